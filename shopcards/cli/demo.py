@@ -1,0 +1,38 @@
+"""`shopcards demo`: fill a card file with a believable demo shop."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from shopcards.cli import add_db_option, db_path
+from shopcards.core.roles import Role
+from shopcards.services.demo import build_demo
+from shopcards.services.session import open_session
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser("demo", help="fill a card file with a demo shop")
+    p.add_argument("--customers", type=int, default=500, help="how many cards (default 500)")
+    p.add_argument("--seed", type=int, default=1, help="the same seed makes the same shop")
+    p.add_argument("--no-purchases", action="store_true", help="cards only, no purchase history")
+    add_db_option(p)
+    p.set_defaults(func=_demo)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    session = open_session(db_path(args), Role.OWNER)
+    try:
+        result = build_demo(session, args.customers, args.seed, not args.no_purchases,
+                            progress=_progress)
+    finally:
+        session.close()
+    print(f"\r{db_path(args)}: {result.customers:,} customers, "
+          f"{result.purchases:,} purchases.        ")
+    return 0
+
+
+def _progress(done: int, total: int) -> bool:
+    if sys.stderr.isatty():
+        print(f"\r{done:,} / {total:,} customers", end="", file=sys.stderr, flush=True)
+    return True

@@ -1,0 +1,152 @@
+"""A believable shop: customers from several countries, with a Pareto-shaped purchase history.
+
+Plain Python over a seeded ``random.Random``, so the same seed always makes the same shop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from shopcards.core.card import Card, Consent, CustomerType, JoinedVia, PartialDate, Phone
+
+
+@dataclass(frozen=True)
+class _Country:
+    code: str
+    given: tuple[str, ...]
+    family: tuple[str, ...]
+    streets: tuple[str, ...]
+    cities: tuple[tuple[str, str], ...]
+    phone_prefix: str
+    phone_digits: int
+    house_first: bool
+    weight: int
+
+
+_COUNTRIES = (
+    _Country("FI", ("Anna", "Mikko", "Aino", "Juha", "Sari", "Väinö", "Elina", "Jyrki", "Päivi",
+                    "Tuomas", "Eeva", "Kalle"),
+             ("Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Hämäläinen", "Laine", "Heikkinen",
+              "Koskinen", "Järvinen", "Lehtonen", "Saarinen", "Öhman", "Ahonen", "Äijälä"),
+             ("Mannerheimintie", "Hämeentie", "Aleksanterinkatu", "Itäinen Pitkäkatu",
+              "Kauppakatu", "Yliopistonkatu"),
+             (("00100", "Helsinki"), ("33100", "Tampere"), ("20100", "Turku"),
+              ("90100", "Oulu"), ("40100", "Jyväskylä")),
+             "+35840", 7, False, 50),
+    _Country("RO", ("Ștefan", "Ioana", "Mihai", "Elena", "Andrei", "Cristina", "Radu", "Țicu",
+                    "Maria", "Bogdan"),
+             ("Popescu", "Ionescu", "Țăranu", "Ștefănescu", "Dumitrescu", "Stan", "Munteanu",
+              "Georgescu", "Bălan", "Constantinescu"),
+             ("Strada Mihai Eminescu", "Bulevardul Unirii", "Strada Ștefan cel Mare",
+              "Calea Victoriei"),
+             (("010011", "București"), ("400001", "Cluj-Napoca"), ("700001", "Iași"),
+              ("300001", "Timișoara")),
+             "+4072", 7, False, 15),
+    _Country("IL", ("נועה", "דוד", "מיכל", "יוסף", "שרה", "אברהם", "תמר", "יונתן"),
+             ("כהן", "לוי", "מזרחי", "פרץ", "ביטון", "אברהם", "פרידמן", "שפירא"),
+             ("רחוב הרצל", "שדרות רוטשילד", "רחוב יפו", "רחוב בן יהודה"),
+             (("6100000", "תל אביב"), ("9100000", "ירושלים"), ("3100000", "חיפה")),
+             "+97252", 7, False, 10),
+    _Country("AM", ("Արամ", "Անի", "Տիգրան", "Նարինե", "Դավիթ", "Լուսինե", "Հայկ"),
+             ("Պետրոսյան", "Հովհաննիսյան", "Սարգսյան", "Գրիգորյան", "Վարդանյան", "Խաչատրյան"),
+             ("Աբովյան փողոց", "Մաշտոցի պողոտա", "Տիգրան Մեծի փողոց"),
+             (("0010", "Երևան"), ("3101", "Գյումրի"), ("2001", "Վանաձոր")),
+             "+37491", 6, False, 8),
+    _Country("GB", ("Oliver", "Amelia", "George", "Isla", "Harry", "Emily", "Jack", "Sophie",
+                    "Charlotte", "William"),
+             ("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Davies", "O'Brien",
+              "Evans", "Thomas", "Roberts"),
+             ("High Street", "Station Road", "Church Lane", "Victoria Road", "Mill Lane"),
+             (("SW1A 1AA", "London"), ("M1 1AE", "Manchester"), ("EH1 1YZ", "Edinburgh"),
+              ("BS1 4DJ", "Bristol")),
+             "+447700", 6, True, 17),
+)
+_INTERESTS = ("coffee", "tea", "chocolate", "gifts", "books", "wine", "cheese", "toys",
+              "stationery", "gardening")
+_ITEMS = {"coffee": "Coffee beans 500 g", "tea": "Loose tea", "chocolate": "Dark chocolate",
+          "gifts": "Gift box", "books": "Paperback", "wine": "Red wine", "cheese": "Aged cheese",
+          "toys": "Wooden toy", "stationery": "Notebook", "gardening": "Seed packets"}
+
+
+@dataclass(frozen=True)
+class DemoPurchase:
+    customer_index: int
+    date: str
+    amount: int
+    items: str
+    category: str
+    receipt_no: str
+
+
+@dataclass(frozen=True)
+class DemoCustomer:
+    card: Card
+    purchases: tuple[DemoPurchase, ...]
+
+
+def demo_customers(count: int, seed: int, today: dt.date, with_purchases: bool = True
+                   ) -> Iterator[DemoCustomer]:
+    """``count`` customers; about a fifth are regulars who bring most of the sales."""
+    rng = random.Random(seed)
+    weights = [c.weight for c in _COUNTRIES]
+    for index in range(count):
+        country = rng.choices(_COUNTRIES, weights)[0]
+        card = _card(rng, country, today)
+        purchases = _purchases(rng, index, card, today) if with_purchases else ()
+        yield DemoCustomer(card, purchases)
+
+
+def _card(rng: random.Random, country: _Country, today: dt.date) -> Card:
+    given, family = rng.choice(country.given), rng.choice(country.family)
+    postcode, city = rng.choice(country.cities)
+    street, house = rng.choice(country.streets), rng.randint(1, 120)
+    line = f"{house} {street}" if country.house_first else f"{street} {house}"
+    phone = country.phone_prefix + "".join(str(rng.randint(0, 9))
+                                           for _ in range(country.phone_digits))
+    birthday = None
+    if rng.random() < 0.7:
+        year = rng.randint(1940, today.year - 18) if rng.random() < 0.6 else None
+        start = dt.date(2001, 1, 1) + dt.timedelta(days=rng.randrange(365))
+        birthday = PartialDate(start.month, start.day, year)
+    ascii_name = f"{rng.choice(('mail', 'post', 'home'))}{rng.randint(1, 9999)}"
+    return Card(
+        given_name=given, family_name=family, address_lines=(line,), postcode=postcode,
+        city=city, country=country.code, phones=(Phone(phone, "mobile"),),
+        email=f"{ascii_name}@example.{country.code.lower()}" if rng.random() < 0.6 else "",
+        birthday=birthday,
+        greeting=rng.choice(("christmas", "christmas", "new_year", "none")
+                            if country.code != "IL" else ("hanukkah", "new_year")),
+        interests=tuple(rng.sample(_INTERESTS, rng.randint(0, 3))),
+        consent_post=rng.choice((Consent.YES, Consent.YES, Consent.YES, Consent.NO,
+                                 Consent.NOT_ASKED)),
+        consent_phone=rng.choice((Consent.YES, Consent.NO, Consent.NOT_ASKED)),
+        consent_email=rng.choice((Consent.YES, Consent.NO, Consent.NOT_ASKED)),
+        joined_via=rng.choice((JoinedVia.TILL, JoinedVia.TILL, JoinedVia.OWNER)),
+        customer_type=rng.choice((None, *CustomerType)),
+    )
+
+
+def _purchases(rng: random.Random, index: int, card: Card, today: dt.date
+               ) -> tuple[DemoPurchase, ...]:
+    """Regulars (20%) visit often and spend more; some customers lapse, some decline."""
+    regular = rng.random() < 0.2
+    visits_per_year = rng.uniform(6, 18) if regular else rng.uniform(0.3, 3)
+    basket = rng.uniform(30, 90) if regular else rng.uniform(8, 30)
+    start = today - dt.timedelta(days=rng.randint(365 * 2, 365 * 5))
+    fate = rng.random()
+    end = today - dt.timedelta(days=rng.randint(200, 700)) if fate < 0.15 else today
+    declining_from = today - dt.timedelta(days=180) if 0.15 <= fate < 0.25 else None
+    interests = card.interests or ("gifts",)
+    out: list[DemoPurchase] = []
+    day = start + dt.timedelta(days=rng.expovariate(visits_per_year / 365))
+    while day < end:
+        scale = 0.3 if declining_from and day >= declining_from else 1.0
+        category = rng.choice(interests)
+        cents = max(150, int(rng.lognormvariate(0, 0.5) * basket * scale * 100))
+        out.append(DemoPurchase(index, day.isoformat(), cents, _ITEMS[category], category,
+                                f"R{rng.randint(100000, 999999)}"))
+        day += dt.timedelta(days=max(1.0, rng.expovariate(visits_per_year / 365)))
+    return tuple(out)

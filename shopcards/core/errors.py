@@ -1,0 +1,45 @@
+"""Errors whose message is written for a person: what went wrong and where.
+
+The window shows ``message`` in a dialog or next to a field; the command line prints it. Code
+tells errors apart by class, never by matching message text.
+"""
+
+from __future__ import annotations
+
+
+class ShopError(Exception):
+    """An expected failure with a message for the shop owner or clerk."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class ValidationError(ShopError):
+    """Bad input; ``fields`` maps a field name to the message to show next to it."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        summary = "; ".join(f"{name}: {text}" for name, text in fields.items())
+        super().__init__(f"Please check: {summary}")
+        self.fields = dict(fields)
+
+
+class NotFound(ShopError):
+    """A card, purchase or file that is not there."""
+
+
+class PermissionDenied(ShopError):
+    """The clerk tried something only the owner may do."""
+
+
+class Conflict(ShopError):
+    """Somebody else saved the same card since it was opened here."""
+
+    def __init__(self, message: str, changed_fields: list[str]) -> None:
+        super().__init__(message)
+        self.changed_fields = changed_fields
+
+
+class CardFileError(ShopError):
+    """The card file cannot be used: locked, damaged, or from a newer shopcards."""

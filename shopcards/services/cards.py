@@ -1,0 +1,88 @@
+"""Adding, finding, editing and archiving cards."""
+
+from __future__ import annotations
+
+from shopcards.core.card import Card, CardQuery, CardSummary
+from shopcards.core.errors import ShopError
+from shopcards.core.validation import CardInput, validate
+from shopcards.services.session import Session, require_owner
+from shopcards.store import changes, customers
+
+
+class LikelyDuplicate(ShopError):
+    """The new card looks like one already in the cabinet; ``candidates`` are those cards."""
+
+    def __init__(self, candidates: list[CardSummary]) -> None:
+        names = ", ".join(f"{c.display_name} ({c.card_no})" for c in candidates)
+        super().__init__(f"This may be a customer you already have: {names}")
+        self.candidates = candidates
+
+
+def add_card(session: Session, inp: CardInput, allow_duplicate: bool = False) -> Card:
+    """Validate and store a new card; warn of a likely duplicate unless told to go ahead."""
+    card = validate(inp, session.settings.region)
+    with session.card_file.write() as db:
+        if not allow_duplicate:
+            candidates = customers.likely_duplicates(db, card)
+            if candidates:
+                raise LikelyDuplicate(candidates)
+        stored = customers.insert(db, card, session.alphabet, session.actor, session.now())
+        assert stored.id is not None
+        changes.record(db, session.actor, session.now(), "customer", stored.id, "added",
+                       {"via": card.joined_via.value})
+    return stored
+
+
+def update_card(session: Session, base: Card, inp: CardInput) -> Card:
+    """Save the edits to ``base``; Conflict if another desk saved it in the meantime."""
+    card = validate(inp, session.settings.region, base=base)
+    assert base.id is not None
+    with session.card_file.write() as db:
+        stored = customers.update(db, card, base, session.alphabet, session.actor, session.now())
+        changed = _changed_fields(base, stored)
+        changes.record(db, session.actor, session.now(), "customer", base.id, "edited",
+                       {"fields": changed})
+    return stored
+
+
+def archive_card(session: Session, card_id: int, archived: bool = True) -> Card:
+    """A former customer leaves the drawers but keeps their history (owner only)."""
+    require_owner(session, "archive or bring back a card")
+    with session.card_file.write() as db:
+        customers.set_archived(db, card_id, session.now() if archived else None, session.actor)
+        changes.record(db, session.actor, session.now(), "customer", card_id,
+                       "archived" if archived else "unarchived")
+        return customers.get(db, card_id)
+
+
+def get_card(session: Session, card_id: int) -> Card:
+    return customers.get(session.db, card_id)
+
+
+def find_card_no(session: Session, card_no: str) -> Card | None:
+    card_id = customers.find_by_card_no(session.db, card_no)
+    return None if card_id is None else customers.get(session.db, card_id)
+
+
+def list_cards(session: Session, query: CardQuery, after: tuple[str, int] | None = None,
+               limit: int = 200) -> list[CardSummary]:
+    """One page of the cabinet in alphabetical order (see store.customers.page)."""
+    return customers.page(session.db, query, after, limit)
+
+
+def count_cards(session: Session, query: CardQuery) -> int:
+    return customers.count(session.db, query)
+
+
+def drawers(session: Session) -> list[str]:
+    return session.alphabet.drawers()
+
+
+def card_history(session: Session, card_id: int) -> list[changes.Change]:
+    return changes.for_entity(session.db, "customer", card_id)
+
+
+def _changed_fields(before: Card, after: Card) -> list[str]:
+    skip = {"version", "updated_at"}
+    return [name for name in before.__dataclass_fields__
+            if name not in skip and getattr(before, name) != getattr(after, name)]

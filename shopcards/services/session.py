@@ -1,0 +1,72 @@
+"""An open card file with the person working on it: the handle every service takes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from shopcards.core.collation import Alphabet
+from shopcards.core.errors import PermissionDenied
+from shopcards.core.roles import Role
+from shopcards.core.settings import ShopSettings
+from shopcards.store import settings as settings_store
+from shopcards.store.cardfile import CardFile, open_card_file
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+@dataclass
+class Session:
+    """The card file, who is working (owner or clerk), and the clock (replaceable in tests)."""
+
+    card_file: CardFile
+    role: Role = Role.CLERK
+    clock: Callable[[], dt.datetime] = field(default=_local_now)
+    _settings: ShopSettings | None = field(default=None, repr=False)
+
+    @property
+    def db(self) -> Database:
+        return self.card_file.db
+
+    @property
+    def settings(self) -> ShopSettings:
+        if self._settings is None:
+            self._settings = ShopSettings.from_dict(settings_store.load(self.card_file.db))
+        return self._settings
+
+    def forget_settings(self) -> None:
+        """Read the settings again on next use (another desk may have changed them)."""
+        self._settings = None
+
+    @property
+    def alphabet(self) -> Alphabet:
+        return Alphabet.for_locale(self.settings.locale)
+
+    @property
+    def actor(self) -> str:
+        return self.role.value
+
+    def now(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
+
+    def today(self) -> dt.date:
+        return self.clock().date()
+
+    def close(self) -> None:
+        self.card_file.close()
+
+
+def open_session(path: Path, role: Role = Role.CLERK) -> Session:
+    return Session(open_card_file(path), role)
+
+
+def require_owner(session: Session, what: str) -> None:
+    """Refuse an owner-only action at the place the work is done, not only in the menus."""
+    if session.role is not Role.OWNER:
+        raise PermissionDenied(f"Only the owner may {what}. Switch to owner mode with the PIN.")

@@ -1,0 +1,1 @@
+"""The only place that speaks SQL: the card file, its schema, migrations and backups."""

@@ -1,0 +1,325 @@
+"""Cards in and out of the ``customers`` table, its phones, interests and search index."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from sqlite_utils import Database
+
+from shopcards.core.card import (
+    Card,
+    CardQuery,
+    CardSummary,
+    Consent,
+    CustomerType,
+    JoinedVia,
+    PartialDate,
+    Phone,
+)
+from shopcards.core.collation import Alphabet
+from shopcards.core.errors import Conflict, NotFound
+from shopcards.core.phones import looks_like_phone, query_digits, search_tokens
+from shopcards.core.text import fold, words
+
+_SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
+    (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
+    c.email, c.sort_key, c.archived_at IS NOT NULL"""
+_PLAIN_FIELDS = (
+    "title", "salutation", "given_name", "family_name", "postcode", "city", "country", "email",
+    "anniversary", "anniversary_what", "greeting", "notes",
+)
+
+
+def insert(db: Database, card: Card, alphabet: Alphabet, actor: str, now: str) -> Card:
+    """Store a new card; it gets its id and a card number printed on the customer's card."""
+    row = _row(card, alphabet) | {
+        "created_at": now, "created_by": actor, "updated_at": now, "updated_by": actor,
+        "version": 1,
+    }
+    cursor = db.execute(
+        f"INSERT INTO customers ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
+    card_id = int(cursor.lastrowid or 0)
+    card_no = card.card_no or card_number(card_id)
+    db.execute("UPDATE customers SET card_no = ? WHERE id = ?", [card_no, card_id])
+    _write_children(db, card_id, card)
+    _index(db, card_id, card, card_no)
+    return get(db, card_id)
+
+
+def insert_many(db: Database, cards: list[Card], alphabet: Alphabet, actor: str, now: str
+                ) -> list[int]:
+    """Store many new cards at once (an import or a demo shop): a few statements, not thousands.
+
+    Run inside the caller's transaction; returns the new ids in order.
+    """
+    first = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0])
+    ids = list(range(first, first + len(cards)))
+    rows = [
+        _row(card, alphabet) | {"id": card_id, "card_no": card_number(card_id),
+                                "created_at": now, "created_by": actor, "updated_at": now,
+                                "updated_by": actor, "version": 1}
+        for card_id, card in zip(ids, cards, strict=True)
+    ]
+    columns = list(rows[0]) if rows else []
+    db.conn.executemany(
+        f"INSERT INTO customers ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [list(row.values()) for row in rows],
+    )
+    db.conn.executemany(
+        "INSERT INTO phones (customer_id, number, label) VALUES (?, ?, ?)",
+        [(card_id, p.number, p.label) for card_id, card in zip(ids, cards, strict=True)
+         for p in card.phones],
+    )
+    for card_id, card in zip(ids, cards, strict=True):
+        _write_tags(db, card_id, card.interests)
+    db.conn.executemany(
+        "INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
+        [(card_id, _search_words(card, card_number(card_id)))
+         for card_id, card in zip(ids, cards, strict=True)],
+    )
+    return ids
+
+
+def update(db: Database, card: Card, base: Card, alphabet: Alphabet, actor: str, now: str) -> Card:
+    """Save ``card`` over the stored one, unless somebody else saved it since ``base`` was read.
+
+    Raises Conflict naming the fields the other desk changed, so the user can reload or keep
+    theirs; nothing is overwritten silently.
+    """
+    assert base.id is not None
+    current = get(db, base.id)
+    if current.version != base.version:
+        changed = [f.name for f in fields(Card)
+                   if f.name not in ("version", "updated_at")
+                   and getattr(current, f.name) != getattr(base, f.name)]
+        raise Conflict(
+            f"{current.display_name}'s card was changed at another desk "
+            f"({current.updated_at}) since you opened it.",
+            changed,
+        )
+    row = _row(card, alphabet) | {"updated_at": now, "updated_by": actor,
+                                  "version": current.version + 1}
+    assignments = ", ".join(f"{name} = ?" for name in row)
+    db.execute(f"UPDATE customers SET {assignments} WHERE id = ?", [*row.values(), base.id])
+    db.execute("DELETE FROM phones WHERE customer_id = ?", [base.id])
+    db.execute("DELETE FROM customer_tags WHERE customer_id = ?", [base.id])
+    _write_children(db, base.id, card)
+    _index(db, base.id, card, current.card_no)
+    return get(db, base.id)
+
+
+def refile_all(db: Database, alphabet: Alphabet) -> None:
+    """Recompute every card's sort key and drawer (the shop changed its locale)."""
+    rows = db.execute("SELECT id, family_name, given_name FROM customers").fetchall()
+    db.conn.executemany(
+        "UPDATE customers SET sort_key = ?, drawer = ? WHERE id = ?",
+        [(alphabet.sort_key(family, given), alphabet.drawer(family, given), card_id)
+         for card_id, family, given in rows],
+    )
+
+
+def set_archived(db: Database, card_id: int, archived_at: str | None, actor: str) -> None:
+    cursor = db.execute(
+        "UPDATE customers SET archived_at = ?, updated_at = coalesce(?, updated_at), "
+        "updated_by = ?, version = version + 1 WHERE id = ?",
+        [archived_at, archived_at, actor, card_id],
+    )
+    if cursor.rowcount == 0:
+        raise NotFound(f"There is no card number {card_id}")
+
+
+def get(db: Database, card_id: int) -> Card:
+    row = db.execute("SELECT * FROM customers WHERE id = ?", [card_id]).fetchone()
+    if row is None:
+        raise NotFound(f"There is no card with id {card_id}; it may have been erased")
+    names = [d[0] for d in db.execute("SELECT * FROM customers LIMIT 0").description]
+    return _card(db, dict(zip(names, row, strict=True)))
+
+
+def find_by_card_no(db: Database, card_no: str) -> int | None:
+    row = db.execute("SELECT id FROM customers WHERE card_no = ?", [card_no.strip()]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def page(db: Database, query: CardQuery, after: tuple[str, int] | None, limit: int
+         ) -> list[CardSummary]:
+    """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
+
+    Paging by the last (sort key, id) seen keeps every page as fast as the first, however
+    deep the list is scrolled.
+    """
+    where, params = _where(query)
+    if after is not None:
+        where.append("(c.sort_key, c.id) > (?, ?)")
+        params.extend(after)
+    sql = (f"SELECT {_SUMMARY_COLUMNS} FROM customers c WHERE {' AND '.join(where)} "
+           "ORDER BY c.sort_key, c.id LIMIT ?")
+    rows = db.execute(sql, [*params, limit]).fetchall()
+    return [_summary(row) for row in rows]
+
+
+def count(db: Database, query: CardQuery) -> int:
+    where, params = _where(query)
+    sql = f"SELECT count(*) FROM customers c WHERE {' AND '.join(where)}"
+    return int(db.execute(sql, params).fetchone()[0])
+
+
+def drawer_counts(db: Database) -> dict[str, int]:
+    rows = db.execute(
+        "SELECT drawer, count(*) FROM customers WHERE archived_at IS NULL GROUP BY drawer"
+    ).fetchall()
+    return {str(drawer): int(n) for drawer, n in rows}
+
+
+def likely_duplicates(db: Database, card: Card, limit: int = 5) -> list[CardSummary]:
+    """Cards that may be this same person: same phone, same e-mail, or same name and postcode."""
+    clauses = ["c.email != '' AND lower(c.email) = lower(?)"]
+    params: list[Any] = [card.email]
+    for phone in card.phones:
+        clauses.append("c.id IN (SELECT customer_id FROM phones WHERE number = ?)")
+        params.append(phone.number)
+    if card.postcode:
+        clauses.append("c.postcode = ? AND c.id IN (SELECT rowid FROM customer_search "
+                       "WHERE customer_search MATCH ?)")
+        params.extend([card.postcode, _name_match(card)])
+    exclude = "" if card.id is None else f"c.id != {int(card.id)} AND "
+    sql = (f"SELECT {_SUMMARY_COLUMNS} FROM customers c WHERE {exclude}erased_at IS NULL AND "
+           f"({' OR '.join(f'({c})' for c in clauses)}) ORDER BY c.sort_key LIMIT ?")
+    rows = db.execute(sql, [*params, limit]).fetchall()
+    return [_summary(row) for row in rows]
+
+
+def _summary(row: tuple[Any, ...]) -> CardSummary:
+    card_id, card_no, given, family, postcode, city, phone, email, sort_key, archived = row
+    return CardSummary(int(card_id), card_no or "", given, family, postcode, city, phone or "",
+                       email, sort_key, bool(archived))
+
+
+def card_number(card_id: int) -> str:
+    """A card number with a check digit (Luhn), so a mistyped or misread number is not a card."""
+    digits = f"{card_id:06d}"
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return digits + str((10 - total % 10) % 10)
+
+
+def fts_match(text: str) -> str:
+    """The FTS5 query for a search text: every word as a prefix; a number also as phone digits.
+
+    "00100" may be a postcode or the start of "+100…", so a number-like text matches either.
+    """
+    word_match = " AND ".join(f'"{token}"*' for token in words(text))
+    if not looks_like_phone(text):
+        return word_match
+    alternatives = {query_digits(text), "".join(ch for ch in text if ch.isdigit())}
+    phone_match = " OR ".join(f'"{digits}"*' for digits in sorted(alternatives))
+    return f"({phone_match}) OR ({word_match})" if word_match else phone_match
+
+
+def _name_match(card: Card) -> str:
+    tokens = words(f"{card.given_name} {card.family_name}")
+    return " AND ".join(f'"{token}"' for token in tokens) or '""'
+
+
+def _where(query: CardQuery) -> tuple[list[str], list[Any]]:
+    where = ["c.archived_at IS NOT NULL" if query.archived else "c.archived_at IS NULL"]
+    params: list[Any] = []
+    if query.drawer:
+        where.append("c.drawer = ?")
+        params.append(query.drawer)
+    match = fts_match(query.text) if query.text.strip() else ""
+    if match:
+        where.append("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
+        params.append(match)
+    return where, params
+
+
+def _row(card: Card, alphabet: Alphabet) -> dict[str, Any]:
+    row: dict[str, Any] = {name: getattr(card, name) for name in _PLAIN_FIELDS}
+    row |= {
+        "address": "\n".join(card.address_lines),
+        "birthday": card.birthday.iso() if card.birthday else None,
+        "birthday_md": (f"{card.birthday.month:02d}-{card.birthday.day:02d}"
+                        if card.birthday else None),
+        "consent_post": card.consent_post.value,
+        "consent_phone": card.consent_phone.value,
+        "consent_email": card.consent_email.value,
+        "joined_via": card.joined_via.value,
+        "customer_type": card.customer_type.value if card.customer_type else None,
+        "is_staff": int(card.is_staff),
+        "sort_key": alphabet.sort_key(card.family_name, card.given_name),
+        "drawer": alphabet.drawer(card.family_name, card.given_name),
+    }
+    return row
+
+
+def _write_children(db: Database, card_id: int, card: Card) -> None:
+    db.conn.executemany(
+        "INSERT INTO phones (customer_id, number, label) VALUES (?, ?, ?)",
+        [(card_id, phone.number, phone.label) for phone in card.phones],
+    )
+    _write_tags(db, card_id, card.interests)
+
+
+def _write_tags(db: Database, card_id: int, interests: tuple[str, ...]) -> None:
+    for tag in interests:
+        db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
+        db.execute(
+            "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) "
+            "SELECT ?, id FROM tags WHERE name = ?",
+            [card_id, tag],
+        )
+
+
+def _index(db: Database, card_id: int, card: Card, card_no: str) -> None:
+    db.execute("DELETE FROM customer_search WHERE rowid = ?", [card_id])
+    db.execute("INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
+               [card_id, _search_words(card, card_no)])
+
+
+def _search_words(card: Card, card_no: str) -> str:
+    """What the search box finds a card by: folded names, e-mail, place, card no, phone digits."""
+    postcode = card.postcode.replace(" ", "")
+    parts = [card.given_name, card.family_name, card.email, card.postcode, postcode, card.city,
+             card_no, *(t for p in card.phones for t in search_tokens(p.number))]
+    return " ".join(fold(part) for part in parts if part)
+
+
+def _card(db: Database, row: dict[str, Any]) -> Card:
+    card_id = int(row["id"])
+    phones = tuple(
+        Phone(number, label)
+        for number, label in db.execute(
+            "SELECT number, label FROM phones WHERE customer_id = ? ORDER BY id", [card_id]
+        ).fetchall()
+    )
+    interests = tuple(
+        name for (name,) in db.execute(
+            "SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
+            "WHERE ct.customer_id = ? ORDER BY t.name", [card_id]
+        ).fetchall()
+    )
+    return Card(
+        **{name: row[name] for name in _PLAIN_FIELDS},
+        address_lines=tuple(line for line in row["address"].split("\n") if line),
+        phones=phones,
+        birthday=PartialDate.from_iso(row["birthday"]) if row["birthday"] else None,
+        interests=interests,
+        consent_post=Consent(row["consent_post"]),
+        consent_phone=Consent(row["consent_phone"]),
+        consent_email=Consent(row["consent_email"]),
+        joined_via=JoinedVia(row["joined_via"]),
+        customer_type=CustomerType(row["customer_type"]) if row["customer_type"] else None,
+        is_staff=bool(row["is_staff"]),
+        id=card_id,
+        card_no=row["card_no"] or "",
+        archived_at=row["archived_at"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        version=int(row["version"]),
+    )

@@ -1,0 +1,48 @@
+"""Fixtures every test folder shares: a real card file in a temporary folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from shopcards.core.roles import Role
+from shopcards.core.validation import CardInput
+from shopcards.services.session import Session, open_session
+
+FIXED_NOW = dt.datetime(2026, 11, 23, 10, 30, 0)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test does may touch the real data folder."""
+    monkeypatch.setenv("SHOPCARDS_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "shop.db"
+
+
+@pytest.fixture
+def owner(db_path: Path) -> Iterator[Session]:
+    session = open_session(db_path, Role.OWNER)
+    session.clock = lambda: FIXED_NOW
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def clerk(db_path: Path, owner: Session) -> Iterator[Session]:
+    """A second desk on the same file, in clerk mode (opened after the owner's)."""
+    session = open_session(db_path, Role.CLERK)
+    session.clock = lambda: FIXED_NOW
+    yield session
+    session.close()
+
+
+def card_input(given: str = "Anna", family: str = "Virtanen", **fields: object) -> CardInput:
+    """A valid card as a person would type it; override any field."""
+    return CardInput(given_name=given, family_name=family, **fields)  # type: ignore[arg-type]

@@ -1,0 +1,120 @@
+"""Adding, finding, editing and archiving cards through the services the window calls."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopcards.core.card import CardQuery
+from shopcards.core.errors import Conflict, PermissionDenied, ValidationError
+from shopcards.services import cards
+from shopcards.services.session import Session
+from shopcards.services.settings import update_settings
+from tests.conftest import card_input
+
+
+def _names(session: Session, **query: str) -> list[str]:
+    return [c.display_name for c in cards.list_cards(session, CardQuery(**query))]
+
+
+@pytest.fixture
+def shop(owner: Session) -> Session:
+    update_settings(owner, locale="fi_FI", region="FI")
+    for given, family, phone, extra in [
+        ("Ștefan", "Popescu", "+40 721 234 567", {"postcode": "010011", "city": "București"}),
+        ("Anna", "Virtanen", "+358 40 123 4567", {"email": "anna.v@example.fi"}),
+        ("Mikko", "Äijälä", "050 765 4321", {"city": "Tampere"}),
+        ("נועה", "כהן", "+972 52 123 4567", {}),
+        ("Արամ", "Պետրոսյան", "+374 91 123456", {}),
+    ]:
+        cards.add_card(owner, card_input(given, family, phones=[("", phone)], **extra))
+    return owner
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("stefan", ["Popescu, Ștefan"]), ("POPESCU", ["Popescu, Ștefan"]),
+     ("+358 40 123 4567", ["Virtanen, Anna"]), ("0401234567", ["Virtanen, Anna"]),
+     ("040-123 45", ["Virtanen, Anna"]), ("anna.v@", ["Virtanen, Anna"]),
+     ("bucuresti", ["Popescu, Ștefan"]), ("010011", ["Popescu, Ștefan"]),
+     ("aijala", ["Äijälä, Mikko"]), ("כהן", ["כהן, נועה"]), ("Պետրո", ["Պետրոսյան, Արամ"]),
+     ("nobody", [])],
+)
+def test_search_finds_any_way_it_is_typed(shop: Session, typed: str, found: list[str]) -> None:
+    assert _names(shop, text=typed) == found
+    assert cards.count_cards(shop, CardQuery(text=typed)) == len(found)
+
+
+def test_the_cabinet_is_in_the_shops_alphabetical_order(shop: Session) -> None:
+    assert _names(shop) == ["Popescu, Ștefan", "Virtanen, Anna", "Äijälä, Mikko",
+                            "Պետրոսյան, Արամ", "כהן, נועה"]
+    assert _names(shop, drawer="Ä") == ["Äijälä, Mikko"]
+
+
+def test_a_new_locale_refiles_the_cabinet(shop: Session) -> None:
+    update_settings(shop, locale="de_DE")
+    assert _names(shop)[0] == "Äijälä, Mikko"
+    assert _names(shop, drawer="A") == ["Äijälä, Mikko"]
+
+
+def test_paging_continues_after_the_last_card_seen(owner: Session) -> None:
+    for n in range(25):
+        cards.add_card(owner, card_input("Anna", f"Laine {n:02d}"))
+    first = cards.list_cards(owner, CardQuery(), limit=10)
+    rest = cards.list_cards(owner, CardQuery(), after=(first[-1].sort_key, first[-1].id))
+    assert [c.family_name for c in first + rest] == [f"Laine {n:02d}" for n in range(25)]
+
+
+def test_a_likely_duplicate_is_warned_and_can_be_saved_anyway(shop: Session) -> None:
+    same_phone = card_input("Anne", "Virtanen-Laine", phones=[("", "040 123 4567")])
+    with pytest.raises(cards.LikelyDuplicate) as warning:
+        cards.add_card(shop, same_phone)
+    assert [c.display_name for c in warning.value.candidates] == ["Virtanen, Anna"]
+    cards.add_card(shop, same_phone, allow_duplicate=True)
+    assert cards.count_cards(shop, CardQuery(text="virtanen")) == 2
+
+
+def test_nothing_is_saved_from_a_bad_form(owner: Session) -> None:
+    with pytest.raises(ValidationError):
+        cards.add_card(owner, card_input(birthday="2023-04-31"))
+    assert cards.count_cards(owner, CardQuery()) == 0
+
+
+def test_the_second_desk_is_told_what_changed_and_never_overwrites(owner: Session,
+                                                                   clerk: Session) -> None:
+    card = cards.add_card(owner, card_input())
+    at_till = cards.get_card(clerk, card.id or 0)
+    cards.update_card(owner, card, card_input(city="Turku"))
+    with pytest.raises(Conflict) as conflict:
+        cards.update_card(clerk, at_till, card_input(city="Oulu"))
+    assert conflict.value.changed_fields == ["city", "updated_at"] or "city" in (
+        conflict.value.changed_fields)
+    assert cards.get_card(owner, card.id or 0).city == "Turku"
+
+
+def test_edits_are_in_the_card_history_with_who_did_them(owner: Session,
+                                                         clerk: Session) -> None:
+    card = cards.add_card(owner, card_input())
+    cards.update_card(clerk, card, card_input(city="Turku"))
+    history = cards.card_history(owner, card.id or 0)
+    assert [(c.actor, c.action) for c in history] == [("clerk", "edited"), ("owner", "added")]
+    assert history[0].details == {"fields": ["city"]}
+
+
+def test_archiving_is_for_the_owner_and_keeps_the_card(owner: Session, clerk: Session) -> None:
+    card = cards.add_card(owner, card_input())
+    with pytest.raises(PermissionDenied):
+        cards.archive_card(clerk, card.id or 0)
+    cards.archive_card(owner, card.id or 0)
+    assert cards.count_cards(owner, CardQuery()) == 0
+    assert _names(owner, text="anna") == []
+    assert cards.count_cards(owner, CardQuery(archived=True)) == 1
+    cards.archive_card(owner, card.id or 0, archived=False)
+    assert _names(owner) == ["Virtanen, Anna"]
+
+
+def test_a_card_number_with_a_check_digit_finds_the_card(owner: Session) -> None:
+    card = cards.add_card(owner, card_input())
+    assert len(card.card_no) == 7
+    found = cards.find_card_no(owner, card.card_no)
+    assert found is not None and found.id == card.id
+    assert _names(owner, text=card.card_no) == ["Virtanen, Anna"]
