@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from shopcards import paths
-from shopcards.core.errors import CardFileError, PermissionDenied
 from shopcards.core.card import CardQuery
+from shopcards.core.errors import CardFileError, PermissionDenied
 from shopcards.services import backup, cards
 from shopcards.services.session import Session
 from tests.conftest import card_input
@@ -44,7 +44,7 @@ def test_restore_refuses_a_damaged_file_and_changes_nothing(owner: Session,
     cards.add_card(owner, card_input())
     good = backup.backup_now(owner, tmp_path / "good.db")
     damaged = _damaged_copy(good, tmp_path / "damaged.db")
-    with pytest.raises(CardFileError, match="cannot be restored|damaged"):
+    with pytest.raises(CardFileError, match=r"cannot be restored|damaged"):
         backup.restore_from(owner, damaged)
     assert cards.count_cards(owner, CardQuery()) == 1
 
