@@ -20,7 +20,7 @@ class _Country:
     family: tuple[str, ...]
     streets: tuple[str, ...]
     cities: tuple[tuple[str, str], ...]
-    phone_prefix: str
+    phone_prefixes: tuple[str, ...]
     phone_digits: int
     house_first: bool
     weight: int
@@ -28,41 +28,54 @@ class _Country:
 
 _COUNTRIES = (
     _Country("FI", ("Anna", "Mikko", "Aino", "Juha", "Sari", "Väinö", "Elina", "Jyrki", "Päivi",
-                    "Tuomas", "Eeva", "Kalle"),
+                    "Tuomas", "Eeva", "Kalle", "Matti", "Liisa", "Timo", "Helmi", "Ville",
+                    "Johanna", "Antti", "Kaisa", "Jussi", "Hanna", "Pekka", "Satu", "Oskari",
+                    "Emilia", "Eino", "Sofia", "Lauri", "Venla", "Onni", "Iida"),
              ("Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Hämäläinen", "Laine", "Heikkinen",
-              "Koskinen", "Järvinen", "Lehtonen", "Saarinen", "Öhman", "Ahonen", "Äijälä"),
+              "Koskinen", "Järvinen", "Lehtonen", "Saarinen", "Öhman", "Ahonen", "Äijälä",
+              "Lehtinen", "Salminen", "Heinonen", "Niemi", "Heikkilä", "Kinnunen", "Salonen",
+              "Turunen", "Salo", "Laitinen", "Tuominen", "Rantanen", "Karjalainen", "Jokinen",
+              "Mattila", "Savolainen", "Lahtinen", "Ahola", "Leppänen", "Kallio", "Hiltunen",
+              "Miettinen", "Väisänen", "Pitkänen", "Aaltonen", "Manninen", "Hyvönen", "Östman",
+              "Åkerblom", "Peltonen", "Lindholm", "Söderberg", "Kärkkäinen", "Räsänen"),
              ("Mannerheimintie", "Hämeentie", "Aleksanterinkatu", "Itäinen Pitkäkatu",
               "Kauppakatu", "Yliopistonkatu"),
              (("00100", "Helsinki"), ("33100", "Tampere"), ("20100", "Turku"),
               ("90100", "Oulu"), ("40100", "Jyväskylä")),
-             "+35840", 7, False, 50),
+             ("+35840", "+35841", "+35844", "+35845", "+35850"), 7, False, 50),
     _Country("RO", ("Ștefan", "Ioana", "Mihai", "Elena", "Andrei", "Cristina", "Radu", "Țicu",
                     "Maria", "Bogdan"),
              ("Popescu", "Ionescu", "Țăranu", "Ștefănescu", "Dumitrescu", "Stan", "Munteanu",
-              "Georgescu", "Bălan", "Constantinescu"),
+              "Georgescu", "Bălan", "Constantinescu", "Popa", "Rusu", "Matei", "Stoica",
+              "Mocanu", "Ciobanu", "Șerban", "Lungu", "Oprea", "Vasilescu", "Dinu", "Tănase",
+              "Neagu", "Cristea", "Preda", "Ardeleanu", "Moldovan", "Nistor", "Roman", "Iliescu"),
              ("Strada Mihai Eminescu", "Bulevardul Unirii", "Strada Ștefan cel Mare",
               "Calea Victoriei"),
              (("010011", "București"), ("400001", "Cluj-Napoca"), ("700001", "Iași"),
               ("300001", "Timișoara")),
-             "+4072", 7, False, 15),
+             ("+4072", "+4074", "+4075"), 7, False, 15),
     _Country("IL", ("נועה", "דוד", "מיכל", "יוסף", "שרה", "אברהם", "תמר", "יונתן"),
              ("כהן", "לוי", "מזרחי", "פרץ", "ביטון", "אברהם", "פרידמן", "שפירא"),
              ("רחוב הרצל", "שדרות רוטשילד", "רחוב יפו", "רחוב בן יהודה"),
              (("6100000", "תל אביב"), ("9100000", "ירושלים"), ("3100000", "חיפה")),
-             "+97252", 7, False, 10),
+             ("+97250", "+97252", "+97254"), 7, False, 10),
     _Country("AM", ("Արամ", "Անի", "Տիգրան", "Նարինե", "Դավիթ", "Լուսինե", "Հայկ"),
              ("Պետրոսյան", "Հովհաննիսյան", "Սարգսյան", "Գրիգորյան", "Վարդանյան", "Խաչատրյան"),
              ("Աբովյան փողոց", "Մաշտոցի պողոտա", "Տիգրան Մեծի փողոց"),
              (("0010", "Երևան"), ("3101", "Գյումրի"), ("2001", "Վանաձոր")),
-             "+37491", 6, False, 8),
+             ("+37491", "+37493", "+37477"), 6, False, 8),
     _Country("GB", ("Oliver", "Amelia", "George", "Isla", "Harry", "Emily", "Jack", "Sophie",
-                    "Charlotte", "William"),
+                    "Charlotte", "William", "Noah", "Olivia", "Arthur", "Ava", "Leo", "Mia",
+                    "Oscar", "Grace", "Henry", "Freya", "Thomas", "Lily", "James", "Ella"),
              ("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Davies", "O'Brien",
-              "Evans", "Thomas", "Roberts"),
+              "Evans", "Thomas", "Roberts", "Johnson", "Walker", "Wright", "Robinson", "Thompson",
+              "White", "Hughes", "Edwards", "Green", "Hall", "Wood", "Harris", "Lewis", "Martin",
+              "Jackson", "Clarke", "Clark", "Turner", "Hill", "Scott", "Cooper", "Morris",
+              "Ward", "Moore", "King", "Watson", "Baker", "Harrison", "Morgan", "Patel", "Young"),
              ("High Street", "Station Road", "Church Lane", "Victoria Road", "Mill Lane"),
              (("SW1A 1AA", "London"), ("M1 1AE", "Manchester"), ("EH1 1YZ", "Edinburgh"),
               ("BS1 4DJ", "Bristol")),
-             "+447700", 6, True, 17),
+             ("+447700", "+447911", "+447400"), 6, True, 17),
 )
 _INTERESTS = ("coffee", "tea", "chocolate", "gifts", "books", "wine", "cheese", "toys",
               "stationery", "gardening")
@@ -104,7 +117,7 @@ def _card(rng: random.Random, country: _Country, today: dt.date) -> Card:
     postcode, city = rng.choice(country.cities)
     street, house = rng.choice(country.streets), rng.randint(1, 120)
     line = f"{house} {street}" if country.house_first else f"{street} {house}"
-    phone = country.phone_prefix + "".join(str(rng.randint(0, 9))
+    phone = rng.choice(country.phone_prefixes) + "".join(str(rng.randint(0, 9))
                                            for _ in range(country.phone_digits))
     birthday = None
     if rng.random() < 0.7:

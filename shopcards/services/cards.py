@@ -55,6 +55,16 @@ def archive_card(session: Session, card_id: int, archived: bool = True) -> Card:
         return customers.get(db, card_id)
 
 
+def erase_card(session: Session, card_id: int) -> None:
+    """Forget a customer for good (their right to erasure); purchases stay, anonymised, for the
+    shop's totals. Owner only."""
+    require_owner(session, "erase a card")
+    with session.card_file.write() as db:
+        customers.erase(db, card_id)
+        changes.record(db, session.actor, session.now(), "customer", card_id, "erased")
+    session.card_file.flush_log()
+
+
 def get_card(session: Session, card_id: int) -> Card:
     return customers.get(session.db, card_id)
 

@@ -65,6 +65,11 @@ class CardFile:
             raise
         self.conn.execute("COMMIT")
 
+    def flush_log(self) -> None:
+        """Move everything from the write-ahead log into the file and empty the log, so that
+        deleted data does not linger in it (after an erasure)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def schema_version(self) -> int:
         return len(schema.migrations.applied(self.db))
 
@@ -98,6 +103,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -32768")  # 32 MiB: the list pages through indexes
+        conn.execute("PRAGMA mmap_size = 268435456")  # read pages in place, without copies
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise CardFileError(

@@ -131,6 +131,19 @@ def set_archived(db: Database, card_id: int, archived_at: str | None, actor: str
         raise NotFound(f"There is no card number {card_id}")
 
 
+def erase(db: Database, card_id: int) -> None:
+    """Delete the card and everything naming the person; their purchases stay, anonymous.
+
+    With ``secure_delete`` on, freed pages are overwritten; the search index is rewritten
+    whole so that no old index segment still holds the name.
+    """
+    cursor = db.execute("DELETE FROM customers WHERE id = ?", [card_id])
+    if cursor.rowcount == 0:
+        raise NotFound(f"There is no card with id {card_id}; it may have been erased already")
+    db.execute("DELETE FROM customer_search WHERE rowid = ?", [card_id])
+    db.execute("INSERT INTO customer_search (customer_search) VALUES ('optimize')")
+
+
 def get(db: Database, card_id: int) -> Card:
     row = db.execute("SELECT * FROM customers WHERE id = ?", [card_id]).fetchone()
     if row is None:
@@ -149,21 +162,23 @@ def page(db: Database, query: CardQuery, after: tuple[str, int] | None, limit: i
     """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
 
     Paging by the last (sort key, id) seen keeps every page as fast as the first, however
-    deep the list is scrolled.
+    deep the list is scrolled. The order is worked out on the narrow (id, sort key) index;
+    only the cards of the page itself are read whole.
     """
-    where, params = _where(query)
+    source, where, params = _where(query)
     if after is not None:
         where.append("(c.sort_key, c.id) > (?, ?)")
         params.extend(after)
-    sql = (f"SELECT {_SUMMARY_COLUMNS} FROM customers c WHERE {' AND '.join(where)} "
-           "ORDER BY c.sort_key, c.id LIMIT ?")
-    rows = db.execute(sql, [*params, limit]).fetchall()
-    return [_summary(row) for row in rows]
+    keys = (f"SELECT c.id, c.sort_key FROM {source} WHERE {' AND '.join(where)} "
+            "ORDER BY c.sort_key, c.id LIMIT ?")
+    sql = (f"SELECT {_SUMMARY_COLUMNS} FROM ({keys}) k CROSS JOIN customers c ON c.id = k.id "
+           "ORDER BY k.sort_key, k.id")
+    return [_summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
 def count(db: Database, query: CardQuery) -> int:
-    where, params = _where(query)
-    sql = f"SELECT count(*) FROM customers c WHERE {' AND '.join(where)}"
+    source, where, params = _where(query)
+    sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join(where)}"
     return int(db.execute(sql, params).fetchone()[0])
 
 
@@ -226,17 +241,25 @@ def _name_match(card: Card) -> str:
     return " AND ".join(f'"{token}"' for token in tokens) or '""'
 
 
-def _where(query: CardQuery) -> tuple[list[str], list[Any]]:
+def _where(query: CardQuery) -> tuple[str, list[str], list[Any]]:
+    """The FROM clause, conditions and parameters that select the cards of ``query``.
+
+    A search starts from the index's matches and reaches each card's sort key through the
+    narrow (id, sort key) index, so a search is as fast as its matches are few.
+    """
     where = ["c.archived_at IS NOT NULL" if query.archived else "c.archived_at IS NULL"]
     params: list[Any] = []
+    source = "customers c"
+    match = fts_match(query.text) if query.text.strip() else ""
+    if match:
+        narrow = "" if query.archived else " INDEXED BY customers_key_by_id"
+        source = ("(SELECT rowid AS rid FROM customer_search WHERE customer_search MATCH ?) m "
+                  f"CROSS JOIN customers c{narrow} ON c.id = m.rid")
+        params.append(match)
     if query.drawer:
         where.append("c.drawer = ?")
         params.append(query.drawer)
-    match = fts_match(query.text) if query.text.strip() else ""
-    if match:
-        where.append("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)")
-        params.append(match)
-    return where, params
+    return source, where, params
 
 
 def _row(card: Card, alphabet: Alphabet) -> dict[str, Any]:

@@ -57,6 +57,7 @@ def _m001(db: Database) -> None:
         CREATE INDEX customers_order ON customers(sort_key, id) WHERE archived_at IS NULL;
         CREATE INDEX customers_drawer ON customers(drawer, sort_key, id)
             WHERE archived_at IS NULL;
+        CREATE INDEX customers_key_by_id ON customers(id, sort_key) WHERE archived_at IS NULL;
         CREATE INDEX customers_email ON customers(email COLLATE NOCASE) WHERE email != '';
         CREATE INDEX customers_postcode ON customers(postcode);
         CREATE INDEX customers_birthday ON customers(birthday_md) WHERE birthday_md IS NOT NULL;
@@ -129,3 +130,16 @@ def run_script(db: Database, script: str) -> None:
 def known_names() -> list[str]:
     """Names of the migrations this program knows, oldest first."""
     return [migration.name for migration in migrations.pending(Database(memory=True))]
+
+
+@migrations(name="m002_purchase_lists")
+def _m002(db: Database) -> None:
+    """A card's purchase list shows voided purchases too, so it needs an index without the
+    ``voided_at IS NULL`` filter; and a sale's returns are found by ``returns_id``."""
+    run_script(
+        db,
+        """
+        CREATE INDEX purchases_list ON purchases(customer_id, date, id);
+        CREATE INDEX purchases_returns ON purchases(returns_id) WHERE returns_id IS NOT NULL;
+        """,
+    )

@@ -118,3 +118,27 @@ def test_a_card_number_with_a_check_digit_finds_the_card(owner: Session) -> None
     found = cards.find_card_no(owner, card.card_no)
     assert found is not None and found.id == card.id
     assert _names(owner, text=card.card_no) == ["Virtanen, Anna"]
+
+
+def test_erasing_leaves_no_trace_of_the_name_but_keeps_the_sales(owner: Session,
+                                                                 clerk: Session) -> None:
+    card = cards.add_card(owner, card_input("Zebulon", "Quixotesque", city="Xanadu",
+                                            phones=[("", "+358 40 987 6543")]))
+    cards.add_card(owner, card_input("Anna", "Virtanen"))
+    with owner.card_file.write() as db:
+        db.execute("INSERT INTO purchases (customer_id, date, amount, created_at, created_by, "
+                   "updated_at, updated_by) VALUES (?, '2026-11-01', 4200, 'x', 'o', 'x', 'o')",
+                   [card.id])
+    with pytest.raises(PermissionDenied):
+        cards.erase_card(clerk, card.id or 0)
+    cards.erase_card(owner, card.id or 0)
+    clerk.close()
+    owner.close()
+    raw = b"".join(p.read_bytes() for p in owner.card_file.path.parent.glob("shop.db*"))
+    for trace in ("Quixotesque", "quixotesque", "Zebulon", "zebulon", "Xanadu", "9876543"):
+        assert trace.encode() not in raw, trace
+    import sqlite3
+
+    with sqlite3.connect(owner.card_file.path) as conn:
+        assert conn.execute("SELECT customer_id, amount FROM purchases").fetchall() == [
+            (None, 4200)]
