@@ -76,8 +76,30 @@ class Alphabet:
         return [*self.home_letters(), *others, OTHER_DRAWER]
 
     def sort_key(self, family_name: str, given_name: str) -> str:
-        """A string whose plain code-point order is the alphabetical order of the names."""
+        """A string whose plain code-point order is the alphabetical order of the names.
+
+        A card with only a given name ("Madonna") is filed under that name.
+        """
+        if not family_name.strip():
+            family_name, given_name = given_name, ""
         return f"{self._word_key(family_name)}\x01{self._word_key(given_name)}"
+
+    def prefix_range(self, prefix: str) -> tuple[str, str]:
+        """Sort keys ``lo <= key < hi`` of the names that begin with ``prefix``.
+
+        A plain last letter also takes in its accented forms ("o" finds "Öttinger" in a German
+        shop, where Ö is an O), but not a letter the locale files apart (Ö in Finland).
+        """
+        low = self._word_key(prefix)
+        if not low:
+            return "", "\U0010ffff"
+        last = low[-1]
+        base = chr(0x3000 + self.script_order.index("latin") * 0x400)
+        plain_latin = base <= last < chr(ord(base) + 2 * len(self.latin)) and (
+            (ord(last) - ord(base)) % 2 == 0)
+        if plain_latin:
+            return low, low[:-1] + chr(ord(last) + 2)
+        return low, low + "\U0010ffff"
 
     def drawer(self, family_name: str, given_name: str) -> str:
         """The drawer a card is filed in: the first letter of the family name (or given name)."""

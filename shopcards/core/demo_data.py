@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from shopcards.core.card import Card, Consent, CustomerType, JoinedVia, PartialDate, Phone
+from shopcards.core.text import fold
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ def demo_customers(count: int, seed: int, today: dt.date, with_purchases: bool =
 
 def _card(rng: random.Random, country: _Country, today: dt.date) -> Card:
     given, family = rng.choice(country.given), rng.choice(country.family)
-    postcode, city = rng.choice(country.cities)
+    base_postcode, city = rng.choice(country.cities)
+    postcode = _nearby_postcode(rng, base_postcode)
     street, house = rng.choice(country.streets), rng.randint(1, 120)
     line = f"{house} {street}" if country.house_first else f"{street} {house}"
     phone = rng.choice(country.phone_prefixes) + "".join(str(rng.randint(0, 9))
@@ -124,7 +126,7 @@ def _card(rng: random.Random, country: _Country, today: dt.date) -> Card:
         year = rng.randint(1940, today.year - 18) if rng.random() < 0.6 else None
         start = dt.date(2001, 1, 1) + dt.timedelta(days=rng.randrange(365))
         birthday = PartialDate(start.month, start.day, year)
-    ascii_name = f"{rng.choice(('mail', 'post', 'home'))}{rng.randint(1, 9999)}"
+    ascii_name = _email_name(rng, given, family)
     return Card(
         given_name=given, family_name=family, address_lines=(line,), postcode=postcode,
         city=city, country=country.code, phones=(Phone(phone, "mobile"),),
@@ -140,6 +142,20 @@ def _card(rng: random.Random, country: _Country, today: dt.date) -> Card:
         joined_via=rng.choice((JoinedVia.TILL, JoinedVia.TILL, JoinedVia.OWNER)),
         customer_type=rng.choice((None, *CustomerType)),
     )
+
+
+def _nearby_postcode(rng: random.Random, base: str) -> str:
+    """Another postcode of the same town: the digits after the first two vary."""
+    return "".join(ch if i < 2 or not ch.isdigit() else str(rng.randint(0, 9))
+                   for i, ch in enumerate(base))
+
+
+def _email_name(rng: random.Random, given: str, family: str) -> str:
+    """name.surname42 for Latin names; a made-up Latin handle for names in other scripts."""
+    latin = fold(f"{given}.{family}").replace(" ", "").replace("'", "")
+    if not latin.isascii():
+        latin = "".join(rng.choice("aeioukmnrstl") for _ in range(rng.randint(5, 9)))
+    return f"{latin}{rng.randint(1, 999)}"
 
 
 def _purchases(rng: random.Random, index: int, card: Card, today: dt.date

@@ -77,11 +77,11 @@ def find_card_no(session: Session, card_no: str) -> Card | None:
 def list_cards(session: Session, query: CardQuery, after: tuple[str, int] | None = None,
                limit: int = 200) -> list[CardSummary]:
     """One page of the cabinet in alphabetical order (see store.customers.page)."""
-    return customers.page(session.db, query, after, limit)
+    return customers.page(session.db, query, session.alphabet, after, limit)
 
 
 def count_cards(session: Session, query: CardQuery) -> int:
-    return customers.count(session.db, query)
+    return customers.count(session.db, query, session.alphabet)
 
 
 def drawers(session: Session) -> list[str]:

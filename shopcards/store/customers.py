@@ -20,6 +20,7 @@ from shopcards.core.card import (
 from shopcards.core.collation import Alphabet
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.phones import looks_like_phone, query_digits, search_tokens
+from shopcards.core.search import Lookup, plan
 from shopcards.core.text import fold, words
 
 _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
@@ -157,15 +158,15 @@ def find_by_card_no(db: Database, card_no: str) -> int | None:
     return None if row is None else int(row[0])
 
 
-def page(db: Database, query: CardQuery, after: tuple[str, int] | None, limit: int
-         ) -> list[CardSummary]:
+def page(db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None,
+         limit: int) -> list[CardSummary]:
     """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
 
     Paging by the last (sort key, id) seen keeps every page as fast as the first, however
     deep the list is scrolled. The order is worked out on the narrow (id, sort key) index;
     only the cards of the page itself are read whole.
     """
-    source, where, params = _where(query)
+    source, where, params = _where(query, alphabet)
     if after is not None:
         where.append("(c.sort_key, c.id) > (?, ?)")
         params.extend(after)
@@ -176,8 +177,8 @@ def page(db: Database, query: CardQuery, after: tuple[str, int] | None, limit: i
     return [_summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
-def count(db: Database, query: CardQuery) -> int:
-    source, where, params = _where(query)
+def count(db: Database, query: CardQuery, alphabet: Alphabet) -> int:
+    source, where, params = _where(query, alphabet)
     sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join(where)}"
     return int(db.execute(sql, params).fetchone()[0])
 
@@ -241,21 +242,25 @@ def _name_match(card: Card) -> str:
     return " AND ".join(f'"{token}"' for token in tokens) or '""'
 
 
-def _where(query: CardQuery) -> tuple[str, list[str], list[Any]]:
+def _where(query: CardQuery, alphabet: Alphabet) -> tuple[str, list[str], list[Any]]:
     """The FROM clause, conditions and parameters that select the cards of ``query``.
 
-    A search starts from the index's matches and reaches each card's sort key through the
-    narrow (id, sort key) index, so a search is as fast as its matches are few.
+    A word search starts from the index's matches and reaches each card's sort key through
+    the narrow (id, sort key) index, so it is as fast as its matches are few; a one- or
+    two-letter text reads a range of the alphabetical index (core.search explains why).
     """
     where = ["c.archived_at IS NOT NULL" if query.archived else "c.archived_at IS NULL"]
     params: list[Any] = []
     source = "customers c"
-    match = fts_match(query.text) if query.text.strip() else ""
-    if match:
+    search = plan(query.text)
+    if search.lookup is Lookup.NAME_PREFIX:
+        where.append("c.sort_key >= ? AND c.sort_key < ?")
+        params.extend(alphabet.prefix_range(search.text))
+    elif search.lookup is Lookup.WORDS:
         narrow = "" if query.archived else " INDEXED BY customers_key_by_id"
         source = ("(SELECT rowid AS rid FROM customer_search WHERE customer_search MATCH ?) m "
                   f"CROSS JOIN customers c{narrow} ON c.id = m.rid")
-        params.append(match)
+        params.append(fts_match(search.text))
     if query.drawer:
         where.append("c.drawer = ?")
         params.append(query.drawer)

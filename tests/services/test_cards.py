@@ -37,11 +37,17 @@ def shop(owner: Session) -> Session:
      ("040-123 45", ["Virtanen, Anna"]), ("anna.v@", ["Virtanen, Anna"]),
      ("bucuresti", ["Popescu, Ștefan"]), ("010011", ["Popescu, Ștefan"]),
      ("aijala", ["Äijälä, Mikko"]), ("כהן", ["כהן, נועה"]), ("Պետրո", ["Պետրոսյան, Արամ"]),
-     ("nobody", [])],
+     ("nobody", []), ("ä", ["Äijälä, Mikko"]), ("po", ["Popescu, Ștefan"]),
+     ("an", []), ("ann", ["Virtanen, Anna"])],
 )
 def test_search_finds_any_way_it_is_typed(shop: Session, typed: str, found: list[str]) -> None:
     assert _names(shop, text=typed) == found
     assert cards.count_cards(shop, CardQuery(text=typed)) == len(found)
+
+
+def test_one_or_two_digits_are_too_little_to_narrow_the_cabinet(shop: Session) -> None:
+    assert len(_names(shop, text="0")) == 5
+    assert len(_names(shop, text="04")) == 5
 
 
 def test_the_cabinet_is_in_the_shops_alphabetical_order(shop: Session) -> None:
