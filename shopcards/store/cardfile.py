@@ -104,7 +104,6 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -32768")  # 32 MiB: the list pages through indexes
-        conn.execute("PRAGMA mmap_size = 268435456")  # read pages in place, without copies
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise CardFileError(

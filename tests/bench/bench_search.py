@@ -28,16 +28,34 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from shopcards.core.card import CardQuery  # noqa: E402
-from shopcards.core.roles import Role  # noqa: E402
-from shopcards.services.session import open_session  # noqa: E402
-from shopcards.store.customers import fts_match  # noqa: E402
+from shopcards.core.card import CardQuery
+from shopcards.core.collation import Alphabet
+from shopcards.core.roles import Role
+from shopcards.core.search import Lookup, plan
+from shopcards.services.session import open_session
+from shopcards.store.customers import fts_match
 
 VISIBLE_ROWS = 30
-RAW_SQL = """SELECT c.id, c.given_name, c.family_name, c.city FROM customers c
-WHERE c.archived_at IS NULL
-  AND c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)
-ORDER BY c.sort_key, c.id LIMIT 200"""
+RAW_COLUMNS = "SELECT c.id, c.given_name, c.family_name, c.city FROM customers c"
+RAW_SQL = {
+    Lookup.WORDS: f"""{RAW_COLUMNS} WHERE c.archived_at IS NULL
+        AND c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)
+        ORDER BY c.sort_key, c.id LIMIT 200""",
+    Lookup.NAME_PREFIX: f"""{RAW_COLUMNS} WHERE c.archived_at IS NULL
+        AND c.sort_key >= ? AND c.sort_key < ? ORDER BY c.sort_key, c.id LIMIT 200""",
+    Lookup.EVERYTHING: f"""{RAW_COLUMNS} WHERE c.archived_at IS NULL
+        ORDER BY c.sort_key, c.id LIMIT 200""",
+}
+
+
+def raw_params(text: str, alphabet: Alphabet) -> tuple[Lookup, list[str]]:
+    """The hand-written query's parameters for the same lookup the app makes."""
+    search = plan(text)
+    if search.lookup is Lookup.WORDS:
+        return search.lookup, [fts_match(search.text)]
+    if search.lookup is Lookup.NAME_PREFIX:
+        return search.lookup, list(alphabet.prefix_range(search.text))
+    return search.lookup, []
 
 
 def build(path: Path, customers: int) -> None:
@@ -103,8 +121,9 @@ def measure(path: Path, typed: list[str]) -> tuple[list[float], list[float]]:
                 model.data(model.index(row, 0))
                 model.data(model.index(row, 2))
             model_ms.append((time.perf_counter() - started) * 1000)
+            lookup, params = raw_params(prefix, session.alphabet)
             started = time.perf_counter()
-            raw.execute(RAW_SQL, [fts_match(prefix)]).fetchall()
+            raw.execute(RAW_SQL[lookup], params).fetchall()
             raw_ms.append((time.perf_counter() - started) * 1000)
     session.close()
     return model_ms, raw_ms
@@ -114,15 +133,16 @@ def window_start(path: Path) -> tuple[float, float]:
     """Seconds until the list shows cards, and peak memory (MB), in a fresh process."""
     code = f"""
 import os, resource, time
+from pathlib import Path
 os.environ['QT_QPA_PLATFORM'] = 'offscreen'
 started = time.perf_counter()
-from PySide6.QtWidgets import QApplication
-from shopcards.app import build_window
-app = QApplication([])
-window = build_window({str(path)!r})
-window.show()
+from PySide6.QtCore import QSettings
+from shopcards.app import Cabinet, make_application
+app = make_application()
+cabinet = Cabinet(app, QSettings())
+cabinet.open(Path({str(path)!r}))
 app.processEvents()
-while window.card_count_shown() == 0:
+while cabinet.window.model.rowCount() == 0:
     app.processEvents()
 print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
