@@ -135,11 +135,127 @@ def known_names() -> list[str]:
 @migrations(name="m002_purchase_lists")
 def _m002(db: Database) -> None:
     """A card's purchase list shows voided purchases too, so it needs an index without the
-    ``voided_at IS NULL`` filter; and a sale's returns are found by ``returns_id``."""
+    ``voided_at IS NULL`` filter. With amount and voided_at in it, it also answers a card's
+    figures alone: SQLite 3.40 still reads ``voided_at`` from the table through the partial
+    index ``purchases_customer``. A sale's returns are found by ``returns_id``."""
     run_script(
         db,
         """
-        CREATE INDEX purchases_list ON purchases(customer_id, date, id);
+        CREATE INDEX purchases_list ON purchases(customer_id, date, id, amount, voided_at);
         CREATE INDEX purchases_returns ON purchases(returns_id) WHERE returns_id IS NOT NULL;
+        """,
+    )
+
+
+@migrations(name="m003_drawing")
+def _m003(db: Database) -> None:
+    """The monthly prize drawing. ``drawing_entries``: who entered which month (gone with the
+    card when it is erased). ``drawings``: one row per month drawn, with everything frozen at
+    the draw (rules, the entry list itself and its SHA-256, the seed, the picks in order) so it
+    can be replayed; it holds card ids, never names. ``drawing_steps``: the winner, then each
+    move to the next alternate, with who did it, when and why."""
+    run_script(
+        db,
+        """
+        CREATE TABLE drawing_entries (
+            month TEXT NOT NULL,
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            entered_at TEXT NOT NULL,
+            entered_by TEXT NOT NULL,
+            PRIMARY KEY (month, customer_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX drawing_entries_customer ON drawing_entries(customer_id);
+        CREATE TABLE drawings (
+            id INTEGER PRIMARY KEY,
+            month TEXT NOT NULL UNIQUE,
+            rules TEXT NOT NULL,
+            sampler TEXT NOT NULL,
+            entries TEXT NOT NULL,
+            entries_sha256 TEXT NOT NULL,
+            seed TEXT NOT NULL,
+            picks TEXT NOT NULL,
+            drawn_at TEXT NOT NULL,
+            drawn_by TEXT NOT NULL
+        );
+        CREATE TABLE drawing_steps (
+            id INTEGER PRIMARY KEY,
+            drawing_id INTEGER NOT NULL REFERENCES drawings(id),
+            place INTEGER NOT NULL,
+            customer_id INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            UNIQUE (drawing_id, place)
+        );
+        """,
+    )
+
+
+@migrations(name="m004_letters")
+def _m004(db: Database) -> None:
+    """Letters and cards sent. ``letter_batches``: one row per printed batch (who, when, which
+    template by its shown name and its key, the selection as typed, whether households were
+    merged, the share held back to measure the effect, how many pieces and how many left out).
+    ``letters_sent``: one row per customer in a batch (a household letter gives each member a
+    row; ``held_out`` 1 = chosen but held back, sent nothing). ``templates``: the owner's own
+    templates and edited built-ins (an edited built-in keeps its key and wins over the file)."""
+    run_script(
+        db,
+        """
+        CREATE TABLE letter_batches (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            template TEXT NOT NULL,
+            template_key TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            selection TEXT NOT NULL,
+            households INTEGER NOT NULL DEFAULT 0,
+            holdout_share REAL NOT NULL DEFAULT 0,
+            pieces INTEGER NOT NULL DEFAULT 0,
+            excluded INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE letters_sent (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES letter_batches(id),
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            template TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            held_out INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX letters_sent_customer ON letters_sent(customer_id, kind, sent_at);
+        CREATE INDEX letters_sent_batch ON letters_sent(batch_id);
+        CREATE TABLE templates (
+            key TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL
+        );
+        """,
+    )
+
+
+@migrations(name="m005_calls")
+def _m005(db: Database) -> None:
+    """Phone calls the owner logged: when, how it went, the reason the customer gave, a
+    complaint flag and a date to call again. Gone with the card when it is erased."""
+    run_script(
+        db,
+        """
+        CREATE TABLE calls (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            called_on TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            complaint INTEGER NOT NULL DEFAULT 0,
+            follow_up_on TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        );
+        CREATE INDEX calls_customer ON calls(customer_id, called_on);
+        CREATE INDEX calls_follow_up ON calls(follow_up_on) WHERE follow_up_on IS NOT NULL;
         """,
     )

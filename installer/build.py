@@ -1,0 +1,183 @@
+"""Build shopcards for the computer this runs on: the program folder, then its installer.
+
+    .venv/bin/python installer/build.py [--dist DIR] [--work DIR] [--no-package]
+
+- Linux: dist/shopcards/ (the program folder, with install.sh, the desktop entry and icons)
+  and dist/shopcards-VERSION-linux-ARCH.tar.gz of it.
+- Windows: dist/shopcards/ and, when Inno Setup 6 is installed, dist/shopcards-VERSION-setup.exe.
+- macOS: dist/shopcards.app and dist/shopcards-VERSION-macos.dmg.
+
+Run it on each system in turn: PyInstaller builds only for the system it runs on. The folder's
+size is printed at the end. installer/README.md says more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import tomllib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SPEC = HERE / "shopcards.spec"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+"""The hicolor theme sizes the Linux desktop entry's icon is installed at."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the shopcards program and installer.")
+    parser.add_argument(
+        "--dist",
+        type=Path,
+        default=ROOT / "dist",
+        help="where the program folder and installer go (default: dist/)",
+    )
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "build" / "installer",
+        help="PyInstaller's scratch folder (default: build/installer/)",
+    )
+    parser.add_argument(
+        "--no-package",
+        action="store_true",
+        help="build the program folder only, not the installer around it",
+    )
+    args = parser.parse_args(argv)
+    dist, work = args.dist.resolve(), args.work.resolve()
+    version = project_version()
+    run_pyinstaller(dist, work)
+    bundle = dist / "shopcards"
+    icons = work / "shopcards" / "icons"  # rendered by the spec (installer/icons.py)
+    print(f"program folder: {bundle} ({folder_size(bundle) / 1e6:.1f} MB)")
+    if args.no_package:
+        return 0
+    if sys.platform.startswith("linux"):
+        add_linux_desktop_files(bundle, icons)
+        print(f"archive: {linux_archive(bundle, dist, version)}")
+    elif sys.platform == "win32":
+        windows_setup(bundle, icons / "shopcards.ico", dist, version)
+    elif sys.platform == "darwin":
+        print(f"disk image: {mac_disk_image(dist / 'shopcards.app', dist, version)}")
+    return 0
+
+
+def project_version() -> str:
+    """The version in pyproject.toml (the spec checks the installed metadata agrees)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    return str(project["version"])
+
+
+def run_pyinstaller(dist: Path, work: Path) -> None:
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:
+        raise SystemExit(
+            f"PyInstaller is missing: `{sys.executable} -m pip install -e .[build]`"
+        ) from None
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(SPEC),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes in the folder's files (symbolic links count as the few bytes they are)."""
+    return sum(
+        path.lstat().st_size for path in folder.rglob("*") if not path.is_dir() or path.is_symlink()
+    )
+
+
+def add_linux_desktop_files(bundle: Path, icons: Path) -> None:
+    """install.sh, uninstall.sh, the desktop entry and the icon in the hicolor theme's sizes."""
+    for script in ("install.sh", "uninstall.sh"):
+        shutil.copy2(HERE / "linux" / script, bundle / script)
+        (bundle / script).chmod(0o755)
+    share = bundle / "share"
+    (share / "applications").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(HERE / "linux" / "shopcards.desktop", share / "applications")
+    for size in ICON_SIZES:
+        folder = share / "icons" / "hicolor" / f"{size}x{size}" / "apps"
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(icons / f"shopcards-{size}.png", folder / "shopcards.png")
+    scalable = share / "icons" / "hicolor" / "scalable" / "apps"
+    scalable.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "resources" / "icons" / "shopcards.svg", scalable)
+
+
+def linux_archive(bundle: Path, dist: Path, version: str) -> Path:
+    """shopcards-VERSION-linux-ARCH.tar.gz holding the folder as shopcards-VERSION/."""
+    archive = dist / f"shopcards-{version}-linux-{platform.machine()}.tar.gz"
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
+        tar.add(bundle, arcname=f"shopcards-{version}")
+    return archive
+
+
+def windows_setup(bundle: Path, icon: Path, dist: Path, version: str) -> None:
+    """Compile installer/windows/shopcards.iss with Inno Setup's ISCC, if it is installed."""
+    places = [
+        Path(os.environ.get(var, "")) / "Inno Setup 6" / "ISCC.exe"
+        for var in ("ProgramFiles(x86)", "ProgramFiles", "LOCALAPPDATA")
+    ]
+    iscc = shutil.which("iscc") or next((str(p) for p in places if p.is_file()), None)
+    command = [
+        iscc or "ISCC.exe",
+        f"/DAppVersion={version}",
+        f"/DBundleDir={bundle}",
+        f"/DIconFile={icon}",
+        f"/DOutputDir={dist}",
+        str(HERE / "windows" / "shopcards.iss"),
+    ]
+    if iscc is None:
+        print(
+            "Inno Setup 6 is not installed (https://jrsoftware.org/isdl.php); with it, run:\n  "
+            + subprocess.list2cmdline(command)
+        )
+        return
+    subprocess.run(command, check=True)
+    print(f"setup program: {dist / f'shopcards-{version}-setup.exe'}")
+
+
+def mac_disk_image(app: Path, dist: Path, version: str) -> Path:
+    """A compressed disk image holding shopcards.app, to drag into Applications."""
+    image = dist / f"shopcards-{version}-macos.dmg"
+    subprocess.run(
+        [
+            "hdiutil",
+            "create",
+            "-volname",
+            "shopcards",
+            "-srcfolder",
+            str(app),
+            "-ov",
+            "-format",
+            "UDZO",
+            str(image),
+        ],
+        check=True,
+    )
+    return image
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,164 @@
+"""The composition root: the Qt application, logging, the exception hook, and the window.
+
+This is the one place that knows every part: it opens the card file, makes the window, keeps
+the window's size and the colour mode in QSettings, and swaps the card file when the user
+opens another. Heavy modules (reportlab, QtPdf) are imported by the screens that use them.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from shopcards import __version__, paths
+from shopcards.core.errors import ShopError
+from shopcards.services.session import Session, open_session
+from shopcards.ui.errors import error_dialog
+from shopcards.ui.history_pane import ChangesPane, HistoryPane
+from shopcards.ui.main_window import MainWindow
+from shopcards.ui.qt_compat import keep_singletons_alive
+from shopcards.ui.theme import ColourMode, Theme, load_fonts
+
+log = logging.getLogger("shopcards")
+LOG_FILE_NAME = "shopcards.log"
+DEFAULT_SIZE = (1280, 800)
+_GEOMETRY, _SPLITTER, _COLOURS = "window/geometry", "window/splitter", "view/colour_mode"
+
+
+def run_window(db_path: Path) -> int:
+    """Open the window on the card file at ``db_path``; returns the exit status."""
+    configure_logging(paths.data_dir())
+    app = make_application()
+    cabinet = Cabinet(app, QSettings())
+    install_exception_hook()
+    if not cabinet.open(db_path):
+        return 1
+    log.info("shopcards %s started on %s", __version__, db_path)
+    return app.exec()
+
+
+def make_application() -> QApplication:
+    keep_singletons_alive()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setOrganizationName("shopcards")
+    app.setApplicationName("shopcards")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("shopcards")
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "shopcards.svg")))
+    load_fonts(app)
+    return app
+
+
+class Cabinet:
+    """The open card file and its window; swaps both when the user opens another file."""
+
+    def __init__(self, app: QApplication, settings: QSettings) -> None:
+        self._settings = settings
+        mode = str(settings.value(_COLOURS, ColourMode.SYSTEM.value))
+        self.theme = Theme(
+            app, ColourMode(mode) if mode in ColourMode._value2member_map_ else ColourMode.SYSTEM
+        )
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+        app.aboutToQuit.connect(self.save_state)
+
+    def open(self, path: Path) -> bool:
+        """Show the cabinet of the card file at ``path``; False (and a message) if it can't."""
+        try:
+            session = open_session(path)
+        except ShopError as exc:
+            error_dialog(self.window, exc).exec()
+            return False
+        old_window, old_session = self.window, self.session
+        if old_window is not None:
+            self.save_state()
+        window = MainWindow(session, self.theme)
+        window.cardFileRequested.connect(self._open_later)
+        add_card_panes(window, session)
+        self._restore_state(window)
+        window.show()
+        self.window, self.session = window, session
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_session is not None:
+            old_session.close()
+        return True
+
+    def save_state(self) -> None:
+        if self.window is None:
+            return
+        self._settings.setValue(_GEOMETRY, self.window.saveGeometry())
+        self._settings.setValue(_SPLITTER, self.window.splitter.saveState())
+        self._settings.setValue(_COLOURS, self.theme.mode.value)
+
+    def _open_later(self, path: Path) -> None:
+        # not inside the old window's own signal: it is about to be closed
+        QTimer.singleShot(0, lambda: self.open(path))
+
+    def _restore_state(self, window: MainWindow) -> None:
+        geometry = self._settings.value(_GEOMETRY)
+        if geometry is None or not window.restoreGeometry(geometry):
+            screen = window.screen().availableGeometry()
+            window.resize(
+                min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height())
+            )
+        splitter = self._settings.value(_SPLITTER)
+        if splitter is not None:
+            window.splitter.restoreState(splitter)
+
+
+def add_card_panes(window: MainWindow, session: Session) -> None:
+    """The open card's purchase history and change history, as tabs beside the card."""
+    history = HistoryPane(session)
+    window.add_card_pane("Purchases", history, history.show_customer)
+    changes = ChangesPane(session)
+    window.add_card_pane("Changes", changes, changes.show_customer)
+
+
+def configure_logging(folder: Path) -> Path:
+    """Log to ``shopcards.log`` in the data folder (kept small: three files of 1 MB)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE_NAME
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def install_exception_hook() -> None:
+    """An unexpected error shows a dialog with the version and details instead of a silent exit.
+
+    Qt calls Python slots from C++, where an exception would otherwise only be printed.
+    """
+    showing = False
+
+    def hook(kind: type[BaseException], exc: BaseException, trace: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, trace)
+            return
+        log.error("unexpected error", exc_info=(kind, exc, trace))
+        if showing or QApplication.instance() is None:
+            sys.__excepthook__(kind, exc, trace)
+            return
+        showing = True
+        try:
+            parent = QApplication.activeWindow()
+            error_dialog(parent if isinstance(parent, QWidget) else None, exc).exec()
+        finally:
+            showing = False
+
+    sys.excepthook = hook

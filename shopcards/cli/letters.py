@@ -1,0 +1,259 @@
+"""`shopcards letters`, `labels` and `envelopes`: a mailing from the command line.
+
+The same service as the letters screen: the selection, who is left out and why, households,
+one PDF or one per recipient, and the record on each card of what was sent. A mailing to more
+than one customer is the owner's: the PIN comes from SHOPCARDS_PIN or is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from shopcards.cli import add_db_option, db_path
+from shopcards.core.templates import TemplateError, TemplateKind
+from shopcards.services import letter_selections, templates
+from shopcards.services.auth import cli_session
+from shopcards.services.letters import (
+    ASKED_FIELDS,
+    BatchPlan,
+    LetterRequest,
+    Output,
+    default_holdout,
+    print_batch,
+)
+from shopcards.services.session import Session
+
+
+def _selections_help() -> str:
+    kinds = letter_selections.selection_kinds()
+    width = max(len(kind.example) for kind in kinds)
+    rows = "\n".join(f"  {kind.example:<{width}}  {kind.help}" for kind in kinds)
+    return (
+        f"SELECTION (--to) is one of:\n{rows}\n\nOnly customers who agreed to post and have "
+        "a complete address get mail;\nthe others are listed with the reason. More than one "
+        "customer needs the owner's PIN\n(from SHOPCARDS_PIN, or asked for)."
+    )
+
+
+def _common(p: argparse.ArgumentParser, noun: str, required: bool = True) -> None:
+    p.add_argument("--to", required=required, metavar="SELECTION", help="who gets them (below)")
+    p.add_argument(
+        "--out",
+        required=required,
+        type=Path,
+        metavar="FILE.pdf",
+        help="the PDF to write (with --one-file-each: a folder)",
+    )
+    p.add_argument(
+        "--households",
+        action="store_true",
+        help=f"one {noun} per address instead of one per person",
+    )
+    p.add_argument(
+        "--summary", action="store_true", help="count those left out instead of listing each one"
+    )
+    add_db_option(p)
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    formatter = argparse.RawDescriptionHelpFormatter
+    p = commands.add_parser(
+        "letters",
+        help="print personalised letters or greeting cards from a template",
+        description="Print one letter or card per customer chosen (a card template prints "
+        "cards) and record on each card that it was sent.",
+        epilog=_selections_help(),
+        formatter_class=formatter,
+    )
+    p.add_argument(
+        "--template",
+        metavar="NAME",
+        help="a template's name, key or occasion, or a template file (.txt)",
+    )
+    p.add_argument("--list-templates", action="store_true", help="list the templates and stop")
+    p.add_argument(
+        "--one-file-each",
+        action="store_true",
+        help="one PDF per recipient, in the folder given as --out",
+    )
+    for name, label in ASKED_FIELDS.items():
+        p.add_argument(
+            f"--{name.replace('_', '-')}",
+            dest=name,
+            default="",
+            help=f"{label.lower()}, for templates that use {{{name}}}",
+        )
+    p.add_argument(
+        "--holdout",
+        type=float,
+        default=None,
+        metavar="SHARE",
+        help="hold back this share (0–0.5) at random, to see later if it worked (letters: "
+        "the shop's setting unless given; cards: none)",
+    )
+    p.add_argument(
+        "--proof", action="store_true", help="write the PDF but do not record it as sent"
+    )
+    _common(p, "letter", required=False)  # checked by hand: --list-templates needs neither
+    p.set_defaults(func=_letters)
+
+    p = commands.add_parser(
+        "labels",
+        help="print address labels for a mailing",
+        epilog=_selections_help(),
+        formatter_class=formatter,
+    )
+    p.add_argument(
+        "--start-at",
+        type=int,
+        default=1,
+        metavar="N",
+        help="the first free label on a part-used sheet (1 = top-left)",
+    )
+    _common(p, "label")
+    p.set_defaults(func=_labels)
+
+    p = commands.add_parser(
+        "envelopes",
+        help="print addressed envelopes for a mailing",
+        epilog=_selections_help(),
+        formatter_class=formatter,
+    )
+    _common(p, "envelope")
+    p.set_defaults(func=_envelopes)
+
+
+def _session(args: argparse.Namespace) -> Session:
+    return cli_session(db_path(args), need_owner=not letter_selections.names_one_card(args.to))
+
+
+def _letters(args: argparse.Namespace) -> int:
+    if args.list_templates:
+        return _list_templates(args)
+    if not args.template or not args.to or not args.out:
+        print(
+            "shopcards letters: give --template, --to and --out (or --list-templates)",
+            file=sys.stderr,
+        )
+        return 2
+    session = _session(args)
+    try:
+        request = _letter_request(session, args)
+        return _run(session, args, request, separate=args.one_file_each, record=not args.proof)
+    except TemplateError as exc:
+        _print_template_problems(exc)
+        return 2
+    finally:
+        session.close()
+
+
+def _letter_request(session: Session, args: argparse.Namespace) -> LetterRequest:
+    path = Path(args.template)
+    if path.suffix.lower() == ".txt" and path.exists():
+        info = templates.template_file(path)
+        file: Path | None = path
+    else:
+        info = templates.find_template(session, args.template)
+        file = None
+    output = Output.CARDS if info.kind is TemplateKind.CARD else Output.LETTERS
+    extra = {name: getattr(args, name) for name in ASKED_FIELDS}
+    holdout = default_holdout(session, output) if args.holdout is None else args.holdout
+    return LetterRequest(
+        output,
+        args.to,
+        info.key,
+        template_file=file,
+        households=args.households,
+        extra=extra,
+        holdout_share=holdout,
+    )
+
+
+def _labels(args: argparse.Namespace) -> int:
+    request = LetterRequest(
+        Output.LABELS, args.to, households=args.households, label_start=args.start_at
+    )
+    return _plain_run(args, request)
+
+
+def _envelopes(args: argparse.Namespace) -> int:
+    return _plain_run(args, LetterRequest(Output.ENVELOPES, args.to, households=args.households))
+
+
+def _plain_run(args: argparse.Namespace, request: LetterRequest) -> int:
+    session = _session(args)
+    try:
+        return _run(session, args, request, separate=False, record=False)
+    finally:
+        session.close()
+
+
+def _run(
+    session: Session,
+    args: argparse.Namespace,
+    request: LetterRequest,
+    *,
+    separate: bool,
+    record: bool,
+) -> int:
+    outcome = print_batch(
+        session, request, args.out, separate_files=separate, progress=_progress, record=record
+    )
+    if sys.stderr.isatty():
+        print("\r", end="", file=sys.stderr)
+    plan, result = outcome.plan, outcome.result
+    _print_left_out(plan, args.summary)
+    for name, count in plan.blank.items():
+        print(f"Note: {{{name}}} is blank on {count} of them (nothing to put there).")
+    where = str(args.out) if not separate else f"{len(result.paths)} files in {args.out}"
+    pages = f"{result.pages:,} page{'' if result.pages == 1 else 's'}"
+    print(f"{plan.summary()}: {pages}, written to {where}.")
+    if outcome.batch_id is not None:
+        print(f"Recorded on each card as sent (batch {outcome.batch_id}).")
+    elif request.output.template_kind is not None:
+        print("Not recorded as sent (--proof).")
+    return 0
+
+
+def _print_left_out(plan: BatchPlan, summary: bool) -> None:
+    if not plan.excluded:
+        return
+    print(f"Left out ({len(plan.excluded)}):")
+    if summary:
+        reasons: dict[str, int] = {}
+        for entry in plan.excluded:
+            reasons[entry.reason] = reasons.get(entry.reason, 0) + 1
+        for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
+            print(f"  {count:>6}  {reason}")
+        return
+    for entry in plan.excluded:
+        print(f"  {entry.card_no}  {entry.name}: {entry.reason}")
+
+
+def _print_template_problems(exc: TemplateError) -> None:
+    where = f"{exc.source}: " if exc.source else ""
+    print("shopcards: the template has mistakes; nothing was printed.", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  {where}{problem}", file=sys.stderr)
+
+
+def _list_templates(args: argparse.Namespace) -> int:
+    session = cli_session(db_path(args), need_owner=False)
+    try:
+        for info in templates.list_templates(session):
+            state = "built in" if info.built_in else "own"
+            if info.built_in and info.edited:
+                state = "built in, edited"
+            problem = f"  ! {info.problem}" if info.problem else ""
+            print(f"{info.key:<24} {info.kind.value:<7} {info.name} ({state}){problem}")
+    finally:
+        session.close()
+    return 0
+
+
+def _progress(done: int, total: int) -> bool:
+    if sys.stderr.isatty():
+        print(f"\r{done:,} / {total:,}", end="", file=sys.stderr, flush=True)
+    return True

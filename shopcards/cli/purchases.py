@@ -1,0 +1,71 @@
+"""`shopcards import-purchases FILE.csv`: a till's purchase export onto the cards."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from shopcards.cli import add_db_option, db_path
+from shopcards.services import purchase_import
+from shopcards.services.auth import cli_session
+from shopcards.services.purchases import money
+from shopcards.services.session import Session
+
+_DELIMITER_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "bars"}
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser(
+        "import-purchases",
+        help="add the purchases of a till or POS export (CSV) to the cards, all or none",
+        description="Match each row (date, amount, and card number, phone or e-mail; receipt "
+        "number, items and category if present) to a card and save them all, or, if any row "
+        "cannot be read or matched, save none and say which rows and why. Owner only: the "
+        "PIN comes from SHOPCARDS_PIN or is asked for.",
+    )
+    p.add_argument("file", type=Path, help="the CSV file")
+    p.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
+    p.add_argument("--summary", action="store_true", help="do not list every matched row")
+    add_db_option(p)
+    p.set_defaults(func=_import)
+
+
+def _import(args: argparse.Namespace) -> int:
+    session = cli_session(db_path(args), need_owner=True)
+    try:
+        report = purchase_import.import_purchases(session, args.file, dry_run=args.dry_run)
+        _print_report(session, args, report)
+    finally:
+        session.close()
+    return 1 if report.problems else 0
+
+
+def _print_report(
+    session: Session, args: argparse.Namespace, report: purchase_import.ImportReport
+) -> None:
+    read = report.file
+    order = "day/month/year" if read.day_first else "month/day/year"
+    print(
+        f"{args.file}: {len(read.rows) + len(read.problems)} rows, {read.encoding}, "
+        f"fields separated by {_DELIMITER_NAMES[read.delimiter]}, dates read as {order}."
+    )
+    print(
+        "Columns: " + ", ".join(f"{name} ← “{heading}”" for name, heading in read.columns.items())
+    )
+    print(f"Matched {len(report.matched)} rows to cards ({money(session, report.total)}).")
+    if not args.summary:
+        for m in report.matched:
+            print(
+                f"  row {m.line}: card {m.card_no} by {m.matched_by}, "
+                f"{money(session, m.row.amount)} on {m.row.date}"
+                + (f", receipt {m.row.receipt_no}" if m.row.receipt_no else "")
+            )
+    if report.problems:
+        print(f"Could not use {len(report.problems)} rows:")
+        for problem in report.problems:
+            print(f"  row {problem.line}: {problem.reason}")
+        print("Nothing was imported. Fix or remove these rows and run the import again.")
+    elif report.imported:
+        print(f"Imported {len(report.matched)} purchases.")
+    else:
+        print("Nothing was imported" + (" (dry run)." if args.dry_run else "."))

@@ -1,0 +1,232 @@
+"""`shopcards report pareto|segments|lapsed|declining|due|results`: what the insights screen
+shows, as text or as a CSV file (owner only)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from shopcards.cli import add_db_option, db_path
+from shopcards.core.errors import ShopError
+from shopcards.core.insights import (
+    RESPONSE_DAYS,
+    CustomerList,
+    Kind,
+    Value,
+    format_rates,
+    format_uplift,
+    format_value,
+    last_12_months,
+)
+from shopcards.services import insights
+from shopcards.services.auth import cli_session
+from shopcards.services.session import Session
+
+SHOWN = 50
+"""Rows a list prints unless --all is given; --csv always writes all of them."""
+REPORTS = ("pareto", "segments", "lapsed", "declining", "due", "results")
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = commands.add_parser(
+        "report",
+        help="who buys, who stopped, who to contact (owner only)",
+        description="pareto: the 80/20 split of a period; segments: regular/infrequent, "
+        "heavy/light and former customers; lapsed: no purchase in the lapsed months; "
+        "declining: spending half or less than in the 6 months before; due: no letter this "
+        "quarter, no call in 6 months; results: how letter batches did against their hold-out. "
+        "Owner only: the PIN comes from SHOPCARDS_PIN or is asked for.",
+    )
+    p.add_argument("which", choices=REPORTS, help="which report")
+    p.add_argument("--csv", type=Path, metavar="FILE", help="write every row to a CSV file")
+    p.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="pareto: first day (default: 12 months ago)",
+    )
+    p.add_argument(
+        "--to",
+        dest="end",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="pareto: last day (default: today)",
+    )
+    p.add_argument("--all", action="store_true", help=f"print every row, not the first {SHOWN}")
+    add_db_option(p)
+    p.set_defaults(func=_report)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date: write YYYY-MM-DD") from None
+
+
+def _report(args: argparse.Namespace) -> int:
+    session = cli_session(db_path(args), need_owner=True)
+    try:
+        listed = _REPORTS[args.which](session, args)
+        if listed is not None and args.csv:
+            rows = insights.export_csv(session, listed, args.csv)
+            print(f"Wrote {rows:,} rows to {args.csv}.")
+    finally:
+        session.close()
+    return 0
+
+
+def _pareto(session: Session, args: argparse.Namespace) -> CustomerList:
+    default_start, default_end = last_12_months(session.today())
+    split = insights.pareto(session, args.start or default_start, args.end or default_end)
+    value = _formatter(session)
+    print(
+        f"80/20 from {value(Kind.DATE, split.start)} to {value(Kind.DATE, split.end)}: "
+        f"{split.customers:,} customers bought for {value(Kind.MONEY, split.total)}."
+    )
+    for group, share in ((split.top, split.top_share), (split.next, split.next_share)):
+        print(f"{group.title}: {len(group):,} customers, {value(Kind.PERCENT, share)} of sales.")
+    print(f"The rest: {value(Kind.PERCENT, split.rest_share)} of sales.")
+    for group in (split.top, split.next):
+        _print_list(session, group, args.all)
+    return split.as_list()
+
+
+def _segments(session: Session, args: argparse.Namespace) -> CustomerList:
+    split = insights.segments(session)
+    value = _formatter(session)
+    t = split.thresholds
+    print(
+        f"Segments over the last 12 months. Regular: more than {value(Kind.NUMBER, t.visits)} "
+        f"visits{' (the median)' * t.visits_is_median}. Heavy: more than "
+        f"{value(Kind.MONEY, round(t.spend))}{' (the median)' * t.spend_is_median}. Former: "
+        f"nothing bought in {split.former_months} months."
+    )
+    _print_table(
+        ["Segment", "Customers", "Share of sales", "Spend"],
+        [
+            [
+                g.segment.label,
+                f"{g.count:,}",
+                value(Kind.PERCENT, g.share),
+                value(Kind.MONEY, g.spend),
+            ]
+            for g in split.groups
+        ],
+        right_from=1,
+    )
+    return split.as_list()
+
+
+def _lapsed(session: Session, args: argparse.Namespace) -> CustomerList:
+    listed = insights.lapsed(session)
+    _print_list(session, listed, args.all)
+    return listed
+
+
+def _declining(session: Session, args: argparse.Namespace) -> CustomerList:
+    listed = insights.declining(session)
+    _print_list(session, listed, args.all)
+    return listed
+
+
+def _due(session: Session, args: argparse.Namespace) -> CustomerList:
+    due = insights.due_for_contact(session)
+    for listed in (due.letters, due.calls):
+        _print_list(session, listed, args.all)
+    return due.as_list()
+
+
+def _results(session: Session, args: argparse.Namespace) -> None:
+    if args.csv:
+        raise ShopError(
+            "The results report lists letter batches, not customers: it has no "
+            "CSV file. Leave out --csv."
+        )
+    batches = insights.batch_results(session)
+    if not batches:
+        print("No letter batches yet.")
+        return
+    locale = session.settings.locale
+    value = _formatter(session)
+    _print_table(
+        [
+            "Sent",
+            "Template",
+            "Mailed",
+            "Held back",
+            *(f"Bought, {d} days" for d in RESPONSE_DAYS),
+            *(f"Uplift, {d} days" for d in RESPONSE_DAYS),
+        ],
+        [
+            [
+                value(Kind.DATE, b.sent_on),
+                b.template,
+                f"{b.mailed.recipients:,}",
+                f"{b.held_out.recipients:,}",
+                *(format_rates(b, d, locale) for d in RESPONSE_DAYS),
+                *(format_uplift(b, d, locale) for d in RESPONSE_DAYS),
+            ]
+            for b in batches
+        ],
+        right_from=2,
+    )
+    print("Bought: share of the mailed / of those held back. * Not all the days have passed.")
+
+
+_REPORTS: dict[str, Callable[[Session, argparse.Namespace], CustomerList | None]] = {
+    "pareto": _pareto,
+    "segments": _segments,
+    "lapsed": _lapsed,
+    "declining": _declining,
+    "due": _due,
+    "results": _results,
+}
+
+
+def _print_list(session: Session, listed: CustomerList, everything: bool) -> None:
+    shown = len(listed) if everything else min(SHOWN, len(listed))
+    print(f"\n{listed.title}: {len(listed):,} customers")
+    if not shown:
+        return
+    cards = insights.summaries(session, list(listed.ids[:shown]))
+    value = _formatter(session)
+    rows = []
+    for index, card_id in enumerate(listed.ids[:shown]):
+        card = cards.get(card_id)
+        rows.append(
+            [
+                card.card_no if card else "",
+                card.display_name if card else "(erased)",
+                *(value(c.kind, c.values[index]) for c in listed.columns),
+            ]
+        )
+    _print_table(["Card", "Name", *(c.header for c in listed.columns)], rows, right_from=2)
+    if shown < len(listed):
+        print(f"… and {len(listed) - shown:,} more (--all prints them, --csv FILE writes them)")
+
+
+def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right_from: int) -> None:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            cell.rjust(w) if i >= right_from else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    print(line(headers))
+    for row in rows:
+        print(line(row))
+
+
+def _formatter(session: Session) -> Callable[[Kind, Value], str]:
+    settings = session.settings
+
+    def value(kind: Kind, figure: Value) -> str:
+        return format_value(kind, figure, settings.locale, settings.currency)
+
+    return value

@@ -1,0 +1,293 @@
+"""Who may get post, how a letter is addressed, and what its merge fields say.
+
+Plain rules, no SQL and no PDF: the letters service reads the cards, these functions decide.
+
+* A customer gets post only with consent to post ("yes") and a complete postal address; every
+  other customer chosen is left out with the reasons in words (:func:`post_problems`).
+* "One letter per household" groups cards at the same address (:func:`household_key` ignores
+  case, accents, punctuation and spacing) into one letter: "Dear Anna and Mikko", addressed to
+  "Anna and Mikko Virtanen", or to "The Virtanen family" when three or more share the name.
+* :func:`merge_values` fills the template fields for one letter from its cards and their last
+  visits, with dates written in the shop's language.
+* Birthdays and anniversaries are chosen by a range of dates that may run over the year end
+  (:class:`DayRange`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+
+from shopcards.core.card import Card, Consent
+from shopcards.core.errors import ValidationError
+from shopcards.core.text import fold, words
+
+CONSENT_REASONS = {
+    Consent.NO: "said no to post",
+    Consent.NOT_ASKED: "not asked about post",
+}
+CITY_THEN_POSTCODE_LINES = frozenset({"GB", "IM", "JE", "GG"})
+"""Countries whose post puts the postcode on a line of its own under the town."""
+CITY_THEN_POSTCODE = frozenset({"US", "CA", "AU", "IL", "BR", "IN", "JP", "KR", "NZ", "ZA"})
+"""Countries whose post writes the town first and the postcode after it, on one line."""
+FAMILY_FROM = 3
+"""A household of this many people sharing a family name is "The Virtanen family"."""
+NAMES_IN_GREETING = 3
+"""Up to this many given names are greeted one by one; more share "Dear Virtanen family"."""
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A customer chosen for a mailing who gets nothing, and why (for the list on screen)."""
+
+    customer_id: int
+    card_no: str
+    name: str
+    reason: str
+
+
+def post_problems(card: Card) -> list[str]:
+    """Why ``card`` may not get post, in words; empty when it may."""
+    problems: list[str] = []
+    if card.archived_at:
+        problems.append("card archived")
+    if card.consent_post in CONSENT_REASONS:
+        problems.append(CONSENT_REASONS[card.consent_post])
+    if not card.has_postal_address:
+        problems.append(_address_gap(card))
+    return problems
+
+
+def _address_gap(card: Card) -> str:
+    missing = [
+        what
+        for what, present in (
+            ("street", card.address_lines),
+            ("town", card.city),
+            ("name", card.family_name or card.given_name),
+        )
+        if not present
+    ]
+    if "street" in missing and "town" in missing:
+        return "no postal address"
+    return "address has no " + " and no ".join(missing)
+
+
+def excluded(card: Card) -> Excluded | None:
+    """The entry for the "left out" list, or None when ``card`` may get post."""
+    problems = post_problems(card)
+    if not problems:
+        return None
+    assert card.id is not None
+    return Excluded(card.id, card.card_no, card.display_name or "(no name)", "; ".join(problems))
+
+
+# Addresses ----------------------------------------------------------------------------------
+
+
+def person_name(card: Card) -> str:
+    """The name line for one person: title, given and family name ("Dr Anna Virtanen")."""
+    return " ".join(part for part in (card.title, card.given_name, card.family_name) if part)
+
+
+def address_block(cards: Sequence[Card], home_country: str, locale: str) -> tuple[str, ...]:
+    """The lines the envelope window shows: name, street lines, town and postcode, country.
+
+    The country line (in the shop's language, in capitals) is added only for post abroad;
+    a blank country is the shop's own.
+    """
+    first = cards[0]
+    lines = [household_name(cards), *first.address_lines]
+    country = (first.country or home_country).upper()
+    postcode, city = first.postcode.strip(), first.city.strip()
+    if country in CITY_THEN_POSTCODE_LINES:
+        lines += [city, postcode]
+    elif country in CITY_THEN_POSTCODE:
+        lines.append(f"{city} {postcode}")
+    else:
+        lines.append(f"{postcode} {city}")
+    if country and country != home_country.upper():
+        lines.append(country_name(country, locale).upper())
+    return tuple(line.strip() for line in lines if line.strip())
+
+
+@lru_cache(maxsize=64)
+def country_name(code: str, locale: str) -> str:
+    """ "FINLAND" for "FI" in an English-speaking shop; an unknown code stays as typed."""
+    try:
+        name = Locale.parse(locale).territories.get(code.upper())
+    except (ValueError, TypeError):
+        name = None
+    return str(name) if name else code
+
+
+def household_key(card: Card, home_country: str) -> str:
+    """The same text for every card at the same address, however it was typed."""
+    street = " ".join(" ".join(words(line)) for line in card.address_lines)
+    postcode = "".join(words(card.postcode))
+    country = (card.country or home_country).upper()
+    return f"{street}|{postcode}|{' '.join(words(card.city))}|{country}"
+
+
+def group_households(cards: Iterable[Card], home_country: str) -> list[tuple[Card, ...]]:
+    """Cards at the same address together, in the order each address first appears."""
+    groups: dict[str, list[Card]] = {}
+    for card in cards:
+        groups.setdefault(household_key(card, home_country), []).append(card)
+    return [tuple(group) for group in groups.values()]
+
+
+def _family(cards: Sequence[Card]) -> str:
+    """The family name the cards share (accents and case aside), or "" when they differ."""
+    names = {fold(card.family_name) for card in cards}
+    return cards[0].family_name if len(names) == 1 else ""
+
+
+def _and(names: Sequence[str]) -> str:
+    """ "Anna", "Anna and Mikko", "Anna, Mikko and Liisa"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def household_name(cards: Sequence[Card]) -> str:
+    """Who the letter is addressed to: one person, two names, or "The Virtanen family"."""
+    if len(cards) == 1:
+        return person_name(cards[0])
+    family = _family(cards)
+    if family and len(cards) >= FAMILY_FROM:
+        return f"The {family} family"
+    if family and all(card.given_name for card in cards):
+        return f"{_and([card.given_name for card in cards])} {family}"
+    return _and([person_name(card) for card in cards])
+
+
+def _greeted(card: Card) -> str:
+    """What one person is called in a greeting: the given name, else title and family name."""
+    return card.given_name or " ".join(p for p in (card.title, card.family_name) if p)
+
+
+def salutation(cards: Sequence[Card]) -> str:
+    """The greeting line: the card's own salutation if written on it, else "Dear Anna"."""
+    if len(cards) == 1:
+        card = cards[0]
+        if card.salutation:
+            return card.salutation
+        if card.title and card.family_name:
+            return f"Dear {card.title} {card.family_name}"
+        return f"Dear {_greeted(card)}" if _greeted(card) else "Dear customer"
+    family = _family(cards)
+    if family and len(cards) > NAMES_IN_GREETING:
+        return f"Dear {family} family"
+    return "Dear " + _and([_greeted(card) for card in cards])
+
+
+# Merge values -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def long_date(iso: str, locale: str) -> str:
+    """ "3 March 2025" in the shop's language; "" for no date."""
+    if not iso:
+        return ""
+    return str(format_date(dt.date.fromisoformat(iso[:10]), "long", locale=locale))
+
+
+def merge_values(
+    cards: Sequence[Card],
+    last_visits: Mapping[int, str],
+    locale: str,
+    today: dt.date,
+) -> dict[str, str]:
+    """The customer fields of one letter (the shop's own and asked-for fields come elsewhere).
+
+    For a household: the given names joined, the latest last visit, the earliest card, and a
+    birthday only when the letter is for one person.
+    """
+    family = _family(cards) or _and([card.family_name for card in cards if card.family_name])
+    visits = [
+        last_visits[card.id] for card in cards if card.id is not None and card.id in last_visits
+    ]
+    since = min((card.created_at for card in cards if card.created_at), default="")
+    birthday = cards[0].birthday if len(cards) == 1 else None
+    return {
+        "salutation": salutation(cards),
+        "given_name": _and([_greeted(card) for card in cards]),
+        "family_name": family,
+        "full_name": household_name(cards),
+        "last_visit": long_date(max(visits, default=""), locale),
+        "birthday": day_and_month(birthday.month, birthday.day, locale) if birthday else "",
+        "customer_since": long_date(since[:10], locale),
+        "today": long_date(today.isoformat(), locale),
+    }
+
+
+@lru_cache(maxsize=512)
+def day_and_month(month: int, day: int, locale: str) -> str:
+    """ "12 May" in the shop's language (a birthday without its year)."""
+    return str(format_skeleton("MMMMd", dt.date(2000, month, day), locale=locale))
+
+
+# Date ranges --------------------------------------------------------------------------------
+
+_RANGE = re.compile(r"^\s*(\S+)\s*(?:\.\.|–|—)\s*(\S+)\s*$")
+
+
+@dataclass(frozen=True)
+class DayRange:
+    """The days from ``first`` to ``last`` (both included); it may run over the year end."""
+
+    first: dt.date
+    last: dt.date
+
+    @classmethod
+    def parse(cls, text: str) -> DayRange:
+        """Read "2026-12-01..2026-12-31"; raises ValidationError saying what is wrong."""
+        match = _RANGE.match(text)
+        if not match:
+            raise ValidationError({"dates": f"“{text}” is not a range like 2026-12-01..2026-12-31"})
+        try:
+            first, last = (dt.date.fromisoformat(part) for part in match.groups())
+        except ValueError as exc:
+            raise ValidationError({"dates": f"“{text}”: {exc}"}) from exc
+        if last < first:
+            raise ValidationError({"dates": f"“{text}” ends before it starts"})
+        return cls(first, last)
+
+    def __str__(self) -> str:
+        return f"{self.first.isoformat()}..{self.last.isoformat()}"
+
+    def month_days(self) -> list[tuple[str, str]]:
+        """The range as "MM-DD" spans to look birthdays up by: one, or two over a year end.
+
+        A range of a year or more is every day ("01-01".."12-31"). A 29 February birthday is
+        kept on 28 February in other years, so a range ending on that day takes it in.
+        """
+        if (self.last - self.first).days >= 365:
+            return [("01-01", "12-31")]
+        first, last = self.first.strftime("%m-%d"), self.last.strftime("%m-%d")
+        if last == "02-28" and not calendar.isleap(self.last.year):
+            last = "02-29"
+        if self.first.year == self.last.year:
+            return [(first, last)]
+        return [(first, "12-31"), ("01-01", last)]
+
+    def occurrence(self, month_day: str) -> dt.date:
+        """The day in the range on which a "MM-DD" falls, to list birthdays in the order they
+        come (29 February on the 28th in other years)."""
+        month, day = int(month_day[:2]), int(month_day[3:5])
+        for year in range(self.first.year, self.last.year + 1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                candidate = dt.date(year, month, day - 1)
+            if self.first <= candidate <= self.last:
+                return candidate
+        return self.first

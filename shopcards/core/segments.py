@@ -1,0 +1,164 @@
+"""Customer segments from the last 12 months: regular or infrequent, heavy or light, and former.
+
+A customer who has bought in the last ``former_months`` months (6 or 12, a setting) is
+*regular* with more visits (days with a sale) in the last 12 months than the visits threshold,
+and *heavy* with more spend in those 12 months than the spend threshold. Each threshold is the
+owner's number, or by default the median over these active customers, which splits them about
+in half. A customer who bought before but not in the last ``former_months`` months is
+*former*. Customers who never bought are in no segment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from shopcards.core.insights import (
+    Column,
+    CustomerFigures,
+    CustomerList,
+    Kind,
+    Windows,
+    combined,
+)
+
+
+class Segment(StrEnum):
+    REGULAR_HEAVY = "regular_heavy"
+    REGULAR_LIGHT = "regular_light"
+    INFREQUENT_HEAVY = "infrequent_heavy"
+    INFREQUENT_LIGHT = "infrequent_light"
+    FORMER = "former"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Segment.REGULAR_HEAVY: "Regular, heavy",
+    Segment.REGULAR_LIGHT: "Regular, light",
+    Segment.INFREQUENT_HEAVY: "Infrequent, heavy",
+    Segment.INFREQUENT_LIGHT: "Infrequent, light",
+    Segment.FORMER: "Former",
+}
+
+_BY_REGULAR_HEAVY = {
+    (True, True): Segment.REGULAR_HEAVY,
+    (True, False): Segment.REGULAR_LIGHT,
+    (False, True): Segment.INFREQUENT_HEAVY,
+    (False, False): Segment.INFREQUENT_LIGHT,
+}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Regular: more than ``visits`` visits in 12 months; heavy: more than ``spend`` (minor
+    units) spent in them. ``*_is_median``: the number is the median, not the owner's."""
+
+    visits: float
+    spend: float
+    visits_is_median: bool = True
+    spend_is_median: bool = True
+
+
+@dataclass(frozen=True)
+class SegmentGroup:
+    segment: Segment
+    customers: CustomerList
+    spend: int
+    """The group's spend in the last 12 months."""
+    share: float
+    """Its share of all segmented customers' spend in the last 12 months."""
+
+    @property
+    def count(self) -> int:
+        return len(self.customers)
+
+
+@dataclass(frozen=True)
+class Segments:
+    thresholds: Thresholds
+    former_months: int
+    total: int
+    groups: tuple[SegmentGroup, ...]
+    """One per :class:`Segment`, in its order."""
+
+    def group(self, segment: Segment) -> SegmentGroup:
+        return next(g for g in self.groups if g.segment is segment)
+
+    def as_list(self) -> CustomerList:
+        """Every segmented customer in one list, each row marked with its segment."""
+        return combined("Segments", "Segment", [g.customers for g in self.groups])
+
+
+def segment_customers(
+    figures: Sequence[CustomerFigures],
+    today: dt.date,
+    former_months: int,
+    regular_visits: int | None = None,
+    heavy_spend: int | None = None,
+) -> Segments:
+    """Put every customer who ever bought into one segment (see the module's docstring).
+
+    Each segment lists its customers in the order of ``figures`` (the store's order: the
+    biggest spenders of the last 12 months first), so a shop of 100,000 needs no sorting here.
+    """
+    since = Windows(today).since(former_months)
+    active = [f for f in figures if f.last_sale is not None and f.last_sale > since]
+    thresholds = _thresholds(active, regular_visits, heavy_spend)
+    members: dict[Segment, list[CustomerFigures]] = {segment: [] for segment in Segment}
+    members[Segment.FORMER] = [
+        f for f in figures if f.last_sale is not None and f.last_sale <= since
+    ]
+    visits, spend = thresholds.visits, thresholds.spend
+    for f in active:
+        members[_BY_REGULAR_HEAVY[f.visits_12 > visits, f.spend_12 > spend]].append(f)
+    groups = {segment: _listed(segment, group) for segment, group in members.items()}
+    total = sum(spent for _, spent in groups.values())
+    return Segments(
+        thresholds,
+        former_months,
+        total,
+        tuple(
+            SegmentGroup(segment, listed, spent, spent / total if total else 0.0)
+            for segment, (listed, spent) in groups.items()
+        ),
+    )
+
+
+def _thresholds(
+    active: Sequence[CustomerFigures], regular_visits: int | None, heavy_spend: int | None
+) -> Thresholds:
+    def median(values: list[int]) -> float:
+        return float(statistics.median(values)) if values else 0.0
+
+    return Thresholds(
+        visits=median([f.visits_12 for f in active])
+        if regular_visits is None
+        else float(regular_visits),
+        spend=median([f.spend_12 for f in active]) if heavy_spend is None else float(heavy_spend),
+        visits_is_median=regular_visits is None,
+        spend_is_median=heavy_spend is None,
+    )
+
+
+def _listed(segment: Segment, group: list[CustomerFigures]) -> tuple[CustomerList, int]:
+    """The group as a list (its columns taken from the rows in one go) and its 12-month spend."""
+    if not group:
+        return CustomerList(segment.label, (), _columns((), (), ())), 0
+    ids, _, last_sales, _, spends, visits, _ = zip(*group, strict=True)
+    return CustomerList(segment.label, ids, _columns(visits, spends, last_sales)), sum(spends)
+
+
+def _columns(
+    visits: Sequence[int], spends: Sequence[int], last_sales: Sequence[str | None]
+) -> tuple[Column, ...]:
+    return (
+        Column("Visits (12 months)", Kind.NUMBER, visits),
+        Column("Spend (12 months)", Kind.MONEY, spends),
+        Column("Last purchase", Kind.DATE, last_sales),
+    )

@@ -1,0 +1,122 @@
+"""The prize drawing's two printouts: the winner's letter and the notice for the shop window.
+
+The letter is the built-in "Prize winner's letter" template printed by the letter engine. The
+notice is one A4 page in big friendly type that names the winner only by given name and
+initial ("Anna V."), as the caller gives it. Both use the engine's fonts and line layout, so
+any script prints, Hebrew right-to-left.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from shopcards.core.templates import Span, load_template
+from shopcards.paths import resources_dir
+from shopcards.printing.arts import fireworks
+from shopcards.printing.fonts import font_book
+from shopcards.printing.model import Letterhead, PrintResult, Recipient
+from shopcards.printing.output import Job, write_combined
+from shopcards.printing.pages import MM
+from shopcards.printing.run import print_letters
+from shopcards.printing.textlayout import Align, LaidLine, Layout, draw_lines
+
+TEMPLATE = "letter_prize_winner.txt"
+ACCENT = HexColor("#C2410C")
+INK = HexColor("#1F2937")
+SOFT = HexColor("#4B5563")
+_PAGE = (210 * MM, 297 * MM)
+_MARGIN = 22 * MM
+
+
+def print_winner_letter(
+    out: Path, recipient: Recipient, letterhead: Letterhead, date_text: str
+) -> PrintResult:
+    """One letter to the winner; ``recipient.values`` must hold salutation, given_name, prize."""
+    template = load_template(resources_dir() / "templates" / TEMPLATE)
+    return print_letters(template, [recipient], out, letterhead=letterhead, date_text=date_text)
+
+
+def print_window_notice(
+    out: Path, *, shop_name: str, month_name: str, winner: str, entrants: int
+) -> PrintResult:
+    """An A4 notice: "Our November 2026 prize drawing — the winner is Anna V. —
+    Congratulations!", and a thank-you to everyone who took part."""
+    notice = _Notice(Layout(font_book()), shop_name, month_name, winner, entrants)
+    job: Job[None] = Job(_PAGE, f"{month_name} prize drawing", shop_name, notice.draw)
+    return write_combined(out, job, [None])
+
+
+class _Notice:
+    """Draws the notice top to bottom, each line centred, the name as large as fits."""
+
+    def __init__(
+        self, layout: Layout, shop_name: str, month_name: str, winner: str, entrants: int
+    ) -> None:
+        self.layout = layout
+        self.shop_name = shop_name
+        self.month_name = month_name
+        self.winner = winner
+        self.entrants = entrants
+        self.width = _PAGE[0] - 2 * _MARGIN
+        self.top = 0.0
+        """Where the next line's ascent starts, in points from the bottom of the page."""
+
+    def draw(self, canvas: Canvas, _item: None) -> None:
+        self._frame(canvas)
+        canvas.saveState()
+        canvas.translate(_MARGIN, _PAGE[1] - 84 * MM)
+        fireworks(canvas, self.width, 62 * MM)
+        canvas.restoreState()
+        self.top = _PAGE[1] - 90 * MM
+        self._line(canvas, self.shop_name, 22, SOFT, bold=True)
+        self.top -= 8 * MM
+        self._line(canvas, f"Our {self.month_name} prize drawing", 30, INK)
+        self._line(canvas, "The winner is", 30, INK)
+        self.top -= 6 * MM
+        self._line(canvas, self.winner, 110, ACCENT, bold=True)
+        self.top -= 6 * MM
+        self._line(canvas, "Congratulations!", 40, INK, bold=True)
+        self._thanks(canvas)
+        canvas.showPage()
+
+    def _frame(self, canvas: Canvas) -> None:
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(5)
+        inset = 10 * MM
+        canvas.roundRect(inset, inset, _PAGE[0] - 2 * inset, _PAGE[1] - 2 * inset, 8 * MM)
+
+    def _line(
+        self, canvas: Canvas, text: str, size: float, colour: Color, bold: bool = False
+    ) -> None:
+        """``text`` centred on one line at ``size``, smaller if it must be to fit."""
+        line = self.layout.line(text, size, bold)
+        while line.width > self.width and size > 24:
+            size -= 2
+            line = self.layout.line(text, size, bold)
+        if line.width > self.width:
+            line = self.layout.fitted_line(text, self.width, size, bold)
+        metrics = self.layout.book.metrics
+        baseline = self.top - metrics.ascent * size
+        self._draw(canvas, [line], baseline, size, colour)
+        self.top = baseline - metrics.descent * size
+
+    def _thanks(self, canvas: Canvas) -> None:
+        """A thank-you to everyone who took part, at the foot of the page."""
+        thanks = (
+            "Thank you for taking part!"
+            if self.entrants == 1
+            else f"Thank you to all {self.entrants} customers who took part."
+        )
+        text = f"{thanks} Ask at the till to enter this month's drawing!"
+        size, leading = 17.0, 17.0 * 1.35
+        lines = self.layout.paragraph([(Span(text),)], self.width - 16 * MM, size, rtl=False)
+        self._draw(canvas, lines, 34 * MM + leading * (len(lines) - 1), leading, SOFT)
+
+    def _draw(
+        self, canvas: Canvas, lines: list[LaidLine], baseline: float, leading: float, colour: Color
+    ) -> None:
+        canvas.setFillColor(colour)
+        draw_lines(canvas, lines, _MARGIN, baseline, self.width, leading, Align.CENTER)

@@ -1,0 +1,40 @@
+"""Logging phone calls to customers, and a card's calls (owner only, as all of insights)."""
+
+from __future__ import annotations
+
+from shopcards.core.calls import Call, CallInput, validate_call
+from shopcards.services.session import Session, require_owner
+from shopcards.store import calls as store
+from shopcards.store import changes
+from shopcards.store.purchases import ensure_customer
+
+
+def log_call(session: Session, customer_id: int, inp: CallInput) -> Call:
+    """Save a call on the customer's card; ValidationError names each wrong field."""
+    require_owner(session, "log calls to customers")
+    entry = validate_call(inp, session.today())
+    with session.card_file.write() as db:
+        ensure_customer(db, customer_id)
+        call = store.insert(db, customer_id, entry, session.actor, session.now())
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "customer",
+            customer_id,
+            "call_logged",
+            {
+                "call": call.id,
+                "called_on": call.called_on,
+                "outcome": call.outcome.value,
+                "complaint": call.complaint,
+                "follow_up_on": call.follow_up_on,
+            },
+        )
+    return call
+
+
+def calls_for(session: Session, customer_id: int) -> list[Call]:
+    """The customer's calls, newest first."""
+    require_owner(session, "see the calls to customers")
+    return store.for_customer(session.db, customer_id)

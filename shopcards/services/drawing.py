@@ -1,0 +1,514 @@
+"""The monthly prize drawing: entering it, drawing a month once, moving to an alternate, the
+log, replaying a drawing to check it, and printing the winner's letter and window notice.
+
+Entering is open to the clerk at the till; everything else is the owner's. A drawing is made
+once per month and never redone: when the winner cannot be reached, "next alternate" records
+that step, with who took it, when and why.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+
+from shopcards.core.card import Card
+from shopcards.core.drawing import (
+    SAMPLER,
+    SEED_BYTES,
+    DrawRules,
+    Entry,
+    Frozen,
+    Verification,
+    add_months,
+    build_entries,
+    entry_hash,
+    first_day,
+    month_of,
+    parse_month,
+    pick,
+    public_name,
+    verify,
+)
+from shopcards.core.errors import ShopError
+from shopcards.services.session import Session, require_owner
+from shopcards.store import changes, customers
+from shopcards.store import drawing as store
+from shopcards.store.drawing import Drawn, Person, Step
+
+__all__ = [
+    "Drawing",
+    "EntryLine",
+    "LogEntry",
+    "Pick",
+    "Preview",
+    "VerifyReport",
+    "default_month",
+    "draw",
+    "drawing_log",
+    "enter_drawing",
+    "get_drawing",
+    "month_name",
+    "next_alternate",
+    "preview_drawing",
+    "print_window_notice",
+    "print_winner_letter",
+    "verify_drawing",
+]
+
+ERASED = "(card erased)"
+
+
+@dataclass(frozen=True)
+class EntryLine:
+    """One customer in a month's entry list, with their number of entries."""
+
+    customer_id: int
+    name: str
+    """Family name first, as the cabinet lists it."""
+    full_name: str
+    """Given name first, as the winner is announced."""
+    card_no: str
+    chances: int
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A place in the drawing's order: 0 the winner, then the alternates."""
+
+    place: int
+    customer_id: int
+    name: str
+    card_no: str
+    status: str
+    """"winner", "not reached" (passed over), or "waiting" (an alternate not yet needed)."""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A drawn month as the screen and the command line show it."""
+
+    month: str
+    rules: DrawRules
+    entries: int
+    entrants: int
+    entries_sha256: str
+    seed_hex: str
+    drawn_at: str
+    drawn_by: str
+    picks: tuple[Pick, ...]
+    winner: Card | None
+    """The winner in force, or None when their card has since been erased."""
+
+    @property
+    def current(self) -> Pick:
+        return next(p for p in self.picks if p.status == "winner")
+
+    @property
+    def alternates_left(self) -> int:
+        return sum(1 for p in self.picks if p.status == "waiting")
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A month before (or after) its draw: the rules, the entries and who they are."""
+
+    month: str
+    rules: DrawRules
+    entries: int
+    people: tuple[EntryLine, ...]
+    drawing: Drawing | None
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One line of the drawing log: ``not_reached`` are the winners passed over, in order,
+    each with the reason given; ``alternates_used`` is how many."""
+
+    month: str
+    entries: int
+    winner: str
+    not_reached: tuple[tuple[str, str], ...]
+    drawn_at: str
+    drawn_by: str
+
+    @property
+    def alternates_used(self) -> int:
+        return len(self.not_reached)
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """The replay of a drawing, and whether today's card file would give the same entries."""
+
+    verification: Verification
+    recorded_sha256: str
+    recorded_picks: tuple[int, ...]
+    rebuilt_same: bool
+    """False when cards were changed since the draw (archived, erased, made staff): that does
+    not affect the check, which replays the entry list frozen with the drawing."""
+
+
+# -- entering ----------------------------------------------------------------------------
+
+
+def enter_drawing(session: Session, customer_id: int, month: str | None = None) -> None:
+    """Enter the customer in the month's drawing (default: this month); twice is harmless.
+
+    Clerk or owner. Refused (ShopError) for a month already drawn, an archived card, or staff
+    when the rules leave staff out.
+    """
+    month = parse_month(month) if month is not None else month_of(session.today())
+    with session.card_file.write() as db:
+        card = customers.get(db, customer_id)
+        if card.archived_at is not None:
+            raise ShopError(
+                f"{card.full_name}'s card is archived, so they cannot enter the prize drawing."
+            )
+        if session.settings.drawing_exclude_staff and card.is_staff:
+            raise ShopError("Staff are left out of the prize drawing.")
+        if store.has_entered(db, month, customer_id):
+            return
+        if store.is_drawn(db, month):
+            raise ShopError(
+                f"The {month_name(session, month)} prize drawing has been drawn "
+                "already; it takes no more entries."
+            )
+        store.add_entry(db, month, customer_id, session.actor, session.now())
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "customer",
+            customer_id,
+            "drawing_entered",
+            {"month": month},
+        )
+
+
+# -- the owner's drawing -----------------------------------------------------------------
+
+
+def month_name(session: Session, month: str) -> str:
+    """The month's name in the shop's language: "November 2026"."""
+    return str(format_skeleton("yMMMM", first_day(month), locale=session.settings.locale))
+
+
+def default_month(session: Session) -> str:
+    """The month the owner most likely means: last month until it is drawn, then this one."""
+    this = month_of(session.today())
+    last = add_months(this, -1)
+    return this if store.is_drawn(session.db, last) else last
+
+
+def preview_drawing(session: Session, month: str) -> Preview:
+    """The month's entries as they stand (or as frozen, once drawn), with names. Owner only."""
+    require_owner(session, "see the prize drawing's entries")
+    month = parse_month(month)
+    drawn = store.get(session.db, month)
+    if drawn is not None:
+        rules, entries = drawn.frozen.rules, list(drawn.frozen.entries)
+    else:
+        rules = DrawRules.from_settings(session.settings)
+        entries = _entries(session, month, rules)
+    chances: dict[int, int] = {}
+    for entry in entries:
+        chances[entry.customer_id] = chances.get(entry.customer_id, 0) + 1
+    known = store.people(session.db, chances)
+    lines = [
+        EntryLine(
+            cid, _name(known.get(cid)), _full_name(known.get(cid)), _card_no(known.get(cid)), n
+        )
+        for cid, n in chances.items()
+    ]
+    lines.sort(key=lambda line: _sort_key(known.get(line.customer_id), line))
+    result = None if drawn is None else _drawing(session, drawn)
+    return Preview(month, rules, len(entries), tuple(lines), result)
+
+
+def draw(session: Session, month: str) -> Drawing:
+    """Draw the month's winner and alternates, once. Owner only.
+
+    The seed comes from the operating system; the month, rules, entry list, its SHA-256, the
+    seed and the picks are recorded together, so ``verify_drawing`` can replay it.
+    """
+    require_owner(session, "draw the prize drawing")
+    month = parse_month(month)
+    if month > month_of(session.today()):
+        raise ShopError(f"{month_name(session, month)} has not begun yet, so it cannot be drawn.")
+    rules = DrawRules.from_settings(session.settings)
+    with session.card_file.write() as db:
+        earlier = store.get(db, month)
+        if earlier is not None:
+            raise ShopError(
+                f"The {month_name(session, month)} prize drawing was drawn on "
+                f"{earlier.drawn_at[:10]} by the {earlier.drawn_by}; a month is drawn only "
+                "once. If the winner cannot be reached, use “Next alternate”."
+            )
+        entries = _entries(session, month, rules)
+        if not entries:
+            raise ShopError(_nobody_to_draw(session, month))
+        seed = secrets.token_bytes(SEED_BYTES)
+        picks = pick(entries, seed, 1 + rules.alternates)
+        frozen = Frozen(month, rules, SAMPLER, tuple(entries), entry_hash(entries), seed, picks)
+        now = session.now()
+        drawing_id = store.insert(db, frozen, now, session.actor)
+        store.add_step(db, drawing_id, Step(0, picks[0], store.WINNER, "", now, session.actor))
+        changes.record(
+            db,
+            session.actor,
+            now,
+            "drawing",
+            drawing_id,
+            "drawn",
+            {"month": month, "entries": len(entries), "entries_sha256": frozen.entries_sha256},
+        )
+        drawn = store.get(db, month)
+    assert drawn is not None
+    return _drawing(session, drawn)
+
+
+def next_alternate(session: Session, month: str, reason: str = "") -> Drawing:
+    """The winner in force cannot be reached: the next alternate becomes the winner. Owner only.
+
+    The step is recorded with the reason; the drawing itself is never redone.
+    """
+    require_owner(session, "move the prize drawing to the next alternate")
+    month = parse_month(month)
+    reason = " ".join(reason.split())[:200]
+    with session.card_file.write() as db:
+        drawn = _drawn(session, month)
+        place = drawn.current.place + 1
+        if place >= len(drawn.frozen.picks):
+            raise ShopError(
+                f"Every alternate of the {month_name(session, month)} drawing has "
+                "been used. The drawing is not redone."
+            )
+        step = Step(
+            place,
+            drawn.frozen.picks[place],
+            store.NEXT_ALTERNATE,
+            reason,
+            session.now(),
+            session.actor,
+        )
+        store.add_step(db, drawn.id, step)
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "drawing",
+            drawn.id,
+            "next_alternate",
+            {"month": month, "place": place},
+        )
+        drawn = _drawn(session, month)
+    return _drawing(session, drawn)
+
+
+def get_drawing(session: Session, month: str) -> Drawing | None:
+    """The month's drawing, or None if it has not been drawn. Owner only."""
+    require_owner(session, "see the prize drawing")
+    drawn = store.get(session.db, parse_month(month))
+    return None if drawn is None else _drawing(session, drawn)
+
+
+def drawing_log(session: Session) -> list[LogEntry]:
+    """Every month drawn, newest first: entries, winner, alternates used, who drew it when."""
+    require_owner(session, "see the prize drawing log")
+    lines = store.log(session.db)
+    known = store.people(session.db, (s.customer_id for line in lines for s in line.steps))
+    return [
+        LogEntry(
+            line.month,
+            line.entries,
+            _name(known.get(line.steps[-1].customer_id)),
+            tuple(
+                (_name(known.get(before.customer_id)), after.reason)
+                for before, after in zip(line.steps, line.steps[1:], strict=False)
+            ),
+            line.drawn_at,
+            line.drawn_by,
+        )
+        for line in lines
+    ]
+
+
+def verify_drawing(session: Session, month: str) -> VerifyReport:
+    """Replay the month's drawing from what was frozen with it (clerk or owner: it shows
+    card ids, not names)."""
+    month = parse_month(month)
+    drawn = _drawn(session, month)
+    frozen = drawn.frozen
+    rebuilt = _entries(session, month, frozen.rules)
+    return VerifyReport(
+        verify(frozen), frozen.entries_sha256, frozen.picks, rebuilt == list(frozen.entries)
+    )
+
+
+# -- printing ----------------------------------------------------------------------------
+
+
+def print_winner_letter(session: Session, month: str, out: Path, prize: str = "") -> Path:
+    """The letter telling the winner in force that they won ``prize`` (default: settings)."""
+    require_owner(session, "print the prize drawing's letters")
+    from shopcards.printing import Letterhead, Recipient
+    from shopcards.printing.drawing_letter import print_winner_letter as print_letter
+
+    winner = _winner_card(session, month)
+    settings = session.settings
+    address = tuple(line.strip() for line in settings.shop_address.splitlines() if line.strip())
+    letterhead = Letterhead(settings.shop_name, address, settings.shop_phone)
+    recipient = Recipient(
+        _letter_values(winner, prize.strip() or settings.drawing_prize),
+        _postal_address(session, winner),
+        winner.card_no,
+    )
+    print_letter(
+        out,
+        recipient,
+        letterhead,
+        str(format_date(session.today(), "long", locale=settings.locale)),
+    )
+    return out
+
+
+def print_window_notice(session: Session, month: str, out: Path) -> Path:
+    """The shop-window notice: the winner by given name and initial only ("Anna V.")."""
+    require_owner(session, "print the prize drawing's notice")
+    from shopcards.printing.drawing_letter import print_window_notice as print_notice
+
+    winner = _winner_card(session, month)
+    drawing = get_drawing(session, month)
+    assert drawing is not None
+    print_notice(
+        out,
+        shop_name=session.settings.shop_name,
+        month_name=month_name(session, month),
+        winner=public_name(winner.given_name, winner.family_name),
+        entrants=drawing.entrants,
+    )
+    return out
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _entries(session: Session, month: str, rules: DrawRules) -> list[Entry]:
+    """The entry list under ``rules`` from the card file as it is now."""
+    start = first_day(month)
+    end = first_day(add_months(month, 1))
+    entrants = store.entrants(session.db, month, start.isoformat(), end.isoformat())
+    recent = [add_months(month, -n) for n in range(1, rules.exclude_winners_months + 1)]
+    return build_entries(entrants, store.current_winners(session.db, recent), rules)
+
+
+def _nobody_to_draw(session: Session, month: str) -> str:
+    entered = store.count_entrants(session.db, month)
+    name = month_name(session, month)
+    if not entered:
+        return f"Nobody has entered the {name} prize drawing, so there is nobody to draw."
+    who = "The one customer" if entered == 1 else f"All {entered} customers"
+    return (
+        f"{who} who entered the {name} prize drawing {'is' if entered == 1 else 'are'} "
+        "left out by the rules (archived, staff or a recent winner), so there is nobody "
+        "to draw."
+    )
+
+
+def _drawn(session: Session, month: str) -> Drawn:
+    drawn = store.get(session.db, month)
+    if drawn is None:
+        raise ShopError(f"The {month_name(session, month)} prize drawing has not been drawn.")
+    return drawn
+
+
+def _drawing(session: Session, drawn: Drawn) -> Drawing:
+    frozen = drawn.frozen
+    known = store.people(session.db, frozen.picks)
+    reasons = {step.place: step.reason for step in drawn.steps}
+    current = drawn.current.place
+    picks = tuple(
+        Pick(
+            place,
+            cid,
+            _name(known.get(cid)),
+            _card_no(known.get(cid)),
+            "winner" if place == current else "not reached" if place < current else "waiting",
+            reasons.get(place + 1, "") if place < current else "",
+        )
+        for place, cid in enumerate(frozen.picks)
+    )
+    winner_id = frozen.picks[current]
+    winner = customers.get(session.db, winner_id) if winner_id in known else None
+    return Drawing(
+        frozen.month,
+        frozen.rules,
+        len(frozen.entries),
+        len({e.customer_id for e in frozen.entries}),
+        frozen.entries_sha256,
+        frozen.seed.hex(),
+        drawn.drawn_at,
+        drawn.drawn_by,
+        picks,
+        winner,
+    )
+
+
+def _winner_card(session: Session, month: str) -> Card:
+    drawing = get_drawing(session, parse_month(month))
+    if drawing is None:
+        raise ShopError(f"The {month_name(session, month)} prize drawing has not been drawn.")
+    if drawing.winner is None:
+        raise ShopError("The winner's card has been erased; there is nobody to write to.")
+    return drawing.winner
+
+
+def _name(person: Person | None) -> str:
+    return ERASED if person is None else person.display_name
+
+
+def _full_name(person: Person | None) -> str:
+    if person is None:
+        return ERASED
+    return " ".join(part for part in (person.given_name, person.family_name) if part)
+
+
+def _card_no(person: Person | None) -> str:
+    return "" if person is None else person.card_no
+
+
+def _sort_key(person: Person | None, line: EntryLine) -> tuple[str, int]:
+    """The cabinet's order; erased cards last."""
+    return ("\uffff" if person is None else person.sort_key, line.customer_id)
+
+
+def _letter_values(card: Card, prize: str) -> dict[str, str]:
+    given = card.given_name or card.full_name
+    return {
+        "salutation": card.salutation or f"Dear {given}",
+        "given_name": given,
+        "family_name": card.family_name,
+        "full_name": card.full_name,
+        "prize": prize,
+    }
+
+
+def _postal_address(session: Session, card: Card) -> tuple[str, ...]:
+    """The address for the envelope window; the country by name, in capitals, when abroad."""
+    town = " ".join(part for part in (card.postcode, card.city) if part)
+    country = "" if card.country == session.settings.region else card.country
+    if country:
+        names = Locale.parse(session.settings.locale).territories
+        country = str(names.get(country, country)).upper()
+    lines = (
+        " ".join(p for p in (card.title, card.full_name) if p),
+        *card.address_lines,
+        town,
+        country,
+    )
+    return tuple(line for line in lines if line)

@@ -1,0 +1,298 @@
+"""Knowing the customers (owner only): the 80/20 split, segments, RFM scores, who lapsed, who
+is spending less, who is due a letter or a call, and whether letter batches worked.
+
+Every figure comes from one aggregate over the purchases (store.insights), read in one
+snapshot of the card file; the rules that turn it into lists are core.insights,
+core.segments and core.rfm. The window, the command line and the printed report all call
+these functions.
+
+A card's RFM scores compare the customer's own figures, read fresh, against every customer's.
+Reading every customer costs about a second on a shop of 100,000, so those are kept for
+:data:`POPULATION_MINUTES` and read again after: one sale more moves nobody's fifth.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from shopcards.core.card import CardSummary
+from shopcards.core.errors import ValidationError
+from shopcards.core.history import months_back
+from shopcards.core.insights import (
+    CALL_MONTHS,
+    RESPONSE_DAYS,
+    BatchResult,
+    CustomerFigures,
+    CustomerList,
+    Overview,
+    Pareto,
+    combined,
+    csv_header,
+    csv_value,
+    declining_customers,
+    due_list,
+    lapsed_customers,
+    pareto_split,
+    quarter_start,
+)
+from shopcards.core.rfm import RfmPopulation, RfmScores
+from shopcards.core.segments import Segments, segment_customers
+from shopcards.core.settings import ShopSettings
+from shopcards.services.session import Session, require_owner
+from shopcards.store import insights as store
+
+POPULATION_MINUTES = 10
+FORMER_MONTHS = (6, 12)
+
+
+def pareto(session: Session, start: dt.date, end: dt.date) -> Pareto:
+    """The 80/20 split of the customers' spend from ``start`` to ``end`` (both included)."""
+    _require(session)
+    _check_period(start, end)
+    return pareto_split(
+        store.ranked_spend(session.db, start.isoformat(), end.isoformat()),
+        start.isoformat(),
+        end.isoformat(),
+    )
+
+
+def segments(session: Session) -> Segments:
+    """Every customer who ever bought, in one of the five segments."""
+    _require(session)
+    return _segments(session.settings, _figures(session), session.today())
+
+
+def lapsed(session: Session) -> CustomerList:
+    """Customers with no purchase in the lapsed months (a setting), worth most first."""
+    _require(session)
+    with store.snapshot(session.db) as db:
+        figures = _figures(session)
+        leave_out = store.left_out(db)
+    return lapsed_customers(figures, session.today(), session.settings.lapsed_months, leave_out)
+
+
+def declining(session: Session) -> CustomerList:
+    """Customers spending half or less than in the 6 months before, worth most first."""
+    _require(session)
+    with store.snapshot(session.db) as db:
+        figures = _figures(session)
+        leave_out = store.left_out(db)
+    return declining_customers(figures, leave_out)
+
+
+@dataclass(frozen=True)
+class Due:
+    letters: CustomerList
+    calls: CustomerList
+
+    def as_list(self) -> CustomerList:
+        """Both as one list, each row marked with what it is due."""
+        return combined("Due for contact", "Due", (self.letters, self.calls))
+
+
+def due_for_contact(session: Session) -> Due:
+    """Who has had no letter this quarter (consent to post) and no call in six months
+    (consent to phone), worth most first."""
+    _require(session)
+    with store.snapshot(session.db):
+        figures = _figures(session)
+        return _due(session, {f.customer_id: f for f in figures})
+
+
+def batch_results(session: Session) -> tuple[BatchResult, ...]:
+    """Every letter batch, newest first: who bought within 30 and 60 days, mailed against
+    held out."""
+    _require(session)
+    today = session.today()
+    return tuple(
+        BatchResult(
+            batch_id,
+            created_at[:10],
+            template,
+            selection,
+            mailed,
+            held_out,
+            (today - dt.date.fromisoformat(created_at[:10])).days,
+        )
+        for batch_id, created_at, template, selection, mailed, held_out in store.batch_responses(
+            session.db, RESPONSE_DAYS
+        )
+    )
+
+
+def overview(session: Session, start: dt.date, end: dt.date) -> Overview:
+    """Everything the insights screen shows, from one snapshot and one pass over purchases."""
+    _require(session)
+    _check_period(start, end)
+    today = session.today()
+    with store.snapshot(session.db) as db:
+        figures = _figures(session)
+        by_id = {f.customer_id: f for f in figures}
+        leave_out = store.left_out(db)
+        due = _due(session, by_id)
+        split = pareto(session, start, end)
+        batches = batch_results(session)
+    settings = session.settings
+    return Overview(
+        today=today.isoformat(),
+        pareto=split,
+        segments=_segments(settings, figures, today),
+        lapsed=lapsed_customers(figures, today, settings.lapsed_months, leave_out),
+        declining=declining_customers(figures, leave_out),
+        due_letters=due.letters,
+        due_calls=due.calls,
+        batches=batches,
+    )
+
+
+def rfm_for(session: Session, customer_id: int) -> RfmScores | None:
+    """The card's recency, frequency and money scores (1–5 each); None if they never bought."""
+    _require(session)
+    mine = store.one_customer_figures(session.db, customer_id, session.today())
+    if mine is None:
+        return None
+    return _population(session).score(mine)
+
+
+def summaries(session: Session, ids: list[int]) -> dict[int, CardSummary]:
+    """Name, card number, city and phone of each card in ``ids`` (for the rows on screen)."""
+    _require(session)
+    return store.summaries(session.db, ids)
+
+
+def export_csv(session: Session, customers: CustomerList, path: Path) -> int:
+    """Write the list to a CSV file (UTF-8, for a spreadsheet); returns the rows written."""
+    from shopcards.printing.output import atomic_path
+
+    _require(session)
+    currency = session.settings.currency
+    with atomic_path(Path(path)) as tmp, tmp.open("w", newline="", encoding="utf-8-sig") as f:
+        writer = csv.writer(f)
+        writer.writerow(
+            ["Card", "Name", "City", "Phone", *(csv_header(c, currency) for c in customers.columns)]
+        )
+        for start in range(0, len(customers), store.CHUNK):
+            ids = list(customers.ids[start : start + store.CHUNK])
+            cards = store.summaries(session.db, ids)
+            for index, card_id in enumerate(ids, start=start):
+                card = cards.get(card_id)
+                writer.writerow(
+                    [
+                        card.card_no if card else "",
+                        card.display_name if card else "",
+                        card.city if card else "",
+                        card.phone if card else "",
+                        *(csv_value(c.kind, c.values[index], currency) for c in customers.columns),
+                    ]
+                )
+    return len(customers)
+
+
+def write_report(session: Session, overview: Overview, path: Path) -> Path:
+    """Print ``overview`` (what the screen shows) as a one-page PDF at ``path``."""
+    from shopcards.printing.report import LIST_ROWS, PARETO_NAMES, ReportHeading
+    from shopcards.printing.report import write_report as draw
+
+    _require(session)
+    listed = [
+        *overview.pareto.top.ids[:PARETO_NAMES],
+        *overview.lapsed.ids[:LIST_ROWS],
+        *overview.declining.ids[:LIST_ROWS],
+    ]
+    names = {
+        card_id: card.display_name for card_id, card in store.summaries(session.db, listed).items()
+    }
+    settings = session.settings
+    return draw(
+        path, overview, names, ReportHeading(settings.shop_name, settings.locale, settings.currency)
+    )
+
+
+def save_thresholds(
+    session: Session,
+    *,
+    lapsed_months: int,
+    former_months: int,
+    regular_visits: int | None,
+    heavy_spend: int | None,
+    holdout_share: float,
+) -> ShopSettings:
+    """Save the owner's thresholds (None: split at the median); ValidationError if one is
+    out of range."""
+    from shopcards.services.settings import update_settings
+
+    _require(session)
+    errors: dict[str, str] = {}
+    if not 1 <= lapsed_months <= 60:
+        errors["lapsed_months"] = "Between 1 and 60 months"
+    if former_months not in FORMER_MONTHS:
+        errors["former_months"] = "6 or 12 months"
+    if regular_visits is not None and not 0 <= regular_visits <= 366:
+        errors["regular_visits"] = "Between 0 and 366 visits"
+    if heavy_spend is not None and heavy_spend < 0:
+        errors["heavy_spend"] = "Not less than nothing"
+    if not 0 <= holdout_share <= 0.5:
+        errors["holdout_share"] = "Between 0% and 50%"
+    if errors:
+        raise ValidationError(errors)
+    return update_settings(
+        session,
+        lapsed_months=lapsed_months,
+        former_months=former_months,
+        regular_visits=regular_visits,
+        heavy_spend=heavy_spend,
+        holdout_share=holdout_share,
+    )
+
+
+# Helpers --------------------------------------------------------------------------------------
+
+
+def _require(session: Session) -> None:
+    require_owner(session, "see what the customers buy (insights)")
+
+
+def _check_period(start: dt.date, end: dt.date) -> None:
+    if start > end:
+        raise ValidationError({"start": "The period starts after it ends"})
+
+
+def _figures(session: Session) -> list[CustomerFigures]:
+    return store.customer_figures(session.db, session.today())
+
+
+def _segments(settings: ShopSettings, figures: list[CustomerFigures], today: dt.date) -> Segments:
+    return segment_customers(
+        figures, today, settings.former_months, settings.regular_visits, settings.heavy_spend
+    )
+
+
+def _due(session: Session, figures: dict[int, CustomerFigures]) -> Due:
+    today = session.today()
+    letters = store.due_for_letter(session.db, quarter_start(today).isoformat())
+    calls = store.due_for_call(session.db, months_back(today, CALL_MONTHS).isoformat())
+    return Due(
+        due_list("No letter this quarter", letters, figures),
+        due_list(f"No call in {CALL_MONTHS} months", calls, figures),
+    )
+
+
+# The RFM population, kept a few minutes per card file ----------------------------------------
+
+_populations: dict[Path, tuple[dt.datetime, RfmPopulation]] = {}
+
+
+def _population(session: Session) -> RfmPopulation:
+    kept = _populations.get(session.card_file.path)
+    if kept is not None and _fresh(kept[0], session.clock()):
+        return kept[1]
+    population = RfmPopulation(_figures(session))
+    _populations[session.card_file.path] = (session.clock(), population)
+    return population
+
+
+def _fresh(read_at: dt.datetime, now: dt.datetime) -> bool:
+    return read_at.date() == now.date() and now - read_at < dt.timedelta(minutes=POPULATION_MINUTES)

@@ -1,0 +1,634 @@
+"""Letter batches: from a selection to printed letters, cards, envelopes or labels, and the
+record on each card of what was sent.
+
+The steps, which the window and the command line both take:
+
+1. :func:`plan_batch` reads who the selection means, leaves out whoever may not get post (with
+   the reason), merges households if asked, fills every merge field and checks the template.
+   Mass mailings are the owner's; a clerk may print for one customer only.
+2. :func:`write_batch` draws the PDF (one file, or one per recipient) from the plan alone, so
+   it can run on a worker thread; cancelling leaves no file.
+3. :func:`record_batch` writes on each card that the letter or card went out (envelopes and
+   labels go with a letter and are not recorded). The window records when the owner prints or
+   saves; :func:`print_batch` does all three for the command line.
+
+The printing engine (reportlab) is imported only when a batch is drawn, so the card form can
+import this module for :func:`greeting_options` without slowing the window's start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from shopcards.core import mailing
+from shopcards.core.card import Card
+from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.mailing import Excluded
+from shopcards.core.roles import Role
+from shopcards.core.settings import ShopSettings
+from shopcards.core.templates import Template, TemplateKind
+from shopcards.core.text import words
+from shopcards.services import letter_selections
+from shopcards.services.session import Session, require_owner
+from shopcards.services.settings import update_settings
+from shopcards.services.templates import (
+    TemplateInfo,
+    get_template,
+    greeting_options,
+    template_file,
+)
+from shopcards.store import changes, customers
+from shopcards.store import letters as store
+from shopcards.store.letters import Sent
+
+if TYPE_CHECKING:
+    from shopcards.printing import LabelSheet, Letterhead, PrintResult, Progress
+
+__all__ = [
+    "ASKED_FIELDS",
+    "BatchOutcome",
+    "BatchPlan",
+    "LastSent",
+    "LetterRequest",
+    "Output",
+    "Piece",
+    "greeting_options",
+    "last_sent",
+    "plan_batch",
+    "print_batch",
+    "record_batch",
+    "save_letter_settings",
+    "write_batch",
+]
+
+ASKED_FIELDS: Mapping[str, str] = MappingProxyType(
+    {
+        "event_date": "Event date",
+        "prize": "Prize",
+    }
+)
+"""Merge fields typed in when printing, with the label of their input."""
+MAX_HOLDOUT = 0.5
+
+
+class Output(StrEnum):
+    """What a batch prints."""
+
+    LETTERS = "letters"
+    CARDS = "cards"
+    ENVELOPES = "envelopes"
+    LABELS = "labels"
+
+    @property
+    def template_kind(self) -> TemplateKind | None:
+        """The kind of template this output prints, or None when it takes no template."""
+        return {Output.LETTERS: TemplateKind.LETTER, Output.CARDS: TemplateKind.CARD}.get(self)
+
+    @property
+    def noun(self) -> str:
+        return {
+            Output.LETTERS: "letter",
+            Output.CARDS: "card",
+            Output.ENVELOPES: "envelope",
+            Output.LABELS: "label",
+        }[self]
+
+
+@dataclass(frozen=True)
+class LetterRequest:
+    """What the owner asked for: what to print, for whom, from which template, and how."""
+
+    output: Output
+    selection: str
+    template_key: str = ""
+    template_file: Path | None = None
+    """A template file to print from instead of a template in the card file."""
+    households: bool = False
+    """One letter per address instead of one per person."""
+    extra: Mapping[str, str] = field(default_factory=dict)
+    """Values of the :data:`ASKED_FIELDS` the template uses."""
+    holdout_share: float = 0.0
+    """A share of the recipients (0–0.5) chosen at random and sent nothing, so "Did it work?"
+    can compare them with those who were sent it."""
+    label_start: int = 1
+    """Labels: the first free label on a part-used sheet (1 = top-left)."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One letter, card, envelope or label: its cards, merge values, address, file key."""
+
+    customer_ids: tuple[int, ...]
+    values: Mapping[str, str]
+    address: tuple[str, ...]
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PrintSetup:
+    """Everything the settings say about printing, read once so drawing needs no card file."""
+
+    shop_name: str
+    shop_address: tuple[str, ...]
+    shop_phone: str
+    shop_email: str
+    logo: str
+    signature: str
+    signer: str
+    closing: str
+    paper: str
+    fold: str
+    envelope_size: str
+    label_sheet: str
+    custom_sheet: tuple[float, ...]
+    offset_mm: tuple[float, float]
+    date_text: str
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    """A batch ready to draw: the pieces, who was left out and why, and who was held back."""
+
+    request: LetterRequest
+    template: TemplateInfo | None
+    parsed: Template | None
+    pieces: tuple[Piece, ...]
+    excluded: tuple[Excluded, ...]
+    held_out: tuple[int, ...]
+    chosen: int
+    """How many customers the selection named."""
+    blank: Mapping[str, int]
+    """Merge field -> how many pieces have nothing to put there (e.g. no last visit yet)."""
+    setup: PrintSetup
+
+    @property
+    def customers(self) -> int:
+        """How many customers get something (a household letter counts each person)."""
+        return sum(len(piece.customer_ids) for piece in self.pieces)
+
+    def summary(self) -> str:
+        """ "38 letters to 41 customers; 12 left out" — the line the screen and CLI print."""
+        noun = self.request.output.noun
+        text = f"{_count(len(self.pieces), noun)} to {_count(self.customers, 'customer')}"
+        if self.excluded:
+            text += f"; {len(self.excluded):,} left out"
+        if self.held_out:
+            text += f"; {_count(len(self.held_out), 'customer')} held back to compare"
+        return text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class LastSent:
+    """The latest letter and the latest card on a customer's card."""
+
+    letter: Sent | None
+    card: Sent | None
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    plan: BatchPlan
+    result: PrintResult
+    batch_id: int | None
+
+
+# Planning -------------------------------------------------------------------------------------
+
+
+def _check_role(session: Session, chosen: int, request: LetterRequest) -> None:
+    """Mass mailings are the owner's; the clerk may print for one customer from their card."""
+    if session.role is Role.OWNER:
+        return
+    if chosen > 1:
+        require_owner(session, "print mass mailings (a clerk may print for one customer)")
+    if request.holdout_share:
+        require_owner(session, "hold customers back from a mailing")
+
+
+def _template_for(
+    session: Session, request: LetterRequest
+) -> tuple[TemplateInfo | None, Template | None]:
+    kind = request.output.template_kind
+    if kind is None:
+        return None, None
+    if request.template_file is not None:
+        info = template_file(request.template_file)
+    elif request.template_key:
+        info = get_template(session, request.template_key)
+    else:
+        raise ValidationError({"template": f"Choose a {kind.value} template."})
+    template = info.parse()
+    if template.kind is not kind:
+        raise ValidationError(
+            {
+                "template": f"“{info.name}” is a {template.kind.value} template, "
+                f"not a {kind.value} one."
+            }
+        )
+    return info, template
+
+
+def _asked_values(
+    session: Session, template: Template | None, extra: Mapping[str, str]
+) -> dict[str, str]:
+    """The typed-in fields the template uses; the prize defaults to the drawing's prize."""
+    if template is None:
+        return {}
+    defaults = {"prize": session.settings.drawing_prize}
+    values: dict[str, str] = {}
+    missing: dict[str, str] = {}
+    for name, label in ASKED_FIELDS.items():
+        value = (extra.get(name) or defaults.get(name, "")).strip()
+        if name in template.fields and not value:
+            missing[name] = f"The template uses {{{name}}}: type the {label.lower()}."
+        values[name] = value
+    if missing:
+        raise ValidationError(missing)
+    return values
+
+
+_CUSTOM_SHEET = (
+    "page_width",
+    "page_height",
+    "rows",
+    "columns",
+    "label_width",
+    "label_height",
+    "top",
+    "left",
+    "h_gap",
+    "v_gap",
+)
+"""The custom label sheet's settings (``label_custom_*``) in LabelSheet's field order."""
+
+
+def _print_setup(settings: ShopSettings, date_text: str) -> PrintSetup:
+    custom = tuple(float(getattr(settings, f"label_custom_{name}")) for name in _CUSTOM_SHEET)
+    return PrintSetup(
+        shop_name=settings.shop_name,
+        shop_address=tuple(
+            line.strip() for line in settings.shop_address.splitlines() if line.strip()
+        ),
+        shop_phone=settings.shop_phone,
+        shop_email=settings.shop_email,
+        logo=settings.letterhead_logo,
+        signature=settings.signature_image,
+        signer=settings.signer_name,
+        closing=settings.letter_closing,
+        paper=settings.letter_paper,
+        fold=settings.card_fold,
+        envelope_size=settings.envelope_size,
+        label_sheet=settings.label_sheet,
+        custom_sheet=custom,
+        offset_mm=(settings.printer_offset_x_mm, settings.printer_offset_y_mm),
+        date_text=date_text,
+    )
+
+
+def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
+    """Work out a batch without printing anything.
+
+    Raises PermissionDenied (a clerk and more than one customer), TemplateError (a template
+    with a mistake: line and column), ValidationError (a bad selection, a missing typed-in
+    field, a holdout share out of range) or NotFound (a card id that is not there).
+    """
+    ids = letter_selections.find(session, request.selection)
+    _check_role(session, len(ids), request)
+    if not 0 <= request.holdout_share <= MAX_HOLDOUT:
+        raise ValidationError({"holdout": "Hold back between 0 and 50 per cent."})
+    info, template = _template_for(session, request)
+    asked = _asked_values(session, template, request.extra)
+    cards = [customers.get(session.db, card_id) for card_id in ids]
+    left_out = [entry for entry in map(mailing.excluded, cards) if entry is not None]
+    out_ids = {entry.customer_id for entry in left_out}
+    mailable = [card for card in cards if card.id not in out_ids]
+    settings = session.settings
+    groups: list[tuple[Card, ...]] = (
+        mailing.group_households(mailable, settings.region)
+        if request.households
+        else [(card,) for card in mailable]
+    )
+    held, groups = _hold_back(groups, request.holdout_share, session.now())
+    visits = store.last_visits(session.db, [card.id for card in mailable if card.id is not None])
+    today = session.today()
+    pieces = tuple(_piece(group, visits, settings, today, asked) for group in groups)
+    setup = _print_setup(settings, mailing.long_date(today.isoformat(), settings.locale))
+    return BatchPlan(
+        request,
+        info,
+        template,
+        pieces,
+        tuple(left_out),
+        tuple(card.id for group in held for card in group if card.id is not None),
+        len(ids),
+        _blank_fields(template, pieces, setup),
+        setup,
+    )
+
+
+def _blank_fields(
+    template: Template | None, pieces: Sequence[Piece], setup: PrintSetup
+) -> Mapping[str, int]:
+    """How many pieces print nothing for each field the template uses."""
+    if template is None:
+        return MappingProxyType({})
+    shop = {
+        "shop_name": setup.shop_name,
+        "shop_phone": setup.shop_phone,
+        "shop_address": ", ".join(setup.shop_address),
+    }
+    blank = {
+        name: sum(1 for piece in pieces if not piece.values.get(name, shop.get(name)))
+        for name in sorted(template.fields)
+    }
+    return MappingProxyType({name: n for name, n in blank.items() if n})
+
+
+def _hold_back(
+    groups: list[tuple[Card, ...]], share: float, seed: str
+) -> tuple[list[tuple[Card, ...]], list[tuple[Card, ...]]]:
+    """(held back, sent): a random ``share`` of the letters is not sent, to compare with."""
+    count = round(len(groups) * share)
+    if not count:
+        return [], groups
+    chosen = set(random.Random(seed).sample(range(len(groups)), count))
+    return (
+        [g for i, g in enumerate(groups) if i in chosen],
+        [g for i, g in enumerate(groups) if i not in chosen],
+    )
+
+
+def _piece(
+    group: tuple[Card, ...],
+    visits: Mapping[int, str],
+    settings: ShopSettings,
+    today: dt.date,
+    asked: Mapping[str, str],
+) -> Piece:
+    values = mailing.merge_values(group, visits, settings.locale, today) | dict(asked)
+    first = group[0]
+    key = "-".join([first.card_no, *words(first.family_name or first.given_name)[:2]])
+    return Piece(
+        tuple(card.id for card in group if card.id is not None),
+        MappingProxyType(values),
+        mailing.address_block(group, settings.region, settings.locale),
+        key,
+        values["full_name"],
+    )
+
+
+# Drawing ------------------------------------------------------------------------------------
+
+
+def letterhead_of(setup: PrintSetup) -> Letterhead:
+    """The shop as the printing engine draws it."""
+    from shopcards.printing import Letterhead
+
+    return Letterhead(
+        setup.shop_name,
+        setup.shop_address,
+        setup.shop_phone,
+        setup.shop_email,
+        Path(setup.logo) if setup.logo else None,
+        Path(setup.signature) if setup.signature else None,
+        setup.signer,
+        setup.closing or "With warm wishes,",
+    )
+
+
+def label_sheet_of(setup: PrintSetup) -> str | LabelSheet:
+    from shopcards.printing import LabelSheet
+
+    if setup.label_sheet.lower() != "custom":
+        return setup.label_sheet
+    width, height, rows, columns, *rest = setup.custom_sheet
+    return LabelSheet("Custom labels", width, height, int(rows), int(columns), *rest)
+
+
+def write_batch(
+    plan: BatchPlan, out: Path, *, separate_files: bool = False, progress: Progress | None = None
+) -> PrintResult:
+    """Draw the plan into ``out`` (a PDF; with ``separate_files`` a folder of PDFs, one per
+    letter or card). Needs no card file, so a worker thread may run it. A cancelled run
+    (``progress`` returned False) leaves nothing behind."""
+    from shopcards import printing
+
+    recipients = [
+        printing.Recipient(piece.values, piece.address, piece.key) for piece in plan.pieces
+    ]
+    setup = plan.setup
+    head = letterhead_of(setup)
+    output = plan.request.output
+    if output is Output.LETTERS:
+        assert plan.parsed is not None
+        return printing.print_letters(
+            plan.parsed,
+            recipients,
+            out,
+            letterhead=head,
+            paper=setup.paper,
+            date_text=setup.date_text,
+            separate_files=separate_files,
+            progress=progress,
+        )
+    if output is Output.CARDS:
+        assert plan.parsed is not None
+        return printing.print_cards(
+            plan.parsed,
+            recipients,
+            out,
+            letterhead=head,
+            paper=setup.paper,
+            fold=setup.fold,
+            separate_files=separate_files,
+            progress=progress,
+        )
+    if output is Output.ENVELOPES:
+        return printing.print_envelopes(
+            recipients, out, letterhead=head, size=setup.envelope_size, progress=progress
+        )
+    return printing.print_labels(
+        recipients,
+        out,
+        sheet=label_sheet_of(setup),
+        start_at=plan.request.label_start,
+        offset_mm=setup.offset_mm,
+        progress=progress,
+    )
+
+
+# Recording ----------------------------------------------------------------------------------
+
+
+def record_batch(session: Session, plan: BatchPlan) -> int | None:
+    """Write on each card that the letter or card went out; returns the batch id (None for
+    envelopes and labels, which are not recorded). One transaction."""
+    _check_role(session, plan.chosen, plan.request)
+    kind = plan.request.output.template_kind
+    if kind is None or plan.template is None:
+        return None
+    now = session.now()
+    batch = store.BatchRow(
+        now,
+        session.actor,
+        plan.template.name,
+        plan.template.key,
+        kind.value,
+        plan.request.selection,
+        plan.request.households,
+        plan.request.holdout_share,
+        len(plan.pieces),
+        len(plan.excluded),
+    )
+    sent = [card_id for piece in plan.pieces for card_id in piece.customer_ids]
+    with session.card_file.write() as db:
+        batch_id = store.insert_batch(db, batch, sent, plan.held_out)
+        changes.record(
+            db,
+            session.actor,
+            now,
+            "letter_batch",
+            batch_id,
+            "printed",
+            {
+                "template": plan.template.key,
+                "pieces": len(plan.pieces),
+                "customers": len(sent),
+                "held_out": len(plan.held_out),
+            },
+        )
+    return batch_id
+
+
+def print_batch(
+    session: Session,
+    request: LetterRequest,
+    out: Path,
+    *,
+    separate_files: bool = False,
+    progress: Progress | None = None,
+    record: bool = True,
+) -> BatchOutcome:
+    """Plan, draw and (unless cancelled, or ``record`` is False for a proof) record a batch."""
+    plan = plan_batch(session, request)
+    if not plan.pieces:
+        raise ValidationError({"selection": f"Nobody to print for: {plan.summary()}."})
+    result = write_batch(plan, out, separate_files=separate_files, progress=progress)
+    batch_id = record_batch(session, plan) if record and not result.cancelled else None
+    return BatchOutcome(plan, result, batch_id)
+
+
+def default_holdout(session: Session, output: Output) -> float:
+    """The share to hold back unless the owner says otherwise: the shop's setting for letters;
+    none for greeting cards (nobody's birthday card is held back to measure anything), for
+    envelopes and labels, or at the clerk's desk."""
+    if output is not Output.LETTERS or session.role is not Role.OWNER:
+        return 0.0
+    return min(max(session.settings.holdout_share, 0.0), MAX_HOLDOUT)
+
+
+def last_sent(session: Session, customer_id: int) -> LastSent:
+    """The last letter and the last card sent to the customer (shown on their card)."""
+    return LastSent(
+        store.last_sent(session.db, customer_id, TemplateKind.LETTER.value),
+        store.last_sent(session.db, customer_id, TemplateKind.CARD.value),
+    )
+
+
+# Settings -----------------------------------------------------------------------------------
+
+LETTER_SETTINGS = (
+    "shop_name",
+    "shop_address",
+    "shop_phone",
+    "shop_email",
+    "letterhead_logo",
+    "signature_image",
+    "signer_name",
+    "letter_closing",
+    "letter_paper",
+    "card_fold",
+    "envelope_size",
+    "label_sheet",
+    "printer_offset_x_mm",
+    "printer_offset_y_mm",
+    *(f"label_custom_{name}" for name in _CUSTOM_SHEET),
+)
+"""The settings the letters screen's settings dialog changes."""
+
+
+def save_letter_settings(session: Session, **values: Any) -> ShopSettings:
+    """Check and save the letterhead and printing settings (owner only).
+
+    ValidationError names each setting that will not do, before anything is saved: a paper,
+    envelope or label sheet that does not exist, a custom sheet whose labels overflow the page,
+    a printer offset over 20 mm, a picture that cannot be read.
+    """
+    require_owner(session, "change the letterhead and printing settings")
+    unknown = sorted(set(values) - set(LETTER_SETTINGS))
+    if unknown:
+        raise ValidationError({name: "is not a letter setting" for name in unknown})
+    types = {f.name: f.type for f in fields(ShopSettings)}
+    wrong = {
+        name: "must be a number"
+        for name, value in values.items()
+        if types[name] in ("float", "int") and not isinstance(value, int | float)
+    }
+    wrong |= {
+        name: "must be text"
+        for name, value in values.items()
+        if types[name] == "str" and not isinstance(value, str)
+    }
+    if wrong:
+        raise ValidationError(wrong)
+    problems = _setting_problems(ShopSettings.from_dict(session.settings.to_dict() | values))
+    if problems:
+        raise ValidationError(problems)
+    return update_settings(session, **values)
+
+
+def _setting_problems(settings: ShopSettings) -> dict[str, str]:
+    from shopcards.printing import ENVELOPES, LABEL_SHEETS
+    from shopcards.printing.images import check_image
+
+    problems: dict[str, str] = {}
+    choices = {
+        "letter_paper": ("A4", "Letter"),
+        "card_fold": ("quarter", "half"),
+        "envelope_size": tuple(ENVELOPES),
+        "label_sheet": (*LABEL_SHEETS, "custom"),
+    }
+    for name, allowed in choices.items():
+        if getattr(settings, name) not in allowed:
+            problems[name] = f"must be one of {', '.join(allowed)}"
+    for name in ("printer_offset_x_mm", "printer_offset_y_mm"):
+        if abs(getattr(settings, name)) > 20:
+            problems[name] = "a printer offset is at most 20 mm either way"
+    if not settings.shop_name.strip():
+        problems["shop_name"] = "the letterhead needs the shop's name"
+    for name in ("letterhead_logo", "signature_image"):
+        path = getattr(settings, name)
+        try:
+            check_image(Path(path) if path else None)
+        except ShopError as exc:
+            problems[name] = exc.message
+    if settings.label_sheet == "custom":
+        try:
+            sheet = label_sheet_of(_print_setup(settings, ""))
+            assert not isinstance(sheet, str)
+            sheet.check()
+        except ValidationError as exc:
+            problems |= {f"label_custom_{name}": text for name, text in exc.fields.items()}
+    return problems

@@ -1,0 +1,180 @@
+"""Recording, returning, editing and voiding purchases, and a card's purchase figures.
+
+The clerk may record sales and returns and put right today's mistakes; a purchase recorded
+before today is the owner's to change or void. Nothing is deleted: a voided purchase stays,
+with who voided it and when, and every change is written to the change history.
+"""
+
+from __future__ import annotations
+
+from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.history import HistoryFigures, figures
+from shopcards.core.money import format_money
+from shopcards.core.purchase import Purchase, PurchaseEntry, PurchaseInput, validate_purchase
+from shopcards.core.roles import Role
+from shopcards.services.session import Session, require_owner
+from shopcards.store import changes
+from shopcards.store import purchases as store
+from shopcards.store.changes import Change
+
+SORTABLE = store.SORTABLE
+
+
+def record_purchase(session: Session, customer_id: int, inp: PurchaseInput) -> Purchase:
+    """Save a sale on the customer's card (clerk or owner)."""
+    entry = _validate(session, inp)
+    with session.card_file.write() as db:
+        store.ensure_customer(db, customer_id)
+        purchase = store.insert(db, customer_id, entry, None, session.actor, session.now())
+        changes.record(
+            db, session.actor, session.now(), "purchase", purchase.id, "added", _facts(purchase)
+        )
+    return purchase
+
+
+def record_return(session: Session, sale_id: int, inp: PurchaseInput) -> Purchase:
+    """Save a return of (part of) the sale ``sale_id``: a negative purchase pointing at it."""
+    entry = _validate(session, inp, is_return=True)
+    with session.card_file.write() as db:
+        sale = store.get(db, sale_id)
+        _check_returnable(session, sale, entry, store.returned_so_far(db, sale_id))
+        assert sale.customer_id is not None
+        purchase = store.insert(db, sale.customer_id, entry, sale.id, session.actor, session.now())
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "purchase",
+            purchase.id,
+            "returned",
+            _facts(purchase) | {"returns": sale.id},
+        )
+    return purchase
+
+
+def edit_purchase(session: Session, base: Purchase, inp: PurchaseInput) -> Purchase:
+    """Save changes to a purchase; Conflict when another desk changed it since ``base``."""
+    _check_may_change(session, base, "change a purchase recorded before today")
+    entry = _validate(session, inp, is_return=base.is_return)
+    with session.card_file.write() as db:
+        if base.returns_id is not None:
+            sale = store.get(db, base.returns_id)
+            others = store.returned_so_far(db, sale.id) + base.amount
+            _check_returnable(session, sale, entry, others)
+        elif entry.amount < store.returned_so_far(db, base.id):
+            raise ValidationError({"amount": "Less than what has already been returned of it"})
+        purchase = store.update(db, base, entry, session.actor, session.now())
+        before, after = _facts(base), _facts(purchase)
+        changed = {key: [before[key], after[key]] for key in after if before[key] != after[key]}
+        changes.record(db, session.actor, session.now(), "purchase", base.id, "edited", changed)
+    return purchase
+
+
+def void_purchase(session: Session, base: Purchase, reason: str = "") -> Purchase:
+    """Void a purchase: it stays on the card, struck through, and stops counting."""
+    _check_may_change(session, base, "void a purchase recorded before today")
+    reason = " ".join(reason.split())[:200]
+    with session.card_file.write() as db:
+        if not base.is_return and store.returned_so_far(db, base.id):
+            raise ShopError("Part of this sale was returned: void the return first.")
+        purchase = store.void(db, base, reason, session.actor, session.now())
+        changes.record(
+            db, session.actor, session.now(), "purchase", base.id, "voided", _facts(base)
+        )
+    return purchase
+
+
+def get_purchase(session: Session, purchase_id: int) -> Purchase:
+    return store.get(session.db, purchase_id)
+
+
+def list_purchases(
+    session: Session,
+    customer_id: int,
+    sort: str = "date",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[Purchase]:
+    """One page of the customer's purchases, voided ones included (newest first by default)."""
+    return store.page(session.db, customer_id, sort, descending, offset, limit)
+
+
+def count_purchases(session: Session, customer_id: int) -> int:
+    return store.count(session.db, customer_id)
+
+
+def purchase_figures(session: Session, customer_id: int) -> HistoryFigures:
+    return figures(store.counted_for_customer(session.db, customer_id), session.today())
+
+
+def returnable(session: Session, sale: Purchase) -> int:
+    """How much of ``sale`` may still be returned, in minor units."""
+    if sale.is_voided or sale.is_return:
+        return 0
+    return sale.amount - store.returned_so_far(session.db, sale.id)
+
+
+def may_change(session: Session, purchase: Purchase) -> bool:
+    """Whether the person at the desk may edit or void ``purchase`` (for greying out)."""
+    return session.role is Role.OWNER or _recorded_today(session, purchase)
+
+
+def categories(session: Session) -> list[str]:
+    return store.categories(session.db)
+
+
+def customer_changes(session: Session, customer_id: int) -> list[Change]:
+    """The card's change history together with that of its purchases, newest first."""
+    return store.changes_for_customer(session.db, customer_id)
+
+
+def money(session: Session, minor: int) -> str:
+    """An amount in the shop's currency, written the shop's way."""
+    return format_money(minor, session.settings.locale, session.settings.currency)
+
+
+def _validate(session: Session, inp: PurchaseInput, is_return: bool = False) -> PurchaseEntry:
+    settings = session.settings
+    return validate_purchase(inp, settings.locale, settings.currency, session.today(), is_return)
+
+
+def _check_may_change(session: Session, purchase: Purchase, what: str) -> None:
+    if purchase.is_voided:
+        raise ShopError(
+            f"This purchase was voided on {purchase.voided_at} by the "
+            f"{purchase.voided_by}; it cannot be changed."
+        )
+    if not _recorded_today(session, purchase):
+        require_owner(session, what)
+
+
+def _recorded_today(session: Session, purchase: Purchase) -> bool:
+    return purchase.created_at[:10] == session.today().isoformat()
+
+
+def _check_returnable(
+    session: Session, sale: Purchase, entry: PurchaseEntry, returned: int
+) -> None:
+    if sale.is_voided:
+        raise ShopError("That sale was voided; there is nothing to return.")
+    if sale.is_return:
+        raise ShopError("That is a return itself; choose the sale it returned.")
+    left = sale.amount - returned
+    if -entry.amount > left:
+        raise ValidationError(
+            {"amount": f"At most {money(session, left)} of this sale can still be returned"}
+        )
+    if entry.date < sale.date:
+        raise ValidationError({"date": f"The sale was on {sale.date}; a return comes after it"})
+
+
+def _facts(purchase: Purchase) -> dict[str, object]:
+    """What the change history keeps about a purchase: never a customer's name."""
+    return {
+        "date": purchase.date,
+        "amount": purchase.amount,
+        "items": purchase.items,
+        "category": purchase.category,
+        "receipt_no": purchase.receipt_no,
+    }

@@ -1,0 +1,311 @@
+"""Letter and card templates: the built-in ones, the owner's edits of them, and the owner's own.
+
+Built-in templates are the files in ``resources/templates`` (their key is the file name without
+``.txt``). An edited built-in is kept in the card file under the same key and wins over the
+file; "reset" forgets the edit. A template the owner adds gets a key of its own and can be
+deleted. Every text is checked with :func:`~shopcards.core.templates.parse_template` before it
+is saved, so a misspelled field is refused with its line and column, never printed.
+
+The editor works on :class:`TemplateParts` (name, kind, occasion, subject or front, body), which
+:func:`join_parts` writes as a template file with a fixed five-line header, so each mistake
+found in the file maps back to the input it was typed in (:func:`where`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from shopcards.core.card import BUILTIN_GREETINGS
+from shopcards.core.errors import NotFound, ValidationError
+from shopcards.core.templates import (
+    HEADER_KEYS,
+    Template,
+    TemplateError,
+    TemplateKind,
+    TemplateProblem,
+    parse_template,
+)
+from shopcards.core.text import words
+from shopcards.paths import resources_dir
+from shopcards.services.session import Session, require_owner
+from shopcards.store import changes
+from shopcards.store import letters as store
+
+PERSONAL_OCCASIONS = frozenset({"birthday", "anniversary"})
+"""Card occasions of one person's own date: not a holiday a customer chooses a card for."""
+HEADER_LINES = 5
+"""Name, kind, occasion, subject or front, and the ``---`` line: the body starts after them."""
+
+
+@dataclass(frozen=True)
+class TemplateParts:
+    """A template as the editor shows it: a few one-line inputs and the body text."""
+
+    name: str
+    kind: TemplateKind
+    occasion: str = ""
+    heading: str = ""
+    """A letter's subject line, or the title on a card's front."""
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """One template on offer: its key, what it is, its text, and whose it is."""
+
+    key: str
+    name: str
+    kind: TemplateKind
+    occasion: str
+    text: str
+    built_in: bool
+    edited: bool
+    problem: str = ""
+    """Why the stored text does not parse (e.g. a field a newer shopcards dropped); "" if ok."""
+
+    source: str = ""
+    """Where the text came from when it is not the card file: a file's name, for messages."""
+
+    def parse(self) -> Template:
+        """The template ready to print; TemplateError with line and column if it is not."""
+        return parse_template(self.text, source=self.source or self.name, name=self.name)
+
+    @property
+    def fields(self) -> frozenset[str]:
+        """The merge fields the template uses (none when it does not parse)."""
+        try:
+            return self.parse().fields
+        except TemplateError:
+            return frozenset()
+
+
+# The built-in files ---------------------------------------------------------------------------
+
+
+def templates_folder() -> Path:
+    return resources_dir() / "templates"
+
+
+@lru_cache(maxsize=1)
+def _builtin_texts(folder: Path) -> dict[str, str]:
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))}
+
+
+def builtin_texts() -> dict[str, str]:
+    """Key -> text of every built-in template (read once)."""
+    return _builtin_texts(templates_folder())
+
+
+# Parts <-> text -----------------------------------------------------------------------------
+
+
+def _heading_key(kind: TemplateKind) -> str:
+    return "front" if kind is TemplateKind.CARD else "subject"
+
+
+def _one_line(text: str) -> str:
+    """Line breaks become spaces; leading spaces stay, so columns match what was typed."""
+    return " ".join(text.replace("\r", "\n").split("\n")).rstrip()
+
+
+def join_parts(parts: TemplateParts) -> str:
+    """The template file for ``parts``: always the same five header lines, then the body."""
+    header = [
+        f"name: {_one_line(parts.name)}",
+        f"kind: {parts.kind.value}",
+        f"occasion: {occasion_code(parts.occasion)}",
+        f"{_heading_key(parts.kind)}: {_one_line(parts.heading)}",
+        "---",
+    ]
+    return "\n".join(header) + "\n" + parts.body.rstrip() + "\n"
+
+
+def split_text(text: str) -> TemplateParts:
+    """The parts of a template file, whatever order its header keys were written in."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    header: dict[str, str] = {}
+    body_start = 0
+    first = next((line for line in lines if line.strip()), "")
+    if first.partition(":")[0].strip().lower() in HEADER_KEYS and "---" in map(str.strip, lines):
+        end = [line.strip() for line in lines].index("---")
+        for line in lines[:end]:
+            key, _, value = line.partition(":")
+            header[key.strip().lower()] = value.strip()
+        body_start = end + 1
+    kind = TemplateKind.CARD if header.get("kind", "").lower() == "card" else TemplateKind.LETTER
+    return TemplateParts(
+        name=header.get("name", ""),
+        kind=kind,
+        occasion=header.get("occasion", ""),
+        heading=header.get(_heading_key(kind), ""),
+        body="\n".join(lines[body_start:]).strip("\n"),
+    )
+
+
+def where(problem: TemplateProblem, kind: TemplateKind) -> tuple[str, int, int]:
+    """Which editor input a problem is in ("Name", "Occasion", "Subject", "Front" or "Text"),
+    with the line and column inside it, for text made by :func:`join_parts`."""
+    if problem.line > HEADER_LINES:
+        return "Text", problem.line - HEADER_LINES, problem.column
+    label = ("Name", "Kind", "Occasion", _heading_key(kind).capitalize(), "Text")[problem.line - 1]
+    prefix = len(("name", "kind", "occasion", _heading_key(kind))[min(problem.line, 4) - 1]) + 2
+    return label, 1, max(1, problem.column - prefix)
+
+
+def occasion_code(text: str) -> str:
+    """ "Diwali" -> "diwali", "Name day" -> "name_day": how occasions and greetings are kept."""
+    return "_".join(words(text))
+
+
+def check(parts: TemplateParts) -> Template:
+    """Parse the editor's parts; TemplateError (line, column per input via :func:`where`)."""
+    problems: list[TemplateProblem] = []
+    if not parts.name.strip():
+        problems.append(TemplateProblem(1, 7, "the template needs a name"))
+    if parts.kind is TemplateKind.CARD and not occasion_code(parts.occasion):
+        problems.append(TemplateProblem(3, 11, "a card needs an occasion (e.g. birthday)"))
+    try:
+        template = parse_template(join_parts(parts), name=parts.name)
+    except TemplateError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise TemplateError(sorted(problems, key=lambda p: (p.line, p.column)))
+    return template
+
+
+# Listing ------------------------------------------------------------------------------------
+
+
+def _info(key: str, text: str, built_in: bool, edited: bool) -> TemplateInfo:
+    parts = split_text(text)
+    name = parts.name or key.replace("_", " ").capitalize()
+    info = TemplateInfo(
+        key, name, parts.kind, occasion_code(parts.occasion), text, built_in, edited
+    )
+    try:
+        info.parse()
+    except TemplateError as exc:
+        info = replace(info, problem=str(exc.problems[0]))
+    return info
+
+
+def list_templates(session: Session, kind: TemplateKind | None = None) -> list[TemplateInfo]:
+    """Every template on offer, letters first, each kind by name."""
+    builtin = builtin_texts()
+    stored = {t.key: t.text for t in store.stored_templates(session.db)}
+    found = [
+        _info(key, stored.get(key, text), True, key in stored) for key, text in builtin.items()
+    ]
+    found += [_info(key, text, False, True) for key, text in stored.items() if key not in builtin]
+    if kind is not None:
+        found = [info for info in found if info.kind is kind]
+    return sorted(found, key=lambda t: (t.kind is not TemplateKind.LETTER, t.name.casefold()))
+
+
+def template_file(path: Path) -> TemplateInfo:
+    """A template from a file of the owner's (the command line's ``--template FILE.txt``);
+    its mistakes come out when it is parsed, with the file's name, line and column."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError([TemplateProblem(1, 1, f"cannot be read ({exc})")], path.name) from exc
+    info = _info(path.stem, text, built_in=False, edited=False)
+    return replace(info, name=split_text(text).name or path.name, source=path.name)
+
+
+def get_template(session: Session, key: str) -> TemplateInfo:
+    for info in list_templates(session):
+        if info.key == key:
+            return info
+    raise NotFound(f"There is no template “{key}”.")
+
+
+def find_template(session: Session, wanted: str) -> TemplateInfo:
+    """The template named ``wanted`` by key, by name (any case) or by its occasion."""
+    offered = list_templates(session)
+    folded = " ".join(words(wanted))
+    for test in (
+        lambda t: t.key == wanted,
+        lambda t: " ".join(words(t.name)) == folded,
+        lambda t: t.occasion == occasion_code(wanted),
+    ):
+        matches = [info for info in offered if test(info)]
+        if len(matches) == 1:
+            return matches[0]
+    names = ", ".join(f"“{info.name}” ({info.key})" for info in offered)
+    raise NotFound(f"There is no one template called “{wanted}”. The templates are: {names}.")
+
+
+def greeting_options(session: Session) -> tuple[str, ...]:
+    """The holiday cards a customer may ask for: the built-in ones, then the occasions of the
+    owner's own card templates, then "none" (the card form's greeting list)."""
+    added = sorted(
+        {info.occasion for info in list_templates(session, TemplateKind.CARD)}
+        - PERSONAL_OCCASIONS
+        - set(BUILTIN_GREETINGS)
+        - {""}
+    )
+    builtin = [code for code in BUILTIN_GREETINGS if code != "none"]
+    return (*builtin, *added, "none")
+
+
+# Changing -----------------------------------------------------------------------------------
+
+
+def save_template(session: Session, parts: TemplateParts, key: str = "") -> TemplateInfo:
+    """Save an edited template (``key``) or a new one (no key); owner only.
+
+    Raises TemplateError naming every mistake, and nothing is saved then.
+    """
+    require_owner(session, "change letter templates")
+    check(parts)
+    text = join_parts(parts)
+    with session.card_file.write() as db:
+        taken = set(builtin_texts()) | {t.key for t in store.stored_templates(db)}
+        if key and key not in taken:
+            raise NotFound(f"There is no template “{key}” to change.")
+        new_key = key or _new_key(parts, taken)
+        store.save_template(db, new_key, text, session.actor, session.now())
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "template",
+            0,
+            "edited" if key else "added",
+            {"key": new_key},
+        )
+    return get_template(session, new_key)
+
+
+def _new_key(parts: TemplateParts, taken: set[str]) -> str:
+    stem = f"{parts.kind.value}_{occasion_code(parts.name) or 'template'}"
+    key, number = stem, 2
+    while key in taken:
+        key, number = f"{stem}_{number}", number + 1
+    return key
+
+
+def remove_template(session: Session, key: str) -> TemplateInfo | None:
+    """Delete the owner's own template, or put an edited built-in back as it came; owner only.
+
+    Returns the built-in as it is now, or None when the template is gone.
+    """
+    require_owner(session, "change letter templates")
+    builtin = key in builtin_texts()
+    with session.card_file.write() as db:
+        if not store.delete_template(db, key):
+            what = "has not been edited" if builtin else "does not exist"
+            raise ValidationError({"template": f"The template “{key}” {what}."})
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "template",
+            0,
+            "reset" if builtin else "deleted",
+            {"key": key},
+        )
+    return get_template(session, key) if builtin else None

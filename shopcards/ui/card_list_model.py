@@ -1,0 +1,145 @@
+"""The card list as a Qt model: one page of the cabinet at a time, fetched as the view scrolls.
+
+The card file may hold a million cards; the model holds only the pages the view has asked for
+(``canFetchMore``/``fetchMore``), each fetched after the last card seen by its
+(sort key, id), so page 5,000 costs what page 1 does. Setting a query shows its first page at
+once; the count of matches is a separate, possibly slower question (:meth:`count`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from shopcards.core import phones
+from shopcards.core.card import CardQuery, CardSummary
+from shopcards.services import cards
+from shopcards.services.session import Session
+
+PAGE_SIZE = 200
+COL_NAME, COL_CITY, COL_PHONE = range(3)
+HEADERS = ("Name", "City", "Phone")
+CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The card's id, for the window to open the card a row shows."""
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The whole :class:`CardSummary` of the row."""
+_RTL_ALIGN = (
+    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CardListModel(QAbstractTableModel):
+    """Rows of :class:`CardSummary` for a :class:`CardQuery`, in the cabinet's order."""
+
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._query = CardQuery()
+        self._rows: list[CardSummary] = []
+        self._more = False
+
+    @property
+    def query(self) -> CardQuery:
+        return self._query
+
+    def set_query(self, query: CardQuery) -> None:
+        """Show the first page of ``query`` (the rest comes as the view scrolls)."""
+        self._query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the first page again, e.g. after a card was saved or archived."""
+        self.beginResetModel()
+        self._rows = cards.list_cards(self._session, self._query, None, PAGE_SIZE)
+        self._more = len(self._rows) == PAGE_SIZE
+        self.endResetModel()
+
+    def count(self) -> int:
+        """How many cards match the query; free when everything fits on the pages loaded."""
+        if not self._more:
+            return len(self._rows)
+        return cards.count_cards(self._session, self._query)
+
+    def fully_loaded(self) -> bool:
+        return not self._more
+
+    def summary(self, row: int) -> CardSummary:
+        return self._rows[row]
+
+    def row_of(self, card_id: int) -> int | None:
+        """The row showing card ``card_id`` among the pages loaded, or None."""
+        return next((i for i, s in enumerate(self._rows) if s.id == card_id), None)
+
+    # Qt's model interface ------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid() or not self._more:
+            return
+        last = self._rows[-1]
+        page = cards.list_cards(self._session, self._query, (last.sort_key, last.id), PAGE_SIZE)
+        self._more = len(page) == PAGE_SIZE
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(summary, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RTL_ALIGN if is_rtl(self._text(summary, index.column())) else None
+        if role == CARD_ID_ROLE:
+            return summary.id
+        if role == SUMMARY_ROLE:
+            return summary
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_NAME:
+            return f"{summary.display_name} — card {summary.card_no}"
+        return None
+
+    def _text(self, summary: CardSummary, column: int) -> str:
+        if column == COL_NAME:
+            return summary.display_name
+        if column == COL_CITY:
+            return summary.city
+        return display_phone(summary.phone or "", self._session.settings.region)
+
+
+@lru_cache(maxsize=4096)
+def display_phone(e164: str, region: str) -> str:
+    """The number as the shop writes it; cached, since the view asks again on every repaint."""
+    return phones.display(e164, region) if e164 else ""
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional letter of ``text`` is right-to-left."""
+    for ch in text:
+        direction = unicodedata.bidirectional(ch)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False

@@ -1,0 +1,106 @@
+"""A card's change history: who (owner or clerk) changed the card or its purchases, and when."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from shopcards.services import purchases
+from shopcards.services.session import Session
+from shopcards.store.changes import Change
+from shopcards.ui.card_labels import FIELD_LABELS, iso_date_text
+from shopcards.ui.history_edit import FIELD_NAMES
+
+HEADERS = ("When", "Who", "What")
+_CARD_ACTIONS = {
+    "added": "Card added",
+    "archived": "Card archived",
+    "unarchived": "Card brought back from the archive",
+}
+_PURCHASE_ACTIONS = {
+    "added": "recorded",
+    "returned": "recorded",
+    "voided": "voided",
+    "imported": "imported",
+}
+
+
+def describe(change: Change, money: Callable[[int], str], locale: str) -> str:
+    """One line for a person: "Purchase of 12,50 € on 23 Nov 2026 voided"."""
+    details = change.details
+    if change.entity == "purchase":
+        return _purchase_line(change.action, details, money, locale)
+    if change.action == "edited":
+        names = [FIELD_LABELS.get(name, name) for name in details.get("fields", [])]
+        return "Card edited: " + (", ".join(names) if names else "nothing visible")
+    if change.action == "added" and details.get("via") == "till":
+        return "Card added at the till"
+    if change.action == "drawing_entered":
+        return f"Entered in the prize drawing of {details.get('month', '')}"
+    return _CARD_ACTIONS.get(change.action, change.action.replace("_", " ").capitalize())
+
+
+def _purchase_line(
+    action: str, details: dict[str, Any], money: Callable[[int], str], locale: str
+) -> str:
+    if action == "edited":
+        parts = [
+            f"{FIELD_NAMES.get(name, name)} {_value(name, old, money, locale)} → "
+            f"{_value(name, new, money, locale)}"
+            for name, (old, new) in details.items()
+        ]
+        return "Purchase edited: " + ("; ".join(parts) or "nothing changed")
+    kind = "Return" if action == "returned" or details.get("amount", 0) < 0 else "Purchase"
+    amount = money(abs(int(details.get("amount", 0))))
+    when = iso_date_text(str(details.get("date", "")), locale) if "date" in details else ""
+    verb = _PURCHASE_ACTIONS.get(action, action.replace("_", " "))
+    source = f" from {details['file']} (row {details.get('row')})" if "file" in details else ""
+    return f"{kind} of {amount}{f' on {when}' if when else ''} {verb}{source}"
+
+
+def _value(name: str, value: object, money: Callable[[int], str], locale: str) -> str:
+    if name == "amount" and isinstance(value, int):
+        return money(value)
+    if name == "date":
+        return iso_date_text(str(value), locale)
+    return f"“{value}”"
+
+
+class ChangesPane(QWidget):
+    """The newest changes of the open card and its purchases (the last 200)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.customer_id: int | None = None
+        self.list = QTreeWidget()
+        self.list.setAccessibleName("Changes")
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels(list(HEADERS))
+        self.list.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+
+    def show_customer(self, customer_id: int | None) -> None:
+        self.customer_id = customer_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        if self.customer_id is None:
+            return
+        locale = self.session.settings.locale
+
+        def money(minor: int) -> str:
+            return purchases.money(self.session, minor)
+
+        for change in purchases.customer_changes(self.session, self.customer_id):
+            when = f"{iso_date_text(change.at, locale)} {change.at[11:16]}"
+            self.list.addTopLevelItem(
+                QTreeWidgetItem([when, change.actor.capitalize(), describe(change, money, locale)])
+            )
+        for column in range(2):
+            self.list.resizeColumnToContents(column)

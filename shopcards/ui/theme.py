@@ -1,0 +1,193 @@
+"""How the window looks: Fusion style, a light and a dark palette, the fonts and the spacing.
+
+Fusion draws the same on every system, so the palettes below are the whole colour scheme. In
+"system" mode the palette follows the desktop's light/dark setting as it changes
+(``QStyleHints.colorScheme``); the View menu can force either.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from shopcards import paths
+
+SPACING = 8
+"""The gap between related widgets, in pixels; margins are multiples of it."""
+MARGIN = 12
+ERROR_COLOUR = {"light": "#b3261e", "dark": "#ff8a80"}
+"""The red of a validation message under a field, readable on either palette."""
+
+_FONT_FILES = (
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "NotoSans-Italic.ttf",
+    "NotoSansHebrew-Regular.ttf",
+    "NotoSansHebrew-Bold.ttf",
+    "NotoSansArmenian-Regular.ttf",
+    "NotoSansArmenian-Bold.ttf",
+)
+_FAMILIES = ["Noto Sans", "Noto Sans Hebrew", "Noto Sans Armenian"]
+BASE_POINT_SIZE = 10
+
+_COLOURS: dict[str, dict[QPalette.ColorRole, str]] = {
+    "light": {
+        QPalette.ColorRole.Window: "#f3f4f6",
+        QPalette.ColorRole.WindowText: "#1d1f23",
+        QPalette.ColorRole.Base: "#ffffff",
+        QPalette.ColorRole.AlternateBase: "#f7f8fa",
+        QPalette.ColorRole.ToolTipBase: "#ffffff",
+        QPalette.ColorRole.ToolTipText: "#1d1f23",
+        QPalette.ColorRole.PlaceholderText: "#80868f",
+        QPalette.ColorRole.Text: "#1d1f23",
+        QPalette.ColorRole.Button: "#fbfbfc",
+        QPalette.ColorRole.ButtonText: "#1d1f23",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Light: "#ffffff",
+        QPalette.ColorRole.Midlight: "#e4e6ea",
+        QPalette.ColorRole.Mid: "#c4c8cf",
+        QPalette.ColorRole.Dark: "#9aa0a8",
+        QPalette.ColorRole.Shadow: "#6b7079",
+        QPalette.ColorRole.Highlight: "#2f6fd6",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#2459b3",
+        QPalette.ColorRole.LinkVisited: "#6a3fb5",
+        QPalette.ColorRole.Accent: "#2f6fd6",
+    },
+    "dark": {
+        QPalette.ColorRole.Window: "#1e1f22",
+        QPalette.ColorRole.WindowText: "#e6e7ea",
+        QPalette.ColorRole.Base: "#26282c",
+        QPalette.ColorRole.AlternateBase: "#2b2d32",
+        QPalette.ColorRole.ToolTipBase: "#2b2d32",
+        QPalette.ColorRole.ToolTipText: "#e6e7ea",
+        QPalette.ColorRole.PlaceholderText: "#8b9098",
+        QPalette.ColorRole.Text: "#e6e7ea",
+        QPalette.ColorRole.Button: "#2d2f34",
+        QPalette.ColorRole.ButtonText: "#e6e7ea",
+        QPalette.ColorRole.BrightText: "#ffffff",
+        QPalette.ColorRole.Light: "#3a3d43",
+        QPalette.ColorRole.Midlight: "#33363b",
+        QPalette.ColorRole.Mid: "#45484f",
+        QPalette.ColorRole.Dark: "#141517",
+        QPalette.ColorRole.Shadow: "#000000",
+        QPalette.ColorRole.Highlight: "#3d7be0",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#8ab4f8",
+        QPalette.ColorRole.LinkVisited: "#c58af9",
+        QPalette.ColorRole.Accent: "#3d7be0",
+    },
+}
+_DISABLED_TEXT = {"light": "#a0a5ad", "dark": "#6c7078"}
+
+
+class ColourMode(StrEnum):
+    """What the View menu offers: follow the desktop, or force one palette."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+def palette(scheme: str) -> QPalette:
+    """The palette for ``"light"`` or ``"dark"``."""
+    pal = QPalette()
+    for role, colour in _COLOURS[scheme].items():
+        pal.setColor(role, QColor(colour))
+    disabled = QColor(_DISABLED_TEXT[scheme])
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return pal
+
+
+def load_fonts(app: QApplication) -> None:
+    """Use the bundled Noto fonts, so Latin, Hebrew and Armenian names look alike everywhere."""
+    folder = paths.resources_dir() / "fonts"
+    for name in _FONT_FILES:
+        QFontDatabase.addApplicationFont(str(folder / name))
+    font = QFont()
+    font.setFamilies(_FAMILIES)
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+
+
+class Theme(QObject):
+    """The colour mode in force; re-applies the palette when the desktop switches light/dark."""
+
+    changed = Signal(str)
+    """Emitted with ``"light"`` or ``"dark"`` whenever the palette in force changes."""
+
+    def __init__(self, app: QApplication, mode: ColourMode = ColourMode.SYSTEM) -> None:
+        super().__init__(app)
+        self._app = app
+        self._mode = mode
+        app.setStyle("Fusion")
+        app.styleHints().colorSchemeChanged.connect(self._system_changed)
+        self._apply()
+
+    @property
+    def mode(self) -> ColourMode:
+        return self._mode
+
+    @property
+    def scheme(self) -> str:
+        """``"light"`` or ``"dark"``: the palette in force now."""
+        if self._mode is ColourMode.SYSTEM:
+            dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+            return "dark" if dark else "light"
+        return self._mode.value
+
+    @property
+    def error_colour(self) -> str:
+        return ERROR_COLOUR[self.scheme]
+
+    def set_mode(self, mode: ColourMode) -> None:
+        self._mode = mode
+        self._apply()
+
+    def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._mode is ColourMode.SYSTEM:
+            self._apply()
+
+    def _apply(self) -> None:
+        scheme = self.scheme
+        self._app.setPalette(palette(scheme))
+        self._app.setStyleSheet(_style_sheet(scheme))
+        self.changed.emit(scheme)
+
+
+def _style_sheet(scheme: str) -> str:
+    """The few touches Fusion lacks: roomier inputs, flat drawer tabs, a quiet splitter."""
+    colours = _COLOURS[scheme]
+    base = colours[QPalette.ColorRole.Base]
+    mid = colours[QPalette.ColorRole.Mid]
+    midlight = colours[QPalette.ColorRole.Midlight]
+    accent = colours[QPalette.ColorRole.Highlight]
+    text = colours[QPalette.ColorRole.Text]
+    window = colours[QPalette.ColorRole.Window]
+    return f"""
+    QLineEdit, QComboBox {{ padding: 3px 6px; }}
+    QLineEdit#search {{ padding: 6px 10px; border: 1px solid {mid}; border-radius: 6px;
+        background: {base}; }}
+    QLineEdit#search:focus {{ border: 1px solid {accent}; }}
+    QToolButton[drawer="true"] {{ border: 1px solid transparent; border-radius: 5px;
+        padding: 3px 4px; color: {text}; background: transparent; }}
+    QToolButton[drawer="true"]:hover {{ background: {midlight}; }}
+    QToolButton[drawer="true"]:checked {{ background: {accent}; color: #ffffff; }}
+    QFrame#emptyCabinet {{ border: 1px solid {mid}; border-radius: 6px; background: {base}; }}
+    QTableView#cardList {{ border: 1px solid {mid}; border-radius: 6px; background: {base}; }}
+    QTableView#cardList::item {{ padding: 0 4px; }}
+    QTabWidget#cardPanel::pane {{ border: 1px solid {mid}; border-radius: 6px;
+        background: {base}; top: -1px; }}
+    QSplitter::handle {{ background: {window}; }}
+    QGroupBox {{ font-weight: bold; border: 1px solid {midlight}; border-radius: 6px;
+        margin-top: 12px; padding-top: 4px; }}
+    QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
+    """

@@ -1,0 +1,75 @@
+"""Small widgets the till, the purchase history and the PIN dialogs share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QWidget
+
+from shopcards.ui.theme import ERROR_COLOUR
+
+OK_COLOUR = {"light": "#1b6b34", "dark": "#7fd69a"}
+
+
+class MessageLabel(QLabel):
+    """A line that tells the person what went wrong (red) or what was just done (green)."""
+
+    def __init__(self, name: str = "Message", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setWordWrap(True)
+
+    def error(self, text: str) -> None:
+        self._show(text, ERROR_COLOUR)
+
+    def done(self, text: str) -> None:
+        self._show(text, OK_COLOUR)
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def _show(self, text: str, colours: dict[str, str]) -> None:
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        self.setStyleSheet(f"color: {colours['dark' if dark else 'light']};")
+        self.setText(text)
+        self.setAccessibleDescription(text)
+
+
+def line_edit(name: str, placeholder: str = "") -> QLineEdit:
+    """A text field whose accessible name is its visible label."""
+    field = QLineEdit()
+    field.setAccessibleName(name)
+    field.setPlaceholderText(placeholder)
+    return field
+
+
+def button(label: str, name: str | None = None) -> QPushButton:
+    """A button that never grabs Enter (the page decides what Enter does)."""
+    widget = QPushButton(label)
+    widget.setAccessibleName(name or label)
+    widget.setAutoDefault(False)
+    return widget
+
+
+class PickList(QListWidget):
+    """A list where Enter picks the current item (``picked``) and goes no further.
+
+    A plain list passes Enter on to its parent after activating the item, where the page would
+    take it for its own Enter (save) on whatever has the focus by then.
+    """
+
+    picked = Signal(QListWidgetItem)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.itemDoubleClicked.connect(self.picked.emit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if item is not None:
+                self.picked.emit(item)
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,76 @@
+"""`shopcards import-purchases` as the owner types it, PIN and all."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from shopcards.core.roles import Role
+from shopcards.services import auth, cards
+from shopcards.services.session import open_session
+from tests.conftest import card_input
+
+
+def shopcards(*args: str, home: Path, pin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SHOPCARDS_HOME": str(home)}
+    env.pop(auth.PIN_ENV, None)
+    if pin is not None:
+        env[auth.PIN_ENV] = pin
+    return subprocess.run(
+        [sys.executable, "-m", "shopcards", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> tuple[Path, str]:
+    db = tmp_path / "shop.db"
+    session = open_session(db, Role.OWNER)
+    card_no = cards.add_card(session, card_input()).card_no
+    auth.set_pin(session, "4711")
+    session.close()
+    return db, card_no
+
+
+def test_import_reports_each_row_and_saves_all(shop: tuple[Path, str], tmp_path: Path) -> None:
+    db, card_no = shop
+    export = tmp_path / "till.csv"
+    export.write_text(
+        f"date;amount;card;receipt\n2024-11-20;12,50;{card_no};R1\n2024-11-21;3.20;{card_no};R2\n",
+        encoding="utf-8",
+    )
+    done = shopcards("import-purchases", str(export), "--db", str(db), home=tmp_path, pin="4711")
+    assert done.returncode == 0, done.stderr
+    assert "row 2: card 0000018 by card number, €12.50 on 2024-11-20, receipt R1" in done.stdout
+    assert "Imported 2 purchases." in done.stdout
+
+
+def test_a_bad_row_is_named_and_nothing_saved(shop: tuple[Path, str], tmp_path: Path) -> None:
+    db, card_no = shop
+    export = tmp_path / "till.csv"
+    export.write_text(
+        f"date;amount;card\n2024-11-20;12,50;{card_no}\n2024-11-20;1;123\n", encoding="utf-8"
+    )
+    done = shopcards("import-purchases", str(export), "--db", str(db), home=tmp_path, pin="4711")
+    assert done.returncode == 1
+    assert "row 3: no card has card number 123" in done.stdout
+    assert "Nothing was imported" in done.stdout
+
+
+def test_the_owner_pin_is_needed(shop: tuple[Path, str], tmp_path: Path) -> None:
+    db, card_no = shop
+    export = tmp_path / "till.csv"
+    export.write_text(f"date;amount;card\n2024-11-20;12,50;{card_no}\n", encoding="utf-8")
+    wrong = shopcards("import-purchases", str(export), "--db", str(db), home=tmp_path, pin="1")
+    assert wrong.returncode == 2 and "That PIN is not right" in wrong.stderr
+    none = shopcards("import-purchases", str(export), "--db", str(db), home=tmp_path)
+    assert none.returncode == 2 and "set SHOPCARDS_PIN" in none.stderr
+    assert "Traceback" not in wrong.stderr + none.stderr

@@ -1,0 +1,74 @@
+"""An upgrade never touches the shop's data: the card file lives in the user's data folder,
+outside the program folder that an installer replaces, and the first start of a newer
+shopcards copies the file aside before it brings the schema up to date."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import platformdirs
+import pytest
+from sqlite_utils import Database
+
+from shopcards import paths
+from shopcards.core.collation import Alphabet
+from shopcards.core.roles import Role
+from shopcards.core.validation import CardInput, validate
+from shopcards.services.session import open_session
+from shopcards.store import customers, schema
+
+STEPS = schema.known_names()
+
+
+def test_the_card_file_is_in_the_data_folder_and_the_resources_in_the_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SHOPCARDS_HOME")
+    program = tmp_path / "program" / "_internal"
+    monkeypatch.setattr(sys, "_MEIPASS", str(program), raising=False)  # as in the bundle
+    assert paths.resources_dir() == program / "resources"
+    data = platformdirs.user_data_path("shopcards", appauthor=False)
+    assert paths.default_db() == data / "shopcards.db"
+
+
+def make_old_card_file(path: Path, customers_count: int) -> None:
+    """A card file as the first release wrote it: only the first schema step."""
+    db = Database(path)
+    schema.migrations.apply(db, stop_before=STEPS[1])
+    with db.conn:
+        for n in range(customers_count):
+            card = validate(CardInput(family_name=f"Virtanen {n}"), "FI")
+            customers.insert(db, card, Alphabet.for_locale("fi_FI"), "owner", "2026-01-01T10:00")
+    db.close()
+
+
+def applied_steps(path: Path) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        return [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+
+
+def count_customers(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        count: int = conn.execute("SELECT count(*) FROM customers").fetchone()[0]
+        return count
+
+
+@pytest.mark.skipif(len(STEPS) < 2, reason="only one schema step: nothing to upgrade yet")
+def test_the_first_start_after_an_upgrade_copies_the_file_aside_then_migrates_it() -> None:
+    card_file = paths.default_db()  # in the data folder (SHOPCARDS_HOME, set by tests/conftest)
+    card_file.parent.mkdir(parents=True)
+    make_old_card_file(card_file, 20)
+
+    open_session(card_file, Role.OWNER).close()  # what the window does when it starts
+
+    backups = list(paths.backups_dir(card_file).glob("before-upgrade-*.db"))
+    assert len(backups) == 1
+    assert applied_steps(backups[0]) == STEPS[:1], "the copy is the file as it was"
+    assert count_customers(backups[0]) == 20
+    assert applied_steps(card_file) == STEPS
+    assert count_customers(card_file) == 20
+
+    open_session(card_file, Role.OWNER).close()  # later starts: nothing to migrate, no copy
+    assert len(list(paths.backups_dir(card_file).glob("before-upgrade-*.db"))) == 1

@@ -1,0 +1,139 @@
+"""Owner and clerk: the PIN, switching modes, and the owner's work refused to the clerk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from shopcards.core.errors import PermissionDenied, ValidationError
+from shopcards.core.purchase import PurchaseInput
+from shopcards.core.roles import Role
+from shopcards.services import auth, cards, purchase_import, purchases
+from shopcards.services.session import Session
+from shopcards.store import settings as settings_store
+from tests.conftest import card_input
+
+
+@pytest.fixture
+def with_pin(owner: Session) -> Session:
+    auth.set_pin(owner, "4711")
+    return owner
+
+
+def test_the_pin_is_kept_only_as_a_salted_hash(with_pin: Session, db_path: Path) -> None:
+    stored = settings_store.load(with_pin.db)[auth.PIN_KEY]
+    assert stored.startswith("scrypt$") and "4711" not in stored
+    assert b"4711" not in db_path.read_bytes()
+    assert auth.check_pin(with_pin, "4711") and not auth.check_pin(with_pin, "1147")
+
+
+def test_a_new_card_file_has_no_pin_and_asks_for_none(owner: Session) -> None:
+    assert not auth.pin_is_set(owner)
+    assert auth.check_pin(owner, "")
+
+
+def test_the_first_pin_may_be_set_from_clerk_mode(clerk: Session) -> None:
+    """First start: the app opens in clerk mode and asks the owner to set a PIN."""
+    with pytest.raises(ValidationError, match="at least 4"):
+        auth.set_pin(clerk, "12")
+    auth.set_pin(clerk, "4711")
+    assert auth.pin_is_set(clerk) and clerk.role is Role.CLERK
+
+
+def test_changing_the_pin_needs_owner_mode_and_the_current_pin(
+    with_pin: Session, clerk: Session
+) -> None:
+    with pytest.raises(PermissionDenied):
+        auth.set_pin(clerk, "9999", current_pin="4711")
+    with pytest.raises(PermissionDenied, match="current PIN is not right"):
+        auth.set_pin(with_pin, "9999", current_pin="0000")
+    auth.set_pin(with_pin, "9999", current_pin="4711")
+    assert auth.check_pin(clerk, "9999")
+
+
+def test_owner_mode_needs_the_right_pin(with_pin: Session, clerk: Session) -> None:
+    with pytest.raises(PermissionDenied, match="not right"):
+        auth.become_owner(clerk, "0000")
+    assert clerk.role is Role.CLERK
+    auth.become_owner(clerk, "4711")
+    assert clerk.role is Role.OWNER and clerk.actor == "owner"
+    auth.become_clerk(clerk)
+    assert clerk.role is Role.CLERK
+
+
+def test_the_clerk_may_not_archive_a_card(clerk: Session) -> None:
+    card = cards.add_card(clerk, card_input())
+    assert card.id is not None
+    with pytest.raises(PermissionDenied, match="Only the owner may archive"):
+        cards.archive_card(clerk, card.id)
+    assert cards.get_card(clerk, card.id).archived_at is None
+
+
+def test_the_clerk_may_not_void_or_change_an_older_purchase(owner: Session, clerk: Session) -> None:
+    card_id = cards.add_card(owner, card_input()).id
+    assert card_id is not None
+    owner.clock = lambda: dt.datetime(2026, 11, 20, 9, 0)
+    old = purchases.record_purchase(owner, card_id, PurchaseInput("20"))
+    with pytest.raises(PermissionDenied):
+        purchases.void_purchase(clerk, old, "mistake")
+    with pytest.raises(PermissionDenied):
+        purchases.edit_purchase(clerk, old, PurchaseInput("2"))
+    assert purchases.get_purchase(clerk, old.id) == old
+
+
+def test_the_clerk_may_not_import_purchases(clerk: Session, tmp_path: Path) -> None:
+    export = tmp_path / "till.csv"
+    export.write_text("date;amount;card\n2026-11-01;12,50;0000018\n", encoding="utf-8")
+    with pytest.raises(PermissionDenied, match="Only the owner may import"):
+        purchase_import.import_purchases(clerk, export)
+
+
+def test_a_command_asks_for_the_pin_only_when_one_is_set(
+    db_path: Path, with_pin: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(auth.PIN_ENV, raising=False)
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return "4711"
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    session = auth.cli_session(db_path, need_owner=True, ask=typed)
+    assert session.role is Role.OWNER and asked == ["Owner PIN: "]
+    session.close()
+    session = auth.cli_session(db_path, need_owner=False, ask=typed)
+    assert session.role is Role.CLERK and len(asked) == 1
+    session.close()
+
+
+def test_a_command_takes_the_pin_from_the_environment(
+    db_path: Path, with_pin: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(auth.PIN_ENV, "0000")
+    with pytest.raises(PermissionDenied, match="not right"):
+        auth.cli_session(db_path, need_owner=True)
+    monkeypatch.setenv(auth.PIN_ENV, "4711")
+    session = auth.cli_session(db_path, need_owner=True)
+    assert session.role is Role.OWNER
+    session.close()
+
+
+def test_without_a_terminal_or_pin_variable_a_command_says_what_to_do(
+    db_path: Path, with_pin: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(auth.PIN_ENV, raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    with pytest.raises(PermissionDenied, match="set SHOPCARDS_PIN"):
+        auth.cli_session(db_path, need_owner=True)
+
+
+def test_a_card_file_without_pin_opens_as_owner_without_asking(tmp_path: Path) -> None:
+    def never(prompt: str) -> str:
+        raise AssertionError("asked for a PIN")
+
+    session = auth.cli_session(tmp_path / "demo.db", need_owner=True, ask=never)
+    assert session.role is Role.OWNER
+    session.close()

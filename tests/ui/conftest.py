@@ -1,0 +1,146 @@
+"""Fixtures for window tests: a real card file with cards in several scripts, and helpers that
+find widgets by accessible name and answer modal dialogs the way a person would."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from shopcards.services import cards
+from shopcards.services.session import Session
+from shopcards.ui.main_window import MainWindow
+from shopcards.ui.qt_compat import keep_singletons_alive
+from tests.conftest import card_input
+
+W = TypeVar("W", bound=QWidget)
+
+SHOP_CARDS: list[tuple[str, str, str, dict[str, str]]] = [
+    (
+        "Anna",
+        "Virtanen",
+        "+358 40 123 4567",
+        {"city": "Helsinki", "postcode": "00100", "email": "anna.v@example.fi"},
+    ),
+    ("John", "Smith", "020 7946 0018", {"city": "London", "postcode": "SW1A 1AA"}),
+    ("Erik", "Söderberg", "", {"city": "Malmö", "email": "erik@example.se"}),
+    ("Ioana", "Ștefănescu", "+40 721 234 567", {"city": "București"}),
+    ("Siobhán", "O'Brien", "", {"city": "Cork"}),
+    ("דוד", "כהן", "+972 52 123 4567", {"city": "תל אביב"}),
+    ("Արամ", "Պետրոսյան", "+374 91 123456", {"city": "Yerevan"}),
+]
+"""Seven customers: Latin with and without accents, Hebrew and Armenian (shop in GB)."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _singletons_outlive_pyside() -> None:
+    """See shopcards.ui.qt_compat: without it a long test run aborts in PySide6 6.12."""
+    keep_singletons_alive()
+
+
+@pytest.fixture
+def shop(owner: Session) -> Session:
+    """The owner's session on a card file holding SHOP_CARDS."""
+    for given, family, phone, extra in SHOP_CARDS:
+        phones = [("mobile", phone)] if phone else []
+        cards.add_card(owner, card_input(given, family, phones=phones, **extra))
+    return owner
+
+
+@pytest.fixture
+def window(qtbot: QtBot, shop: Session, clerk: Session) -> MainWindow:
+    """The cabinet at the till (clerk mode) over the shop's card file, at 1280×800."""
+    return show_window(qtbot, clerk)
+
+
+@pytest.fixture
+def owner_window(qtbot: QtBot, shop: Session) -> MainWindow:
+    return show_window(qtbot, shop)
+
+
+def show_window(qtbot: QtBot, session: Session) -> MainWindow:
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def find(root: QWidget, kind: type[W], name: str) -> W:
+    """The visible widget of ``kind`` whose accessible name is ``name`` (exactly one)."""
+    found = [w for w in root.findChildren(kind) if w.accessibleName() == name and w.isVisible()]
+    assert len(found) == 1, f"{len(found)} visible {kind.__name__} named {name!r}"
+    return found[0]
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key, accented and non-Latin letters too.
+
+    (QTest.keyClicks only knows ASCII.)
+    """
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = Qt.Key(ord(ch.upper())) if ch.isascii() and ch.isalnum() else Qt.Key.Key_unknown
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    return [label.text() for label in root.findChildren(QLabel) if label.isVisible()]
+
+
+class ModalAnswers:
+    """Answers the modal dialogs a test triggers, in order, each with its own function."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self._qtbot = qtbot
+        self._queue: list[Callable[[QWidget], None]] = []
+        self._answered: list[QWidget] = []
+        self.seen: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(20)
+        self._timer.timeout.connect(self._poll)
+
+    def then(self, answer: Callable[[QWidget], None]) -> ModalAnswers:
+        self._queue.append(answer)
+        self._timer.start()
+        return self
+
+    def _poll(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog in self._answered or not self._queue:
+            return
+        self._answered.append(dialog)
+        self.seen.append(dialog.windowTitle())
+        answer = self._queue.pop(0)
+        if not self._queue:
+            self._timer.stop()
+        # answered from a fresh event, so a dialog that opens another one does not block this
+        QTimer.singleShot(0, lambda: self._answer(answer, dialog))
+
+    @staticmethod
+    def _answer(answer: Callable[[QWidget], None], dialog: QWidget) -> None:
+        try:
+            answer(dialog)
+        except BaseException:
+            dialog.close()  # a failed check must not leave the test waiting on the dialog
+            raise
+
+    def all_answered(self) -> bool:
+        return not self._queue
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+@pytest.fixture
+def modals(qtbot: QtBot) -> Iterator[ModalAnswers]:
+    answers = ModalAnswers(qtbot)
+    yield answers
+    answers.stop()
+    assert answers.all_answered(), "a dialog the test expected never opened"

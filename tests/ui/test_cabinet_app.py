@@ -1,0 +1,219 @@
+"""The composition root and the window's machinery: card files, settings, errors, slow work."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from shopcards import __version__
+from shopcards.app import Cabinet, configure_logging, install_exception_hook
+from shopcards.core.card import CardQuery
+from shopcards.core.errors import ShopError
+from shopcards.services import cards
+from shopcards.services.session import Session
+from shopcards.ui.background import Cancelled, Progress, run_in_background
+from shopcards.ui.errors import ErrorDialog
+from shopcards.ui.history_pane import HistoryPane
+from shopcards.ui.theme import ColourMode, Theme
+from tests.ui.conftest import ModalAnswers, find
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "shopcards.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def cabinet(qtbot: QtBot, settings: QSettings) -> Iterator[Cabinet]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    made = Cabinet(app, settings)
+    yield made
+    if made.window is not None:
+        made.window.close()
+    if made.session is not None:
+        made.session.close()
+
+
+def test_the_cabinet_opens_a_card_file_with_the_history_beside_the_card(
+    cabinet: Cabinet, shop: Session, qtbot: QtBot
+) -> None:
+    assert cabinet.open(shop.card_file.path)
+    win = cabinet.window
+    assert win is not None and win.isVisible()
+    tabs = [win.card_tabs.tabText(i) for i in range(win.card_tabs.count())]
+    assert tabs == ["Card", "Purchases", "Changes"]
+    win.search.setText("virtanen")
+    qtbot.waitUntil(lambda: win.current_card is not None)
+    win.card_tabs.setCurrentIndex(1)
+    history, card = win.card_tabs.currentWidget(), win.current_card
+    assert isinstance(history, HistoryPane) and card is not None
+    assert history.customer_id == card.id
+
+
+def test_window_size_and_colours_are_kept_for_next_time(
+    cabinet: Cabinet, shop: Session, settings: QSettings
+) -> None:
+    assert cabinet.open(shop.card_file.path)
+    assert cabinet.window is not None
+    cabinet.window.resize(1100, 700)
+    cabinet.window.set_colour_mode(ColourMode.DARK)
+    cabinet.save_state()
+    assert settings.value("view/colour_mode") == "dark"
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    again = Cabinet(app, settings)
+    assert again.theme.mode is ColourMode.DARK
+    assert again.open(shop.card_file.path) and again.window is not None
+    # without the saved geometry it would open at 1280×800 cut to the offscreen 800×600;
+    # Qt fits the saved width to that screen but keeps the height
+    assert again.window.height() == 700
+    again.window.close()
+    assert again.session is not None
+    again.session.close()
+    again.theme.set_mode(ColourMode.LIGHT)
+
+
+def test_choosing_another_card_file_swaps_window_and_file(
+    cabinet: Cabinet, shop: Session, tmp_path: Path, qtbot: QtBot
+) -> None:
+    assert cabinet.open(shop.card_file.path)
+    first = cabinet.window
+    assert first is not None
+    first.cardFileRequested.emit(tmp_path / "second.db")
+    qtbot.waitUntil(lambda: cabinet.window is not first)
+    assert cabinet.session is not None
+    assert cabinet.session.card_file.path == tmp_path / "second.db"
+    assert cards.count_cards(cabinet.session, CardQuery()) == 0
+    assert not first.isVisible()
+
+
+def test_a_file_that_is_no_card_file_is_refused_with_a_message(
+    cabinet: Cabinet, tmp_path: Path, modals: ModalAnswers
+) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not SQLite at all, just some bytes " * 100)
+    said: list[str] = []
+
+    def read(dialog: QWidget) -> None:
+        said.append(find(dialog, QLabel, "Message").text())
+        dialog.close()
+
+    modals.then(read)
+    assert not cabinet.open(junk)
+    assert "not a shopcards card file" in said[0]
+    assert cabinet.window is None
+
+
+def test_an_unexpected_error_shows_the_version_and_copies_the_details(
+    qtbot: QtBot, modals: ModalAnswers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_exception_hook()
+    seen: list[str] = []
+
+    def copy_and_close(dialog: QWidget) -> None:
+        assert isinstance(dialog, ErrorDialog)
+        seen.append(find(dialog, QLabel, "Version").text())
+        qtbot.mouseClick(find(dialog, QPushButton, "Copy details"), Qt.MouseButton.LeftButton)
+        dialog.close()
+
+    modals.then(copy_and_close)
+    try:
+        raise ZeroDivisionError("a bug")
+    except ZeroDivisionError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert seen == [f"shopcards {__version__}"]
+    copied = QGuiApplication.clipboard().text()
+    assert "ZeroDivisionError: a bug" in copied and f"shopcards {__version__}" in copied
+
+
+def test_the_log_goes_to_a_file_in_the_data_folder(tmp_path: Path) -> None:
+    path = configure_logging(tmp_path / "data")
+    try:
+        logging.getLogger("shopcards.test").warning("written for the record")
+    finally:
+        for handler in logging.getLogger().handlers[:]:
+            if getattr(handler, "baseFilename", "") == str(path):
+                handler.close()
+                logging.getLogger().removeHandler(handler)
+    assert "written for the record" in path.read_text(encoding="utf-8")
+
+
+def test_background_work_reports_progress_and_hands_back_its_result(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results: list[object] = []
+
+    def work(progress: Progress) -> str:
+        for done in range(1, 4):
+            progress.report(done, 3, f"step {done}")
+        return threading.current_thread().name
+
+    task = run_in_background(parent, "Working…", work, results.append)
+    with qtbot.waitSignal(task.done, timeout=5000):
+        pass
+    assert results and results[0] != threading.main_thread().name
+
+
+def test_a_failure_in_background_work_comes_back_to_the_window(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    failures: list[BaseException] = []
+
+    def work(_progress: Progress) -> None:
+        raise ShopError("The printer is out of paper")
+
+    task = run_in_background(parent, "Printing…", work, lambda _r: None, failures.append)
+    with qtbot.waitSignal(task.done, timeout=5000):
+        pass
+    assert [str(f) for f in failures] == ["The printer is out of paper"]
+
+
+def test_cancel_stops_background_work_at_its_next_check(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    started = threading.Event()
+    outcome: list[str] = []
+
+    def work(progress: Progress) -> None:
+        started.set()
+        while True:
+            progress.check()
+            threading.Event().wait(0.01)
+
+    task = run_in_background(
+        parent,
+        "Importing…",
+        work,
+        lambda _r: outcome.append("done"),
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )
+    started.wait(5)
+    qtbot.waitUntil(task.dialog.isVisible)  # it shows once the work takes a moment
+    with qtbot.waitSignal(task.done, timeout=5000):
+        qtbot.mouseClick(find(task.dialog, QPushButton, "Cancel"), Qt.MouseButton.LeftButton)
+    assert outcome == ["cancelled"]
+    assert issubclass(Cancelled, Exception)
+
+
+def test_the_view_menu_switches_light_and_dark(qtbot: QtBot, window: object) -> None:
+    from shopcards.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window.theme = Theme(app, ColourMode.LIGHT)
+    window.colour_actions[ColourMode.DARK].trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    window.colour_actions[ColourMode.LIGHT].trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200

@@ -1,0 +1,133 @@
+"""The card list model with no window: rows, lazy pages, data roles, queries and counts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from shopcards.core.card import CardQuery
+from shopcards.services import cards
+from shopcards.services.session import Session
+from shopcards.ui import card_list_model
+from shopcards.ui.card_list_model import (
+    CARD_ID_ROLE,
+    COL_CITY,
+    COL_NAME,
+    COL_PHONE,
+    SUMMARY_ROLE,
+    CardListModel,
+)
+from tests.conftest import card_input
+
+ROOT = QModelIndex()
+ALPHABETICAL = [
+    "O'Brien, Siobhán",
+    "Smith, John",
+    "Söderberg, Erik",
+    "Ștefănescu, Ioana",
+    "Virtanen, Anna",
+    "Պետրոսյան, Արամ",
+    "כהן, דוד",
+]
+
+
+def names(model: CardListModel) -> list[str]:
+    return [model.index(row, COL_NAME).data() for row in range(model.rowCount())]
+
+
+@pytest.fixture
+def model(qtbot: QtBot, shop: Session) -> CardListModel:
+    m = CardListModel(shop)
+    m.set_query(CardQuery())
+    return m
+
+
+def test_rows_are_the_cards_in_the_cabinets_order(model: CardListModel) -> None:
+    assert model.rowCount() == 7
+    assert model.columnCount() == 3
+    assert names(model) == ALPHABETICAL
+    assert not model.canFetchMore(ROOT)
+    assert model.count() == 7
+
+
+def test_columns_show_name_city_and_the_phone_as_written_in_the_shops_country(
+    model: CardListModel,
+) -> None:
+    smith = ALPHABETICAL.index("Smith, John")
+    assert model.index(smith, COL_CITY).data() == "London"
+    assert model.index(smith, COL_PHONE).data() == "020 7946 0018"
+    virtanen = ALPHABETICAL.index("Virtanen, Anna")
+    assert model.index(virtanen, COL_PHONE).data() == "+358 40 1234567"
+    assert model.index(ALPHABETICAL.index("Söderberg, Erik"), COL_PHONE).data() == ""
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Name",
+        "City",
+        "Phone",
+    ]
+
+
+def test_roles_give_the_card_behind_a_row(model: CardListModel, shop: Session) -> None:
+    index = model.index(ALPHABETICAL.index("Virtanen, Anna"), COL_NAME)
+    card = cards.get_card(shop, index.data(CARD_ID_ROLE))
+    assert card.full_name == "Anna Virtanen"
+    assert index.data(SUMMARY_ROLE).email == "anna.v@example.fi"
+
+
+def test_hebrew_names_are_right_aligned_and_latin_ones_are_not(model: CardListModel) -> None:
+    hebrew = model.index(ALPHABETICAL.index("כהן, דוד"), COL_NAME)
+    latin = model.index(0, COL_NAME)
+    alignment = Qt.AlignmentFlag(hebrew.data(Qt.ItemDataRole.TextAlignmentRole))
+    assert alignment & Qt.AlignmentFlag.AlignRight
+    assert latin.data(Qt.ItemDataRole.TextAlignmentRole) is None
+    assert model.index(hebrew.row(), COL_CITY).data(Qt.ItemDataRole.TextAlignmentRole)
+
+
+def test_pages_are_fetched_only_as_the_view_asks(
+    qtbot: QtBot, owner: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(card_list_model, "PAGE_SIZE", 4)
+    for n in range(10):
+        cards.add_card(owner, card_input(f"Given{n:02d}", "Same"))
+    model = CardListModel(owner)
+    model.set_query(CardQuery())
+    seen = [model.rowCount()]
+    while model.canFetchMore(ROOT):
+        model.fetchMore(ROOT)
+        seen.append(model.rowCount())
+    assert seen == [4, 8, 10]
+    assert names(model) == [f"Same, Given{n:02d}" for n in range(10)]
+    model.set_query(CardQuery(text="given0"))
+    assert model.rowCount() == 4 and model.canFetchMore(ROOT)
+    assert model.count() == 10  # the count asks the card file, not the rows loaded
+
+
+def test_a_search_narrows_the_rows_accent_and_format_blind(model: CardListModel) -> None:
+    for typed, expected in [
+        ("stefanescu", ["Ștefănescu, Ioana"]),
+        ("SODERBERG", ["Söderberg, Erik"]),
+        ("+44 20 7946 0018", ["Smith, John"]),
+        ("020-7946-0018", ["Smith, John"]),
+        ("sw1a", ["Smith, John"]),
+        ("helsinki", ["Virtanen, Anna"]),
+        ("erik@example", ["Söderberg, Erik"]),
+        ("כה", ["כהן, דוד"]),
+    ]:
+        model.set_query(CardQuery(text=typed))
+        assert names(model) == expected, typed
+        assert model.count() == len(expected)
+
+
+def test_a_drawer_holds_the_cards_filed_under_its_letter(model: CardListModel) -> None:
+    model.set_query(CardQuery(drawer="S"))
+    assert names(model) == ["Smith, John", "Söderberg, Erik", "Ștefănescu, Ioana"]
+    model.set_query(CardQuery(drawer="א–ת"))
+    assert names(model) == ["כהן, דוד"]
+
+
+def test_refresh_shows_a_card_saved_since(model: CardListModel, shop: Session) -> None:
+    added = cards.add_card(shop, card_input("Ada", "Lovelace"))
+    assert model.row_of(added.id or 0) is None
+    model.refresh()
+    assert model.row_of(added.id or 0) == 0
+    assert model.rowCount() == 8
