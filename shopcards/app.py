@@ -21,9 +21,9 @@ from shopcards import __version__, paths
 from shopcards.core.errors import ShopError
 from shopcards.services.session import Session, open_session
 from shopcards.ui.errors import error_dialog
-from shopcards.ui.history_pane import ChangesPane, HistoryPane
 from shopcards.ui.main_window import MainWindow
 from shopcards.ui.qt_compat import keep_singletons_alive
+from shopcards.ui.shop_tools import ShopTools
 from shopcards.ui.theme import ColourMode, Theme, load_fonts
 
 log = logging.getLogger("shopcards")
@@ -82,9 +82,10 @@ class Cabinet:
             self.save_state()
         window = MainWindow(session, self.theme)
         window.cardFileRequested.connect(self._open_later)
-        add_card_panes(window, session)
+        tools = ShopTools(window, session)
         self._restore_state(window)
         window.show()
+        tools.start()
         self.window, self.session = window, session
         if old_window is not None:
             old_window.close()
@@ -114,14 +115,6 @@ class Cabinet:
         splitter = self._settings.value(_SPLITTER)
         if splitter is not None:
             window.splitter.restoreState(splitter)
-
-
-def add_card_panes(window: MainWindow, session: Session) -> None:
-    """The open card's purchase history and change history, as tabs beside the card."""
-    history = HistoryPane(session)
-    window.add_card_pane("Purchases", history, history.show_customer)
-    changes = ChangesPane(session)
-    window.add_card_pane("Changes", changes, changes.show_customer)
 
 
 def configure_logging(folder: Path) -> Path:

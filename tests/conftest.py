@@ -11,8 +11,15 @@ import pytest
 from shopcards.core.roles import Role
 from shopcards.core.validation import CardInput
 from shopcards.services.session import Session, open_session
+from shopcards.ui.qt_compat import keep_singletons_alive
 
 FIXED_NOW = dt.datetime(2026, 11, 23, 10, 30, 0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _singletons_outlive_pyside() -> None:
+    """See shopcards.ui.qt_compat: without it a long test run aborts in PySide6 6.12."""
+    keep_singletons_alive()
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from shopcards.cli import add_db_option, db_path
-from shopcards.core.roles import Role
 from shopcards.services import backup
+from shopcards.services.auth import cli_session
 from shopcards.services.session import open_session
 
 
@@ -37,7 +37,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    session = open_session(db_path(args), Role.OWNER)
+    session = cli_session(db_path(args), need_owner=True)
     try:
         safety = backup.restore_from(session, args.file)
     finally:

@@ -6,9 +6,8 @@ import argparse
 import sys
 
 from shopcards.cli import add_db_option, db_path
-from shopcards.core.roles import Role
+from shopcards.services.auth import cli_session
 from shopcards.services.demo import build_demo
-from shopcards.services.session import open_session
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,7 +20,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _demo(args: argparse.Namespace) -> int:
-    session = open_session(db_path(args), Role.OWNER)
+    session = cli_session(db_path(args), need_owner=True)
     try:
         result = build_demo(session, args.customers, args.seed, not args.no_purchases,
                             progress=_progress)

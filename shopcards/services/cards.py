@@ -88,6 +88,11 @@ def drawers(session: Session) -> list[str]:
     return session.alphabet.drawers()
 
 
+def interest_names(session: Session) -> list[str]:
+    """The interests the shop has used so far, for completion as a card is typed."""
+    return customers.interest_names(session.db)
+
+
 def card_history(session: Session, card_id: int) -> list[changes.Change]:
     return changes.for_entity(session.db, "customer", card_id)
 

@@ -188,6 +188,10 @@ def count(db: Database, query: CardQuery, alphabet: Alphabet) -> int:
     return int(db.execute(sql, params).fetchone()[0])
 
 
+def interest_names(db: Database) -> list[str]:
+    return [name for (name,) in db.execute("SELECT name FROM tags ORDER BY name").fetchall()]
+
+
 def drawer_counts(db: Database) -> dict[str, int]:
     rows = db.execute(
         "SELECT drawer, count(*) FROM customers WHERE archived_at IS NULL GROUP BY drawer"

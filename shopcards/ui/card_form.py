@@ -30,7 +30,7 @@ from shopcards.core.card import Card, JoinedVia
 from shopcards.core.errors import Conflict, ShopError, ValidationError
 from shopcards.core.roles import Role
 from shopcards.core.validation import CardInput
-from shopcards.services import cards
+from shopcards.services import cards, templates
 from shopcards.services.cards import LikelyDuplicate
 from shopcards.services.session import Session
 from shopcards.ui.card_conflict import ConflictChoice, ConflictDialog
@@ -62,7 +62,11 @@ class CardDialog(QDialog):
         title = "New card" if card is None else f"Edit card — {card.display_name}"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.fields = CardFields(session.settings.region, interest_suggestions=interest_suggestions)
+        self.fields = CardFields(
+            session.settings.region,
+            greetings=templates.greeting_options(session),
+            interest_suggestions=interest_suggestions or cards.interest_names(session),
+        )
         self.fields.set_card(card or _new_card(session))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

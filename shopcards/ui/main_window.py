@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
     def add_tool(self, menu_name: str, action: QAction) -> QMenu:
         """Put ``action`` in the menu ``menu_name`` (made, before Help, if it is new).
 
-        The lead wires Till mode, Purchases, Drawing, Letters, Insights and Owner mode here.
+        ui/shop_tools.py puts the till, owner mode, the drawing, letters and insights here.
         """
         name = menu_name.replace("&", "")
         menu = self._menus.get(name)

@@ -71,6 +71,9 @@ class TillSalePage(QWidget):
         self.contact.setText("  ·  ".join(part for part in contact if part))
         self._show_facts()
         self._show_recent()
+        settings = self.session.settings
+        example = format_for_typing(1250, settings.locale, settings.currency)
+        self.amount.setPlaceholderText(f"e.g. {example}")
         self.categories.setModel(
             QStringListModel(purchases.categories(self.session), self.categories)
         )
@@ -205,7 +208,7 @@ class TillSalePage(QWidget):
         self.mode.setObjectName("tillMode")
         self.mode.setAccessibleName("What is being recorded")
         self.mode.setWordWrap(True)
-        self.amount = line_edit("Amount", "12,50")
+        self.amount = line_edit("Amount")
         self.items = line_edit("Items", "optional")
         self.category = line_edit("Category", "optional")
         self.receipt = line_edit("Receipt no.", "optional")

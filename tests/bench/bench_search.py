@@ -106,7 +106,9 @@ def measure(path: Path, typed: list[str]) -> tuple[list[float], list[float]]:
     from PySide6.QtWidgets import QApplication
 
     from shopcards.ui.card_list_model import CardListModel
+    from shopcards.ui.qt_compat import keep_singletons_alive
 
+    keep_singletons_alive()
     _app = QApplication.instance() or QApplication([])
     session = open_session(path, Role.OWNER)
     model = CardListModel(session)

@@ -63,11 +63,13 @@ def test_owner_mode_needs_the_right_pin(with_pin: Session, clerk: Session) -> No
     assert clerk.role is Role.CLERK
 
 
-def test_the_clerk_may_not_archive_a_card(clerk: Session) -> None:
+def test_the_clerk_may_not_archive_or_erase_a_card(clerk: Session) -> None:
     card = cards.add_card(clerk, card_input())
     assert card.id is not None
     with pytest.raises(PermissionDenied, match="Only the owner may archive"):
         cards.archive_card(clerk, card.id)
+    with pytest.raises(PermissionDenied, match="Only the owner may erase"):
+        cards.erase_card(clerk, card.id)
     assert cards.get_card(clerk, card.id).archived_at is None
 
 

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.ui.main_window import MainWindow
-from shopcards.ui.qt_compat import keep_singletons_alive
 from tests.conftest import card_input
 
 W = TypeVar("W", bound=QWidget)
@@ -35,12 +34,6 @@ SHOP_CARDS: list[tuple[str, str, str, dict[str, str]]] = [
     ("Արամ", "Պետրոսյան", "+374 91 123456", {"city": "Yerevan"}),
 ]
 """Seven customers: Latin with and without accents, Hebrew and Armenian (shop in GB)."""
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _singletons_outlive_pyside() -> None:
-    """See shopcards.ui.qt_compat: without it a long test run aborts in PySide6 6.12."""
-    keep_singletons_alive()
 
 
 @pytest.fixture

@@ -51,7 +51,7 @@ def test_the_cabinet_opens_a_card_file_with_the_history_beside_the_card(
     win = cabinet.window
     assert win is not None and win.isVisible()
     tabs = [win.card_tabs.tabText(i) for i in range(win.card_tabs.count())]
-    assert tabs == ["Card", "Purchases", "Changes"]
+    assert tabs == ["Card", "Purchases", "Changes", "Calls", "Letters"]
     win.search.setText("virtanen")
     qtbot.waitUntil(lambda: win.current_card is not None)
     win.card_tabs.setCurrentIndex(1)

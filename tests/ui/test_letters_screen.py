@@ -218,7 +218,7 @@ def test_the_clerk_is_refused_a_batch_and_the_letterhead(
 
 
 def test_cancelling_the_preview_leaves_no_file(qtbot: QtBot, owner: Session) -> None:
-    demo.build_demo(owner, 1500, with_purchases=False)
+    demo.build_demo(owner, 6000, with_purchases=False)  # long enough to cancel mid-way
     screen = open_screen(qtbot, owner)
     pick(screen, "Template", "Welcome letter")
     press(screen, "Preview")

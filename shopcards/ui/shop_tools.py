@@ -1,0 +1,181 @@
+"""The shop's screens wired into the cabinet window: the till, owner mode, the drawing, letters,
+insights, and the panes beside the open card.
+
+The window knows none of these screens; this module puts them in its "Shop" menu and its card
+tabs, and keeps every open screen in step when owner mode starts or ends. Screens that import
+QtPdf or reportlab are imported when first opened, so the window starts quickly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QWidget
+
+from shopcards.core.roles import Role
+from shopcards.services import auth, cards
+from shopcards.services.session import Session, open_session
+from shopcards.ui.background import run_in_background
+from shopcards.ui.call_dialog import CallsPane
+from shopcards.ui.history_pane import ChangesPane, HistoryPane
+from shopcards.ui.letters_last_sent import LastSentPane
+from shopcards.ui.main_window import MainWindow
+from shopcards.ui.pin_dialog import (
+    OwnerIdleGuard,
+    SetPinDialog,
+    ask_for_owner_mode,
+)
+
+MENU = "&Shop"
+
+
+class ShopTools(QObject):
+    """Everything the window offers beyond the cabinet itself, for one open card file."""
+
+    def __init__(self, window: MainWindow, session: Session) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.screens: dict[str, Any] = {}
+        self.history = HistoryPane(session)
+        self.guard = OwnerIdleGuard(session, self)
+        self.guard.roleChanged.connect(lambda _role: self.role_changed())
+        self._add_panes()
+        self._add_actions()
+        self.role_changed()
+
+    def start(self) -> None:
+        """Once the window shows: ask for a first PIN and take the daily backup."""
+        if not auth.pin_is_set(self.session):
+            # open(), not exec(): window-modal without a nested event loop of its own
+            self.first_pin = SetPinDialog(self.session, self.window)
+            QTimer.singleShot(0, self.first_pin.open)
+        QTimer.singleShot(500, self._daily_backup)
+
+    # the menu --------------------------------------------------------------------------------
+
+    def _add_actions(self) -> None:
+        self.till_action = self._action("&Till mode", self.open_till, "F9")
+        self.owner_action = self._action("&Owner mode…", self.owner_mode, "Ctrl+Shift+O")
+        self.clerk_action = self._action("&Clerk mode", self.clerk_mode)
+        self.pin_action = self._action("Change &PIN…", self.change_pin)
+        self._action("Prize &drawing…", self.open_drawing, "Ctrl+D")
+        self._action("&Letters and cards…", self.open_letters, "Ctrl+L")
+        self._action("&Know your customers…", self.open_insights, "Ctrl+K")
+
+    def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
+        action = QAction(label, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.add_tool(MENU, action)
+        return action
+
+    def _add_panes(self) -> None:
+        self.window.add_card_pane("Purchases", self.history, self.history.show_customer)
+        changes = ChangesPane(self.session)
+        self.window.add_card_pane("Changes", changes, changes.show_customer)
+        calls = CallsPane(self.session)
+        self.window.add_card_pane("Calls", calls, calls.show_customer)
+        letters = LastSentPane(self.session)
+        self.window.add_card_pane("Letters", letters, letters.show_card)
+
+    # owner and clerk -------------------------------------------------------------------------
+
+    def owner_mode(self) -> None:
+        if ask_for_owner_mode(self.session, self.window):
+            self.guard.started()
+
+    def clerk_mode(self) -> None:
+        auth.become_clerk(self.session)
+        self.role_changed()
+
+    def change_pin(self) -> None:
+        if self.session.role is Role.OWNER or ask_for_owner_mode(self.session, self.window):
+            SetPinDialog(self.session, self.window).exec()
+
+    def role_changed(self) -> None:
+        """Every open screen shows what the person now at the desk may do."""
+        owner = self.session.role is Role.OWNER
+        self.owner_action.setEnabled(not owner)
+        self.clerk_action.setEnabled(owner)
+        self.window.refresh()
+        self.history.refresh()
+        for screen in self.screens.values():
+            show_role = getattr(screen, "show_role", None)
+            if callable(show_role):
+                show_role()
+
+    # the screens -----------------------------------------------------------------------------
+
+    def open_till(self) -> None:
+        from shopcards.ui.till_window import TillWindow
+
+        till = self._reuse("till")
+        if till is None:
+            till = TillWindow(self.session, self.window, cards.interest_names(self.session))
+            till.purchaseSaved.connect(lambda _id: self.history.refresh())
+            till.cardAdded.connect(lambda _id: self.window.refresh())
+            self._keep("till", till)
+        till.show()
+        till.raise_()
+        till.activateWindow()
+
+    def open_drawing(self) -> None:
+        from shopcards.ui.drawing_screen import open_drawing_screen
+
+        self._keep("drawing", open_drawing_screen(self.session, self.window))
+
+    def open_letters(self, card_ids: list[int] | None = None) -> None:
+        from shopcards.ui.letters_screen import LettersScreen
+
+        screen = self._reuse("letters")
+        if screen is None:
+            screen = LettersScreen(self.session, self.window)
+            screen.batchRecorded.connect(lambda _batch: self.window.refresh())
+            self._keep("letters", screen)
+        if card_ids:
+            screen.choose_cards(card_ids)
+        screen.show()
+        screen.raise_()
+
+    def open_insights(self) -> None:
+        from shopcards.ui.insights_screen import open_insights_screen
+
+        screen = open_insights_screen(self.session, self.window)
+        if screen is not None:
+            screen.openCardRequested.connect(self.window.open_card)
+            screen.letterBatchRequested.connect(self.open_letters)
+        self._keep("insights", screen)
+
+    def _reuse(self, name: str) -> Any:
+        return self.screens.get(name)
+
+    def _keep(self, name: str, screen: QWidget | QDialog | None) -> None:
+        if screen is None:
+            return
+        screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        screen.destroyed.connect(lambda _obj=None: self.screens.pop(name, None))
+        self.screens[name] = screen
+
+    # the daily backup ------------------------------------------------------------------------
+
+    def _daily_backup(self) -> None:
+        """At most once a day, on a connection of its own so the window is never held up."""
+        path = self.session.card_file.path
+
+        def work(_progress: object) -> object:
+            from shopcards.services.backup import daily_backup
+
+            own = open_session(path)
+            try:
+                return daily_backup(own)
+            finally:
+                own.close()
+
+        self.backup_task = run_in_background(
+            self.window, "Backing up the card file", work, lambda _r: None, cancellable=False
+        )

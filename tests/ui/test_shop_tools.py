@@ -1,0 +1,79 @@
+"""The Shop menu: owner mode through the PIN, the till, and the owner's screens refused to the
+clerk — driven through the window as a person would."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMenu, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from shopcards.core.roles import Role
+from shopcards.services import auth
+from shopcards.services.session import Session
+from shopcards.ui.main_window import MainWindow
+from shopcards.ui.shop_tools import ShopTools
+from tests.ui.conftest import ModalAnswers, find, show_window, type_text
+
+
+def _shop_action(window: MainWindow, label: str) -> None:
+    menu = next(m for m in window.findChildren(QMenu) if m.title() == "&Shop")
+    action = next(a for a in menu.actions() if a.text().replace("&", "") == label)
+    assert action.isEnabled(), label
+    action.trigger()
+
+
+def _tools(qtbot: QtBot, session: Session) -> tuple[MainWindow, ShopTools]:
+    window = show_window(qtbot, session)
+    return window, ShopTools(window, session)
+
+
+def test_owner_mode_needs_the_pin_and_clerk_mode_gives_it_up(
+    qtbot: QtBot, shop: Session, clerk: Session, modals: ModalAnswers
+) -> None:
+    auth.set_pin(clerk, "2468")
+    window, tools = _tools(qtbot, clerk)
+
+    def type_pin(dialog: QWidget) -> None:
+        type_text(find(dialog, QLineEdit, "PIN"), "2468")
+        qtbot.mouseClick(find(dialog, QPushButton, "Switch to owner mode"),
+                         Qt.MouseButton.LeftButton)
+
+    modals.then(type_pin)
+    _shop_action(window, "Owner mode…")
+    assert clerk.role is Role.OWNER
+    assert not tools.owner_action.isEnabled() and tools.clerk_action.isEnabled()
+    _shop_action(window, "Clerk mode")
+    assert clerk.role is Role.CLERK
+
+
+@pytest.mark.parametrize("screen", ["Prize drawing…", "Know your customers…"])
+def test_the_clerk_is_told_the_owners_screens_are_the_owners(
+    qtbot: QtBot, shop: Session, clerk: Session, modals: ModalAnswers, screen: str
+) -> None:
+    window, tools = _tools(qtbot, clerk)
+    refusals: list[str] = []
+
+    def note_and_close(dialog: QWidget) -> None:
+        refusals.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+        assert isinstance(dialog, QDialog)
+        dialog.reject()
+
+    modals.then(note_and_close)
+    _shop_action(window, screen)
+    qtbot.waitUntil(modals.all_answered)
+    assert "Only the owner" in refusals[0]
+    assert tools.screens == {}
+
+
+def test_the_till_opens_from_the_menu_and_is_reused(
+    qtbot: QtBot, shop: Session, clerk: Session
+) -> None:
+    window, tools = _tools(qtbot, clerk)
+    _shop_action(window, "Till mode")
+    till = tools.screens["till"]
+    qtbot.waitExposed(till)
+    assert till.isVisible() and till.accessibleName() == "Till"
+    _shop_action(window, "Till mode")
+    assert tools.screens["till"] is till
+    till.close()
