@@ -3,7 +3,9 @@
 Plain rules, no SQL and no PDF: the letters service reads the cards, these functions decide.
 
 * A customer gets post only with consent to post ("yes") and a complete postal address; every
-  other customer chosen is left out with the reasons in words (:func:`post_problems`).
+  other customer chosen is left out with the reasons in words (:func:`post_problems`). A reply
+  the customer asked for by taking part (the prize winner's letter) needs only that they have
+  not said no to post.
 * "One letter per household" groups cards at the same address (:func:`household_key` ignores
   case, accents, punctuation and spacing) into one letter: "Dear Anna and Mikko", addressed to
   "Anna and Mikko Virtanen", or to "The Virtanen family" when three or more share the name.
@@ -53,12 +55,12 @@ class Excluded:
     reason: str
 
 
-def post_problems(card: Card) -> list[str]:
+def post_problems(card: Card, reply: bool = False) -> list[str]:
     """Why ``card`` may not get post, in words; empty when it may."""
     problems: list[str] = []
     if card.archived_at:
         problems.append("card archived")
-    if card.consent_post in CONSENT_REASONS:
+    if card.consent_post is Consent.NO or (not reply and card.consent_post in CONSENT_REASONS):
         problems.append(CONSENT_REASONS[card.consent_post])
     if not card.has_postal_address:
         problems.append(_address_gap(card))
@@ -80,9 +82,9 @@ def _address_gap(card: Card) -> str:
     return "address has no " + " and no ".join(missing)
 
 
-def excluded(card: Card) -> Excluded | None:
+def excluded(card: Card, reply: bool = False) -> Excluded | None:
     """The entry for the "left out" list, or None when ``card`` may get post."""
-    problems = post_problems(card)
+    problems = post_problems(card, reply)
     if not problems:
         return None
     assert card.id is not None

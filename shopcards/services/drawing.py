@@ -12,8 +12,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_skeleton
 
 from shopcards.core.card import Card
 from shopcards.core.drawing import (
@@ -34,6 +33,7 @@ from shopcards.core.drawing import (
     verify,
 )
 from shopcards.core.errors import ShopError
+from shopcards.services import letters
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, customers
 from shopcards.store import drawing as store
@@ -60,6 +60,8 @@ __all__ = [
 ]
 
 ERASED = "(card erased)"
+WINNER_TEMPLATE = "letter_prize_winner"
+"""The built-in template of the winner's letter (the owner may edit its text)."""
 
 
 @dataclass(frozen=True)
@@ -354,33 +356,36 @@ def verify_drawing(session: Session, month: str) -> VerifyReport:
 
 
 def print_winner_letter(session: Session, month: str, out: Path, prize: str = "") -> Path:
-    """The letter telling the winner in force that they won ``prize`` (default: settings)."""
-    require_owner(session, "print the prize drawing's letters")
-    from shopcards.printing import Letterhead, Recipient
-    from shopcards.printing.drawing_letter import print_winner_letter as print_letter
+    """The letter telling the winner in force that they won ``prize`` (default: settings).
 
+    It goes through the letters feature, so it is the shop's own (perhaps edited) "Prize
+    winner's letter" on the shop's letterhead, and the card records that it was sent. It needs
+    a postal address; consent to post is not asked for, since the customer entered to hear.
+    """
+    require_owner(session, "print the prize drawing's letters")
     winner = _winner_card(session, month)
-    settings = session.settings
-    address = tuple(line.strip() for line in settings.shop_address.splitlines() if line.strip())
-    letterhead = Letterhead(settings.shop_name, address, settings.shop_phone)
-    recipient = Recipient(
-        _letter_values(winner, prize.strip() or settings.drawing_prize),
-        _postal_address(session, winner),
-        winner.card_no,
+    request = letters.LetterRequest(
+        letters.Output.LETTERS,
+        f"ids:{winner.id}",
+        template_key=WINNER_TEMPLATE,
+        extra={"prize": prize},
+        reply=True,
     )
-    print_letter(
-        out,
-        recipient,
-        letterhead,
-        str(format_date(session.today(), "long", locale=settings.locale)),
-    )
+    plan = letters.plan_batch(session, request)
+    if plan.excluded:
+        raise ShopError(
+            f"The letter to {winner.full_name} cannot go by post: {plan.excluded[0].reason}. "
+            "Complete the address on their card, or tell them by phone."
+        )
+    letters.write_batch(plan, out)
+    letters.record_batch(session, plan)
     return out
 
 
 def print_window_notice(session: Session, month: str, out: Path) -> Path:
     """The shop-window notice: the winner by given name and initial only ("Anna V.")."""
     require_owner(session, "print the prize drawing's notice")
-    from shopcards.printing.drawing_letter import print_window_notice as print_notice
+    from shopcards.printing.drawing_notice import print_window_notice as print_notice
 
     winner = _winner_card(session, month)
     drawing = get_drawing(session, month)
@@ -485,30 +490,3 @@ def _card_no(person: Person | None) -> str:
 def _sort_key(person: Person | None, line: EntryLine) -> tuple[str, int]:
     """The cabinet's order; erased cards last."""
     return ("\uffff" if person is None else person.sort_key, line.customer_id)
-
-
-def _letter_values(card: Card, prize: str) -> dict[str, str]:
-    given = card.given_name or card.full_name
-    return {
-        "salutation": card.salutation or f"Dear {given}",
-        "given_name": given,
-        "family_name": card.family_name,
-        "full_name": card.full_name,
-        "prize": prize,
-    }
-
-
-def _postal_address(session: Session, card: Card) -> tuple[str, ...]:
-    """The address for the envelope window; the country by name, in capitals, when abroad."""
-    town = " ".join(part for part in (card.postcode, card.city) if part)
-    country = "" if card.country == session.settings.region else card.country
-    if country:
-        names = Locale.parse(session.settings.locale).territories
-        country = str(names.get(country, country)).upper()
-    lines = (
-        " ".join(p for p in (card.title, card.full_name) if p),
-        *card.address_lines,
-        town,
-        country,
-    )
-    return tuple(line for line in lines if line)

@@ -119,6 +119,9 @@ class LetterRequest:
     can compare them with those who were sent it."""
     label_start: int = 1
     """Labels: the first free label on a part-used sheet (1 = top-left)."""
+    reply: bool = False
+    """A letter the customer asked for by taking part (the prize winner's): it needs a postal
+    address and no "no" to post, but not a "yes" (a till slip seldom asks)."""
 
 
 @dataclass(frozen=True)
@@ -311,7 +314,9 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
     info, template = _template_for(session, request)
     asked = _asked_values(session, template, request.extra)
     cards = [customers.get(session.db, card_id) for card_id in ids]
-    left_out = [entry for entry in map(mailing.excluded, cards) if entry is not None]
+    left_out = [
+        entry for card in cards if (entry := mailing.excluded(card, request.reply)) is not None
+    ]
     out_ids = {entry.customer_id for entry in left_out}
     mailable = [card for card in cards if card.id not in out_ids]
     settings = session.settings

@@ -7,6 +7,9 @@
 - a conflict (another desk saved the card first): what changed there, with "Reload theirs"
   and "Keep mine" (save again over the fresh version).
 
+A new card carries "Enter this month's prize drawing", ticked, as the till slip does: a card
+filled in is what earns the entry, whoever types it in.
+
 The whole flow works from the keyboard: the focus starts on the given name, Tab follows the
 form top to bottom, Enter (or Ctrl+S) saves, Esc cancels.
 """
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QHBoxLayout,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -36,6 +40,7 @@ from shopcards.services.session import Session
 from shopcards.ui.card_conflict import ConflictChoice, ConflictDialog
 from shopcards.ui.card_duplicate import DuplicateChoice, DuplicateDialog
 from shopcards.ui.card_fields import CardFields
+from shopcards.ui.drawing_entry import enter_box, entered_if_ticked
 from shopcards.ui.errors import show_error
 from shopcards.ui.theme import MARGIN
 
@@ -44,7 +49,8 @@ class CardDialog(QDialog):
     """Add a card (``card`` None) or edit ``card``.
 
     After ``exec()``: ``saved`` is the stored card, or ``open_existing`` the id of the card the
-    user chose to open instead of adding a duplicate; both None when cancelled.
+    user chose to open instead of adding a duplicate; both None when cancelled. ``told`` says
+    what happened beyond the save (the drawing entry of a new card).
     """
 
     def __init__(
@@ -59,6 +65,8 @@ class CardDialog(QDialog):
         self.card = card
         self.saved: Card | None = None
         self.open_existing: int | None = None
+        self.told = ""
+        self.drawing = enter_box() if card is None else None
         title = "New card" if card is None else f"Edit card — {card.display_name}"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -82,7 +90,11 @@ class CardDialog(QDialog):
         layout.setContentsMargins(MARGIN * 2, MARGIN, MARGIN * 2, MARGIN * 2)
         layout.setSpacing(MARGIN)
         layout.addWidget(_scrolling(self.fields), 1)
-        layout.addWidget(buttons)
+        bottom = QHBoxLayout()
+        if self.drawing is not None:
+            bottom.addWidget(self.drawing)
+        bottom.addWidget(buttons, 1)
+        layout.addLayout(bottom)
         self.resize(960, 720)
         self.fields.inputs["given_name"].setFocus()
 
@@ -131,6 +143,8 @@ class CardDialog(QDialog):
 
     def _done(self, card: Card) -> None:
         self.saved = card
+        if self.drawing is not None and card.id is not None:
+            self.told = entered_if_ticked(self._session, self.drawing, card.id)
         self.accept()
 
 

@@ -424,7 +424,8 @@ class MainWindow(QMainWindow):
         shown = dialog.saved.id if dialog.saved is not None else dialog.open_existing
         if dialog.saved is not None:
             verb = "Added" if card is None else "Saved"
-            self.statusBar().showMessage(f"{verb} {dialog.saved.display_name}.", 5000)
+            told = f"{verb} {dialog.saved.display_name}. {dialog.told}"
+            self.statusBar().showMessage(told.strip(), 8000)
             self._apply_query()
         if shown is not None:
             self.open_card(shown)

@@ -31,8 +31,8 @@ from shopcards.services.session import Session
 from shopcards.ui.card_duplicate import DuplicateChoice, DuplicateDialog
 from shopcards.ui.card_interests import InterestsEdit
 from shopcards.ui.card_labels import FIELD_LABELS
+from shopcards.ui.drawing_entry import enter_box, entered_if_ticked
 from shopcards.ui.theme import SPACING
-from shopcards.ui.till_drawing import enter_this_months_drawing
 from shopcards.ui.till_widgets import MessageLabel, button, line_edit
 
 CONSENTS = (
@@ -40,7 +40,6 @@ CONSENTS = (
     ("consent_phone", "Phone calls"),
     ("consent_email", "E-mails"),
 )
-DRAWING = "Enter this month's prize drawing"
 LABELS = FIELD_LABELS | {"phones": "Phone", "birthday": "Birthday (optional)"}
 
 
@@ -69,8 +68,7 @@ class TillNewCustomerPage(QWidget):
         self.consents = {name: QCheckBox(label) for name, label in CONSENTS}
         for box in self.consents.values():
             box.setAccessibleName(box.text())
-        self.drawing = QCheckBox(DRAWING)
-        self.drawing.setAccessibleName(DRAWING)
+        self.drawing = enter_box()
         self.message = MessageLabel()
         self.save_button = button("Save (Enter)", "Save")
         self.save_button.clicked.connect(self.save)
@@ -142,12 +140,8 @@ class TillNewCustomerPage(QWidget):
             return
         assert card.id is not None
         told = f"Card {card.card_no} made for {card.full_name}."
-        if self.drawing.isChecked():
-            try:
-                told += " " + enter_this_months_drawing(self.session, card.id)
-            except ShopError as exc:
-                told += f" Not entered in the drawing: {exc.message}"
-        self.added.emit(card.id, told)
+        drawing = entered_if_ticked(self.session, self.drawing, card.id)
+        self.added.emit(card.id, f"{told} {drawing}".strip())
 
     def _ask_about_duplicate(self, exc: LikelyDuplicate) -> None:
         dialog = DuplicateDialog(exc.candidates, self.session.settings.region, self)

@@ -32,9 +32,9 @@ from shopcards.services import cards, purchases
 from shopcards.services.session import Session
 from shopcards.ui.card_labels import iso_date_text
 from shopcards.ui.card_list_model import display_phone
+from shopcards.ui.drawing_entry import enter_this_months_drawing
 from shopcards.ui.history_edit import FIELD_NAMES
 from shopcards.ui.theme import SPACING
-from shopcards.ui.till_drawing import enter_this_months_drawing
 from shopcards.ui.till_widgets import MessageLabel, PickList, button, line_edit
 
 RECENT = 6

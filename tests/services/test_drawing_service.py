@@ -13,7 +13,7 @@ import pytest
 from shopcards.core.drawing import pick
 from shopcards.core.errors import PermissionDenied, ShopError, ValidationError
 from shopcards.core.purchase import Purchase, PurchaseInput
-from shopcards.services import cards, drawing, purchases, settings
+from shopcards.services import cards, drawing, letters, purchases, settings
 from shopcards.services.session import Session
 from shopcards.store import changes
 from shopcards.store import drawing as drawing_store
@@ -360,14 +360,30 @@ def test_the_winner_gets_a_letter_and_the_window_only_their_initial(
         owner, OCTOBER, tmp_path / "letter.pdf", prize="a basket of Lapland berries"
     )
     text = pdf_text(letter)
-    assert "Anna Virtanen" in text and "Kauppakatu 1" in text and "00100 Helsinki" in text
+    assert "Anna Virtanen" in text and "Kauppakatu 1" in text
+    assert "Helsinki" in text and "00100" in text
     assert "Dear Anna," in text
+    sent = letters.last_sent(owner, anna).letter
+    assert sent is not None and sent.template == "Prize winner's letter"
     assert "a basket of Lapland berries" in text and "Kauppa Koivu" in text
 
     notice = drawing.print_window_notice(owner, OCTOBER, tmp_path / "notice.pdf")
     text = pdf_text(notice)
     assert "Anna V." in text and "October 2026" in text and "Kauppa Koivu" in text
     assert "Virtanen" not in text
+
+
+def test_a_winner_not_asked_about_post_gets_the_letter_but_one_who_said_no_does_not(
+    owner: Session, tmp_path: Path
+) -> None:
+    """The test cards were not asked about post (the default), as at the till."""
+    anna = add(owner, "Anna", "Virtanen", consent_post="no")
+    drawing.enter_drawing(owner, anna, OCTOBER)
+    drawing.draw(owner, OCTOBER)
+    with pytest.raises(ShopError, match="to Anna Virtanen cannot go by post: said no to post"):
+        drawing.print_winner_letter(owner, OCTOBER, tmp_path / "l.pdf")
+    assert not (tmp_path / "l.pdf").exists()
+    assert letters.last_sent(owner, anna).letter is None
 
 
 def test_the_letter_uses_the_shop_s_prize_unless_another_is_typed(

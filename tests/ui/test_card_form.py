@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from shopcards.core.card import CardQuery, Consent, PartialDate
-from shopcards.services import cards
+from shopcards.core.drawing import month_of
+from shopcards.services import cards, drawing
 from shopcards.services.session import Session
 from shopcards.ui.card_form import CardDialog
 from tests.conftest import card_input
@@ -304,3 +305,34 @@ def test_every_input_and_button_of_the_form_is_named_as_it_reads(
     inputs = {w.accessibleName() for w in dialog.findChildren(QWidget) if w.accessibleName()}
     assert labels <= inputs  # each visible label names its input
     assert named > 25
+
+
+def drawing_names(session: Session) -> list[str]:
+    month = month_of(session.today())
+    return [line.name for line in drawing.preview_drawing(session, month).people]
+
+
+def test_a_new_card_enters_this_months_drawing_unless_the_box_is_cleared(
+    qtbot: QtBot, shop: Session
+) -> None:
+    dialog = open_form(qtbot, shop)
+    box = find(dialog, QCheckBox, "Enter this month's prize drawing")
+    assert box.isChecked()
+    fill(dialog, Given_name="Aino", Family_name="Kettunen")
+    click(qtbot, dialog, "Save")
+    assert dialog.told.startswith("Entered in the ")
+    second = open_form(qtbot, shop)
+    find(second, QCheckBox, "Enter this month's prize drawing").setChecked(False)
+    fill(second, Given_name="Ilmari", Family_name="Kettunen")
+    click(qtbot, second, "Save")
+    assert second.saved is not None and second.told == ""
+    names = drawing_names(shop)
+    assert any("Aino" in name for name in names)
+    assert not any("Ilmari" in name for name in names)
+
+
+def test_editing_a_card_offers_no_drawing_box(qtbot: QtBot, shop: Session) -> None:
+    first = cards.list_cards(shop, CardQuery())[0]
+    dialog = open_form(qtbot, shop, first.id)
+    boxes = [b.text() for b in dialog.findChildren(QCheckBox)]
+    assert "Enter this month's prize drawing" not in boxes

@@ -183,6 +183,15 @@ def test_the_letter_and_notice_are_saved_where_the_owner_says(
 
         return answer
 
+    # the till slips gave no street: the letter is refused, saying why, and nothing is written
+    modals.then(save_as(tmp_path / "refused.pdf"))  # type: ignore[arg-type]
+    press(screen, "Print winner's letter")
+    qtbot.waitUntil(modals.all_answered)
+    assert "cannot go by post: address has no street" in label(screen, "Message")
+    assert not (tmp_path / "refused.pdf").exists()
+    with entered.card_file.write() as db:
+        db.execute("UPDATE customers SET address = 'Kauppakatu 1'")
+
     for button, path in (
         ("Print winner's letter", tmp_path / "letter.pdf"),
         ("Print shop-window notice", tmp_path / "notice.pdf"),

@@ -1,8 +1,8 @@
-"""The prize drawing's two printouts: the winner's letter and the notice for the shop window.
+"""The prize drawing's notice for the shop window (the winner's letter is an ordinary letter
+from the letters feature, see services/drawing.py).
 
-The letter is the built-in "Prize winner's letter" template printed by the letter engine. The
-notice is one A4 page in big friendly type that names the winner only by given name and
-initial ("Anna V."), as the caller gives it. Both use the engine's fonts and line layout, so
+The notice is one A4 page in big friendly type that names the winner only by given name and
+initial ("Anna V."), as the caller gives it. It uses the engine's fonts and line layout, so
 any script prints, Hebrew right-to-left.
 """
 
@@ -13,30 +13,19 @@ from pathlib import Path
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from shopcards.core.templates import Span, load_template
-from shopcards.paths import resources_dir
+from shopcards.core.templates import Span
 from shopcards.printing.arts import fireworks
 from shopcards.printing.fonts import font_book
-from shopcards.printing.model import Letterhead, PrintResult, Recipient
+from shopcards.printing.model import PrintResult
 from shopcards.printing.output import Job, write_combined
 from shopcards.printing.pages import MM
-from shopcards.printing.run import print_letters
 from shopcards.printing.textlayout import Align, LaidLine, Layout, draw_lines
 
-TEMPLATE = "letter_prize_winner.txt"
 ACCENT = HexColor("#C2410C")
 INK = HexColor("#1F2937")
 SOFT = HexColor("#4B5563")
 _PAGE = (210 * MM, 297 * MM)
 _MARGIN = 22 * MM
-
-
-def print_winner_letter(
-    out: Path, recipient: Recipient, letterhead: Letterhead, date_text: str
-) -> PrintResult:
-    """One letter to the winner; ``recipient.values`` must hold salutation, given_name, prize."""
-    template = load_template(resources_dir() / "templates" / TEMPLATE)
-    return print_letters(template, [recipient], out, letterhead=letterhead, date_text=date_text)
 
 
 def print_window_notice(
