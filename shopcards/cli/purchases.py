@@ -6,11 +6,15 @@ import argparse
 from pathlib import Path
 
 from shopcards.cli import add_db_option, db_path
+from shopcards.core.errors import ShopError
+from shopcards.core.purchase_file import FIELD_ALIASES
 from shopcards.services import purchase_import
 from shopcards.services.auth import cli_session
 from shopcards.services.purchases import money
 from shopcards.services.session import Session
 
+_SHOWN = {name: alias for alias, name in FIELD_ALIASES.items()}
+"""Fields by the names --column takes."""
 _DELIMITER_NAMES = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "bars"}
 
 
@@ -24,6 +28,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "PIN comes from SHOPCARDS_PIN or is asked for.",
     )
     p.add_argument("file", type=Path, help="the CSV file")
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADING",
+        help="which column holds a field whose heading is not recognised, e.g. card=Kundnr "
+        "(fields: date, amount, card, phone, email, receipt, items, category); repeatable",
+    )
     p.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
     p.add_argument("--summary", action="store_true", help="do not list every matched row")
     add_db_option(p)
@@ -33,11 +45,27 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _import(args: argparse.Namespace) -> int:
     session = cli_session(db_path(args), need_owner=True)
     try:
-        report = purchase_import.import_purchases(session, args.file, dry_run=args.dry_run)
+        report = purchase_import.import_purchases(
+            session, args.file, dry_run=args.dry_run, columns=_named_columns(args.column)
+        )
         _print_report(session, args, report)
     finally:
         session.close()
     return 1 if report.problems else 0
+
+
+def _rows(n: int) -> str:
+    return f"{n:,} row{'' if n == 1 else 's'}"
+
+
+def _named_columns(given: list[str]) -> dict[str, str]:
+    named: dict[str, str] = {}
+    for text in given:
+        name, equals, heading = text.partition("=")
+        if not equals or not name.strip() or not heading.strip():
+            raise ShopError(f"--column {text}: write it as FIELD=HEADING, e.g. card=Kundnr.")
+        named[name.strip()] = heading.strip()
+    return named
 
 
 def _print_report(
@@ -46,13 +74,22 @@ def _print_report(
     read = report.file
     order = "day/month/year" if read.day_first else "month/day/year"
     print(
-        f"{args.file}: {len(read.rows) + len(read.problems)} rows, {read.encoding}, "
+        f"{args.file}: {_rows(len(read.rows) + len(read.problems))}, {read.encoding}, "
         f"fields separated by {_DELIMITER_NAMES[read.delimiter]}, dates read as {order}."
     )
     print(
-        "Columns: " + ", ".join(f"{name} ← “{heading}”" for name, heading in read.columns.items())
+        "Columns: "
+        + ", ".join(
+            f"{_SHOWN.get(name, name)} ← “{heading}”" for name, heading in read.columns.items()
+        )
     )
-    print(f"Matched {len(report.matched)} rows to cards ({money(session, report.total)}).")
+    if read.unused:
+        print(
+            "Not read: "
+            + ", ".join(f"“{heading}”" for heading in read.unused)
+            + "  (say which is which with --column, e.g. --column card=Kundnr)"
+        )
+    print(f"Matched {_rows(len(report.matched))} to cards ({money(session, report.total)}).")
     if not args.summary:
         for m in report.matched:
             print(
@@ -61,7 +98,7 @@ def _print_report(
                 + (f", receipt {m.row.receipt_no}" if m.row.receipt_no else "")
             )
     if report.problems:
-        print(f"Could not use {len(report.problems)} rows:")
+        print(f"Could not use {_rows(len(report.problems))}:")
         for problem in report.problems:
             print(f"  row {problem.line}: {problem.reason}")
         print("Nothing was imported. Fix or remove these rows and run the import again.")

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from babel.dates import get_date_format
@@ -53,6 +54,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "paid",
         "yhteensa",
         "summe",
+        "belopp",
+        "hinta",
+        "kokonaissumma",
     ),
     "card_no": (
         "card",
@@ -69,6 +73,23 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "karte",
         "kundenkarte",
         "carte",
+        "customer",
+        "customerno",
+        "customernumber",
+        "customerid",
+        "client",
+        "clientno",
+        "clientid",
+        "kund",
+        "kundnr",
+        "kundnummer",
+        "kundennummer",
+        "asiakas",
+        "asiakasnumero",
+        "asiakasnro",
+        "kantaasiakas",
+        "loyalty",
+        "loyaltyno",
     ),
     "phone": (
         "phone",
@@ -89,7 +110,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "bon",
         "beleg",
         "belegnr",
+        "belegnummer",
         "kuitti",
+        "kuittinro",
+        "kuittinumero",
+        "kvitto",
+        "kvittonr",
         "ticket",
         "invoice",
         "transaction",
@@ -109,6 +135,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "category": ("category", "kategoria", "group", "department", "kategorie", "tuoteryhma"),
 }
 IDENTIFIERS = ("card_no", "phone", "email")
+FIELD_ALIASES = {"card": "card_no", "receipt": "receipt_no"}
+"""Shorter names a person may use for a field when naming its column (``--column card=Kundnr``)."""
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")
@@ -148,19 +176,35 @@ class PurchaseFile:
     day_first: bool = True
     columns: dict[str, str] = field(default_factory=dict)
     """Our field name -> the column heading it was read from."""
+    unused: list[str] = field(default_factory=list)
+    """Headings of the columns nothing was read from (so the owner can name them)."""
 
 
-def read_purchase_file(data: bytes, locale: str, currency: str, today: dt.date) -> PurchaseFile:
-    """Read an export; raises ShopError when the file as a whole cannot be used."""
+def read_purchase_file(
+    data: bytes,
+    locale: str,
+    currency: str,
+    today: dt.date,
+    named: Mapping[str, str] | None = None,
+) -> PurchaseFile:
+    """Read an export; raises ShopError when the file as a whole cannot be used.
+
+    ``named`` maps a field (a key of :data:`COLUMNS` or :data:`FIELD_ALIASES`) to the heading
+    of its column, for exports whose headings are not recognised on their own.
+    """
+    wanted = field_names(named or {})
     text, encoding = _decode(data)
     header = next((line for line in text.splitlines() if line.strip()), None)
     if header is None:
         raise ShopError("The file is empty: there is no heading line and no purchase in it.")
-    delimiter, columns = _columns(header)
+    delimiter, columns = _columns(header, wanted)
+    headings = [heading.strip() for heading in _split(header, delimiter)]
+    taken = {index for index, _ in columns.values()}
     parsed = PurchaseFile(
         encoding=encoding,
         delimiter=delimiter,
         columns={name: heading for name, (_, heading) in columns.items()},
+        unused=[h for i, h in enumerate(headings) if i not in taken and h],
     )
     width, rows = _body(text, delimiter)
     parsed.day_first = _day_first([_cell(cells, columns, "date") for _, cells in rows], locale)
@@ -172,6 +216,18 @@ def read_purchase_file(data: bytes, locale: str, currency: str, today: dt.date) 
         except ValueError as exc:
             parsed.problems.append(RowProblem(line, str(exc)))
     return parsed
+
+
+def field_names(named: Mapping[str, str]) -> dict[str, str]:
+    """``named`` with each field under its own name; ShopError naming an unknown field."""
+    fields: dict[str, str] = {}
+    for given, heading in named.items():
+        name = FIELD_ALIASES.get(given.strip().lower(), given.strip().lower())
+        if name not in COLUMNS:
+            known = ", ".join(sorted({*COLUMNS, *FIELD_ALIASES} - set(FIELD_ALIASES.values())))
+            raise ShopError(f"“{given}” is not a field of a purchase; the fields are: {known}.")
+        fields[name] = heading
+    return fields
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -211,26 +267,50 @@ def _split(line: str, delimiter: str) -> list[str]:
     return next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
 
 
-def _columns(header: str) -> tuple[str, dict[str, tuple[int, str]]]:
-    """Pick the delimiter under which the heading line names the most known columns."""
+def _columns(
+    header: str, named: Mapping[str, str]
+) -> tuple[str, dict[str, tuple[int, str]]]:
+    """Pick the delimiter under which the heading line names the most columns: first those
+    the person named, then the headings recognised on their own."""
     best: tuple[str, dict[str, tuple[int, str]]] = (DELIMITERS[0], {})
     for delimiter in DELIMITERS:
-        found: dict[str, tuple[int, str]] = {}
-        for index, heading in enumerate(_split(header, delimiter)):
-            name = _column_name(heading)
-            if name and name not in found:
-                found[name] = (index, heading.strip())
+        found = _found_columns(_split(header, delimiter), named)
         if len(found) > len(best[1]):
             best = (delimiter, found)
     delimiter, columns = best
+    headings = [heading.strip() for heading in _split(header, delimiter)]
+    absent = [heading for name, heading in named.items() if name not in columns]
+    if absent:
+        raise ShopError(
+            f"There is no column “{absent[0]}” in the heading line; its columns are: "
+            + ", ".join(f"“{heading}”" for heading in headings)
+            + "."
+        )
     missing = [name for name in ("date", "amount") if name not in columns]
     if missing or not any(name in columns for name in IDENTIFIERS):
         wanted = " and ".join(missing) if missing else "a card number, phone or e-mail"
         raise ShopError(
             f"The first line should name the columns; no column for {wanted} was found in "
-            f"“{header[:120]}”. Name them e.g. date;amount;card;phone;email;receipt."
+            f"“{header[:120]}”. Name them e.g. date;amount;card;phone;email;receipt, or say "
+            "which column is which (e.g. card=Kundnr)."
         )
     return delimiter, columns
+
+
+def _found_columns(headings: list[str], named: Mapping[str, str]) -> dict[str, tuple[int, str]]:
+    """Field -> (column index, heading) for one way of splitting the heading line."""
+    found: dict[str, tuple[int, str]] = {}
+    folded = [fold(heading.strip()) for heading in headings]
+    for name, heading in named.items():
+        if fold(heading.strip()) in folded:
+            index = folded.index(fold(heading.strip()))
+            found[name] = (index, headings[index].strip())
+    taken = {index for index, _ in found.values()}
+    for index, heading in enumerate(headings):
+        known = _column_name(heading)
+        if known and known not in found and index not in taken:
+            found[known] = (index, heading.strip())
+    return found
 
 
 def _column_name(heading: str) -> str | None:

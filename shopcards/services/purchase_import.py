@@ -8,7 +8,7 @@ file and run it again without getting half of it twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,10 +54,15 @@ class ImportCancelled(ShopError):
 
 
 def import_purchases(
-    session: Session, path: Path, dry_run: bool = False, progress: Progress | None = None
+    session: Session,
+    path: Path,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Read ``path``, match its rows to cards, and save them all in one transaction
-    (unless ``dry_run`` or any row has a problem). Owner only.
+    (unless ``dry_run`` or any row has a problem). Owner only. ``columns`` names the column
+    of a field whose heading is not recognised (``{"card": "Kundnr"}``).
 
     Matching only reads, so it runs before the write transaction: the till at the other desk
     waits only while the rows are written, not while a large file is matched.
@@ -68,7 +73,9 @@ def import_purchases(
     except OSError as exc:
         raise ShopError(f"Cannot read {path}: {exc.strerror}", str(exc)) from exc
     settings = session.settings
-    parsed = read_purchase_file(data, settings.locale, settings.currency, session.today())
+    parsed = read_purchase_file(
+        data, settings.locale, settings.currency, session.today(), columns
+    )
     report = ImportReport(parsed, problems=list(parsed.problems))
     _match(session.db, report, settings.region)
     report.problems.sort(key=lambda problem: problem.line)

@@ -159,6 +159,16 @@ def find_by_card_no(db: Database, card_no: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def card_no_forms(typed: str) -> tuple[str, str]:
+    """The card number as a file gives it and as issued: a spreadsheet turns "0000018" into 18,
+    so an import also looks a shorter number up with its leading zeros put back. (Not at the
+    till: there "4567" and Enter may be the end of a phone number.)"""
+    text = typed.strip().replace(" ", "")
+    width = len(card_number(0))
+    padded = text.zfill(width) if text.isdigit() and len(text) < width else text
+    return text, padded
+
+
 def page(db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None,
          limit: int) -> list[CardSummary]:
     """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.

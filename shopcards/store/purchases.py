@@ -17,6 +17,7 @@ from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.history import Counted
 from shopcards.core.purchase import Purchase, PurchaseEntry
 from shopcards.store.changes import Change
+from shopcards.store.customers import card_no_forms
 
 _COLUMNS = ", ".join(f.name for f in fields(Purchase))
 SORTABLE = ("date", "amount", "items", "category", "receipt_no")
@@ -227,7 +228,7 @@ def ensure_customer(db: Database, customer_id: int) -> None:
 
 def cards_with_card_no(db: Database, card_no: str) -> list[tuple[int, str]]:
     """(id, card number) of the card with this number, unless erased: for matching an import."""
-    return _cards(db, "card_no = ?", [card_no])
+    return _cards(db, "card_no IN (?, ?)", list(card_no_forms(card_no)))
 
 
 def cards_with_phone(db: Database, e164: str) -> list[tuple[int, str]]:

@@ -74,3 +74,19 @@ def test_the_owner_pin_is_needed(shop: tuple[Path, str], tmp_path: Path) -> None
     none = shopcards("import-purchases", str(export), "--db", str(db), home=tmp_path)
     assert none.returncode == 2 and "set SHOPCARDS_PIN" in none.stderr
     assert "Traceback" not in wrong.stderr + none.stderr
+
+
+def test_columns_are_named_on_the_command_line(shop: tuple[Path, str], tmp_path: Path) -> None:
+    db, card_no = shop
+    export = tmp_path / "till.csv"
+    export.write_text(f"When;Total;Member;Note\n2024-11-20;2,00;{card_no};x\n", encoding="utf-8")
+    run = ("import-purchases", str(export), "--db", str(db))
+    refused = shopcards(*run, home=tmp_path, pin="4711")
+    assert refused.returncode == 2 and "no column for date" in refused.stderr
+    done = shopcards(*run, "--column", "date=When", home=tmp_path, pin="4711")
+    assert done.returncode == 0, done.stderr
+    assert "Columns: date ← “When”, amount ← “Total”, card ← “Member”" in done.stdout
+    assert "Not read: “Note”" in done.stdout
+    assert "Matched 1 row to cards" in done.stdout
+    bad = shopcards(*run, "--column", "date", home=tmp_path, pin="4711")
+    assert "write it as FIELD=HEADING" in bad.stderr

@@ -72,6 +72,43 @@ def test_a_messy_export_is_read_and_every_row_saved(
     assert _amounts(owner, shop["mikko"]) == [123400]
 
 
+def test_headings_in_other_words_and_card_numbers_a_spreadsheet_shortened_are_read(
+    owner: Session, shop: dict[str, str], tmp_path: Path
+) -> None:
+    """A Swedish till export; the spreadsheet dropped the card number's leading zeros."""
+    short = shop["mikko"].lstrip("0")
+    export = _write(
+        tmp_path, f"Datum;Belopp;Kundnr;Kvitto;Kassör\n2026-11-20;9,90;{short};K-9;Eva\n"
+    )
+    report = purchase_import.import_purchases(owner, export)
+    assert report.imported, report.problems
+    assert report.file.columns == {
+        "date": "Datum",
+        "amount": "Belopp",
+        "card_no": "Kundnr",
+        "receipt_no": "Kvitto",
+    }
+    assert report.file.unused == ["Kassör"]
+    assert _amounts(owner, shop["mikko"]) == [990]
+
+
+def test_a_column_the_import_does_not_know_can_be_named(
+    owner: Session, shop: dict[str, str], tmp_path: Path
+) -> None:
+    export = _write(tmp_path, f"När;Belopp;Kortet\n2026-11-20;4,00;{shop['anna']}\n")
+    with pytest.raises(ShopError, match="no column for date"):
+        purchase_import.import_purchases(owner, export)
+    with pytest.raises(ShopError, match="“kvittot” is not a field of a purchase"):
+        purchase_import.import_purchases(owner, export, columns={"kvittot": "När"})
+    with pytest.raises(ShopError, match=r"There is no column “Dag”.*“När”, “Belopp”, “Kortet”"):
+        purchase_import.import_purchases(owner, export, columns={"date": "Dag"})
+    report = purchase_import.import_purchases(
+        owner, export, columns={"date": "när", "card": "Kortet"}
+    )
+    assert report.imported and report.file.unused == []
+    assert _amounts(owner, shop["anna"]) == [400]
+
+
 def test_one_bad_row_means_nothing_is_saved_and_each_reason_is_named(
     owner: Session, shop: dict[str, str], tmp_path: Path
 ) -> None:
