@@ -103,6 +103,6 @@ def _print_report(
             print(f"  row {problem.line}: {problem.reason}")
         print("Nothing was imported. Fix or remove these rows and run the import again.")
     elif report.imported:
-        print(f"Imported {len(report.matched)} purchases.")
+        print(f"Imported {len(report.matched):,} purchases.")
     else:
         print("Nothing was imported" + (" (dry run)." if args.dry_run else "."))

@@ -73,6 +73,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "karte",
         "kundenkarte",
         "carte",
+        "kort",
+        "kortnr",
+        "kortnummer",
         "customer",
         "customerno",
         "customernumber",
@@ -176,8 +179,14 @@ class PurchaseFile:
     day_first: bool = True
     columns: dict[str, str] = field(default_factory=dict)
     """Our field name -> the column heading it was read from."""
-    unused: list[str] = field(default_factory=list)
-    """Headings of the columns nothing was read from (so the owner can name them)."""
+    headings: list[str] = field(default_factory=list)
+    """Every column heading, in the file's order."""
+
+    @property
+    def unused(self) -> list[str]:
+        """Headings of the columns nothing was read from (so the owner can name them)."""
+        used = set(self.columns.values())
+        return [heading for heading in self.headings if heading and heading not in used]
 
 
 def read_purchase_file(
@@ -198,13 +207,11 @@ def read_purchase_file(
     if header is None:
         raise ShopError("The file is empty: there is no heading line and no purchase in it.")
     delimiter, columns = _columns(header, wanted)
-    headings = [heading.strip() for heading in _split(header, delimiter)]
-    taken = {index for index, _ in columns.values()}
     parsed = PurchaseFile(
         encoding=encoding,
         delimiter=delimiter,
         columns={name: heading for name, (_, heading) in columns.items()},
-        unused=[h for i, h in enumerate(headings) if i not in taken and h],
+        headings=[heading.strip() for heading in _split(header, delimiter)],
     )
     width, rows = _body(text, delimiter)
     parsed.day_first = _day_first([_cell(cells, columns, "date") for _, cells in rows], locale)
@@ -219,15 +226,31 @@ def read_purchase_file(
 
 
 def field_names(named: Mapping[str, str]) -> dict[str, str]:
-    """``named`` with each field under its own name; ShopError naming an unknown field."""
+    """``named`` with each field under its own name; ShopError naming an unknown field or a
+    column named for two fields."""
     fields: dict[str, str] = {}
     for given, heading in named.items():
         name = FIELD_ALIASES.get(given.strip().lower(), given.strip().lower())
         if name not in COLUMNS:
             known = ", ".join(sorted({*COLUMNS, *FIELD_ALIASES} - set(FIELD_ALIASES.values())))
             raise ShopError(f"“{given}” is not a field of a purchase; the fields are: {known}.")
+        twice = [other for other, h in fields.items() if fold(h.strip()) == fold(heading.strip())]
+        if twice:
+            raise ShopError(f"The column “{heading}” is named for both {twice[0]} and {name}.")
         fields[name] = heading
     return fields
+
+
+def file_headings(data: bytes) -> tuple[list[str], dict[str, str]]:
+    """The export's column headings in order, and the field each recognised one holds (for
+    the window, which lets the owner say which column is which before anything is read)."""
+    text, _ = _decode(data)
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    splits = [[heading.strip() for heading in _split(header, d)] for d in DELIMITERS]
+    # the split that recognises the most columns; failing that, the one with the most
+    headings = max(splits, key=lambda cells: (len(_found_columns(cells, {})), len(cells)))
+    found = _found_columns(headings, {})
+    return headings, {name: heading for name, (_, heading) in found.items()}
 
 
 def _decode(data: bytes) -> tuple[str, str]:

@@ -17,7 +17,13 @@ from sqlite_utils import Database
 from shopcards.core.errors import ShopError
 from shopcards.core.phones import NotAPhone, normalise
 from shopcards.core.purchase import PurchaseEntry
-from shopcards.core.purchase_file import FileRow, PurchaseFile, RowProblem, read_purchase_file
+from shopcards.core.purchase_file import (
+    FileRow,
+    PurchaseFile,
+    RowProblem,
+    file_headings,
+    read_purchase_file,
+)
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
 from shopcards.store import purchases as store
@@ -68,10 +74,7 @@ def import_purchases(
     waits only while the rows are written, not while a large file is matched.
     """
     require_owner(session, "import purchases")
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ShopError(f"Cannot read {path}: {exc.strerror}", str(exc)) from exc
+    data = _read(path)
     settings = session.settings
     parsed = read_purchase_file(
         data, settings.locale, settings.currency, session.today(), columns
@@ -85,6 +88,19 @@ def import_purchases(
         _save(session, db, report, Path(path).name, progress)
     report.imported = True
     return report
+
+
+def headings(path: Path) -> tuple[list[str], dict[str, str]]:
+    """The export's column headings in order, and the field each recognised one holds: what
+    the window offers when the owner says which column is which."""
+    return file_headings(_read(path))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ShopError(f"Cannot read {path}: {exc.strerror}", str(exc)) from exc
 
 
 def _match(db: Database, report: ImportReport, region: str) -> None:

@@ -40,6 +40,11 @@ class Session:
             self._settings = ShopSettings.from_dict(settings_store.load(self.card_file.db))
         return self._settings
 
+    def twin(self) -> Session:
+        """A session of its own on the same card file, for the same person and clock: for
+        work on another thread (a SQLite connection belongs to the thread that opened it)."""
+        return Session(open_card_file(self.card_file.path), self.role, self.clock)
+
     def forget_settings(self) -> None:
         """Read the settings again on next use (another desk may have changed them)."""
         self._settings = None

@@ -46,7 +46,7 @@ from shopcards.core.insights import (
 )
 from shopcards.core.segments import Segments
 from shopcards.services import insights
-from shopcards.services.session import Session, open_session, require_owner
+from shopcards.services.session import Session, require_owner
 from shopcards.ui.background import Progress, run_in_background
 from shopcards.ui.chart_pareto import ParetoChart
 from shopcards.ui.chart_segments import SegmentChart
@@ -141,13 +141,12 @@ class InsightsScreen(QDialog):
     def refresh(self) -> None:
         """Add everything up again (on a worker thread) and show it."""
         start, end = self.period
-        path, role, clock = self.session.card_file.path, self.session.role, self.session.clock
+        session = self.session
         self.refresh_button.setEnabled(False)
         self.status.setText("Adding up the purchases…")
 
         def work(_progress: Progress) -> Overview:
-            own = open_session(path, role)
-            own.clock = clock
+            own = session.twin()  # opened on the worker's thread, which owns the connection
             try:
                 return insights.overview(own, start, end)
             finally:

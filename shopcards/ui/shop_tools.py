@@ -1,5 +1,5 @@
 """The shop's screens wired into the cabinet window: the till, owner mode, the drawing, letters,
-insights, and the panes beside the open card.
+insights, the till-export import, and the panes beside the open card.
 
 The window knows none of these screens; this module puts them in its "Shop" menu and its card
 tabs, and keeps every open screen in step when owner mode starts or ends. Screens that import
@@ -9,11 +9,12 @@ QtPdf or reportlab are imported when first opened, so the window starts quickly.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from shopcards.core.roles import Role
 from shopcards.services import auth, cards
@@ -65,6 +66,7 @@ class ShopTools(QObject):
         self._action("Prize &drawing…", self.open_drawing, "Ctrl+D")
         self._action("&Letters and cards…", self.open_letters, "Ctrl+L")
         self._action("&Know your customers…", self.open_insights, "Ctrl+K")
+        self._action("&Import purchases from the till…", self.import_purchases)
 
     def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
         action = QAction(label, self.window)
@@ -85,16 +87,21 @@ class ShopTools(QObject):
 
     # owner and clerk -------------------------------------------------------------------------
 
-    def owner_mode(self) -> None:
-        if ask_for_owner_mode(self.session, self.window):
-            self.guard.started()
+    def owner_mode(self) -> bool:
+        """Ask for the PIN unless the owner is already at the desk; True when they are."""
+        if self.session.role is Role.OWNER:
+            return True
+        if not ask_for_owner_mode(self.session, self.window):
+            return False
+        self.guard.started()
+        return True
 
     def clerk_mode(self) -> None:
         auth.become_clerk(self.session)
         self.role_changed()
 
     def change_pin(self) -> None:
-        if self.session.role is Role.OWNER or ask_for_owner_mode(self.session, self.window):
+        if self.owner_mode():
             SetPinDialog(self.session, self.window).exec()
 
     def role_changed(self) -> None:
@@ -150,6 +157,31 @@ class ShopTools(QObject):
             screen.openCardRequested.connect(self.window.open_card)
             screen.letterBatchRequested.connect(self.open_letters)
         self._keep("insights", screen)
+
+    def import_purchases(self, path: Path | None = None) -> None:
+        """Owner only: the PIN is asked for first; then the export is chosen and checked."""
+        from shopcards.ui.purchase_import_dialog import PurchaseImportDialog
+
+        if not self.owner_mode():
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window,
+                "Import purchases from the till",
+                str(Path.home()),
+                "Till exports (*.csv *.txt *.tsv);;All files (*)",
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        dialog = PurchaseImportDialog(self.session, path, self.window)
+        dialog.imported.connect(lambda _count: self._purchases_changed())
+        self._keep("import", dialog)
+        dialog.show()
+
+    def _purchases_changed(self) -> None:
+        self.window.refresh()
+        self.history.refresh()
 
     def _reuse(self, name: str) -> Any:
         return self.screens.get(name)
