@@ -3,6 +3,8 @@ clerk — driven through the window as a person would."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMenu, QPushButton, QWidget
@@ -77,3 +79,34 @@ def test_the_till_opens_from_the_menu_and_is_reused(
     _shop_action(window, "Till mode")
     assert tools.screens["till"] is till
     till.close()
+
+
+def test_importing_from_the_menu_asks_the_clerk_for_the_pin_first(
+    qtbot: QtBot, shop: Session, clerk: Session, modals: ModalAnswers, tmp_path: Path
+) -> None:
+    auth.set_pin(clerk, "2468")
+    _window, tools = _tools(qtbot, clerk)
+    export = tmp_path / "till.csv"
+    export.write_text("date;amount;card\n2026-11-20;5,00;0000018\n", encoding="utf-8")
+
+    def cancel(dialog: QWidget) -> None:
+        assert "PIN" in [w.accessibleName() for w in dialog.findChildren(QLineEdit)]
+        assert isinstance(dialog, QDialog)
+        dialog.reject()
+
+    modals.then(cancel)
+    tools.import_purchases(export)
+    qtbot.waitUntil(modals.all_answered)
+    assert "import" not in tools.screens and clerk.role is Role.CLERK
+
+    def type_pin(dialog: QWidget) -> None:
+        type_text(find(dialog, QLineEdit, "PIN"), "2468")
+        qtbot.mouseClick(find(dialog, QPushButton, "Switch to owner mode"),
+                         Qt.MouseButton.LeftButton)
+
+    modals.then(type_pin)
+    tools.import_purchases(export)
+    dialog = tools.screens["import"]
+    qtbot.waitUntil(lambda: not dialog.task.running, timeout=10000)
+    assert find(dialog, QLabel, "Summary").text().startswith("1 row matches a card")
+    dialog.close()
