@@ -1,4 +1,8 @@
-"""Right-to-left text (Hebrew) in visual order, one line at a time.
+"""Right-to-left text (Hebrew, Arabic) in visual order, one line at a time.
+
+Arabic letters change shape with their neighbours, which reportlab does not do: each word is
+first turned into its joined presentation forms (:func:`shaped`, by arabic-reshaper), which
+the bidi algorithm then orders like any right-to-left text.
 
 reportlab draws characters in the order it is given them, left to right, so Hebrew must be
 handed over in visual order. python-bidi's ``get_display`` reorders one line correctly, but a
@@ -25,6 +29,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from arabic_reshaper import reshape
 from bidi import get_base_level, get_display
 from bidi.mirror import MIRRORED
 
@@ -36,6 +41,15 @@ _RTL = re.compile(
     "\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+
+
+def shaped(word: str) -> str:
+    """Arabic letters in the forms they take joined to their neighbours; other text as it is.
+    Letters join only within a word, so a layout may shape word by word."""
+    return str(reshape(word)) if _ARABIC.search(word) else word
 
 
 def has_rtl(text: str) -> bool:

@@ -18,7 +18,7 @@ from enum import Enum
 from reportlab.pdfgen.canvas import Canvas
 
 from shopcards.core.templates import FilledLine, Span
-from shopcards.printing.bidi_text import has_rtl, is_rtl_paragraph, visual_pieces
+from shopcards.printing.bidi_text import has_rtl, is_rtl_paragraph, shaped, visual_pieces
 from shopcards.printing.fonts import FontBook
 
 _SPACE = re.compile(r"(\s+)")
@@ -132,6 +132,7 @@ class Layout:
             if part.isspace():
                 tokens.append(None)
                 continue
+            part = shaped(part)
             pieces = tuple(self.book.runs(part, span.bold, span.italic))
             width = sum(self.book.width(text, font, size) for font, text in pieces)
             tokens.append(_Token(pieces, width, has_rtl(part)))

@@ -317,7 +317,8 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
     left_out = [
         entry for card in cards if (entry := mailing.excluded(card, request.reply)) is not None
     ]
-    out_ids = {entry.customer_id for entry in left_out}
+    left_out += _unprintable([card for card in cards if card.id not in _ids(left_out)])
+    out_ids = _ids(left_out)
     mailable = [card for card in cards if card.id not in out_ids]
     settings = session.settings
     groups: list[tuple[Card, ...]] = (
@@ -341,6 +342,35 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
         _blank_fields(template, pieces, setup),
         setup,
     )
+
+
+def _ids(left_out: Sequence[Excluded]) -> set[int]:
+    return {entry.customer_id for entry in left_out}
+
+
+def _unprintable(cards: Sequence[Card]) -> list[Excluded]:
+    """Customers whose name or address has letters no font of the printing engine can draw:
+    left out with the reason rather than sent a letter with a blank where their name goes."""
+    from shopcards.printing.fonts import font_book
+
+    book = font_book()
+    found: list[Excluded] = []
+    for card in cards:
+        text = " ".join(
+            (mailing.person_name(card), card.salutation, *card.address_lines, card.city)
+        )
+        scripts = book.missing(text)
+        if scripts and card.id is not None:
+            found.append(
+                Excluded(
+                    card.id,
+                    card.card_no,
+                    card.display_name,
+                    f"name or address in a script the printed letters cannot show yet "
+                    f"({scripts})",
+                )
+            )
+    return found
 
 
 def _blank_fields(

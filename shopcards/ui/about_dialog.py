@@ -96,6 +96,12 @@ def shipped_components() -> list[Component]:
     ]
     tail = [
         Component("Noto Sans fonts", "", "OFL-1.1", _resource_text("OFL.txt", folder="fonts")),
+        Component(
+            "Droid Sans Fallback font",
+            "",
+            "Apache-2.0",
+            _resource_text("Apache-2.0.txt", folder="fonts"),
+        ),
         Component("shopcards icon", "", "CC0-1.0", lambda: _ICON_TEXT),
         Component("SQLite", sqlite3.sqlite_version, "Public domain", lambda: _SQLITE_TEXT),
     ]

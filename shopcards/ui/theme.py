@@ -29,8 +29,23 @@ _FONT_FILES = (
     "NotoSansHebrew-Bold.ttf",
     "NotoSansArmenian-Regular.ttf",
     "NotoSansArmenian-Bold.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansArabic-Bold.ttf",
+    "NotoSansGeorgian-Regular.ttf",
+    "NotoSansGeorgian-Bold.ttf",
+    "NotoSansThai-Regular.ttf",
+    "NotoSansThai-Bold.ttf",
+    "DroidSansFallbackFull.ttf",
 )
-_FAMILIES = ["Noto Sans", "Noto Sans Hebrew", "Noto Sans Armenian"]
+_FAMILIES = [
+    "Noto Sans",
+    "Noto Sans Hebrew",
+    "Noto Sans Armenian",
+    "Noto Sans Arabic",
+    "Noto Sans Georgian",
+    "Noto Sans Thai",
+    "Droid Sans Fallback",
+]
 BASE_POINT_SIZE = 10
 
 _COLOURS: dict[str, dict[QPalette.ColorRole, str]] = {
@@ -108,7 +123,8 @@ def palette(scheme: str) -> QPalette:
 
 
 def load_fonts(app: QApplication) -> None:
-    """Use the bundled Noto fonts, so Latin, Hebrew and Armenian names look alike everywhere."""
+    """Use the fonts the letters print with, so a name looks the same on screen as on paper,
+    whatever the computer has installed."""
     folder = paths.resources_dir() / "fonts"
     for name in _FONT_FILES:
         QFontDatabase.addApplicationFont(str(folder / name))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,26 @@ def test_each_script_gets_a_font_that_has_its_letters() -> None:
     assert book.runs("Արամ") == [("ShopArmenian", "Արամ")]
     assert book.runs("דוד", bold=True) == [("ShopHebrew-Bold", "דוד")]
     assert book.runs("Ana דוד") == [("ShopSans", "Ana "), ("ShopHebrew", "דוד")]
+    assert book.runs("ნინო") == [("ShopGeorgian", "ნინო")]
+    assert book.runs("สมชาย") == [("ShopThai", "สมชาย")]
+    assert book.runs("王小明", bold=True) == [("ShopCJK", "王小明")]
+
+
+def test_letters_no_font_has_are_named_by_their_script() -> None:
+    book = font_book()
+    assert book.missing("Ștefan Արամ דוד محمد ნინო 王小明 さくら สมชาย") == ""
+    assert book.missing("राहुल शर्मा") == "Devanagari"
+    assert book.missing("김민준 😀") == "Hangul, symbols"
+
+
+def test_arabic_is_drawn_joined_and_right_to_left() -> None:
+    """reportlab does not shape: each word is handed over in its joined presentation forms,
+    which read back (NFKC) as the letters typed, and the line is in visual order."""
+    line = Layout(font_book()).line("محمد العلي", 11)
+    drawn = "".join(frag.text for frag in line.frags)
+    assert all("\ufe70" <= ch <= "\ufeff" for ch in drawn.replace(" ", ""))
+    assert unicodedata.normalize("NFKC", drawn) == "يلعلا دمحم"  # right to left, joined
+    assert {frag.font for frag in line.frags if frag.text.strip()} == {"ShopArabic"}
 
 
 def test_a_wrapped_hebrew_paragraph_is_reordered_line_by_line() -> None:
@@ -163,6 +184,31 @@ def test_fonts_are_embedded(tmp_path: Path, templates: dict[str, Template],
             assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
             embedded.add(str(font["/BaseFont"]).split("+")[-1])
     assert {"NotoSans-Regular", "NotoSansHebrew-Regular", "NotoSansArmenian-Regular"} <= embedded
+
+
+def test_chinese_georgian_thai_and_arabic_names_print_and_read_back(
+    tmp_path: Path, templates: dict[str, Template], letterhead: Letterhead
+) -> None:
+    names = [("王小明", "北京"), ("ნინო ბერიძე", "თბილისი"), ("สมชาย ใจดี", "กรุงเทพ")]
+    people = [
+        Recipient({"salutation": f"Dear {name}"}, (name, "Street 1", city), f"p{i}")
+        for i, (name, city) in enumerate(names)
+    ]
+    arabic = Recipient({"salutation": "Dear محمد"}, ("محمد العلي", "Street 1", "دبي"), "ar")
+    out = tmp_path / "letters.pdf"
+    print_letters(templates["welcome"], [*people, arabic], out, letterhead=letterhead)
+    texts = pages(out)
+    for (name, city), text in zip(names, texts, strict=False):
+        assert name in text and city in text
+    arabic_text = unicodedata.normalize("NFKC", texts[3])
+    assert "محمد" in arabic_text or "دمحم" in arabic_text
+    embedded = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(out).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {"DroidSansFallback", "NotoSansGeorgian-Regular", "NotoSansThai-Regular"} <= embedded
+    assert "NotoSansArabic-Regular" in embedded
 
 
 def test_hebrew_points_stay_on_their_letter() -> None:

@@ -12,6 +12,7 @@ from shopcards.core.templates import MERGE_FIELDS
 from shopcards.services import cards, letters
 from shopcards.services.letters import LetterRequest, Output
 from shopcards.services.session import Session
+from tests.conftest import card_input
 from tests.letters_shop import CUSTOMERS, build_shop, names_on, page_texts, words
 
 MAILABLE = ["anna", "mikko", "david", "aram", "paivi"]
@@ -42,6 +43,25 @@ def test_only_consent_and_an_address_get_post_and_the_rest_are_listed_with_reaso
     sent = {card_id for piece in plan.pieces for card_id in piece.customer_ids}
     assert sent == {ids[name] for name in MAILABLE}
     assert plan.summary() == "5 letters to 5 customers; 3 left out"
+
+
+def test_a_name_the_fonts_cannot_print_is_left_out_with_its_script_not_printed_blank(
+    owner: Session, ids: dict[str, int]
+) -> None:
+    korean = cards.add_card(
+        owner,
+        card_input(
+            "민준", "김", address="Sejong-daero 1", postcode="04524", city="Seoul",
+            country="KR", consent_post="yes",
+        ),
+    )
+    plan = letters.plan_batch(owner, _letters(to=f"ids:{korean.id},{ids['anna']}"))
+    [left_out] = plan.excluded
+    assert left_out.customer_id == korean.id
+    assert left_out.reason == (
+        "name or address in a script the printed letters cannot show yet (Hangul)"
+    )
+    assert [piece.customer_ids for piece in plan.pieces] == [(ids["anna"],)]
 
 
 def test_each_page_names_its_own_recipient_and_no_other(
