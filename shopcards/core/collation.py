@@ -4,7 +4,9 @@ No ICU binding installs from PyPI as a wheel, so the shop's alphabet is tailored
 languages shops ask for: the letters a locale treats as letters of their own (Finnish Å Ä Ö
 after Z, Romanian Ă Â Î Ș Ț after their base letter) keep their place; every other accent sorts
 with its base letter. Other scripts keep Unicode's order (alphabetical for Greek, Cyrillic,
-Armenian and Hebrew), the shop's own script first.
+Armenian and Hebrew), the shop's own script first. Letters of scripts without drawers of their
+own (Chinese, Japanese, Georgian, Thai, Korean…) come after all of these, in Unicode's order,
+and are filed in the ``#`` drawer.
 
 The sort key is a plain string so SQLite can keep it in an index and page through a million
 cards in order without loading them.
@@ -44,6 +46,8 @@ _HOME_SCRIPT = {"el": "greek", "ru": "cyrillic", "uk": "cyrillic", "bg": "cyrill
                 "sr": "cyrillic", "hy": "armenian", "he": "hebrew", "ar": "arabic"}
 _FINALS = str.maketrans({"ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"})
 OTHER_DRAWER = "#"
+_OTHER_SCRIPTS = chr(0x3000 + len(_SCRIPTS) * 0x400)
+"""Put before a letter of a script not in _SCRIPTS: above every code _SCRIPTS' letters get."""
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,11 @@ class Alphabet:
             return "", "\U0010ffff"
         last = low[-1]
         base = chr(0x3000 + self.script_order.index("latin") * 0x400)
-        plain_latin = base <= last < chr(ord(base) + 2 * len(self.latin)) and (
-            (ord(last) - ord(base)) % 2 == 0)
+        plain_latin = (
+            base <= last < chr(ord(base) + 2 * len(self.latin))
+            and (ord(last) - ord(base)) % 2 == 0
+            and not low[:-1].endswith(_OTHER_SCRIPTS)  # 〆 is a letter of its own, not "o"
+        )
         if plain_latin:
             return low, low[:-1] + chr(ord(last) + 2)
         return low, low + "\U0010ffff"
@@ -150,8 +157,8 @@ class Alphabet:
             # an accented letter sorts just after its plain base letter
             return self._code("latin", self.latin.index(head) * 2 + (head != ch)) + base[1:]
         script = _script_of(head)
-        if script is None:
-            return None
+        if script is None:  # a Hangul syllable folds to its jamo: each counts, in order
+            return "".join(_OTHER_SCRIPTS + c for c in base if c.isalpha()) or None
         return self._code(script, ord(head) - _script_start(script))
 
     def _code(self, script: str, index: int) -> str:

@@ -113,9 +113,10 @@ def update(db: Database, card: Card, base: Card, alphabet: Alphabet, actor: str,
     return get(db, base.id)
 
 
-def refile_all(db: Database, alphabet: Alphabet) -> None:
-    """Recompute every card's sort key and drawer (the shop changed its locale)."""
-    rows = db.execute("SELECT id, family_name, given_name FROM customers").fetchall()
+def refile_all(db: Database, alphabet: Alphabet, where: str = "1") -> None:
+    """Recompute every card's sort key and drawer (the shop changed its locale), or those of
+    the cards ``where`` (an SQL condition) picks."""
+    rows = db.execute(f"SELECT id, family_name, given_name FROM customers WHERE {where}").fetchall()
     db.conn.executemany(
         "UPDATE customers SET sort_key = ?, drawer = ? WHERE id = ?",
         [(alphabet.sort_key(family, given), alphabet.drawer(family, given), card_id)

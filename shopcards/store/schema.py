@@ -259,3 +259,17 @@ def _m005(db: Database) -> None:
         CREATE INDEX calls_follow_up ON calls(follow_up_on) WHERE follow_up_on IS NOT NULL;
         """,
     )
+
+
+@migrations(name="m006_file_other_scripts")
+def _m006(db: Database) -> None:
+    """Chinese, Georgian, Thai… names got a sort key without their letters (so they all sorted
+    first, in no order); file them again. Only a key shorter than its names can have lost a
+    letter, so a file of Latin names is not read through."""
+    from shopcards.core.collation import Alphabet
+    from shopcards.core.settings import ShopSettings
+    from shopcards.store.customers import refile_all
+    from shopcards.store.settings import load
+
+    alphabet = Alphabet.for_locale(ShopSettings.from_dict(load(db)).locale)
+    refile_all(db, alphabet, "length(sort_key) < length(family_name) + length(given_name) + 1")

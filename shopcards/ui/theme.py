@@ -36,6 +36,7 @@ _FONT_FILES = (
     "NotoSansThai-Regular.ttf",
     "NotoSansThai-Bold.ttf",
     "DroidSansFallbackFull.ttf",
+    "NotoSansDevanagari-Regular.ttf",  # on screen only: Qt shapes it, reportlab cannot
 )
 _FAMILIES = [
     "Noto Sans",
@@ -45,6 +46,7 @@ _FAMILIES = [
     "Noto Sans Georgian",
     "Noto Sans Thai",
     "Droid Sans Fallback",
+    "Noto Sans Devanagari",
 ]
 BASE_POINT_SIZE = 10
 

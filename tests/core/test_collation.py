@@ -42,3 +42,15 @@ def test_drawers() -> None:
     armenian = Alphabet.for_locale("hy_AM")
     assert armenian.drawer("Պետրոսյան", "") == "Պ"
     assert "A–Z" in armenian.drawers()
+
+
+def test_scripts_without_drawers_come_last_in_unicode_order_and_in_the_other_drawer() -> None:
+    """They used to lose their letters from the key, so they all sorted first, in no order."""
+    names = ["王", "ბერიძე", "Äijälä", "김", "Smith", "ใจดี", "محمد", "佐藤", "가", "기"]
+    assert _sorted("fi_FI", names) == [
+        "Smith", "Äijälä", "محمد", "ใจดี", "ბერიძე", "가", "기", "김", "佐藤", "王"]
+    alphabet = Alphabet.for_locale("fi_FI")
+    assert alphabet.drawer("王", "小明") == "#"
+    low, high = alphabet.prefix_range("王")
+    assert low <= alphabet.sort_key("王", "小明") < high
+    assert not low <= alphabet.sort_key("佐藤", "") < high

@@ -101,3 +101,18 @@ def test_a_failed_action_saves_nothing(db_path: Path) -> None:
                              "owner", "2026-01-01T10:00:00")
             raise RuntimeError("the power went out")
         assert card_file.db.execute("SELECT count(*) FROM customers").fetchone()[0] == 0
+
+
+def test_names_of_scripts_without_drawers_are_filed_again_on_upgrade(db_path: Path) -> None:
+    with open_card_file(db_path) as card_file, card_file.db.conn:
+        for family in ("王", "Virtanen"):
+            card = validate(CardInput(family_name=family), "FI")
+            customers.insert(card_file.db, card, ALPHABET, "owner", "2026-01-01T10:00:00")
+        # as shopcards before m006 filed it: the Chinese letter dropped from the key
+        card_file.db.execute("UPDATE customers SET sort_key = '\x01' WHERE family_name = '王'")
+        card_file.db.execute(
+            "DELETE FROM _sqlite_migrations WHERE name = 'm006_file_other_scripts'"
+        )
+    with open_card_file(db_path) as card_file:
+        order = card_file.db.execute("SELECT family_name FROM customers ORDER BY sort_key")
+        assert [family for (family,) in order.fetchall()] == ["Virtanen", "王"]
