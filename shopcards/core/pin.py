@@ -4,6 +4,9 @@ A card file travels (backups, a USB stick), so the PIN itself is never stored: o
 ``scrypt$n$r$p$salt$hash`` with a random salt. scrypt is slow on purpose, which makes guessing a
 short PIN from a stolen file costly; the cost parameters are stored with the hash so a later
 shopcards can raise them without locking anybody out.
+
+At the desk the danger is guessing: after a few wrong PINs in a row each further try has to
+wait, longer each time (:func:`seconds_to_wait`), so four digits cannot be tried through.
 """
 
 from __future__ import annotations
@@ -16,11 +19,23 @@ import secrets
 from shopcards.core.text import has_control_chars
 
 MIN_LENGTH = 4
+FREE_TRIES = 5
+"""Wrong PINs in a row before a try has to wait."""
+LONGEST_WAIT = 15 * 60
 MAX_LENGTH = 64
 _N, _R, _P = 2**14, 8, 1
 _SALT_BYTES = 16
 _KEY_BYTES = 32
 _SCHEME = "scrypt"
+
+
+def seconds_to_wait(failures: int, since_last: float) -> int:
+    """How long the next try must wait after ``failures`` wrong PINs in a row, the last one
+    ``since_last`` seconds ago: nothing for the first few, then 30 s, 60 s, … up to 15 min."""
+    if failures < FREE_TRIES:
+        return 0
+    wait = min(30 * 2 ** (failures - FREE_TRIES), LONGEST_WAIT)
+    return max(0, int(wait - since_last + 0.999))
 
 
 def pin_problem(pin: str) -> str | None:

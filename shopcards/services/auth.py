@@ -7,6 +7,7 @@ no owner to protect, so nothing asks for one until the owner sets it.
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import os
 import sys
@@ -16,13 +17,14 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from shopcards.core.errors import PermissionDenied, ValidationError
-from shopcards.core.pin import hash_pin, pin_problem, verify_pin
+from shopcards.core.pin import hash_pin, pin_problem, seconds_to_wait, verify_pin
 from shopcards.core.roles import Role
 from shopcards.services.session import Session, open_session, require_owner
 from shopcards.store import changes
 from shopcards.store import settings as settings_store
 
 PIN_KEY = "owner_pin_hash"
+FAILURES_KEY = "owner_pin_failures"
 PIN_ENV = "SHOPCARDS_PIN"
 WRONG_PIN = "That PIN is not right. Clerk mode stays on."
 
@@ -57,8 +59,25 @@ def check_pin(session: Session, pin: str) -> bool:
 
 
 def become_owner(session: Session, pin: str) -> None:
-    """Switch this session to owner mode; PermissionDenied when the PIN is wrong."""
-    if not check_pin(session, pin):
+    """Switch this session to owner mode; PermissionDenied when the PIN is wrong, or when too
+    many wrong ones in a row (at any desk: the count is in the card file) make this try wait.
+    Each wrong PIN is in the card file's change log."""
+    failures, last = _failures(session.db)
+    if failures and last:
+        since = dt.datetime.fromisoformat(session.now()) - dt.datetime.fromisoformat(last)
+        wait = seconds_to_wait(failures, since.total_seconds())
+        if wait:
+            raise PermissionDenied(
+                f"{failures} wrong PINs in a row: the next try has to wait {wait} seconds."
+            )
+    right = check_pin(session, pin)
+    with session.card_file.write() as db:
+        count = 0 if right else _failures(db)[0] + 1
+        if count or failures:
+            settings_store.save(db, {FAILURES_KEY: {"count": count, "last": session.now()}})
+        if not right:
+            changes.record(db, session.actor, session.now(), "card_file", 0, "pin_refused")
+    if not right:
         raise PermissionDenied(WRONG_PIN)
     session.role = Role.OWNER
 
@@ -100,6 +119,14 @@ def _pin_from_environment_or_terminal(ask: Callable[[str], str]) -> str:
             f"This needs the owner's PIN: set {PIN_ENV}, or run the command in a terminal."
         )
     return ask("Owner PIN: ")
+
+
+def _failures(db: Database) -> tuple[int, str]:
+    """Wrong PINs in a row, and when the last one was typed."""
+    value = settings_store.load(db).get(FAILURES_KEY)
+    if not isinstance(value, dict):
+        return 0, ""
+    return int(value.get("count", 0)), str(value.get("last", ""))
 
 
 def _stored_hash(db: Database) -> str | None:

@@ -11,7 +11,7 @@ from shopcards.core.errors import PermissionDenied, ValidationError
 from shopcards.core.purchase import PurchaseInput
 from shopcards.core.roles import Role
 from shopcards.services import auth, cards, purchase_import, purchases
-from shopcards.services.session import Session
+from shopcards.services.session import Session, open_session
 from shopcards.store import settings as settings_store
 from tests.conftest import card_input
 
@@ -61,6 +61,36 @@ def test_owner_mode_needs_the_right_pin(with_pin: Session, clerk: Session) -> No
     assert clerk.role is Role.OWNER and clerk.actor == "owner"
     auth.become_clerk(clerk)
     assert clerk.role is Role.CLERK
+
+
+def test_after_five_wrong_pins_each_try_waits_longer_at_every_desk(
+    with_pin: Session, clerk: Session, db_path: Path
+) -> None:
+    now = [dt.datetime(2026, 11, 23, 10, 0)]
+    clerk.clock = lambda: now[0]
+    for _ in range(5):
+        with pytest.raises(PermissionDenied, match="not right"):
+            auth.become_owner(clerk, "0000")
+    with pytest.raises(PermissionDenied, match=r"5 wrong PINs in a row: .* wait 30 seconds"):
+        auth.become_owner(clerk, "4711")  # even the right PIN waits
+    other_desk = open_session(db_path)
+    other_desk.clock = clerk.clock
+    with pytest.raises(PermissionDenied, match="wait 30 seconds"):
+        auth.become_owner(other_desk, "4711")
+    other_desk.close()
+    now[0] += dt.timedelta(seconds=31)
+    with pytest.raises(PermissionDenied, match="not right"):
+        auth.become_owner(clerk, "1111")
+    with pytest.raises(PermissionDenied, match=r"6 wrong PINs in a row: .* wait 60 seconds"):
+        auth.become_owner(clerk, "4711")
+    now[0] += dt.timedelta(seconds=61)
+    auth.become_owner(clerk, "4711")
+    assert clerk.role is Role.OWNER
+    refused = clerk.db.execute("SELECT count(*) FROM changes WHERE action = 'pin_refused'")
+    assert refused.fetchone()[0] == 6
+    auth.become_clerk(clerk)
+    with pytest.raises(PermissionDenied, match="not right"):  # the count started again
+        auth.become_owner(clerk, "0000")
 
 
 def test_the_clerk_may_not_archive_or_erase_a_card(clerk: Session) -> None:
