@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from shiboken6 import isValid
 
 from shopcards.ui.errors import show_error
 
@@ -152,12 +153,15 @@ class BackgroundTask(QObject, Generic[T]):
 
     def _succeeded(self, result: T) -> None:
         self._finish()
-        self._on_success(result)
+        if self._parent_alive():
+            self._on_success(result)
         self.done.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        if isinstance(exc, Cancelled):
+        if not self._parent_alive():
+            log.info("background work ended after its window closed", exc_info=exc)
+        elif isinstance(exc, Cancelled):
             if self._on_cancelled is not None:
                 self._on_cancelled()
         elif self._on_failure is not None:
@@ -169,9 +173,15 @@ class BackgroundTask(QObject, Generic[T]):
 
     def _finish(self) -> None:
         self.running = False
-        self.dialog.canceled.disconnect(self._cancel)
-        self.dialog.close()
-        self.dialog.deleteLater()
+        if isValid(self.dialog):  # gone with its window when that was closed first
+            self.dialog.canceled.disconnect(self._cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+
+    def _parent_alive(self) -> bool:
+        """False when the window that asked was closed while the work ran: the result then
+        has nowhere to go (the work itself finished, or rolled back, as it would anyway)."""
+        return isValid(self._parent)
 
 
 def run_in_background(
