@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.settings import ShopSettings
-from shopcards.services import letters
+from shopcards.services import letter_setup
 from shopcards.services.session import Session
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button, line_edit
@@ -260,7 +260,7 @@ class LetterSettingsDialog(QDialog):
         for error in self._errors.values():
             error.setVisible(False)
         try:
-            letters.save_letter_settings(self._session, **self.values())
+            letter_setup.save_letter_settings(self._session, **self.values())
         except ValidationError as exc:
             for name, text in exc.fields.items():
                 label = self._errors.get(name)

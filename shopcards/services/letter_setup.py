@@ -1,0 +1,189 @@
+"""The shop's letterhead and printing settings: checked and saved by the owner, and read
+once per batch into a :class:`PrintSetup`, so a batch can be drawn on a worker thread without
+the card file.
+
+The printing engine (reportlab) is imported only when a setting is checked or a batch drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.settings import ShopSettings
+from shopcards.services.session import Session, require_owner
+from shopcards.services.settings import update_settings
+
+if TYPE_CHECKING:
+    from shopcards.printing import LabelSheet, Letterhead
+
+
+@dataclass(frozen=True)
+class PrintSetup:
+    """Everything the settings say about printing, read once so drawing needs no card file."""
+
+    shop_name: str
+    shop_address: tuple[str, ...]
+    shop_phone: str
+    shop_email: str
+    logo: str
+    signature: str
+    signer: str
+    closing: str
+    paper: str
+    fold: str
+    envelope_size: str
+    label_sheet: str
+    custom_sheet: tuple[float, ...]
+    offset_mm: tuple[float, float]
+    date_text: str
+
+
+_CUSTOM_SHEET = (
+    "page_width",
+    "page_height",
+    "rows",
+    "columns",
+    "label_width",
+    "label_height",
+    "top",
+    "left",
+    "h_gap",
+    "v_gap",
+)
+"""The custom label sheet's settings (``label_custom_*``) in LabelSheet's field order."""
+
+
+def print_setup(settings: ShopSettings, date_text: str) -> PrintSetup:
+    custom = tuple(float(getattr(settings, f"label_custom_{name}")) for name in _CUSTOM_SHEET)
+    return PrintSetup(
+        shop_name=settings.shop_name,
+        shop_address=tuple(
+            line.strip() for line in settings.shop_address.splitlines() if line.strip()
+        ),
+        shop_phone=settings.shop_phone,
+        shop_email=settings.shop_email,
+        logo=settings.letterhead_logo,
+        signature=settings.signature_image,
+        signer=settings.signer_name,
+        closing=settings.letter_closing,
+        paper=settings.letter_paper,
+        fold=settings.card_fold,
+        envelope_size=settings.envelope_size,
+        label_sheet=settings.label_sheet,
+        custom_sheet=custom,
+        offset_mm=(settings.printer_offset_x_mm, settings.printer_offset_y_mm),
+        date_text=date_text,
+    )
+
+
+def letterhead_of(setup: PrintSetup) -> Letterhead:
+    """The shop as the printing engine draws it."""
+    from shopcards.printing import Letterhead
+
+    return Letterhead(
+        setup.shop_name,
+        setup.shop_address,
+        setup.shop_phone,
+        setup.shop_email,
+        Path(setup.logo) if setup.logo else None,
+        Path(setup.signature) if setup.signature else None,
+        setup.signer,
+        setup.closing or "With warm wishes,",
+    )
+
+
+def label_sheet_of(setup: PrintSetup) -> str | LabelSheet:
+    from shopcards.printing import LabelSheet
+
+    if setup.label_sheet.lower() != "custom":
+        return setup.label_sheet
+    width, height, rows, columns, *rest = setup.custom_sheet
+    return LabelSheet("Custom labels", width, height, int(rows), int(columns), *rest)
+
+
+LETTER_SETTINGS = (
+    "shop_name",
+    "shop_address",
+    "shop_phone",
+    "shop_email",
+    "letterhead_logo",
+    "signature_image",
+    "signer_name",
+    "letter_closing",
+    "letter_paper",
+    "card_fold",
+    "envelope_size",
+    "label_sheet",
+    "printer_offset_x_mm",
+    "printer_offset_y_mm",
+    *(f"label_custom_{name}" for name in _CUSTOM_SHEET),
+)
+"""The settings the letters screen's settings dialog changes."""
+
+
+def save_letter_settings(session: Session, **values: Any) -> ShopSettings:
+    """Check and save the letterhead and printing settings (owner only).
+
+    ValidationError names each setting that will not do, before anything is saved: a paper,
+    envelope or label sheet that does not exist, a custom sheet whose labels overflow the page,
+    a printer offset over 20 mm, a picture that cannot be read.
+    """
+    require_owner(session, "change the letterhead and printing settings")
+    unknown = sorted(set(values) - set(LETTER_SETTINGS))
+    if unknown:
+        raise ValidationError({name: "is not a letter setting" for name in unknown})
+    types = {f.name: f.type for f in fields(ShopSettings)}
+    wrong = {
+        name: "must be a number"
+        for name, value in values.items()
+        if types[name] in ("float", "int") and not isinstance(value, int | float)
+    }
+    wrong |= {
+        name: "must be text"
+        for name, value in values.items()
+        if types[name] == "str" and not isinstance(value, str)
+    }
+    if wrong:
+        raise ValidationError(wrong)
+    problems = _setting_problems(ShopSettings.from_dict(session.settings.to_dict() | values))
+    if problems:
+        raise ValidationError(problems)
+    return update_settings(session, **values)
+
+
+def _setting_problems(settings: ShopSettings) -> dict[str, str]:
+    from shopcards.printing import ENVELOPES, LABEL_SHEETS
+    from shopcards.printing.images import check_image
+
+    problems: dict[str, str] = {}
+    choices = {
+        "letter_paper": ("A4", "Letter"),
+        "card_fold": ("quarter", "half"),
+        "envelope_size": tuple(ENVELOPES),
+        "label_sheet": (*LABEL_SHEETS, "custom"),
+    }
+    for name, allowed in choices.items():
+        if getattr(settings, name) not in allowed:
+            problems[name] = f"must be one of {', '.join(allowed)}"
+    for name in ("printer_offset_x_mm", "printer_offset_y_mm"):
+        if abs(getattr(settings, name)) > 20:
+            problems[name] = "a printer offset is at most 20 mm either way"
+    if not settings.shop_name.strip():
+        problems["shop_name"] = "the letterhead needs the shop's name"
+    for name in ("letterhead_logo", "signature_image"):
+        path = getattr(settings, name)
+        try:
+            check_image(Path(path) if path else None)
+        except ShopError as exc:
+            problems[name] = exc.message
+    if settings.label_sheet == "custom":
+        try:
+            sheet = label_sheet_of(print_setup(settings, ""))
+            assert not isinstance(sheet, str)
+            sheet.check()
+        except ValidationError as exc:
+            problems |= {f"label_custom_{name}": text for name, text in exc.fields.items()}
+    return problems
