@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,11 @@ class Session:
 
 def open_session(path: Path, role: Role = Role.CLERK) -> Session:
     return Session(open_card_file(path), role)
+
+
+def sqlite_version() -> str:
+    """The version of SQLite that keeps the card file (the About box lists it)."""
+    return sqlite3.sqlite_version
 
 
 def require_owner(session: Session, what: str) -> None:

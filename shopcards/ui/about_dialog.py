@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import platform
 import re
-import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards import __version__, paths
+from shopcards.services.session import sqlite_version
 from shopcards.ui.theme import MARGIN, SPACING
 
 TITLE = "About shopcards"
@@ -103,7 +103,7 @@ def shipped_components() -> list[Component]:
             _resource_text("Apache-2.0.txt", folder="fonts"),
         ),
         Component("shopcards icon", "", "CC0-1.0", lambda: _ICON_TEXT),
-        Component("SQLite", sqlite3.sqlite_version, "Public domain", lambda: _SQLITE_TEXT),
+        Component("SQLite", sqlite_version(), "Public domain", lambda: _SQLITE_TEXT),
     ]
     if getattr(sys, "frozen", False):
         tail.append(
