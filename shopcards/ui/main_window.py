@@ -16,8 +16,6 @@ from babel.numbers import format_decimal
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,15 +32,16 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card import Card, CardQuery
 from shopcards.core.errors import NotFound, PermissionDenied, ShopError
-from shopcards.services import backup, cards
+from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.ui import card_file_demo
-from shopcards.ui.background import run_in_background
+from shopcards.ui.card_file_actions import ask_card_file_to_open, ask_new_card_file, back_up_now
 from shopcards.ui.card_form import CardDialog
 from shopcards.ui.card_list_model import CARD_ID_ROLE, CardListModel
 from shopcards.ui.card_list_view import CardListView
 from shopcards.ui.card_view import CardView
 from shopcards.ui.drawer_tabs import DrawerTabs
+from shopcards.ui.empty_cabinet import EmptyCabinet
 from shopcards.ui.errors import show_error
 from shopcards.ui.theme import MARGIN, SPACING, ColourMode, Theme
 
@@ -53,7 +52,6 @@ DEBOUNCE_MS = 100
 COUNT_AFTER_MS = 150
 """A count that has to ask the card file waits until the typing pauses this long."""
 SEARCH_HINT = "Search names, phones, e-mail, postcode or city  (Ctrl+F)"
-CARD_FILE_FILTER = "Card files (*.db);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -173,7 +171,7 @@ class MainWindow(QMainWindow):
         self.list.setModel(self.model)
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
         self.list.openRequested.connect(self.edit_card)
-        self.empty_panel = _EmptyCabinet(self)
+        self.empty_panel = EmptyCabinet(self, self.new_card, self.open_demo_shop)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.list)
         self.list_stack.addWidget(self.empty_panel)
@@ -452,18 +450,7 @@ class MainWindow(QMainWindow):
     # Card files ----------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        session = self.session
-        run_in_background(
-            self,
-            "Backing up the card file…",
-            lambda _progress: backup.backup_now(session),
-            self._backed_up,
-            cancellable=False,
-        )
-
-    def _backed_up(self, path: Path) -> None:
-        self.statusBar().showMessage(f"Backed up to {path}", 10000)
-        QMessageBox.information(self, "Backed up", f"A copy of the card file is now at\n{path}")
+        back_up_now(self, self.session)
 
     def open_demo_shop(self) -> None:
         card_file_demo.open_demo_shop(
@@ -471,27 +458,14 @@ class MainWindow(QMainWindow):
         )
 
     def _new_card_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "New card file", str(self._folder()), CARD_FILE_FILTER
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.exists():
-            QMessageBox.information(
-                self,
-                "New card file",
-                f"There is already a file at {path}. To use it, choose File ▸ Open card file…",
-            )
-            return
-        self.cardFileRequested.emit(path)
+        path = ask_new_card_file(self, self._folder())
+        if path is not None:
+            self.cardFileRequested.emit(path)
 
     def _open_card_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open card file", str(self._folder()), CARD_FILE_FILTER
-        )
-        if name:
-            self.cardFileRequested.emit(Path(name))
+        path = ask_card_file_to_open(self, self._folder())
+        if path is not None:
+            self.cardFileRequested.emit(path)
 
     def _folder(self) -> Path:
         return self.session.card_file.path.parent
@@ -519,45 +493,3 @@ def _single_shot(parent: QWidget, interval_ms: int, slot: Callable[[], None]) ->
     timer.setInterval(interval_ms)
     timer.timeout.connect(slot)
     return timer
-
-
-class _EmptyCabinet(QFrame):
-    """What an empty card file shows instead of an empty list: the two ways to begin."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.setObjectName("emptyCabinet")
-        title = QLabel("This card file has no cards yet")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        text = QLabel(
-            "Add your first customer's card, or look around a demo shop with a few "
-            "thousand made-up customers first (it opens as a separate card file, so "
-            "this one stays empty)."
-        )
-        text.setWordWrap(True)
-        add = QPushButton("Add the first card")
-        add.setAccessibleName("Add the first card")
-        add.clicked.connect(window.new_card)
-        demo = QPushButton("Open a demo shop")
-        demo.setAccessibleName("Open a demo shop")
-        demo.clicked.connect(window.open_demo_shop)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(SPACING)
-        buttons.addStretch(1)
-        buttons.addWidget(add)
-        buttons.addWidget(demo)
-        buttons.addStretch(1)
-        for label in (title, text):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(MARGIN * 4, MARGIN * 4, MARGIN * 4, MARGIN * 4)
-        column.setSpacing(MARGIN)
-        column.addStretch(1)
-        column.addWidget(title)
-        column.addWidget(text)
-        column.addSpacing(SPACING)
-        column.addLayout(buttons)
-        column.addStretch(2)

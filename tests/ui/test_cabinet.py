@@ -288,3 +288,19 @@ def test_help_about_shows_version_and_licences(
     modals.then(lambda dialog: dialog.close())
     window.about_action.trigger()
     assert modals.seen == ["About shopcards"]
+
+
+def test_back_up_now_copies_the_card_file_and_says_where(
+    owner_window: MainWindow, qtbot: QtBot, modals: ModalAnswers
+) -> None:
+    told: list[str] = []
+
+    def read_and_close(box: QWidget) -> None:
+        told.append(box.findChild(QLabel, "qt_msgbox_label").text())
+        box.close()
+
+    modals.then(read_and_close)
+    owner_window.back_up_now()
+    qtbot.waitUntil(modals.all_answered, timeout=10000)
+    copy = Path(told[0].split("\n")[-1])
+    assert copy.exists() and copy.stat().st_size > 0
