@@ -14,8 +14,6 @@ screen says so. The letterhead and printing settings are the owner's too.
 
 from __future__ import annotations
 
-import os
-import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +31,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QProgressDialog,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -45,12 +42,12 @@ from shopcards.core.roles import Role
 from shopcards.core.templates import TemplateKind
 from shopcards.services import letters, templates
 from shopcards.services.letters import ASKED_FIELDS, BatchPlan, LetterRequest, Output
-from shopcards.services.session import Session, open_session
+from shopcards.services.session import Session
 from shopcards.ui.background import BackgroundTask, Cancelled, Progress, run_in_background
 from shopcards.ui.errors import show_error
 from shopcards.ui.letters_selection import SelectionInput
 from shopcards.ui.letters_settings import LetterSettingsDialog
-from shopcards.ui.pdf_preview import PdfPreview, match_paper, print_document
+from shopcards.ui.pdf_preview import PdfPreview, ask_printer, print_with_progress, save_whole
 from shopcards.ui.template_editor import TemplateEditor
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button, line_edit
@@ -293,13 +290,12 @@ class LettersScreen(QWidget):
         request = self.request()
         self._previews += 1
         out = self.preview_folder / f"preview-{self._previews}.pdf"
-        db_path, role, clock = self.session.card_file.path, self.session.role, self.session.clock
+        session = self.session
         self.message.clear()
         self.summary.clear()
 
         def work(progress: Progress) -> tuple[BatchPlan, PrintResult | None]:
-            worker = open_session(db_path, role)
-            worker.clock = clock
+            worker = session.twin()  # opened on the worker's thread, which owns the connection
             try:
                 plan = letters.plan_batch(worker, request)
             finally:
@@ -385,32 +381,16 @@ class LettersScreen(QWidget):
         """The system's print dialog, then every page (or the chosen ones) to the printer."""
         if self.plan is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        match_paper(printer, self.preview.document)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAccessibleName("Print")
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
+        printer = ask_printer(self, self.preview.document)
+        if printer is not None:
+            self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
         """Print the previewed pages on ``printer`` with a progress bar; record if all went."""
-        total = self.preview.page_count
-        progress = QProgressDialog("Printing…", "Cancel", 0, total, self)
-        progress.setWindowTitle("Printing")
-        progress.setMinimumDuration(400)
-
-        def tick(done: int, all_pages: int) -> bool:
-            progress.setMaximum(all_pages)
-            progress.setValue(done)
-            return not progress.wasCanceled()
-
-        done = print_document(self.preview.document, printer, tick)
-        progress.close()
-        if not done:
+        if not print_with_progress(self, self.preview.document, printer):
             self.message.error("Printing was cancelled; nothing was recorded as sent.")
             return False
+        total = self.preview.page_count
         self._record(f"Sent {total:,} page{'' if total == 1 else 's'} to the printer.")
         return True
 
@@ -430,7 +410,7 @@ class LettersScreen(QWidget):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
-            _copy_whole(self.result.paths[0], target)
+            save_whole(self.result.paths[0], target)
         except OSError as exc:
             self.message.error(f"The file could not be saved: {exc.strerror or exc}.")
             return
@@ -518,13 +498,3 @@ class LettersScreen(QWidget):
         self._temporary.cleanup()
         super().closeEvent(event)
 
-
-def _copy_whole(source: Path, target: Path) -> None:
-    """Copy so that ``target`` is either the whole PDF or not there at all."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(handle)
-    try:
-        shutil.copyfile(source, name)
-        os.replace(name, target)
-    finally:
-        Path(name).unlink(missing_ok=True)

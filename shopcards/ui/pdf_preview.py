@@ -1,4 +1,5 @@
-"""Looking at a PDF before it is printed, and printing it through the system's print dialog.
+"""Looking at a PDF before it is printed, printing it through the system's print dialog, and
+saving a copy of it whole.
 
 QtPdf (QPdfDocument, QPdfView) shows the pages as they will print. Printing renders each page
 at the printer's resolution (at most :data:`MAX_PRINT_DPI`, which is plenty for text and keeps
@@ -8,6 +9,9 @@ image, which some printer drivers would otherwise print black or not at all.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,8 +19,15 @@ from PySide6.QtCore import QPointF, QRect, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
 
 from shopcards.ui.theme import SPACING
 from shopcards.ui.till_widgets import button
@@ -85,6 +96,44 @@ def print_document(
     finally:
         painter.end()
     return True
+
+
+def ask_printer(parent: QWidget, document: QPdfDocument) -> QPrinter | None:
+    """The system's print dialog, offering the PDF's own paper and a page range; None when
+    the person cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    match_paper(printer, document)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setAccessibleName("Print")
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def print_with_progress(parent: QWidget, document: QPdfDocument, printer: QPrinter) -> bool:
+    """:func:`print_document` with a progress bar whose Cancel stops the job."""
+    progress = QProgressDialog("Printing…", "Cancel", 0, document.pageCount(), parent)
+    progress.setWindowTitle("Printing")
+    progress.setMinimumDuration(400)
+
+    def tick(done: int, all_pages: int) -> bool:
+        progress.setMaximum(all_pages)
+        progress.setValue(done)
+        return not progress.wasCanceled()
+
+    done = print_document(document, printer, tick)
+    progress.close()
+    return done
+
+
+def save_whole(source: Path, target: Path) -> None:
+    """Copy so that ``target`` is either the whole PDF or not there at all."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(handle)
+    try:
+        shutil.copyfile(source, name)
+        os.replace(name, target)
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 class PdfPreview(QWidget):
