@@ -2,42 +2,34 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-
-def shopcards(*args: str, env_home: Path) -> subprocess.CompletedProcess[str]:
-    import os
-
-    env = {**os.environ, "SHOPCARDS_HOME": str(env_home)}
-    return subprocess.run([sys.executable, "-m", "shopcards", *args], capture_output=True,
-                          text=True, env=env, timeout=120)
+from tests.cli.run import shopcards
 
 
 def test_demo_check_backup_restore(tmp_path: Path) -> None:
     db = tmp_path / "shop.db"
     made = shopcards("demo", "--customers", "200", "--seed", "7", "--db", str(db),
-                     env_home=tmp_path)
+                     home=tmp_path)
     assert made.returncode == 0, made.stderr
     assert "200 customers" in made.stdout
-    checked = shopcards("check", "--db", str(db), env_home=tmp_path)
+    checked = shopcards("check", "--db", str(db), home=tmp_path)
     assert checked.returncode == 0 and "OK" in checked.stdout and "200 cards" in checked.stdout
-    saved = shopcards("backup", str(tmp_path / "copy.db"), "--db", str(db), env_home=tmp_path)
+    saved = shopcards("backup", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path)
     assert saved.returncode == 0 and (tmp_path / "copy.db").exists()
     restored = shopcards("restore", str(tmp_path / "copy.db"), "--db", str(db),
-                         env_home=tmp_path)
+                         home=tmp_path)
     assert restored.returncode == 0, restored.stderr
 
 
 def test_bad_files_get_a_message_not_a_traceback(tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database at all" * 50)
-    checked = shopcards("check", "--db", str(junk), env_home=tmp_path)
+    checked = shopcards("check", "--db", str(junk), home=tmp_path)
     assert checked.returncode != 0
     assert "Traceback" not in checked.stderr + checked.stdout
     restored = shopcards("restore", str(junk), "--db", str(tmp_path / "shop.db"),
-                         env_home=tmp_path)
+                         home=tmp_path)
     assert restored.returncode == 2
     assert "cannot be restored" in restored.stderr or "damaged" in restored.stderr
     assert "Traceback" not in restored.stderr

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,24 +9,10 @@ import pytest
 from shopcards.core.roles import Role
 from shopcards.services import auth, letters
 from shopcards.services.session import open_session
+from tests.cli.run import shopcards
 from tests.letters_shop import build_shop, names_on, page_texts
 
 PIN = "4711"
-
-
-def shopcards(*args: str, home: Path, pin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SHOPCARDS_HOME": str(home)}
-    env.pop(auth.PIN_ENV, None)
-    if pin is not None:
-        env[auth.PIN_ENV] = pin
-    return subprocess.run(
-        [sys.executable, "-m", "shopcards", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,22 +9,8 @@ import pytest
 from shopcards.core.roles import Role
 from shopcards.services import auth, cards
 from shopcards.services.session import open_session
+from tests.cli.run import shopcards
 from tests.conftest import card_input
-
-
-def shopcards(*args: str, home: Path, pin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SHOPCARDS_HOME": str(home)}
-    env.pop(auth.PIN_ENV, None)
-    if pin is not None:
-        env[auth.PIN_ENV] = pin
-    return subprocess.run(
-        [sys.executable, "-m", "shopcards", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 @pytest.fixture

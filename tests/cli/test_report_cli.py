@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ from shopcards.cli import main
 from shopcards.cli import report as report_cli
 from shopcards.services import auth
 from shopcards.services.session import Session
+from tests.cli.run import shopcards
 from tests.conftest import FIXED_NOW
 from tests.services.test_insights import build_known_shop, send_batch
 
@@ -114,14 +112,6 @@ def test_results(
 
 def test_the_owners_pin_is_asked_for(owner: Session, db_path: Path, tmp_path: Path) -> None:
     auth.set_pin(owner, "4711")
-    env = {**os.environ, "SHOPCARDS_HOME": str(tmp_path / "home"), auth.PIN_ENV: "0000"}
-    done = subprocess.run(
-        [sys.executable, "-m", "shopcards", "report", "lapsed", "--db", str(db_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    done = shopcards("report", "lapsed", "--db", str(db_path), home=tmp_path / "home", pin="0000")
     assert done.returncode == 2
     assert "PIN is not right" in done.stderr
