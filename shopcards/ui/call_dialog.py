@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.calls import MAX_REASON, Call, CallInput, Outcome
-from shopcards.core.errors import PermissionDenied, ShopError, ValidationError
+from shopcards.core.errors import PermissionDenied, ShopError
 from shopcards.core.roles import Role
 from shopcards.services import calls, cards
 from shopcards.services.session import Session
@@ -112,14 +112,8 @@ class CallDialog(QDialog):
     def save(self) -> None:
         try:
             self.saved = calls.log_call(self.session, self.customer_id, self.typed())
-        except ValidationError as exc:
-            self.message.error(
-                "\n".join(
-                    f"{FIELD_NAMES.get(name, name)}: {text}" for name, text in exc.fields.items()
-                )
-            )
         except ShopError as exc:
-            self.message.error(exc.message)
+            self.message.refusal(exc, FIELD_NAMES)
         else:
             self.accept()
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcards.core.errors import Conflict, ShopError, ValidationError
+from shopcards.core.errors import Conflict, ShopError
 from shopcards.core.money import format_for_typing
 from shopcards.core.purchase import Purchase, PurchaseInput
 from shopcards.services import purchases
@@ -28,7 +28,7 @@ from shopcards.services.session import Session
 from shopcards.ui.card_conflict import ConflictChoice, ConflictDialog
 from shopcards.ui.card_labels import iso_date_text
 from shopcards.ui.theme import MARGIN, SPACING
-from shopcards.ui.till_widgets import MessageLabel, line_edit
+from shopcards.ui.till_widgets import MessageLabel, line_edit, ok_cancel
 
 FIELD_NAMES = {
     "date": "Date",
@@ -61,15 +61,7 @@ class _PurchaseDialog(QDialog):
         self.body.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)
         self.body.setSpacing(SPACING * 2)
         self.message = MessageLabel()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(ok_label)
-        ok.setAccessibleName(ok_label)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(ok_label, self._save, self.reject)
 
     def finish_layout(self) -> None:
         self.body.addWidget(self.message)
@@ -80,14 +72,8 @@ class _PurchaseDialog(QDialog):
             self.saved = self.attempt(self.purchase)
         except Conflict as exc:
             self._conflict(exc)
-        except ValidationError as exc:
-            self.message.error(
-                "\n".join(
-                    f"{FIELD_NAMES.get(name, name)}: {text}" for name, text in exc.fields.items()
-                )
-            )
         except ShopError as exc:
-            self.message.error(exc.message)
+            self.message.refusal(exc, FIELD_NAMES)
         else:
             self.accept()
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.errors import ShopError
 from shopcards.core.money import NotAnAmount, format_for_typing, parse_amount
 from shopcards.services import insights
 from shopcards.services.session import Session
@@ -82,14 +82,8 @@ class ThresholdsDialog(QDialog):
                 heavy_spend=spend,
                 holdout_share=self.holdout.value() / 100,
             )
-        except ValidationError as exc:
-            self.message.error(
-                "\n".join(
-                    f"{FIELD_NAMES.get(name, name)}: {text}" for name, text in exc.fields.items()
-                )
-            )
         except ShopError as exc:
-            self.message.error(exc.message)
+            self.message.refusal(exc, FIELD_NAMES)
         else:
             self.accept()
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +24,7 @@ from shopcards.core.roles import Role
 from shopcards.services import auth
 from shopcards.services.session import Session
 from shopcards.ui.theme import MARGIN, SPACING
-from shopcards.ui.till_widgets import MessageLabel
+from shopcards.ui.till_widgets import MessageLabel, ok_cancel
 
 FIRST_START = (
     "Set the owner's PIN. The program opens in clerk mode; the PIN switches to owner "
@@ -60,15 +59,7 @@ class _PinForm(QDialog):
         self._layout.addLayout(self._form)
         self.message = MessageLabel()
         self._layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(ok_label)
-        ok.setAccessibleName(ok_label)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(ok_label, self._try, self.reject)
         self._layout.addWidget(self.buttons)
 
     def pin_field(self, label: str) -> QLineEdit:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
 
+from shopcards.core.errors import ShopError, ValidationError
 from shopcards.ui.theme import ERROR_COLOUR
 
 OK_COLOUR = {"light": "#1b6b34", "dark": "#7fd69a"}
@@ -22,6 +33,15 @@ class MessageLabel(QLabel):
     def error(self, text: str) -> None:
         self._show(text, ERROR_COLOUR)
 
+    def refusal(self, exc: ShopError, field_names: Mapping[str, str]) -> None:
+        """What a service refused: each bad field on a line of its own, by its label."""
+        if isinstance(exc, ValidationError):
+            self.error(
+                "\n".join(f"{field_names.get(n, n)}: {text}" for n, text in exc.fields.items())
+            )
+        else:
+            self.error(exc.message)
+
     def done(self, text: str) -> None:
         self._show(text, OK_COLOUR)
 
@@ -33,6 +53,22 @@ class MessageLabel(QLabel):
         self.setStyleSheet(f"color: {colours['dark' if dark else 'light']};")
         self.setText(text)
         self.setAccessibleDescription(text)
+
+
+def ok_cancel(
+    ok_label: str, on_ok: Callable[[], object], on_cancel: Callable[[], object]
+) -> QDialogButtonBox:
+    """OK (labelled ``ok_label``) and Cancel, each with its visible label as accessible name."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_label)
+    ok.setAccessibleName(ok_label)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(on_cancel)
+    return buttons
 
 
 def line_edit(name: str, placeholder: str = "") -> QLineEdit:
