@@ -20,16 +20,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from shopcards.core.history import months_back
 from shopcards.core.money import format_money, minor_digits
-
-if TYPE_CHECKING:
-    from shopcards.core.segments import Segments
 
 TOP_PERCENT = 20
 NEXT_PERCENT = 40
@@ -389,21 +386,7 @@ class BatchResult:
         return self.days_since >= days
 
 
-# Everything at once, and writing it out ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Overview:
-    """Everything the insights screen and its printed report show, read at one moment."""
-
-    today: str
-    pareto: Pareto
-    segments: Segments
-    lapsed: CustomerList
-    declining: CustomerList
-    due_letters: CustomerList
-    due_calls: CustomerList
-    batches: tuple[BatchResult, ...]
+# Writing figures out --------------------------------------------------------------------------
 
 
 def format_value(kind: Kind, value: Value, locale: str, currency: str) -> str:

@@ -22,12 +22,12 @@ from shopcards.core.insights import (
     BatchResult,
     CustomerList,
     Kind,
-    Overview,
     Value,
     format_rates,
     format_uplift,
     format_value,
 )
+from shopcards.core.overview import Overview
 from shopcards.core.segments import Segments
 from shopcards.printing.fonts import font_book
 from shopcards.printing.output import atomic_path

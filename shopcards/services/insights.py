@@ -27,7 +27,6 @@ from shopcards.core.insights import (
     BatchResult,
     CustomerFigures,
     CustomerList,
-    Overview,
     Pareto,
     combined,
     csv_header,
@@ -38,6 +37,7 @@ from shopcards.core.insights import (
     pareto_split,
     quarter_start,
 )
+from shopcards.core.overview import Overview
 from shopcards.core.rfm import RfmPopulation, RfmScores
 from shopcards.core.segments import Segments, segment_customers
 from shopcards.core.settings import ShopSettings

@@ -38,12 +38,12 @@ from shopcards.core.insights import (
     CALL_MONTHS,
     RESPONSE_DAYS,
     Kind,
-    Overview,
     format_rates,
     format_uplift,
     format_value,
     last_12_months,
 )
+from shopcards.core.overview import Overview
 from shopcards.core.segments import Segments
 from shopcards.services import insights
 from shopcards.services.session import Session, require_owner

@@ -1,0 +1,26 @@
+"""Everything the insights screen and its printed report show, read at one moment.
+
+It lives apart from core.insights because it gathers the segments too, and core.segments
+builds on core.insights: kept there, the two modules would import each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shopcards.core.insights import BatchResult, CustomerList, Pareto
+from shopcards.core.segments import Segments
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the insights screen and its printed report show, read at one moment."""
+
+    today: str
+    pareto: Pareto
+    segments: Segments
+    lapsed: CustomerList
+    declining: CustomerList
+    due_letters: CustomerList
+    due_calls: CustomerList
+    batches: tuple[BatchResult, ...]
