@@ -20,6 +20,7 @@ from shopcards.core.insights import (
     format_value,
     last_12_months,
 )
+from shopcards.core.overview import WHO_COUNTS
 from shopcards.services import insights
 from shopcards.services.auth import cli_session
 from shopcards.services.session import Session
@@ -70,6 +71,8 @@ def _date(text: str) -> dt.date:
 def _report(args: argparse.Namespace) -> int:
     session = cli_session(db_path(args), need_owner=True)
     try:
+        if args.which != "results":
+            print(WHO_COUNTS)
         listed = _REPORTS[args.which](session, args)
         if listed is not None and args.csv:
             rows = insights.export_csv(session, listed, args.csv)
@@ -90,6 +93,8 @@ def _pareto(session: Session, args: argparse.Namespace) -> CustomerList:
     for group, share in ((split.top, split.top_share), (split.next, split.next_share)):
         print(f"{group.title}: {len(group):,} customers, {value(Kind.PERCENT, share)} of sales.")
     print(f"The rest: {value(Kind.PERCENT, split.rest_share)} of sales.")
+    if split.tie_note:
+        print(split.tie_note)
     for group in (split.top, split.next):
         _print_list(session, group, args.all)
     return split.as_list()
@@ -103,7 +108,8 @@ def _segments(session: Session, args: argparse.Namespace) -> CustomerList:
         f"Segments over the last 12 months. Regular: more than {value(Kind.NUMBER, t.visits)} "
         f"visits{' (the median)' * t.visits_is_median}. Heavy: more than "
         f"{value(Kind.MONEY, round(t.spend))}{' (the median)' * t.spend_is_median}. Former: "
-        f"nothing bought in {split.former_months} months."
+        f"nothing bought in {split.former_months} months. A customer who returned more than "
+        "they bought counts as spending nothing."
     )
     _print_table(
         ["Segment", "Customers", "Share of sales", "Spend"],

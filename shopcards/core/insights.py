@@ -39,6 +39,8 @@ CALL_MONTHS = 6
 """Due for a call: no call logged in this many months."""
 RESPONSE_DAYS = (30, 60)
 """A letter worked for a recipient who bought within this many days of it being sent."""
+SHARE_PARTS = 1000
+"""Shares of a whole are rounded to tenths of a per cent, as they are shown."""
 
 Value = int | float | str | None
 
@@ -145,6 +147,24 @@ def combined(title: str, group_header: str, groups: Sequence[CustomerList]) -> C
     return CustomerList(title, ids, (Column(group_header, Kind.TEXT, marks), *columns))
 
 
+def shares_of(amounts: Sequence[int]) -> list[float]:
+    """Each amount's share of their sum, rounded to :data:`SHARE_PARTS` by the largest
+    remainder, so the shares shown add up to exactly 100% (not 99.9% or 100.1%).
+
+    Amounts are not negative (a caller counts a negative amount as nothing, and says so);
+    with nothing to share, every share is 0.
+    """
+    total = sum(amounts)
+    if total <= 0:
+        return [0.0] * len(amounts)
+    parts = [amount * SHARE_PARTS // total for amount in amounts]
+    left_over = [amount * SHARE_PARTS % total for amount in amounts]
+    by_remainder = sorted(range(len(amounts)), key=lambda i: -left_over[i])
+    for i in by_remainder[: SHARE_PARTS - sum(parts)]:
+        parts[i] += 1
+    return [part / SHARE_PARTS for part in parts]
+
+
 def last_12_months(today: dt.date) -> tuple[dt.date, dt.date]:
     """The default 80/20 period: the twelve months up to and including today."""
     return months_back(today, 12) + dt.timedelta(days=1), today
@@ -158,7 +178,10 @@ class Pareto:
     """Customers ranked by spend in a period, and how much of the sales the best of them make.
 
     Only customers who spent something (net) in the period are counted; ``total`` is their
-    spend. ``curve`` runs from (0, 0) to (1, 1): (share of customers, share of sales).
+    spend. Customers who spent the same share a rank and a group: the top 20% takes in
+    everyone who spent as much as its last customer, so it may hold more than 20% (``tied``
+    says how many more each group took in). ``curve`` runs from (0, 0) to (1, 1): (share of
+    customers, share of sales).
     """
 
     start: str
@@ -170,6 +193,7 @@ class Pareto:
     top_share: float
     next_share: float
     curve: tuple[tuple[float, float], ...]
+    tied: tuple[int, int] = (0, 0)
 
     def as_list(self) -> CustomerList:
         """Both groups as one list, each row marked with its group."""
@@ -179,10 +203,22 @@ class Pareto:
     def rest_share(self) -> float:
         return max(0.0, 1.0 - self.top_share - self.next_share) if self.customers else 0.0
 
+    @property
+    def tie_note(self) -> str:
+        """A sentence saying which group grew for a tie at its edge; "" without one."""
+        grown = [
+            f"the {group.title.lower()} holds {len(group):,} customers"
+            for group, extra in zip((self.top, self.next), self.tied, strict=True)
+            if extra
+        ]
+        if not grown:
+            return ""
+        return f"Customers who spent the same share a group, so {' and '.join(grown)}."
+
 
 def group_sizes(customers: int) -> tuple[int, int]:
     """How many customers make the top 20% and the next 40% (rounded up: of 7 customers the
-    top 20% is 2, and the top 60% is 5)."""
+    top 20% is 2, and the top 60% is 5), before ties at the edges are taken in."""
     top = -(-customers * TOP_PERCENT // 100)
     upto = -(-customers * (TOP_PERCENT + NEXT_PERCENT) // 100)
     return top, upto - top
@@ -195,18 +231,21 @@ def pareto_split(ranked: Sequence[tuple[int, int]], start: str, end: str) -> Par
     n = len(ids)
     running = list(itertools.accumulate(spends))
     total = running[-1] if running else 0
-    top_n, next_n = group_sizes(n)
-    top_sum = running[top_n - 1] if top_n else 0
-    next_sum = (running[top_n + next_n - 1] if next_n else top_sum) - top_sum
+    top_size, next_size = group_sizes(n)
+    top_end = _past_ties(spends, top_size)
+    next_end = max(top_end, _past_ties(spends, top_size + next_size))
+    top_sum = running[top_end - 1] if top_end else 0
+    next_sum = (running[next_end - 1] if next_end else 0) - top_sum
     shares = [spend / total for spend in spends] if total else []
     running_shares = [amount / total for amount in running] if total else []
+    ranks = _shared_ranks(spends)
 
     def group(title: str, lo: int, hi: int) -> CustomerList:
         return CustomerList(
             title,
             ids[lo:hi],
             (
-                Column("Rank", Kind.NUMBER, range(lo + 1, hi + 1)),
+                Column("Rank", Kind.NUMBER, ranks[lo:hi]),
                 Column("Spend", Kind.MONEY, spends[lo:hi]),
                 Column("Share of sales", Kind.PERCENT, shares[lo:hi]),
                 Column("Running share", Kind.PERCENT, running_shares[lo:hi]),
@@ -218,12 +257,28 @@ def pareto_split(ranked: Sequence[tuple[int, int]], start: str, end: str) -> Par
         end=end,
         customers=n,
         total=total,
-        top=group(f"Top {TOP_PERCENT}%", 0, top_n),
-        next=group(f"Next {NEXT_PERCENT}%", top_n, top_n + next_n),
+        top=group(f"Top {TOP_PERCENT}%", 0, top_end),
+        next=group(f"Next {NEXT_PERCENT}%", top_end, next_end),
         top_share=top_sum / total if total else 0.0,
         next_share=next_sum / total if total else 0.0,
-        curve=_curve(running, total, (top_n, top_n + next_n)),
+        curve=_curve(running, total, (top_end, next_end)),
+        tied=(top_end - top_size, max(0, next_end - top_end - next_size)),
     )
+
+
+def _past_ties(spends: Sequence[int], end: int) -> int:
+    """``end`` moved past every customer who spent as much as the one before it."""
+    while 0 < end < len(spends) and spends[end] == spends[end - 1]:
+        end += 1
+    return end
+
+
+def _shared_ranks(spends: Sequence[int]) -> list[int]:
+    """1, 2, 2, 4: customers who spent the same share the rank of the first of them."""
+    ranks: list[int] = []
+    for i, spend in enumerate(spends):
+        ranks.append(ranks[-1] if i and spend == spends[i - 1] else i + 1)
+    return ranks
 
 
 def _curve(

@@ -1,4 +1,5 @@
-"""Everything the insights screen and its printed report show, read at one moment.
+"""Everything the insights screen and its printed report show, read at one moment, and the
+rule of who is counted in those figures.
 
 It lives apart from core.insights because it gathers the segments too, and core.segments
 builds on core.insights: kept there, the two modules would import each other.
@@ -10,6 +11,12 @@ from dataclasses import dataclass
 
 from shopcards.core.insights import BatchResult, CustomerList, Pareto
 from shopcards.core.segments import Segments
+
+WHO_COUNTS = (
+    "Staff cards are left out; archived cards count in the totals but are not on the lists "
+    "to contact."
+)
+"""The rule of who is counted, in one line: under the insights screen and in `shopcards report`."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,11 @@ and *heavy* with more spend in those 12 months than the spend threshold. Each th
 owner's number, or by default the median over these active customers, which splits them about
 in half. A customer who bought before but not in the last ``former_months`` months is
 *former*. Customers who never bought are in no segment.
+
+A segment's spend adds up its customers' spend in the last 12 months, where a customer whose
+returns outweigh their purchases in those months counts as spending nothing (they still count
+as one of the segment's customers): no segment has a negative spend or share. Shares of the
+customers and of the sales are rounded by the largest remainder, so each set adds up to 100%.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from shopcards.core.insights import (
     Kind,
     Windows,
     combined,
+    shares_of,
 )
 
 
@@ -70,9 +76,11 @@ class SegmentGroup:
     segment: Segment
     customers: CustomerList
     spend: int
-    """The group's spend in the last 12 months."""
+    """The group's spend in the last 12 months (a customer's below nothing counts as nothing)."""
     share: float
     """Its share of all segmented customers' spend in the last 12 months."""
+    customer_share: float
+    """Its share of the segmented customers."""
 
     @property
     def count(self) -> int:
@@ -118,14 +126,18 @@ def segment_customers(
     for f in active:
         members[_BY_REGULAR_HEAVY[f.visits_12 > visits, f.spend_12 > spend]].append(f)
     groups = {segment: _listed(segment, group) for segment, group in members.items()}
-    total = sum(spent for _, spent in groups.values())
+    spends = [spent for _, spent in groups.values()]
+    sales_shares = shares_of(spends)
+    customer_shares = shares_of([len(listed) for listed, _ in groups.values()])
     return Segments(
         thresholds,
         former_months,
-        total,
+        sum(spends),
         tuple(
-            SegmentGroup(segment, listed, spent, spent / total if total else 0.0)
-            for segment, (listed, spent) in groups.items()
+            SegmentGroup(segment, listed, spent, sales_share, customer_share)
+            for (segment, (listed, spent)), sales_share, customer_share in zip(
+                groups.items(), sales_shares, customer_shares, strict=True
+            )
         ),
     )
 
@@ -147,11 +159,13 @@ def _thresholds(
 
 
 def _listed(segment: Segment, group: list[CustomerFigures]) -> tuple[CustomerList, int]:
-    """The group as a list (its columns taken from the rows in one go) and its 12-month spend."""
+    """The group as a list (its columns taken from the rows in one go) and its 12-month spend,
+    a customer's spend below nothing counted as nothing."""
     if not group:
         return CustomerList(segment.label, (), _columns((), (), ())), 0
     ids, _, last_sales, _, spends, visits, _ = zip(*group, strict=True)
-    return CustomerList(segment.label, ids, _columns(visits, spends, last_sales)), sum(spends)
+    spent = sum(spend for spend in spends if spend > 0)
+    return CustomerList(segment.label, ids, _columns(visits, spends, last_sales)), spent
 
 
 def _columns(

@@ -4,7 +4,8 @@ is spending less, who is due a letter or a call, and whether letter batches work
 Every figure comes from one aggregate over the purchases (store.insights), read in one
 snapshot of the card file; the rules that turn it into lists are core.insights,
 core.segments and core.rfm. The window, the command line and the printed report all call
-these functions.
+these functions. Staff cards are in none of the figures (store.insights leaves them out);
+archived cards count in the totals but are not on the lists of people to contact.
 
 A card's RFM scores compare the customer's own figures, read fresh, against every customer's.
 Reading every customer costs about a second on a shop of 100,000, so those are kept for

@@ -4,6 +4,9 @@ customer in a period, who is due a letter or a call, and how letter batches were
 The per-customer sums are read straight off the purchase indexes (customer, date, amount),
 so SQLite never touches the purchase rows themselves; Python then only sees one row per
 customer.
+
+Staff cards are left out of every figure here (what the shop's own people buy says nothing
+about its customers); archived cards are counted, as their purchases were real sales.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ DATE_INDEX_BELOW = 1 / 3
 """A period shorter than this share of the shop's history is summed through the date index;
 a longer one through the customer index, which needs no sorting to group by customer."""
 _LIVE = "c.archived_at IS NULL AND c.erased_at IS NULL"
+_CUSTOMER = "customer_id NOT IN (SELECT id FROM customers WHERE is_staff)"
+"""A purchase by a customer, not by one of the shop's staff."""
 
 _FIGURES = """
     SELECT customer_id,
@@ -34,7 +39,7 @@ _FIGURES = """
         count(DISTINCT date) FILTER (WHERE date > :since_12 AND amount > 0),
         coalesce(sum(amount) FILTER (WHERE date > :since_6), 0)
     FROM purchases
-    WHERE voided_at IS NULL AND customer_id {who} AND date <= :today
+    WHERE voided_at IS NULL AND customer_id {who} AND date <= :today AND {customer}
     GROUP BY customer_id
     ORDER BY 5 DESC, 1
 """
@@ -62,8 +67,9 @@ def figures_sql(today: dt.date, customer_id: int | None = None) -> tuple[str, di
         "since_6": windows.since(6),
     }
     if customer_id is None:
-        return _FIGURES.format(who="IS NOT NULL"), params
-    return _FIGURES.format(who="= :customer_id"), params | {"customer_id": customer_id}
+        return _FIGURES.format(who="IS NOT NULL", customer=_CUSTOMER), params
+    sql = _FIGURES.format(who="= :customer_id", customer=_CUSTOMER)
+    return sql, params | {"customer_id": customer_id}
 
 
 def customer_figures(db: Database, today: dt.date) -> list[CustomerFigures]:
@@ -87,7 +93,7 @@ def ranked_spend_sql(db: Database, start: str, end: str) -> tuple[str, list[str]
     date = "date" if _days(start, end) < history * DATE_INDEX_BELOW else "+date"
     sql = (
         "SELECT customer_id, sum(amount) AS spend FROM purchases "
-        f"WHERE voided_at IS NULL AND customer_id IS NOT NULL AND {date} >= ? "
+        f"WHERE voided_at IS NULL AND customer_id IS NOT NULL AND {_CUSTOMER} AND {date} >= ? "
         f"AND {date} <= ? GROUP BY customer_id HAVING spend > 0 "
         "ORDER BY spend DESC, customer_id"
     )
@@ -110,14 +116,15 @@ def left_out(db: Database) -> frozenset[int]:
 
 
 def due_for_letter(db: Database, since: str) -> list[tuple[int, str | None]]:
-    """(card, last letter or None) of the cards with consent to post and an address that got
-    no letter on or after ``since``. A letter held back from them (the hold-out group of a
-    batch) counts as their letter: posting to them now would spoil the batch's comparison."""
+    """(card, last letter or None) of the customers (not staff) with consent to post and an
+    address that got no letter on or after ``since``. A letter held back from them (the
+    hold-out group of a batch) counts as their letter: posting to them now would spoil the
+    batch's comparison."""
     rows = db.execute(
         "SELECT c.id, (SELECT max(l.sent_at) FROM letters_sent l WHERE l.customer_id = c.id "
         "AND l.kind = 'letter' AND l.held_out = 0) "
-        f"FROM customers c WHERE {_LIVE} AND c.consent_post = 'yes' AND c.address != '' "
-        "AND c.city != '' AND NOT EXISTS (SELECT 1 FROM letters_sent l "
+        f"FROM customers c WHERE {_LIVE} AND NOT c.is_staff AND c.consent_post = 'yes' "
+        "AND c.address != '' AND c.city != '' AND NOT EXISTS (SELECT 1 FROM letters_sent l "
         "WHERE l.customer_id = c.id AND l.kind = 'letter' AND l.sent_at >= ?)",
         [since],
     ).fetchall()
@@ -125,11 +132,11 @@ def due_for_letter(db: Database, since: str) -> list[tuple[int, str | None]]:
 
 
 def due_for_call(db: Database, since: str) -> list[tuple[int, str | None]]:
-    """(card, last call or None) of the cards with consent to phone and a number that had no
-    call after ``since``."""
+    """(card, last call or None) of the customers (not staff) with consent to phone and a
+    number that had no call after ``since``."""
     rows = db.execute(
         "SELECT c.id, (SELECT max(k.called_on) FROM calls k WHERE k.customer_id = c.id) "
-        f"FROM customers c WHERE {_LIVE} AND c.consent_phone = 'yes' "
+        f"FROM customers c WHERE {_LIVE} AND NOT c.is_staff AND c.consent_phone = 'yes' "
         "AND EXISTS (SELECT 1 FROM phones p WHERE p.customer_id = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.customer_id = c.id AND k.called_on > ?)",
         [since],

@@ -30,9 +30,8 @@ class SegmentChart(QWidget):
         return QSize(480, 260)
 
     def set_segments(self, segments: Segments | None) -> None:
-        customers = sum(g.count for g in segments.groups) if segments else 0
         self._bars = [
-            (g.segment.label, g.count / customers if customers else 0.0, g.share)
+            (g.segment.label, g.customer_share, g.share)
             for g in (segments.groups if segments else ())
         ]
         self.setAccessibleDescription(

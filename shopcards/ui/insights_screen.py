@@ -43,7 +43,7 @@ from shopcards.core.insights import (
     format_value,
     last_12_months,
 )
-from shopcards.core.overview import Overview
+from shopcards.core.overview import WHO_COUNTS, Overview
 from shopcards.core.segments import Segments
 from shopcards.services import insights
 from shopcards.services.session import Session, require_owner
@@ -176,7 +176,7 @@ class InsightsScreen(QDialog):
         self.letters_panel.set_list(overview.due_letters)
         self.calls_panel.set_list(overview.due_calls)
         self._show_batches(overview)
-        self.status.setText(f"Figures as of {self._value(Kind.DATE, overview.today)}.")
+        self.status.setText(f"Figures as of {self._value(Kind.DATE, overview.today)}. {WHO_COUNTS}")
         self.refresh_button.setEnabled(True)
         self.loaded.emit()
 
@@ -229,13 +229,12 @@ class InsightsScreen(QDialog):
 
     def _show_segments(self, segments: Segments) -> None:
         self.segment_chart.set_segments(segments)
-        customers = sum(g.count for g in segments.groups) or 1
         self.segment_table.setRowCount(len(segments.groups))
         for row, group in enumerate(segments.groups):
             cells = (
                 group.segment.label,
                 f"{group.count:,}",
-                self._percent(group.count / customers),
+                self._percent(group.customer_share),
                 self._percent(group.share),
                 self._money(group.spend),
             )

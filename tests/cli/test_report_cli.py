@@ -9,10 +9,12 @@ import pytest
 
 from shopcards.cli import main
 from shopcards.cli import report as report_cli
-from shopcards.services import auth
+from shopcards.core.overview import WHO_COUNTS
+from shopcards.core.purchase import PurchaseInput
+from shopcards.services import auth, cards, purchases
 from shopcards.services.session import Session
 from tests.cli.run import shopcards
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, card_input
 from tests.services.test_insights import build_known_shop, send_batch
 
 
@@ -70,6 +72,27 @@ def test_segments_to_csv(
         ("Regular, heavy", "Known, Bo"),
     ]
     assert rows[-1]["Segment"] == "Former" and rows[-1]["Name"] == "Known, Ida"
+
+
+def test_every_customer_report_states_who_is_counted(
+    known: dict[str, int], db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for which in ("pareto", "lapsed", "due"):
+        assert report(db_path, capsys, which).startswith(WHO_COUNTS + "\n")
+    out = report(db_path, capsys, "segments")
+    assert "A customer who returned more than they bought counts as spending nothing." in out
+    assert WHO_COUNTS not in report(db_path, capsys, "results")
+
+
+def test_customers_who_spent_the_same_are_said_to_share_a_group(
+    owner: Session, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for given in ("Ada", "Ben"):
+        card = cards.add_card(owner, card_input(given, "Tie"))
+        purchases.record_purchase(owner, card.id or 0, PurchaseInput("50", date="2026-11-01"))
+    out = report(db_path, capsys, "pareto", "--from", "2026-01-01", "--to", "2026-11-23")
+    assert "Top 20%: 2 customers, 100.0% of sales." in out
+    assert "so the top 20% holds 2 customers." in out
 
 
 def test_lapsed_declining_and_due(

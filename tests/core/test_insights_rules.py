@@ -23,6 +23,7 @@ from shopcards.core.insights import (
     lapsed_customers,
     pareto_split,
     quarter_start,
+    shares_of,
     yearly_spend,
 )
 from shopcards.core.rfm import RfmPopulation
@@ -89,6 +90,50 @@ def test_pareto_curve_is_thinned_for_many_customers_but_keeps_the_marks() -> Non
     assert split.curve[-1] == (1.0, 1.0)
 
 
+def test_a_tie_at_the_edge_of_either_group_takes_the_tied_in() -> None:
+    spends = [900, 700, 700, 700, 500, 400, 400, 300, 200, 100]  # cards 1 to 10
+    split = pareto_split(list(enumerate(spends, start=1)), "2026-01-01", "2026-12-31")
+    assert list(split.top.ids) == [1, 2, 3, 4]  # 20% of ten is two; cards 3 and 4 tie with 2
+    assert list(split.next.ids) == [5, 6, 7]  # the top 60% ends at card 6; card 7 ties with it
+    assert split.tied == (2, 0)
+    assert [split.top.row(i)[0] for i in range(4)] == [1, 2, 2, 2]
+    assert split.top_share == pytest.approx(3000 / 4900)
+    assert split.next_share == pytest.approx(1300 / 4900)
+    assert (0.4, pytest.approx(3000 / 4900)) in split.curve
+    assert "the top 20% holds 4 customers" in split.tie_note
+
+
+def test_no_tie_no_note() -> None:
+    split = pareto_split([(1, 300), (2, 200), (3, 100)], "2026-01-01", "2026-12-31")
+    assert split.tied == (0, 0) and split.tie_note == ""
+
+
+@pytest.mark.parametrize(
+    ("amounts", "shares"),
+    [
+        ([1, 1, 1], [0.334, 0.333, 0.333]),
+        ([2, 2, 2, 2, 1], [0.223, 0.222, 0.222, 0.222, 0.111]),
+        ([0, 5], [0.0, 1.0]),
+        ([0, 0], [0.0, 0.0]),
+        ([], []),
+    ],
+)
+def test_shares_are_rounded_to_add_up_to_100_percent(
+    amounts: list[int], shares: list[float]
+) -> None:
+    assert shares_of(amounts) == shares
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=30))
+def test_any_shares_add_up_to_exactly_100_percent(amounts: list[int]) -> None:
+    parts = [round(share * 1000) for share in shares_of(amounts)]
+    assert sum(parts) == (1000 if sum(amounts) else 0)
+    assert all(
+        abs(part - amount * 1000 / (sum(amounts) or 1)) < 1
+        for part, amount in zip(parts, amounts, strict=True)
+    )
+
+
 def test_pareto_of_nobody() -> None:
     split = pareto_split([], "2026-01-01", "2026-12-31")
     assert (split.customers, split.total, len(split.top), len(split.next)) == (0, 0, 0, 0)
@@ -131,9 +176,9 @@ def test_segments_split_at_the_medians() -> None:
         Segment.FORMER: [9],
     }
     assert split.total == 297_000
-    assert split.group(Segment.REGULAR_HEAVY).share == pytest.approx(200_000 / 297_000)
+    assert split.group(Segment.REGULAR_HEAVY).share == 0.673  # 200,000 / 297,000, as shown
     assert split.group(Segment.INFREQUENT_LIGHT).spend == 5_000
-    assert sum(g.share for g in split.groups) == pytest.approx(1)
+    assert sum(round(g.share * 1000) for g in split.groups) == 1000
     assert list(split.group(Segment.REGULAR_HEAVY).customers.ids) == [1, 2]  # biggest first
 
 
@@ -147,6 +192,16 @@ def test_segments_with_the_owners_thresholds_and_six_months_to_former() -> None:
     assert members[Segment.REGULAR_HEAVY] == [1, 2, 3, 5]
     assert members[Segment.REGULAR_LIGHT] == [4]
     assert members[Segment.INFREQUENT_LIGHT] == [7, 8]
+
+
+def test_a_customer_who_returned_more_than_they_bought_counts_as_spending_nothing() -> None:
+    rows = [*ten_customers(), figures(10, "2025-06-01", lifetime=0, spend_12=-90_000)]
+    split = segment_customers(rows, TODAY, former_months=12)
+    former = split.group(Segment.FORMER)
+    assert list(former.customers.ids) == [9, 10]
+    assert (former.spend, former.share) == (0, 0.0)
+    assert split.total == 297_000
+    assert split.group(Segment.REGULAR_HEAVY).share == 0.673
 
 
 # Lapsed, declining, due -----------------------------------------------------------------------

@@ -114,6 +114,7 @@ def test_the_80_20_page_shows_both_groups(
     assert names_in(top) == ["Known, Anna", "Known, Bo"]
     assert names_in(following) == ["Known, Eli", "Known, Fay", "Known, Cai"]
     assert "67.3%" in find(screen, QWidget, "80/20 chart").accessibleDescription()
+    assert "Staff cards are left out" in find(screen, QLabel, "Status").text()
 
 
 def test_another_period_is_added_up_again(
@@ -135,8 +136,8 @@ def test_segments_list_the_chosen_segment(
     go_to(qtbot, screen, "Segments")
     table = find(screen, QTableWidget, "Segments")
     rows = [[cell(table, r, c) for c in range(3)] for r in range(table.rowCount())]
-    assert rows == [
-        ["Regular, heavy", "2", "22.2%"],
+    assert rows == [  # 2/9 and 1/9 of the customers, rounded to add up to 100%
+        ["Regular, heavy", "2", "22.3%"],
         ["Regular, light", "2", "22.2%"],
         ["Infrequent, heavy", "2", "22.2%"],
         ["Infrequent, light", "2", "22.2%"],
