@@ -193,7 +193,7 @@ class Pareto:
     top_share: float
     next_share: float
     curve: tuple[tuple[float, float], ...]
-    tied: tuple[int, int] = (0, 0)
+    tied: tuple[int, int]
 
     def as_list(self) -> CustomerList:
         """Both groups as one list, each row marked with its group."""
