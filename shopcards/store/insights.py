@@ -28,7 +28,9 @@ DATE_INDEX_BELOW = 1 / 3
 a longer one through the customer index, which needs no sorting to group by customer."""
 _LIVE = "c.archived_at IS NULL AND c.erased_at IS NULL"
 _CUSTOMER = "customer_id NOT IN (SELECT id FROM customers WHERE is_staff)"
-"""A purchase by a customer, not by one of the shop's staff."""
+"""A purchase by a customer, not by one of the shop's staff (the staff's ids are read once)."""
+_ONE_CUSTOMER = "NOT EXISTS (SELECT 1 FROM customers WHERE id = :customer_id AND is_staff)"
+"""The same for one card: one look-up by id, not a pass over every card."""
 
 _FIGURES = """
     SELECT customer_id,
@@ -68,7 +70,7 @@ def figures_sql(today: dt.date, customer_id: int | None = None) -> tuple[str, di
     }
     if customer_id is None:
         return _FIGURES.format(who="IS NOT NULL", customer=_CUSTOMER), params
-    sql = _FIGURES.format(who="= :customer_id", customer=_CUSTOMER)
+    sql = _FIGURES.format(who="= :customer_id", customer=_ONE_CUSTOMER)
     return sql, params | {"customer_id": customer_id}
 
 
