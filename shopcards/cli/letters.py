@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from shopcards.cli import add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.core.templates import TemplateError, TemplateKind
 from shopcards.services import letter_selections, templates
 from shopcards.services.auth import cli_session
@@ -37,14 +37,17 @@ def _selections_help() -> str:
     )
 
 
-def _common(p: argparse.ArgumentParser, noun: str, required: bool = True) -> None:
-    p.add_argument("--to", required=required, metavar="SELECTION", help="who gets them (below)")
+def _common(p: argparse.ArgumentParser, noun: str, *, letters: bool = False) -> None:
+    """The options every mailing takes; ``letters`` for the one that also writes a file per
+    recipient and checks by hand that --to and --out are there (--list-templates needs
+    neither)."""
+    p.add_argument("--to", required=not letters, metavar="SELECTION", help="who gets them (below)")
     p.add_argument(
         "--out",
-        required=required,
+        required=not letters,
         type=Path,
         metavar="FILE.pdf",
-        help="the PDF to write (with --one-file-each: a folder)",
+        help="the PDF to write" + " (with --one-file-each: a folder)" * letters,
     )
     p.add_argument(
         "--households",
@@ -58,14 +61,13 @@ def _common(p: argparse.ArgumentParser, noun: str, required: bool = True) -> Non
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    formatter = argparse.RawDescriptionHelpFormatter
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "letters",
-        help="print personalised letters or greeting cards from a template",
-        description="Print one letter or card per customer chosen (a card template prints "
-        "cards) and record on each card that it was sent.",
-        epilog=_selections_help(),
-        formatter_class=formatter,
+        "print personalised letters or greeting cards from a template",
+        "Print one letter or card per customer chosen (a card template prints cards) and "
+        "record on each card that it was sent.",
+        _selections_help(),
     )
     p.add_argument(
         "--template",
@@ -97,14 +99,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument(
         "--proof", action="store_true", help="write the PDF but do not record it as sent"
     )
-    _common(p, "letter", required=False)  # checked by hand: --list-templates needs neither
+    _common(p, "letter", letters=True)
     p.set_defaults(func=_letters)
 
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "labels",
-        help="print address labels for a mailing",
-        epilog=_selections_help(),
-        formatter_class=formatter,
+        "print address labels for a mailing",
+        "Print one address label per customer chosen (or per household) on the label sheet "
+        "set in the letters settings. Labels are not recorded on the cards.",
+        _selections_help(),
     )
     p.add_argument(
         "--start-at",
@@ -116,11 +120,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     _common(p, "label")
     p.set_defaults(func=_labels)
 
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "envelopes",
-        help="print addressed envelopes for a mailing",
-        epilog=_selections_help(),
-        formatter_class=formatter,
+        "print addressed envelopes for a mailing",
+        "Print one addressed envelope per customer chosen (or per household), in the envelope "
+        "size set in the letters settings, with the shop's address as sender. Envelopes are "
+        "not recorded on the cards.",
+        _selections_help(),
     )
     _common(p, "envelope")
     p.set_defaults(func=_envelopes)
