@@ -43,8 +43,9 @@ def _demo(args: argparse.Namespace) -> int:
     finally:
         session.close()
     print(
-        f"\r{db_path(args)}: {result.customers:,} customers, "
-        f"{result.purchases:,} purchases.        "
+        f"\r{db_path(args)}: {result.customers:,} customers, {result.purchases:,} purchases, "
+        f"{result.entries:,} prize-drawing entries, {result.calls:,} calls, "
+        f"{result.letters:,} letters and cards sent."
     )
     return 0
 

@@ -181,7 +181,7 @@ def _results(session: Session, args: argparse.Namespace) -> None:
     if any(not b.held_out.recipients for b in batches):
         print(
             "“no hold-out”: nobody was held back from that batch (only letters --hold-out "
-            "does that), so whether it made a difference cannot be measured."
+            "does that),\nso whether it made a difference cannot be measured."
         )
 
 
