@@ -47,14 +47,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         dest="start",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="pareto: first day (default: 12 months ago)",
+        help="pareto: first day (default: 12 months before --as-of)",
     )
     p.add_argument(
         "--as-of",
         dest="end",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="pareto: last day (default: today)",
+        help="pareto: the figures as they were on this day, its last (default: today)",
     )
     # --to was the old name; in the letters commands --to is a selection, so it is not shown
     p.add_argument("--to", dest="end", type=_date, help=argparse.SUPPRESS)
@@ -83,7 +83,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _pareto(session: Session, args: argparse.Namespace) -> CustomerList:
-    default_start, default_end = last_12_months(session.today())
+    default_start, default_end = last_12_months(args.end or session.today())
     split = insights.pareto(session, args.start or default_start, args.end or default_end)
     value = _formatter(session)
     print(

@@ -55,6 +55,8 @@ def test_a_period_of_its_own(
     assert "2 customers bought for €150.00" in out
     old_name = report(db_path, capsys, "pareto", "--from", "2024-01-01", "--to", "2024-12-31")
     assert old_name == out  # the old --to still works, unadvertised
+    as_of = report(db_path, capsys, "pareto", "--as-of", "2024-12-31")
+    assert "80/20 from 1 Jan 2024 to 31 Dec 2024" in as_of  # the 12 months up to that day
 
 
 def test_segments_to_csv(
