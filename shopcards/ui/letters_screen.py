@@ -330,14 +330,15 @@ class LettersScreen(QWidget):
         self._enable_output(True)
 
     def _list_left_out(self, plan: BatchPlan | None) -> None:
-        """Who gets nothing and why (held back ones too, by name, so the owner sees who); a
-        name in Hebrew is isolated so the line reads in order."""
-        excluded = (*plan.excluded, *plan.held_back) if plan else ()
+        """Who gets nothing and why, those the owner chose to hold back first, by name, so the
+        owner sees who; a name in Hebrew is isolated so the line reads in order."""
+        held, excluded = (plan.held_back, plan.excluded) if plan else ((), ())
         self.left_out.clear()
         self.left_out.addItems(
-            [f"\u2068{e.name}\u2069 ({e.card_no}): {e.reason}" for e in excluded]
+            [f"\u2068{e.name}\u2069 ({e.card_no}): {e.reason}" for e in (*held, *excluded)]
         )
-        self.left_out_title.setText(f"Left out ({len(excluded):,})" if excluded else "Left out")
+        title = f"Left out ({len(excluded):,})" if excluded else "Left out"
+        self.left_out_title.setText(title + f", held back ({len(held):,})" * bool(held))
 
     def _remove_old_previews(self, keep: Path | None) -> None:
         for path in self.preview_folder.glob("preview-*.pdf"):

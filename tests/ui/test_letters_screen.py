@@ -297,12 +297,10 @@ def test_a_share_held_back_gets_nothing_and_is_recorded_for_comparison(
         "3 letters to 3 customers; 3 left out; 2 customers held back to compare"
     )
     listed = find(screen, QListWidget, "Left out")
-    held = [
-        listed.item(i).text() for i in range(listed.count()) if "held back" in listed.item(i).text()
-    ]
-    assert len(held) == 2 and all(
-        text.endswith(": held back to measure the effect") for text in held
-    )
+    first = [listed.item(i).text() for i in range(2)]  # the held back come first, by name
+    assert all(text.endswith(": held back to measure the effect") for text in first)
+    assert len(names_on(" ".join(first))) == 2
+    assert "Left out (3), held back (2)" in [w.text() for w in screen.findChildren(QLabel)]
     modals.then(save_as(tmp_path / "welcome.pdf"))  # type: ignore[arg-type]
     press(screen, "Save as PDF…")
     qtbot.waitUntil(modals.all_answered)
