@@ -432,11 +432,12 @@ def _entries(
 
 
 def _calls(rng: random.Random, card: Card, today: dt.date) -> tuple[CallEntry, ...]:
-    """One customer in twenty-five had a call in the past months, some to call again."""
-    if rng.random() >= 0.04 or not card.phones:
+    """One customer in twenty-five had a call in the past months (a month or more after they
+    joined), some to call again."""
+    first = dt.date.fromisoformat(card.created_at[:10]) + dt.timedelta(days=30)
+    if rng.random() >= 0.04 or not card.phones or first >= today:
         return ()
-    joined = dt.date.fromisoformat(card.created_at[:10])
-    called = max(joined, today - dt.timedelta(days=rng.randint(1, 200)))
+    called = max(first, today - dt.timedelta(days=rng.randint(1, 200)))
     outcome = rng.choice(tuple(Outcome))
     again = called + dt.timedelta(days=rng.randint(14, 60)) if rng.random() < 0.3 else None
     return (

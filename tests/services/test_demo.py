@@ -78,6 +78,12 @@ def test_some_calls_and_letters_were_sent_and_show_on_the_cards(demo: Session) -
     called = _one(demo, "SELECT customer_id FROM calls ORDER BY id LIMIT 1")
     assert 3 <= _one(demo, "SELECT count(*) FROM calls") <= 30
     assert calls.calls_for(demo, int(called))  # type: ignore[arg-type]
+    early = _one(
+        demo,
+        "SELECT count(*) FROM calls k JOIN customers c ON c.id = k.customer_id "
+        "WHERE k.called_on <= substr(c.created_at, 1, 10) OR k.called_on > '2026-11-23'",
+    )
+    assert early == 0  # after they joined, before today
     batches = demo.db.execute(
         "SELECT template_key, holdout_share, created_at FROM letter_batches ORDER BY id"
     ).fetchall()
