@@ -1,7 +1,8 @@
 """The ``shopcards`` command: no sub-command opens the window; sub-commands do headless work.
 
 Each sub-command lives in a module of this package with ``register(subparsers)``, which adds
-its parser and sets ``func`` to a function ``(args) -> int``. Output is for a person; errors
+its parser (with :func:`add_command`, so it has a description) and sets ``func`` to a function
+``(args) -> int``. Output is for a person; errors
 are ShopError messages, never tracebacks.
 """
 
@@ -33,9 +34,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """Wraps a description to the terminal, but keeps a text with line breaks of its own (a
+    table of selections in an epilog) as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def add_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+    epilog: str | None = None,
+) -> argparse.ArgumentParser:
+    """A sub-command's parser: ``summary`` is its line in ``shopcards --help``, ``description``
+    opens its own ``--help``, ``epilog`` (lines kept as written) closes it."""
+    return commands.add_parser(
+        name, help=summary, description=description, epilog=epilog, formatter_class=HelpFormatter
+    )
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", type=Path, default=argparse.SUPPRESS,
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
         help=f"the card file (default: {paths.default_db()})",
     )
 

@@ -5,24 +5,48 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from shopcards.cli import add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.services import backup
 from shopcards.services.auth import cli_session
 from shopcards.services.session import open_session
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = commands.add_parser("backup", help="copy the card file (to DEST, or the backups folder)")
-    p.add_argument("dest", nargs="?", type=Path, help="a folder or a file name")
+    p = add_command(
+        commands,
+        "backup",
+        "copy the card file (to DEST, or the backups folder)",
+        "Copy the card file whole and consistent, even while the window has it open. Without "
+        "DEST the copy goes to the backups folder beside the card file.",
+    )
+    p.add_argument(
+        "dest",
+        nargs="?",
+        type=Path,
+        help="a folder to copy into, or the name of the copy (default: the backups folder)",
+    )
     add_db_option(p)
     p.set_defaults(func=_backup)
 
-    p = commands.add_parser("restore", help="replace the card file with a backup, after checks")
-    p.add_argument("file", type=Path, help="the backup to restore")
+    p = add_command(
+        commands,
+        "restore",
+        "replace the card file with a backup, after checks",
+        "Check the backup first (a damaged one is refused and nothing changes), then put it "
+        "in place of the card file; what the card file held before is kept aside and named. "
+        "Owner only: the PIN comes from SHOPCARDS_PIN or is asked for.",
+    )
+    p.add_argument("file", type=Path, help="the backup file to restore")
     add_db_option(p)
     p.set_defaults(func=_restore)
 
-    p = commands.add_parser("check", help="check the card file for damage")
+    p = add_command(
+        commands,
+        "check",
+        "check the card file for damage",
+        "Run SQLite's integrity and foreign-key checks on the card file and say what it holds "
+        "(cards, purchases, schema step). Exits with 1 when a problem is found.",
+    )
     add_db_option(p)
     p.set_defaults(func=_check)
 

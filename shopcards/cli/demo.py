@@ -5,16 +5,31 @@ from __future__ import annotations
 import argparse
 import sys
 
-from shopcards.cli import add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.services.auth import cli_session
 from shopcards.services.demo import build_demo
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = commands.add_parser("demo", help="fill a card file with a demo shop")
-    p.add_argument("--customers", type=int, default=500, help="how many cards (default 500)")
-    p.add_argument("--seed", type=int, default=1, help="the same seed makes the same shop")
-    p.add_argument("--no-purchases", action="store_true", help="cards only, no purchase history")
+    p = add_command(
+        commands,
+        "demo",
+        "fill a card file with a demo shop",
+        "Fill the card file with a believable shop to try shopcards on: customers from five "
+        "countries in their own scripts, joined over the past years, with purchases since, "
+        "prize-drawing entries, calls and letters sent. All in one go: stopping keeps nothing.",
+    )
+    p.add_argument(
+        "--customers", type=int, default=500, metavar="N", help="how many cards (default 500)"
+    )
+    p.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="the same seed makes the same shop"
+    )
+    p.add_argument(
+        "--no-purchases",
+        action="store_true",
+        help="cards only: no purchases, drawing entries, calls or letters",
+    )
     add_db_option(p)
     p.set_defaults(func=_demo)
 
@@ -22,12 +37,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _demo(args: argparse.Namespace) -> int:
     session = cli_session(db_path(args), need_owner=True)
     try:
-        result = build_demo(session, args.customers, args.seed, not args.no_purchases,
-                            progress=_progress)
+        result = build_demo(
+            session, args.customers, args.seed, not args.no_purchases, progress=_progress
+        )
     finally:
         session.close()
-    print(f"\r{db_path(args)}: {result.customers:,} customers, "
-          f"{result.purchases:,} purchases.        ")
+    print(
+        f"\r{db_path(args)}: {result.customers:,} customers, {result.purchases:,} purchases, "
+        f"{result.entries:,} prize-drawing entries, {result.calls:,} calls, "
+        f"{result.letters:,} letters and cards sent."
+    )
     return 0
 
 

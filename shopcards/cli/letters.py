@@ -11,16 +11,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from shopcards.cli import add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.core.templates import TemplateError, TemplateKind
 from shopcards.services import letter_selections, templates
 from shopcards.services.auth import cli_session
 from shopcards.services.letters import (
     ASKED_FIELDS,
+    MAX_HOLDOUT,
     BatchPlan,
     LetterRequest,
     Output,
-    default_holdout,
     print_batch,
 )
 from shopcards.services.session import Session
@@ -37,14 +37,17 @@ def _selections_help() -> str:
     )
 
 
-def _common(p: argparse.ArgumentParser, noun: str, required: bool = True) -> None:
-    p.add_argument("--to", required=required, metavar="SELECTION", help="who gets them (below)")
+def _common(p: argparse.ArgumentParser, noun: str, *, letters: bool = False) -> None:
+    """The options every mailing takes; ``letters`` for the one that also writes a file per
+    recipient and checks by hand that --to and --out are there (--list-templates needs
+    neither)."""
+    p.add_argument("--to", required=not letters, metavar="SELECTION", help="who gets them (below)")
     p.add_argument(
         "--out",
-        required=required,
+        required=not letters,
         type=Path,
         metavar="FILE.pdf",
-        help="the PDF to write (with --one-file-each: a folder)",
+        help="the PDF to write" + " (with --one-file-each: a folder)" * letters,
     )
     p.add_argument(
         "--households",
@@ -58,14 +61,13 @@ def _common(p: argparse.ArgumentParser, noun: str, required: bool = True) -> Non
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    formatter = argparse.RawDescriptionHelpFormatter
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "letters",
-        help="print personalised letters or greeting cards from a template",
-        description="Print one letter or card per customer chosen (a card template prints "
-        "cards) and record on each card that it was sent.",
-        epilog=_selections_help(),
-        formatter_class=formatter,
+        "print personalised letters or greeting cards from a template",
+        "Print one letter or card per customer chosen (a card template prints cards) and "
+        "record on each card that it was sent.",
+        _selections_help(),
     )
     p.add_argument(
         "--template",
@@ -86,24 +88,27 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             help=f"{label.lower()}, for templates that use {{{name}}}",
         )
     p.add_argument(
-        "--holdout",
-        type=float,
-        default=None,
-        metavar="SHARE",
-        help="hold back this share (0–0.5) at random, to see later if it worked (letters: "
-        "the shop's setting unless given; cards: none)",
+        "--hold-out",
+        dest="hold_out",
+        type=_percent,
+        default=0,
+        metavar="PERCENT",
+        help="send nothing to this many per cent (0–50) chosen at random, and list them, to "
+        "measure later whether the letter made a difference (default: none)",
     )
     p.add_argument(
         "--proof", action="store_true", help="write the PDF but do not record it as sent"
     )
-    _common(p, "letter", required=False)  # checked by hand: --list-templates needs neither
+    _common(p, "letter", letters=True)
     p.set_defaults(func=_letters)
 
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "labels",
-        help="print address labels for a mailing",
-        epilog=_selections_help(),
-        formatter_class=formatter,
+        "print address labels for a mailing",
+        "Print one address label per customer chosen (or per household) on the label sheet "
+        "set in the letters settings. Labels are not recorded on the cards.",
+        _selections_help(),
     )
     p.add_argument(
         "--start-at",
@@ -115,11 +120,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     _common(p, "label")
     p.set_defaults(func=_labels)
 
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "envelopes",
-        help="print addressed envelopes for a mailing",
-        epilog=_selections_help(),
-        formatter_class=formatter,
+        "print addressed envelopes for a mailing",
+        "Print one addressed envelope per customer chosen (or per household), in the envelope "
+        "size set in the letters settings, with the shop's address as sender. Envelopes are "
+        "not recorded on the cards.",
+        _selections_help(),
     )
     _common(p, "envelope")
     p.set_defaults(func=_envelopes)
@@ -159,7 +167,6 @@ def _letter_request(session: Session, args: argparse.Namespace) -> LetterRequest
         file = None
     output = Output.CARDS if info.kind is TemplateKind.CARD else Output.LETTERS
     extra = {name: getattr(args, name) for name in ASKED_FIELDS}
-    holdout = default_holdout(session, output) if args.holdout is None else args.holdout
     return LetterRequest(
         output,
         args.to,
@@ -167,7 +174,7 @@ def _letter_request(session: Session, args: argparse.Namespace) -> LetterRequest
         template_file=file,
         households=args.households,
         extra=extra,
-        holdout_share=holdout,
+        holdout_share=args.hold_out / 100,
     )
 
 
@@ -205,6 +212,7 @@ def _run(
         print("\r", end="", file=sys.stderr)
     plan, result = outcome.plan, outcome.result
     _print_left_out(plan, args.summary)
+    _print_held_back(plan)
     for name, count in plan.blank.items():
         print(f"Note: {{{name}}} is blank on {count} of them (nothing to put there).")
     where = str(args.out) if not separate else f"{len(result.paths)} files in {args.out}"
@@ -230,6 +238,28 @@ def _print_left_out(plan: BatchPlan, summary: bool) -> None:
         return
     for entry in plan.excluded:
         print(f"  {entry.card_no}  {entry.name}: {entry.reason}")
+
+
+def _print_held_back(plan: BatchPlan) -> None:
+    """Name whoever the hold-out kept from the mailing: the owner must be able to see who."""
+    if not plan.held_back:
+        return
+    print(f"Held back to measure the effect ({len(plan.held_back)}):")
+    for entry in plan.held_back:
+        print(f"  {entry.card_no}  {entry.name}")
+
+
+def _percent(text: str) -> float:
+    """A hold-out share typed as per cent: 10 or 10% or 12.5."""
+    try:
+        value = float(text.strip().rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number of per cent") from None
+    if not 0 <= value <= MAX_HOLDOUT * 100:
+        raise argparse.ArgumentTypeError(
+            f"hold back between 0 and {MAX_HOLDOUT * 100:.0f} per cent, not {text}"
+        )
+    return value
 
 
 def _print_template_problems(exc: TemplateError) -> None:

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from shopcards.cli import add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.core.errors import ShopError
 from shopcards.core.insights import (
     RESPONSE_DAYS,
@@ -31,10 +31,11 @@ REPORTS = ("pareto", "segments", "lapsed", "declining", "due", "results")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "report",
-        help="who buys, who stopped, who to contact (owner only)",
-        description="pareto: the 80/20 split of a period; segments: regular/infrequent, "
+        "who buys, who stopped, who to contact (owner only)",
+        "pareto: the 80/20 split of a period; segments: regular/infrequent, "
         "heavy/light and former customers; lapsed: no purchase in the lapsed months; "
         "declining: spending half or less than in the 6 months before; due: no letter this "
         "quarter, no call in 6 months; results: how letter batches did against their hold-out. "
@@ -47,15 +48,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         dest="start",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="pareto: first day (default: 12 months ago)",
+        help="pareto: first day (default: 12 months before --as-of)",
     )
     p.add_argument(
-        "--to",
+        "--as-of",
         dest="end",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="pareto: last day (default: today)",
+        help="pareto: the figures as they were on this day, its last (default: today)",
     )
+    # --to was the old name; in the letters commands --to is a selection, so it is not shown
+    p.add_argument("--to", dest="end", type=_date, help=argparse.SUPPRESS)
     p.add_argument("--all", action="store_true", help=f"print every row, not the first {SHOWN}")
     add_db_option(p)
     p.set_defaults(func=_report)
@@ -83,7 +86,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _pareto(session: Session, args: argparse.Namespace) -> CustomerList:
-    default_start, default_end = last_12_months(session.today())
+    default_start, default_end = last_12_months(args.end or session.today())
     split = insights.pareto(session, args.start or default_start, args.end or default_end)
     value = _formatter(session)
     print(
@@ -181,6 +184,11 @@ def _results(session: Session, args: argparse.Namespace) -> None:
         right_from=2,
     )
     print("Bought: share of the mailed / of those held back. * Not all the days have passed.")
+    if any(not b.held_out.recipients for b in batches):
+        print(
+            "“no hold-out”: nobody was held back from that batch (only letters --hold-out "
+            "does that),\nso whether it made a difference cannot be measured."
+        )
 
 
 _REPORTS: dict[str, Callable[[Session, argparse.Namespace], CustomerList | None]] = {

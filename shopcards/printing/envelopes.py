@@ -1,5 +1,7 @@
 """Envelopes printed directly: the shop's name and address top-left, the recipient right of
-centre in the lower half, where sorting machines and postmen look for it."""
+centre in the lower half, where sorting machines and postmen look for it, in a window the size
+of a DIN one (:data:`~shopcards.printing.pages.ADDRESS_WINDOW`): a Latin address from its left
+edge, a Hebrew or Arabic one right-aligned to its right edge."""
 
 from __future__ import annotations
 

@@ -109,11 +109,20 @@ class Envelope:
     recipient: Box
 
 
+ADDRESS_WINDOW = (90.0, 45.0)
+"""The largest recipient block on an envelope, in mm: the size of a DIN 5008 window, which
+addresses are written for. A Latin address starts at its left edge and a right-to-left one
+ends at its right edge, so both sit in the same place, not one against the envelope's edge."""
+
+
 def _envelope(name: str, width: float, height: float) -> Envelope:
-    """The recipient block sits right of centre in the lower half, where postal machines look."""
+    """The recipient block sits right of centre in the lower half, where postal machines look,
+    and keeps 12 mm from the right and 8 mm from the bottom edge on a small envelope."""
     left = round(width * 0.44, 1)
     top = round(height * 0.46, 1)
-    return Envelope(name, width, height, Box(left, top, width - left - 12.0, height - top - 8.0))
+    window_width = min(ADDRESS_WINDOW[0], width - left - 12.0)
+    window_height = min(ADDRESS_WINDOW[1], height - top - 8.0)
+    return Envelope(name, width, height, Box(left, top, window_width, window_height))
 
 
 ENVELOPES: dict[str, Envelope] = {

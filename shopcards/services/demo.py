@@ -1,4 +1,5 @@
-"""A demo shop to try shopcards on: believable customers and years of purchases."""
+"""A demo shop to try shopcards on: believable customers who joined over the years, their
+purchases, prize-drawing entries, a few calls and the letters and cards they were sent."""
 
 from __future__ import annotations
 
@@ -6,18 +7,26 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from shopcards.core.demo_data import demo_customers
+from sqlite_utils import Database
+
+from shopcards.core.demo_data import DemoBatch, DemoCustomer, demo_batches, demo_customers
 from shopcards.core.errors import ShopError
 from shopcards.core.settings import ShopSettings
 from shopcards.services.session import Session, require_owner
-from shopcards.store import bulk, changes, customers
+from shopcards.store import bulk, calls, changes, customers
+from shopcards.store import letters as letters_store
 from shopcards.store import settings as settings_store
 
 CHUNK = 2000
 DEMO_SETTINGS = ShopSettings(
-    shop_name="Aurora Deli & Gifts", shop_address="Kauppakatu 12\n00100 Helsinki\nFinland",
-    shop_phone="+358 9 123 4567", locale="fi_FI", region="FI", currency="EUR",
+    shop_name="Aurora Deli & Gifts",
+    shop_address="Kauppakatu 12\n00100 Helsinki\nFinland",
+    shop_phone="+358 9 123 4567",
+    locale="fi_FI",
+    region="FI",
+    currency="EUR",
 )
+ACTOR = "owner"
 
 Progress = Callable[[int, int], bool]
 """Called with (done, total); returning False cancels, and nothing is kept."""
@@ -31,31 +40,106 @@ class Cancelled(ShopError):
 class DemoResult:
     customers: int
     purchases: int
+    entries: int = 0
+    calls: int = 0
+    letters: int = 0
+    """Letters and cards sent (those held back not counted)."""
 
 
-def build_demo(session: Session, customers_count: int = 500, seed: int = 1,
-               with_purchases: bool = True, progress: Progress | None = None) -> DemoResult:
+@dataclass
+class _Totals:
+    purchases: int = 0
+    entries: int = 0
+    calls: int = 0
+
+
+def build_demo(
+    session: Session,
+    customers_count: int = 500,
+    seed: int = 1,
+    with_purchases: bool = True,
+    progress: Progress | None = None,
+) -> DemoResult:
     """Fill the card file with a demo shop, all in one transaction (cancel keeps nothing)."""
     require_owner(session, "fill the card file with a demo shop")
     if customers_count < 1:
         raise ShopError("A demo shop needs at least one customer")
     made = 0
-    purchases = 0
+    totals = _Totals()
+    batches = demo_batches(session.today())
+    chosen: list[list[tuple[int, bool]]] = [[] for _ in batches]
     stream = demo_customers(customers_count, seed, session.today(), with_purchases)
     with session.card_file.write() as db:
         settings_store.save(db, DEMO_SETTINGS.to_dict())
         session.forget_settings()
         alphabet = session.alphabet
         while chunk := list(itertools.islice(stream, CHUNK)):
-            ids = customers.insert_many(db, [c.card for c in chunk], alphabet, "owner",
-                                        session.now())
-            rows = [(card_id, p.date, p.amount, p.items, p.category, p.receipt_no)
-                    for card_id, c in zip(ids, chunk, strict=True) for p in c.purchases]
-            purchases += bulk.insert_purchases(db, rows, "owner", session.now())
+            now = session.now()
+            ids = customers.insert_many(db, [c.card for c in chunk], alphabet, ACTOR, now)
+            _add_history(db, list(zip(ids, chunk, strict=True)), chosen, totals, now)
             made += len(chunk)
             if progress is not None and not progress(made, customers_count):
                 raise Cancelled("The demo shop was cancelled; nothing was saved.")
-        changes.record(db, session.actor, session.now(), "card_file", 0, "demo",
-                       {"customers": made, "purchases": purchases, "seed": seed})
+        letters = sum(_send(db, batch, sent) for batch, sent in zip(batches, chosen, strict=True))
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "card_file",
+            0,
+            "demo",
+            {"customers": made, "purchases": totals.purchases, "seed": seed},
+        )
     session.forget_settings()
-    return DemoResult(made, purchases)
+    return DemoResult(made, totals.purchases, totals.entries, totals.calls, letters)
+
+
+def _add_history(
+    db: Database,
+    stored: list[tuple[int, DemoCustomer]],
+    chosen: list[list[tuple[int, bool]]],
+    totals: _Totals,
+    now: str,
+) -> None:
+    """The purchases, drawing entries and calls of a chunk of new cards; who each letter
+    batch chose is gathered in ``chosen`` and written at the end."""
+    totals.purchases += bulk.insert_purchases(
+        db,
+        [
+            (card_id, p.date, p.amount, p.items, p.category, p.receipt_no)
+            for card_id, c in stored
+            for p in c.purchases
+        ],
+        ACTOR,
+        now,
+    )
+    totals.entries += bulk.insert_entries(
+        db, [(month, card_id, at) for card_id, c in stored for month, at in c.entries], ACTOR
+    )
+    for card_id, c in stored:
+        for call in c.calls:
+            calls.insert(db, card_id, call, ACTOR, f"{call.called_on}T11:00:00")
+            totals.calls += 1
+        for index, held in c.letters:
+            chosen[index].append((card_id, held))
+
+
+def _send(db: Database, batch: DemoBatch, chosen: list[tuple[int, bool]]) -> int:
+    """Record the batch as the letters service would have; returns how many were sent."""
+    sent = [card_id for card_id, held in chosen if not held]
+    if not chosen:
+        return 0
+    row = letters_store.BatchRow(
+        batch.sent_at,
+        ACTOR,
+        batch.template,
+        batch.template_key,
+        batch.kind,
+        batch.selection,
+        False,
+        batch.holdout_share,
+        len(sent),
+        0,
+    )
+    letters_store.insert_batch(db, row, sent, [card_id for card_id, held in chosen if held])
+    return len(sent)

@@ -75,6 +75,8 @@ ASKED_FIELDS: Mapping[str, str] = MappingProxyType(
 )
 """Merge fields typed in when printing, with the label of their input."""
 MAX_HOLDOUT = 0.5
+HELD_BACK = "held back to measure the effect"
+"""The reason shown beside a customer the owner's hold-out kept from a mailing."""
 
 
 class Output(StrEnum):
@@ -115,7 +117,8 @@ class LetterRequest:
     """Values of the :data:`ASKED_FIELDS` the template uses."""
     holdout_share: float = 0.0
     """A share of the recipients (0–0.5) chosen at random and sent nothing, so "Did it work?"
-    can compare them with those who were sent it."""
+    can compare them with those who were sent it. None unless the owner asks for it: a
+    customer is never silently left without the letter meant for them."""
     label_start: int = 1
     """Labels: the first free label on a part-used sheet (1 = top-left)."""
     reply: bool = False
@@ -143,12 +146,18 @@ class BatchPlan:
     parsed: Template | None
     pieces: tuple[Piece, ...]
     excluded: tuple[Excluded, ...]
-    held_out: tuple[int, ...]
+    held_back: tuple[Excluded, ...]
+    """Who the owner's hold-out kept from the mailing (named, so the owner can see who)."""
     chosen: int
     """How many customers the selection named."""
     blank: Mapping[str, int]
     """Merge field -> how many pieces have nothing to put there (e.g. no last visit yet)."""
     setup: PrintSetup
+
+    @property
+    def held_out(self) -> tuple[int, ...]:
+        """The ids of the customers held back."""
+        return tuple(entry.customer_id for entry in self.held_back)
 
     @property
     def customers(self) -> int:
@@ -277,7 +286,12 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
         template,
         pieces,
         tuple(left_out),
-        tuple(card.id for group in held for card in group if card.id is not None),
+        tuple(
+            Excluded(card.id, card.card_no, card.display_name, HELD_BACK)
+            for group in held
+            for card in group
+            if card.id is not None
+        ),
         len(ids),
         _blank_fields(template, pieces, setup),
         setup,
@@ -306,8 +320,7 @@ def _unprintable(cards: Sequence[Card]) -> list[Excluded]:
                     card.id,
                     card.card_no,
                     card.display_name,
-                    f"name or address in a script the printed letters cannot show yet "
-                    f"({scripts})",
+                    f"name or address in a script the printed letters cannot show yet ({scripts})",
                 )
             )
     return found
@@ -480,12 +493,9 @@ def print_batch(
     return BatchOutcome(plan, result, batch_id)
 
 
-def default_holdout(session: Session, output: Output) -> float:
-    """The share to hold back unless the owner says otherwise: the shop's setting for letters;
-    none for greeting cards (nobody's birthday card is held back to measure anything), for
-    envelopes and labels, or at the clerk's desk."""
-    if output is not Output.LETTERS or session.role is not Role.OWNER:
-        return 0.0
+def suggested_holdout(session: Session) -> float:
+    """The share the letters screen offers when the owner ticks "Hold back": the shop's
+    setting. Nothing is held back unless asked for, so this is only a suggestion."""
     return min(max(session.settings.holdout_share, 0.0), MAX_HOLDOUT)
 
 
@@ -495,5 +505,3 @@ def last_sent(session: Session, customer_id: int) -> LastSent:
         store.last_sent(session.db, customer_id, TemplateKind.LETTER.value),
         store.last_sent(session.db, customer_id, TemplateKind.CARD.value),
     )
-
-

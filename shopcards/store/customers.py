@@ -55,14 +55,16 @@ def insert_many(db: Database, cards: list[Card], alphabet: Alphabet, actor: str,
                 ) -> list[int]:
     """Store many new cards at once (an import or a demo shop): a few statements, not thousands.
 
-    Run inside the caller's transaction; returns the new ids in order.
+    A card's own ``created_at`` is kept (a demo customer who joined years ago); otherwise it
+    is ``now``. Run inside the caller's transaction; returns the new ids in order.
     """
     first = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0])
     ids = list(range(first, first + len(cards)))
     rows = [
         _row(card, alphabet) | {"id": card_id, "card_no": card_number(card_id),
-                                "created_at": now, "created_by": actor, "updated_at": now,
-                                "updated_by": actor, "version": 1}
+                                "created_at": card.created_at or now, "created_by": actor,
+                                "updated_at": card.created_at or now, "updated_by": actor,
+                                "version": 1}
         for card_id, card in zip(ids, cards, strict=True)
     ]
     columns = list(rows[0]) if rows else []

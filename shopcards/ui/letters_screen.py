@@ -45,7 +45,7 @@ from shopcards.services.letters import ASKED_FIELDS, BatchPlan, LetterRequest, O
 from shopcards.services.session import Session
 from shopcards.ui.background import BackgroundTask, Cancelled, Progress, run_in_background
 from shopcards.ui.errors import show_error
-from shopcards.ui.letters_selection import SelectionInput
+from shopcards.ui.letters_selection import HoldOutInput, SelectionInput
 from shopcards.ui.letters_settings import LetterSettingsDialog
 from shopcards.ui.pdf_preview import PdfPreview, ask_printer, print_with_progress, save_whole
 from shopcards.ui.template_editor import TemplateEditor
@@ -120,14 +120,7 @@ class LettersScreen(QWidget):
         self.label_start = QSpinBox()
         self.label_start.setAccessibleName("Start at label")
         self.label_start.setRange(1, 100)
-        self.holdout = QSpinBox()
-        self.holdout.setAccessibleName("Hold back")
-        self.holdout.setRange(0, round(letters.MAX_HOLDOUT * 100))
-        self.holdout.setSuffix(" %")
-        self._holdout_tip = (
-            "Send nothing to this share of them, chosen at random, to see later whether the "
-            "letter made a difference (Insights: “Did it work?”)."
-        )
+        self.holdout = HoldOutInput(letters.suggested_holdout(self.session))
         self.households = QCheckBox("One per household")
         self.households.setAccessibleName("One per household")
         self.households.setToolTip(
@@ -162,7 +155,7 @@ class LettersScreen(QWidget):
         for name, edit in self.asked.items():
             form.addRow(ASKED_FIELDS[name], edit)
         form.addRow("Start at label", self.label_start)
-        form.addRow("Hold back", self.holdout)
+        form.addRow("", self.holdout)
         form.addRow("", self.households)
         form.addRow("", self.separate)
         self._form = form
@@ -184,7 +177,7 @@ class LettersScreen(QWidget):
             self.selection.changed,
             self.households.toggled,
             self.label_start.valueChanged,
-            self.holdout.valueChanged,
+            self.holdout.changed,
             *(edit.textChanged for edit in self.asked.values()),
         ):
             signal.connect(self._changed)
@@ -230,7 +223,6 @@ class LettersScreen(QWidget):
         self._form.setRowVisible(self.label_start, output is Output.LABELS)
         self._form.setRowVisible(self.separate, kind is not None)
         self._form.setRowVisible(self.holdout, kind is not None)
-        self.holdout.setValue(round(letters.default_holdout(self.session, output) * 100))
         self.households.setText(f"One {output.noun} per household")
         self.households.setAccessibleName(self.households.text())
         self._template_chosen()
@@ -257,10 +249,6 @@ class LettersScreen(QWidget):
         for widget in (self.settings_button, self.edit_template, self.new_template, self.holdout):
             widget.setEnabled(owner)
             widget.setToolTip("" if owner else "Only the owner may change this.")
-        if owner:
-            self.holdout.setToolTip(self._holdout_tip)
-        share = letters.default_holdout(self.session, self.chosen_output)
-        self.holdout.setValue(round(share * 100))
 
     def _changed(self) -> None:
         if self.plan is not None:
@@ -280,7 +268,7 @@ class LettersScreen(QWidget):
             households=self.households.isChecked(),
             extra={name: edit.text() for name, edit in self.asked.items()},
             label_start=self.label_start.value(),
-            holdout_share=self.holdout.value() / 100 if output.template_kind else 0.0,
+            holdout_share=self.holdout.share() if output.template_kind else 0.0,
         )
 
     # Preview -------------------------------------------------------------------------------
@@ -342,13 +330,15 @@ class LettersScreen(QWidget):
         self._enable_output(True)
 
     def _list_left_out(self, plan: BatchPlan | None) -> None:
-        """Who gets nothing and why; a name in Hebrew is isolated so the line reads in order."""
-        excluded = plan.excluded if plan else ()
+        """Who gets nothing and why, those the owner chose to hold back first, by name, so the
+        owner sees who; a name in Hebrew is isolated so the line reads in order."""
+        held, excluded = (plan.held_back, plan.excluded) if plan else ((), ())
         self.left_out.clear()
         self.left_out.addItems(
-            [f"\u2068{e.name}\u2069 ({e.card_no}): {e.reason}" for e in excluded]
+            [f"\u2068{e.name}\u2069 ({e.card_no}): {e.reason}" for e in (*held, *excluded)]
         )
-        self.left_out_title.setText(f"Left out ({len(excluded):,})" if excluded else "Left out")
+        title = f"Left out ({len(excluded):,})" if excluded else "Left out"
+        self.left_out_title.setText(title + f", held back ({len(held):,})" * bool(held))
 
     def _remove_old_previews(self, keep: Path | None) -> None:
         for path in self.preview_folder.glob("preview-*.pdf"):

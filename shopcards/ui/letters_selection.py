@@ -1,4 +1,5 @@
-"""The "Send to" part of the letters screen: a selection and the one input it needs.
+"""The "Send to" part of the letters screen: a selection and the one input it needs, and the
+owner's choice to hold some of them back.
 
 The choices come from :func:`shopcards.services.letter_selections.selection_kinds`, so a
 selection another feature registers (saved lists, lapsed customers) appears here by itself;
@@ -11,16 +12,19 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from shopcards.services.letter_selections import Argument, SelectionKind, selection_kinds
+from shopcards.services.letters import MAX_HOLDOUT
 from shopcards.services.session import Session
 from shopcards.ui.theme import SPACING
 from shopcards.ui.till_widgets import line_edit
@@ -139,3 +143,41 @@ class SelectionInput(QWidget):
             first, last = argument.split("..", 1)
             self.date_from.setDate(QDate.fromString(first, "yyyy-MM-dd"))
             self.date_to.setDate(QDate.fromString(last, "yyyy-MM-dd"))
+
+
+class HoldOutInput(QWidget):
+    """The row "[ ] Hold back [10 %] to measure the effect", off unless the owner ticks it: nobody
+    is kept from a mailing without being asked; the share starts at the shop's setting."""
+
+    changed = Signal()
+
+    def __init__(self, suggested: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox("Hold back")
+        self.check.setAccessibleName("Hold back")
+        self.check.setToolTip(
+            "Send nothing to this share of them, chosen at random and listed after the "
+            "preview, to see later whether the letter made a difference (Insights: “Did it "
+            "work?”)."
+        )
+        self.percent = QSpinBox()
+        self.percent.setAccessibleName("Hold back")
+        self.percent.setRange(1, round(MAX_HOLDOUT * 100))
+        self.percent.setSuffix(" %")
+        self.percent.setValue(max(1, round(suggested * 100)))
+        self.percent.setEnabled(False)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACING)
+        row.addWidget(self.check)
+        row.addWidget(self.percent)
+        row.addWidget(QLabel("to measure the effect"), 1)
+        self.check.toggled.connect(self.percent.setEnabled)
+        self.check.toggled.connect(lambda *_: self.changed.emit())
+        self.percent.valueChanged.connect(lambda *_: self.changed.emit())
+
+    def share(self) -> float:
+        """The share to hold back (0 when not ticked, or while the widget is greyed out)."""
+        if not (self.check.isChecked() and self.isEnabled()):
+            return 0.0
+        return self.percent.value() / 100

@@ -68,7 +68,8 @@ def bench_month(source: Path, mode: str) -> None:
         settings.update_settings(session, drawing_entry_mode=mode)
         with session.card_file.write() as db:
             db.execute(
-                "INSERT INTO drawing_entries (month, customer_id, entered_at, entered_by) "
+                "INSERT OR IGNORE INTO drawing_entries "
+                "(month, customer_id, entered_at, entered_by) "
                 "SELECT ?, id, '2000-01-01T00:00:00', 'owner' FROM customers", [month],
             )  # fmt: skip
         preview, loading = timed(lambda: drawing.preview_drawing(session, month))

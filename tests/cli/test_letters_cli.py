@@ -9,6 +9,7 @@ import pytest
 from shopcards.core.roles import Role
 from shopcards.services import auth, letters
 from shopcards.services.session import open_session
+from shopcards.services.settings import update_settings
 from tests.cli.run import shopcards
 from tests.letters_shop import build_shop, names_on, page_texts
 
@@ -52,8 +53,6 @@ def test_letters_print_lists_who_is_left_out_and_record_the_sends(
         "--out",
         str(out),
         "--households",
-        "--holdout",
-        "0",
         "--db",
         str(db),
         home=tmp_path,
@@ -65,6 +64,7 @@ def test_letters_print_lists_who_is_left_out_and_record_the_sends(
     assert "Smith, John: said no to post" in done.stdout
     assert "4 letters to 5 customers; 3 left out: 4 pages, written to" in done.stdout
     assert "Recorded on each card as sent" in done.stdout
+    assert "held back" not in done.stdout.lower()  # nobody, unless asked for
     assert {frozenset(names_on(text)) for text in page_texts(out)} == {
         frozenset({"anna", "mikko"}),
         frozenset({"david"}),
@@ -199,3 +199,57 @@ def test_list_templates_and_a_bad_selection(
         pin=PIN,
     )
     assert bad.returncode == 2 and "is not a selection" in bad.stderr
+
+
+def _quarterly(db: Path, out: Path, *options: str) -> list[str]:
+    return [
+        "letters",
+        "--template",
+        "letter_quarterly",
+        "--to",
+        "all",
+        "--out",
+        str(out),
+        "--db",
+        str(db),
+        *options,
+    ]
+
+
+def test_letters_hold_back_nobody_unless_asked_even_with_a_share_in_the_settings(
+    shop: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, _ = shop
+    session = open_session(db, Role.OWNER)
+    update_settings(session, holdout_share=0.5)
+    session.close()
+    done = shopcards(*_quarterly(db, tmp_path / "q.pdf"), home=tmp_path, pin=PIN)
+    assert done.returncode == 0, done.stderr
+    assert "5 letters to 5 customers; 3 left out: 5 pages" in done.stdout
+    assert "held back" not in done.stdout.lower()
+
+
+def test_a_hold_out_asked_for_lists_who_was_held_back(
+    shop: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, _ = shop
+    out = tmp_path / "q.pdf"
+    done = shopcards(*_quarterly(db, out, "--hold-out", "40%"), home=tmp_path, pin=PIN)
+    assert done.returncode == 0, done.stderr
+    assert "3 letters to 3 customers; 3 left out; 2 customers held back to compare" in done.stdout
+    listed = done.stdout.split("Held back to measure the effect (2):\n")[1].splitlines()[:2]
+    held = {short for line in listed for short in names_on(line)}
+    assert len(held) == 2 and all(line.strip()[:7].isdigit() for line in listed)
+    printed = {short for text in page_texts(out) for short in names_on(text)}
+    assert not held & printed and len(printed) == 3
+
+
+def test_a_hold_out_out_of_range_is_refused_before_anything_is_printed(
+    shop: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, _ = shop
+    out = tmp_path / "q.pdf"
+    done = shopcards(*_quarterly(db, out, "--hold-out", "60"), home=tmp_path, pin=PIN)
+    assert done.returncode == 2
+    assert "hold back between 0 and 50 per cent, not 60" in done.stderr
+    assert not out.exists()

@@ -53,8 +53,12 @@ def test_pareto_prints_both_groups(
 def test_a_period_of_its_own(
     known: dict[str, int], db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = report(db_path, capsys, "pareto", "--from", "2024-01-01", "--to", "2024-12-31")
+    out = report(db_path, capsys, "pareto", "--from", "2024-01-01", "--as-of", "2024-12-31")
     assert "2 customers bought for €150.00" in out
+    old_name = report(db_path, capsys, "pareto", "--from", "2024-01-01", "--to", "2024-12-31")
+    assert old_name == out  # the old --to still works, unadvertised
+    as_of = report(db_path, capsys, "pareto", "--as-of", "2024-12-31")
+    assert "80/20 from 1 Jan 2024 to 31 Dec 2024" in as_of  # the 12 months up to that day
 
 
 def test_segments_to_csv(
@@ -131,6 +135,15 @@ def test_results(
     assert "60.0% / 50.0%" in out and "+10.0 pts" in out
     assert main(["report", "results", "--csv", "x.csv", "--db", str(db_path)]) == 2
     assert "Leave out --csv" in capsys.readouterr().err
+
+
+def test_results_of_a_batch_with_nobody_held_back_say_the_effect_cannot_be_measured(
+    known: dict[str, int], owner: Session, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    send_batch(owner, "2026-09-01T09:00:00", [known["Anna"], known["Bo"]], [])
+    out = report(db_path, capsys, "results")
+    assert "no hold-out" in out
+    assert "nobody was held back from that batch" in out and "cannot be measured" in out
 
 
 def test_the_owners_pin_is_asked_for(owner: Session, db_path: Path, tmp_path: Path) -> None:

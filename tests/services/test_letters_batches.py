@@ -12,6 +12,7 @@ from shopcards.core.templates import MERGE_FIELDS
 from shopcards.services import cards, letters
 from shopcards.services.letters import LetterRequest, Output
 from shopcards.services.session import Session
+from shopcards.services.settings import update_settings
 from tests.conftest import card_input
 from tests.letters_shop import CUSTOMERS, build_shop, names_on, page_texts, words
 
@@ -51,8 +52,13 @@ def test_a_name_the_fonts_cannot_print_is_left_out_with_its_script_not_printed_b
     korean = cards.add_card(
         owner,
         card_input(
-            "민준", "김", address="Sejong-daero 1", postcode="04524", city="Seoul",
-            country="KR", consent_post="yes",
+            "민준",
+            "김",
+            address="Sejong-daero 1",
+            postcode="04524",
+            city="Seoul",
+            country="KR",
+            consent_post="yes",
         ),
     )
     plan = letters.plan_batch(owner, _letters(to=f"ids:{korean.id},{ids['anna']}"))
@@ -212,6 +218,9 @@ def test_a_held_back_share_is_recorded_but_not_printed(
     outcome = letters.print_batch(owner, _letters(holdout_share=0.4), tmp_path / "q.pdf")
     plan = outcome.plan
     assert len(plan.held_out) == 2 and len(plan.pieces) == 3
+    assert {entry.reason for entry in plan.held_back} == {letters.HELD_BACK}
+    names = {CUSTOMERS[short].family for short in MAILABLE}
+    assert all(entry.name.split(",")[0] in names for entry in plan.held_back)
     assert outcome.result.pages == 3
     held = owner.db.execute("SELECT customer_id FROM letters_sent WHERE held_out = 1").fetchall()
     assert {row[0] for row in held} == set(plan.held_out)
@@ -316,10 +325,10 @@ def test_erasing_a_customer_erases_what_was_sent_to_them(
     assert left == 0
 
 
-def test_letters_hold_back_the_shops_share_by_default_but_cards_never(
-    owner: Session, clerk: Session
+def test_nobody_is_held_back_unless_asked_the_setting_is_only_a_suggestion(
+    owner: Session, ids: dict[str, int]
 ) -> None:
-    assert letters.default_holdout(owner, Output.LETTERS) == owner.settings.holdout_share > 0
-    assert letters.default_holdout(owner, Output.CARDS) == 0
-    assert letters.default_holdout(owner, Output.LABELS) == 0
-    assert letters.default_holdout(clerk, Output.LETTERS) == 0
+    update_settings(owner, holdout_share=0.5)
+    plan = letters.plan_batch(owner, _letters())
+    assert plan.held_back == () and len(plan.pieces) == 5
+    assert letters.suggested_holdout(owner) == 0.5

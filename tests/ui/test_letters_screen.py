@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from shopcards.core.roles import Role
 from shopcards.services import demo, letters
 from shopcards.services.session import Session
 from shopcards.ui.letters_last_sent import LastSentPane
@@ -42,9 +41,6 @@ def open_screen(qtbot: QtBot, session: Session) -> LettersScreen:
     screen.resize(1280, 800)
     screen.show()
     qtbot.waitExposed(screen)
-    if session.role is Role.OWNER:
-        # these tests count letters: hold nobody back (the share has a test of its own)
-        find(screen, QSpinBox, "Hold back").setValue(0)
     return screen
 
 
@@ -287,16 +283,24 @@ def test_a_share_held_back_gets_nothing_and_is_recorded_for_comparison(
     qtbot: QtBot, owner: Session, ids: dict[str, int], modals: ModalAnswers, tmp_path: Path
 ) -> None:
     screen = open_screen(qtbot, owner)
-    pick(screen, "Print", "Greeting cards")
-    assert find(screen, QSpinBox, "Hold back").value() == 0
     pick(screen, "Print", "Letters")
-    assert find(screen, QSpinBox, "Hold back").value() == 10  # the shop's setting
+    hold_back, share = find(screen, QCheckBox, "Hold back"), find(screen, QSpinBox, "Hold back")
+    assert not hold_back.isChecked() and not share.isEnabled()  # asked for, never by default
+    assert share.value() == 10  # the shop's setting, offered once ticked
     pick(screen, "Template", "Welcome letter")
-    find(screen, QSpinBox, "Hold back").setValue(40)
+    preview(qtbot, screen)
+    assert "held back" not in label(screen, "Summary")
+    hold_back.setChecked(True)
+    share.setValue(40)
     preview(qtbot, screen)
     assert label(screen, "Summary") == (
         "3 letters to 3 customers; 3 left out; 2 customers held back to compare"
     )
+    listed = find(screen, QListWidget, "Left out")
+    first = [listed.item(i).text() for i in range(2)]  # the held back come first, by name
+    assert all(text.endswith(": held back to measure the effect") for text in first)
+    assert len(names_on(" ".join(first))) == 2
+    assert "Left out (3), held back (2)" in [w.text() for w in screen.findChildren(QLabel)]
     modals.then(save_as(tmp_path / "welcome.pdf"))  # type: ignore[arg-type]
     press(screen, "Save as PDF…")
     qtbot.waitUntil(modals.all_answered)
