@@ -50,6 +50,16 @@ def clerk(db_path: Path, owner: Session) -> Iterator[Session]:
     session.close()
 
 
+@pytest.fixture
+def other_owner(db_path: Path, owner: Session) -> Iterator[Session]:
+    """A second desk on the same file in owner mode (the till PC after the PIN): its own
+    connection, for what only the owner may change from two desks at once."""
+    session = open_session(db_path, Role.OWNER)
+    session.clock = lambda: FIXED_NOW
+    yield session
+    session.close()
+
+
 def card_input(given: str = "Anna", family: str = "Virtanen", **fields: object) -> CardInput:
     """A valid card as a person would type it; override any field."""
     return CardInput(given_name=given, family_name=family, **fields)  # type: ignore[arg-type]

@@ -6,6 +6,11 @@ file; "reset" forgets the edit. A template the owner adds gets a key of its own 
 deleted. Every text is checked with :func:`~shopcards.core.templates.parse_template` before it
 is saved, so a misspelled field is refused with its line and column, never printed.
 
+Two desks may edit one template at once. Like a card, each template carries the ``version`` it
+was loaded at (0 for a built-in nobody edited yet), and a save or delete from a stale version is
+refused with :class:`~shopcards.core.errors.Conflict` naming what changed at the other desk, so
+the second save never silently overwrites the first.
+
 The editor works on :class:`TemplateParts` (name, kind, occasion, subject or front, body), which
 :func:`join_parts` writes as a template file with a fixed five-line header, so each mistake
 found in the file maps back to the input it was typed in (:func:`where`).
@@ -17,8 +22,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from shopcards.core.card import BUILTIN_GREETINGS
-from shopcards.core.errors import NotFound, ValidationError
+from shopcards.core.errors import Conflict, NotFound, ValidationError
 from shopcards.core.templates import (
     HEADER_KEYS,
     Template,
@@ -67,6 +74,9 @@ class TemplateInfo:
 
     source: str = ""
     """Where the text came from when it is not the card file: a file's name, for messages."""
+
+    version: int = store.NOT_STORED
+    """The stored version this was read at; a save names it so a stale one is refused."""
 
     def parse(self) -> Template:
         """The template ready to print; TemplateError with line and column if it is not."""
@@ -178,11 +188,20 @@ def check(parts: TemplateParts) -> Template:
 # Listing ------------------------------------------------------------------------------------
 
 
-def _info(key: str, text: str, built_in: bool, edited: bool) -> TemplateInfo:
+def _info(
+    key: str, text: str, built_in: bool, edited: bool, version: int = store.NOT_STORED
+) -> TemplateInfo:
     parts = split_text(text)
     name = parts.name or key.replace("_", " ").capitalize()
     info = TemplateInfo(
-        key, name, parts.kind, occasion_code(parts.occasion), text, built_in, edited
+        key,
+        name,
+        parts.kind,
+        occasion_code(parts.occasion),
+        text,
+        built_in,
+        edited,
+        version=version,
     )
     try:
         info.parse()
@@ -191,14 +210,19 @@ def _info(key: str, text: str, built_in: bool, edited: bool) -> TemplateInfo:
     return info
 
 
+def _stored_info(row: store.StoredTemplate, built_in: bool) -> TemplateInfo:
+    return _info(row.key, row.text, built_in, True, row.version)
+
+
 def list_templates(session: Session, kind: TemplateKind | None = None) -> list[TemplateInfo]:
     """Every template on offer, letters first, each kind by name."""
     builtin = builtin_texts()
-    stored = {t.key: t.text for t in store.stored_templates(session.db)}
+    stored = {t.key: t for t in store.stored_templates(session.db)}
     found = [
-        _info(key, stored.get(key, text), True, key in stored) for key, text in builtin.items()
+        _info(key, text, True, False) if key not in stored else _stored_info(stored[key], True)
+        for key, text in builtin.items()
     ]
-    found += [_info(key, text, False, True) for key, text in stored.items() if key not in builtin]
+    found += [_stored_info(row, False) for key, row in stored.items() if key not in builtin]
     if kind is not None:
         found = [info for info in found if info.kind is kind]
     return sorted(found, key=lambda t: (t.kind is not TemplateKind.LETTER, t.name.casefold()))
@@ -254,30 +278,38 @@ def greeting_options(session: Session) -> tuple[str, ...]:
 # Changing -----------------------------------------------------------------------------------
 
 
-def save_template(session: Session, parts: TemplateParts, key: str = "") -> TemplateInfo:
-    """Save an edited template (``key``) or a new one (no key); owner only.
+def save_template(
+    session: Session, parts: TemplateParts, base: TemplateInfo | None = None
+) -> TemplateInfo:
+    """Save the edits to ``base`` (the template as it was loaded), or a new one (no base);
+    owner only.
 
-    Raises TemplateError naming every mistake, and nothing is saved then.
+    Raises TemplateError naming every mistake, or Conflict when another desk saved, put back or
+    deleted the template since ``base`` was loaded; nothing is saved then. A built-in is copied
+    into the card file at its first save (its ``base`` has version 0).
     """
     require_owner(session, "change letter templates")
     check(parts)
     text = join_parts(parts)
     with session.card_file.write() as db:
-        taken = set(builtin_texts()) | {t.key for t in store.stored_templates(db)}
-        if key and key not in taken:
-            raise NotFound(f"There is no template “{key}” to change.")
-        new_key = key or _new_key(parts, taken)
-        store.save_template(db, new_key, text, session.actor, session.now())
+        if base is None:
+            taken = set(builtin_texts()) | {t.key for t in store.stored_templates(db)}
+            key, version = _new_key(parts, taken), store.NOT_STORED
+        else:
+            key, version = base.key, base.version
+        if not store.save_template(db, key, text, version, session.actor, session.now()):
+            assert base is not None, "a new key is never taken inside the transaction"
+            raise _conflict(db, base)
         changes.record(
             db,
             session.actor,
             session.now(),
             "template",
             0,
-            "edited" if key else "added",
-            {"key": new_key},
+            "edited" if base else "added",
+            {"key": key},
         )
-    return get_template(session, new_key)
+    return get_template(session, key)
 
 
 def _new_key(parts: TemplateParts, taken: set[str]) -> str:
@@ -288,17 +320,20 @@ def _new_key(parts: TemplateParts, taken: set[str]) -> str:
     return key
 
 
-def remove_template(session: Session, key: str) -> TemplateInfo | None:
+def remove_template(session: Session, base: TemplateInfo) -> TemplateInfo | None:
     """Delete the owner's own template, or put an edited built-in back as it came; owner only.
 
-    Returns the built-in as it is now, or None when the template is gone.
+    Conflict when another desk changed it since ``base`` was loaded. Returns the built-in as it
+    is now, or None when the template is gone.
     """
     require_owner(session, "change letter templates")
-    builtin = key in builtin_texts()
+    builtin = base.key in builtin_texts()
     with session.card_file.write() as db:
-        if not store.delete_template(db, key):
+        if base.version == store.NOT_STORED:
             what = "has not been edited" if builtin else "does not exist"
-            raise ValidationError({"template": f"The template “{key}” {what}."})
+            raise ValidationError({"template": f"The template “{base.key}” {what}."})
+        if not store.delete_template(db, base.key, base.version):
+            raise _conflict(db, base)
         changes.record(
             db,
             session.actor,
@@ -306,6 +341,38 @@ def remove_template(session: Session, key: str) -> TemplateInfo | None:
             "template",
             0,
             "reset" if builtin else "deleted",
-            {"key": key},
+            {"key": base.key},
         )
-    return get_template(session, key) if builtin else None
+    return get_template(session, base.key) if builtin else None
+
+
+# Two desks ----------------------------------------------------------------------------------
+
+DELETED_THERE = "all of it: it was deleted"
+"""What changed at the other desk when the template is gone from there."""
+
+
+def _conflict(db: Database, base: TemplateInfo) -> Conflict:
+    """What became of ``base`` at the other desk, with the parts that differ from it now."""
+    row = store.stored_template(db, base.key)
+    theirs = row.text if row else builtin_texts().get(base.key)
+    if theirs is None:
+        message = f"The template “{base.name}” was deleted at another desk since you opened it."
+        return Conflict(message, [DELETED_THERE])
+    happened = f"changed at another desk ({row.updated_at})" if row else "put back as it came"
+    message = f"The template “{base.name}” was {happened} since you opened it."
+    return Conflict(message, changed_parts(base.text, theirs))
+
+
+def changed_parts(before: str, after: str) -> list[str]:
+    """The editor's inputs ("Name", "Kind", "Occasion", "Subject" or "Front", "Text") whose
+    content differs between two texts of one template."""
+    old, new = split_text(before), split_text(after)
+    labels = {
+        "name": "Name",
+        "kind": "Kind",
+        "occasion": "Occasion",
+        "heading": _heading_key(new.kind).capitalize(),
+        "body": "Text",
+    }
+    return [label for part, label in labels.items() if getattr(old, part) != getattr(new, part)]

@@ -25,32 +25,49 @@ class StoredTemplate:
     text: str
     updated_at: str
     updated_by: str
+    version: int
+    """1 when first stored, one more at each save: a save names the version it started from."""
+
+
+NOT_STORED = 0
+"""The version of a template with no row: a built-in as it came, or one deleted."""
+_TEMPLATE_COLUMNS = "key, text, updated_at, updated_by, version"
 
 
 def stored_templates(db: Database) -> list[StoredTemplate]:
-    rows = db.execute("SELECT key, text, updated_at, updated_by FROM templates ORDER BY key")
+    rows = db.execute(f"SELECT {_TEMPLATE_COLUMNS} FROM templates ORDER BY key")
     return [StoredTemplate(*row) for row in rows.fetchall()]
 
 
 def stored_template(db: Database, key: str) -> StoredTemplate | None:
-    row = db.execute(
-        "SELECT key, text, updated_at, updated_by FROM templates WHERE key = ?", [key]
-    ).fetchone()
+    row = db.execute(f"SELECT {_TEMPLATE_COLUMNS} FROM templates WHERE key = ?", [key]).fetchone()
     return None if row is None else StoredTemplate(*row)
 
 
-def save_template(db: Database, key: str, text: str, actor: str, now: str) -> None:
-    db.execute(
-        "INSERT INTO templates (key, text, updated_at, updated_by) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at, "
-        "updated_by = excluded.updated_by",
-        [key, text, now, actor],
-    )
+def save_template(
+    db: Database, key: str, text: str, base_version: int, actor: str, now: str
+) -> bool:
+    """Store ``text`` as ``key`` if the stored version is still ``base_version`` (NOT_STORED:
+    no row yet); False, with nothing written, when another desk saved or deleted it since."""
+    if base_version == NOT_STORED:
+        cursor = db.execute(
+            "INSERT INTO templates (key, text, updated_at, updated_by, version) "
+            "VALUES (?, ?, ?, ?, 1) ON CONFLICT(key) DO NOTHING",
+            [key, text, now, actor],
+        )
+    else:
+        cursor = db.execute(
+            "UPDATE templates SET text = ?, updated_at = ?, updated_by = ?, version = version + 1 "
+            "WHERE key = ? AND version = ?",
+            [text, now, actor, key, base_version],
+        )
+    return cursor.rowcount == 1
 
 
-def delete_template(db: Database, key: str) -> bool:
-    """Remove the stored text of ``key``; False when there was none."""
-    return db.execute("DELETE FROM templates WHERE key = ?", [key]).rowcount > 0
+def delete_template(db: Database, key: str, base_version: int) -> bool:
+    """Remove the stored text of ``key`` if it is still ``base_version``; False otherwise."""
+    cursor = db.execute("DELETE FROM templates WHERE key = ? AND version = ?", [key, base_version])
+    return cursor.rowcount > 0
 
 
 # Batches and sends --------------------------------------------------------------------------

@@ -273,3 +273,14 @@ def _m006(db: Database) -> None:
 
     alphabet = Alphabet.for_locale(ShopSettings.from_dict(load(db)).locale)
     refile_all(db, alphabet, "length(sort_key) < length(family_name) + length(given_name) + 1")
+
+
+@migrations(name="m007_template_version")
+def _m007(db: Database) -> None:
+    """Two desks editing one template: each save checks the version it started from, as a
+    card's does, so the second save is told instead of overwriting the first. A stored
+    template starts at 1; a built-in not yet edited has no row (version 0 to the program)."""
+    run_script(
+        db,
+        "ALTER TABLE templates ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    )

@@ -5,6 +5,10 @@ was (in the text or the subject line). The template is checked as it is typed: e
 listed under the text with the input, line and column it is in ("Text, line 3, column 15:
 unknown merge field {last_vist}; did you mean {last_visit}?"), and is underlined in red. Save
 refuses a template with a mistake, so nothing misspelled is ever printed.
+
+When another desk saved, put back or deleted the same template since it was opened here, Save
+(or Delete) says what changed there and offers "Reload theirs" or "Keep mine", as the card form
+does.
 """
 
 from __future__ import annotations
@@ -28,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcards.core.errors import ShopError
+from shopcards.core.errors import Conflict, NotFound, ShopError
 from shopcards.core.templates import MERGE_FIELDS, TemplateError, TemplateKind
 from shopcards.services import templates
 from shopcards.services.session import Session
 from shopcards.services.templates import TemplateInfo, TemplateParts, split_text, where
+from shopcards.ui.card_conflict import ConflictChoice, ConflictDialog
 from shopcards.ui.theme import ERROR_COLOUR, MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button, line_edit
 
@@ -57,19 +62,15 @@ class TemplateEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self._session = session
-        self._info = info
         self.saved: TemplateInfo | None = None
         self.removed = False
-        parts = split_text(info.text) if info else TemplateParts("", kind)
-        title = f"Edit template: {info.name}" if info else "New template"
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
         self.resize(960, 640)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_AFTER_MS)
         self._timer.timeout.connect(self.check)
-        self._build(parts, editing=info is not None)
+        self._build(kind)
+        self._fill(info)
         self._target: QLineEdit | QPlainTextEdit = self.body
         for widget in (self.name, self.occasion, self.heading):
             widget.textChanged.connect(self._timer.start)
@@ -78,22 +79,18 @@ class TemplateEditor(QDialog):
 
     # Building --------------------------------------------------------------------------------
 
-    def _build(self, parts: TemplateParts, editing: bool) -> None:
+    def _build(self, kind: TemplateKind) -> None:
         self.name = line_edit("Name")
-        self.name.setText(parts.name)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind")
         for value, label in _KINDS.items():
             self.kind.addItem(label, value)
-        self.kind.setCurrentIndex(self.kind.findData(parts.kind))
-        self.kind.setEnabled(not editing)
+        self.kind.setCurrentIndex(self.kind.findData(kind))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.occasion = line_edit("Occasion", "e.g. birthday, christmas, diwali")
-        self.occasion.setText(parts.occasion.replace("_", " "))
         self.heading = line_edit("Subject")
-        self.heading.setText(parts.heading)
         self.heading_label = QLabel()
-        self.body = QPlainTextEdit(parts.body)
+        self.body = QPlainTextEdit()
         self.body.setAccessibleName("Text")
         self.body.setTabChangesFocus(True)
         for widget in (self.heading, self.body):
@@ -121,6 +118,25 @@ class TemplateEditor(QDialog):
         layout.setSpacing(SPACING)
         layout.addLayout(top, 1)
         layout.addWidget(self._buttons())
+
+    def _fill(self, info: TemplateInfo | None) -> None:
+        """Show ``info`` (or a blank template of the chosen kind) and remember its version."""
+        self._info = info
+        parts = split_text(info.text) if info else TemplateParts("", self.parts().kind)
+        title = f"Edit template: {info.name}" if info else "New template"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.name.setText(parts.name)
+        self.kind.setCurrentIndex(self.kind.findData(parts.kind))
+        self.kind.setEnabled(info is None)
+        self.occasion.setText(parts.occasion.replace("_", " "))
+        self.heading.setText(parts.heading)
+        self.body.setPlainText(parts.body)
+        removable = info is not None and (info.edited or not info.built_in)
+        label = "Put back as it came" if info is not None and info.built_in else "Delete template"
+        self.remove_button.setText(label)
+        self.remove_button.setAccessibleName(label)
+        self.remove_button.setVisible(removable)
         self._kind_changed()
 
     def _style_buttons(self) -> QHBoxLayout:
@@ -160,12 +176,9 @@ class TemplateEditor(QDialog):
         self.save_button = box.button(QDialogButtonBox.StandardButton.Save)
         box.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
         self.save_button.setAccessibleName("Save")
-        info = self._info
-        if info is not None and (info.edited or not info.built_in):
-            label = "Put back as it came" if info.built_in else "Delete template"
-            remove = button(label)
-            remove.clicked.connect(self._remove)
-            box.addButton(remove, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.remove_button = button("Delete template")
+        self.remove_button.clicked.connect(self._remove)
+        box.addButton(self.remove_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         return box
@@ -254,13 +267,13 @@ class TemplateEditor(QDialog):
         if not self.check():
             return
         try:
-            self.saved = templates.save_template(
-                self._session, self.parts(), self._info.key if self._info else ""
-            )
+            self.saved = templates.save_template(self._session, self.parts(), self._info)
+        except Conflict as exc:
+            self._conflict(exc)
         except ShopError as exc:
             self.problems.error(exc.message)
-            return
-        self.accept()
+        else:
+            self.accept()
 
     def _remove(self) -> None:
         assert self._info is not None
@@ -268,15 +281,47 @@ class TemplateEditor(QDialog):
             "put it back as it came with shopcards" if self._info.built_in else "delete it for good"
         )
         answer = QMessageBox.question(self, self.windowTitle(), f"“{self._info.name}”: {what}?")
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        if answer == QMessageBox.StandardButton.Yes:
+            self._delete()
+
+    def _delete(self) -> None:
+        assert self._info is not None
         try:
-            self.saved = templates.remove_template(self._session, self._info.key)
+            self.saved = templates.remove_template(self._session, self._info)
+        except Conflict as exc:
+            self._conflict(exc, deleting=True)
         except ShopError as exc:
             self.problems.error(exc.message)
-            return
+        else:
+            self._gone()
+
+    def _gone(self) -> None:
         self.removed = True
         self.accept()
+
+    def _conflict(self, exc: Conflict, deleting: bool = False) -> None:
+        """Another desk changed this template: show theirs, or save (or delete) this desk's
+        version over theirs. Deleted there, it has nothing to reload and nothing left to delete,
+        so the editor closes; or "Keep mine" saves it anew as a template of the owner's."""
+        assert self._info is not None
+        choice = ConflictDialog(exc.message, exc.changed_fields, self).ask()
+        if choice is ConflictChoice.BACK:
+            return
+        try:
+            current: TemplateInfo | None = templates.get_template(self._session, self._info.key)
+        except NotFound:
+            current = None
+        if current is None and (deleting or choice is ConflictChoice.RELOAD_THEIRS):
+            self.saved = None
+            self._gone()
+        elif choice is ConflictChoice.RELOAD_THEIRS:
+            self._fill(current)
+        elif deleting:
+            self._info = current
+            self._delete()
+        else:
+            self._info = current
+            self.save()
 
     def _kind_changed(self) -> None:
         card = TemplateKind(self.kind.currentData()) is TemplateKind.CARD

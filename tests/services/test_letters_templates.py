@@ -53,7 +53,7 @@ def test_an_edited_built_in_wins_and_can_be_put_back(owner: Session, tmp_path: P
         "Hello from {shop_name}",
         "{salutation},\n\nA **new** welcome, {given_name}.",
     )
-    info = templates.save_template(owner, edited, key="letter_welcome")
+    info = templates.save_template(owner, edited, original)
     assert info.edited and info.built_in and info.key == "letter_welcome"
     outcome = letters.print_batch(
         owner,
@@ -61,7 +61,7 @@ def test_an_edited_built_in_wins_and_can_be_put_back(owner: Session, tmp_path: P
         tmp_path / "w.pdf",
     )
     assert "A new welcome, Anna." in page_texts(outcome.result.paths[0])[0]
-    restored = templates.remove_template(owner, "letter_welcome")
+    restored = templates.remove_template(owner, info)
     assert restored is not None and restored.text == original.text and not restored.edited
 
 
@@ -104,8 +104,8 @@ def test_a_new_card_occasion_joins_the_greeting_list(owner: Session) -> None:
     )
     again = templates.save_template(owner, parts)
     assert again.key == "card_diwali_card_2"
-    assert templates.remove_template(owner, info.key) is None
-    assert templates.remove_template(owner, again.key) is None
+    assert templates.remove_template(owner, info) is None
+    assert templates.remove_template(owner, again) is None
     assert "diwali" not in letters.greeting_options(owner)
 
 
@@ -121,12 +121,12 @@ def test_the_clerk_may_not_change_templates(clerk: Session) -> None:
     with pytest.raises(PermissionDenied):
         templates.save_template(clerk, parts)
     with pytest.raises(PermissionDenied):
-        templates.remove_template(clerk, "letter_welcome")
+        templates.remove_template(clerk, templates.get_template(clerk, "letter_welcome"))
 
 
 def test_an_unedited_built_in_cannot_be_reset(owner: Session) -> None:
     with pytest.raises(ValidationError, match="has not been edited"):
-        templates.remove_template(owner, "letter_welcome")
+        templates.remove_template(owner, templates.get_template(owner, "letter_welcome"))
 
 
 def test_templates_are_found_by_key_name_or_occasion(owner: Session) -> None:

@@ -45,15 +45,27 @@ def test_the_last_letter_sent_is_found_and_held_back_ones_do_not_count(owner: Se
 
 def test_templates_are_saved_replaced_and_deleted(owner: Session) -> None:
     with owner.card_file.write() as db:
-        store.save_template(db, "letter_x", "one", "owner", "2026-01-01T00:00:00")
-        store.save_template(db, "letter_x", "two", "owner", "2026-01-02T00:00:00")
+        assert store.save_template(db, "letter_x", "one", store.NOT_STORED, "owner", "2026-01-01")
+        assert store.save_template(db, "letter_x", "two", 1, "owner", "2026-01-02")
     assert store.stored_template(owner.db, "letter_x") == store.StoredTemplate(
-        "letter_x", "two", "2026-01-02T00:00:00", "owner"
+        "letter_x", "two", "2026-01-02", "owner", 2
     )
     with owner.card_file.write() as db:
-        assert store.delete_template(db, "letter_x")
-        assert not store.delete_template(db, "letter_x")
+        assert store.delete_template(db, "letter_x", 2)
+        assert not store.delete_template(db, "letter_x", 2)
     assert store.stored_templates(owner.db) == []
+
+
+def test_a_save_or_delete_from_a_stale_version_writes_nothing(owner: Session) -> None:
+    with owner.card_file.write() as db:
+        store.save_template(db, "letter_x", "one", store.NOT_STORED, "owner", "2026-01-01")
+        store.save_template(db, "letter_x", "two", 1, "office", "2026-01-02")
+        assert not store.save_template(db, "letter_x", "mine", 1, "till", "2026-01-03")
+        assert not store.save_template(db, "letter_x", "first", store.NOT_STORED, "till", "x")
+        assert not store.delete_template(db, "letter_x", 1)
+    assert store.stored_template(owner.db, "letter_x") == store.StoredTemplate(
+        "letter_x", "two", "2026-01-02", "office", 2
+    )
 
 
 def test_birthdays_are_found_by_month_and_day_over_the_year_end(owner: Session) -> None:
