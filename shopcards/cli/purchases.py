@@ -7,6 +7,7 @@ from pathlib import Path
 
 from shopcards.cli import add_db_option, db_path
 from shopcards.core.errors import ShopError
+from shopcards.core.purchase_dates import DATE_ORDERS
 from shopcards.core.purchase_file import FIELD_ALIASES
 from shopcards.services import purchase_import
 from shopcards.services.auth import cli_session
@@ -36,6 +37,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="which column holds a field whose heading is not recognised, e.g. card=Kundnr "
         "(fields: date, amount, card, phone, email, receipt, items, category); repeatable",
     )
+    p.add_argument(
+        "--date-order",
+        choices=DATE_ORDERS,
+        help="how the file writes 03/04/2026: dmy (3 April) or mdy (4 March); needed only "
+        "when its rows disagree",
+    )
     p.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
     p.add_argument("--summary", action="store_true", help="do not list every matched row")
     add_db_option(p)
@@ -46,7 +53,11 @@ def _import(args: argparse.Namespace) -> int:
     session = cli_session(db_path(args), need_owner=True)
     try:
         report = purchase_import.import_purchases(
-            session, args.file, dry_run=args.dry_run, columns=_named_columns(args.column)
+            session,
+            args.file,
+            dry_run=args.dry_run,
+            columns=_named_columns(args.column),
+            date_order=args.date_order,
         )
         _print_report(session, args, report)
     finally:
