@@ -85,7 +85,7 @@ def _print_report(
     read = report.file
     order = "day/month/year" if read.day_first else "month/day/year"
     print(
-        f"{args.file}: {_rows(len(read.rows) + len(read.problems))}, {read.encoding}, "
+        f"{args.file}: {_rows(read.row_count)}, {read.encoding}, "
         f"fields separated by {_DELIMITER_NAMES[read.delimiter]}, dates read as {order}."
     )
     print(
@@ -100,7 +100,7 @@ def _print_report(
             + ", ".join(f"“{heading}”" for heading in read.unused)
             + "  (say which is which with --column, e.g. --column card=Kundnr)"
         )
-    print(f"Matched {_rows(len(report.matched))} to cards ({money(session, report.total)}).")
+    print(f"Matched {_rows(report.matched_count)} to cards ({money(session, report.total)}).")
     if not args.summary:
         for m in report.matched:
             print(
@@ -108,12 +108,19 @@ def _print_report(
                 f"{money(session, m.row.amount)} on {m.row.date}"
                 + (f", receipt {m.row.receipt_no}" if m.row.receipt_no else "")
             )
+        _more(report.matched_count - len(report.matched))
     if report.problems:
-        print(f"Could not use {_rows(len(report.problems))}:")
+        print(f"Could not use {_rows(report.problem_count)}:")
         for problem in report.problems:
             print(f"  row {problem.line}: {problem.reason}")
+        _more(report.problem_count - len(report.problems))
         print("Nothing was imported. Fix or remove these rows and run the import again.")
     elif report.imported:
-        print(f"Imported {len(report.matched):,} purchases.")
+        print(f"Imported {report.matched_count:,} purchases.")
     else:
         print("Nothing was imported" + (" (dry run)." if args.dry_run else "."))
+
+
+def _more(left: int) -> None:
+    if left > 0:
+        print(f"  … and {_rows(left)} more")

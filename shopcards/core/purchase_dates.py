@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from babel.dates import get_date_format, get_month_names
 
@@ -21,6 +22,7 @@ _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")
 _SLASHED = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})")
 _TIME = re.compile(r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _MONTHS = ("", *(str(name) for name in get_month_names("wide", locale="en").values()))
+_NAMED = 5
 DATE_ORDERS = ("dmy", "mdy")
 """The owner's answer when the rows do not settle it: day/month/year or month/day/year."""
 
@@ -33,41 +35,53 @@ def day_first(dates: Iterable[tuple[int, str]], locale: str, date_order: str | N
         if date_order not in DATE_ORDERS:
             raise ShopError(f"“{date_order}” is not a date order; say dmy or mdy.")
         return date_order == "dmy"
-    only: dict[str, list[int]] = {"dmy": [], "mdy": []}
+    only = {"dmy": _Lines(), "mdy": _Lines()}
     for line, text in dates:
         match = _SLASHED.match(text)
         if match:
             first, second = int(match.group(1)), int(match.group(2))
             if first > 12 >= second:
-                only["dmy"].append(line)
+                only["dmy"].add(line)
             elif second > 12 >= first:
-                only["mdy"].append(line)
-    if only["dmy"] and only["mdy"]:
+                only["mdy"].add(line)
+    if only["dmy"].count and only["mdy"].count:
         raise DateOrderUnclear(only["dmy"], only["mdy"])
-    if only["dmy"] or only["mdy"]:
-        return bool(only["dmy"])
+    if only["dmy"].count or only["mdy"].count:
+        return bool(only["dmy"].count)
     return not str(get_date_format("short", locale=locale).pattern).lower().startswith("m")
+
+
+@dataclass
+class _Lines:
+    """How many rows, and the first few of them by number (a file may hold millions)."""
+
+    count: int = 0
+    first: list[int] = field(default_factory=list)
+
+    def add(self, line: int) -> None:
+        self.count += 1
+        if len(self.first) < _NAMED:
+            self.first.append(line)
+
+    def __str__(self) -> str:
+        named = ", ".join(str(line) for line in self.first)
+        more = f" and {self.count - len(self.first):,} more" if self.count > _NAMED else ""
+        return f"row{'s' * (self.count > 1)} {named}{more}"
 
 
 class DateOrderUnclear(ShopError):
     """Some rows can only be day/month/year and others only month/day/year."""
 
-    def __init__(self, day_first: list[int], month_first: list[int]) -> None:
+    def __init__(self, day_first: _Lines, month_first: _Lines) -> None:
         super().__init__(
             "The dates disagree: "
-            f"{_rows_named(day_first)} can only be day/month/year (e.g. 25/11/2026), and "
-            f"{_rows_named(month_first)} can only be month/day/year (e.g. 11/25/2026). "
+            f"{day_first} can only be day/month/year (e.g. 25/11/2026), and "
+            f"{month_first} can only be month/day/year (e.g. 11/25/2026). "
             "Nothing was imported: say which order the file uses (dmy or mdy), or fix those "
             "rows."
         )
         self.day_first = day_first
         self.month_first = month_first
-
-
-def _rows_named(lines: list[int], shown: int = 5) -> str:
-    named = ", ".join(str(line) for line in lines[:shown])
-    more = f" and {len(lines) - shown:,} more" if len(lines) > shown else ""
-    return f"row{'s' * (len(lines) > 1)} {named}{more}"
 
 
 def file_date(text: str, day_first: bool, today: dt.date, zone: dt.tzinfo | None) -> str:

@@ -171,10 +171,9 @@ class RowProblem:
 
 @dataclass
 class PurchaseFile:
-    """What was read: the good rows, the rows with problems, and how the file was written."""
+    """How the export is written, and how many rows it holds; the rows themselves are read
+    one at a time by :func:`purchase_rows`, so a file of millions takes no more memory."""
 
-    rows: list[FileRow] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
     encoding: str = "UTF-8"
     delimiter: str = ";"
     day_first: bool = True
@@ -182,6 +181,10 @@ class PurchaseFile:
     """Our field name -> the column heading it was read from."""
     headings: list[str] = field(default_factory=list)
     """Every column heading, in the file's order."""
+    row_count: int = 0
+    """Non-blank rows after the heading line (a line too long counts as one)."""
+    indexes: dict[str, int] = field(default_factory=dict)
+    """Our field name -> the index of its column."""
 
     @property
     def unused(self) -> list[str]:
@@ -193,19 +196,15 @@ class PurchaseFile:
 def read_purchase_file(
     stream: BinaryIO,
     locale: str,
-    currency: str,
-    today: dt.date,
     named: Mapping[str, str] | None = None,
     date_order: str | None = None,
-    zone: dt.tzinfo | None = None,
 ) -> PurchaseFile:
-    """Read an export; raises ShopError when the file as a whole cannot be used.
+    """Read how an export is written; raises ShopError when the file as a whole cannot be used.
 
     ``named`` maps a field (a key of :data:`COLUMNS` or :data:`FIELD_ALIASES`) to the heading
-    of its column, for exports whose headings are not recognised on their own. The file is
-    read twice, a line at a time: once to settle the date order from all its rows (or take
-    ``date_order``, ``"dmy"`` or ``"mdy"``, the owner's choice), once to read the rows. A time
-    with a time zone is filed on its date in ``zone`` (the shop's; default: this PC's).
+    of its column, for exports whose headings are not recognised on their own. The whole file
+    is read once, a line at a time, to count its rows and settle the date order from all of
+    them (or take ``date_order``, ``"dmy"`` or ``"mdy"``, the owner's choice).
     """
     layout = _layout(stream, field_names(named or {}))
     parsed = PurchaseFile(
@@ -213,21 +212,50 @@ def read_purchase_file(
         delimiter=layout.delimiter,
         columns={name: heading for name, (_, heading) in layout.columns.items()},
         headings=layout.headings,
+        indexes={name: index for name, (index, _) in layout.columns.items()},
     )
-    dates = (
-        (line, _cell(cells, layout.columns, "date")) for line, cells in _records(stream, layout)
-    )
-    parsed.day_first = day_first(dates, locale, date_order)
-    shop_zone = zone or dt.datetime.now().astimezone().tzinfo
-    for line, cells in _records(stream, layout, parsed.problems):
-        try:
-            parsed.rows.append(
-                _row(line, cells, layout, parsed.day_first, locale, currency, today, shop_zone)
-            )
-        except ValueError as exc:
-            parsed.problems.append(RowProblem(line, str(exc)))
-    parsed.problems.sort(key=lambda problem: problem.line)
+    too_long: list[RowProblem] = []
+
+    def dates() -> Iterator[tuple[int, str]]:
+        for line, cells in _records(stream, layout, too_long):
+            parsed.row_count += 1
+            yield line, _cell(cells, layout.columns, "date")
+
+    rows = dates()
+    parsed.day_first = day_first(rows, locale, date_order)
+    for _ in rows:  # the rest of the rows, when the order was settled without them
+        pass
+    parsed.row_count += len(too_long)
     return parsed
+
+
+def purchase_rows(
+    stream: BinaryIO,
+    read: PurchaseFile,
+    locale: str,
+    currency: str,
+    today: dt.date,
+    zone: dt.tzinfo | None = None,
+) -> Iterator[FileRow | RowProblem]:
+    """Each row of the export read by :func:`read_purchase_file`, in file order: the purchase
+    it holds, or why it cannot be used. A time with a time zone is filed on its date in
+    ``zone`` (the shop's; default: this PC's)."""
+    layout = _Layout(
+        read.encoding,
+        read.delimiter,
+        {name: (index, read.columns[name]) for name, index in read.indexes.items()},
+        read.headings,
+    )
+    shop_zone = zone or dt.datetime.now().astimezone().tzinfo
+    too_long: list[RowProblem] = []
+    for line, cells in _records(stream, layout, too_long):
+        yield from too_long
+        too_long.clear()
+        try:
+            yield _row(line, cells, layout, read.day_first, locale, currency, today, shop_zone)
+        except ValueError as exc:
+            yield RowProblem(line, str(exc))
+    yield from too_long
 
 
 def field_names(named: Mapping[str, str]) -> dict[str, str]:

@@ -4,13 +4,19 @@ A row is matched by card number, else by phone, else by e-mail; the first that f
 one card wins. One row that cannot be read or matched, or that is already in the card file,
 stops the whole import, and the report names each such row and why, so the owner can fix the
 file and run it again without getting half of it twice.
+
+A till's export may hold millions of rows, and the till at the other desk must keep selling
+while it is read: the file is read a line at a time, each row is checked and matched without
+the card file's write lock and collected in a staging table of this connection's own, slice
+by slice; only when every row is good are they all made purchases, in one transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,21 +24,25 @@ from sqlite_utils import Database
 
 from shopcards.core.errors import ShopError
 from shopcards.core.phones import NotAPhone, normalise
-from shopcards.core.purchase import PurchaseEntry
 from shopcards.core.purchase_file import (
     FileRow,
     PurchaseFile,
     RowProblem,
     file_headings,
+    purchase_rows,
     read_purchase_file,
 )
 from shopcards.services.purchases import money
 from shopcards.services.session import Session, require_owner
-from shopcards.store import changes
+from shopcards.store import bulk, changes
 from shopcards.store import purchases as store
 
 Progress = Callable[[int, int], bool]
 """Called with (rows done, rows in all); returning False cancels and nothing is kept."""
+SLICE = 5_000
+"""Rows staged per transaction (and between two progress reports)."""
+LISTED = 1_000
+"""Matched rows and problems the report lists one by one; the counts say the rest."""
 
 
 @dataclass(frozen=True)
@@ -42,24 +52,39 @@ class MatchedRow:
     card_no: str
     matched_by: str
     row: FileRow
-    returns_line: int | None = None
-    """For a return: the row of the file holding its sale, when the sale is in the file."""
-    returns_id: int | None = None
-    """For a return: the purchase already on the card that it returns."""
 
 
 @dataclass
 class ImportReport:
-    """What the import found; ``imported`` is True only when every row was saved."""
+    """What the import found; ``imported`` is True only when every row was saved.
+
+    ``matched`` and ``problems`` list the first :data:`LISTED` of each (problems by row);
+    ``matched_count``, ``problem_count`` and ``total`` count them all.
+    """
 
     file: PurchaseFile
     matched: list[MatchedRow] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    matched_count: int = 0
+    problem_count: int = 0
+    total: int = 0
     imported: bool = False
 
-    @property
-    def total(self) -> int:
-        return sum(m.row.amount for m in self.matched)
+    def add_match(self, match: MatchedRow) -> None:
+        self.matched_count += 1
+        self.total += match.row.amount
+        if len(self.matched) < LISTED:
+            self.matched.append(match)
+
+    def add_problem(self, problem: RowProblem) -> None:
+        self.problem_count += 1
+        self.problems.append(problem)
+        if len(self.problems) >= 2 * LISTED:
+            self._keep_first()
+
+    def _keep_first(self) -> None:
+        self.problems.sort(key=lambda problem: problem.line)
+        del self.problems[LISTED:]
 
 
 class ImportCancelled(ShopError):
@@ -82,27 +107,30 @@ def import_purchases(
     A return (a negative amount) is linked to its sale as the till links it: the sale on the
     same card with the same receipt number (in the file, else on the card), else the latest
     sale on that card on or before the return's day of at least the amount returned (on the
-    card if it holds one, else in the file).
-    A return with no such sale is refused, as the till refuses it.
-
-    Matching only reads, so it runs before the write transaction: the till at the other desk
-    waits only while the rows are written, not while a large file is matched.
+    card if it holds one, else in the file). A return with no such sale is refused, as the
+    till refuses it. ``progress`` is called while the rows are checked; cancelling keeps
+    nothing.
     """
     require_owner(session, "import purchases")
-    settings = session.settings
-    with _open(path) as stream:
-        parsed = read_purchase_file(
-            stream, settings.locale, settings.currency, session.today(), columns, date_order
-        )
-    report = ImportReport(parsed, problems=list(parsed.problems))
-    _match(session.db, report, settings.region)
-    _link_returns(session, report)
-    report.problems.sort(key=lambda problem: problem.line)
-    if report.problems or dry_run or not report.matched:
-        return report
-    with session.card_file.write() as db:
-        _save(session, db, report, Path(path).name, progress)
-    report.imported = True
+    settings, db = session.settings, session.db
+    bulk.start_staging(db)
+    try:
+        with _open(path) as stream:
+            parsed = read_purchase_file(stream, settings.locale, columns, date_order)
+            report = ImportReport(parsed)
+            rows = purchase_rows(
+                stream, parsed, settings.locale, settings.currency, session.today()
+            )
+            _stage(db, report, rows, settings.region, progress)
+        bulk.index_staging(db)
+        _check_staged(session, report)
+        report._keep_first()
+        if not (report.problems or dry_run or not report.matched_count):
+            with session.card_file.write() as own:
+                _save(session, own, report, Path(path).name)
+            report.imported = True
+    finally:
+        bulk.end_staging(db)
     return report
 
 
@@ -123,60 +151,126 @@ def _open(path: Path) -> Iterator[BinaryIO]:
         raise ShopError(f"Cannot read {path}: {exc.strerror}", str(exc)) from exc
 
 
-def _match(db: Database, report: ImportReport, region: str) -> None:
-    seen: dict[tuple[int, str, int, str], int] = {}
-    for row in report.file.rows:
-        found = _find_card(db, row, region)
-        if isinstance(found, str):
-            report.problems.append(RowProblem(row.line, found))
-            continue
-        customer_id, card_no, how = found
-        key = (customer_id, row.date, row.amount, row.receipt_no)
-        if row.receipt_no and key in seen:
-            report.problems.append(RowProblem(row.line, f"the same purchase as row {seen[key]}"))
-        elif store.already_recorded(db, *key):
-            report.problems.append(
-                RowProblem(
-                    row.line,
-                    f"already in the card file (receipt {row.receipt_no} of {row.date} "
-                    f"on card {card_no})",
-                )
+def _stage(
+    db: Database,
+    report: ImportReport,
+    rows: Iterator[FileRow | RowProblem],
+    region: str,
+    progress: Progress | None,
+) -> None:
+    """Match each row to a card and stage it, a slice at a time, or note why it cannot be."""
+    find = lru_cache(maxsize=100_000)(lambda row: _find_card(db, row, region))
+    batch: list[bulk.StagedRow] = []
+    done = 0
+    for row in rows:
+        done += 1
+        found = row if isinstance(row, RowProblem) else find(_identity(row))
+        if isinstance(found, RowProblem):
+            report.add_problem(found)
+        elif isinstance(found, str):
+            report.add_problem(RowProblem(row.line, found))
+        elif isinstance(row, FileRow):
+            customer_id, card_no, how = found
+            report.add_match(MatchedRow(row.line, customer_id, card_no, how, row))
+            batch.append(_staged(row, customer_id))
+        if len(batch) >= SLICE or done % SLICE == 0:
+            bulk.stage(db, batch)
+            batch.clear()
+            if progress is not None and not progress(done, report.file.row_count):
+                raise ImportCancelled("The import was cancelled; nothing was saved.")
+    bulk.stage(db, batch)
+    if progress is not None:
+        progress(done, done)
+
+
+def _identity(row: FileRow) -> FileRow:
+    """The row with only what finds its card, so that rows of one card share a lookup."""
+    return FileRow(0, "", 0, row.card_no, row.phone, row.email)
+
+
+def _staged(row: FileRow, customer_id: int) -> bulk.StagedRow:
+    return (
+        row.line,
+        customer_id,
+        row.date,
+        row.amount,
+        row.items,
+        row.category,
+        row.receipt_no,
+    )
+
+
+def _check_staged(session: Session, report: ImportReport) -> None:
+    """What only the whole file shows: a purchase twice in it or already on its card, and a
+    return with no sale to point at."""
+    db = session.db
+    for line, first in bulk.staged_twice(db):
+        report.add_problem(RowProblem(line, f"the same purchase as row {first}"))
+    for line, receipt, date, card_no in bulk.staged_already_recorded(db):
+        report.add_problem(
+            RowProblem(
+                line,
+                f"already in the card file (receipt {receipt} of {date} on card {card_no})",
             )
-        else:
-            seen[key] = row.line
-            report.matched.append(MatchedRow(row.line, customer_id, card_no, how, row))
+        )
+    _link_returns(session, report)
 
 
 def _link_returns(session: Session, report: ImportReport) -> None:
-    """Point each return at its sale (the rule in :func:`import_purchases`), or name the row
-    of a return with no sale to point at."""
-    sales = [m for m in report.matched if m.row.amount > 0]
-    for index, match in enumerate(report.matched):
-        row = match.row
-        if row.amount > 0:
-            continue
-        mine = [s for s in sales if s.customer_id == match.customer_id and s.row.date <= row.date]
-        same = [s for s in mine if row.receipt_no and s.row.receipt_no == row.receipt_no]
-        big = [s for s in mine if s.row.amount >= -row.amount]
-        in_file = same or sorted(big, key=lambda s: (s.row.date, s.line))
-        on_card = store.sale_returned(
-            session.db, match.customer_id, row.date, -row.amount, row.receipt_no
-        )
-        if same or (in_file and on_card is None):
-            report.matched[index] = replace(match, returns_line=in_file[-1].line)
-        elif on_card is not None:
-            report.matched[index] = replace(match, returns_id=on_card)
+    """Point each staged return at its sale (the rule in :func:`import_purchases`), or name
+    the row of a return with no sale to point at."""
+    db = session.db
+    links: list[tuple[int | None, int | None, int]] = []
+    for seq, line, customer_id, date, amount, receipt in bulk.staged_returns(db):
+        sale = _sale_for(db, customer_id, date, -amount, receipt)
+        if sale is None:
+            report.add_problem(
+                RowProblem(line, _unlinked(session, db, customer_id, amount, date, receipt))
+            )
         else:
-            report.problems.append(RowProblem(match.line, _unlinked(session, match)))
+            links.append((*sale, seq))
+    bulk.link_staged(db, links)
 
 
-def _unlinked(session: Session, match: MatchedRow) -> str:
-    row = match.row
-    receipt = f" with receipt {row.receipt_no}, nor any sale" if row.receipt_no else ""
+def _sale_for(
+    db: Database, customer_id: int, date: str, amount: int, receipt: str
+) -> tuple[int | None, int | None] | None:
+    """(staged sale, stored sale) for a return, one of them None; None if neither is found."""
+    if receipt:
+        staged = bulk.staged_sale(db, customer_id, date, amount, receipt)
+        if staged is not None:
+            return staged, None
+    stored = store.sale_returned(db, customer_id, date, amount, receipt)
+    if stored is not None:
+        return None, stored
+    staged = bulk.staged_sale(db, customer_id, date, amount, "")
+    return None if staged is None else (staged, None)
+
+
+def _unlinked(
+    session: Session, db: Database, customer_id: int, amount: int, date: str, receipt: str
+) -> str:
+    card_no = store.card_no_of(db, customer_id)
+    with_receipt = f" with receipt {receipt}, nor any sale" if receipt else ""
     return (
-        f"a return of {money(session, -row.amount)} tied to no sale: card {match.card_no} has "
-        f"no sale{receipt} of at least that much on or before {row.date} (the till records a "
-        "return only against its sale)"
+        f"a return of {money(session, -amount)} tied to no sale: card {card_no} has "
+        f"no sale{with_receipt} of at least that much on or before {date} (the till records "
+        "a return only against its sale)"
+    )
+
+
+def _save(session: Session, db: Database, report: ImportReport, name: str) -> None:
+    """Every staged row becomes a purchase, in the caller's one transaction."""
+    now, actor = session.now(), session.actor
+    count = bulk.move_staged(db, actor, now, name)
+    changes.record(
+        db,
+        actor,
+        now,
+        "card_file",
+        0,
+        "purchases_imported",
+        {"file": name, "purchases": count, "amount": report.total},
     )
 
 
@@ -211,46 +305,3 @@ def _lookups(
     if row.email:
         lookups.append(("e-mail", row.email, lambda v: store.cards_with_email(db, v)))
     return lookups
-
-
-def _save(
-    session: Session, db: Database, report: ImportReport, name: str, progress: Progress | None
-) -> None:
-    now, actor = session.now(), session.actor
-    total = len(report.matched)
-    saved: dict[int, int] = {}  # row of the file -> purchase id, for the returns
-    in_order = sorted(report.matched, key=lambda match: match.row.amount < 0)
-    for done, match in enumerate(in_order, start=1):
-        row = match.row
-        entry = PurchaseEntry(
-            date=row.date,
-            amount=row.amount,
-            items=row.items,
-            category=row.category,
-            receipt_no=row.receipt_no,
-        )
-        sale = saved[match.returns_line] if match.returns_line else match.returns_id
-        purchase = store.insert(db, match.customer_id, entry, sale, actor, now)
-        saved[row.line] = purchase.id
-        changes.record(
-            db,
-            actor,
-            now,
-            "purchase",
-            purchase.id,
-            "imported",
-            {"file": name, "row": row.line, "amount": row.amount},
-        )
-        if progress is not None and done % 500 == 0 and not progress(done, total):
-            raise ImportCancelled("The import was cancelled; nothing was saved.")
-    changes.record(
-        db,
-        actor,
-        now,
-        "card_file",
-        0,
-        "purchases_imported",
-        {"file": name, "purchases": total, "amount": report.total},
-    )
-    if progress is not None:
-        progress(total, total)

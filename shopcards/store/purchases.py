@@ -269,6 +269,11 @@ def sale_returned(
     return None if row is None else int(row[0])
 
 
+def card_no_of(db: Database, customer_id: int) -> str:
+    row = db.execute("SELECT card_no FROM customers WHERE id = ?", [customer_id]).fetchone()
+    return "" if row is None else str(row[0] or "")
+
+
 def _cards(db: Database, where: str, params: list[Any]) -> list[tuple[int, str]]:
     rows = db.execute(
         f"SELECT id, card_no FROM customers WHERE erased_at IS NULL AND {where} "

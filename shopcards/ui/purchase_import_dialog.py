@@ -176,27 +176,27 @@ class PurchaseImportDialog(QDialog):
         self.report = report
         read = report.file
         order = "day/month/year" if read.day_first else "month/day/year"
-        rows = len(read.rows) + len(read.problems)
+        rows = read.row_count
         self.file_line.setText(
             f"{self.path}\n{rows:,} rows · {read.encoding} · fields separated by "
             f"{_DELIMITERS[read.delimiter]} · dates read as {order}"
         )
         self._list_rows(report)
-        count = len(report.matched)
+        count = report.matched_count
         matched = (
             f"{count:,} {'row matches a card' if count == 1 else 'rows match cards'} "
             f"({money(self.session, report.total)})"
         )
         if report.problems:
             self.summary.error(
-                f"{matched}; {len(report.problems):,} cannot be used. Nothing will be imported "
+                f"{matched}; {report.problem_count:,} cannot be used. Nothing will be imported "
                 "until the file is fixed (or a column chosen above): see the rows in red."
             )
-        elif report.matched:
+        elif count:
             self.summary.done(f"{matched}. Ready to import.")
         else:
             self.summary.error("There is no purchase in the file.")
-        ready = bool(report.matched) and not report.problems
+        ready = bool(count) and not report.problems
         self.import_button.setEnabled(ready)
         self._import_label(f"Import {count:,} purchase{'' if count == 1 else 's'}")
 
@@ -219,7 +219,7 @@ class PurchaseImportDialog(QDialog):
             item = QTreeWidgetItem([str(match.line), what, row.date, amount, row.receipt_no])
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.rows.addTopLevelItem(item)
-        more = len(report.matched) - SHOWN_ROWS
+        more = report.matched_count - min(SHOWN_ROWS, len(report.matched))
         if more > 0:
             self.rows.addTopLevelItem(QTreeWidgetItem(["", f"… and {more:,} more that match"]))
 
@@ -250,13 +250,13 @@ class PurchaseImportDialog(QDialog):
         if not report.imported:
             self.show_report(report)  # the file changed, or another desk got there first
             return
-        count = len(report.matched)
+        count = report.matched_count
         self.summary.done(
             f"Imported {count:,} purchase{'' if count == 1 else 's'} "
             f"({money(self.session, report.total)}). Each card shows its own."
         )
         self._import_label("Imported")
-        self.imported.emit(len(report.matched))
+        self.imported.emit(count)
 
     def _run(
         self,
