@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import BinaryIO, TextIO
 
 from shopcards.core.errors import ShopError
@@ -146,6 +147,7 @@ MAX_LINE = 64 * 1024
 """Characters in one line of an export; a longer one is refused, never read whole."""
 LINE_TOO_LONG = f"line too long (more than {MAX_LINE:,} characters)"
 _SAMPLE = 1 << 20
+_CACHED = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -335,7 +337,8 @@ def _text(stream: BinaryIO) -> Iterator[tuple[TextIO, str]]:
     try:
         yield wrapper, name
     finally:
-        wrapper.detach()
+        if not stream.closed:  # a pass stopped half-way may end after the file was closed
+            wrapper.detach()
 
 
 def _is_utf8(head: bytes) -> bool:
@@ -482,14 +485,16 @@ def _row(
             raise ValueError(f"{layout.columns[name][1]}: {problem[0].lower()}{problem[1:]}")
     return FileRow(
         line=line,
-        date=file_date(values.pop("date"), day_first, today, zone),
+        date=_file_date(values.pop("date"), day_first, today, zone),
         amount=_amount(values.pop("amount"), locale, currency),
         card_no=values["card_no"].replace(" ", ""),
         **{name: values[name] for name in ("phone", "email", "receipt_no", "items", "category")},
     )
 
 
+@lru_cache(maxsize=_CACHED)
 def _amount(text: str, locale: str, currency: str) -> int:
+    """The amount in minor units (a till repeats its prices, so each text is read once)."""
     if not text:
         raise ValueError("no amount")
     try:
@@ -499,3 +504,7 @@ def _amount(text: str, locale: str, currency: str) -> int:
     if amount == 0:
         raise ValueError("the amount is zero")
     return amount
+
+
+_file_date = lru_cache(maxsize=_CACHED)(file_date)
+"""A file's rows share few days: each date text is read once."""

@@ -8,7 +8,11 @@ file and run it again without getting half of it twice.
 A till's export may hold millions of rows, and the till at the other desk must keep selling
 while it is read: the file is read a line at a time, each row is checked and matched without
 the card file's write lock and collected in a staging table of this connection's own, slice
-by slice; only when every row is good are they all made purchases, in one transaction.
+by slice. Only when every row is good are they made purchases, again a slice per transaction
+so the till saves in between; the batch is noted in the change history as it goes, and an
+import that stops half-way (cancelled, a full disk, the program killed) is taken back slice
+by slice, then or before the next import. While the rows are moved in (seconds; a minute for
+a million rows) another desk sees them arrive; it never sees half an import once it is over.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from shopcards.core.purchase_file import (
 )
 from shopcards.services.purchases import money
 from shopcards.services.session import Session, require_owner
-from shopcards.store import bulk, changes
+from shopcards.store import bulk
 from shopcards.store import purchases as store
 
 Progress = Callable[[int, int], bool]
@@ -113,6 +117,7 @@ def import_purchases(
     """
     require_owner(session, "import purchases")
     settings, db = session.settings, session.db
+    _recover(session)
     bulk.start_staging(db)
     try:
         with _open(path) as stream:
@@ -126,8 +131,7 @@ def import_purchases(
         _check_staged(session, report)
         report._keep_first()
         if not (report.problems or dry_run or not report.matched_count):
-            with session.card_file.write() as own:
-                _save(session, own, report, Path(path).name)
+            _move(session, report, Path(path).name, progress)
             report.imported = True
     finally:
         bulk.end_staging(db)
@@ -259,19 +263,46 @@ def _unlinked(
     )
 
 
-def _save(session: Session, db: Database, report: ImportReport, name: str) -> None:
-    """Every staged row becomes a purchase, in the caller's one transaction."""
+def _move(session: Session, report: ImportReport, name: str, progress: Progress | None) -> None:
+    """Make every staged row a purchase, :data:`SLICE` rows per transaction so the till can
+    save between two; if the move stops (a cancel, a full disk), the slices already in are
+    taken back, so the import still keeps all its rows or none."""
     now, actor = session.now(), session.actor
-    count = bulk.move_staged(db, actor, now, name)
-    changes.record(
-        db,
-        actor,
-        now,
-        "card_file",
-        0,
-        "purchases_imported",
-        {"file": name, "purchases": count, "amount": report.total},
-    )
+    count = bulk.order_staged(session.db)
+    with session.card_file.write() as db:
+        batch = bulk.start_batch(db, actor, now, name)
+    try:
+        for start in range(1, count + 1, SLICE):
+            with session.card_file.write() as db:
+                bulk.move_slice(db, batch, start, SLICE, actor, now, name)
+                if start + SLICE > count:
+                    facts = {"file": name, "purchases": count, "amount": report.total}
+                    bulk.finish_batch(db, batch, actor, now, **facts)
+            done = min(start + SLICE - 1, count)
+            if progress is not None and done < count and not progress(done, count):
+                raise ImportCancelled("The import was cancelled; nothing was saved.")
+    except BaseException:
+        _undo(session, batch)
+        raise
+
+
+def _undo(session: Session, batch: int) -> None:
+    """Take back the slices of an import that did not finish, latest first, a slice per
+    transaction, and note it in the change history."""
+    slices = bulk.batch_slices(session.db, batch)
+    for first, last in slices:
+        with session.card_file.write() as db:
+            bulk.undo_slice(db, first, last)
+    with session.card_file.write() as db:
+        taken = sum(last - first + 1 for first, last in slices)
+        bulk.undo_batch(db, batch, session.actor, session.now(), taken)
+
+
+def _recover(session: Session) -> None:
+    """An import cut short while its rows were moved in (the program stopped) is taken back
+    before the next one starts."""
+    for batch in bulk.unfinished_batches(session.db):
+        _undo(session, batch)
 
 
 def _find_card(db: Database, row: FileRow, region: str) -> tuple[int, str, str] | str:
