@@ -120,19 +120,20 @@ def import_purchases(
     _recover(session)
     bulk.start_staging(db)
     try:
-        with _open(path) as stream:
-            parsed = read_purchase_file(stream, settings.locale, columns, date_order)
-            report = ImportReport(parsed)
-            rows = purchase_rows(
-                stream, parsed, settings.locale, settings.currency, session.today()
-            )
-            _stage(db, report, rows, settings.region, progress)
-        bulk.index_staging(db)
-        _check_staged(session, report)
-        report._keep_first()
-        if not (report.problems or dry_run or not report.matched_count):
-            _move(session, report, Path(path).name, progress)
-            report.imported = True
+        with bulk.full_disk_is_a_message("nothing was imported"):
+            with _open(path) as stream:
+                parsed = read_purchase_file(stream, settings.locale, columns, date_order)
+                report = ImportReport(parsed)
+                rows = purchase_rows(
+                    stream, parsed, settings.locale, settings.currency, session.today()
+                )
+                _stage(db, report, rows, settings.region, progress)
+            bulk.index_staging(db)
+            _check_staged(session, report)
+            report._keep_first()
+            if not (report.problems or dry_run or not report.matched_count):
+                _move(session, report, Path(path).name, progress)
+                report.imported = True
     finally:
         bulk.end_staging(db)
     return report

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from sqlite_utils import Database
+
+from shopcards.core.files import CannotWrite
 
 PurchaseRow = tuple[int, str, int, str, str, str]
 """(customer_id, date, amount in minor units, items, category, receipt_no)"""
@@ -25,6 +29,17 @@ StagedRow = tuple[int, int, str, int, str, str, str]
 """(row of the file, customer_id, date, amount in minor units, items, category, receipt_no)"""
 StagedReturn = tuple[int, int, int, str, int, str]
 """(seq, row of the file, customer_id, date, amount, receipt_no) of a return waiting to be linked"""
+
+
+@contextmanager
+def full_disk_is_a_message(what: str) -> Iterator[None]:
+    """SQLite's "database or disk is full" as CannotWrite saying so (``what`` was not done)."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_FULL:
+            raise
+        raise CannotWrite(f"The disk is full: {what}.", str(exc)) from exc
 
 
 def start_staging(db: Database) -> None:

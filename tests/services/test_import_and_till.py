@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from shopcards.core.files import CannotWrite
 from shopcards.core.roles import Role
 from shopcards.services import purchase_import
 from shopcards.services.session import Session, open_session
@@ -146,3 +147,19 @@ def _actions(session: Session) -> list[str]:
         "SELECT action FROM changes WHERE entity = 'card_file' ORDER BY id"
     ).fetchall()
     return [action for (action,) in rows]
+
+
+def test_a_full_disk_is_a_message_and_nothing_is_kept(big_shop: Path, tmp_path: Path) -> None:
+    export = tmp_path / "till.csv"
+    write_export(export, 12_000, CUSTOMERS)
+    owner = open_session(big_shop, Role.OWNER)
+    try:
+        pages = owner.db.execute("PRAGMA page_count").fetchone()[0]
+        owner.db.execute(f"PRAGMA max_page_count = {pages + 300}")  # room for a slice or so
+        with pytest.raises(CannotWrite, match=r"^The disk is full: nothing was imported\.$"):
+            purchase_import.import_purchases(owner, export)
+        history = _actions(owner)
+    finally:
+        owner.close()
+    assert _purchases(big_shop) == 0
+    assert history[0] == "purchases_import_started" and history[-1] == "purchases_import_undone"
