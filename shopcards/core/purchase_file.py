@@ -148,6 +148,8 @@ MAX_LINE = 64 * 1024
 LINE_TOO_LONG = f"line too long (more than {MAX_LINE:,} characters)"
 _SAMPLE = 1 << 20
 _CACHED = 1 << 16
+_UNREADABLE = "\ufffd"
+"""What a byte that is not text in the file's encoding is read as."""
 
 
 @dataclass(frozen=True)
@@ -474,6 +476,10 @@ def _row(
         raise ValueError(
             f"{len(cells)} fields where the heading line names {width}; is a "
             "decimal comma outside quotes?"
+        )
+    if any(_UNREADABLE in cell for cell in cells):
+        raise ValueError(
+            f"holds bytes that are not {layout.encoding} text (is the file saved in two encodings?)"
         )
     values = {name: _cell(cells, layout.columns, name) for name in COLUMNS}
     if not any(values[name] for name in IDENTIFIERS):

@@ -157,3 +157,21 @@ def test_a_return_tied_to_no_sale_is_refused_with_the_row_named(
     assert _reasons(report)[2].startswith(
         f"a return of 12,50\xa0€ tied to no sale: card {card} has no sale with receipt R-9"
     )
+
+
+def test_bytes_that_are_not_text_in_the_files_encoding_are_named(
+    owner: Session, card: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "till.csv"
+    good = f"2026-11-01;1,00;{card};;Teekanne\n".encode()
+    path.write_bytes(
+        b"date;amount;card;receipt;items\n"
+        + good * 40_000  # over a megabyte of UTF-8 first
+        + f"2026-11-02;2,00;{card};;K".encode()
+        + b"\xe4se\n"  # Windows-1252 from here on
+    )
+    report = purchase_import.import_purchases(owner, path, dry_run=True)
+    assert report.file.encoding == "UTF-8"
+    assert _reasons(report) == {
+        40_002: "holds bytes that are not UTF-8 text (is the file saved in two encodings?)"
+    }
