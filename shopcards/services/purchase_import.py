@@ -111,8 +111,8 @@ def import_purchases(
     A return (a negative amount) is linked to its sale as the till links it: the sale on the
     same card with the same receipt number (in the file, else on the card), else the latest
     sale on that card on or before the return's day of at least the amount returned (on the
-    card if it holds one, else in the file). A return with no such sale is refused, as the
-    till refuses it. ``progress`` is called while the rows are checked; cancelling keeps
+    card if it holds one, else in the file). A return with no such sale, or more than is left
+    of its sale, is refused, as the till refuses it. ``progress`` is called while the rows are checked; cancelling keeps
     nothing.
     """
     require_owner(session, "import purchases")
@@ -178,7 +178,7 @@ def _stage(
             customer_id, card_no, how = found
             report.add_match(MatchedRow(row.line, customer_id, card_no, how, row))
             batch.append(_staged(row, customer_id))
-        if len(batch) >= SLICE or done % SLICE == 0:
+        if done % SLICE == 0:
             bulk.stage(db, batch)
             batch.clear()
             if progress is not None and not progress(done, report.file.row_count):
@@ -226,15 +226,36 @@ def _link_returns(session: Session, report: ImportReport) -> None:
     the row of a return with no sale to point at."""
     db = session.db
     links: list[tuple[int | None, int | None, int]] = []
+    left: dict[tuple[int | None, int | None], int] = {}  # what may still come back of a sale
     for seq, line, customer_id, date, amount, receipt in bulk.staged_returns(db):
         sale = _sale_for(db, customer_id, date, -amount, receipt)
         if sale is None:
             report.add_problem(
                 RowProblem(line, _unlinked(session, db, customer_id, amount, date, receipt))
             )
-        else:
-            links.append((*sale, seq))
+            continue
+        if sale not in left:
+            left[sale] = _returnable(db, *sale)
+        if -amount > left[sale]:
+            report.add_problem(
+                RowProblem(
+                    line,
+                    f"a return of {money(session, -amount)}, but at most "
+                    f"{money(session, left[sale])} of the sale it returns can still come back",
+                )
+            )
+            continue
+        left[sale] += amount
+        links.append((*sale, seq))
     bulk.link_staged(db, links)
+
+
+def _returnable(db: Database, staged: int | None, stored: int | None) -> int:
+    """How much of a sale may still be returned: the till's rule, for an import."""
+    if stored is not None:
+        return store.get(db, stored).amount - store.returned_so_far(db, stored)
+    assert staged is not None
+    return bulk.staged_amount(db, staged)
 
 
 def _sale_for(

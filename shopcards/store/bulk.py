@@ -133,6 +133,10 @@ def staged_sale(
     return None if row is None else int(row[0])
 
 
+def staged_amount(db: Database, seq: int) -> int:
+    return int(db.execute("SELECT amount FROM temp.import_rows WHERE seq = ?", [seq]).fetchone()[0])
+
+
 def link_staged(db: Database, links: list[tuple[int | None, int | None, int]]) -> None:
     """Point staged returns at their sales: (staged sale seq, stored sale id, return seq)."""
     conn = db.conn

@@ -175,3 +175,19 @@ def test_bytes_that_are_not_text_in_the_files_encoding_are_named(
     assert _reasons(report) == {
         40_002: "holds bytes that are not UTF-8 text (is the file saved in two encodings?)"
     }
+
+
+def test_returns_may_not_take_back_more_than_the_sale(
+    owner: Session, card: str, tmp_path: Path
+) -> None:
+    rows = (
+        f"2026-11-01;40,00;{card};C-1;\n"
+        f"2026-11-02;-30,00;{card};C-1;\n"
+        f"2026-11-03;-30,00;{card};C-1;\n"  # only 10,00 of C-1 is left
+    )
+    report = _import(owner, tmp_path, rows, dry_run=False)
+    assert not report.imported
+    assert _reasons(report) == {
+        4: "a return of 30,00\xa0€, but at most 10,00\xa0€ of the sale it returns can still "
+        "come back"
+    }
