@@ -80,7 +80,7 @@ def _time_write_locks() -> list[float]:
             yield db
         held.append(time.perf_counter() - started)
 
-    CardFile.write = timed  # type: ignore[method-assign,assignment]
+    CardFile.write = timed  # type: ignore[method-assign]
     return held
 
 

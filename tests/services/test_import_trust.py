@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from shopcards.core.errors import ShopError
+from shopcards.core.purchase import PurchaseInput
 from shopcards.core.purchase_dates import DateOrderUnclear
 from shopcards.core.purchase_file import MAX_LINE
 from shopcards.services import cards, purchase_import, purchases
@@ -133,7 +134,7 @@ def test_a_return_is_linked_to_its_sale_in_the_file_or_on_the_card(
     found = cards.find_card_no(owner, card)
     assert found is not None and found.id is not None
     old = purchases.record_purchase(
-        owner, found.id, purchases.PurchaseInput("40,00", receipt_no="A-7", date="2026-10-01")
+        owner, found.id, PurchaseInput("40,00", receipt_no="A-7", date="2026-10-01")
     )
     rows = (
         f"2026-11-01;25,00;{card};B-1;\n"
