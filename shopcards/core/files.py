@@ -23,6 +23,15 @@ _READ_ONLY = (errno.EACCES, errno.EPERM, errno.EROFS)
 _FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_NEW_FILE_MODE = 0o666 & ~_umask()
+
+
 class CannotWrite(ShopError):
     """A file could not be written; nothing of it was left behind."""
 
@@ -42,6 +51,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         os.close(handle)
         tmp = Path(name)
         yield tmp
+        tmp.chmod(_NEW_FILE_MODE)  # as an ordinary new file, not mkstemp's owner-only
         os.replace(tmp, path)
     except OSError as exc:
         raise cannot_write(path, exc) from exc
@@ -77,7 +87,7 @@ def cannot_write(path: Path, exc: OSError, folder_itself: bool = False) -> Canno
     elif blocker is not None:
         reason = f"{blocker} is a file, not a folder, so {path} cannot be written under it"
     elif path.is_dir() and not folder_itself:
-        reason = f"{path} is a folder: give a file name, e.g. {path / 'letters.pdf'}"
+        reason = f"{path} is a folder: give the name of a file to write"
     elif exc.errno in _READ_ONLY:
         reason = f"the folder {folder} is read-only: nothing was written to {path}"
     elif exc.errno == errno.ENOENT:

@@ -112,8 +112,8 @@ def import_purchases(
     same card with the same receipt number (in the file, else on the card), else the latest
     sale on that card on or before the return's day of at least the amount returned (on the
     card if it holds one, else in the file). A return with no such sale, or more than is left
-    of its sale, is refused, as the till refuses it. ``progress`` is called while the rows are checked; cancelling keeps
-    nothing.
+    of its sale, is refused, as the till refuses it. ``progress`` is called while the rows
+    are checked and while they are moved in; cancelling keeps nothing.
     """
     require_owner(session, "import purchases")
     settings, db = session.settings, session.db

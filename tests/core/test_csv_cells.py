@@ -61,3 +61,12 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
         write(["a"])
         raise RuntimeError("stopped half-way")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_file_is_readable_like_any_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "shared.csv"
+    with csv_rows(path, "en_GB") as write:
+        write(["a"])
+    probe = tmp_path / "probe"
+    probe.touch()
+    assert path.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777  # not owner-only
