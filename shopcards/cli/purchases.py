@@ -7,6 +7,7 @@ from pathlib import Path
 
 from shopcards.cli import add_db_option, db_path
 from shopcards.core.errors import ShopError
+from shopcards.core.purchase_dates import DATE_ORDERS
 from shopcards.core.purchase_file import FIELD_ALIASES
 from shopcards.services import purchase_import
 from shopcards.services.auth import cli_session
@@ -36,6 +37,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="which column holds a field whose heading is not recognised, e.g. card=Kundnr "
         "(fields: date, amount, card, phone, email, receipt, items, category); repeatable",
     )
+    p.add_argument(
+        "--date-order",
+        choices=DATE_ORDERS,
+        help="how the file writes 03/04/2026: dmy (3 April) or mdy (4 March); needed only "
+        "when its rows disagree",
+    )
     p.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
     p.add_argument("--summary", action="store_true", help="do not list every matched row")
     add_db_option(p)
@@ -46,7 +53,11 @@ def _import(args: argparse.Namespace) -> int:
     session = cli_session(db_path(args), need_owner=True)
     try:
         report = purchase_import.import_purchases(
-            session, args.file, dry_run=args.dry_run, columns=_named_columns(args.column)
+            session,
+            args.file,
+            dry_run=args.dry_run,
+            columns=_named_columns(args.column),
+            date_order=args.date_order,
         )
         _print_report(session, args, report)
     finally:
@@ -74,7 +85,7 @@ def _print_report(
     read = report.file
     order = "day/month/year" if read.day_first else "month/day/year"
     print(
-        f"{args.file}: {_rows(len(read.rows) + len(read.problems))}, {read.encoding}, "
+        f"{args.file}: {_rows(read.row_count)}, {read.encoding}, "
         f"fields separated by {_DELIMITER_NAMES[read.delimiter]}, dates read as {order}."
     )
     print(
@@ -89,7 +100,7 @@ def _print_report(
             + ", ".join(f"“{heading}”" for heading in read.unused)
             + "  (say which is which with --column, e.g. --column card=Kundnr)"
         )
-    print(f"Matched {_rows(len(report.matched))} to cards ({money(session, report.total)}).")
+    print(f"Matched {_rows(report.matched_count)} to cards ({money(session, report.total)}).")
     if not args.summary:
         for m in report.matched:
             print(
@@ -97,12 +108,19 @@ def _print_report(
                 f"{money(session, m.row.amount)} on {m.row.date}"
                 + (f", receipt {m.row.receipt_no}" if m.row.receipt_no else "")
             )
+        _more(report.matched_count - len(report.matched))
     if report.problems:
-        print(f"Could not use {_rows(len(report.problems))}:")
+        print(f"Could not use {_rows(report.problem_count)}:")
         for problem in report.problems:
             print(f"  row {problem.line}: {problem.reason}")
+        _more(report.problem_count - len(report.problems))
         print("Nothing was imported. Fix or remove these rows and run the import again.")
     elif report.imported:
-        print(f"Imported {len(report.matched):,} purchases.")
+        print(f"Imported {report.matched_count:,} purchases.")
     else:
         print("Nothing was imported" + (" (dry run)." if args.dry_run else "."))
+
+
+def _more(left: int) -> None:
+    if left > 0:
+        print(f"  … and {_rows(left)} more")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from shopcards.core.errors import ValidationError
 from shopcards.core.money import NotAnAmount, parse_amount
-from shopcards.core.text import has_control_chars
+from shopcards.core.validation import text_problem
 
 MAX_TEXT = 200
 OLDEST_YEAR = 1900
@@ -136,8 +136,7 @@ def _date(text: str, today: dt.date, errors: dict[str, str]) -> str:
 
 def _text(name: str, value: str, errors: dict[str, str]) -> str:
     value = " ".join(value.split())
-    if has_control_chars(value):
-        errors[name] = "Contains an invisible control character; please retype it"
-    elif len(value) > MAX_TEXT:
-        errors[name] = f"Too long: {len(value)} characters, at most {MAX_TEXT}"
+    problem = text_problem(value, MAX_TEXT)
+    if problem:
+        errors[name] = problem
     return value

@@ -13,15 +13,18 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-
-from babel.dates import get_date_format
+from functools import lru_cache
+from typing import BinaryIO, TextIO
 
 from shopcards.core.errors import ShopError
 from shopcards.core.money import NotAnAmount, parse_amount
-from shopcards.core.purchase import MAX_TEXT, OLDEST_YEAR
+from shopcards.core.purchase import MAX_TEXT
+from shopcards.core.purchase_dates import day_first, file_date
 from shopcards.core.text import fold
+from shopcards.core.validation import text_problem
 
 DELIMITERS = (";", ",", "\t", "|")
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -140,11 +143,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 IDENTIFIERS = ("card_no", "phone", "email")
 FIELD_ALIASES = {"card": "card_no", "receipt": "receipt_no"}
 """Shorter names a person may use for a field when naming its column (``--column card=Kundnr``)."""
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")
-_SLASHED = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})")
-_TIME = re.compile(r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+MAX_LINE = 64 * 1024
+"""Characters in one line of an export; a longer one is refused, never read whole."""
+LINE_TOO_LONG = f"line too long (more than {MAX_LINE:,} characters)"
+_SAMPLE = 1 << 20
+_CACHED = 1 << 16
+_UNREADABLE = "\ufffd"
+"""What a byte that is not text in the file's encoding is read as."""
 
 
 @dataclass(frozen=True)
@@ -170,10 +175,9 @@ class RowProblem:
 
 @dataclass
 class PurchaseFile:
-    """What was read: the good rows, the rows with problems, and how the file was written."""
+    """How the export is written, and how many rows it holds; the rows themselves are read
+    one at a time by :func:`purchase_rows`, so a file of millions takes no more memory."""
 
-    rows: list[FileRow] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
     encoding: str = "UTF-8"
     delimiter: str = ";"
     day_first: bool = True
@@ -181,6 +185,10 @@ class PurchaseFile:
     """Our field name -> the column heading it was read from."""
     headings: list[str] = field(default_factory=list)
     """Every column heading, in the file's order."""
+    row_count: int = 0
+    """Non-blank rows after the heading line (a line too long counts as one)."""
+    indexes: dict[str, int] = field(default_factory=dict)
+    """Our field name -> the index of its column."""
 
     @property
     def unused(self) -> list[str]:
@@ -190,39 +198,68 @@ class PurchaseFile:
 
 
 def read_purchase_file(
-    data: bytes,
+    stream: BinaryIO,
+    locale: str,
+    named: Mapping[str, str] | None = None,
+    date_order: str | None = None,
+) -> PurchaseFile:
+    """Read how an export is written; raises ShopError when the file as a whole cannot be used.
+
+    ``named`` maps a field (a key of :data:`COLUMNS` or :data:`FIELD_ALIASES`) to the heading
+    of its column, for exports whose headings are not recognised on their own. The whole file
+    is read once, a line at a time, to count its rows and settle the date order from all of
+    them (or take ``date_order``, ``"dmy"`` or ``"mdy"``, the owner's choice).
+    """
+    layout = _layout(stream, field_names(named or {}))
+    parsed = PurchaseFile(
+        encoding=layout.encoding,
+        delimiter=layout.delimiter,
+        columns={name: heading for name, (_, heading) in layout.columns.items()},
+        headings=layout.headings,
+        indexes={name: index for name, (index, _) in layout.columns.items()},
+    )
+    too_long: list[RowProblem] = []
+
+    def dates() -> Iterator[tuple[int, str]]:
+        for line, cells in _records(stream, layout, too_long):
+            parsed.row_count += 1
+            yield line, _cell(cells, layout.columns, "date")
+
+    rows = dates()
+    parsed.day_first = day_first(rows, locale, date_order)
+    for _ in rows:  # the rest of the rows, when the order was settled without them
+        pass
+    parsed.row_count += len(too_long)
+    return parsed
+
+
+def purchase_rows(
+    stream: BinaryIO,
+    read: PurchaseFile,
     locale: str,
     currency: str,
     today: dt.date,
-    named: Mapping[str, str] | None = None,
-) -> PurchaseFile:
-    """Read an export; raises ShopError when the file as a whole cannot be used.
-
-    ``named`` maps a field (a key of :data:`COLUMNS` or :data:`FIELD_ALIASES`) to the heading
-    of its column, for exports whose headings are not recognised on their own.
-    """
-    wanted = field_names(named or {})
-    text, encoding = _decode(data)
-    header = next((line for line in text.splitlines() if line.strip()), None)
-    if header is None:
-        raise ShopError("The file is empty: there is no heading line and no purchase in it.")
-    delimiter, columns = _columns(header, wanted)
-    parsed = PurchaseFile(
-        encoding=encoding,
-        delimiter=delimiter,
-        columns={name: heading for name, (_, heading) in columns.items()},
-        headings=[heading.strip() for heading in _split(header, delimiter)],
+    zone: dt.tzinfo | None = None,
+) -> Iterator[FileRow | RowProblem]:
+    """Each row of the export read by :func:`read_purchase_file`, in file order: the purchase
+    it holds, or why it cannot be used. A time with a time zone is filed on its date in
+    ``zone`` (the shop's; default: this PC's)."""
+    layout = _Layout(
+        read.encoding,
+        read.delimiter,
+        {name: (index, read.columns[name]) for name, index in read.indexes.items()},
+        read.headings,
     )
-    width, rows = _body(text, delimiter)
-    parsed.day_first = _day_first([_cell(cells, columns, "date") for _, cells in rows], locale)
-    for line, cells in rows:
+    shop_zone = zone or dt.datetime.now().astimezone().tzinfo
+    too_long: list[RowProblem] = []
+    for line, cells in _records(stream, layout, too_long):
+        yield from too_long
+        too_long.clear()
         try:
-            parsed.rows.append(
-                _row(line, cells, width, columns, parsed.day_first, locale, currency, today)
-            )
+            yield _row(line, cells, layout, read.day_first, locale, currency, today, shop_zone)
         except ValueError as exc:
-            parsed.problems.append(RowProblem(line, str(exc)))
-    return parsed
+            yield RowProblem(line, str(exc))
+    yield from too_long
 
 
 def field_names(named: Mapping[str, str]) -> dict[str, str]:
@@ -241,11 +278,11 @@ def field_names(named: Mapping[str, str]) -> dict[str, str]:
     return fields
 
 
-def file_headings(data: bytes) -> tuple[list[str], dict[str, str]]:
+def file_headings(stream: BinaryIO) -> tuple[list[str], dict[str, str]]:
     """The export's column headings in order, and the field each recognised one holds (for
     the window, which lets the owner say which column is which before anything is read)."""
-    text, _ = _decode(data)
-    header = next((line for line in text.splitlines() if line.strip()), "")
+    with _text(stream) as (text, _):
+        header = _heading_line(_Lines(text))
     splits = [[heading.strip() for heading in _split(header, d)] for d in DELIMITERS]
     # the split that recognises the most columns; failing that, the one with the most
     headings = max(splits, key=lambda cells: (len(_found_columns(cells, {})), len(cells)))
@@ -253,46 +290,115 @@ def file_headings(data: bytes) -> tuple[list[str], dict[str, str]]:
     return headings, {name: heading for name, (_, heading) in found.items()}
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "UTF-16"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "Windows-1252"
-    return text, "UTF-8 with byte-order mark" if data.startswith(codecs.BOM_UTF8) else "UTF-8"
+@dataclass(frozen=True)
+class _Layout:
+    """How the file is written: what its heading line says and how its text is encoded."""
+
+    encoding: str
+    delimiter: str
+    columns: dict[str, tuple[int, str]]
+    headings: list[str]
 
 
-def _body(text: str, delimiter: str) -> tuple[int, list[tuple[int, list[str]]]]:
-    """The heading's width and the non-blank rows after it, each with the line it starts on
-    (a quoted field may run over several lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[str]]] = []
-    width = 0
-    previous = 0
-    try:
-        for cells in reader:
-            line, previous = previous + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
+class _Lines:
+    """The file's lines one at a time, ``number`` the last one given; a line over
+    :data:`MAX_LINE` characters is skipped (read in pieces, never whole) and noted."""
+
+    def __init__(self, text: TextIO, too_long: list[RowProblem] | None = None) -> None:
+        self.text = text
+        self.number = 0
+        self.too_long = too_long if too_long is not None else []
+
+    def __iter__(self) -> Iterator[str]:
+        while line := self.text.readline(MAX_LINE + 1):
+            self.number += 1
+            if len(line) > MAX_LINE and not line.endswith(("\n", "\r")):
+                while line and not line.endswith(("\n", "\r")):
+                    line = self.text.readline(MAX_LINE)
+                self.too_long.append(RowProblem(self.number, LINE_TOO_LONG))
+                yield "\n"  # a blank line in its place keeps the row numbers
                 continue
-            if not width:
-                width = len(cells)
-            else:
-                rows.append((line, cells))
-    except csv.Error as exc:
-        raise ShopError(
-            f"Row {reader.line_num} cannot be read: {exc}. Nothing was imported.", str(exc)
-        ) from exc
-    return width, rows
+            yield line
+
+
+@contextmanager
+def _text(stream: BinaryIO) -> Iterator[tuple[TextIO, str]]:
+    """The file as text from its start, and the name of its encoding (judged from its BOM or
+    its first megabyte); the file stays open afterwards, for the next pass."""
+    stream.seek(0)
+    head = stream.read(_SAMPLE)
+    stream.seek(0)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, name = "utf-16", "UTF-16"
+    elif _is_utf8(head):
+        bom = head.startswith(codecs.BOM_UTF8)
+        encoding, name = "utf-8-sig", "UTF-8 with byte-order mark" if bom else "UTF-8"
+    else:
+        encoding, name = "cp1252", "Windows-1252"
+    wrapper = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+    try:
+        yield wrapper, name
+    finally:
+        if not stream.closed:  # a pass stopped half-way may end after the file was closed
+            wrapper.detach()
+
+
+def _is_utf8(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3 and len(head) == _SAMPLE  # a character cut short
+    return True
+
+
+def _heading_line(lines: _Lines) -> str:
+    for line in lines:
+        if lines.too_long:
+            raise ShopError(
+                f"The heading line is too long (more than {MAX_LINE:,} characters): this "
+                "is not a till export. Nothing was imported."
+            )
+        if line.strip():
+            return line.rstrip("\r\n")
+    raise ShopError("The file is empty: there is no heading line and no purchase in it.")
+
+
+def _layout(stream: BinaryIO, named: Mapping[str, str]) -> _Layout:
+    with _text(stream) as (text, encoding):
+        header = _heading_line(_Lines(text))
+    delimiter, columns = _columns(header, named)
+    headings = [heading.strip() for heading in _split(header, delimiter)]
+    return _Layout(encoding, delimiter, columns, headings)
+
+
+def _records(
+    stream: BinaryIO, layout: _Layout, problems: list[RowProblem] | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank rows after the heading line, each with the line it starts on (a quoted
+    field may run over several lines); lines too long are added to ``problems``."""
+    with _text(stream) as (text, _):
+        lines = _Lines(text, problems)
+        _heading_line(lines)
+        reader = csv.reader(lines, delimiter=layout.delimiter)
+        while True:
+            line = lines.number + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise ShopError(
+                    f"Row {lines.number} cannot be read: {exc}. Nothing was imported.", str(exc)
+                ) from exc
+            if any(cell.strip() for cell in cells):
+                yield line, cells
 
 
 def _split(line: str, delimiter: str) -> list[str]:
     return next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
 
 
-def _columns(
-    header: str, named: Mapping[str, str]
-) -> tuple[str, dict[str, tuple[int, str]]]:
+def _columns(header: str, named: Mapping[str, str]) -> tuple[str, dict[str, tuple[int, str]]]:
     """Pick the delimiter under which the heading line names the most columns: first those
     the person named, then the headings recognised on their own."""
     best: tuple[str, dict[str, tuple[int, str]]] = (DELIMITERS[0], {})
@@ -354,52 +460,47 @@ def _cell(cells: list[str], columns: dict[str, tuple[int, str]], name: str) -> s
     return cells[index].strip() if index < len(cells) else ""
 
 
-def _day_first(dates: list[str], locale: str) -> bool:
-    """Whether ``01/02/2026`` means 1 February: from rows that can only be read one way,
-    else from how the shop's locale writes dates."""
-    day_first = month_first = False
-    for text in dates:
-        match = _SLASHED.match(text)
-        if match:
-            first, second = int(match.group(1)), int(match.group(2))
-            day_first |= first > 12
-            month_first |= second > 12
-    if day_first != month_first:
-        return day_first
-    return not str(get_date_format("short", locale=locale).pattern).lower().startswith("m")
-
-
 def _row(
     line: int,
     cells: list[str],
-    width: int,
-    columns: dict[str, tuple[int, str]],
+    layout: _Layout,
     day_first: bool,
     locale: str,
     currency: str,
     today: dt.date,
+    zone: dt.tzinfo | None,
 ) -> FileRow:
+    width = len(layout.headings)
     extra = [c for c in cells[width:] if c.strip()]
     if extra:
         raise ValueError(
             f"{len(cells)} fields where the heading line names {width}; is a "
             "decimal comma outside quotes?"
         )
-    values = {name: _cell(cells, columns, name) for name in COLUMNS}
+    if any(_UNREADABLE in cell for cell in cells):
+        raise ValueError(
+            f"holds bytes that are not {layout.encoding} text (is the file saved in two encodings?)"
+        )
+    values = {name: _cell(cells, layout.columns, name) for name in COLUMNS}
     if not any(values[name] for name in IDENTIFIERS):
         raise ValueError("no card number, phone or e-mail to find the customer by")
     for name in ("items", "category", "receipt_no"):
-        values[name] = " ".join(values[name].split())[:MAX_TEXT]
+        values[name] = " ".join(values[name].split())
+        problem = text_problem(values[name], MAX_TEXT)
+        if problem:
+            raise ValueError(f"{layout.columns[name][1]}: {problem[0].lower()}{problem[1:]}")
     return FileRow(
         line=line,
-        date=_date(values.pop("date"), day_first, today),
+        date=_file_date(values.pop("date"), day_first, today, zone),
         amount=_amount(values.pop("amount"), locale, currency),
         card_no=values["card_no"].replace(" ", ""),
         **{name: values[name] for name in ("phone", "email", "receipt_no", "items", "category")},
     )
 
 
+@lru_cache(maxsize=_CACHED)
 def _amount(text: str, locale: str, currency: str) -> int:
+    """The amount in minor units (a till repeats its prices, so each text is read once)."""
     if not text:
         raise ValueError("no amount")
     try:
@@ -411,33 +512,5 @@ def _amount(text: str, locale: str, currency: str) -> int:
     return amount
 
 
-def _date(text: str, day_first: bool, today: dt.date) -> str:
-    """An ISO date from any of the usual ways of writing one; a time after it is ignored."""
-    if not text:
-        raise ValueError("no date")
-    date = _parse_date(text, day_first)
-    if date is None:
-        raise ValueError(f"“{text}” is not a date this import understands (use YYYY-MM-DD)")
-    if date > today:
-        raise ValueError(f"the date {date.isoformat()} is in the future")
-    if date.year < OLDEST_YEAR:
-        raise ValueError(f"the date {date.isoformat()} is too long ago")
-    return date.isoformat()
-
-
-def _parse_date(text: str, day_first: bool) -> dt.date | None:
-    for pattern, order in (
-        (_ISO, "ymd"),
-        (_COMPACT, "ymd"),
-        (_DOTTED, "dmy"),
-        (_SLASHED, "dmy" if day_first else "mdy"),
-    ):
-        match = re.fullmatch(pattern.pattern + _TIME.pattern, text)
-        if match:
-            parts = dict(zip(order, (int(g) for g in match.groups()[:3]), strict=True))
-            year = parts["y"] + (2000 if parts["y"] < 100 else 0)
-            try:
-                return dt.date(year, parts["m"], parts["d"])
-            except ValueError:
-                return None
-    return None
+_file_date = lru_cache(maxsize=_CACHED)(file_date)
+"""A file's rows share few days: each date text is read once."""

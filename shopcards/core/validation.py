@@ -26,6 +26,8 @@ from shopcards.core.text import has_control_chars
 MAX_SHORT = 120
 MAX_LONG = 4000
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+CONTROL_CHAR = "Contains an invisible control character; please retype it"
+"""What the till, the card form and an import say about a NUL, BEL, ESC or the like."""
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
@@ -153,11 +155,20 @@ class _TextChecker:
 
     def _check(self, name: str, value: str, limit: int, allow_newlines: bool) -> str:
         value = value.strip()
-        if has_control_chars(value, allow_newlines):
-            self.errors[name] = "Contains an invisible control character; please retype it"
-        elif len(value) > limit:
-            self.errors[name] = f"Too long: {len(value)} characters, at most {limit}"
+        problem = text_problem(value, limit, allow_newlines)
+        if problem:
+            self.errors[name] = problem
         return value
+
+
+def text_problem(value: str, limit: int, allow_newlines: bool = False) -> str | None:
+    """Why ``value`` cannot be stored as typed (a control character, too long), or None:
+    the one rule for text from the form, the till and an import."""
+    if has_control_chars(value, allow_newlines):
+        return CONTROL_CHAR
+    if len(value) > limit:
+        return f"Too long: {len(value)} characters, at most {limit}"
+    return None
 
 
 def _phones(raw: list[tuple[str, str]], region: str, errors: dict[str, str]) -> tuple[Phone, ...]:

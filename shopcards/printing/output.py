@@ -1,8 +1,10 @@
 """Writing PDFs so that a cancelled or failed run leaves no half-written file behind.
 
-Every PDF is drawn into a hidden ``.part`` file beside its final name and renamed at the end;
-a batch of one file per recipient is drawn into a hidden folder and moved out only when all are
-done. Cancelling (the progress callback returns False) or an error deletes the temporary files.
+Every PDF is drawn into a hidden ``.part`` file beside its final name and renamed at the end
+(:func:`shopcards.core.files.atomic_path`, the one atomic save of the program); a batch of one
+file per recipient is drawn into a hidden folder and moved out only when all are done.
+Cancelling (the progress callback returns False) or an error deletes the temporary files; a
+folder or disk that cannot be written becomes CannotWrite, a message naming path and reason.
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -20,6 +21,7 @@ from typing import Generic, TypeVar
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
+from shopcards.core.files import atomic_path, writable_folder
 from shopcards.printing.fonts import font_book
 from shopcards.printing.model import PrintResult, Progress
 
@@ -51,20 +53,6 @@ class Job(Generic[T]):
     draw: Callable[[Canvas, T], None]
     setup: Callable[[Canvas], None] | None = None
     finish: Callable[[Canvas], None] | None = None
-
-
-@contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path``; renamed to ``path`` only if the block succeeds."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(handle)
-    tmp = Path(name)
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _canvas(path: Path, job: Job[T]) -> Canvas:
@@ -120,8 +108,22 @@ def write_separate(
     progress: Progress | None = None,
 ) -> PrintResult:
     """Draw each item into a PDF of its own in ``folder``; all appear only when all are done."""
-    folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".shopcards-", suffix=".part", dir=folder))
+    with writable_folder(folder):
+        staging = Path(tempfile.mkdtemp(prefix=".shopcards-", suffix=".part", dir=folder))
+        try:
+            return _draw_separate(folder, staging, job, items, keys, progress)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _draw_separate(
+    folder: Path,
+    staging: Path,
+    job: Job[T],
+    items: Sequence[T],
+    keys: Sequence[str],
+    progress: Progress | None,
+) -> PrintResult:
     names: list[str] = []
     taken: set[str] = set()
     pages = 0
@@ -141,8 +143,6 @@ def write_separate(
             os.replace(staging / name, folder / name)
     except _Cancelled:
         return PrintResult((), len(names), 0, cancelled=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     paths = tuple(folder / name for name in names)
     return PrintResult(paths, len(items), pages, page_of_item=(1,) * len(names))
 

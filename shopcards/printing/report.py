@@ -15,6 +15,7 @@ from babel.numbers import format_decimal
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
+from shopcards.core.files import atomic_path
 from shopcards.core.insights import (
     NEXT_PERCENT,
     RESPONSE_DAYS,
@@ -30,7 +31,6 @@ from shopcards.core.insights import (
 from shopcards.core.overview import Overview
 from shopcards.core.segments import Segments
 from shopcards.printing.fonts import font_book
-from shopcards.printing.output import atomic_path
 from shopcards.printing.pages import MM
 from shopcards.printing.textlayout import Align, Layout, draw_lines
 

@@ -14,20 +14,23 @@ Reading every customer costs about a second on a shop of 100,000, so those are k
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from shopcards.core.card import CardSummary
+from shopcards.core.csv_cells import Cell, csv_rows
 from shopcards.core.errors import ValidationError
 from shopcards.core.history import months_back
 from shopcards.core.insights import (
     CALL_MONTHS,
     RESPONSE_DAYS,
     BatchResult,
+    Column,
     CustomerFigures,
     CustomerList,
+    Kind,
     Pareto,
     combined,
     csv_header,
@@ -47,6 +50,7 @@ from shopcards.store import insights as store
 
 POPULATION_MINUTES = 10
 FORMER_MONTHS = (6, 12)
+_NUMERIC = (Kind.MONEY, Kind.PERCENT, Kind.NUMBER)
 
 
 def pareto(session: Session, start: dt.date, end: dt.date) -> Pareto:
@@ -165,14 +169,12 @@ def summaries(session: Session, ids: list[int]) -> dict[int, CardSummary]:
 
 
 def export_csv(session: Session, customers: CustomerList, path: Path) -> int:
-    """Write the list to a CSV file (UTF-8, for a spreadsheet); returns the rows written."""
-    from shopcards.printing.output import atomic_path
-
+    """Write the list to a CSV file a spreadsheet opens safely in the shop's locale
+    (:mod:`shopcards.core.csv_cells`); returns the rows written."""
     _require(session)
     currency = session.settings.currency
-    with atomic_path(Path(path)) as tmp, tmp.open("w", newline="", encoding="utf-8-sig") as f:
-        writer = csv.writer(f)
-        writer.writerow(
+    with csv_rows(Path(path), session.settings.locale) as write:
+        write(
             ["Card", "Name", "City", "Phone", *(csv_header(c, currency) for c in customers.columns)]
         )
         for start in range(0, len(customers), store.CHUNK):
@@ -180,16 +182,22 @@ def export_csv(session: Session, customers: CustomerList, path: Path) -> int:
             cards = store.summaries(session.db, ids)
             for index, card_id in enumerate(ids, start=start):
                 card = cards.get(card_id)
-                writer.writerow(
+                write(
                     [
                         card.card_no if card else "",
                         card.display_name if card else "",
                         card.city if card else "",
                         card.phone if card else "",
-                        *(csv_value(c.kind, c.values[index], currency) for c in customers.columns),
+                        *(_csv_cell(c, index, currency) for c in customers.columns),
                     ]
                 )
     return len(customers)
+
+
+def _csv_cell(column: Column, index: int, currency: str) -> Cell:
+    """A figure as a number the spreadsheet can add up, anything else as text."""
+    text = csv_value(column.kind, column.values[index], currency)
+    return Decimal(text) if text and column.kind in _NUMERIC else text
 
 
 def write_report(session: Session, overview: Overview, path: Path) -> Path:

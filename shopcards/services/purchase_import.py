@@ -4,32 +4,49 @@ A row is matched by card number, else by phone, else by e-mail; the first that f
 one card wins. One row that cannot be read or matched, or that is already in the card file,
 stops the whole import, and the report names each such row and why, so the owner can fix the
 file and run it again without getting half of it twice.
+
+A till's export may hold millions of rows, and the till at the other desk must keep selling
+while it is read: the file is read a line at a time, each row is checked and matched without
+the card file's write lock and collected in a staging table of this connection's own, slice
+by slice. Only when every row is good are they made purchases, again a slice per transaction
+so the till saves in between; the batch is noted in the change history as it goes, and an
+import that stops half-way (cancelled, a full disk, the program killed) is taken back slice
+by slice, then or before the next import. While the rows are moved in (seconds; a minute for
+a million rows) another desk sees them arrive; it never sees half an import once it is over.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlite_utils import Database
 
 from shopcards.core.errors import ShopError
 from shopcards.core.phones import NotAPhone, normalise
-from shopcards.core.purchase import PurchaseEntry
 from shopcards.core.purchase_file import (
     FileRow,
     PurchaseFile,
     RowProblem,
     file_headings,
+    purchase_rows,
     read_purchase_file,
 )
+from shopcards.services.purchases import money
 from shopcards.services.session import Session, require_owner
-from shopcards.store import changes
+from shopcards.store import bulk
 from shopcards.store import purchases as store
 
 Progress = Callable[[int, int], bool]
 """Called with (rows done, rows in all); returning False cancels and nothing is kept."""
+SLICE = 5_000
+"""Rows staged per transaction (and between two progress reports)."""
+LISTED = 1_000
+"""Matched rows and problems the report lists one by one; the counts say the rest."""
 
 
 @dataclass(frozen=True)
@@ -43,16 +60,35 @@ class MatchedRow:
 
 @dataclass
 class ImportReport:
-    """What the import found; ``imported`` is True only when every row was saved."""
+    """What the import found; ``imported`` is True only when every row was saved.
+
+    ``matched`` and ``problems`` list the first :data:`LISTED` of each (problems by row);
+    ``matched_count``, ``problem_count`` and ``total`` count them all.
+    """
 
     file: PurchaseFile
     matched: list[MatchedRow] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    matched_count: int = 0
+    problem_count: int = 0
+    total: int = 0
     imported: bool = False
 
-    @property
-    def total(self) -> int:
-        return sum(m.row.amount for m in self.matched)
+    def add_match(self, match: MatchedRow) -> None:
+        self.matched_count += 1
+        self.total += match.row.amount
+        if len(self.matched) < LISTED:
+            self.matched.append(match)
+
+    def add_problem(self, problem: RowProblem) -> None:
+        self.problem_count += 1
+        self.problems.append(problem)
+        if len(self.problems) >= 2 * LISTED:
+            self._keep_first()
+
+    def _keep_first(self) -> None:
+        self.problems.sort(key=lambda problem: problem.line)
+        del self.problems[LISTED:]
 
 
 class ImportCancelled(ShopError):
@@ -65,66 +101,230 @@ def import_purchases(
     dry_run: bool = False,
     progress: Progress | None = None,
     columns: Mapping[str, str] | None = None,
+    date_order: str | None = None,
 ) -> ImportReport:
     """Read ``path``, match its rows to cards, and save them all in one transaction
     (unless ``dry_run`` or any row has a problem). Owner only. ``columns`` names the column
-    of a field whose heading is not recognised (``{"card": "Kundnr"}``).
+    of a field whose heading is not recognised (``{"card": "Kundnr"}``); ``date_order``
+    (``"dmy"`` or ``"mdy"``) is the owner's answer when the file's dates disagree.
 
-    Matching only reads, so it runs before the write transaction: the till at the other desk
-    waits only while the rows are written, not while a large file is matched.
+    A return (a negative amount) is linked to its sale as the till links it: the sale on the
+    same card with the same receipt number (in the file, else on the card), else the latest
+    sale on that card on or before the return's day of at least the amount returned (on the
+    card if it holds one, else in the file). A return with no such sale, or more than is left
+    of its sale, is refused, as the till refuses it. ``progress`` is called while the rows
+    are checked and while they are moved in; cancelling keeps nothing.
     """
     require_owner(session, "import purchases")
-    data = _read(path)
-    settings = session.settings
-    parsed = read_purchase_file(
-        data, settings.locale, settings.currency, session.today(), columns
-    )
-    report = ImportReport(parsed, problems=list(parsed.problems))
-    _match(session.db, report, settings.region)
-    report.problems.sort(key=lambda problem: problem.line)
-    if report.problems or dry_run or not report.matched:
-        return report
-    with session.card_file.write() as db:
-        _save(session, db, report, Path(path).name, progress)
-    report.imported = True
+    settings, db = session.settings, session.db
+    _recover(session)
+    bulk.start_staging(db)
+    try:
+        with bulk.full_disk_is_a_message("nothing was imported"):
+            with _open(path) as stream:
+                parsed = read_purchase_file(stream, settings.locale, columns, date_order)
+                report = ImportReport(parsed)
+                rows = purchase_rows(
+                    stream, parsed, settings.locale, settings.currency, session.today()
+                )
+                _stage(db, report, rows, settings.region, progress)
+            bulk.index_staging(db)
+            _check_staged(session, report)
+            report._keep_first()
+            if not (report.problems or dry_run or not report.matched_count):
+                _move(session, report, Path(path).name, progress)
+                report.imported = True
+    finally:
+        bulk.end_staging(db)
     return report
 
 
 def headings(path: Path) -> tuple[list[str], dict[str, str]]:
     """The export's column headings in order, and the field each recognised one holds: what
     the window offers when the owner says which column is which."""
-    return file_headings(_read(path))
+    with _open(path) as stream:
+        return file_headings(stream)
 
 
-def _read(path: Path) -> bytes:
+@contextmanager
+def _open(path: Path) -> Iterator[BinaryIO]:
+    """The export, opened to be read a line at a time; a file that cannot be read says why."""
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as stream:
+            yield stream
     except OSError as exc:
         raise ShopError(f"Cannot read {path}: {exc.strerror}", str(exc)) from exc
 
 
-def _match(db: Database, report: ImportReport, region: str) -> None:
-    seen: dict[tuple[int, str, int, str], int] = {}
-    for row in report.file.rows:
-        found = _find_card(db, row, region)
-        if isinstance(found, str):
-            report.problems.append(RowProblem(row.line, found))
+def _stage(
+    db: Database,
+    report: ImportReport,
+    rows: Iterator[FileRow | RowProblem],
+    region: str,
+    progress: Progress | None,
+) -> None:
+    """Match each row to a card and stage it, a slice at a time, or note why it cannot be."""
+    find = lru_cache(maxsize=100_000)(lambda row: _find_card(db, row, region))
+    batch: list[bulk.StagedRow] = []
+    done = 0
+    for row in rows:
+        done += 1
+        found = row if isinstance(row, RowProblem) else find(_identity(row))
+        if isinstance(found, RowProblem):
+            report.add_problem(found)
+        elif isinstance(found, str):
+            report.add_problem(RowProblem(row.line, found))
+        elif isinstance(row, FileRow):
+            customer_id, card_no, how = found
+            report.add_match(MatchedRow(row.line, customer_id, card_no, how, row))
+            batch.append(_staged(row, customer_id))
+        if done % SLICE == 0:
+            bulk.stage(db, batch)
+            batch.clear()
+            if progress is not None and not progress(done, report.file.row_count):
+                raise ImportCancelled("The import was cancelled; nothing was saved.")
+    bulk.stage(db, batch)
+    if progress is not None:
+        progress(done, done)
+
+
+def _identity(row: FileRow) -> FileRow:
+    """The row with only what finds its card, so that rows of one card share a lookup."""
+    return FileRow(0, "", 0, row.card_no, row.phone, row.email)
+
+
+def _staged(row: FileRow, customer_id: int) -> bulk.StagedRow:
+    return (
+        row.line,
+        customer_id,
+        row.date,
+        row.amount,
+        row.items,
+        row.category,
+        row.receipt_no,
+    )
+
+
+def _check_staged(session: Session, report: ImportReport) -> None:
+    """What only the whole file shows: a purchase twice in it or already on its card, and a
+    return with no sale to point at."""
+    db = session.db
+    for line, first in bulk.staged_twice(db):
+        report.add_problem(RowProblem(line, f"the same purchase as row {first}"))
+    for line, receipt, date, card_no in bulk.staged_already_recorded(db):
+        report.add_problem(
+            RowProblem(
+                line,
+                f"already in the card file (receipt {receipt} of {date} on card {card_no})",
+            )
+        )
+    _link_returns(session, report)
+
+
+def _link_returns(session: Session, report: ImportReport) -> None:
+    """Point each staged return at its sale (the rule in :func:`import_purchases`), or name
+    the row of a return with no sale to point at."""
+    db = session.db
+    links: list[tuple[int | None, int | None, int]] = []
+    left: dict[tuple[int | None, int | None], int] = {}  # what may still come back of a sale
+    for seq, line, customer_id, date, amount, receipt in bulk.staged_returns(db):
+        sale = _sale_for(db, customer_id, date, -amount, receipt)
+        if sale is None:
+            report.add_problem(
+                RowProblem(line, _unlinked(session, db, customer_id, amount, date, receipt))
+            )
             continue
-        customer_id, card_no, how = found
-        key = (customer_id, row.date, row.amount, row.receipt_no)
-        if row.receipt_no and key in seen:
-            report.problems.append(RowProblem(row.line, f"the same purchase as row {seen[key]}"))
-        elif store.already_recorded(db, *key):
-            report.problems.append(
+        if sale not in left:
+            left[sale] = _returnable(db, *sale)
+        if -amount > left[sale]:
+            report.add_problem(
                 RowProblem(
-                    row.line,
-                    f"already in the card file (receipt {row.receipt_no} of {row.date} "
-                    f"on card {card_no})",
+                    line,
+                    f"a return of {money(session, -amount)}, but at most "
+                    f"{money(session, left[sale])} of the sale it returns can still come back",
                 )
             )
-        else:
-            seen[key] = row.line
-            report.matched.append(MatchedRow(row.line, customer_id, card_no, how, row))
+            continue
+        left[sale] += amount
+        links.append((*sale, seq))
+    bulk.link_staged(db, links)
+
+
+def _returnable(db: Database, staged: int | None, stored: int | None) -> int:
+    """How much of a sale may still be returned: the till's rule, for an import."""
+    if stored is not None:
+        return store.get(db, stored).amount - store.returned_so_far(db, stored)
+    assert staged is not None
+    return bulk.staged_amount(db, staged)
+
+
+def _sale_for(
+    db: Database, customer_id: int, date: str, amount: int, receipt: str
+) -> tuple[int | None, int | None] | None:
+    """(staged sale, stored sale) for a return, one of them None; None if neither is found."""
+    if receipt:
+        staged = bulk.staged_sale(db, customer_id, date, amount, receipt)
+        if staged is not None:
+            return staged, None
+    stored = store.sale_returned(db, customer_id, date, amount, receipt)
+    if stored is not None:
+        return None, stored
+    staged = bulk.staged_sale(db, customer_id, date, amount, "")
+    return None if staged is None else (staged, None)
+
+
+def _unlinked(
+    session: Session, db: Database, customer_id: int, amount: int, date: str, receipt: str
+) -> str:
+    card_no = store.card_no_of(db, customer_id)
+    with_receipt = f" with receipt {receipt}, nor any sale" if receipt else ""
+    return (
+        f"a return of {money(session, -amount)} tied to no sale: card {card_no} has "
+        f"no sale{with_receipt} of at least that much on or before {date} (the till records "
+        "a return only against its sale)"
+    )
+
+
+def _move(session: Session, report: ImportReport, name: str, progress: Progress | None) -> None:
+    """Make every staged row a purchase, :data:`SLICE` rows per transaction so the till can
+    save between two; if the move stops (a cancel, a full disk), the slices already in are
+    taken back, so the import still keeps all its rows or none."""
+    now, actor = session.now(), session.actor
+    count = bulk.order_staged(session.db)
+    with session.card_file.write() as db:
+        batch = bulk.start_batch(db, actor, now, name)
+    try:
+        for start in range(1, count + 1, SLICE):
+            with session.card_file.write() as db:
+                bulk.move_slice(db, batch, start, SLICE, actor, now, name)
+                if start + SLICE > count:
+                    facts = {"file": name, "purchases": count, "amount": report.total}
+                    bulk.finish_batch(db, batch, actor, now, **facts)
+            done = min(start + SLICE - 1, count)
+            if progress is not None and done < count and not progress(done, count):
+                raise ImportCancelled("The import was cancelled; nothing was saved.")
+    except BaseException:
+        _undo(session, batch)
+        raise
+
+
+def _undo(session: Session, batch: int) -> None:
+    """Take back the slices of an import that did not finish, latest first, a slice per
+    transaction, and note it in the change history."""
+    slices = bulk.batch_slices(session.db, batch)
+    for first, last in slices:
+        with session.card_file.write() as db:
+            bulk.undo_slice(db, first, last)
+    with session.card_file.write() as db:
+        taken = sum(last - first + 1 for first, last in slices)
+        bulk.undo_batch(db, batch, session.actor, session.now(), taken)
+
+
+def _recover(session: Session) -> None:
+    """An import cut short while its rows were moved in (the program stopped) is taken back
+    before the next one starts."""
+    for batch in bulk.unfinished_batches(session.db):
+        _undo(session, batch)
 
 
 def _find_card(db: Database, row: FileRow, region: str) -> tuple[int, str, str] | str:
@@ -158,42 +358,3 @@ def _lookups(
     if row.email:
         lookups.append(("e-mail", row.email, lambda v: store.cards_with_email(db, v)))
     return lookups
-
-
-def _save(
-    session: Session, db: Database, report: ImportReport, name: str, progress: Progress | None
-) -> None:
-    now, actor = session.now(), session.actor
-    total = len(report.matched)
-    for done, match in enumerate(report.matched, start=1):
-        row = match.row
-        entry = PurchaseEntry(
-            date=row.date,
-            amount=row.amount,
-            items=row.items,
-            category=row.category,
-            receipt_no=row.receipt_no,
-        )
-        purchase = store.insert(db, match.customer_id, entry, None, actor, now)
-        changes.record(
-            db,
-            actor,
-            now,
-            "purchase",
-            purchase.id,
-            "imported",
-            {"file": name, "row": row.line, "amount": row.amount},
-        )
-        if progress is not None and done % 500 == 0 and not progress(done, total):
-            raise ImportCancelled("The import was cancelled; nothing was saved.")
-    changes.record(
-        db,
-        actor,
-        now,
-        "card_file",
-        0,
-        "purchases_imported",
-        {"file": name, "purchases": total, "amount": report.total},
-    )
-    if progress is not None:
-        progress(total, total)

@@ -251,6 +251,29 @@ def already_recorded(
     return row is not None
 
 
+def sale_returned(
+    db: Database, customer_id: int, date: str, amount: int, receipt_no: str
+) -> int | None:
+    """The id of the sale a return of ``amount`` on ``date`` takes back, for an import: the
+    card's sale with the same receipt, else its latest sale of at least ``amount`` on or
+    before ``date``; voided sales aside."""
+    base = "SELECT id FROM purchases WHERE customer_id = ? AND voided_at IS NULL AND date <= ? "
+    latest = " ORDER BY date DESC, id DESC LIMIT 1"
+    if receipt_no:
+        row = db.execute(
+            base + "AND amount > 0 AND receipt_no = ?" + latest, [customer_id, date, receipt_no]
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+    row = db.execute(base + "AND amount >= ?" + latest, [customer_id, date, amount]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def card_no_of(db: Database, customer_id: int) -> str:
+    row = db.execute("SELECT card_no FROM customers WHERE id = ?", [customer_id]).fetchone()
+    return "" if row is None else str(row[0] or "")
+
+
 def _cards(db: Database, where: str, params: list[Any]) -> list[tuple[int, str]]:
     rows = db.execute(
         f"SELECT id, card_no FROM customers WHERE erased_at IS NULL AND {where} "

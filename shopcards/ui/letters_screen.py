@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.files import copy_whole
 from shopcards.core.roles import Role
 from shopcards.core.templates import TemplateKind
 from shopcards.services import letters, templates
@@ -47,7 +48,7 @@ from shopcards.ui.background import BackgroundTask, Cancelled, Progress, run_in_
 from shopcards.ui.errors import show_error
 from shopcards.ui.letters_selection import HoldOutInput, SelectionInput
 from shopcards.ui.letters_settings import LetterSettingsDialog
-from shopcards.ui.pdf_preview import PdfPreview, ask_printer, print_with_progress, save_whole
+from shopcards.ui.pdf_preview import PdfPreview, ask_printer, print_with_progress
 from shopcards.ui.template_editor import TemplateEditor
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button, line_edit
@@ -400,9 +401,9 @@ class LettersScreen(QWidget):
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
-            save_whole(self.result.paths[0], target)
-        except OSError as exc:
-            self.message.error(f"The file could not be saved: {exc.strerror or exc}.")
+            copy_whole(self.result.paths[0], target)
+        except ShopError as exc:
+            self.message.error(exc.message)
             return
         self._record(f"Saved to {target}.")
 
@@ -487,4 +488,3 @@ class LettersScreen(QWidget):
         self.preview.clear()
         self._temporary.cleanup()
         super().closeEvent(event)
-

@@ -1,5 +1,5 @@
-"""Looking at a PDF before it is printed, printing it through the system's print dialog, and
-saving a copy of it whole.
+"""Looking at a PDF before it is printed, and printing it through the system's print dialog
+(a copy is saved whole with :func:`shopcards.core.files.copy_whole`).
 
 QtPdf (QPdfDocument, QPdfView) shows the pages as they will print. Printing renders each page
 at the printer's resolution (at most :data:`MAX_PRINT_DPI`, which is plenty for text and keeps
@@ -9,9 +9,6 @@ image, which some printer drivers would otherwise print black or not at all.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -123,17 +120,6 @@ def print_with_progress(parent: QWidget, document: QPdfDocument, printer: QPrint
     done = print_document(document, printer, tick)
     progress.close()
     return done
-
-
-def save_whole(source: Path, target: Path) -> None:
-    """Copy so that ``target`` is either the whole PDF or not there at all."""
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(handle)
-    try:
-        shutil.copyfile(source, name)
-        os.replace(name, target)
-    finally:
-        Path(name).unlink(missing_ok=True)
 
 
 class PdfPreview(QWidget):

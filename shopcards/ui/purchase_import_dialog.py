@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError
+from shopcards.core.purchase_dates import DateOrderUnclear
 from shopcards.services import purchase_import
 from shopcards.services.purchase_import import ImportCancelled, ImportReport
 from shopcards.services.purchases import money
@@ -50,6 +51,8 @@ FIELDS = (
 )
 """The fields of a purchase, as the column choices name them."""
 NOT_IN_FILE = "—"
+DATE_ORDERS = (("As the rows show", None), ("Day/month/year", "dmy"), ("Month/day/year", "mdy"))
+"""How 03/04/2026 is read: settled by the rows unless they disagree and the owner says."""
 SHOWN_ROWS = 500
 """Matched rows listed one by one; a till's month has thousands, and the count says the rest."""
 _DELIMITERS = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "bars"}
@@ -72,6 +75,10 @@ class PurchaseImportDialog(QDialog):
         self.file_line.setAccessibleName("File")
         self.file_line.setWordWrap(True)
         self.columns = {name: self._column_choice(label) for name, label in FIELDS}
+        self.date_order = QComboBox()
+        self.date_order.setAccessibleName("Date order")
+        for text, value in DATE_ORDERS:
+            self.date_order.addItem(text, value)
         self.summary = MessageLabel("Summary")
         self.rows = self._row_list()
         self.check_button = button("Check again")
@@ -113,6 +120,10 @@ class PurchaseImportDialog(QDialog):
             grid.addWidget(caption, row, pair * 2, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(self.columns[name], row, pair * 2 + 1)
             grid.setColumnStretch(pair * 2 + 1, 1)
+        caption = QLabel("Date order")
+        caption.setBuddy(self.date_order)
+        grid.addWidget(caption, 2, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.date_order, 2, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addStretch(1)
@@ -152,11 +163,11 @@ class PurchaseImportDialog(QDialog):
 
     def check(self) -> None:
         """Read and match the whole file without saving anything (on a worker thread)."""
-        columns = self.chosen_columns()
+        columns, order = self.chosen_columns(), self.date_order.currentData()
         self._run(
             "Checking the file…",
             lambda own, _progress: purchase_import.import_purchases(
-                own, self.path, dry_run=True, columns=columns
+                own, self.path, dry_run=True, columns=columns, date_order=order
             ),
             self.show_report,
         )
@@ -165,27 +176,27 @@ class PurchaseImportDialog(QDialog):
         self.report = report
         read = report.file
         order = "day/month/year" if read.day_first else "month/day/year"
-        rows = len(read.rows) + len(read.problems)
+        rows = read.row_count
         self.file_line.setText(
             f"{self.path}\n{rows:,} rows · {read.encoding} · fields separated by "
             f"{_DELIMITERS[read.delimiter]} · dates read as {order}"
         )
         self._list_rows(report)
-        count = len(report.matched)
+        count = report.matched_count
         matched = (
             f"{count:,} {'row matches a card' if count == 1 else 'rows match cards'} "
             f"({money(self.session, report.total)})"
         )
         if report.problems:
             self.summary.error(
-                f"{matched}; {len(report.problems):,} cannot be used. Nothing will be imported "
+                f"{matched}; {report.problem_count:,} cannot be used. Nothing will be imported "
                 "until the file is fixed (or a column chosen above): see the rows in red."
             )
-        elif report.matched:
+        elif count:
             self.summary.done(f"{matched}. Ready to import.")
         else:
             self.summary.error("There is no purchase in the file.")
-        ready = bool(report.matched) and not report.problems
+        ready = bool(count) and not report.problems
         self.import_button.setEnabled(ready)
         self._import_label(f"Import {count:,} purchase{'' if count == 1 else 's'}")
 
@@ -208,7 +219,7 @@ class PurchaseImportDialog(QDialog):
             item = QTreeWidgetItem([str(match.line), what, row.date, amount, row.receipt_no])
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.rows.addTopLevelItem(item)
-        more = len(report.matched) - SHOWN_ROWS
+        more = report.matched_count - min(SHOWN_ROWS, len(report.matched))
         if more > 0:
             self.rows.addTopLevelItem(QTreeWidgetItem(["", f"… and {more:,} more that match"]))
 
@@ -219,14 +230,16 @@ class PurchaseImportDialog(QDialog):
 
     def save(self) -> None:
         """Save every row in one transaction; a cancel or a failure saves none."""
-        columns = self.chosen_columns()
+        columns, order = self.chosen_columns(), self.date_order.currentData()
 
         def work(own: Session, progress: Progress) -> ImportReport:
             def tick(done: int, total: int) -> bool:
                 progress.report(done, total, f"Saving purchase {done:,} of {total:,}…")
                 return not progress.cancelled
 
-            return purchase_import.import_purchases(own, self.path, progress=tick, columns=columns)
+            return purchase_import.import_purchases(
+                own, self.path, progress=tick, columns=columns, date_order=order
+            )
 
         self.import_button.setEnabled(False)
         self.check_button.setEnabled(False)
@@ -237,13 +250,13 @@ class PurchaseImportDialog(QDialog):
         if not report.imported:
             self.show_report(report)  # the file changed, or another desk got there first
             return
-        count = len(report.matched)
+        count = report.matched_count
         self.summary.done(
             f"Imported {count:,} purchase{'' if count == 1 else 's'} "
             f"({money(self.session, report.total)}). Each card shows its own."
         )
         self._import_label("Imported")
-        self.imported.emit(len(report.matched))
+        self.imported.emit(count)
 
     def _run(
         self,
@@ -267,6 +280,9 @@ class PurchaseImportDialog(QDialog):
         self.import_button.setEnabled(False)
         if isinstance(exc, ImportCancelled):
             self.summary.error("Cancelled: nothing was imported.")
+        elif isinstance(exc, DateOrderUnclear):
+            self.summary.error(f"{exc.message} Choose the date order above, then Check again.")
+            self.rows.clear()
         elif isinstance(exc, ShopError):
             self.summary.error(exc.message)
             self.rows.clear()

@@ -73,3 +73,22 @@ def test_columns_are_named_on_the_command_line(shop: tuple[Path, str], tmp_path:
     assert "Matched 1 row to cards" in done.stdout
     bad = shopcards(*run, "--column", "date", home=tmp_path, pin="4711")
     assert "write it as FIELD=HEADING" in bad.stderr
+
+
+def test_dates_that_disagree_need_the_date_order(shop: tuple[Path, str], tmp_path: Path) -> None:
+    db, card_no = shop
+    export = tmp_path / "till.csv"
+    export.write_text(
+        "date;amount;card\n"
+        + "".join(f"{d};1.00;{card_no}\n" for d in ("03/11/2024", "25/10/2024", "11/20/2024")),
+        encoding="utf-8",
+    )
+    run = ("import-purchases", str(export), "--db", str(db))
+    refused = shopcards(*run, home=tmp_path, pin="4711")
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert "row 3 can only be day/month/year" in refused.stderr
+    assert "row 4 can only be month/day/year" in refused.stderr
+    done = shopcards(*run, "--date-order", "mdy", "--dry-run", home=tmp_path, pin="4711")
+    assert "dates read as month/day/year" in done.stdout
+    assert "row 2: card 0000018 by card number, €1.00 on 2024-03-11" in done.stdout
+    assert "row 3: 25/10/2024 is not a day: there is no month 25" in done.stdout

@@ -151,3 +151,23 @@ def test_the_owners_pin_is_asked_for(owner: Session, db_path: Path, tmp_path: Pa
     done = shopcards("report", "lapsed", "--db", str(db_path), home=tmp_path / "home", pin="0000")
     assert done.returncode == 2
     assert "PIN is not right" in done.stderr
+
+
+@pytest.mark.parametrize("family", ['=HYPERLINK("http://evil")', "+1+1", "@SUM(A1)", "-Dash"])
+def test_a_name_like_a_formula_is_written_as_text(
+    known: dict[str, int],
+    owner: Session,
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    family: str,
+) -> None:
+    card = cards.add_card(owner, card_input("Eve", family))
+    assert card.id is not None
+    purchases.record_purchase(owner, card.id, PurchaseInput("99", date="2026-11-01"))
+    path = tmp_path / "segments.csv"
+    report(db_path, capsys, "segments", "--csv", str(path))
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        names = [row["Name"] for row in csv.DictReader(f)]
+    assert f"'{family}, Eve" in names
+    assert not any(name.startswith(("=", "+", "@", "-")) for name in names)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 
 import pytest
 
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.files import CannotWrite
 from shopcards.core.templates import MissingValuesError, Template, parse_template
 from shopcards.printing import Letterhead, Recipient, print_letters
 from shopcards.printing.pages import LETTER_GEOMETRY, MM
@@ -155,10 +157,10 @@ def test_a_failure_midway_leaves_no_file_and_keeps_the_old_one(
 
     def progress(done: int, total: int) -> bool:
         if done == 2:
-            raise OSError("disk full")
+            raise OSError(errno.ENOSPC, "No space left on device")
         return True
 
-    with pytest.raises(OSError):
+    with pytest.raises(CannotWrite, match="the disk is full: nothing was written"):
         print_letters(templates["welcome"], EVERYONE, out, letterhead=letterhead, progress=progress)
     assert [p.name for p in tmp_path.iterdir()] == ["letters.pdf"]
     assert out.read_bytes() == b"the batch printed yesterday"

@@ -56,7 +56,7 @@ def test_a_messy_export_is_read_and_every_row_saved(
             "\r\n"
             "22.11.2026 14:05;1 234,00;;050-7654321;;K-2\r\n"
             ";;;;;\r\n"
-            "2026-11-01;-5,00;;;ANNA@example.fi;K-3\r\n"
+            "2026-11-23;-5,00;;;ANNA@example.fi;K-1\r\n"
         ),
     )
     report = purchase_import.import_purchases(owner, export)
@@ -133,7 +133,7 @@ def test_one_bad_row_means_nothing_is_saved_and_each_reason_is_named(
     assert reasons[3] == "no card has card number 0000999"
     assert "phone +35895551234 is on more than one card" in reasons[4]
     assert reasons[5].startswith("amount: “7x” is not an amount")
-    assert "not a date" in reasons[6]
+    assert reasons[6] == "2026-11-31 is not a day: November 2026 has 30 days"
     assert reasons[7] == "no card number, phone or e-mail to find the customer by"
     assert "decimal comma outside quotes" in reasons[8]
     assert "in the future" in reasons[9]

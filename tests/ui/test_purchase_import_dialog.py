@@ -110,3 +110,21 @@ def test_a_bad_row_is_shown_in_the_list_and_nothing_can_be_imported(
 def test_the_clerk_cannot_import(clerk: Session, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied, match="Only the owner may import purchases"):
         PurchaseImportDialog(clerk, export(tmp_path, "date;amount;card\n"))
+
+
+def test_dates_that_disagree_are_settled_by_the_owner(
+    qtbot: QtBot, owner: Session, card_no: str, tmp_path: Path
+) -> None:
+    rows = "".join(f"{d};1,00;{card_no}\n" for d in ("03/11/2026", "25/10/2026", "11/20/2026"))
+    dialog = open_dialog(qtbot, owner, export(tmp_path, "Datum;Belopp;Kundnr\n" + rows))
+    assert "row 3 can only be day/month/year" in summary(dialog)
+    assert "Choose the date order above" in summary(dialog)
+    assert not find(dialog, QPushButton, "Import").isEnabled()
+
+    order = find(dialog, QComboBox, "Date order")
+    order.setCurrentText("Month/day/year")
+    find(dialog, QPushButton, "Check again").click()
+    checked(qtbot, dialog)
+    assert summary(dialog).startswith("2 rows match cards (")
+    texts = [dialog.rows.topLevelItem(i).text(1) for i in range(dialog.rows.topLevelItemCount())]
+    assert texts[0] == "25/10/2026 is not a day: there is no month 25"

@@ -1,0 +1,62 @@
+"""Writing a CSV file that is safe to open in a spreadsheet, the way the shop's locale reads it.
+
+A spreadsheet runs a cell that begins with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage
+return) as a formula, so a customer named ``=HYPERLINK(…)`` could do harm on the owner's PC:
+such a text cell is written with a leading ``'``, which shows the text as it is. Numbers are
+written with the locale's decimal symbol, and where that is a comma the fields are separated
+by ``;`` (as Excel expects there). The file is UTF-8 with a byte-order mark so that Excel shows
+accents, and it is written whole or not at all (:func:`shopcards.core.files.atomic_path`).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+from babel import Locale
+from babel.numbers import get_decimal_symbol
+
+from shopcards.core.files import atomic_path
+
+Cell = str | int | Decimal | None
+"""Text, or a number (written in the locale's way and never prefixed), or nothing."""
+Row = Sequence[Cell]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """``text`` as a spreadsheet will show it, never run it: ``'`` before a formula start."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def separators(locale: str) -> tuple[str, str]:
+    """(field separator, decimal symbol) for the shop's locale: ``;`` where decimals take a
+    comma, else ``,``."""
+    decimal = get_decimal_symbol(Locale.parse(locale.replace("-", "_")))
+    return (";" if decimal == "," else ","), decimal
+
+
+def cell(value: Cell, decimal: str) -> str:
+    """One value as written to the file."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return safe_text(value)
+    return str(value).replace(".", decimal)
+
+
+@contextmanager
+def csv_rows(path: Path, locale: str) -> Iterator[Callable[[Row], None]]:
+    """A function that writes one row to the CSV file at ``path``; the file appears whole when
+    the block ends, and nothing is left of it if the block fails."""
+    delimiter, decimal = separators(locale)
+    with atomic_path(Path(path)) as tmp, tmp.open("w", newline="", encoding="utf-8-sig") as f:
+        writer = csv.writer(f, delimiter=delimiter)
+
+        def write(row: Row) -> None:
+            writer.writerow([cell(value, decimal) for value in row])
+
+        yield write

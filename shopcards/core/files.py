@@ -1,0 +1,105 @@
+"""Writing a file whole or not at all, and saying in plain words why it could not be written.
+
+Every file the program writes (PDFs, CSVs, a saved copy of a preview) goes through
+:func:`atomic_path`: it is written to a hidden ``.part`` file beside its final name and renamed
+only when complete, so a full disk, a cancelled run or a crash never leaves a half or empty
+file under the name the owner chose. Any failure to write becomes :class:`CannotWrite`, a
+ShopError naming the path and the reason, never a traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from shopcards.core.errors import ShopError
+
+_READ_ONLY = (errno.EACCES, errno.EPERM, errno.EROFS)
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_NEW_FILE_MODE = 0o666 & ~_umask()
+
+
+class CannotWrite(ShopError):
+    """A file could not be written; nothing of it was left behind."""
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path``, renamed to ``path`` only if the block succeeds.
+
+    Any OSError inside the block, or while making the folder or renaming, becomes CannotWrite
+    and the temporary file is removed.
+    """
+    path = Path(path)
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.close(handle)
+        tmp = Path(name)
+        yield tmp
+        tmp.chmod(_NEW_FILE_MODE)  # as an ordinary new file, not mkstemp's owner-only
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def writable_folder(folder: Path) -> Iterator[Path]:
+    """``folder`` (made if missing); OSError inside the block becomes CannotWrite."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder
+    except OSError as exc:
+        raise cannot_write(folder, exc, folder_itself=True) from exc
+
+
+def copy_whole(source: Path, target: Path) -> None:
+    """Copy ``source`` so that ``target`` is either the whole file or not there at all."""
+    with atomic_path(target) as tmp:
+        shutil.copyfile(source, tmp)
+
+
+def cannot_write(path: Path, exc: OSError, folder_itself: bool = False) -> CannotWrite:
+    """CannotWrite saying, for a person, why ``path`` could not be written."""
+    path = Path(path)
+    folder = path if folder_itself else path.parent
+    blocker = _file_in_the_way(folder)
+    if exc.errno in _FULL:
+        reason = f"the disk is full: nothing was written to {path}"
+    elif blocker is not None:
+        reason = f"{blocker} is a file, not a folder, so {path} cannot be written under it"
+    elif path.is_dir() and not folder_itself:
+        reason = f"{path} is a folder: give the name of a file to write"
+    elif exc.errno in _READ_ONLY:
+        reason = f"the folder {folder} is read-only: nothing was written to {path}"
+    elif exc.errno == errno.ENOENT:
+        reason = f"the folder {folder} does not exist and cannot be made"
+    else:
+        reason = f"{path} cannot be written: {exc.strerror or exc}"
+    return CannotWrite(f"Cannot save: {reason}.", str(exc))
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest existing ancestor of ``folder`` when it is a file rather than a folder."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return None if candidate.is_dir() else candidate
+    return None
