@@ -35,6 +35,7 @@ from shopcards.services.session import Session
 from shopcards.services.templates import TemplateInfo, TemplateParts, split_text, where
 from shopcards.ui.theme import ERROR_COLOUR, MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button, line_edit
+from shopcards.ui.window_fit import fit_to_screen
 
 CHECK_AFTER_MS = 250
 FIELD_ROLE = Qt.ItemDataRole.UserRole
@@ -64,7 +65,7 @@ class TemplateEditor(QDialog):
         title = f"Edit template: {info.name}" if info else "New template"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(960, 640)
+        fit_to_screen(self, 960, 640)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_AFTER_MS)
