@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 FRAME = QSize(16, 40)
 """Room for the window manager's borders and title bar, unknown until the window first shows."""
@@ -26,11 +26,13 @@ def available_area(window: QWidget) -> QRect:
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     """Size ``window`` to ``width``×``height`` or to what the screen has room for, whichever
-    is smaller, and centre it on that screen."""
+    is smaller, and centre it on that screen (a dialog is left to Qt, which centres it over
+    its parent and keeps it on the screen)."""
     area = available_area(window)
     size = QSize(width, height).boundedTo(area.size() - FRAME)
     window.resize(size.expandedTo(window.minimumSize()))
-    _centre(window, area)
+    if not isinstance(window, QDialog):
+        _centre(window, area)
 
 
 def keep_on_screen(window: QWidget) -> None:
