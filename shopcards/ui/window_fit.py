@@ -38,6 +38,8 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
 def keep_on_screen(window: QWidget) -> None:
     """Shrink and move ``window`` (e.g. a geometry restored from a larger screen) onto the
     screen's available area; a window that already fits is left where it is."""
+    if window.isMaximized() or window.isFullScreen():
+        return  # the window manager fits those to the screen itself
     area = available_area(window)
     room = area.size() - FRAME
     if window.width() > room.width() or window.height() > room.height():
