@@ -25,6 +25,7 @@ from shopcards.ui.main_window import MainWindow
 from shopcards.ui.qt_compat import keep_singletons_alive
 from shopcards.ui.shop_tools import ShopTools
 from shopcards.ui.theme import ColourMode, Theme, load_fonts
+from shopcards.ui.window_fit import fit_to_screen, keep_on_screen
 
 log = logging.getLogger("shopcards")
 LOG_FILE_NAME = "shopcards.log"
@@ -106,12 +107,12 @@ class Cabinet:
         QTimer.singleShot(0, lambda: self.open(path))
 
     def _restore_state(self, window: MainWindow) -> None:
+        """The size and place of last time, cut to this screen (it may be smaller than the one
+        they were saved on); the first time, the default size or as much as the screen has."""
         geometry = self._settings.value(_GEOMETRY)
         if geometry is None or not window.restoreGeometry(geometry):
-            screen = window.screen().availableGeometry()
-            window.resize(
-                min(DEFAULT_SIZE[0], screen.width()), min(DEFAULT_SIZE[1], screen.height())
-            )
+            fit_to_screen(window, *DEFAULT_SIZE)
+        keep_on_screen(window)
         splitter = self._settings.value(_SPLITTER)
         if splitter is not None:
             window.splitter.restoreState(splitter)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from shopcards import __version__, paths
 from shopcards.services.session import sqlite_version
 from shopcards.ui.theme import MARGIN, SPACING
+from shopcards.ui.window_fit import fit_to_screen
 
 TITLE = "About shopcards"
 _CLASSIFIER_NAMES = {
@@ -254,7 +255,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
         self.components = shipped_components()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)

@@ -43,6 +43,7 @@ from shopcards.ui.card_fields import CardFields
 from shopcards.ui.drawing_entry import enter_box, entered_if_ticked
 from shopcards.ui.errors import show_error
 from shopcards.ui.theme import MARGIN
+from shopcards.ui.window_fit import fit_to_screen
 
 
 class CardDialog(QDialog):
@@ -95,7 +96,7 @@ class CardDialog(QDialog):
             bottom.addWidget(self.drawing)
         bottom.addWidget(buttons, 1)
         layout.addLayout(bottom)
-        self.resize(960, 720)
+        fit_to_screen(self, 960, 720)
         self.fields.inputs["given_name"].setFocus()
 
     def save(self) -> None:

@@ -137,16 +137,19 @@ class ParetoChart(QWidget):
         """The two groups' shares of sales on the top line, each by a swatch of its shade."""
         metrics = painter.fontMetrics()
         line = metrics.height()
-        x = area.left()
-        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        for alpha, text in (
+        entries = (
             (60, f"Top {TOP_PERCENT}% of customers: {self._percent(pareto.top_share)} of sales"),
             (28, f"Next {NEXT_PERCENT}%: {self._percent(pareto.next_share)}"),
-        ):
+        )
+        widths = [line + 2 + metrics.horizontalAdvance(text) + 2 for _alpha, text in entries]
+        # in a narrow chart (a 1024-pixel screen) the legend starts at the left edge
+        x = area.left() if sum(widths) + line <= self.width() - area.left() else 0.0
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        for (alpha, text), width in zip(entries, widths, strict=True):
             shade = QColor(accent)
             shade.setAlpha(alpha * 2)
             painter.fillRect(QRectF(x, 2, line - 4, line - 4), shade)
-            x += line + 2
-            width = metrics.horizontalAdvance(text) + 2
-            painter.drawText(QRectF(x, 0, width, line), Qt.AlignmentFlag.AlignLeft, text)
+            painter.drawText(
+                QRectF(x + line + 2, 0, width - line - 2, line), Qt.AlignmentFlag.AlignLeft, text
+            )
             x += width + line

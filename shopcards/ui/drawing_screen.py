@@ -46,6 +46,7 @@ from shopcards.ui.drawing_roll import NameRoll
 from shopcards.ui.errors import show_error
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button, line_edit
+from shopcards.ui.window_fit import fit_to_screen
 
 MONTHS_SHOWN = 24
 """How many months back the month list reaches."""
@@ -75,7 +76,7 @@ class DrawingScreen(QDialog):
         """The result the names are rolling towards (already saved)."""
         self.setWindowTitle("Prize drawing")
         self.setAccessibleName("Prize drawing")
-        self.resize(960, 700)
+        fit_to_screen(self, 960, 700)
         self._build()
         self._fill_months()
         self.month.currentIndexChanged.connect(self.show_month)

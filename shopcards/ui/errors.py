@@ -2,7 +2,8 @@
 
 Expected failures (ShopError) show their own message; anything else is a bug, shown with an
 apology, the program's version and the traceback behind "Show details", with "Copy details"
-so the shop owner can paste it into an e-mail (as calibre does).
+so the shop owner can paste it into an e-mail (as calibre does). Something only the owner may
+do (PermissionDenied) is no fault at all: it is said plainly, without details or versions.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards import __version__
-from shopcards.core.errors import ShopError
+from shopcards.core.errors import PermissionDenied, ShopError
 from shopcards.ui.theme import MARGIN, SPACING
 
 UNEXPECTED = (
@@ -34,10 +35,12 @@ UNEXPECTED = (
     "is saved whole or not at all. If it happens again, press “Copy details” and send them to "
     "whoever looks after this computer."
 )
+OWNER_ONLY = "Owner only"
 
 
 class ErrorDialog(QDialog):
-    """A message, and the technical details folded away under "Show details"."""
+    """A message, and the technical details folded away under "Show details" (none: just
+    the message and Close)."""
 
     def __init__(
         self, title: str, message: str, details: str, parent: QWidget | None = None
@@ -48,9 +51,9 @@ class ErrorDialog(QDialog):
         self.setMinimumWidth(480)
         self.details_text = details
         icon = QLabel()
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40)
-        )
+        kind = QStyle.StandardPixmap
+        symbol = kind.SP_MessageBoxWarning if details else kind.SP_MessageBoxInformation
+        icon.setPixmap(self.style().standardIcon(symbol).pixmap(40, 40))
         self.message = QLabel(message)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
@@ -64,13 +67,15 @@ class ErrorDialog(QDialog):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close")
         self.toggle = _button("Show details", self._toggle_details)
-        copy = _button("Copy details", self.copy_details)
         buttons.addButton(self.toggle, QDialogButtonBox.ButtonRole.ActionRole)
+        copy = _button("Copy details", self.copy_details)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         version = QLabel(f"shopcards {__version__}")
         version.setAccessibleName("Version")
         version.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        for extra in (self.toggle, copy, version):
+            extra.setVisible(bool(details))
         text = QVBoxLayout()
         text.setSpacing(SPACING)
         text.addWidget(self.message)
@@ -101,6 +106,8 @@ class ErrorDialog(QDialog):
 
 def error_dialog(parent: QWidget | None, exc: BaseException) -> ErrorDialog:
     """The dialog for ``exc``: its own message if expected, an apology and traceback if not."""
+    if isinstance(exc, PermissionDenied):
+        return ErrorDialog(OWNER_ONLY, exc.message, "", parent)
     if isinstance(exc, ShopError):
         details = exc.details or ""
         return ErrorDialog("shopcards", exc.message, _with_versions(details), parent)

@@ -28,6 +28,7 @@ CAPTIONS = (
 _COLUMNS = 2
 _PAIRED = 6
 """The first six figures stand two to a row; each trend, being longer, has a row of its own."""
+_ROOM = "00 000,00 €"
 
 
 def trend_text(trend: Trend, money: Callable[[int], str]) -> str:
@@ -63,6 +64,9 @@ class FiguresPanel(QWidget):
             font = value.font()
             font.setBold(True)
             value.setFont(font)
+            if i < _PAIRED:  # room for most amounts from the start: the pane keeps its width
+                value.setMinimumWidth(value.fontMetrics().horizontalAdvance(_ROOM))
+            value.setWordWrap(i >= _PAIRED)  # a long trend wraps instead of widening the pane
             grid.addWidget(label, row, pair * 2)
             grid.addWidget(value, row, pair * 2 + 1, 1, 1 if i < _PAIRED else 3)
             self.values[caption] = value

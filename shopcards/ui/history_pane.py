@@ -112,10 +112,6 @@ class HistoryPane(QWidget):
         self.void_button = button("Void purchase…", "Void purchase")
         self.void_button.clicked.connect(self.void_selected)
         self.message = MessageLabel()
-        top = QHBoxLayout()
-        top.setSpacing(SPACING * 3)
-        top.addWidget(self.figures, 3)
-        top.addWidget(self.chart, 2)
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
         actions.addWidget(self.void_button)
@@ -123,7 +119,10 @@ class HistoryPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
         layout.setSpacing(SPACING)
-        layout.addLayout(top)
+        # figures above the chart, not beside it: side by side they held the open card at
+        # 670 px, wider than a 1024-pixel screen leaves beside the card list
+        layout.addWidget(self.figures)
+        layout.addWidget(self.chart)
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)

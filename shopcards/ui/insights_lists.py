@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -24,6 +24,7 @@ from shopcards.core.insights import CustomerList
 from shopcards.services import insights
 from shopcards.services.session import Session
 from shopcards.ui.call_dialog import CallDialog
+from shopcards.ui.card_list_view import NAME_CHARS
 from shopcards.ui.insights_model import CustomerListModel
 from shopcards.ui.theme import SPACING
 from shopcards.ui.till_widgets import MessageLabel, button
@@ -54,6 +55,7 @@ class CustomerListPanel(QWidget):
         self.table = _ListView(title)
         self.table.setModel(self.model)
         self.table.openRequested.connect(self.open_selected)
+        self.table.resized.connect(self._fit_name)
         self.open_button = button("Open card")
         self.open_button.clicked.connect(self.open_selected)
         self.call_button = button("Call…")
@@ -132,7 +134,6 @@ class CustomerListPanel(QWidget):
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(metrics.horizontalAdvance("0000") + CELL_PADDING)
         samples = range(min(SAMPLE_ROWS, self.model.rowCount()))
         for column in range(1, self.model.columnCount()):
@@ -144,6 +145,20 @@ class CustomerListPanel(QWidget):
             self.table.setColumnWidth(
                 column, max(metrics.horizontalAdvance(t) for t in texts) + CELL_PADDING
             )
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        """The name column takes what the others leave, but never less than NAME_CHARS
+        letters (issue 10: "Salon…", "King, Os…"): a narrow list scrolls sideways instead."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(1, header.count()))
+        left = self.table.viewport().width() - others
+        need = self.table.fontMetrics().averageCharWidth() * NAME_CHARS
+        stretch = left >= need
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        header.setSectionResizeMode(0, mode)
+        if not stretch:
+            header.resizeSection(0, need)
 
     def _layout(self) -> None:
         actions = QHBoxLayout()
@@ -173,6 +188,7 @@ class _ListView(QTableView):
     """A fixed-row-height table (no per-row layout for 20,000 rows); Enter opens the card."""
 
     openRequested = Signal()
+    resized = Signal()
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -194,6 +210,10 @@ class _ListView(QTableView):
         )
         self.horizontalHeader().setHighlightSections(False)
         self.doubleClicked.connect(lambda _index: self.openRequested.emit())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

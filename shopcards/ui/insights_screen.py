@@ -7,8 +7,7 @@ Every list can open a card, log a call and export to CSV; the due-a-letter list 
 letter batch (``letterBatchRequested``, wired by the composition root to the letters screen);
 "Print report…" puts the whole screen on one page.
 
-The main window opens this with :func:`open_insights_screen` and connects
-``openCardRequested`` to :meth:`MainWindow.open_card`.
+ui/shop_tools.py opens this with :func:`open_insights_screen` and wires up its signals.
 """
 
 from __future__ import annotations
@@ -55,6 +54,7 @@ from shopcards.ui.insights_lists import CustomerListPanel
 from shopcards.ui.insights_settings import ThresholdsDialog
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button
+from shopcards.ui.window_fit import fit_to_screen
 
 PERIODS = ("Last 12 months", "This year", "Last year", "Chosen dates")
 SEGMENT_COLUMNS = (
@@ -111,7 +111,7 @@ class InsightsScreen(QDialog):
         self.setWindowTitle("Customers: who buys, who stopped, who to contact")
         self.setAccessibleName("Insights")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(1200, 780)
+        fit_to_screen(self, 1200, 780)
         self._build()
         self.choose_period(PERIODS[0])
         self.refresh()

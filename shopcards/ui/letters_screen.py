@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -72,7 +72,7 @@ class LettersScreen(QWidget):
     """A letter or card batch was printed or saved and recorded on the cards (its id)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, Qt.WindowType.Window)  # not a patch inside the cabinet
         self.session = session
         self.setWindowTitle("Letters and cards")
         self.setAccessibleName("Letters and cards")

@@ -34,6 +34,7 @@ from shopcards.services import letter_setup
 from shopcards.services.session import Session
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button, line_edit
+from shopcards.ui.window_fit import fit_to_screen
 
 PICTURES = "Pictures (*.png *.jpg *.jpeg)"
 CHOICES: dict[str, dict[str, str]] = {
@@ -103,7 +104,7 @@ class LetterSettingsDialog(QDialog):
         self._session = session
         self.setWindowTitle("Letterhead and printing")
         self.setAccessibleName("Letterhead and printing")
-        self.resize(620, 720)
+        fit_to_screen(self, 620, 720)
         current = session.settings
         self._read: dict[str, Callable[[], Any]] = {}
         self._errors: dict[str, MessageLabel] = {}

@@ -106,6 +106,10 @@ class MainWindow(QMainWindow):
         card: ``show_card(card_id)`` is called when its tab is showing and the card changes,
         and when its tab is chosen, so a hidden pane costs a search nothing."""
         self._panes[widget] = show_card
+        # counted while hidden, so choosing another tab never moves the splitter
+        policy = widget.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        widget.setSizePolicy(policy)
         self.card_tabs.addTab(widget, title)
         self.card_tabs.tabBar().setVisible(True)
 

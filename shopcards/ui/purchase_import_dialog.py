@@ -38,6 +38,7 @@ from shopcards.ui.background import Progress, run_in_background
 from shopcards.ui.errors import show_error
 from shopcards.ui.theme import ERROR_COLOUR, MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button
+from shopcards.ui.window_fit import fit_to_screen
 
 FIELDS = (
     ("date", "Date"),
@@ -89,7 +90,7 @@ class PurchaseImportDialog(QDialog):
         self.close_button = button("Close")
         self.close_button.clicked.connect(self.reject)
         self._lay_out()
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
         self._offer_headings()
 
     # laying out ------------------------------------------------------------------------------

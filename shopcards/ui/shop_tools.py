@@ -8,6 +8,7 @@ QtPdf or reportlab are imported when first opened, so the window starts quickly.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,10 @@ from shopcards.ui.pin_dialog import (
     SetPinDialog,
     ask_for_owner_mode,
 )
+from shopcards.ui.window_fit import fit_to_screen
 
 MENU = "&Shop"
+log = logging.getLogger(__name__)
 
 
 class ShopTools(QObject):
@@ -132,9 +135,11 @@ class ShopTools(QObject):
         till.activateWindow()
 
     def open_drawing(self) -> None:
+        """Owner only: the PIN is asked for first (issue 10: the clerk got a crash report)."""
         from shopcards.ui.drawing_screen import open_drawing_screen
 
-        self._keep("drawing", open_drawing_screen(self.session, self.window))
+        if self.owner_mode():
+            self._keep("drawing", open_drawing_screen(self.session, self.window))
 
     def open_letters(self, card_ids: list[int] | None = None) -> None:
         from shopcards.ui.letters_screen import LettersScreen
@@ -142,6 +147,7 @@ class ShopTools(QObject):
         screen = self._reuse("letters")
         if screen is None:
             screen = LettersScreen(self.session, self.window)
+            fit_to_screen(screen, 1180, 800)
             screen.batchRecorded.connect(lambda _batch: self.window.refresh())
             self._keep("letters", screen)
         if card_ids:
@@ -150,8 +156,11 @@ class ShopTools(QObject):
         screen.raise_()
 
     def open_insights(self) -> None:
+        """Owner only: the PIN is asked for first."""
         from shopcards.ui.insights_screen import open_insights_screen
 
+        if not self.owner_mode():
+            return
         screen = open_insights_screen(self.session, self.window)
         if screen is not None:
             screen.openCardRequested.connect(self.window.open_card)
@@ -209,5 +218,16 @@ class ShopTools(QObject):
                 own.close()
 
         self.backup_task = run_in_background(
-            self.window, "Backing up the card file", work, lambda _r: None, cancellable=False
+            self.window,
+            "Backing up the card file",
+            work,
+            lambda _r: None,
+            self._daily_backup_failed,
+            cancellable=False,
         )
+
+    def _daily_backup_failed(self, exc: BaseException) -> None:
+        """Said in the status bar and logged: a modal error over a window that has only just
+        opened would stop the shop's work for a copy that can be made later (File ▸ Back up)."""
+        log.error("the daily backup failed", exc_info=exc)
+        self.window.statusBar().showMessage(f"The daily backup could not be made: {exc}", 15000)

@@ -40,6 +40,7 @@ from shopcards.services.templates import TemplateInfo, TemplateParts, split_text
 from shopcards.ui.card_conflict import ConflictChoice, ConflictDialog
 from shopcards.ui.theme import ERROR_COLOUR, MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button, line_edit
+from shopcards.ui.window_fit import fit_to_screen
 
 CHECK_AFTER_MS = 250
 FIELD_ROLE = Qt.ItemDataRole.UserRole
@@ -64,7 +65,7 @@ class TemplateEditor(QDialog):
         self._session = session
         self.saved: TemplateInfo | None = None
         self.removed = False
-        self.resize(960, 640)
+        fit_to_screen(self, 960, 640)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_AFTER_MS)

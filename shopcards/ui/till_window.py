@@ -25,6 +25,7 @@ from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_find import TillFindPage
 from shopcards.ui.till_new_customer import TillNewCustomerPage
 from shopcards.ui.till_sale import TillSalePage
+from shopcards.ui.window_fit import fit_to_screen
 
 TILL_POINT_SIZE = 16
 TITLE_POINT_SIZE = 22
@@ -48,7 +49,7 @@ class TillWindow(QWidget):
         self.session = session
         self.setWindowTitle(f"Till — {session.settings.shop_name}")
         self.setAccessibleName("Till")
-        self.resize(*SIZE)
+        fit_to_screen(self, *SIZE)
         self.setStyleSheet(  # a style sheet, since the application's one overrides setFont
             f"QWidget {{ font-size: {TILL_POINT_SIZE}pt; }} "
             f"QLabel#tillTitle {{ font-size: {TITLE_POINT_SIZE}pt; font-weight: bold; }} "

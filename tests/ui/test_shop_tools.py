@@ -14,6 +14,7 @@ from shopcards.core.roles import Role
 from shopcards.services import auth
 from shopcards.services.session import Session
 from shopcards.ui.main_window import MainWindow
+from shopcards.ui.pin_dialog import PinDialog
 from shopcards.ui.shop_tools import ShopTools
 from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 
@@ -50,22 +51,24 @@ def test_owner_mode_needs_the_pin_and_clerk_mode_gives_it_up(
 
 
 @pytest.mark.parametrize("screen", ["Prize drawing…", "Know your customers…"])
-def test_the_clerk_is_told_the_owners_screens_are_the_owners(
+def test_the_clerk_is_asked_for_the_pin_before_the_owners_screens(
     qtbot: QtBot, shop: Session, clerk: Session, modals: ModalAnswers, screen: str
 ) -> None:
+    """Issue 10: the clerk got the error dialog (details, versions) instead of the PIN."""
+    auth.set_pin(clerk, "246810")
     window, tools = _tools(qtbot, clerk)
-    refusals: list[str] = []
+    asked: list[QWidget] = []
 
-    def note_and_close(dialog: QWidget) -> None:
-        refusals.append(" ".join(label.text() for label in dialog.findChildren(QLabel)))
+    def cancel(dialog: QWidget) -> None:
+        asked.append(dialog)
         assert isinstance(dialog, QDialog)
         dialog.reject()
 
-    modals.then(note_and_close)
+    modals.then(cancel)
     _shop_action(window, screen)
     qtbot.waitUntil(modals.all_answered)
-    assert "Only the owner" in refusals[0]
-    assert tools.screens == {}
+    assert isinstance(asked[0], PinDialog)
+    assert tools.screens == {} and clerk.role is Role.CLERK
 
 
 def test_the_till_opens_from_the_menu_and_is_reused(
