@@ -273,3 +273,10 @@ def _m006(db: Database) -> None:
 
     alphabet = Alphabet.for_locale(ShopSettings.from_dict(load(db)).locale)
     refile_all(db, alphabet, "length(sort_key) < length(family_name) + length(given_name) + 1")
+
+
+@migrations(name="m007_change_desk")
+def _m007(db: Database) -> None:
+    """The change log names the desk (the PC) as well as the role: a wrong PIN, an owner's
+    login or an export can then be traced to the PC it came from. Older lines say ''."""
+    run_script(db, "ALTER TABLE changes ADD COLUMN desk TEXT NOT NULL DEFAULT ''")

@@ -10,9 +10,7 @@ from shopcards.cli import main
 from shopcards.core.roles import Role
 from shopcards.services import auth, cards, drawing
 from shopcards.services.session import open_session
-from tests.conftest import card_input
-
-PIN = "4711"
+from tests.conftest import PIN, card_input, set_test_pin
 
 
 @pytest.fixture
@@ -24,7 +22,7 @@ def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         card = cards.add_card(session, card_input(given, family))
         assert card.id is not None
         drawing.enter_drawing(session, card.id, "2025-10")
-    auth.set_pin(session, PIN)
+    set_test_pin(session)
     session.close()
     monkeypatch.setenv(auth.PIN_ENV, PIN)
     return db

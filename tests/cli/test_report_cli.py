@@ -12,7 +12,7 @@ from shopcards.cli import report as report_cli
 from shopcards.services import auth
 from shopcards.services.session import Session
 from tests.cli.run import shopcards
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, set_test_pin
 from tests.services.test_insights import build_known_shop, send_batch
 
 
@@ -111,7 +111,7 @@ def test_results(
 
 
 def test_the_owners_pin_is_asked_for(owner: Session, db_path: Path, tmp_path: Path) -> None:
-    auth.set_pin(owner, "4711")
+    set_test_pin(owner)
     done = shopcards("report", "lapsed", "--db", str(db_path), home=tmp_path / "home", pin="0000")
     assert done.returncode == 2
     assert "PIN is not right" in done.stderr
