@@ -36,10 +36,12 @@ class CheckReport:
 
 
 def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Copy the open card file to ``dest`` (whole or not at all)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    """Copy the open card file to ``dest`` (whole or not at all), readable by this user alone."""
+    if not dest.parent.exists() or paths.owned_by_shopcards(dest.parent):
+        paths.private_folder(dest.parent)
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
+    paths.private_file(partial)
     target = sqlite3.connect(str(partial))
     try:
         conn.backup(target)
