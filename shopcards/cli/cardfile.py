@@ -8,12 +8,13 @@ from pathlib import Path
 from shopcards.cli import add_db_option, db_path
 from shopcards.services import backup
 from shopcards.services.auth import cli_session
-from shopcards.services.session import open_session
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = commands.add_parser("backup", help="copy the card file (to DEST, or the backups folder)")
-    p.add_argument("dest", nargs="?", type=Path, help="a folder or a file name")
+    p = commands.add_parser(
+        "backup", help="copy the card file (to DEST: owner, asks the PIN; or the backups folder)"
+    )
+    p.add_argument("dest", nargs="?", type=Path, help="a folder or a file name (owner only)")
     add_db_option(p)
     p.set_defaults(func=_backup)
 
@@ -28,7 +29,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _backup(args: argparse.Namespace) -> int:
-    session = open_session(db_path(args))
+    session = cli_session(db_path(args), need_owner=args.dest is not None)
     try:
         print(f"Backed up to {backup.backup_now(session, args.dest)}")
     finally:
