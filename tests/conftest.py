@@ -66,3 +66,11 @@ def set_test_pin(session: Session, pin: str = PIN) -> None:
     from shopcards.services import auth
 
     auth.set_pin(session, pin, cost=CHEAP_PIN_COST)
+
+
+def publish_and_draw(session: Session, month: str) -> object:
+    """Publish the month's drawing notice (as the owner does before the draw), then draw."""
+    from shopcards.services import drawing, drawing_notice
+
+    drawing_notice.publish_notice(session, month)
+    return drawing.draw(session, month)

@@ -33,8 +33,7 @@ def test_a_backup_to_a_chosen_place_asks_the_owners_pin(tmp_path: Path) -> None:
 
     session = open_session(db)
     logged = session.db.execute(
-        "SELECT actor, desk, json_extract(details, '$.to') FROM changes "
-        "WHERE action = 'exported'"
+        "SELECT actor, desk, json_extract(details, '$.to') FROM changes WHERE action = 'exported'"
     ).fetchall()
     session.close()
     assert logged == [("owner", socket.gethostname(), str(stick / "copy.db"))]
