@@ -30,6 +30,7 @@ from shopcards.services.drawing_notice import (
     add_link,
     entries_now,
     month_name,
+    proof_lines,
     require_ended,
     witness,
 )
@@ -360,6 +361,9 @@ def print_window_notice(session: Session, month: str, out: Path) -> Path:
         month_name=month_name(session, month),
         winner=public_name(winner.given_name, winner.family_name),
         entrants=drawing.entrants,
+        proof=proof_lines(month, drawing.entries_sha256, drawing.commitment, drawing.seed_hex)
+        if drawing.commitment
+        else (),
     )
     return out
 

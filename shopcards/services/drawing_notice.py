@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from babel.dates import format_skeleton
@@ -49,6 +50,8 @@ __all__ = [
     "get_notice",
     "month_name",
     "nobody_to_draw",
+    "print_published_notice",
+    "proof_lines",
     "publish_notice",
     "require_ended",
     "witness",
@@ -119,6 +122,33 @@ def publish_notice(session: Session, month: str) -> PublishedNotice:
     if link is not None:
         witness(session, link)
     return _public(notice)
+
+
+def print_published_notice(session: Session, month: str, out: Path) -> Path:
+    """The notice to put up in the shop before the draw, with the entry hash and the
+    commitment (publishing the month first if needed). Owner only."""
+    from shopcards.printing.drawing_notice import print_published_notice as print_notice
+    from shopcards.services.exports import record_export
+
+    notice = publish_notice(session, month)
+    print_notice(
+        out,
+        shop_name=session.settings.shop_name,
+        month_name=month_name(session, notice.month),
+        entrants=notice.entrants,
+        proof=proof_lines(notice.month, notice.entries_sha256, notice.commitment),
+    )
+    record_export(session, "drawing notice", out)
+    return out
+
+
+def proof_lines(month: str, entries_sha256: str, promised: str, seed: str = "") -> tuple[str, ...]:
+    """What the shop-window notices print in small type so anyone can check the draw."""
+    lines = ["Entry list SHA-256:", entries_sha256, "Commitment to the seed:", promised]
+    if seed:
+        lines += ["Seed, revealed at the draw:", seed]
+    lines.append(f"Check it: shopcards draw --month {month} --verify --published COMMITMENT")
+    return tuple(lines)
 
 
 def get_notice(session: Session, month: str) -> PublishedNotice | None:

@@ -158,6 +158,8 @@ class DrawingScreen(QDialog):
     def _show_drawn_parts(self, drawn: bool) -> None:
         """Before the draw: the Draw button. After: the result, its actions and printouts."""
         self.draw_button.setVisible(not drawn)
+        self.published_button.setVisible(not drawn)
+        self.published_button.setEnabled(not drawn and bool(self.proof.text()))
         self.skip_button.setVisible(False)
         for part in self.after_draw:
             part.setVisible(drawn)
@@ -243,6 +245,17 @@ class DrawingScreen(QDialog):
             "window-notice",
             path,
             lambda out: drawing.print_window_notice(self.session, self.current_month, out),
+        )
+
+    def print_published_notice(self, path: Path | None = None) -> None:
+        """Save the notice to put up before the draw, with the commitment, as a PDF."""
+        self._print(
+            "the drawing notice",
+            "published-notice",
+            path,
+            lambda out: drawing_notice.print_published_notice(
+                self.session, self.current_month, out
+            ),
         )
 
     def _print(
@@ -357,8 +370,12 @@ class DrawingScreen(QDialog):
         self.skip_button = _big_button("Skip")
         self.skip_button.clicked.connect(self.skip)
         self.skip_button.setVisible(False)
+        self.published_button = _action(
+            "Print the drawing notice…", lambda: self.print_published_notice()
+        )
         actions = QHBoxLayout()
         actions.addStretch(1)
+        actions.addWidget(self.published_button)
         actions.addWidget(self.draw_button)
         actions.addWidget(self.skip_button)
         actions.addStretch(1)
@@ -387,7 +404,6 @@ class DrawingScreen(QDialog):
             _row(self.next_button, self.check_button),
             _row(prize_label, self.prize, stretch=False),
             _row(self.letter_button, self.notice_button),
-            self.proof,
         )
         layout = QVBoxLayout(box)
         layout.setSpacing(SPACING)
@@ -395,6 +411,7 @@ class DrawingScreen(QDialog):
         layout.addLayout(actions)
         for part in self.after_draw:
             layout.addWidget(part)
+        layout.addWidget(self.proof)  # before the draw too: the published commitment
         layout.addStretch(1)
         return box
 

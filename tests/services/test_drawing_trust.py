@@ -191,3 +191,16 @@ def test_a_month_drawn_later_is_not_blamed_as_card_changes(owner: Session) -> No
     drawing.draw(owner, "2026-08")  # Anna wins August later
     report = drawing_proof.verify_drawing(owner, OCTOBER)
     assert report.ok and report.rebuilt_same and report.changed_cards == ()
+
+
+def test_the_winners_window_notice_prints_the_commitment_and_the_seed(
+    owner: Session, entered: list[int], tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    notice = drawing_notice.publish_notice(owner, OCTOBER)
+    result = drawing.draw(owner, OCTOBER)
+    out = drawing.print_window_notice(owner, OCTOBER, tmp_path / "winner.pdf")
+    text = "".join(PdfReader(out).pages[0].extract_text().split())
+    assert notice.commitment in text and result.seed_hex in text
+    assert f"--month{OCTOBER}--verify--published" in text
