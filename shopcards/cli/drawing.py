@@ -164,12 +164,15 @@ def _log(session: Session) -> None:
     if not lines:
         print("No month has been drawn yet.")
     for line in lines:
+        done = "published" if line.winner == drawing.NOT_DRAWN else "drawn"
         print(
             f"{line.month}  {line.entries:>5} entries  winner: {line.winner}  "
-            f"(drawn {line.drawn_at.replace('T', ' ')} by the {line.drawn_by})"
+            f"({done} {line.drawn_at.replace('T', ' ')} by the {line.drawn_by})"
         )
         for name, reason in line.not_reached:
             print(f"           not reached: {name}" + (f" ({reason})" if reason else ""))
+        if line.commitment:
+            print(f"           commitment published before the draw: {line.commitment}")
 
 
 def _winner_line(result: drawing.Drawing) -> str:

@@ -59,6 +59,7 @@ __all__ = [
 ]
 
 ERASED = "(card erased)"
+NOT_DRAWN = "(notice published, not drawn yet)"
 WINNER_TEMPLATE = "letter_prize_winner"
 """The built-in template of the winner's letter (the owner may edit its text)."""
 
@@ -130,7 +131,8 @@ class Preview:
 @dataclass(frozen=True)
 class LogEntry:
     """One line of the drawing log: ``not_reached`` are the winners passed over, in order,
-    each with the reason given; ``alternates_used`` is how many."""
+    each with the reason given; ``alternates_used`` is how many. A month published but not
+    drawn yet has the notice's time in ``drawn_at`` and :data:`NOT_DRAWN` as its winner."""
 
     month: str
     entries: int
@@ -138,6 +140,7 @@ class LogEntry:
     not_reached: tuple[tuple[str, str], ...]
     drawn_at: str
     drawn_by: str
+    commitment: str = ""
 
     @property
     def alternates_used(self) -> int:
@@ -297,11 +300,13 @@ def get_drawing(session: Session, month: str) -> Drawing | None:
 
 
 def drawing_log(session: Session) -> list[LogEntry]:
-    """Every month drawn, newest first: entries, winner, alternates used, who drew it when."""
+    """Every month drawn or published, newest first: entries, winner, alternates used, who
+    drew it when, and the commitment published before the draw."""
     require_owner(session, "see the prize drawing log")
     lines = store.log(session.db)
     known = store.people(session.db, (s.customer_id for line in lines for s in line.steps))
-    return [
+    notices = {notice.month: notice for notice in chain.notices(session.db)}
+    drawn = [
         LogEntry(
             line.month,
             line.entries,
@@ -312,9 +317,16 @@ def drawing_log(session: Session) -> list[LogEntry]:
             ),
             line.drawn_at,
             line.drawn_by,
+            notices[line.month].commitment if line.month in notices else "",
         )
         for line in lines
     ]
+    waiting = [
+        LogEntry(n.month, len(n.entries), NOT_DRAWN, (), n.published_at, "owner", n.commitment)
+        for month, n in notices.items()
+        if month not in {line.month for line in lines}
+    ]
+    return sorted(drawn + waiting, key=lambda entry: entry.month, reverse=True)
 
 
 # -- printing ----------------------------------------------------------------------------

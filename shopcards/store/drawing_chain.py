@@ -86,6 +86,12 @@ def get_notice(db: Database, month: str) -> Notice | None:
     )
 
 
+def notices(db: Database) -> list[Notice]:
+    """Every published notice not discarded, drawn or not."""
+    months = db.execute("SELECT month FROM drawing_notices ORDER BY month").fetchall()
+    return [notice for (month,) in months if (notice := get_notice(db, month)) is not None]
+
+
 def drop_notice(db: Database, month: str) -> None:
     """A discarded notice leaves the table (its chain record stays)."""
     db.execute("DELETE FROM drawing_notices WHERE month = ?", [month])

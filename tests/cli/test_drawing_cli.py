@@ -114,3 +114,20 @@ def test_a_month_is_needed(shop: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "--month YYYY-MM" in capsys.readouterr().err
     assert draw(shop, "--month", "Oct") == 2
     assert "write it as YYYY-MM" in capsys.readouterr().err
+
+
+def test_the_log_shows_a_published_notice_and_each_commitment(
+    shop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert draw(shop, "--month", "2025-10", "--publish") == 0
+    promised = re.search(r"Commitment to the seed: ([0-9a-f]{64})", capsys.readouterr().out)
+    assert promised
+    assert draw(shop, "--log") == 0
+    out = capsys.readouterr().out
+    assert "2025-10      3 entries  winner: (notice published, not drawn yet)  (published " in out
+    assert f"commitment published before the draw: {promised.group(1)}" in out
+    assert draw(shop, "--month", "2025-10") == 0
+    capsys.readouterr()
+    assert draw(shop, "--log") == 0
+    out = capsys.readouterr().out
+    assert "not drawn yet" not in out and promised.group(1) in out
