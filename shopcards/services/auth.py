@@ -38,7 +38,7 @@ PIN_ENV = "SHOPCARDS_PIN"
 WRONG_PIN = "That PIN is not right. Clerk mode stays on."
 CHOOSE_LONGER = (
     "Your PIN is shorter than shopcards now asks for. Please choose a new one of at least "
-    "6 digits (or a passphrase of at least 12 characters): Shop ▸ Change the owner's PIN."
+    "6 digits (or a passphrase of at least 12 characters): Shop ▸ Change PIN…."
 )
 
 
