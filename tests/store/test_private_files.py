@@ -70,3 +70,27 @@ def test_the_log_is_private(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     log = configure_logging(folder)
     assert mode(log) == 0o600 and mode(folder) == 0o700
+
+
+def test_two_desks_backing_up_at_once_both_succeed(tmp_path: Path) -> None:
+    """Each copy is written under a name of its own before it takes its place."""
+    import threading
+
+    db_path = tmp_path / "shop.db"
+    open_card_file(db_path).close()
+    failed: list[BaseException] = []
+
+    def copy() -> None:
+        with open_card_file(db_path) as card_file:
+            try:
+                backup.copy_to(card_file.conn, tmp_path / "copies" / "same.db")
+            except BaseException as exc:  # collected for the assertion
+                failed.append(exc)
+
+    desks = [threading.Thread(target=copy) for _ in range(4)]
+    for desk in desks:
+        desk.start()
+    for desk in desks:
+        desk.join()
+    assert failed == []
+    assert [p.name for p in (tmp_path / "copies").iterdir()] == ["same.db"]
