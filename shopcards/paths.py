@@ -52,7 +52,8 @@ def private_folder(folder: Path) -> Path:
 
 def private_file(path: Path) -> Path:
     """Create ``path`` empty if it does not exist, and make it this user's alone (0600)."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     _chmod(path, 0o600)
     return path
 
@@ -63,8 +64,12 @@ def owned_by_shopcards(folder: Path) -> bool:
 
 
 def _chmod(path: Path, mode: int) -> None:
+    """Set ``mode`` on POSIX; a file of another account (a shared folder) is left as it is."""
     if os.name == "posix":
-        os.chmod(path, mode)
+        try:
+            os.chmod(path, mode)
+        except PermissionError:
+            return
 
 
 def resources_dir() -> Path:
