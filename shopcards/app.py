@@ -119,9 +119,10 @@ class Cabinet:
 
 
 def configure_logging(folder: Path) -> Path:
-    """Log to ``shopcards.log`` in the data folder (kept small: three files of 1 MB)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_FILE_NAME
+    """Log to ``shopcards.log`` in the data folder (kept small: three files of 1 MB), readable
+    by this user alone (``shopcards.cli.main``'s umask covers the files rotation creates)."""
+    paths.private_folder(folder)
+    path = paths.private_file(folder / LOG_FILE_NAME)
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
     )

@@ -8,12 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from shopcards.core.pin import PinCost
 from shopcards.core.roles import Role
 from shopcards.core.validation import CardInput
 from shopcards.services.session import Session, open_session
 from shopcards.ui.qt_compat import keep_singletons_alive
 
 FIXED_NOW = dt.datetime(2026, 11, 23, 10, 30, 0)
+PIN = "246810"
+"""The owner's PIN in tests (the lead's convention: at least 6 digits)."""
+CHEAP_PIN_COST = PinCost(2**10, 8, 1)
+"""scrypt at 1/64 of the program's cost, so setting a PIN in a test takes a millisecond."""
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -63,3 +68,19 @@ def other_owner(db_path: Path, owner: Session) -> Iterator[Session]:
 def card_input(given: str = "Anna", family: str = "Virtanen", **fields: object) -> CardInput:
     """A valid card as a person would type it; override any field."""
     return CardInput(given_name=given, family_name=family, **fields)  # type: ignore[arg-type]
+
+
+def set_test_pin(session: Session, pin: str = PIN) -> None:
+    """Set the owner's PIN with cheap scrypt parameters (the program's own are slow on
+    purpose); the first login hashes it again with the program's cost, as for an old file."""
+    from shopcards.services import auth
+
+    auth.set_pin(session, pin, cost=CHEAP_PIN_COST)
+
+
+def publish_and_draw(session: Session, month: str) -> object:
+    """Publish the month's drawing notice (as the owner does before the draw), then draw."""
+    from shopcards.services import drawing, drawing_notice
+
+    drawing_notice.publish_notice(session, month)
+    return drawing.draw(session, month)

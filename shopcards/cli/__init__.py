@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -72,6 +73,7 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # what shopcards creates (card file, backups, logs, PDFs) is the user's alone
     args = build_parser().parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

@@ -8,16 +8,16 @@ from pathlib import Path
 from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.services import backup
 from shopcards.services.auth import cli_session
-from shopcards.services.session import open_session
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add_command(
         commands,
         "backup",
-        "copy the card file (to DEST, or the backups folder)",
+        "copy the card file (to DEST: owner, asks the PIN; or the backups folder)",
         "Copy the card file whole and consistent, even while the window has it open. Without "
-        "DEST the copy goes to the backups folder beside the card file.",
+        "DEST the copy goes to the backups folder beside the card file; copying to DEST is the "
+        "owner's and asks for the PIN.",
     )
     p.add_argument(
         "dest",
@@ -52,7 +52,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _backup(args: argparse.Namespace) -> int:
-    session = open_session(db_path(args))
+    session = cli_session(db_path(args), need_owner=args.dest is not None)
     try:
         print(f"Backed up to {backup.backup_now(session, args.dest)}")
     finally:

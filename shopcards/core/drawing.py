@@ -22,12 +22,28 @@ entry's customer is the next pick (the first the winner, then the alternates in 
 *all* of that customer's entries, keeping the order, and repeat until the winner and the
 alternates are chosen or no entries are left. Every remaining entry has the same chance at
 every step, so with one entry per purchase a customer's chance is their share of the entries.
+
+Commit, then reveal, and a chain
+--------------------------------
+A month is drawn only after it has ended, and only after the owner has **published** what the
+draw is bound to: the entry hash and the **commitment** ``SHA-256("shopcards-commitment/v1\n"
+|| month || "\n" || entry hash || "\n" || seed as hex)``. The seed stays secret until the draw
+reveals it; anyone can then recompute the commitment from the revealed seed and compare it with
+the printed notice. Trying seeds until a chosen card wins no longer helps: the seed was fixed
+by the commitment before anyone could see where it leads.
+
+Every record of a drawing (published, discarded, drawn, next alternate) is a link of one chain:
+``sha256 = SHA-256(previous link's sha256 || "\n" || kind || "\n" || month || "\n" || body)``
+with ``body`` the record's canonical JSON (sorted keys, no spaces) and the first link's previous
+hash 64 zeros. A copy of every link is also appended to a log outside the card file, so a card
+file restored from a backup and drawn again forks from it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -42,6 +58,9 @@ SAMPLER = "sha256-ctr-v1"
 """The name of the sampler above, recorded with each drawing."""
 SEED_BYTES = 32
 _DOMAIN = b"shopcards-drawing/v1"
+_COMMITMENT_DOMAIN = "shopcards-commitment/v1"
+GENESIS = "0" * 64
+"""The previous hash of the chain's first link."""
 _TWO_64 = 1 << 64
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 
@@ -231,6 +250,23 @@ def verify(frozen: Frozen) -> Verification:
         computed,
         replayed,
     )
+
+
+def commitment(month: str, entries_sha256: str, seed: bytes) -> str:
+    """The published promise of the seed, bound to the month and the entry list (hex)."""
+    text = "\n".join([_COMMITMENT_DOMAIN, month, entries_sha256, seed.hex()])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def canonical(body: dict[str, Any]) -> str:
+    """A chain record's body as the text its hash is made from."""
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def chain_sha256(previous: str, kind: str, month: str, body: dict[str, Any]) -> str:
+    """The hash of one link of the drawing chain, from the link before it."""
+    text = "\n".join([previous, kind, month, canonical(body)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def parse_month(text: str) -> str:

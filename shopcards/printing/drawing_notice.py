@@ -1,9 +1,12 @@
-"""The prize drawing's notice for the shop window (the winner's letter is an ordinary letter
+"""The prize drawing's notices for the shop window (the winner's letter is an ordinary letter
 from the letters feature, see services/drawing.py).
 
-The notice is one A4 page in big friendly type that names the winner only by given name and
-initial ("Anna V."), as the caller gives it. It uses the engine's fonts and line layout, so
-any script prints, Hebrew right-to-left.
+Before the draw, the published notice says what the draw is bound to: the entry list's SHA-256
+and the commitment to the secret seed, so people in the shop can check the draw afterwards.
+After it, the winner's notice is one A4 page in big friendly type that names the winner only by
+given name and initial ("Anna V."), as the caller gives it, with the commitment and the revealed
+seed in small print. Both use the engine's fonts and line layout, so any script prints, Hebrew
+right-to-left.
 """
 
 from __future__ import annotations
@@ -29,12 +32,29 @@ _MARGIN = 22 * MM
 
 
 def print_window_notice(
-    out: Path, *, shop_name: str, month_name: str, winner: str, entrants: int
+    out: Path,
+    *,
+    shop_name: str,
+    month_name: str,
+    winner: str,
+    entrants: int,
+    proof: tuple[str, ...] = (),
 ) -> PrintResult:
     """An A4 notice: "Our November 2026 prize drawing — the winner is Anna V. —
-    Congratulations!", and a thank-you to everyone who took part."""
-    notice = _Notice(Layout(font_book()), shop_name, month_name, winner, entrants)
+    Congratulations!", a thank-you to everyone who took part, and ``proof`` in small print
+    (the published commitment and the revealed seed)."""
+    notice = _Notice(Layout(font_book()), shop_name, month_name, winner, entrants, proof)
     job: Job[None] = Job(_PAGE, f"{month_name} prize drawing", shop_name, notice.draw)
+    return write_combined(out, job, [None])
+
+
+def print_published_notice(
+    out: Path, *, shop_name: str, month_name: str, entrants: int, proof: tuple[str, ...]
+) -> PrintResult:
+    """The A4 notice put up before the draw: "Our November 2026 prize drawing will be drawn
+    from these entries with this seed", ``proof`` being the entry hash and the commitment."""
+    notice = _Published(Layout(font_book()), shop_name, month_name, "", entrants, proof)
+    job: Job[None] = Job(_PAGE, f"{month_name} prize drawing notice", shop_name, notice.draw)
     return write_combined(out, job, [None])
 
 
@@ -42,8 +62,15 @@ class _Notice:
     """Draws the notice top to bottom, each line centred, the name as large as fits."""
 
     def __init__(
-        self, layout: Layout, shop_name: str, month_name: str, winner: str, entrants: int
+        self,
+        layout: Layout,
+        shop_name: str,
+        month_name: str,
+        winner: str,
+        entrants: int,
+        proof: tuple[str, ...] = (),
     ) -> None:
+        self.proof = proof
         self.layout = layout
         self.shop_name = shop_name
         self.month_name = month_name
@@ -69,7 +96,17 @@ class _Notice:
         self.top -= 6 * MM
         self._line(canvas, "Congratulations!", 40, INK, bold=True)
         self._thanks(canvas)
+        self._proof(canvas, 16 * MM, 8)
         canvas.showPage()
+
+    def _proof(self, canvas: Canvas, bottom: float, size: float) -> None:
+        """The proof lines at ``size``, their last line ``bottom`` above the page's foot."""
+        self.top = bottom + self._proof_height(size)
+        for text in self.proof:
+            self._line(canvas, text, size, SOFT)
+
+    def _proof_height(self, size: float) -> float:
+        return size * 1.3 * len(self.proof)
 
     def _frame(self, canvas: Canvas) -> None:
         canvas.setStrokeColor(ACCENT)
@@ -102,10 +139,32 @@ class _Notice:
         text = f"{thanks} Ask at the till to enter this month's drawing!"
         size, leading = 17.0, 17.0 * 1.35
         lines = self.layout.paragraph([(Span(text),)], self.width - 16 * MM, size, rtl=False)
-        self._draw(canvas, lines, 34 * MM + leading * (len(lines) - 1), leading, SOFT)
+        base = 34 * MM + self._proof_height(8)
+        self._draw(canvas, lines, base + leading * (len(lines) - 1), leading, SOFT)
 
     def _draw(
         self, canvas: Canvas, lines: list[LaidLine], baseline: float, leading: float, colour: Color
     ) -> None:
         canvas.setFillColor(colour)
         draw_lines(canvas, lines, _MARGIN, baseline, self.width, leading, Align.CENTER)
+
+
+class _Published(_Notice):
+    """The notice before the draw: the month, who takes part, and what binds the draw."""
+
+    def draw(self, canvas: Canvas, _item: None) -> None:
+        self._frame(canvas)
+        self.top = _PAGE[1] - 40 * MM
+        self._line(canvas, self.shop_name, 22, SOFT, bold=True)
+        self.top -= 10 * MM
+        self._line(canvas, f"Our {self.month_name} prize drawing", 30, INK, bold=True)
+        self.top -= 6 * MM
+        people = "1 customer" if self.entrants == 1 else f"{self.entrants} customers"
+        self._line(canvas, f"{people} take part. The winner is drawn", 20, INK)
+        self._line(canvas, "with a seed fixed before the draw:", 20, INK)
+        self.top -= 10 * MM
+        self._line(canvas, "After the draw the seed is revealed. Anyone can check", 14, SOFT)
+        self._line(canvas, "that it matches the commitment below and replay the pick:", 14, SOFT)
+        self._line(canvas, "nobody, not even the shop, could choose the winner.", 14, SOFT)
+        self._proof(canvas, 90 * MM, 11)
+        canvas.showPage()

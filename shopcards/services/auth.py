@@ -17,7 +17,16 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from shopcards.core.errors import PermissionDenied, ValidationError
-from shopcards.core.pin import hash_pin, pin_problem, seconds_to_wait, verify_pin
+from shopcards.core.pin import (
+    DEFAULT_COST,
+    PinCost,
+    hash_pin,
+    is_short,
+    needs_rehash,
+    pin_problem,
+    seconds_to_wait,
+    verify_pin,
+)
 from shopcards.core.roles import Role
 from shopcards.services.session import Session, open_session, require_owner
 from shopcards.store import changes
@@ -27,15 +36,25 @@ PIN_KEY = "owner_pin_hash"
 FAILURES_KEY = "owner_pin_failures"
 PIN_ENV = "SHOPCARDS_PIN"
 WRONG_PIN = "That PIN is not right. Clerk mode stays on."
+CHOOSE_LONGER = (
+    "Your PIN is shorter than shopcards now asks for. Please choose a new one of at least "
+    "6 digits (or a passphrase of at least 12 characters): Shop ▸ Change PIN…."
+)
 
 
 def pin_is_set(session: Session) -> bool:
     return _stored_hash(session.db) is not None
 
 
-def set_pin(session: Session, new_pin: str, current_pin: str | None = None) -> None:
+def set_pin(
+    session: Session,
+    new_pin: str,
+    current_pin: str | None = None,
+    cost: PinCost = DEFAULT_COST,
+) -> None:
     """Set the owner's PIN: on first start anybody (there is no owner yet), later only the
     owner who also types the current PIN. Raises ValidationError for a PIN that will not do.
+    ``cost`` is scrypt's: the program keeps the default; only tests pass a cheaper one.
     """
     problem = pin_problem(new_pin)
     if problem:
@@ -46,40 +65,63 @@ def set_pin(session: Session, new_pin: str, current_pin: str | None = None) -> N
             require_owner(session, "change the PIN")
             if current_pin is None or not verify_pin(current_pin, stored):
                 raise PermissionDenied("The current PIN is not right; the PIN was not changed.")
-        settings_store.save(db, {PIN_KEY: hash_pin(new_pin)})
+        settings_store.save(db, {PIN_KEY: hash_pin(new_pin, cost)})
         changes.record(
             db, session.actor, session.now(), "card_file", 0, "pin_changed" if stored else "pin_set"
         )
 
 
-def check_pin(session: Session, pin: str) -> bool:
-    """True when ``pin`` is the owner's PIN (or when no PIN has been set yet)."""
-    stored = _stored_hash(session.db)
-    return stored is None or verify_pin(pin, stored)
-
-
-def become_owner(session: Session, pin: str) -> None:
+def become_owner(session: Session, pin: str) -> str | None:
     """Switch this session to owner mode; PermissionDenied when the PIN is wrong, or when too
     many wrong ones in a row (at any desk: the count is in the card file) make this try wait.
-    Each wrong PIN is in the card file's change log."""
-    failures, last = _failures(session.db)
-    if failures and last:
-        since = dt.datetime.fromisoformat(session.now()) - dt.datetime.fromisoformat(last)
-        wait = seconds_to_wait(failures, since.total_seconds())
-        if wait:
-            raise PermissionDenied(
-                f"{failures} wrong PINs in a row: the next try has to wait {wait} seconds."
-            )
-    right = check_pin(session, pin)
+
+    The try is counted as wrong *before* the PIN is checked, in a write transaction of its
+    own, so tries sent at the same moment queue for the count and the sixth one waits even
+    when it holds the right PIN. Every try, right or wrong, is in the change log. Returns a
+    reminder to choose a longer PIN when this one is shorter than today's rule, else None.
+    """
+    stored = _reserve_try(session)
+    right = stored is None or verify_pin(pin, stored)
+    rehashed = hash_pin(pin) if right and stored and needs_rehash(stored) else None
     with session.card_file.write() as db:
-        count = 0 if right else _failures(db)[0] + 1
-        if count or failures:
-            settings_store.save(db, {FAILURES_KEY: {"count": count, "last": session.now()}})
-        if not right:
-            changes.record(db, session.actor, session.now(), "card_file", 0, "pin_refused")
+        if right:
+            settings_store.save(db, {FAILURES_KEY: {"count": 0, "last": session.now()}})
+            if rehashed and _stored_hash(db) == stored:
+                settings_store.save(db, {PIN_KEY: rehashed})
+        changes.record(
+            db,
+            Role.OWNER.value if right else session.actor,
+            session.now(),
+            "card_file",
+            0,
+            "owner_login" if right else "pin_refused",
+        )
     if not right:
         raise PermissionDenied(WRONG_PIN)
     session.role = Role.OWNER
+    return CHOOSE_LONGER if stored is not None and is_short(pin) else None
+
+
+def _reserve_try(session: Session) -> str | None:
+    """Count this try as a wrong one, or refuse it when it has to wait; the stored hash."""
+    with session.card_file.write() as db:
+        stored = _stored_hash(db)
+        failures, last = _failures(db)
+        wait = 0
+        if failures and last:
+            since = dt.datetime.fromisoformat(session.now()) - dt.datetime.fromisoformat(last)
+            wait = seconds_to_wait(failures, since.total_seconds())
+        if wait:
+            changes.record(
+                db, session.actor, session.now(), "card_file", 0, "pin_refused", {"waiting": wait}
+            )
+        elif stored is not None:
+            settings_store.save(db, {FAILURES_KEY: {"count": failures + 1, "last": session.now()}})
+    if wait:
+        raise PermissionDenied(
+            f"{failures} wrong PINs in a row: the next try has to wait {wait} seconds."
+        )
+    return stored
 
 
 def become_clerk(session: Session) -> None:
@@ -101,7 +143,9 @@ def cli_session(
         return session
     try:
         if pin_is_set(session):
-            become_owner(session, _pin_from_environment_or_terminal(ask))
+            reminder = become_owner(session, _pin_from_environment_or_terminal(ask))
+            if reminder:
+                print(reminder, file=sys.stderr)
         else:
             session.role = Role.OWNER
     except BaseException:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from shopcards import paths
+from shopcards.services.exports import record_export
 from shopcards.services.session import Session, require_owner
 from shopcards.store import backup, changes
 
@@ -15,13 +16,20 @@ def daily_backup(session: Session) -> Path | None:
 
 
 def backup_now(session: Session, dest: Path | None = None) -> Path:
-    """A copy of the card file at ``dest`` (a folder or a file), or in the backups folder."""
+    """A copy of the card file at ``dest`` (a folder or a file), or in the backups folder.
+
+    A copy to a chosen place is the owner's (it carries every customer and the PIN's hash out
+    of the PC) and is in the change log; one in the backups folder is anybody's.
+    """
+    if dest is not None:
+        require_owner(session, "back up the card file to a chosen place")
     stamp = session.clock().strftime("%Y-%m-%dT%H%M%S")
     name = f"{session.card_file.path.stem}-{stamp}.db"
     if dest is None:
         dest = paths.backups_dir(session.card_file.path) / name
-    elif dest.is_dir():
-        dest = dest / name
+    else:
+        dest = dest / name if dest.is_dir() else dest
+        record_export(session, "backup", dest)
     return backup.copy_to(session.card_file.conn, dest)
 
 

@@ -21,6 +21,7 @@ class LikelyDuplicate(ShopError):
 def add_card(session: Session, inp: CardInput, allow_duplicate: bool = False) -> Card:
     """Validate and store a new card; warn of a likely duplicate unless told to go ahead."""
     card = validate(inp, session.settings.region)
+    _staff_is_owners(session, False, card.is_staff)
     with session.card_file.write() as db:
         if not allow_duplicate:
             candidates = customers.likely_duplicates(db, card)
@@ -37,6 +38,7 @@ def update_card(session: Session, base: Card, inp: CardInput) -> Card:
     """Save the edits to ``base``; Conflict if another desk saved it in the meantime."""
     card = validate(inp, session.settings.region, base=base)
     assert base.id is not None
+    _staff_is_owners(session, base.is_staff, card.is_staff)
     with session.card_file.write() as db:
         stored = customers.update(db, card, base, session.alphabet, session.actor, session.now())
         changed = _changed_fields(base, stored)
@@ -95,6 +97,12 @@ def interest_names(session: Session) -> list[str]:
 
 def card_history(session: Session, card_id: int) -> list[changes.Change]:
     return changes.for_entity(session.db, "customer", card_id)
+
+
+def _staff_is_owners(session: Session, before: bool, after: bool) -> None:
+    """Staff are left out of the prize drawing, so only the owner may mark a card as staff."""
+    if before != after:
+        require_owner(session, "mark a card as staff or not staff (“Works at the shop”)")
 
 
 def _changed_fields(before: Card, after: Card) -> list[str]:

@@ -1,42 +1,43 @@
 """The monthly prize drawing: entering it, drawing a month once, moving to an alternate, the
-log, replaying a drawing to check it, and printing the winner's letter and window notice.
+log, and printing the winner's letter and window notice.
 
-Entering is open to the clerk at the till; everything else is the owner's. A drawing is made
-once per month and never redone: when the winner cannot be reached, "next alternate" records
-that step, with who took it, when and why.
+Entering is open to the clerk at the till; everything else is the owner's. A month is drawn
+once, after it has ended and after its notice was published (services/drawing_notice.py), from
+the entry list and seed that notice froze; it is never redone: when the winner cannot be
+reached, "next alternate" records that step, with who took it, when and why. Checking a drawing
+is services/drawing_proof.py.
 """
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
-
-from babel.dates import format_skeleton
 
 from shopcards.core.card import Card
 from shopcards.core.drawing import (
     SAMPLER,
-    SEED_BYTES,
     DrawRules,
-    Entry,
     Frozen,
-    Verification,
     add_months,
-    build_entries,
-    entry_hash,
-    first_day,
     month_of,
     parse_month,
     pick,
     public_name,
-    verify,
 )
 from shopcards.core.errors import ShopError
 from shopcards.services import letters
+from shopcards.services.drawing_notice import (
+    add_link,
+    entries_now,
+    month_name,
+    proof_lines,
+    require_ended,
+    witness,
+)
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, customers
 from shopcards.store import drawing as store
+from shopcards.store import drawing_chain as chain
 from shopcards.store.drawing import Drawn, Person, Step
 
 __all__ = [
@@ -45,7 +46,6 @@ __all__ = [
     "LogEntry",
     "Pick",
     "Preview",
-    "VerifyReport",
     "default_month",
     "draw",
     "drawing_log",
@@ -56,10 +56,10 @@ __all__ = [
     "preview_drawing",
     "print_window_notice",
     "print_winner_letter",
-    "verify_drawing",
 ]
 
 ERASED = "(card erased)"
+NOT_DRAWN = "(notice published, not drawn yet)"
 WINNER_TEMPLATE = "letter_prize_winner"
 """The built-in template of the winner's letter (the owner may edit its text)."""
 
@@ -105,6 +105,8 @@ class Drawing:
     picks: tuple[Pick, ...]
     winner: Card | None
     """The winner in force, or None when their card has since been erased."""
+    commitment: str = ""
+    """The commitment published before the draw ("" for a drawing made before notices)."""
 
     @property
     def current(self) -> Pick:
@@ -129,7 +131,8 @@ class Preview:
 @dataclass(frozen=True)
 class LogEntry:
     """One line of the drawing log: ``not_reached`` are the winners passed over, in order,
-    each with the reason given; ``alternates_used`` is how many."""
+    each with the reason given; ``alternates_used`` is how many. A month published but not
+    drawn yet has the notice's time in ``drawn_at`` and :data:`NOT_DRAWN` as its winner."""
 
     month: str
     entries: int
@@ -137,22 +140,11 @@ class LogEntry:
     not_reached: tuple[tuple[str, str], ...]
     drawn_at: str
     drawn_by: str
+    commitment: str = ""
 
     @property
     def alternates_used(self) -> int:
         return len(self.not_reached)
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    """The replay of a drawing, and whether today's card file would give the same entries."""
-
-    verification: Verification
-    recorded_sha256: str
-    recorded_picks: tuple[int, ...]
-    rebuilt_same: bool
-    """False when cards were changed since the draw (archived, erased, made staff): that does
-    not affect the check, which replays the entry list frozen with the drawing."""
 
 
 # -- entering ----------------------------------------------------------------------------
@@ -175,9 +167,9 @@ def enter_drawing(session: Session, customer_id: int, month: str | None = None) 
             raise ShopError("Staff are left out of the prize drawing.")
         if store.has_entered(db, month, customer_id):
             return
-        if store.is_drawn(db, month):
+        if store.is_drawn(db, month) or chain.get_notice(db, month) is not None:
             raise ShopError(
-                f"The {month_name(session, month)} prize drawing has been drawn "
+                f"The {month_name(session, month)} prize drawing's notice is published "
                 "already; it takes no more entries."
             )
         store.add_entry(db, month, customer_id, session.actor, session.now())
@@ -195,11 +187,6 @@ def enter_drawing(session: Session, customer_id: int, month: str | None = None) 
 # -- the owner's drawing -----------------------------------------------------------------
 
 
-def month_name(session: Session, month: str) -> str:
-    """The month's name in the shop's language: "November 2026"."""
-    return str(format_skeleton("yMMMM", first_day(month), locale=session.settings.locale))
-
-
 def default_month(session: Session) -> str:
     """The month the owner most likely means: last month until it is drawn, then this one."""
     this = month_of(session.today())
@@ -212,11 +199,14 @@ def preview_drawing(session: Session, month: str) -> Preview:
     require_owner(session, "see the prize drawing's entries")
     month = parse_month(month)
     drawn = store.get(session.db, month)
+    notice = chain.get_notice(session.db, month)
     if drawn is not None:
         rules, entries = drawn.frozen.rules, list(drawn.frozen.entries)
+    elif notice is not None:
+        rules, entries = notice.rules, list(notice.entries)
     else:
         rules = DrawRules.from_settings(session.settings)
-        entries = _entries(session, month, rules)
+        entries = entries_now(session, month, rules)
     chances: dict[int, int] = {}
     for entry in entries:
         chances[entry.customer_id] = chances.get(entry.customer_id, 0) + 1
@@ -233,16 +223,14 @@ def preview_drawing(session: Session, month: str) -> Preview:
 
 
 def draw(session: Session, month: str) -> Drawing:
-    """Draw the month's winner and alternates, once. Owner only.
+    """Draw the month's winner and alternates, once, from its published notice. Owner only.
 
-    The seed comes from the operating system; the month, rules, entry list, its SHA-256, the
-    seed and the picks are recorded together, so ``verify_drawing`` can replay it.
+    The notice froze the entry list and committed to the seed; the draw reveals the seed, picks
+    with it, and records the picks with everything frozen, so anyone can replay and check it.
     """
     require_owner(session, "draw the prize drawing")
     month = parse_month(month)
-    if month > month_of(session.today()):
-        raise ShopError(f"{month_name(session, month)} has not begun yet, so it cannot be drawn.")
-    rules = DrawRules.from_settings(session.settings)
+    require_ended(session, month, "drawn")
     with session.card_file.write() as db:
         earlier = store.get(db, month)
         if earlier is not None:
@@ -251,25 +239,23 @@ def draw(session: Session, month: str) -> Drawing:
                 f"{earlier.drawn_at[:10]} by the {earlier.drawn_by}; a month is drawn only "
                 "once. If the winner cannot be reached, use “Next alternate”."
             )
-        entries = _entries(session, month, rules)
-        if not entries:
-            raise ShopError(_nobody_to_draw(session, month))
-        seed = secrets.token_bytes(SEED_BYTES)
-        picks = pick(entries, seed, 1 + rules.alternates)
-        frozen = Frozen(month, rules, SAMPLER, tuple(entries), entry_hash(entries), seed, picks)
+        notice = chain.get_notice(db, month)
+        if notice is None:
+            raise ShopError(
+                f"Publish the {month_name(session, month)} drawing notice first and put it up "
+                "in the shop: it fixes the entries and the seed before the draw "
+                f"(“Publish the drawing notice”, or shopcards draw --month {month} --publish)."
+            )
+        seed, entries = notice.seed, notice.entries
+        picks = pick(entries, seed, 1 + notice.rules.alternates)
+        frozen = Frozen(month, notice.rules, SAMPLER, entries, notice.entries_sha256, seed, picks)
         now = session.now()
         drawing_id = store.insert(db, frozen, now, session.actor)
         store.add_step(db, drawing_id, Step(0, picks[0], store.WINNER, "", now, session.actor))
-        changes.record(
-            db,
-            session.actor,
-            now,
-            "drawing",
-            drawing_id,
-            "drawn",
-            {"month": month, "entries": len(entries), "entries_sha256": frozen.entries_sha256},
-        )
+        body = {"commitment": notice.commitment, "seed": seed.hex(), "picks": list(picks)}
+        link = add_link(session, db, month, chain.DRAWN, body)
         drawn = store.get(db, month)
+    witness(session, link)
     assert drawn is not None
     return _drawing(session, drawn)
 
@@ -299,16 +285,10 @@ def next_alternate(session: Session, month: str, reason: str = "") -> Drawing:
             session.actor,
         )
         store.add_step(db, drawn.id, step)
-        changes.record(
-            db,
-            session.actor,
-            session.now(),
-            "drawing",
-            drawn.id,
-            "next_alternate",
-            {"month": month, "place": place},
-        )
+        body = {"place": place, "customer_id": step.customer_id, "reason": reason}
+        link = add_link(session, db, month, chain.NEXT_ALTERNATE, body)
         drawn = _drawn(session, month)
+    witness(session, link)
     return _drawing(session, drawn)
 
 
@@ -320,11 +300,13 @@ def get_drawing(session: Session, month: str) -> Drawing | None:
 
 
 def drawing_log(session: Session) -> list[LogEntry]:
-    """Every month drawn, newest first: entries, winner, alternates used, who drew it when."""
+    """Every month drawn or published, newest first: entries, winner, alternates used, who
+    drew it when, and the commitment published before the draw."""
     require_owner(session, "see the prize drawing log")
     lines = store.log(session.db)
     known = store.people(session.db, (s.customer_id for line in lines for s in line.steps))
-    return [
+    notices = {notice.month: notice for notice in chain.notices(session.db)}
+    drawn = [
         LogEntry(
             line.month,
             line.entries,
@@ -335,21 +317,16 @@ def drawing_log(session: Session) -> list[LogEntry]:
             ),
             line.drawn_at,
             line.drawn_by,
+            notices[line.month].commitment if line.month in notices else "",
         )
         for line in lines
     ]
-
-
-def verify_drawing(session: Session, month: str) -> VerifyReport:
-    """Replay the month's drawing from what was frozen with it (clerk or owner: it shows
-    card ids, not names)."""
-    month = parse_month(month)
-    drawn = _drawn(session, month)
-    frozen = drawn.frozen
-    rebuilt = _entries(session, month, frozen.rules)
-    return VerifyReport(
-        verify(frozen), frozen.entries_sha256, frozen.picks, rebuilt == list(frozen.entries)
-    )
+    waiting = [
+        LogEntry(n.month, len(n.entries), NOT_DRAWN, (), n.published_at, "owner", n.commitment)
+        for month, n in notices.items()
+        if month not in {line.month for line in lines}
+    ]
+    return sorted(drawn + waiting, key=lambda entry: entry.month, reverse=True)
 
 
 # -- printing ----------------------------------------------------------------------------
@@ -396,33 +373,14 @@ def print_window_notice(session: Session, month: str, out: Path) -> Path:
         month_name=month_name(session, month),
         winner=public_name(winner.given_name, winner.family_name),
         entrants=drawing.entrants,
+        proof=proof_lines(month, drawing.entries_sha256, drawing.commitment, drawing.seed_hex)
+        if drawing.commitment
+        else (),
     )
     return out
 
 
 # -- helpers ------------------------------------------------------------------------------
-
-
-def _entries(session: Session, month: str, rules: DrawRules) -> list[Entry]:
-    """The entry list under ``rules`` from the card file as it is now."""
-    start = first_day(month)
-    end = first_day(add_months(month, 1))
-    entrants = store.entrants(session.db, month, start.isoformat(), end.isoformat())
-    recent = [add_months(month, -n) for n in range(1, rules.exclude_winners_months + 1)]
-    return build_entries(entrants, store.current_winners(session.db, recent), rules)
-
-
-def _nobody_to_draw(session: Session, month: str) -> str:
-    entered = store.count_entrants(session.db, month)
-    name = month_name(session, month)
-    if not entered:
-        return f"Nobody has entered the {name} prize drawing, so there is nobody to draw."
-    who = "The one customer" if entered == 1 else f"All {entered} customers"
-    return (
-        f"{who} who entered the {name} prize drawing {'is' if entered == 1 else 'are'} "
-        "left out by the rules (archived, staff or a recent winner), so there is nobody "
-        "to draw."
-    )
 
 
 def _drawn(session: Session, month: str) -> Drawn:
@@ -461,7 +419,13 @@ def _drawing(session: Session, drawn: Drawn) -> Drawing:
         drawn.drawn_by,
         picks,
         winner,
+        _commitment(session, frozen.month),
     )
+
+
+def _commitment(session: Session, month: str) -> str:
+    notice = chain.get_notice(session.db, month)
+    return "" if notice is None else notice.commitment
 
 
 def _winner_card(session: Session, month: str) -> Card:

@@ -45,6 +45,7 @@ from shopcards.core.overview import Overview
 from shopcards.core.rfm import RfmPopulation, RfmScores
 from shopcards.core.segments import Segments, segment_customers
 from shopcards.core.settings import ShopSettings
+from shopcards.services.exports import record_export
 from shopcards.services.session import Session, require_owner
 from shopcards.store import insights as store
 
@@ -191,6 +192,7 @@ def export_csv(session: Session, customers: CustomerList, path: Path) -> int:
                         *(_csv_cell(c, index, currency) for c in customers.columns),
                     ]
                 )
+    record_export(session, "customer list", Path(path), len(customers))
     return len(customers)
 
 
@@ -215,9 +217,10 @@ def write_report(session: Session, overview: Overview, path: Path) -> Path:
         card_id: card.display_name for card_id, card in store.summaries(session.db, listed).items()
     }
     settings = session.settings
-    return draw(
-        path, overview, names, ReportHeading(settings.shop_name, settings.locale, settings.currency)
-    )
+    heading = ReportHeading(settings.shop_name, settings.locale, settings.currency)
+    draw(path, overview, names, heading)
+    record_export(session, "report", path)
+    return path
 
 
 def save_thresholds(

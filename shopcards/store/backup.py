@@ -7,7 +7,9 @@ desk is writing, and are written to a temporary name first so a copy is whole or
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,17 +38,24 @@ class CheckReport:
 
 
 def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Copy the open card file to ``dest`` (whole or not at all)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    partial = dest.with_name(dest.name + ".partial")
-    partial.unlink(missing_ok=True)
-    target = sqlite3.connect(str(partial))
+    """Copy the open card file to ``dest`` (whole or not at all), readable by this user alone."""
+    if not dest.parent.exists() or paths.owned_by_shopcards(dest.parent):
+        paths.private_folder(dest.parent)
+    # a name of its own (two desks may back up at once), created 0600 by mkstemp
+    handle, name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".partial", dir=dest.parent)
+    os.close(handle)
+    partial = Path(name)
     try:
-        conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    partial.replace(dest)
+        target = sqlite3.connect(str(partial))
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        partial.replace(dest)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return dest
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from shopcards import paths
 from shopcards.core.errors import CardFileError
 from shopcards.store import schema
 
@@ -83,7 +84,7 @@ def open_card_file(path: Path, create: bool = True) -> CardFile:
     path = Path(path)
     if not path.exists() and not create:
         raise CardFileError(f"There is no card file at {path}")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_private(path)
     conn = _connect(path)
     db = Database(conn)
     try:
@@ -93,6 +94,17 @@ def open_card_file(path: Path, create: bool = True) -> CardFile:
         db.close()
         raise
     return CardFile(path, db)
+
+
+def _make_private(path: Path) -> None:
+    """The card file (and so its -wal and -shm, which SQLite creates with the main file's
+    permissions) readable by this user alone; its folder too when shopcards owns it."""
+    if not path.parent.exists() or paths.owned_by_shopcards(path.parent):
+        paths.private_folder(path.parent)
+    paths.private_file(path)
+    for journal in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if journal.exists():
+            paths.private_file(journal)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -1,8 +1,13 @@
-"""The change history: who (owner or clerk) changed which card or purchase, and when."""
+"""The change history: who (owner or clerk) at which desk changed what, and when.
+
+The desk is the PC's host name: two desks share one card file, and a wrong PIN, an owner's
+login or an export is worth tracing to the PC it came from.
+"""
 
 from __future__ import annotations
 
 import json
+import socket
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,23 +22,46 @@ class Change:
     entity_id: int
     action: str
     details: dict[str, Any]
+    desk: str = ""
 
 
-def record(db: Database, actor: str, now: str, entity: str, entity_id: int, action: str,
-           details: dict[str, Any] | None = None) -> None:
+def record(
+    db: Database,
+    actor: str,
+    now: str,
+    entity: str,
+    entity_id: int,
+    action: str,
+    details: dict[str, Any] | None = None,
+) -> None:
     """Write one line of history; ``details`` must never hold a customer's name (erasure)."""
     db.execute(
-        "INSERT INTO changes (at, actor, entity, entity_id, action, details) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [now, actor, entity, entity_id, action, json.dumps(details or {}, ensure_ascii=False)],
+        "INSERT INTO changes (at, actor, entity, entity_id, action, details, desk) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            now,
+            actor,
+            entity,
+            entity_id,
+            action,
+            json.dumps(details or {}, ensure_ascii=False),
+            this_desk(),
+        ],
     )
+
+
+def this_desk() -> str:
+    """The name of the PC this program runs on."""
+    return socket.gethostname()
 
 
 def for_entity(db: Database, entity: str, entity_id: int, limit: int = 200) -> list[Change]:
     rows = db.execute(
-        "SELECT at, actor, entity, entity_id, action, details FROM changes "
+        "SELECT at, actor, entity, entity_id, action, details, desk FROM changes "
         "WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?",
         [entity, entity_id, limit],
     ).fetchall()
-    return [Change(at, actor, ent, int(eid), action, json.loads(details))
-            for at, actor, ent, eid, action, details in rows]
+    return [
+        Change(at, actor, ent, int(eid), action, json.loads(details), desk)
+        for at, actor, ent, eid, action, details, desk in rows
+    ]

@@ -107,13 +107,15 @@ def entrants(db: Database, month: str, start: str, end: str) -> list[Entrant]:
     ]
 
 
-def current_winners(db: Database, months: Iterable[str]) -> set[int]:
-    """The winner in force (after any alternates) of each drawn month among ``months``."""
+def current_winners(db: Database, months: Iterable[str], before: str = "") -> set[int]:
+    """The winner in force (after any alternates) of each drawn month among ``months``; with
+    ``before``, only of drawings made before that moment, and alternates moved to before it."""
     rows = db.execute(
         "SELECT s.customer_id FROM drawings d JOIN drawing_steps s ON s.drawing_id = d.id "
-        "WHERE d.month IN (SELECT value FROM json_each(?)) AND s.place = "
-        "  (SELECT max(place) FROM drawing_steps WHERE drawing_id = d.id)",
-        [json.dumps(list(months))],
+        "WHERE d.month IN (SELECT value FROM json_each(?1)) AND s.place = "
+        "  (SELECT max(place) FROM drawing_steps WHERE drawing_id = d.id "
+        "   AND (?2 = '' OR at < ?2))",
+        [json.dumps(list(months)), before],
     ).fetchall()
     return {int(cid) for (cid,) in rows}
 

@@ -284,3 +284,45 @@ def _m007(db: Database) -> None:
         db,
         "ALTER TABLE templates ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
     )
+
+
+@migrations(name="m008_change_desk")
+def _m008(db: Database) -> None:
+    """The change log names the desk (the PC) as well as the role: a wrong PIN, an owner's
+    login or an export can then be traced to the PC it came from. Older lines say ''."""
+    run_script(db, "ALTER TABLE changes ADD COLUMN desk TEXT NOT NULL DEFAULT ''")
+
+
+@migrations(name="m009_drawing_chain")
+def _m009(db: Database) -> None:
+    """The drawing's commit–reveal and its chain. ``drawing_notices``: a month's published
+    notice (rules, the frozen entry list and its SHA-256, the secret seed until the draw, its
+    commitment); a discarded notice leaves this table but stays in the chain.
+    ``drawing_chain``: every drawing record (published, discarded, drawn, next alternate),
+    each linked to the SHA-256 of the one before (core/drawing.py says how)."""
+    run_script(
+        db,
+        """
+        CREATE TABLE drawing_notices (
+            month TEXT PRIMARY KEY,
+            rules TEXT NOT NULL,
+            entries TEXT NOT NULL,
+            entries_sha256 TEXT NOT NULL,
+            seed TEXT NOT NULL,
+            commitment TEXT NOT NULL,
+            published_at TEXT NOT NULL
+        );
+        CREATE TABLE drawing_chain (
+            seq INTEGER PRIMARY KEY,
+            month TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            prev_sha256 TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            desk TEXT NOT NULL
+        );
+        CREATE INDEX drawing_chain_month ON drawing_chain(month, seq);
+        """,
+    )

@@ -1,7 +1,10 @@
 """The prize drawing screen (owner only): pick a month, see its entries, draw, print.
 
-Pressing Draw draws and saves the winner and alternates at once (services.drawing.draw); the
-names then roll for a moment (skippable) before the winner is shown with their card. A month
+Opening a month that has ended publishes its drawing notice (services.drawing_notice): the
+entry list's SHA-256 and the commitment to the seed show before the draw, to print and put up
+in the shop. Pressing Draw draws and saves the winner and alternates at once
+(services.drawing.draw); the names then roll for a moment (skippable) before the winner is
+shown with their card. A month
 drawn before opens straight onto its result. "Next alternate" is for a winner who cannot be
 reached; the drawing itself is never redone.
 
@@ -28,7 +31,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -39,7 +41,7 @@ from shopcards.core import phones
 from shopcards.core.card import Card
 from shopcards.core.drawing import add_months, month_of
 from shopcards.core.errors import ShopError
-from shopcards.services import drawing
+from shopcards.services import drawing, drawing_notice, drawing_proof
 from shopcards.services.session import Session, require_owner
 from shopcards.ui.drawing_log import DrawingLog
 from shopcards.ui.drawing_roll import NameRoll
@@ -118,8 +120,8 @@ class DrawingScreen(QDialog):
         self.roll.show_name(BEFORE_DRAW if preview.entries else "")
         self.details.setText("")
         self.picks.setText("")
-        self.proof.setText("")
-        self.draw_button.setEnabled(preview.entries > 0)
+        self.proof.setText(self._notice_text(preview))
+        self.draw_button.setEnabled(preview.entries > 0 and bool(self.proof.text()))
         self._show_drawn_parts(False)
 
     def _show_result(self, result: drawing.Drawing) -> None:
@@ -128,16 +130,37 @@ class DrawingScreen(QDialog):
         self.roll.show_name(result.winner.full_name if result.winner else drawing.ERASED)
         self.details.setText(self._card_text(result.winner))
         self.picks.setText("\n".join(_pick_text(pick) for pick in result.picks))
-        self.proof.setText(f"Entry list SHA-256: {result.entries_sha256}\nSeed: {result.seed_hex}")
+        self.proof.setText(
+            f"Entry list SHA-256: {result.entries_sha256}\n"
+            f"Commitment published before the draw: {result.commitment or '—'}\n"
+            f"Seed: {result.seed_hex}"
+        )
         self._show_drawn_parts(True)
         self.next_button.setEnabled(result.alternates_left > 0)
         printable = result.winner is not None
         self.letter_button.setEnabled(printable)
         self.notice_button.setEnabled(printable)
 
+    def _notice_text(self, preview: drawing.Preview) -> str:
+        """Publish the ended month's notice on first opening; what it binds the draw to."""
+        if not preview.entries:
+            return ""
+        try:
+            notice = drawing_notice.publish_notice(self.session, preview.month)
+        except ShopError as exc:
+            self.message.error(exc.message)
+            return ""
+        return (
+            "Drawing notice published — put it up in the shop before the draw:\n"
+            f"Entry list SHA-256: {notice.entries_sha256}\n"
+            f"Commitment to the seed: {notice.commitment}"
+        )
+
     def _show_drawn_parts(self, drawn: bool) -> None:
         """Before the draw: the Draw button. After: the result, its actions and printouts."""
         self.draw_button.setVisible(not drawn)
+        self.published_button.setVisible(not drawn)
+        self.published_button.setEnabled(not drawn and bool(self.proof.text()))
         self.skip_button.setVisible(False)
         for part in self.after_draw:
             part.setVisible(drawn)
@@ -146,11 +169,8 @@ class DrawingScreen(QDialog):
 
     def draw(self) -> None:
         """Draw the month (saved at once), then roll the names before showing the winner."""
-        month = self.current_month
-        if month == month_of(self.session.today()) and not self._confirm_unfinished_month():
-            return
         try:
-            result = drawing.draw(self.session, month)
+            result = drawing.draw(self.session, self.current_month)
         except ShopError as exc:
             self.message.error(exc.message)
             return
@@ -193,19 +213,19 @@ class DrawingScreen(QDialog):
     def check(self) -> None:
         """Replay the drawing from what was frozen with it, and say whether it matches."""
         try:
-            report = drawing.verify_drawing(self.session, self.current_month)
+            report = drawing_proof.verify_drawing(self.session, self.current_month)
         except ShopError as exc:
             self.message.error(exc.message)
             return
-        if report.verification.ok:
+        if report.ok:
             self.message.done(
-                "Verified: the entry list matches its SHA-256, and replaying "
-                "the seed picks the same winner and alternates."
+                "Verified: the entry list matches its SHA-256, the seed matches the commitment "
+                "published before the draw, and replaying it picks the same winner and alternates."
             )
         else:
             self.message.error(
-                "This drawing does NOT match what was recorded: the entry "
-                "list or the seed was changed after the draw."
+                "This drawing does NOT match: "
+                + " ".join(f"{finding.field}: {finding.text}" for finding in report.findings)
             )
 
     def print_letter(self, path: Path | None = None) -> None:
@@ -226,6 +246,17 @@ class DrawingScreen(QDialog):
             "window-notice",
             path,
             lambda out: drawing.print_window_notice(self.session, self.current_month, out),
+        )
+
+    def print_published_notice(self, path: Path | None = None) -> None:
+        """Save the notice to put up before the draw, with the commitment, as a PDF."""
+        self._print(
+            "the drawing notice",
+            "published-notice",
+            path,
+            lambda out: drawing_notice.print_published_notice(
+                self.session, self.current_month, out
+            ),
         )
 
     def _print(
@@ -249,15 +280,6 @@ class DrawingScreen(QDialog):
             return
         link = QUrl.fromLocalFile(str(saved)).toString()
         self.message.done(f'Saved {what} to {saved}. <a href="{link}">Open it</a>')
-
-    def _confirm_unfinished_month(self) -> bool:
-        name = drawing.month_name(self.session, self.current_month)
-        answer = QMessageBox.question(
-            self,
-            "Draw this month?",
-            f"{name} is not over yet. Once drawn, it takes no more entries. Draw it now?",
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     # -- building ------------------------------------------------------------------------
 
@@ -349,8 +371,12 @@ class DrawingScreen(QDialog):
         self.skip_button = _big_button("Skip")
         self.skip_button.clicked.connect(self.skip)
         self.skip_button.setVisible(False)
+        self.published_button = _action(
+            "Print the drawing notice…", lambda: self.print_published_notice()
+        )
         actions = QHBoxLayout()
         actions.addStretch(1)
+        actions.addWidget(self.published_button)
         actions.addWidget(self.draw_button)
         actions.addWidget(self.skip_button)
         actions.addStretch(1)
@@ -379,7 +405,6 @@ class DrawingScreen(QDialog):
             _row(self.next_button, self.check_button),
             _row(prize_label, self.prize, stretch=False),
             _row(self.letter_button, self.notice_button),
-            self.proof,
         )
         layout = QVBoxLayout(box)
         layout.setSpacing(SPACING)
@@ -387,6 +412,7 @@ class DrawingScreen(QDialog):
         layout.addLayout(actions)
         for part in self.after_draw:
             layout.addWidget(part)
+        layout.addWidget(self.proof)  # before the draw too: the published commitment
         layout.addStretch(1)
         return box
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -123,12 +124,14 @@ class PinDialog(_PinForm):
 
     def _try(self) -> None:
         try:
-            auth.become_owner(self.session, self.pin.text())
+            reminder = auth.become_owner(self.session, self.pin.text())
         except PermissionDenied as exc:
             self.say(exc.message)
             self.pin.clear()
             self.pin.setFocus()
         else:
+            if reminder:  # an old short PIN still opens; the owner is asked for a longer one
+                QMessageBox.information(self, "Choose a longer PIN", reminder)
             self.accept()
 
 

@@ -4,8 +4,9 @@
 
 Prints, for entry lists of 1,000 to 1,000,000 entries, the time to hash the sorted list and to
 pick a winner and three alternates. Then it builds a demo shop (once, then reuses it), enters
-every card in one month, and times the owner's screen load (preview), the draw (one
-transaction, entry list frozen), the replay check, and the two PDFs, per entry mode.
+every card in one month, and times the owner's screen load (preview), publishing the notice
+(entry list frozen, seed committed), the draw (one transaction), the check, and the two PDFs,
+per entry mode.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import TypeVar
 
 from shopcards.core.drawing import Entry, entry_hash, pick
 from shopcards.core.roles import Role
-from shopcards.services import drawing, settings
+from shopcards.services import drawing, drawing_notice, drawing_proof, settings
 from shopcards.services.session import open_session
 
 T = TypeVar("T")
@@ -73,12 +74,14 @@ def bench_month(source: Path, mode: str) -> None:
                 "SELECT ?, id, '2000-01-01T00:00:00', 'owner' FROM customers", [month],
             )  # fmt: skip
         preview, loading = timed(lambda: drawing.preview_drawing(session, month))
+        _, publishing = timed(lambda: drawing_notice.publish_notice(session, month))
         _, drawing_ms = timed(lambda: drawing.draw(session, month))
-        _, checking = timed(lambda: drawing.verify_drawing(session, month))
+        _, checking = timed(lambda: drawing_proof.verify_drawing(session, month))
         _, letter = timed(lambda: drawing.print_winner_letter(session, month, Path(tmp) / "l.pdf"))
         _, notice = timed(lambda: drawing.print_window_notice(session, month, Path(tmp) / "n.pdf"))
         print(f"{mode:<13} {len(preview.people):>9,} {preview.entries:>9,}  {loading:>8.0f} "
-              f"{drawing_ms:>8.0f} {checking:>8.0f} {letter:>8.0f} {notice:>8.0f}")  # fmt: skip
+              f"{publishing:>8.0f} {drawing_ms:>8.0f} {checking:>8.0f} {letter:>8.0f} "
+              f"{notice:>8.0f}")  # fmt: skip
         session.close()
 
 
@@ -90,7 +93,9 @@ def main() -> None:
     bench_pick()
     source = demo_file(args.folder, args.customers)
     print(f"\nA month on {source} (every card entered; times in ms):")
-    print("mode          customers   entries   preview     draw    check   letter   notice")
+    print(
+        "mode          customers   entries   preview  publish     draw    check   letter   notice"
+    )
     for mode in ("per_customer", "per_purchase"):
         bench_month(source, mode)
 

@@ -7,13 +7,12 @@ from pathlib import Path
 import pytest
 
 from shopcards.core.roles import Role
-from shopcards.services import auth, letters
+from shopcards.services import letters
 from shopcards.services.session import open_session
 from shopcards.services.settings import update_settings
 from tests.cli.run import shopcards
+from tests.conftest import PIN, set_test_pin
 from tests.letters_shop import build_shop, names_on, page_texts
-
-PIN = "4711"
 
 
 @pytest.fixture
@@ -21,7 +20,7 @@ def shop(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     db = tmp_path / "shop.db"
     session = open_session(db, Role.OWNER)
     ids = build_shop(session)
-    auth.set_pin(session, PIN)
+    set_test_pin(session)
     session.close()
     return db, ids
 

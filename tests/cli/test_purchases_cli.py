@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from shopcards.core.roles import Role
-from shopcards.services import auth, cards
+from shopcards.services import cards
 from shopcards.services.session import open_session
 from tests.cli.run import shopcards
-from tests.conftest import card_input
+from tests.conftest import PIN, card_input, set_test_pin
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def shop(tmp_path: Path) -> tuple[Path, str]:
     db = tmp_path / "shop.db"
     session = open_session(db, Role.OWNER)
     card_no = cards.add_card(session, card_input()).card_no
-    auth.set_pin(session, "4711")
+    set_test_pin(session)
     session.close()
     return db, card_no
 
@@ -30,7 +30,7 @@ def test_import_reports_each_row_and_saves_all(shop: tuple[Path, str], tmp_path:
         f"date;amount;card;receipt\n2024-11-20;12,50;{card_no};R1\n2024-11-21;3.20;{card_no};R2\n",
         encoding="utf-8",
     )
-    done = shopcards("import-purchases", str(export), "--db", str(db), home=tmp_path, pin="4711")
+    done = shopcards("import-purchases", str(export), "--db", str(db), home=tmp_path, pin=PIN)
     assert done.returncode == 0, done.stderr
     assert "row 2: card 0000018 by card number, €12.50 on 2024-11-20, receipt R1" in done.stdout
     assert "Imported 2 purchases." in done.stdout
@@ -42,7 +42,7 @@ def test_a_bad_row_is_named_and_nothing_saved(shop: tuple[Path, str], tmp_path: 
     export.write_text(
         f"date;amount;card\n2024-11-20;12,50;{card_no}\n2024-11-20;1;123\n", encoding="utf-8"
     )
-    done = shopcards("import-purchases", str(export), "--db", str(db), home=tmp_path, pin="4711")
+    done = shopcards("import-purchases", str(export), "--db", str(db), home=tmp_path, pin=PIN)
     assert done.returncode == 1
     assert "row 3: no card has card number 123" in done.stdout
     assert "Nothing was imported" in done.stdout
@@ -64,14 +64,14 @@ def test_columns_are_named_on_the_command_line(shop: tuple[Path, str], tmp_path:
     export = tmp_path / "till.csv"
     export.write_text(f"When;Total;Member;Note\n2024-11-20;2,00;{card_no};x\n", encoding="utf-8")
     run = ("import-purchases", str(export), "--db", str(db))
-    refused = shopcards(*run, home=tmp_path, pin="4711")
+    refused = shopcards(*run, home=tmp_path, pin=PIN)
     assert refused.returncode == 2 and "no column for date" in refused.stderr
-    done = shopcards(*run, "--column", "date=When", home=tmp_path, pin="4711")
+    done = shopcards(*run, "--column", "date=When", home=tmp_path, pin=PIN)
     assert done.returncode == 0, done.stderr
     assert "Columns: date ← “When”, amount ← “Total”, card ← “Member”" in done.stdout
     assert "Not read: “Note”" in done.stdout
     assert "Matched 1 row to cards" in done.stdout
-    bad = shopcards(*run, "--column", "date", home=tmp_path, pin="4711")
+    bad = shopcards(*run, "--column", "date", home=tmp_path, pin=PIN)
     assert "write it as FIELD=HEADING" in bad.stderr
 
 

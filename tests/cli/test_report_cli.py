@@ -14,7 +14,7 @@ from shopcards.core.purchase import PurchaseInput
 from shopcards.services import auth, cards, purchases
 from shopcards.services.session import Session
 from tests.cli.run import shopcards
-from tests.conftest import FIXED_NOW, card_input
+from tests.conftest import FIXED_NOW, card_input, set_test_pin
 from tests.services.test_insights import build_known_shop, send_batch
 
 
@@ -147,7 +147,7 @@ def test_results_of_a_batch_with_nobody_held_back_say_the_effect_cannot_be_measu
 
 
 def test_the_owners_pin_is_asked_for(owner: Session, db_path: Path, tmp_path: Path) -> None:
-    auth.set_pin(owner, "4711")
+    set_test_pin(owner)
     done = shopcards("report", "lapsed", "--db", str(db_path), home=tmp_path / "home", pin="0000")
     assert done.returncode == 2
     assert "PIN is not right" in done.stderr

@@ -13,11 +13,19 @@ import pytest
 from shopcards.core.drawing import pick
 from shopcards.core.errors import PermissionDenied, ShopError, ValidationError
 from shopcards.core.purchase import Purchase, PurchaseInput
-from shopcards.services import cards, drawing, letters, purchases, settings
+from shopcards.services import (
+    cards,
+    drawing,
+    drawing_notice,
+    drawing_proof,
+    letters,
+    purchases,
+    settings,
+)
 from shopcards.services.session import Session
 from shopcards.store import changes
 from shopcards.store import drawing as drawing_store
-from tests.conftest import card_input
+from tests.conftest import card_input, publish_and_draw
 
 OCTOBER = "2026-10"  # the clock in tests stands at 23 November 2026
 
@@ -82,9 +90,9 @@ def test_an_archived_card_or_staff_cannot_enter(owner: Session) -> None:
 
 
 def test_a_drawn_month_takes_no_more_entries(owner: Session, entered: list[int]) -> None:
-    drawing.draw(owner, OCTOBER)
+    publish_and_draw(owner, OCTOBER)
     late = add(owner, "Late", "Comer")
-    with pytest.raises(ShopError, match="October 2026 prize drawing has been drawn already"):
+    with pytest.raises(ShopError, match="October 2026 prize drawing's notice is published already"):
         drawing.enter_drawing(owner, late, OCTOBER)
     drawing.enter_drawing(owner, entered[0], OCTOBER)  # already in: still harmless
 
@@ -98,7 +106,7 @@ def test_a_month_must_be_written_yyyy_mm(owner: Session, entered: list[int]) -> 
 
 
 def test_a_drawing_replays_to_the_same_winners(owner: Session, entered: list[int]) -> None:
-    result = drawing.draw(owner, OCTOBER)
+    result = publish_and_draw(owner, OCTOBER)
     assert result.entries == 6 and result.entrants == 6
     assert len(result.picks) == 4  # the winner and three alternates (the default)
     assert result.current.place == 0 and result.winner is not None
@@ -106,24 +114,24 @@ def test_a_drawing_replays_to_the_same_winners(owner: Session, entered: list[int
     assert [p.status for p in result.picks] == ["winner", "waiting", "waiting", "waiting"]
     assert len(bytes.fromhex(result.seed_hex)) == 32
 
-    report = drawing.verify_drawing(owner, OCTOBER)
+    report = drawing_proof.verify_drawing(owner, OCTOBER)
     assert report.verification.ok and report.rebuilt_same
     assert report.recorded_picks == tuple(p.customer_id for p in result.picks)
 
 
 def test_a_tampered_entry_list_fails_verification(owner: Session, entered: list[int]) -> None:
-    drawing.draw(owner, OCTOBER)
+    publish_and_draw(owner, OCTOBER)
     stored = json.loads(owner.db.execute("SELECT entries FROM drawings").fetchone()[0])
     stored[0][0] = 9999
     owner.db.execute("UPDATE drawings SET entries = ?", [json.dumps(stored)])
-    check = drawing.verify_drawing(owner, OCTOBER).verification
+    check = drawing_proof.verify_drawing(owner, OCTOBER).verification
     assert not check.hash_ok and not check.ok
 
 
 def test_a_tampered_seed_fails_verification(owner: Session, entered: list[int]) -> None:
-    drawing.draw(owner, OCTOBER)
+    publish_and_draw(owner, OCTOBER)
     owner.db.execute("UPDATE drawings SET seed = ?", [other_seed(owner, OCTOBER)])
-    check = drawing.verify_drawing(owner, OCTOBER).verification
+    check = drawing_proof.verify_drawing(owner, OCTOBER).verification
     assert check.hash_ok and not check.picks_ok and not check.ok
 
 
@@ -143,17 +151,17 @@ def other_seed(session: Session, month: str) -> str:
 def test_editing_cards_after_the_draw_does_not_change_the_check(
     owner: Session, entered: list[int]
 ) -> None:
-    result = drawing.draw(owner, OCTOBER)
+    result = publish_and_draw(owner, OCTOBER)
     loser = next(p.customer_id for p in result.picks[1:])
     cards.archive_card(owner, loser)
-    report = drawing.verify_drawing(owner, OCTOBER)
+    report = drawing_proof.verify_drawing(owner, OCTOBER)
     assert report.verification.ok
     assert not report.rebuilt_same
     assert drawing.preview_drawing(owner, OCTOBER).entries == 6  # the frozen list
 
 
 def test_a_month_is_drawn_once(owner: Session, entered: list[int]) -> None:
-    first = drawing.draw(owner, OCTOBER)
+    first = publish_and_draw(owner, OCTOBER)
     with pytest.raises(ShopError, match="drawn only once"):
         drawing.draw(owner, OCTOBER)
     again = drawing.get_drawing(owner, OCTOBER)
@@ -162,7 +170,7 @@ def test_a_month_is_drawn_once(owner: Session, entered: list[int]) -> None:
 
 def test_a_month_with_no_entries_says_so(owner: Session) -> None:
     with pytest.raises(ShopError, match="Nobody has entered the October 2026 prize drawing"):
-        drawing.draw(owner, OCTOBER)
+        drawing_notice.publish_notice(owner, OCTOBER)
     assert drawing.get_drawing(owner, OCTOBER) is None
     assert drawing.preview_drawing(owner, OCTOBER).people == ()
 
@@ -172,11 +180,11 @@ def test_a_month_whose_entrants_are_all_left_out_says_why(owner: Session) -> Non
     drawing.enter_drawing(owner, anna, OCTOBER)
     cards.archive_card(owner, anna)
     with pytest.raises(ShopError, match=r"one customer who entered .* is left out by the rules"):
-        drawing.draw(owner, OCTOBER)
+        drawing_notice.publish_notice(owner, OCTOBER)
 
 
 def test_a_month_not_yet_begun_cannot_be_drawn(owner: Session, entered: list[int]) -> None:
-    with pytest.raises(ShopError, match="December 2026 has not begun"):
+    with pytest.raises(ShopError, match="December 2026 has not ended yet"):
         drawing.draw(owner, "2026-12")
 
 
@@ -189,7 +197,7 @@ def test_archived_cards_and_staff_who_entered_are_left_out_at_the_draw(
     cards.archive_card(owner, entered[0])
     base = cards.get_card(owner, entered[1])
     cards.update_card(owner, base, card_input("John", "Smith", is_staff=True))
-    result = drawing.draw(owner, OCTOBER)
+    result = publish_and_draw(owner, OCTOBER)
     assert result.entrants == 4
     drawn = {p.customer_id for p in result.picks}
     assert entered[0] not in drawn and entered[1] not in drawn
@@ -199,7 +207,7 @@ def test_staff_take_part_when_the_rules_say_so(owner: Session) -> None:
     settings.update_settings(owner, drawing_exclude_staff=False, drawing_alternates=0)
     staff = add(owner, "Sam", "Staff", is_staff=True)
     drawing.enter_drawing(owner, staff, OCTOBER)
-    result = drawing.draw(owner, OCTOBER)
+    result = publish_and_draw(owner, OCTOBER)
     assert [p.customer_id for p in result.picks] == [staff]
     assert not result.rules.exclude_staff
 
@@ -208,7 +216,7 @@ def test_winners_of_the_last_months_are_left_out(owner: Session) -> None:
     settings.update_settings(owner, drawing_exclude_winners_months=2, drawing_alternates=0)
     anna, john = add(owner, "Anna", "Virtanen"), add(owner, "John", "Smith")
     drawing.enter_drawing(owner, anna, "2026-07")
-    july = drawing.draw(owner, "2026-07")
+    july = publish_and_draw(owner, "2026-07")
     assert july.winner is not None and july.winner.id == anna
     for month in ("2026-08", "2026-09", "2026-10"):
         drawing.enter_drawing(owner, anna, month)
@@ -224,7 +232,7 @@ def test_the_alternate_who_took_the_prize_counts_as_the_winner(owner: Session) -
     for customer_id in (anna, john):
         drawing.enter_drawing(owner, customer_id, "2026-09")
         drawing.enter_drawing(owner, customer_id, OCTOBER)
-    drawing.draw(owner, "2026-09")
+    publish_and_draw(owner, "2026-09")
     september = drawing.next_alternate(owner, "2026-09", "moved away")
     in_force = september.current.customer_id
     preview = drawing.preview_drawing(owner, OCTOBER)
@@ -246,7 +254,7 @@ def test_one_entry_per_purchase_counts_sales_not_returns_or_voids(owner: Session
     chances = {line.customer_id: line.chances for line in preview.people}
     assert chances == {anna: 2, john: 1}  # John entered without buying: his slip counts once
     assert preview.entries == 3
-    result = drawing.draw(owner, OCTOBER)
+    result = publish_and_draw(owner, OCTOBER)
     assert result.entries == 3 and result.entrants == 2
 
 
@@ -256,14 +264,14 @@ def test_one_entry_per_purchase_counts_sales_not_returns_or_voids(owner: Session
 def test_next_alternate_is_recorded_and_shown_in_the_log(
     owner: Session, entered: list[int]
 ) -> None:
-    result = drawing.draw(owner, OCTOBER)
+    result = publish_and_draw(owner, OCTOBER)
     moved = drawing.next_alternate(owner, OCTOBER, "no answer by phone or post")
     assert moved.current.place == 1
     assert moved.current.customer_id == result.picks[1].customer_id
     assert moved.picks[0].status == "not reached"
     assert moved.picks[0].reason == "no answer by phone or post"
     assert moved.alternates_left == 2
-    assert drawing.verify_drawing(owner, OCTOBER).verification.ok  # the pick is unchanged
+    assert drawing_proof.verify_drawing(owner, OCTOBER).verification.ok  # the pick is unchanged
 
     [line] = drawing.drawing_log(owner)
     assert line.month == OCTOBER and line.entries == 6
@@ -276,7 +284,7 @@ def test_next_alternate_is_recorded_and_shown_in_the_log(
 def test_when_every_alternate_is_used_the_drawing_is_not_redone(
     owner: Session, entered: list[int]
 ) -> None:
-    drawing.draw(owner, OCTOBER)
+    publish_and_draw(owner, OCTOBER)
     for _ in range(3):
         drawing.next_alternate(owner, OCTOBER, "away")
     with pytest.raises(ShopError, match=r"Every alternate .* has been used"):
@@ -288,8 +296,8 @@ def test_when_every_alternate_is_used_the_drawing_is_not_redone(
 def test_the_log_lists_every_month_newest_first(owner: Session, entered: list[int]) -> None:
     for month, customer_id in (("2026-08", entered[0]), ("2026-09", entered[1])):
         drawing.enter_drawing(owner, customer_id, month)
-        drawing.draw(owner, month)
-    drawing.draw(owner, OCTOBER)
+        publish_and_draw(owner, month)
+    publish_and_draw(owner, OCTOBER)
     log = drawing.drawing_log(owner)
     assert [line.month for line in log] == ["2026-10", "2026-09", "2026-08"]
     assert [line.entries for line in log] == [4, 1, 1]  # August's and September's winners
@@ -297,13 +305,13 @@ def test_the_log_lists_every_month_newest_first(owner: Session, entered: list[in
 
 
 def test_an_erased_winner_leaves_no_name_in_the_drawing(owner: Session, entered: list[int]) -> None:
-    result = drawing.draw(owner, OCTOBER)
+    result = publish_and_draw(owner, OCTOBER)
     winner = result.picks[0]
     cards.erase_card(owner, winner.customer_id)
     again = drawing.get_drawing(owner, OCTOBER)
     assert again is not None and again.winner is None
     assert again.picks[0].name == drawing.ERASED
-    assert drawing.verify_drawing(owner, OCTOBER).verification.ok
+    assert drawing_proof.verify_drawing(owner, OCTOBER).verification.ok
     row = owner.db.execute("SELECT * FROM drawings").fetchone()
     assert winner.name.split(", ")[0] not in json.dumps(row, ensure_ascii=False)
 
@@ -312,7 +320,7 @@ def test_the_default_month_is_last_month_until_it_is_drawn(
     owner: Session, entered: list[int]
 ) -> None:
     assert drawing.default_month(owner) == OCTOBER
-    drawing.draw(owner, OCTOBER)
+    publish_and_draw(owner, OCTOBER)
     assert drawing.default_month(owner) == "2026-11"
 
 
@@ -322,7 +330,7 @@ def test_the_default_month_is_last_month_until_it_is_drawn(
 def test_the_clerk_may_not_draw_or_see_the_drawing(
     clerk: Session, owner: Session, entered: list[int], tmp_path: Path
 ) -> None:
-    drawing.draw(owner, OCTOBER)
+    publish_and_draw(owner, OCTOBER)
     refused: list[Callable[[], object]] = [
         lambda: drawing.draw(clerk, "2026-09"),
         lambda: drawing.preview_drawing(clerk, OCTOBER),
@@ -336,7 +344,7 @@ def test_the_clerk_may_not_draw_or_see_the_drawing(
         with pytest.raises(PermissionDenied, match="Only the owner"):
             action()
     assert drawing.get_drawing(owner, OCTOBER).current.place == 0  # type: ignore[union-attr]
-    assert drawing.verify_drawing(clerk, OCTOBER).verification.ok  # anyone may check
+    assert drawing_proof.verify_drawing(clerk, OCTOBER).verification.ok  # anyone may check
 
 
 # -- the printouts -----------------------------------------------------------------------
@@ -354,7 +362,7 @@ def test_the_winner_gets_a_letter_and_the_window_only_their_initial(
     settings.update_settings(owner, shop_name="Kauppa Koivu", drawing_alternates=0)
     anna = add(owner, "Anna", "Virtanen")
     drawing.enter_drawing(owner, anna, OCTOBER)
-    drawing.draw(owner, OCTOBER)
+    publish_and_draw(owner, OCTOBER)
 
     letter = drawing.print_winner_letter(
         owner, OCTOBER, tmp_path / "letter.pdf", prize="a basket of Lapland berries"
@@ -379,7 +387,7 @@ def test_a_winner_not_asked_about_post_gets_the_letter_but_one_who_said_no_does_
     """The test cards were not asked about post (the default), as at the till."""
     anna = add(owner, "Anna", "Virtanen", consent_post="no")
     drawing.enter_drawing(owner, anna, OCTOBER)
-    drawing.draw(owner, OCTOBER)
+    publish_and_draw(owner, OCTOBER)
     with pytest.raises(ShopError, match="to Anna Virtanen cannot go by post: said no to post"):
         drawing.print_winner_letter(owner, OCTOBER, tmp_path / "l.pdf")
     assert not (tmp_path / "l.pdf").exists()
@@ -391,7 +399,7 @@ def test_the_letter_uses_the_shop_s_prize_unless_another_is_typed(
 ) -> None:
     anna = add(owner, "Anna", "Virtanen")
     drawing.enter_drawing(owner, anna, OCTOBER)
-    drawing.draw(owner, OCTOBER)
+    publish_and_draw(owner, OCTOBER)
     assert "a gift voucher" in pdf_text(
         drawing.print_winner_letter(owner, OCTOBER, tmp_path / "l.pdf")
     )
@@ -403,7 +411,7 @@ def test_a_hebrew_winner_prints_right_to_left(owner: Session, tmp_path: Path) ->
     tests/printing/test_scripts_and_bidi.py)."""
     sarah = add(owner, "שרה", "לוי")
     drawing.enter_drawing(owner, sarah, OCTOBER)
-    drawing.draw(owner, OCTOBER)
+    publish_and_draw(owner, OCTOBER)
     notice = pdf_text(drawing.print_window_notice(owner, OCTOBER, tmp_path / "notice.pdf"))
     line = next(line for line in notice.splitlines() if "שרה" in line)
     assert re.findall(r"\w+", line)[::-1] == ["שרה", "ל"] and "." in line

@@ -13,32 +13,31 @@ from shopcards.core.roles import Role
 from shopcards.services import auth, cards, purchase_import, purchases
 from shopcards.services.session import Session, open_session
 from shopcards.store import settings as settings_store
-from tests.conftest import card_input
+from tests.conftest import CHEAP_PIN_COST, PIN, card_input, set_test_pin
 
 
 @pytest.fixture
 def with_pin(owner: Session) -> Session:
-    auth.set_pin(owner, "4711")
+    set_test_pin(owner)
     return owner
 
 
 def test_the_pin_is_kept_only_as_a_salted_hash(with_pin: Session, db_path: Path) -> None:
     stored = settings_store.load(with_pin.db)[auth.PIN_KEY]
-    assert stored.startswith("scrypt$") and "4711" not in stored
-    assert b"4711" not in db_path.read_bytes()
-    assert auth.check_pin(with_pin, "4711") and not auth.check_pin(with_pin, "1147")
+    assert stored.startswith("scrypt$") and PIN not in stored
+    assert PIN.encode() not in db_path.read_bytes()
 
 
-def test_a_new_card_file_has_no_pin_and_asks_for_none(owner: Session) -> None:
-    assert not auth.pin_is_set(owner)
-    assert auth.check_pin(owner, "")
+def test_a_new_card_file_has_no_pin_and_asks_for_none(clerk: Session) -> None:
+    assert not auth.pin_is_set(clerk)
+    assert auth.become_owner(clerk, "") is None and clerk.role is Role.OWNER
 
 
 def test_the_first_pin_may_be_set_from_clerk_mode(clerk: Session) -> None:
     """First start: the app opens in clerk mode and asks the owner to set a PIN."""
-    with pytest.raises(ValidationError, match="at least 4"):
+    with pytest.raises(ValidationError, match="at least 6 digits"):
         auth.set_pin(clerk, "12")
-    auth.set_pin(clerk, "4711")
+    set_test_pin(clerk)
     assert auth.pin_is_set(clerk) and clerk.role is Role.CLERK
 
 
@@ -46,18 +45,18 @@ def test_changing_the_pin_needs_owner_mode_and_the_current_pin(
     with_pin: Session, clerk: Session
 ) -> None:
     with pytest.raises(PermissionDenied):
-        auth.set_pin(clerk, "9999", current_pin="4711")
+        auth.set_pin(clerk, "135790", current_pin=PIN)
     with pytest.raises(PermissionDenied, match="current PIN is not right"):
-        auth.set_pin(with_pin, "9999", current_pin="0000")
-    auth.set_pin(with_pin, "9999", current_pin="4711")
-    assert auth.check_pin(clerk, "9999")
+        auth.set_pin(with_pin, "135790", current_pin="000000")
+    auth.set_pin(with_pin, "135790", current_pin=PIN, cost=CHEAP_PIN_COST)
+    auth.become_owner(clerk, "135790")
 
 
 def test_owner_mode_needs_the_right_pin(with_pin: Session, clerk: Session) -> None:
     with pytest.raises(PermissionDenied, match="not right"):
-        auth.become_owner(clerk, "0000")
+        auth.become_owner(clerk, "000000")
     assert clerk.role is Role.CLERK
-    auth.become_owner(clerk, "4711")
+    auth.become_owner(clerk, PIN)
     assert clerk.role is Role.OWNER and clerk.actor == "owner"
     auth.become_clerk(clerk)
     assert clerk.role is Role.CLERK
@@ -70,27 +69,30 @@ def test_after_five_wrong_pins_each_try_waits_longer_at_every_desk(
     clerk.clock = lambda: now[0]
     for _ in range(5):
         with pytest.raises(PermissionDenied, match="not right"):
-            auth.become_owner(clerk, "0000")
+            auth.become_owner(clerk, "000000")
     with pytest.raises(PermissionDenied, match=r"5 wrong PINs in a row: .* wait 30 seconds"):
-        auth.become_owner(clerk, "4711")  # even the right PIN waits
+        auth.become_owner(clerk, PIN)  # even the right PIN waits
     other_desk = open_session(db_path)
     other_desk.clock = clerk.clock
     with pytest.raises(PermissionDenied, match="wait 30 seconds"):
-        auth.become_owner(other_desk, "4711")
+        auth.become_owner(other_desk, PIN)
     other_desk.close()
     now[0] += dt.timedelta(seconds=31)
     with pytest.raises(PermissionDenied, match="not right"):
-        auth.become_owner(clerk, "1111")
+        auth.become_owner(clerk, "111111")
     with pytest.raises(PermissionDenied, match=r"6 wrong PINs in a row: .* wait 60 seconds"):
-        auth.become_owner(clerk, "4711")
+        auth.become_owner(clerk, PIN)
     now[0] += dt.timedelta(seconds=61)
-    auth.become_owner(clerk, "4711")
+    auth.become_owner(clerk, PIN)
     assert clerk.role is Role.OWNER
-    refused = clerk.db.execute("SELECT count(*) FROM changes WHERE action = 'pin_refused'")
-    assert refused.fetchone()[0] == 6
+    refused = clerk.db.execute(
+        "SELECT count(*), count(json_extract(details, '$.waiting')) FROM changes "
+        "WHERE action = 'pin_refused'"
+    )
+    assert refused.fetchone() == (9, 3)  # 6 wrong PINs and 3 tries refused for waiting
     auth.become_clerk(clerk)
     with pytest.raises(PermissionDenied, match="not right"):  # the count started again
-        auth.become_owner(clerk, "0000")
+        auth.become_owner(clerk, "000000")
 
 
 def test_the_clerk_may_not_archive_or_erase_a_card(clerk: Session) -> None:
@@ -130,7 +132,7 @@ def test_a_command_asks_for_the_pin_only_when_one_is_set(
 
     def typed(prompt: str) -> str:
         asked.append(prompt)
-        return "4711"
+        return PIN
 
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     session = auth.cli_session(db_path, need_owner=True, ask=typed)
@@ -144,10 +146,10 @@ def test_a_command_asks_for_the_pin_only_when_one_is_set(
 def test_a_command_takes_the_pin_from_the_environment(
     db_path: Path, with_pin: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(auth.PIN_ENV, "0000")
+    monkeypatch.setenv(auth.PIN_ENV, "000000")
     with pytest.raises(PermissionDenied, match="not right"):
         auth.cli_session(db_path, need_owner=True)
-    monkeypatch.setenv(auth.PIN_ENV, "4711")
+    monkeypatch.setenv(auth.PIN_ENV, PIN)
     session = auth.cli_session(db_path, need_owner=True)
     assert session.role is Role.OWNER
     session.close()

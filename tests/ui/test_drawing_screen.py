@@ -23,6 +23,7 @@ from shopcards.services import drawing
 from shopcards.services.session import Session
 from shopcards.ui.drawing_log import DrawingLog
 from shopcards.ui.drawing_screen import BEFORE_DRAW, DrawingScreen, open_drawing_screen
+from tests.conftest import publish_and_draw
 from tests.ui.conftest import SHOP_CARDS, ModalAnswers, find
 
 OCTOBER = "2026-10"
@@ -123,7 +124,7 @@ def test_a_month_with_no_entries_says_so_and_cannot_be_drawn(
 
 
 def test_a_drawn_month_opens_on_its_result(qtbot: QtBot, entered: Session) -> None:
-    result = drawing.draw(entered, OCTOBER)
+    result = publish_and_draw(entered, OCTOBER)
     screen = open_screen(qtbot, entered)
     pick_month(screen, "October 2026")
     assert result.winner is not None
@@ -136,7 +137,7 @@ def test_a_drawn_month_opens_on_its_result(qtbot: QtBot, entered: Session) -> No
 def test_next_alternate_asks_why_and_shows_who_wins_now(
     qtbot: QtBot, entered: Session, modals: ModalAnswers
 ) -> None:
-    first = drawing.draw(entered, OCTOBER)
+    first = publish_and_draw(entered, OCTOBER)
     screen = open_screen(qtbot, entered)
     pick_month(screen, "October 2026")
 
@@ -165,7 +166,7 @@ def test_next_alternate_asks_why_and_shows_who_wins_now(
 def test_the_letter_and_notice_are_saved_where_the_owner_says(
     qtbot: QtBot, entered: Session, modals: ModalAnswers, tmp_path: Path
 ) -> None:
-    drawing.draw(entered, OCTOBER)
+    publish_and_draw(entered, OCTOBER)
     screen = open_screen(qtbot, entered)
     pick_month(screen, "October 2026")
     find(screen, QLineEdit, "Prize").setText("a hamper of Finnish sweets")

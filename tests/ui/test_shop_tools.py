@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMenu, QPushButton, QW
 from pytestqt.qtbot import QtBot
 
 from shopcards.core.roles import Role
-from shopcards.services import auth
 from shopcards.services.session import Session
 from shopcards.ui.main_window import MainWindow
 from shopcards.ui.pin_dialog import PinDialog
 from shopcards.ui.shop_tools import ShopTools
+from tests.conftest import PIN, set_test_pin
 from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 
 
@@ -34,11 +34,11 @@ def _tools(qtbot: QtBot, session: Session) -> tuple[MainWindow, ShopTools]:
 def test_owner_mode_needs_the_pin_and_clerk_mode_gives_it_up(
     qtbot: QtBot, shop: Session, clerk: Session, modals: ModalAnswers
 ) -> None:
-    auth.set_pin(clerk, "2468")
+    set_test_pin(clerk)
     window, tools = _tools(qtbot, clerk)
 
     def type_pin(dialog: QWidget) -> None:
-        type_text(find(dialog, QLineEdit, "PIN"), "2468")
+        type_text(find(dialog, QLineEdit, "PIN"), PIN)
         qtbot.mouseClick(find(dialog, QPushButton, "Switch to owner mode"),
                          Qt.MouseButton.LeftButton)
 
@@ -55,7 +55,7 @@ def test_the_clerk_is_asked_for_the_pin_before_the_owners_screens(
     qtbot: QtBot, shop: Session, clerk: Session, modals: ModalAnswers, screen: str
 ) -> None:
     """Issue 10: the clerk got the error dialog (details, versions) instead of the PIN."""
-    auth.set_pin(clerk, "246810")
+    set_test_pin(clerk)
     window, tools = _tools(qtbot, clerk)
     asked: list[QWidget] = []
 
@@ -87,7 +87,7 @@ def test_the_till_opens_from_the_menu_and_is_reused(
 def test_importing_from_the_menu_asks_the_clerk_for_the_pin_first(
     qtbot: QtBot, shop: Session, clerk: Session, modals: ModalAnswers, tmp_path: Path
 ) -> None:
-    auth.set_pin(clerk, "2468")
+    set_test_pin(clerk)
     _window, tools = _tools(qtbot, clerk)
     export = tmp_path / "till.csv"
     export.write_text("date;amount;card\n2026-11-20;5,00;0000018\n", encoding="utf-8")
@@ -103,7 +103,7 @@ def test_importing_from_the_menu_asks_the_clerk_for_the_pin_first(
     assert "import" not in tools.screens and clerk.role is Role.CLERK
 
     def type_pin(dialog: QWidget) -> None:
-        type_text(find(dialog, QLineEdit, "PIN"), "2468")
+        type_text(find(dialog, QLineEdit, "PIN"), PIN)
         qtbot.mouseClick(find(dialog, QPushButton, "Switch to owner mode"),
                          Qt.MouseButton.LeftButton)
 

@@ -10,6 +10,7 @@ from shopcards.core.roles import Role
 from shopcards.services import auth
 from shopcards.services.session import Session
 from shopcards.ui.pin_dialog import OwnerIdleGuard, ask_for_first_pin, ask_for_owner_mode
+from tests.conftest import PIN, set_test_pin
 from tests.ui.conftest import ModalAnswers, find, type_text
 
 
@@ -20,32 +21,32 @@ def test_the_first_start_asks_for_a_pin_twice(
 
     def mistype(dialog: QWidget) -> None:
         fields = dialog.findChildren(QLineEdit)
-        type_text(fields[0], "4711")
-        type_text(fields[1], "4712")
+        type_text(fields[0], PIN)
+        type_text(fields[1], "246811")
         find(dialog, QPushButton, "Set PIN").click()
         said.append(find(dialog, QLabel, "Message").text())
-        type_text(fields[1], "4711")
+        type_text(fields[1], PIN)
         find(dialog, QPushButton, "Set PIN").click()
 
     modals.then(mistype)
     ask_for_first_pin(clerk)
     assert said == ["The two new PINs are not the same."]
-    assert auth.pin_is_set(clerk) and auth.check_pin(clerk, "4711")
-    assert clerk.role is Role.CLERK
+    assert auth.pin_is_set(clerk) and clerk.role is Role.CLERK
+    auth.become_owner(clerk, PIN)
 
 
 def test_a_wrong_pin_keeps_clerk_mode_and_the_right_one_switches(
     clerk: Session, qtbot: QtBot, modals: ModalAnswers
 ) -> None:
-    auth.set_pin(clerk, "4711")
+    set_test_pin(clerk)
     said: list[str] = []
 
     def try_twice(dialog: QWidget) -> None:
         pin = find(dialog, QLineEdit, "PIN")
-        type_text(pin, "0000")
+        type_text(pin, "000000")
         qtbot.keyClick(pin, Qt.Key.Key_Return)
         said.append(find(dialog, QLabel, "Message").text())
-        type_text(pin, "4711")
+        type_text(pin, PIN)
         qtbot.keyClick(pin, Qt.Key.Key_Return)
 
     modals.then(try_twice)
