@@ -10,6 +10,7 @@ from shopcards.core.demo_data import demo_customers
 from shopcards.core.errors import ShopError
 from shopcards.core.settings import ShopSettings
 from shopcards.services.session import Session, require_owner
+from shopcards.services.settings import SET_UP_KEY
 from shopcards.store import bulk, changes, customers
 from shopcards.store import settings as settings_store
 
@@ -43,7 +44,7 @@ def build_demo(session: Session, customers_count: int = 500, seed: int = 1,
     purchases = 0
     stream = demo_customers(customers_count, seed, session.today(), with_purchases)
     with session.card_file.write() as db:
-        settings_store.save(db, DEMO_SETTINGS.to_dict())
+        settings_store.save(db, DEMO_SETTINGS.to_dict() | {SET_UP_KEY: True})
         session.forget_settings()
         alphabet = session.alphabet
         while chunk := list(itertools.islice(stream, CHUNK)):
