@@ -294,6 +294,8 @@ def describe(setting: Setting) -> str:
     options = setting.options()
     if options and len(options) <= 12:
         said = "one of " + ", ".join(str(value) for value in options)
+    elif options:
+        said = f"a code like {setting.default}"
     elif setting.kind is bool:
         said = "yes or no"
     elif setting.kind in (int, float):
