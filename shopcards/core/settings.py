@@ -179,9 +179,8 @@ def _email_problem(text: str) -> str:
 
 
 def _sheet(key: str, label: str, low: float, high: float, kind: type = float) -> Setting:
-    unit = "" if kind is int else " mm"
     about = "A measurement of the custom label sheet (used when the label sheet is custom)."
-    return Setting(f"label_custom_{key}", label, LABELS, kind, about, low=low, high=high, unit=unit)
+    return Setting(f"label_custom_{key}", label, LABELS, kind, about, low=low, high=high)
 
 
 SETTINGS: tuple[Setting, ...] = (

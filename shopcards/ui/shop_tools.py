@@ -67,6 +67,7 @@ class ShopTools(QObject):
         self._action("&Letters and cards…", self.open_letters, "Ctrl+L")
         self._action("&Know your customers…", self.open_insights, "Ctrl+K")
         self._action("&Import purchases from the till…", self.import_purchases)
+        self._action("&Settings…", self.open_settings)
 
     def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
         action = QAction(label, self.window)
@@ -177,6 +178,17 @@ class ShopTools(QObject):
         dialog = PurchaseImportDialog(self.session, path, self.window)
         dialog.imported.connect(lambda _count: self._purchases_changed())
         self._keep("import", dialog)
+        dialog.show()
+
+    def open_settings(self) -> None:
+        """Owner only: the PIN is asked for first; the window shows the saved settings."""
+        from shopcards.ui.settings_window import SettingsWindow
+
+        if not self.owner_mode():
+            return
+        dialog = SettingsWindow(self.session, self.window)
+        dialog.accepted.connect(self.role_changed)
+        self._keep("settings", dialog)
         dialog.show()
 
     def _purchases_changed(self) -> None:
