@@ -45,7 +45,6 @@ from shopcards.services.session import Session, require_owner
 from shopcards.store import insights as store
 
 POPULATION_MINUTES = 10
-FORMER_MONTHS = (6, 12)
 
 
 def pareto(session: Session, start: dt.date, end: dt.date) -> Pareto:

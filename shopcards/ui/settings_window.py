@@ -5,6 +5,7 @@ under its field (and its tab is shown), and then nothing is saved."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QScrollArea,
@@ -56,7 +57,8 @@ class SettingsWindow(QDialog):
         layout.addWidget(buttons)
         self.resize(720, 600)
         sheet = self.form.fields["label_sheet"].widget
-        sheet.currentIndexChanged.connect(self._sheet_chosen)  # type: ignore[attr-defined]
+        assert isinstance(sheet, QComboBox)
+        sheet.currentIndexChanged.connect(self._sheet_chosen)
         self._sheet_chosen()
 
     def _add_page(self, group: str) -> None:
