@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from shopcards.core.drawing import EntryMode
 from shopcards.core.errors import PermissionDenied, ValidationError
 from shopcards.core.settings import BY_KEY
 from shopcards.printing import ENVELOPES, LABEL_SHEETS
-from shopcards.services import demo, insights
+from shopcards.services import demo, insights, letters
+from shopcards.services.letters import LetterRequest, Output
 from shopcards.services.session import Session
 from shopcards.services.settings import needs_setup, set_up_shop, skip_setup, update_settings
+from tests.letters_shop import build_shop, page_texts
 
 
 def test_the_declared_choices_are_what_printing_and_the_drawing_know() -> None:
@@ -66,3 +70,20 @@ def test_skipping_the_setup_keeps_the_defaults_and_does_not_ask_again(owner: Ses
 def test_a_demo_shop_counts_as_set_up(owner: Session) -> None:
     demo.build_demo(owner, customers_count=3, with_purchases=False)
     assert not needs_setup(owner)
+
+
+@pytest.mark.parametrize("output", [Output.LETTERS, Output.ENVELOPES])
+def test_a_shop_set_up_at_first_start_signs_and_sends_its_letters(
+    owner: Session, tmp_path: Path, output: Output
+) -> None:
+    """Issue 10: every letter was signed "My Shop" with no sender address."""
+    build_shop(owner)
+    set_up_shop(owner, shop_name="Kauppa Koivu", shop_address="Koivukuja 3\n33100 Tampere",
+                signer_name="Aino Koivu")  # fmt: skip
+    request = LetterRequest(output, "all", "letter_welcome" if output is Output.LETTERS else "")
+    outcome = letters.print_batch(owner, request, tmp_path / "out.pdf")
+    texts = page_texts(outcome.result.paths[0])
+    assert texts and all("Kauppa Koivu" in text and "Koivukuja 3" in text for text in texts)
+    assert all("My Shop" not in text for text in texts)
+    if output is Output.LETTERS:
+        assert all("Aino Koivu" in text for text in texts)
