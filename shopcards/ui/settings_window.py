@@ -84,10 +84,15 @@ class SettingsWindow(QDialog):
             if key.startswith(CUSTOM_SHEET):
                 field.widget.setEnabled(custom)
 
+    def _changed(self) -> dict[str, object]:
+        """Only what was changed here, so a setting another desk saved meanwhile is kept."""
+        shown = self.form.settings.to_dict()
+        return {key: value for key, value in self.form.values().items() if value != shown[key]}
+
     def save(self) -> None:
         self.message.clear()
         try:
-            update_settings(self.session, **self.form.values())
+            update_settings(self.session, **self._changed())
         except ValidationError as exc:
             named = self.form.show_refusal(exc)
             first = next((key for key in self.form.fields if key in exc.fields), None)

@@ -43,10 +43,14 @@ def test_an_unknown_country_falls_back_to_the_shops_region() -> None:
     assert region_for_country("Sverige", "FI") == "SE"
 
 
+@pytest.mark.parametrize("shop_region", ["FI", "GB"])
 @pytest.mark.parametrize("typed", [FINNISH_MOBILE, "0407654321", "+358 40 765 4321"])
-def test_the_number_is_found_however_it_is_typed(owner: Session, typed: str) -> None:
-    update_settings(owner, region="FI", locale="fi_FI")
-    _add(owner)
+def test_the_number_is_found_however_it_is_typed(
+    owner: Session, typed: str, shop_region: str
+) -> None:
+    """In a British shop too, when the card says Finland: the national form is a token."""
+    update_settings(owner, region=shop_region)
+    _add(owner, "Finland")
     found = cards.list_cards(owner, CardQuery(text=typed))
     assert [c.display_name for c in found] == ["Koivu, Aino"]
 

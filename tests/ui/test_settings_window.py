@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from shopcards.core.roles import Role
 from shopcards.core.settings import GROUPS, SETTINGS
 from shopcards.services import auth
 from shopcards.services.session import Session
+from shopcards.services.settings import update_settings
 from shopcards.ui.main_window import MainWindow
 from shopcards.ui.settings_window import SettingsWindow
 from shopcards.ui.shop_tools import ShopTools
@@ -122,3 +124,15 @@ def test_the_clerk_is_asked_for_the_pin_first(
     dialog = _open_from_menu(window, tools)
     assert modals.seen and isinstance(dialog, SettingsWindow)
     dialog.close()
+
+
+def test_a_setting_another_desk_saved_meanwhile_is_kept(
+    qtbot: QtBot, settings_window: SettingsWindow, shop: Session, clerk: Session
+) -> None:
+    other_desk = clerk
+    other_desk.role = Role.OWNER
+    update_settings(other_desk, drawing_prize="a hamper")
+    find(_tab(settings_window, "Shop"), QLineEdit, "Shop name").setText("Kauppa Koivu")
+    qtbot.mouseClick(find(settings_window, QPushButton, "Save"), Qt.MouseButton.LeftButton)
+    shop.forget_settings()
+    assert (shop.settings.shop_name, shop.settings.drawing_prize) == ("Kauppa Koivu", "a hamper")
