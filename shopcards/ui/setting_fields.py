@@ -71,6 +71,7 @@ class SettingField:
         self.error.setVisible(False)
         if setting.about:
             self.widget.setToolTip(setting.about)
+            self.widget.setAccessibleDescription(setting.about)
         self.holder = QWidget()
         stack = QVBoxLayout(self.holder)
         stack.setContentsMargins(0, 0, 0, 0)
@@ -183,7 +184,9 @@ def _combo(setting: Setting, value: Any) -> tuple[QWidget, Reader]:
     combo.setMaxVisibleItems(20)
     for code, label in setting.options().items():
         combo.addItem(label, code)
-    combo.setCurrentIndex(max(0, combo.findData(value)))
+    if combo.findData(value) < 0:  # kept as it is, not silently replaced by the first choice
+        combo.addItem(f"{value} (not a choice)", value)
+    combo.setCurrentIndex(combo.findData(value))
     return _named(combo, setting), combo.currentData
 
 

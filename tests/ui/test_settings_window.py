@@ -22,6 +22,7 @@ from shopcards.core.settings import GROUPS, SETTINGS
 from shopcards.services import auth
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
+from shopcards.store import settings as settings_store
 from shopcards.ui.main_window import MainWindow
 from shopcards.ui.settings_window import SettingsWindow
 from shopcards.ui.shop_tools import ShopTools
@@ -136,3 +137,17 @@ def test_a_setting_another_desk_saved_meanwhile_is_kept(
     qtbot.mouseClick(find(settings_window, QPushButton, "Save"), Qt.MouseButton.LeftButton)
     shop.forget_settings()
     assert (shop.settings.shop_name, shop.settings.drawing_prize) == ("Kauppa Koivu", "a hamper")
+
+
+def test_a_stored_value_that_is_no_longer_a_choice_is_shown_and_kept(
+    qtbot: QtBot, shop: Session
+) -> None:
+    with shop.card_file.write() as db:
+        settings_store.save(db, {"locale": "fi"})
+    window = show_window(qtbot, shop)
+    dialog = _open_from_menu(window, ShopTools(window, shop))
+    assert find(_tab(dialog, "Shop"), QComboBox, "Language and formats").currentData() == "fi"
+    find(_tab(dialog, "Shop"), QLineEdit, "Shop name").setText("Kauppa Koivu")
+    qtbot.mouseClick(find(dialog, QPushButton, "Save"), Qt.MouseButton.LeftButton)
+    shop.forget_settings()
+    assert (shop.settings.shop_name, shop.settings.locale) == ("Kauppa Koivu", "fi")
