@@ -130,7 +130,7 @@ class Setting:
 
 @functools.cache
 def locale_names() -> dict[str, str]:
-    """Every locale with a territory that Babel knows, by code, named in English."""
+    """Every locale Babel knows (but a variant's), by code, named in English."""
     from babel.localedata import locale_identifiers
 
     names = {}
@@ -139,7 +139,7 @@ def locale_names() -> dict[str, str]:
             found = Locale.parse(code)
         except (ValueError, UnknownLocaleError):
             continue
-        if found.territory and not found.variant:
+        if not found.variant:
             names[code] = f"{found.get_display_name('en')} — {code}"
     return names
 
