@@ -18,7 +18,7 @@ from pathlib import Path
 from shopcards import __version__, paths
 from shopcards.core.errors import ShopError
 
-COMMAND_MODULES = ("cardfile", "demo", "purchases", "drawing", "letters", "report")
+COMMAND_MODULES = ("cardfile", "demo", "purchases", "drawing", "letters", "report", "settings")
 
 
 def build_parser() -> argparse.ArgumentParser:

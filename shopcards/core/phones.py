@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
+from babel import Locale
+
+from shopcards.core.text import fold
 
 _PHONE_LIKE = re.compile(r"^\+?[\d\s().\-/]{3,}$")
+
+
+_NAME_LOCALES = ("en", "fi", "sv", "de", "fr", "es", "it", "nl", "pt", "da", "nb", "et", "pl",
+                 "ro", "ru", "el", "tr", "he", "ar", "hy", "ka", "zh", "ja")  # fmt: skip
+"""The languages a card's Country field is recognised in, besides the two-letter code."""
 
 
 class NotAPhone(ValueError):
@@ -22,6 +31,26 @@ def normalise(raw: str, region: str) -> str:
     if not phonenumbers.is_possible_number(number):
         raise NotAPhone(f"“{raw}” has the wrong number of digits for a phone number")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def region_for_country(country: str, shop_region: str) -> str:
+    """The ISO code of a card's Country field ("Finland", "Suomi", "FI"), whose phones are read
+    as that country's; the shop's region when the field is empty or not a country we know."""
+    text = country.strip()
+    if len(text) == 2 and text.upper() in phonenumbers.SUPPORTED_REGIONS:
+        return text.upper()
+    return _country_codes().get(fold(text), shop_region.upper()) if text else shop_region.upper()
+
+
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    """Folded country names, in several languages, to the ISO codes phonenumbers knows."""
+    codes: dict[str, str] = {}
+    for name in _NAME_LOCALES:
+        for code, shown in Locale.parse(name).territories.items():
+            if code in phonenumbers.SUPPORTED_REGIONS:
+                codes.setdefault(fold(shown), code)
+    return codes
 
 
 def display(e164: str, region: str) -> str:

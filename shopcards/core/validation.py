@@ -20,7 +20,7 @@ from shopcards.core.card import (
     Phone,
 )
 from shopcards.core.errors import ValidationError
-from shopcards.core.phones import NotAPhone, normalise
+from shopcards.core.phones import NotAPhone, normalise, region_for_country
 from shopcards.core.text import has_control_chars
 
 MAX_SHORT = 120
@@ -96,6 +96,9 @@ def parse_partial_date(text: str) -> PartialDate | None:
 def validate(inp: CardInput, region: str, base: Card | None = None) -> Card:
     """The card ``inp`` describes, or ValidationError naming every field that is wrong.
 
+    Phones are read in the card's country when its Country field names one, else in the
+    shop's ``region``.
+
     ``base`` is the stored card being edited: its identity and history are kept.
     """
     errors: dict[str, str] = {}
@@ -107,7 +110,7 @@ def validate(inp: CardInput, region: str, base: Card | None = None) -> Card:
     address_lines = tuple(
         line.strip() for line in text.long("address", inp.address).splitlines() if line.strip()
     )
-    phones = _phones(inp.phones, region, errors)
+    phones = _phones(inp.phones, region_for_country(inp.country, region), errors)
     email = text.short("email", inp.email)
     if email and not _EMAIL.match(email):
         errors["email"] = f"“{email}” is not an e-mail address (like name@example.com)"

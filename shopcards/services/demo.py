@@ -13,6 +13,7 @@ from shopcards.core.demo_data import DemoBatch, DemoCustomer, demo_batches, demo
 from shopcards.core.errors import ShopError
 from shopcards.core.settings import ShopSettings
 from shopcards.services.session import Session, require_owner
+from shopcards.services.settings import SET_UP_KEY
 from shopcards.store import bulk, calls, changes, customers
 from shopcards.store import letters as letters_store
 from shopcards.store import settings as settings_store
@@ -70,7 +71,7 @@ def build_demo(
     chosen: list[list[tuple[int, bool]]] = [[] for _ in batches]
     stream = demo_customers(customers_count, seed, session.today(), with_purchases)
     with session.card_file.write() as db:
-        settings_store.save(db, DEMO_SETTINGS.to_dict())
+        settings_store.save(db, DEMO_SETTINGS.to_dict() | {SET_UP_KEY: True})
         session.forget_settings()
         alphabet = session.alphabet
         while chunk := list(itertools.islice(stream, CHUNK)):

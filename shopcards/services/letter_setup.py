@@ -7,7 +7,7 @@ The printing engine (reportlab) is imported only when a setting is checked or a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -124,56 +124,30 @@ LETTER_SETTINGS = (
 """The settings the letters screen's settings dialog changes."""
 
 
+PICTURE_SETTINGS = ("letterhead_logo", "signature_image")
+SHEET_SETTINGS = ("label_sheet", *(f"label_custom_{name}" for name in _CUSTOM_SHEET))
+
+
 def save_letter_settings(session: Session, **values: Any) -> ShopSettings:
     """Check and save the letterhead and printing settings (owner only).
 
-    ValidationError names each setting that will not do, before anything is saved: a paper,
-    envelope or label sheet that does not exist, a custom sheet whose labels overflow the page,
-    a printer offset over 20 mm, a picture that cannot be read.
+    ValidationError names each setting that will not do, before anything is saved: what the
+    declarations refuse (core.settings.check), a custom sheet whose labels overflow the page,
+    a picture that cannot be read.
     """
     require_owner(session, "change the letterhead and printing settings")
     unknown = sorted(set(values) - set(LETTER_SETTINGS))
     if unknown:
         raise ValidationError({name: "is not a letter setting" for name in unknown})
-    types = {f.name: f.type for f in fields(ShopSettings)}
-    wrong = {
-        name: "must be a number"
-        for name, value in values.items()
-        if types[name] in ("float", "int") and not isinstance(value, int | float)
-    }
-    wrong |= {
-        name: "must be text"
-        for name, value in values.items()
-        if types[name] == "str" and not isinstance(value, str)
-    }
-    if wrong:
-        raise ValidationError(wrong)
-    problems = _setting_problems(ShopSettings.from_dict(session.settings.to_dict() | values))
-    if problems:
-        raise ValidationError(problems)
     return update_settings(session, **values)
 
 
-def _setting_problems(settings: ShopSettings) -> dict[str, str]:
-    from shopcards.printing import ENVELOPES, LABEL_SHEETS
+def setting_problems(settings: ShopSettings) -> dict[str, str]:
+    """What the printing engine finds wrong with the pictures and the custom label sheet."""
     from shopcards.printing.images import check_image
 
     problems: dict[str, str] = {}
-    choices = {
-        "letter_paper": ("A4", "Letter"),
-        "card_fold": ("quarter", "half"),
-        "envelope_size": tuple(ENVELOPES),
-        "label_sheet": (*LABEL_SHEETS, "custom"),
-    }
-    for name, allowed in choices.items():
-        if getattr(settings, name) not in allowed:
-            problems[name] = f"must be one of {', '.join(allowed)}"
-    for name in ("printer_offset_x_mm", "printer_offset_y_mm"):
-        if abs(getattr(settings, name)) > 20:
-            problems[name] = "a printer offset is at most 20 mm either way"
-    if not settings.shop_name.strip():
-        problems["shop_name"] = "the letterhead needs the shop's name"
-    for name in ("letterhead_logo", "signature_image"):
+    for name in PICTURE_SETTINGS:
         path = getattr(settings, name)
         try:
             check_image(Path(path) if path else None)

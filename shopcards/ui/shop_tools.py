@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from shopcards.core.roles import Role
-from shopcards.services import auth, cards
+from shopcards.services import auth, cards, settings
 from shopcards.services.session import Session, open_session
 from shopcards.ui.background import run_in_background
 from shopcards.ui.call_dialog import CallsPane
@@ -52,12 +52,27 @@ class ShopTools(QObject):
         self.role_changed()
 
     def start(self) -> None:
-        """Once the window shows: ask for a first PIN and take the daily backup."""
+        """Once the window shows: set a new shop up, then ask for a first PIN; and take the
+        daily backup."""
+        if settings.needs_setup(self.session):
+            from shopcards.ui.shop_setup import ShopSetupDialog
+
+            self.setup = ShopSetupDialog(self.session, self.window)
+            self.setup.finished.connect(lambda _result: self._shop_set_up())
+            QTimer.singleShot(0, self.setup.open)
+        else:
+            self._ask_first_pin()
+        QTimer.singleShot(500, self._daily_backup)
+
+    def _shop_set_up(self) -> None:
+        self.window.refresh()
+        self._ask_first_pin()
+
+    def _ask_first_pin(self) -> None:
         if not auth.pin_is_set(self.session):
             # open(), not exec(): window-modal without a nested event loop of its own
             self.first_pin = SetPinDialog(self.session, self.window)
             QTimer.singleShot(0, self.first_pin.open)
-        QTimer.singleShot(500, self._daily_backup)
 
     # the menu --------------------------------------------------------------------------------
 
@@ -70,6 +85,7 @@ class ShopTools(QObject):
         self._action("&Letters and cards…", self.open_letters, "Ctrl+L")
         self._action("&Know your customers…", self.open_insights, "Ctrl+K")
         self._action("&Import purchases from the till…", self.import_purchases)
+        self._action("&Settings…", self.open_settings)
 
     def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
         action = QAction(label, self.window)
@@ -186,6 +202,17 @@ class ShopTools(QObject):
         dialog = PurchaseImportDialog(self.session, path, self.window)
         dialog.imported.connect(lambda _count: self._purchases_changed())
         self._keep("import", dialog)
+        dialog.show()
+
+    def open_settings(self) -> None:
+        """Owner only: the PIN is asked for first; the window shows the saved settings."""
+        from shopcards.ui.settings_window import SettingsWindow
+
+        if not self.owner_mode():
+            return
+        dialog = SettingsWindow(self.session, self.window)
+        dialog.accepted.connect(self.role_changed)
+        self._keep("settings", dialog)
         dialog.show()
 
     def _purchases_changed(self) -> None:
