@@ -65,6 +65,8 @@ class ShopTools(QObject):
         QTimer.singleShot(500, self._daily_backup)
 
     def _shop_set_up(self) -> None:
+        if not self.window.isVisible():  # the window was closed with the setup still open
+            return
         self.window.refresh()
         self._ask_first_pin()
 
