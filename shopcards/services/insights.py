@@ -230,14 +230,17 @@ def save_thresholds(
     regular_visits: int | None,
     heavy_spend: int | None,
     holdout_share: float,
+    base: ShopSettings | None = None,
 ) -> ShopSettings:
     """Save the owner's thresholds (None: split at the median); ValidationError if one is
-    out of the range core.settings declares."""
+    out of the range core.settings declares, Conflict if one changed here was changed at
+    another desk since ``base`` was loaded (see services.settings.update_settings)."""
     from shopcards.services.settings import update_settings
 
     _require(session)
     return update_settings(
         session,
+        base=base,
         lapsed_months=lapsed_months,
         former_months=former_months,
         regular_visits=regular_visits,

@@ -128,8 +128,11 @@ PICTURE_SETTINGS = ("letterhead_logo", "signature_image")
 SHEET_SETTINGS = ("label_sheet", *(f"label_custom_{name}" for name in _CUSTOM_SHEET))
 
 
-def save_letter_settings(session: Session, **values: Any) -> ShopSettings:
-    """Check and save the letterhead and printing settings (owner only).
+def save_letter_settings(
+    session: Session, *, base: ShopSettings | None = None, **values: Any
+) -> ShopSettings:
+    """Check and save the letterhead and printing settings (owner only); ``base`` is what the
+    desk loaded, as :func:`~shopcards.services.settings.update_settings` takes it.
 
     ValidationError names each setting that will not do, before anything is saved: what the
     declarations refuse (core.settings.check), a custom sheet whose labels overflow the page,
@@ -139,7 +142,7 @@ def save_letter_settings(session: Session, **values: Any) -> ShopSettings:
     unknown = sorted(set(values) - set(LETTER_SETTINGS))
     if unknown:
         raise ValidationError({name: "is not a letter setting" for name in unknown})
-    return update_settings(session, **values)
+    return update_settings(session, base=base, **values)
 
 
 def setting_problems(settings: ShopSettings) -> dict[str, str]:

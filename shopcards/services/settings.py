@@ -2,6 +2,12 @@
 :func:`shopcards.core.settings.check`, whoever makes it (the window, the command line, an
 import), and then through the checks that need the printing engine (pictures, a custom label
 sheet). Nothing is saved unless every value will do.
+
+Two desks may have the settings open at once. A desk's save names the settings it started
+from (``base``); a setting it changes that another desk changed since is refused with
+:class:`~shopcards.core.errors.Conflict`, so the second save never silently overwrites the
+first. Settings the desk did not change are not written, so the other desk's changes to them
+stand.
 """
 
 from __future__ import annotations
@@ -9,8 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from shopcards.core.errors import ValidationError
-from shopcards.core.settings import ShopSettings, check
+from shopcards.core.errors import Conflict, ValidationError
+from shopcards.core.money import format_money
+from shopcards.core.settings import BY_KEY, Setting, ShopSettings, check
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, customers
 from shopcards.store import settings as settings_store
@@ -19,11 +26,26 @@ SET_UP_KEY = "shop_set_up"
 """Stored (true) once the shop's first-start setup was saved or skipped."""
 
 
-def update_settings(session: Session, **values: Any) -> ShopSettings:
+def update_settings(
+    session: Session, *, base: ShopSettings | None = None, **values: Any
+) -> ShopSettings:
     """Check and save new values (owner only); a new locale re-files every card under its
-    alphabet. ValidationError names every value that will not do, and nothing is saved then."""
+    alphabet. ValidationError names every value that will not do, and nothing is saved then.
+
+    ``base`` is the settings as the desk loaded them (a window passes what it filled its fields
+    from): a value equal to its base is not written, and Conflict names each changed setting
+    that another desk saved differently since. Without a base (the command line's
+    ``shopcards settings KEY=VALUE``) the values are set as given: there was no earlier read
+    to compare against.
+    """
     require_owner(session, "change the settings")
-    return _save(session, values, set_up=False)
+    return _save(session, values, set_up=False, base=base)
+
+
+def current_settings(session: Session) -> ShopSettings:
+    """The settings as stored now, not as this desk read them earlier (for "Reload theirs")."""
+    session.forget_settings()
+    return session.settings
 
 
 def needs_setup(session: Session) -> bool:
@@ -48,15 +70,22 @@ def skip_setup(session: Session) -> None:
         changes.record(db, session.actor, session.now(), "settings", 0, "setup skipped")
 
 
-def _save(session: Session, values: dict[str, Any], set_up: bool) -> ShopSettings:
-    session.forget_settings()  # another desk may have saved since they were read here
-    old = session.settings
+def _save(
+    session: Session, values: dict[str, Any], set_up: bool, base: ShopSettings | None = None
+) -> ShopSettings:
     checked = check(values)
-    new = replace(old, **checked)
-    problems = _printing_problems(new, set(checked))
-    if problems:
-        raise ValidationError(problems)
-    with session.card_file.write() as db:
+    if base is not None:
+        checked = {key: value for key, value in checked.items() if value != getattr(base, key)}
+        if not checked:
+            return current_settings(session)
+    with session.card_file.write() as db:  # BEGIN IMMEDIATE: no other desk saves in between
+        old = ShopSettings.from_dict(settings_store.load(db))
+        if base is not None:
+            _refuse_changed_since(old, base, checked)
+        new = replace(old, **checked)
+        problems = _printing_problems(new, set(checked))
+        if problems:
+            raise ValidationError(problems)
         settings_store.save(db, checked | ({SET_UP_KEY: True} if set_up else {}))
         if new.locale != old.locale:
             session.forget_settings()
@@ -66,6 +95,38 @@ def _save(session: Session, values: dict[str, Any], set_up: bool) -> ShopSetting
                        {"keys": sorted(checked)})  # fmt: skip
     session.forget_settings()
     return session.settings
+
+
+def _refuse_changed_since(
+    stored: ShopSettings, base: ShopSettings, changed: dict[str, Any]
+) -> None:
+    """Conflict naming each setting being changed here that another desk saved since ``base``
+    was read, with what it holds now."""
+    theirs = [key for key in changed if getattr(stored, key) != getattr(base, key)]
+    if not theirs:
+        return
+    now = "; ".join(
+        f"{BY_KEY[key].label}: {shown(BY_KEY[key], getattr(stored, key), stored)}" for key in theirs
+    )
+    message = f"Another desk changed these settings since you opened them. Now set: {now}."
+    raise Conflict(message, [BY_KEY[key].label for key in theirs])
+
+
+def shown(setting: Setting, value: Any, settings: ShopSettings) -> str:
+    """A setting's value as people read it: a choice's label, money in the shop's currency."""
+    if value is None:
+        return setting.none_text or "not set"
+    if setting.options():
+        return setting.options().get(value, str(value))
+    if setting.kind is bool:
+        return "yes" if value else "no"
+    if setting.shown_as == "money":
+        return format_money(value, settings.locale, settings.currency)
+    if setting.shown_as == "percent":
+        return f"{value * 100:g} %"
+    if isinstance(value, str):
+        return f"“{value}”"
+    return f"{value:g}{setting.unit}" if isinstance(value, float) else f"{value}{setting.unit}"
 
 
 def _printing_problems(settings: ShopSettings, changed: set[str]) -> dict[str, str]:
