@@ -11,7 +11,7 @@ from shopcards.cli import add_db_option, db_path
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.settings import BY_KEY, GROUPS, Setting, describe, in_group
 from shopcards.services.auth import cli_session
-from shopcards.services.settings import update_settings
+from shopcards.services.settings import set_settings
 
 EXAMPLES = """examples:
   shopcards settings
@@ -45,7 +45,7 @@ def _settings(args: argparse.Namespace) -> int:
     try:
         if values:
             try:
-                update_settings(session, **values)
+                set_settings(session, values)
             except ValidationError as exc:
                 for key, text in exc.fields.items():
                     print(f"shopcards: {key} {text}", file=sys.stderr)

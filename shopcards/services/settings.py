@@ -12,6 +12,7 @@ stand.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -34,12 +35,18 @@ def update_settings(
 
     ``base`` is the settings as the desk loaded them (a window passes what it filled its fields
     from): a value equal to its base is not written, and Conflict names each changed setting
-    that another desk saved differently since. Without a base (the command line's
-    ``shopcards settings KEY=VALUE``) the values are set as given: there was no earlier read
-    to compare against.
+    that another desk saved differently since. Without a base the values are set as given.
     """
     require_owner(session, "change the settings")
     return _save(session, values, set_up=False, base=base)
+
+
+def set_settings(session: Session, values: Mapping[str, Any]) -> ShopSettings:
+    """The command line's ``shopcards settings KEY=VALUE``: the values are set as given, with no
+    conflict check, since no earlier read of them was shown to compare against. Taken as a
+    mapping, so a key typed as ``base`` is refused as unknown rather than read as the base."""
+    require_owner(session, "change the settings")
+    return _save(session, dict(values), set_up=False)
 
 
 def current_settings(session: Session) -> ShopSettings:

@@ -4,7 +4,8 @@ The shop's name, address, phone and e-mail, its logo, the owner's scanned signat
 the closing words; the paper, the card fold, the envelope size, the label sheet (or the
 measurements of a custom one) and a printer offset. The inputs come from the settings'
 declarations (core.settings); each value that will not do is named next to its input when Save
-is pressed, and nothing is saved then.
+is pressed, and nothing is saved then; one another desk changed meanwhile brings up the
+conflict dialog (see setting_fields.save_form).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.settings import ShopSettings
 from shopcards.services import letter_setup
 from shopcards.services.session import Session
-from shopcards.ui.setting_fields import SettingsForm, form_layout
+from shopcards.services.settings import current_settings
+from shopcards.ui.setting_fields import SettingsForm, form_layout, save_form
 from shopcards.ui.theme import MARGIN
 from shopcards.ui.till_widgets import MessageLabel
 from shopcards.ui.window_fit import fit_to_screen
@@ -57,7 +60,7 @@ class LetterSettingsDialog(QDialog):
         self.setWindowTitle("Letterhead and printing")
         self.setAccessibleName("Letterhead and printing")
         fit_to_screen(self, 620, 720)
-        self.form = SettingsForm(session.settings)
+        self.form = SettingsForm(current_settings(session))
         self.message = MessageLabel()
         body = QWidget()
         column = QVBoxLayout(body)
@@ -102,7 +105,7 @@ class LetterSettingsDialog(QDialog):
     def save(self) -> None:
         self.message.clear()
         try:
-            letter_setup.save_letter_settings(self._session, **self.form.values())
+            saved = save_form(self, self.form, self._session, self.message, self._save_values)
         except ValidationError as exc:
             self.form.show_refusal(exc)
             self.message.error("Please check the settings marked in red; nothing was saved.")
@@ -110,4 +113,8 @@ class LetterSettingsDialog(QDialog):
         except ShopError as exc:
             self.message.error(exc.message)
             return
-        self.accept()
+        if saved:
+            self.accept()
+
+    def _save_values(self, base: ShopSettings) -> None:
+        letter_setup.save_letter_settings(self._session, base=base, **self.form.values())

@@ -4,6 +4,10 @@ for a picture. The Settings window, the first-start setup, and the letters' and 
 settings dialogs all build their fields here, so a range or a choice is written down once.
 
 Each input sits over a red line of its own: a refused save names its problem there.
+
+Every form remembers the settings it was filled from, and :func:`save_form` hands them to the
+save, so a setting another desk changed meanwhile brings up the same conflict dialog a card
+does: "Reload theirs" refills the fields, "Keep mine" saves over.
 """
 
 from __future__ import annotations
@@ -24,9 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcards.core.errors import ValidationError
+from shopcards.core.errors import Conflict, ValidationError
 from shopcards.core.money import NotAnAmount, format_for_typing, parse_amount
 from shopcards.core.settings import BY_KEY, Setting, ShopSettings
+from shopcards.services.session import Session
+from shopcards.services.settings import current_settings
+from shopcards.ui.card_conflict import ConflictChoice, ConflictDialog
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button, line_edit
 
@@ -66,7 +73,8 @@ class SettingField:
 
     def __init__(self, setting: Setting, value: Any, settings: ShopSettings) -> None:
         self.setting = setting
-        self.widget, self._read = _input(setting, value, settings)
+        self.widget, self._read, self.show = _input(setting, settings)
+        self.show(value)
         self.error = MessageLabel(f"{setting.label} problem")
         self.error.setVisible(False)
         if setting.about:
@@ -128,6 +136,20 @@ class SettingsForm:
                 self.fields[key].show_problem(text)
         return [f.setting.label for key, f in self.fields.items() if key in exc.fields]
 
+    def changes(self) -> dict[str, Any]:
+        """The fields' values that differ from the settings the form was filled from."""
+        return {key: v for key, v in self.values().items() if v != getattr(self.settings, key)}
+
+    def rebase(self, settings: ShopSettings, keep: Iterable[str] = ()) -> None:
+        """Fill the fields from ``settings`` (as stored now), but those in ``keep``, which hold
+        on to what was typed; later saves start from ``settings``."""
+        kept = set(keep)
+        for key, field in self.fields.items():
+            if key not in kept:
+                field.show(getattr(settings, key))
+        self.settings = settings
+        self.clear()
+
     def clear(self) -> None:
         for field in self.fields.values():
             field.clear_problem()
@@ -142,36 +164,69 @@ def form_layout() -> QFormLayout:
     return form
 
 
+def save_form(
+    parent: QWidget,
+    form: SettingsForm,
+    session: Session,
+    message: MessageLabel,
+    save: Callable[[ShopSettings], object],
+) -> bool:
+    """Run ``save`` from the settings the form was filled from; True once saved.
+
+    When another desk changed one of the settings being changed here, ask: "Reload theirs"
+    shows what is stored now in those fields (the other changes typed here stay, for the next
+    Save); "Keep mine" saves this desk's values over theirs. A setting nobody changed here is
+    refilled either way, so a later save cannot put its old value back.
+    """
+    try:
+        save(form.settings)
+        return True
+    except Conflict as exc:
+        choice = ConflictDialog(exc.message, exc.changed_fields, parent).ask()
+    if choice is ConflictChoice.BACK:
+        message.error("Changed at another desk; nothing was saved.")
+        return False
+    mine = set(form.changes())
+    theirs = current_settings(session)
+    if choice is ConflictChoice.KEEP_MINE:
+        form.rebase(theirs, keep=mine)
+        save(form.settings)
+        return True
+    clashing = {key for key in mine if getattr(theirs, key) != getattr(form.settings, key)}
+    form.rebase(theirs, keep=mine - clashing)
+    message.error("The other desk's settings are shown; nothing was saved yet.")
+    return False
+
+
 Reader = Callable[[], Any]
+Writer = Callable[[Any], None]
 
 
-def _input(setting: Setting, value: Any, settings: ShopSettings) -> tuple[QWidget, Reader]:
-    """The input the declaration asks for, holding ``value``, and how to read it back."""
+def _input(setting: Setting, settings: ShopSettings) -> tuple[QWidget, Reader, Writer]:
+    """The input the declaration asks for, how to read it back, and how to fill it."""
     if setting.options():
-        return _combo(setting, value)
+        return _combo(setting)
     if setting.kind is bool:
         box = QCheckBox(setting.label)
-        box.setChecked(bool(value))
-        return _named(box, setting), box.isChecked
+        return _named(box, setting), box.isChecked, lambda value: box.setChecked(bool(value))
     if setting.shown_as == "money":
-        return _money(setting, value, settings)
+        return _money(setting, settings)
     if setting.shown_as == "percent":
-        return _percent(setting, value)
+        return _percent(setting)
     if setting.kind is int:
-        return _whole(setting, value)
+        return _whole(setting)
     if setting.kind is float:
-        return _decimal(setting, value)
+        return _decimal(setting)
     if setting.shown_as == "picture":
-        picker = PicturePicker(setting.label, value)
-        return picker, picker.path.text
+        picker = PicturePicker(setting.label, "")
+        return picker, picker.path.text, picker.path.setText
     if setting.shown_as == "lines":
-        lines = QPlainTextEdit(value)
+        lines = QPlainTextEdit()
         lines.setTabChangesFocus(True)
         lines.setFixedHeight(lines.fontMetrics().lineSpacing() * 4 + 2 * MARGIN)
-        return _named(lines, setting), lines.toPlainText
+        return _named(lines, setting), lines.toPlainText, lines.setPlainText
     edit = line_edit(setting.label)
-    edit.setText(value)
-    return edit, edit.text
+    return edit, edit.text, edit.setText
 
 
 def _named(widget: QWidget, setting: Setting) -> QWidget:
@@ -179,18 +234,21 @@ def _named(widget: QWidget, setting: Setting) -> QWidget:
     return widget
 
 
-def _combo(setting: Setting, value: Any) -> tuple[QWidget, Reader]:
+def _combo(setting: Setting) -> tuple[QWidget, Reader, Writer]:
     combo = QComboBox()
     combo.setMaxVisibleItems(20)
     for code, label in setting.options().items():
         combo.addItem(label, code)
-    if combo.findData(value) < 0:  # kept as it is, not silently replaced by the first choice
-        combo.addItem(f"{value} (not a choice)", value)
-    combo.setCurrentIndex(combo.findData(value))
-    return _named(combo, setting), combo.currentData
+
+    def show(value: Any) -> None:
+        if combo.findData(value) < 0:  # kept as it is, not silently replaced by the first choice
+            combo.addItem(f"{value} (not a choice)", value)
+        combo.setCurrentIndex(combo.findData(value))
+
+    return _named(combo, setting), combo.currentData, show
 
 
-def _whole(setting: Setting, value: Any) -> tuple[QWidget, Reader]:
+def _whole(setting: Setting) -> tuple[QWidget, Reader, Writer]:
     spin = QSpinBox()
     low = int(setting.low if setting.low is not None else -WIDEST)
     lowest = low - 1 if setting.optional else low
@@ -198,15 +256,17 @@ def _whole(setting: Setting, value: Any) -> tuple[QWidget, Reader]:
     if setting.optional:
         spin.setSpecialValueText(setting.none_text)
     spin.setSuffix(setting.unit)
-    spin.setValue(lowest if value is None else int(value))
 
     def read() -> int | None:
         return None if setting.optional and spin.value() == lowest else spin.value()
 
-    return _named(spin, setting), read
+    def show(value: Any) -> None:
+        spin.setValue(lowest if value is None else int(value))
+
+    return _named(spin, setting), read, show
 
 
-def _decimal(setting: Setting, value: Any) -> tuple[QWidget, Reader]:
+def _decimal(setting: Setting) -> tuple[QWidget, Reader, Writer]:
     spin = QDoubleSpinBox()
     spin.setDecimals(2)
     spin.setSingleStep(0.5)
@@ -215,22 +275,28 @@ def _decimal(setting: Setting, value: Any) -> tuple[QWidget, Reader]:
         setting.high if setting.high is not None else WIDEST,
     )
     spin.setSuffix(setting.unit)
-    spin.setValue(float(value))
-    return _named(spin, setting), spin.value
+    return _named(spin, setting), spin.value, lambda value: spin.setValue(float(value))
 
 
-def _percent(setting: Setting, value: Any) -> tuple[QWidget, Reader]:
+def _percent(setting: Setting) -> tuple[QWidget, Reader, Writer]:
     spin = QSpinBox()
     spin.setRange(round((setting.low or 0) * 100), round((setting.high or 1) * 100))
     spin.setSuffix(" %")
-    spin.setValue(round(float(value) * 100))
-    return _named(spin, setting), lambda: spin.value() / 100
+
+    def show(value: Any) -> None:
+        spin.setValue(round(float(value) * 100))
+
+    return _named(spin, setting), lambda: spin.value() / 100, show
 
 
-def _money(setting: Setting, value: Any, settings: ShopSettings) -> tuple[QWidget, Reader]:
+def _money(setting: Setting, settings: ShopSettings) -> tuple[QWidget, Reader, Writer]:
     edit = line_edit(setting.label, setting.none_text)
-    if value is not None:
-        edit.setText(format_for_typing(value, settings.locale, settings.currency))
+
+    def show(value: Any) -> None:
+        shown = (
+            "" if value is None else format_for_typing(value, settings.locale, settings.currency)
+        )
+        edit.setText(shown)
 
     def read() -> int | None:
         if not edit.text().strip():
@@ -240,4 +306,4 @@ def _money(setting: Setting, value: Any, settings: ShopSettings) -> tuple[QWidge
         except NotAnAmount as exc:
             raise ValueError(str(exc)) from None
 
-    return edit, read
+    return edit, read, show

@@ -1,6 +1,7 @@
 """The owner's Settings window: every setting the program has, one tab per group, each field
 built from its declaration. Save checks everything at once; a value that will not do is named
-under its field (and its tab is shown), and then nothing is saved."""
+under its field (and its tab is shown), and then nothing is saved. A setting changed here that
+another desk saved meanwhile brings up the conflict dialog (see setting_fields.save_form)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError, ValidationError
-from shopcards.core.settings import GROUPS, in_group
+from shopcards.core.settings import GROUPS, ShopSettings, in_group
 from shopcards.services.session import Session
-from shopcards.services.settings import update_settings
-from shopcards.ui.setting_fields import SettingsForm, form_layout
+from shopcards.services.settings import current_settings, update_settings
+from shopcards.ui.setting_fields import SettingsForm, form_layout, save_form
 from shopcards.ui.theme import MARGIN
 from shopcards.ui.till_widgets import MessageLabel
 from shopcards.ui.window_fit import fit_to_screen
@@ -36,8 +37,7 @@ class SettingsWindow(QDialog):
         self.session = session
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
-        session.forget_settings()
-        self.form = SettingsForm(session.settings)
+        self.form = SettingsForm(current_settings(session))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Setting groups")
         self.pages: dict[str, int] = {}
@@ -85,15 +85,16 @@ class SettingsWindow(QDialog):
             if key.startswith(CUSTOM_SHEET):
                 field.widget.setEnabled(custom)
 
-    def _changed(self) -> dict[str, object]:
-        """Only what was changed here, so a setting another desk saved meanwhile is kept."""
-        shown = self.form.settings.to_dict()
-        return {key: value for key, value in self.form.values().items() if value != shown[key]}
+    def _save_changes(self, base: ShopSettings) -> None:
+        """Only what was changed here: a setting with a stored value that will no longer do
+        (say, from an older shopcards) does not stop the others being saved."""
+        update_settings(self.session, base=base, **self.form.changes())
 
     def save(self) -> None:
         self.message.clear()
         try:
-            update_settings(self.session, **self._changed())
+            if not save_form(self, self.form, self.session, self.message, self._save_changes):
+                return
         except ValidationError as exc:
             named = self.form.show_refusal(exc)
             first = next((key for key in self.form.fields if key in exc.fields), None)
