@@ -113,9 +113,10 @@ def _refuse_changed_since(
     if not theirs:
         return
     now = "; ".join(
-        f"{BY_KEY[key].label}: {shown(BY_KEY[key], getattr(stored, key), stored)}" for key in theirs
+        f"{BY_KEY[key].label} is now {shown(BY_KEY[key], getattr(stored, key), stored)}"
+        for key in theirs
     )
-    message = f"Another desk changed these settings since you opened them. Now set: {now}."
+    message = f"Another desk saved settings you changed here since you opened them: {now}."
     raise Conflict(message, [BY_KEY[key].label for key in theirs])
 
 

@@ -3,11 +3,15 @@ refused at the second save (the first stays), different settings are both kept."
 
 from __future__ import annotations
 
+from pathlib import Path
+from threading import Barrier, Thread
+
 import pytest
 
 from shopcards.core.errors import Conflict
+from shopcards.core.roles import Role
 from shopcards.services import insights, letter_setup
-from shopcards.services.session import Session
+from shopcards.services.session import Session, open_session
 from shopcards.services.settings import current_settings, update_settings
 
 
@@ -19,7 +23,7 @@ def test_the_same_setting_changed_at_both_desks_refuses_the_second_and_keeps_the
     with pytest.raises(Conflict) as caught:
         update_settings(other_owner, base=till, shop_name="Till Name", signer_name="Till")
     assert caught.value.changed_fields == ["Shop name"]
-    assert "Shop name: “Office Name”" in caught.value.message
+    assert "Shop name is now “Office Name”" in caught.value.message
     stored = current_settings(owner)
     assert (stored.shop_name, stored.lapsed_months, stored.signer_name) == ("Office Name", 9, "")
 
@@ -66,3 +70,33 @@ def test_the_command_line_sets_values_as_given(owner: Session, other_owner: Sess
     update_settings(owner, shop_name="Office Name")
     update_settings(other_owner, shop_name="Till Name")
     assert current_settings(owner).shop_name == "Till Name"
+
+
+def test_two_desks_saving_the_same_setting_at_once_cannot_both_pass(
+    db_path: Path, owner: Session
+) -> None:
+    """Read, compare and write are one BEGIN IMMEDIATE transaction: the later one sees the
+    earlier one's value, whichever order the two threads happen to run in."""
+    base = current_settings(owner)
+    start = Barrier(2)
+    outcome: dict[str, str] = {}
+
+    def desk(name: str) -> None:
+        session = open_session(db_path, Role.OWNER)  # a connection of its own, as a desk has
+        start.wait()
+        try:
+            update_settings(session, base=base, shop_name=name)
+            outcome[name] = "saved"
+        except Conflict:
+            outcome[name] = "refused"
+        finally:
+            session.card_file.close()
+
+    desks = [Thread(target=desk, args=(name,)) for name in ("Office", "Till")]
+    for thread in desks:
+        thread.start()
+    for thread in desks:
+        thread.join(timeout=30)
+    assert sorted(outcome.values()) == ["refused", "saved"]
+    saved = next(name for name, result in outcome.items() if result == "saved")
+    assert current_settings(owner).shop_name == saved
