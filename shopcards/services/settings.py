@@ -122,10 +122,11 @@ def _refuse_changed_since(
 
 def shown(setting: Setting, value: Any, settings: ShopSettings) -> str:
     """A setting's value as people read it: a choice's label, money in the shop's currency."""
-    if value is None:
-        return setting.none_text or "not set"
-    if setting.options():
-        return setting.options().get(value, str(value))
+    if value is None or value == "":
+        return setting.none_text or "left empty"
+    options = setting.options()
+    if options:
+        return options.get(value, str(value))
     if setting.kind is bool:
         return "yes" if value else "no"
     if setting.shown_as == "money":
