@@ -7,10 +7,19 @@ from typing import Any
 
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from shopcards.core.card import Consent, CustomerType, JoinedVia, PartialDate
 from shopcards.services import purchases
 from shopcards.services.session import Session
 from shopcards.store.changes import Change
-from shopcards.ui.card_labels import FIELD_LABELS, iso_date_text
+from shopcards.ui.card_labels import (
+    CONSENT,
+    CUSTOMER_TYPES,
+    FIELD_LABELS,
+    JOINED_VIA,
+    greeting_label,
+    iso_date_text,
+    partial_date_text,
+)
 from shopcards.ui.history_edit import FIELD_NAMES
 
 HEADERS = ("When", "Who", "What")
@@ -19,6 +28,15 @@ _CARD_ACTIONS = {
     "archived": "Card archived",
     "unarchived": "Card brought back from the archive",
 }
+_CODED: dict[str, Callable[[str], str]] = {
+    "consent_post": lambda code: CONSENT[Consent(code)],
+    "consent_phone": lambda code: CONSENT[Consent(code)],
+    "consent_email": lambda code: CONSENT[Consent(code)],
+    "greeting": greeting_label,
+    "customer_type": lambda code: CUSTOMER_TYPES[CustomerType(code)],
+    "joined_via": lambda code: JOINED_VIA[JoinedVia(code)],
+}
+"""A card's coded values (logged by their code) in the words the card shows them in."""
 _PURCHASE_ACTIONS = {
     "added": "recorded",
     "returned": "recorded",
@@ -33,13 +51,41 @@ def describe(change: Change, money: Callable[[int], str], locale: str) -> str:
     if change.entity == "purchase":
         return _purchase_line(change.action, details, money, locale)
     if change.action == "edited":
-        names = [FIELD_LABELS.get(name, name) for name in details.get("fields", [])]
-        return "Card edited: " + (", ".join(names) if names else "nothing visible")
+        return "Card edited: " + _card_edits(details, locale)
     if change.action == "added" and details.get("via") == "till":
         return "Card added at the till"
     if change.action == "drawing_entered":
         return f"Entered in the prize drawing of {details.get('month', '')}"
     return _CARD_ACTIONS.get(change.action, change.action.replace("_", " ").capitalize())
+
+
+def _card_edits(details: dict[str, Any], locale: str) -> str:
+    """ "City: Turku → Tampere; Phones: …" — or only the fields' names, as lines written before
+    values were logged (and those of an erased card) have."""
+    fields: list[str] = details.get("fields", [])
+    values: dict[str, list[Any]] = details.get("values", {})
+    if not fields:
+        return "nothing visible"
+    if not values:
+        return ", ".join(FIELD_LABELS.get(name, name) for name in fields)
+    return "; ".join(
+        f"{FIELD_LABELS.get(name, name)}: "
+        + " → ".join(_card_value(name, value, locale) for value in values[name])
+        for name in fields
+    )
+
+
+def _card_value(name: str, value: Any, locale: str) -> str:
+    """A logged card value in the words the card itself uses; "—" for nothing."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if name == "birthday":
+        return partial_date_text(PartialDate.from_iso(str(value)), locale)
+    return _CODED.get(name, str)(str(value))
 
 
 def _purchase_line(
