@@ -51,7 +51,7 @@ def describe(change: Change, money: Callable[[int], str], locale: str) -> str:
     if change.entity == "purchase":
         return _purchase_line(change.action, details, money, locale)
     if change.action == "edited":
-        return "Card edited: " + _card_edits(details, locale)
+        return "Card edited: " + _field_names(details)
     if change.action == "added" and details.get("via") == "till":
         return "Card added at the till"
     if change.action == "drawing_entered":
@@ -59,20 +59,23 @@ def describe(change: Change, money: Callable[[int], str], locale: str) -> str:
     return _CARD_ACTIONS.get(change.action, change.action.replace("_", " ").capitalize())
 
 
-def _card_edits(details: dict[str, Any], locale: str) -> str:
-    """ "City: Turku → Tampere; Phones: …" — or only the fields' names, as lines written before
-    values were logged (and those of an erased card) have."""
-    fields: list[str] = details.get("fields", [])
-    values: dict[str, list[Any]] = details.get("values", {})
-    if not fields:
-        return "nothing visible"
-    if not values:
-        return ", ".join(FIELD_LABELS.get(name, name) for name in fields)
-    return "; ".join(
+def _field_names(details: dict[str, Any]) -> str:
+    names = [FIELD_LABELS.get(name, name) for name in details.get("fields", [])]
+    return ", ".join(names) if names else "nothing visible"
+
+
+def edit_lines(change: Change, locale: str) -> list[str]:
+    """One line per field a card edit changed, "City: Turku → Tampere", shown under the edit.
+    None for lines logged before values were, nor for an erased card's (erasure wiped them)."""
+    if change.entity != "customer" or change.action != "edited":
+        return []
+    values: dict[str, list[Any]] = change.details.get("values", {})
+    return [
         f"{FIELD_LABELS.get(name, name)}: "
         + " → ".join(_card_value(name, value, locale) for value in values[name])
-        for name in fields
-    )
+        for name in change.details.get("fields", [])
+        if name in values
+    ]
 
 
 def _card_value(name: str, value: Any, locale: str) -> str:
@@ -145,8 +148,14 @@ class ChangesPane(QWidget):
 
         for change in purchases.customer_changes(self.session, self.customer_id):
             when = f"{iso_date_text(change.at, locale)} {change.at[11:16]}"
-            self.list.addTopLevelItem(
-                QTreeWidgetItem([when, change.actor.capitalize(), describe(change, money, locale)])
+            item = QTreeWidgetItem(
+                [when, change.actor.capitalize(), describe(change, money, locale)]
             )
+            for line in edit_lines(change, locale):
+                child = QTreeWidgetItem(["", "", line])
+                child.setToolTip(2, line)  # a long note's old and new text may not fit the pane
+                item.addChild(child)
+            self.list.addTopLevelItem(item)
+            item.setExpanded(True)
         for column in range(2):
             self.list.resizeColumnToContents(column)

@@ -15,7 +15,8 @@ from tests.ui.conftest import show_window
 
 
 def changes_tab_lines(qtbot: QtBot, session: Session, search: str) -> list[str]:
-    """The "What" column of the Changes tab once the card found by ``search`` is open."""
+    """The "What" column of the Changes tab once the card found by ``search`` is open, each
+    edit's lines (one per field) indented under it."""
     win = show_window(qtbot, session)
     ShopTools(win, session)  # puts the panes beside the card, as the program does
     win.search.setText(search)
@@ -24,8 +25,13 @@ def changes_tab_lines(qtbot: QtBot, session: Session, search: str) -> list[str]:
     win.card_tabs.setCurrentIndex(tabs.index("Changes"))
     pane = win.card_tabs.currentWidget()
     assert isinstance(pane, ChangesPane)
-    items = [pane.list.topLevelItem(i) for i in range(pane.list.topLevelItemCount())]
-    return [item.text(2) for item in items if item]
+    lines = []
+    for i in range(pane.list.topLevelItemCount()):
+        item = pane.list.topLevelItem(i)
+        assert item is not None and item.isExpanded()
+        lines.append(item.text(2))
+        lines += ["  " + item.child(c).text(2) for c in range(item.childCount())]
+    return lines
 
 
 def test_an_edit_shows_each_fields_old_and_new_value(qtbot: QtBot, owner: Session) -> None:
@@ -43,8 +49,12 @@ def test_an_edit_shows_each_fields_old_and_new_value(qtbot: QtBot, owner: Sessio
         ),
     )
     assert changes_tab_lines(qtbot, owner, "virtanen") == [
-        "Card edited: City: Turku → Tampere; Phones: 040 1234567 → 050 7654321; "
-        "Birthday: — → 3 April 1961; Interests: — → tea; E-mail consent: Not asked → Yes",
+        "Card edited: City, Phones, Birthday, Interests, E-mail consent",
+        "  City: Turku → Tampere",
+        "  Phones: 040 1234567 → 050 7654321",
+        "  Birthday: — → 3 April 1961",
+        "  Interests: — → tea",
+        "  E-mail consent: Not asked → Yes",
         "Card added",
     ]
 
@@ -57,4 +67,4 @@ def test_a_line_logged_before_values_were_shows_the_field_names(
         changes.record(
             db, "clerk", owner.now(), "customer", card.id or 0, "edited", {"fields": ["city"]}
         )
-    assert changes_tab_lines(qtbot, owner, "virtanen")[0] == "Card edited: City"
+    assert changes_tab_lines(qtbot, owner, "virtanen") == ["Card edited: City", "Card added"]
