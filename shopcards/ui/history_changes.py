@@ -66,7 +66,7 @@ def _field_names(details: dict[str, Any]) -> str:
 
 def edit_lines(change: Change, locale: str) -> list[str]:
     """One line per field a card edit changed, "City: Turku → Tampere", shown under the edit.
-    None for lines logged before values were, nor for an erased card's (erasure wiped them)."""
+    Nothing for lines logged before values were, nor for an erased card's (erasure wiped them)."""
     if change.entity != "customer" or change.action != "edited":
         return []
     values: dict[str, list[Any]] = change.details.get("values", {})
