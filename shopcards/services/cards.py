@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from shopcards.core.card import Card, CardQuery, CardSummary
+from enum import Enum
+from typing import Any
+
+from shopcards.core import phones
+from shopcards.core.card import Card, CardQuery, CardSummary, PartialDate, Phone
 from shopcards.core.errors import ShopError
 from shopcards.core.validation import CardInput, validate
 from shopcards.services.session import Session, require_owner
@@ -41,9 +45,8 @@ def update_card(session: Session, base: Card, inp: CardInput) -> Card:
     _staff_is_owners(session, base.is_staff, card.is_staff)
     with session.card_file.write() as db:
         stored = customers.update(db, card, base, session.alphabet, session.actor, session.now())
-        changed = _changed_fields(base, stored)
         changes.record(db, session.actor, session.now(), "customer", base.id, "edited",
-                       {"fields": changed})
+                       _edit_details(base, stored, session.settings.region))
     return stored
 
 
@@ -63,6 +66,7 @@ def erase_card(session: Session, card_id: int) -> None:
     require_owner(session, "erase a card")
     with session.card_file.write() as db:
         customers.erase(db, card_id)
+        changes.forget_values(db, "customer", card_id)
         changes.record(db, session.actor, session.now(), "customer", card_id, "erased")
     session.card_file.flush_log()
 
@@ -103,6 +107,39 @@ def _staff_is_owners(session: Session, before: bool, after: bool) -> None:
     """Staff are left out of the prize drawing, so only the owner may mark a card as staff."""
     if before != after:
         require_owner(session, "mark a card as staff or not staff (“Works at the shop”)")
+
+
+def _edit_details(before: Card, after: Card, region: str) -> dict[str, Any]:
+    """The changed fields and each one's old and new value as a person reads them, so the card's
+    history can say "Phones: 040 123 4567 → 050 765 4321". The values name the person: erasing
+    the card wipes them (``changes.forget_values``)."""
+    fields = _changed_fields(before, after)
+    values = {name: [_readable(before, name, region), _readable(after, name, region)]
+              for name in fields}
+    return {"fields": fields, "values": values}
+
+
+def _readable(card: Card, name: str, region: str) -> str | bool | int | list[str] | None:
+    """One field's value in the log: phones as the shop writes them, a birthday as its ISO date,
+    lists as lists, coded values (consent, greeting) by their code, the window's words for them
+    being the window's business."""
+    value = getattr(card, name)
+    if name == "phones":
+        return [_phone_text(phone, region) for phone in value]
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    return str(value)
+
+
+def _phone_text(phone: Phone, region: str) -> str:
+    shown = phones.display(phone.number, region)
+    return f"{shown} ({phone.label})" if phone.label else shown
 
 
 def _changed_fields(before: Card, after: Card) -> list[str]:

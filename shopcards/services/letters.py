@@ -9,8 +9,9 @@ The steps, which the window and the command line both take:
 2. :func:`write_batch` draws the PDF (one file, or one per recipient) from the plan alone, so
    it can run on a worker thread; cancelling leaves no file.
 3. :func:`record_batch` writes on each card that the letter or card went out (envelopes and
-   labels go with a letter and are not recorded). The window records when the owner prints or
-   saves; :func:`print_batch` does all three for the command line.
+   labels go with a letter and are not recorded; written to a file they are logged as an export
+   by :func:`record_file_export`). The window records when the owner prints or saves;
+   :func:`print_batch` does all three for the command line.
 
 The printing engine (reportlab) is imported only when a batch is drawn, so the card form can
 import this module for :func:`greeting_options` without slowing the window's start.
@@ -36,6 +37,8 @@ from shopcards.core.settings import ShopSettings
 from shopcards.core.templates import Template, TemplateKind
 from shopcards.core.text import words
 from shopcards.services import letter_selections
+from shopcards.services.exports import record_export
+from shopcards.services.letter_scripts import unprintable
 from shopcards.services.letter_setup import PrintSetup, label_sheet_of, letterhead_of, print_setup
 from shopcards.services.session import Session, require_owner
 from shopcards.services.templates import (
@@ -64,6 +67,7 @@ __all__ = [
     "plan_batch",
     "print_batch",
     "record_batch",
+    "record_file_export",
     "write_batch",
 ]
 
@@ -266,7 +270,7 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
     left_out = [
         entry for card in cards if (entry := mailing.excluded(card, request.reply)) is not None
     ]
-    left_out += _unprintable([card for card in cards if card.id not in _ids(left_out)])
+    left_out += unprintable([card for card in cards if card.id not in _ids(left_out)])
     out_ids = _ids(left_out)
     mailable = [card for card in cards if card.id not in out_ids]
     settings = session.settings
@@ -300,30 +304,6 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
 
 def _ids(left_out: Sequence[Excluded]) -> set[int]:
     return {entry.customer_id for entry in left_out}
-
-
-def _unprintable(cards: Sequence[Card]) -> list[Excluded]:
-    """Customers whose name or address has letters no font of the printing engine can draw:
-    left out with the reason rather than sent a letter with a blank where their name goes."""
-    from shopcards.printing.fonts import font_book
-
-    book = font_book()
-    found: list[Excluded] = []
-    for card in cards:
-        text = " ".join(
-            (mailing.person_name(card), card.salutation, *card.address_lines, card.city)
-        )
-        scripts = book.missing(text)
-        if scripts and card.id is not None:
-            found.append(
-                Excluded(
-                    card.id,
-                    card.card_no,
-                    card.display_name,
-                    f"name or address in a script the printed letters cannot show yet ({scripts})",
-                )
-            )
-    return found
 
 
 def _blank_fields(
@@ -475,6 +455,13 @@ def record_batch(session: Session, plan: BatchPlan) -> int | None:
     return batch_id
 
 
+def record_file_export(session: Session, plan: BatchPlan, out: Path) -> None:
+    """Envelopes and labels leave no mark on the cards, but written to a file they carry the
+    customers' addresses out of the card file: logged as an export, like a customer list."""
+    if plan.request.output.template_kind is None:
+        record_export(session, plan.request.output.value, out, len(plan.pieces))
+
+
 def print_batch(
     session: Session,
     request: LetterRequest,
@@ -489,6 +476,8 @@ def print_batch(
     if not plan.pieces:
         raise ValidationError({"selection": f"Nobody to print for: {plan.summary()}."})
     result = write_batch(plan, out, separate_files=separate_files, progress=progress)
+    if not result.cancelled:
+        record_file_export(session, plan, out)
     batch_id = record_batch(session, plan) if record and not result.cancelled else None
     return BatchOutcome(plan, result, batch_id)
 

@@ -34,7 +34,8 @@ def record(
     action: str,
     details: dict[str, Any] | None = None,
 ) -> None:
-    """Write one line of history; ``details`` must never hold a customer's name (erasure)."""
+    """Write one line of history. ``details`` must never hold a customer's name, except under
+    ``values`` (a card edit's old and new values), which :func:`forget_values` wipes on erasure."""
     db.execute(
         "INSERT INTO changes (at, actor, entity, entity_id, action, details, desk) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -47,6 +48,16 @@ def record(
             json.dumps(details or {}, ensure_ascii=False),
             this_desk(),
         ],
+    )
+
+
+def forget_values(db: Database, entity: str, entity_id: int) -> None:
+    """Erasure: wipe the old and new values logged for ``entity_id`` (they name the person),
+    keeping which fields were changed, when and by whom."""
+    db.execute(
+        "UPDATE changes SET details = json_remove(details, '$.values') "
+        "WHERE entity = ? AND entity_id = ? AND json_extract(details, '$.values') IS NOT NULL",
+        [entity, entity_id],
     )
 
 

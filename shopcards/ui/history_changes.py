@@ -7,10 +7,19 @@ from typing import Any
 
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from shopcards.core.card import Consent, CustomerType, JoinedVia, PartialDate
 from shopcards.services import purchases
 from shopcards.services.session import Session
 from shopcards.store.changes import Change
-from shopcards.ui.card_labels import FIELD_LABELS, iso_date_text
+from shopcards.ui.card_labels import (
+    CONSENT,
+    CUSTOMER_TYPES,
+    FIELD_LABELS,
+    JOINED_VIA,
+    greeting_label,
+    iso_date_text,
+    partial_date_text,
+)
 from shopcards.ui.history_edit import FIELD_NAMES
 
 HEADERS = ("When", "Who", "What")
@@ -19,6 +28,15 @@ _CARD_ACTIONS = {
     "archived": "Card archived",
     "unarchived": "Card brought back from the archive",
 }
+_CODED: dict[str, Callable[[str], str]] = {
+    "consent_post": lambda code: CONSENT[Consent(code)],
+    "consent_phone": lambda code: CONSENT[Consent(code)],
+    "consent_email": lambda code: CONSENT[Consent(code)],
+    "greeting": greeting_label,
+    "customer_type": lambda code: CUSTOMER_TYPES[CustomerType(code)],
+    "joined_via": lambda code: JOINED_VIA[JoinedVia(code)],
+}
+"""A card's coded values (logged by their code) in the words the card shows them in."""
 _PURCHASE_ACTIONS = {
     "added": "recorded",
     "returned": "recorded",
@@ -33,13 +51,44 @@ def describe(change: Change, money: Callable[[int], str], locale: str) -> str:
     if change.entity == "purchase":
         return _purchase_line(change.action, details, money, locale)
     if change.action == "edited":
-        names = [FIELD_LABELS.get(name, name) for name in details.get("fields", [])]
-        return "Card edited: " + (", ".join(names) if names else "nothing visible")
+        return "Card edited: " + _field_names(details)
     if change.action == "added" and details.get("via") == "till":
         return "Card added at the till"
     if change.action == "drawing_entered":
         return f"Entered in the prize drawing of {details.get('month', '')}"
     return _CARD_ACTIONS.get(change.action, change.action.replace("_", " ").capitalize())
+
+
+def _field_names(details: dict[str, Any]) -> str:
+    names = [FIELD_LABELS.get(name, name) for name in details.get("fields", [])]
+    return ", ".join(names) if names else "nothing visible"
+
+
+def edit_lines(change: Change, locale: str) -> list[str]:
+    """One line per field a card edit changed, "City: Turku → Tampere", shown under the edit.
+    Nothing for lines logged before values were, nor for an erased card's (erasure wiped them)."""
+    if change.entity != "customer" or change.action != "edited":
+        return []
+    values: dict[str, list[Any]] = change.details.get("values", {})
+    return [
+        f"{FIELD_LABELS.get(name, name)}: "
+        + " → ".join(_card_value(name, value, locale) for value in values[name])
+        for name in change.details.get("fields", [])
+        if name in values
+    ]
+
+
+def _card_value(name: str, value: Any, locale: str) -> str:
+    """A logged card value in the words the card itself uses; "—" for nothing."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if name == "birthday":
+        return partial_date_text(PartialDate.from_iso(str(value)), locale)
+    return _CODED.get(name, str)(str(value))
 
 
 def _purchase_line(
@@ -99,8 +148,14 @@ class ChangesPane(QWidget):
 
         for change in purchases.customer_changes(self.session, self.customer_id):
             when = f"{iso_date_text(change.at, locale)} {change.at[11:16]}"
-            self.list.addTopLevelItem(
-                QTreeWidgetItem([when, change.actor.capitalize(), describe(change, money, locale)])
+            item = QTreeWidgetItem(
+                [when, change.actor.capitalize(), describe(change, money, locale)]
             )
+            for line in edit_lines(change, locale):
+                child = QTreeWidgetItem(["", "", line])
+                child.setToolTip(2, line)  # a long note's old and new text may not fit the pane
+                item.addChild(child)
+            self.list.addTopLevelItem(item)
+            item.setExpanded(True)
         for column in range(2):
             self.list.resizeColumnToContents(column)

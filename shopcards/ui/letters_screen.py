@@ -402,6 +402,7 @@ class LettersScreen(QWidget):
             target = target.with_suffix(".pdf")
         try:
             copy_whole(self.result.paths[0], target)
+            letters.record_file_export(self.session, self.plan, target)
         except ShopError as exc:
             self.message.error(exc.message)
             return

@@ -103,7 +103,41 @@ def test_edits_are_in_the_card_history_with_who_did_them(owner: Session,
     cards.update_card(clerk, card, card_input(city="Turku"))
     history = cards.card_history(owner, card.id or 0)
     assert [(c.actor, c.action) for c in history] == [("clerk", "edited"), ("owner", "added")]
-    assert history[0].details == {"fields": ["city"]}
+    assert history[0].details == {"fields": ["city"], "values": {"city": ["", "Turku"]}}
+
+
+def test_an_edit_logs_each_fields_old_and_new_value_as_a_person_reads_it(
+    owner: Session,
+) -> None:
+    update_settings(owner, region="FI")
+    card = cards.add_card(owner, card_input(city="Turku", phones=[("mobile", "040 123 4567")],
+                                            interests=["tea"]))
+    cards.update_card(owner, card, card_input(
+        city="Tampere", phones=[("mobile", "+358 50 765 4321")], interests=["tea", "cheese"],
+        birthday="1961-04-03", consent_post="yes", is_staff=True))
+    [edit, _added] = cards.card_history(owner, card.id or 0)
+    assert edit.details["values"] == {
+        "city": ["Turku", "Tampere"],
+        "phones": [["040 1234567 (mobile)"], ["050 7654321 (mobile)"]],
+        "birthday": [None, "1961-04-03"],
+        "interests": [["tea"], ["cheese", "tea"]],
+        "consent_post": ["not_asked", "yes"],
+        "is_staff": [False, True],
+    }
+    assert edit.details["fields"] == list(edit.details["values"])
+
+
+def test_erasing_a_card_wipes_the_old_and_new_values_from_its_log(owner: Session) -> None:
+    card = cards.add_card(owner, card_input(city="Xanadu", phones=[("", "+358 40 987 6543")]))
+    cards.update_card(owner, card, card_input(city="Zanzibar", phones=[("", "+358 50 246 8101")]))
+    cards.erase_card(owner, card.id or 0)
+    history = cards.card_history(owner, card.id or 0)
+    assert [c.action for c in history] == ["erased", "edited", "added"]
+    assert history[1].details == {"fields": ["city", "phones"]}
+    owner.close()
+    raw = b"".join(p.read_bytes() for p in owner.card_file.path.parent.glob("shop.db*"))
+    for trace in ("Xanadu", "Zanzibar", "9876543", "2468101"):
+        assert trace.encode() not in raw, trace
 
 
 def test_archiving_is_for_the_owner_and_keeps_the_card(owner: Session, clerk: Session) -> None:

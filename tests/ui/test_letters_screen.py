@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from shopcards.services import demo, letters
 from shopcards.services.session import Session
+from shopcards.store import changes
 from shopcards.ui.letters_last_sent import LastSentPane
 from shopcards.ui.letters_screen import LettersScreen
 from shopcards.ui.pdf_preview import render_page
@@ -110,6 +111,23 @@ def test_preview_shows_the_pages_and_save_as_pdf_writes_and_records(
     assert f"Saved to {out}. Recorded on each customer's card." == label(screen, "Message")
     last = letters.last_sent(owner, ids["anna"]).letter
     assert last is not None and last.template == "Quarterly letter to regular customers"
+
+
+def test_labels_saved_as_pdf_are_logged_as_an_export(
+    qtbot: QtBot, owner: Session, ids: dict[str, int], modals: ModalAnswers, tmp_path: Path
+) -> None:
+    screen = open_screen(qtbot, owner)
+    pick(screen, "Print", "Address labels")
+    pick(screen, "Send to", "Everyone")
+    preview(qtbot, screen)
+    out = tmp_path / "labels.pdf"
+    modals.then(save_as(out))  # type: ignore[arg-type]
+    press(screen, "Save as PDF…")
+    qtbot.waitUntil(modals.all_answered)
+    assert label(screen, "Message") == f"Saved to {out}."
+    [line] = changes.for_entity(owner.db, "card_file", 0)
+    assert (line.actor, line.action) == ("owner", "exported")
+    assert line.details == {"what": "labels", "to": str(out), "rows": 5}
 
 
 def _card_no(session: Session, card_id: int) -> str:
