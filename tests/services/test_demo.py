@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from shopcards.core.roles import Role
-from shopcards.services import calls, drawing, letters
+from shopcards.services import calls, drawing_proof, letters
 from shopcards.services.demo import build_demo
 from shopcards.services.session import Session, open_session
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, publish_and_draw
 
 LAST_MONTH = "2026-10"
 THIS_MONTH = "2026-11"
@@ -69,9 +69,9 @@ def test_last_month_has_entries_and_can_be_drawn(demo: Session) -> None:
         "AND substr(p.date, 1, 7) = e.month) AND substr(c.created_at, 1, 7) != e.month",
     )
     assert not_bought == 0  # a purchase or a new card enters the month, nothing else
-    drawn = drawing.draw(demo, LAST_MONTH)
+    drawn = publish_and_draw(demo, LAST_MONTH)
     assert drawn.entries == months[LAST_MONTH]
-    assert drawing.verify_drawing(demo, LAST_MONTH).verification.ok
+    assert drawing_proof.verify_drawing(demo, LAST_MONTH).ok
 
 
 def test_some_calls_and_letters_were_sent_and_show_on_the_cards(demo: Session) -> None:
