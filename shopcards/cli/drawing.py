@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import argparse
 
-from shopcards.cli import add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.services import drawing, drawing_notice, drawing_proof
 from shopcards.services.auth import cli_session
 from shopcards.services.session import Session
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "draw",
-        help="the monthly prize drawing: publish, draw, check it, or show the log",
-        description="Once a month has ended, publish its notice (--publish: the entry list's "
+        "the monthly prize drawing: publish, draw, check it, or show the log",
+        "Once a month has ended, publish its notice (--publish: the entry list's "
         "SHA-256 and a commitment to the secret seed; put it up in the shop), then draw its "
         "winner and alternates (once per month). Replay a drawing to check it (--verify, with "
         "--published COMMITMENT from the notice), list a month's entries, move on to the next "
         "alternate when the winner cannot be reached, or show every month drawn (--log).",
+    )
+    p.usage = (
+        "%(prog)s --month YYYY-MM [--publish | --verify [--published COMMITMENT] | --entries\n"
+        "                             | --discard REASON | --next-alternate REASON] [--db DB]\n"
+        "       %(prog)s --log [--db DB]"
     )
     p.add_argument("--month", metavar="YYYY-MM", help="the month of the drawing")
     what = p.add_mutually_exclusive_group()

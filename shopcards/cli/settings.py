@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from shopcards.cli import add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.settings import BY_KEY, GROUPS, Setting, describe, in_group
 from shopcards.services.auth import cli_session
@@ -25,14 +25,14 @@ not do is named, nothing is saved, and the exit code is 2."""
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = commands.add_parser(
+    p = add_command(
+        commands,
         "settings",
-        help="list the shop's settings, or set some: KEY=VALUE … (setting is owner only)",
-        description="Without arguments, list every setting by group: its key, its value and "
+        "list the shop's settings, or set some: KEY=VALUE … (setting is owner only)",
+        "Without arguments, list every setting by group: its key, its value and "
         "what it is. With KEY=VALUE arguments, set those settings, all or none. Setting needs "
         "the owner's PIN (from SHOPCARDS_PIN, or asked for).",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        EXAMPLES,
     )
     p.add_argument("assignments", nargs="*", metavar="KEY=VALUE", help="settings to change")
     add_db_option(p)
