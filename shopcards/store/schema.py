@@ -117,7 +117,7 @@ def _m001(db: Database) -> None:
             details TEXT NOT NULL DEFAULT '{}'
         );
         CREATE INDEX changes_entity ON changes(entity, entity_id);
-        """
+        """,
     )
 
 

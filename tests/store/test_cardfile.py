@@ -28,8 +28,10 @@ def test_a_new_file_uses_wal_and_foreign_keys(db_path: Path) -> None:
 def test_a_file_from_a_newer_shopcards_is_refused_and_left_alone(db_path: Path) -> None:
     open_card_file(db_path).close()
     with sqlite3.connect(db_path) as conn:
-        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                     "VALUES ('shopcards', 'm999_from_the_future', 'x')")
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('shopcards', 'm999_from_the_future', 'x')"
+        )
     before = db_path.read_bytes()
     with pytest.raises(CardFileError, match="newer version of shopcards"):
         open_card_file(db_path)
@@ -80,7 +82,12 @@ def test_two_connections_writing_at_once_lose_nothing(db_path: Path) -> None:
 def test_a_failed_action_saves_nothing(db_path: Path) -> None:
     with open_card_file(db_path) as card_file:
         with pytest.raises(RuntimeError), card_file.write() as db:
-            customers.insert(db, validate(CardInput(family_name="Laine"), "FI"), ALPHABET,
-                             "owner", "2026-01-01T10:00:00")
+            customers.insert(
+                db,
+                validate(CardInput(family_name="Laine"), "FI"),
+                ALPHABET,
+                "owner",
+                "2026-01-01T10:00:00",
+            )
             raise RuntimeError("the power went out")
         assert card_file.db.execute("SELECT count(*) FROM customers").fetchone()[0] == 0
