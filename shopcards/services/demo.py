@@ -37,6 +37,7 @@ def build_demo(session: Session, customers_count: int = 500, seed: int = 1,
                with_purchases: bool = True, progress: Progress | None = None) -> DemoResult:
     """Fill the card file with a demo shop, all in one transaction (cancel keeps nothing)."""
     require_owner(session, "fill the card file with a demo shop")
+    _refuse_a_real_shop(session)
     if customers_count < 1:
         raise ShopError("A demo shop needs at least one customer")
     made = 0
@@ -59,3 +60,16 @@ def build_demo(session: Session, customers_count: int = 500, seed: int = 1,
                        {"customers": made, "purchases": purchases, "seed": seed})
     session.forget_settings()
     return DemoResult(made, purchases)
+
+
+def _refuse_a_real_shop(session: Session) -> None:
+    """A demo replaces the shop's name, locale and currency and adds made-up customers: never
+    on a file that holds a real shop (cards not made by demo, or a shop its owner set up)."""
+    cards, by_demo, by_hand = changes.demo_footprint(session.db)
+    set_up = set(settings_store.load(session.db)) & set(ShopSettings().to_dict())
+    if by_hand or cards > by_demo or (set_up and not by_demo):
+        raise ShopError(
+            f"{session.card_file.path} already holds a real shop (cards or settings the demo "
+            "did not make), so no demo was added to it and nothing was changed. To try the "
+            "demo, give it a card file of its own: shopcards demo --db demo.db"
+        )
