@@ -127,7 +127,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -32768")  # 32 MiB: the list pages through indexes
     except sqlite3.DatabaseError as exc:
-        raise examine(path).refusal() from exc
+        verdict = examine(path)
+        if not verdict.opens:
+            raise verdict.refusal() from exc
+        raise CardFileError(f"{path} could not be opened for saving ({exc}).", str(exc)) from exc
     return conn
 
 

@@ -68,6 +68,9 @@ class Verdict:
         return CardFileError(" ".join(self.problems) or f"{self.path} cannot be used.")
 
 
+_OTHER_PROGRAMS_MARKS = ("application_id", "user_version")
+"""shopcards sets neither; an empty SQLite file that has one belongs to another program."""
+
 _HEADINGS = {
     Standing.NEW: "NO CARD FILE",
     Standing.NEWER: "FROM A NEWER SHOPCARDS",
@@ -122,7 +125,8 @@ def read_only_error(path: Path) -> CardFileError:
 
 def _inspect(conn: sqlite3.Connection, path: Path, read_only: bool, integrity: bool) -> Verdict:
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if not tables:
+    marked = any(conn.execute(f"PRAGMA {mark}").fetchone()[0] for mark in _OTHER_PROGRAMS_MARKS)
+    if not tables and not marked:
         return Verdict(path, Standing.NEW, read_only)
     applied = []
     if "_sqlite_migrations" in tables:

@@ -87,3 +87,14 @@ def test_an_empty_file_and_no_file_are_new(tmp_path: Path) -> None:
     assert examine(tmp_path / "none.db").standing is Standing.NEW
     with open_card_file(tmp_path / "empty.db") as made:
         assert made.schema_version() > 0
+
+
+def test_an_empty_sqlite_file_of_another_program_is_left_alone(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("PRAGMA application_id = 1234")
+    before = other.read_bytes()
+    assert examine(other).standing is Standing.FOREIGN
+    with pytest.raises(CardFileError, match="not a shopcards card file"):
+        open_card_file(other)
+    assert other.read_bytes() == before
