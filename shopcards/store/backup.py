@@ -28,7 +28,7 @@ from shopcards.store.verdict import Standing, Verdict, examine, is_read_only
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 CHECKSUM_SUFFIX = ".sha256"
-_STAMPED = re.compile(r"(\d{4}-\d{2}-\d{2})T\d{6}(-\d+)?\.db$")
+_STAMPED = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{6})(?:-(\d+))?\.db$")
 
 
 def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
@@ -46,7 +46,11 @@ def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
         _sqlite_copy(conn, partial)
         checksum_partial.write_text(f"{_sha256(partial)}  {dest.name}\n", encoding="utf-8")
         checksum_partial.replace(checksum)
-        partial.replace(dest)
+        try:
+            partial.replace(dest)
+        except OSError:
+            checksum.unlink()  # it belongs to the copy that could not be put in place
+            raise
     except (OSError, sqlite3.Error) as exc:
         for leftover in (partial, checksum_partial):
             if leftover.is_file():
@@ -95,12 +99,12 @@ def prune_stamped(folder: Path, today: dt.date) -> None:
     """The copies the owner took, the safety copies restore left and the copies taken before
     an upgrade (all named ``…-YYYY-MM-DDTHHMMSS.db``): every one of the last 7 days is kept,
     and of older ones the newest of each of the 4 latest weeks. Other files are left alone."""
-    dated = sorted(
-        (dt.date.fromisoformat(m.group(1)), copy)
+    dated = sorted(  # oldest first, by the time in the name and then -2, -3…
+        (dt.date.fromisoformat(m[1]), m[2], int(m[3] or 1), copy)
         for copy in folder.glob("*.db")
         if (m := _STAMPED.search(copy.name))
     )
-    old = [(day, copy) for day, copy in dated if (today - day).days >= KEEP_DAILY]
+    old = [(day, copy) for day, _time, _n, copy in dated if (today - day).days >= KEEP_DAILY]
     newest_of_week = {day.isocalendar()[:2]: copy for day, copy in old}
     kept_weeks = sorted(newest_of_week)[-KEEP_WEEKLY:]
     keep = {newest_of_week[week] for week in kept_weeks}
