@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -28,11 +30,21 @@ from shopcards.store.verdict import Standing, Verdict, examine, is_read_only
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 CHECKSUM_SUFFIX = ".sha256"
+STALE_PARTIAL_S = 600
+"""A ``.partial`` copy older than this was left by a crash, not by a copy being written."""
 _STAMPED = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{6})(?:-(\d+))?\.db$")
 
 
+class CopyInProgress(CardFileError):
+    """Another desk (or another thread) is writing a copy to the same place right now."""
+
+
 def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Copy the open card file to ``dest`` with its checksum (whole or not at all)."""
+    """Copy the open card file to ``dest`` with its checksum (whole or not at all).
+
+    The ``.partial`` file is created exclusively first: it is the claim on ``dest``, so two
+    desks taking the same day's backup at once cannot mix one's copy with the other's checksum.
+    """
     partial = dest.with_name(dest.name + ".partial")
     checksum = checksum_path(dest)
     checksum_partial = checksum.with_name(checksum.name + ".partial")
@@ -42,7 +54,10 @@ def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
         if is_read_only(dest):
             raise PermissionError(errno.EACCES, "read-only", str(dest))
         dest.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
+        _claim(partial)
+    except OSError as exc:
+        raise _cannot_write(dest, exc) from exc
+    try:
         _sqlite_copy(conn, partial)
         checksum_partial.write_text(f"{_sha256(partial)}  {dest.name}\n", encoding="utf-8")
         checksum_partial.replace(checksum)
@@ -55,12 +70,30 @@ def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
         for leftover in (partial, checksum_partial):
             if leftover.is_file():
                 leftover.unlink()
-        raise CardFileError(
-            f"The backup could not be written to {dest}: {_why(exc)}. "
-            "Nothing was left there; choose another place.",
-            str(exc),
-        ) from exc
+        raise _cannot_write(dest, exc) from exc
     return dest
+
+
+def _claim(partial: Path) -> None:
+    """Create ``partial`` if nobody else has; one left by a crash (old) is taken over."""
+    try:
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        if time.time() - partial.stat().st_mtime < STALE_PARTIAL_S:
+            raise CopyInProgress(
+                f"A copy to {partial.with_suffix('')} is being written right now (by another "
+                "desk?). Try again in a minute."
+            ) from None
+        partial.unlink()
+        _claim(partial)
+
+
+def _cannot_write(dest: Path, exc: OSError | sqlite3.Error) -> CardFileError:
+    return CardFileError(
+        f"The backup could not be written to {dest}: {_why(exc)}. "
+        "Nothing was left there; choose another place.",
+        str(exc),
+    )
 
 
 def unused_name(dest: Path) -> Path:
@@ -84,11 +117,15 @@ def auto_backup(conn: sqlite3.Connection, db_path: Path, today: dt.date) -> Path
     daily = folder / "daily" / f"{today.isoformat()}.db"
     if daily.exists():
         return None
-    copy_to(conn, daily)
     year, week, _ = today.isocalendar()
     weekly = folder / "weekly" / f"{year}-W{week:02d}.db"
-    if not weekly.exists():
-        copy_to(conn, weekly)
+    try:
+        copy_to(conn, daily)
+        if not weekly.exists():
+            copy_to(conn, weekly)
+    except CopyInProgress:
+        return None  # another desk is taking today's backup
+
     _prune(sorted((folder / "daily").glob("*.db"))[:-KEEP_DAILY])
     _prune(sorted((folder / "weekly").glob("*.db"))[:-KEEP_WEEKLY])
     prune_stamped(folder, today)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import shutil
 import sqlite3
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from shopcards import paths
 from shopcards.core.card import CardQuery
 from shopcards.core.errors import CardFileError
 from shopcards.services import backup, cards
@@ -184,3 +186,15 @@ def test_a_full_disk_while_writing_the_checksum_leaves_nothing(
     with pytest.raises(CardFileError, match="the disk is full"):
         backup.backup_now(owner, tmp_path / "copy.db")
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("copy.db")]
+
+
+def test_two_desks_taking_the_days_backup_at_once_do_not_mix(owner: Session) -> None:
+    daily = paths.backups_dir(owner.card_file.path) / "daily" / "2026-11-23.db"
+    daily.parent.mkdir(parents=True)
+    claim = daily.with_name(daily.name + ".partial")
+    claim.write_bytes(b"")  # the other desk is writing today's copy
+    assert backup.daily_backup(owner) is None
+    assert claim.exists() and not daily.exists()  # its copy is left alone
+    os.utime(claim, (0, 0))  # …until it is old: a crash left it
+    assert backup.daily_backup(owner) == daily
+    assert not claim.exists() and checksum_path(daily).is_file()
