@@ -38,11 +38,9 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
-    try:
-        restored = backup.restore_from(session, args.file)
-    finally:
-        session.close()
+    restored = backup.restore_file(
+        db_path(args), args.file, lambda path: cli_session(path, need_owner=True)
+    )
     if restored.warning:
         print(f"Warning: {restored.warning}", file=sys.stderr)
     print(f"Restored {args.file} into {db_path(args)}.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from shopcards import paths
 from shopcards.services.session import Session, require_owner
 from shopcards.store import backup, changes
 from shopcards.store.cardfile import migrate
-from shopcards.store.verdict import Verdict
+from shopcards.store.verdict import Standing, Verdict, examine
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,43 @@ def restore_from(session: Session, source: Path) -> Restored:
         )
     backup.prune_stamped(paths.backups_dir(session.card_file.path), session.today())
     return Restored(safety, warning)
+
+
+def restore_file(
+    path: Path, source: Path, owner_session: Callable[[Path], Session]
+) -> Restored:
+    """Restore ``source`` into the card file at ``path``, also when that file cannot be opened
+    (damaged, or from a newer shopcards), which is when a backup is needed most.
+
+    ``owner_session`` opens a file as its owner (asking the PIN). A file that opens is restored
+    as :func:`restore_from` does; one that does not is replaced by the backup once the owner
+    of the backup has given its PIN, and kept byte for byte in the backups folder.
+    """
+    verdict = examine(path)
+    if verdict.opens:
+        session = owner_session(path)
+        try:
+            return restore_from(session, source)
+        finally:
+            session.close()
+    if verdict.standing not in (Standing.DAMAGED, Standing.NEWER):
+        raise verdict.refusal()
+    warning = backup.verify(source)
+    staged = backup.stage(source, path)
+    try:
+        session = owner_session(staged)  # the backup's own PIN; upgrades an older backup
+        try:
+            require_owner(session, "restore a backup")
+            with session.card_file.write() as db:
+                changes.record(db, session.actor, session.now(), "card_file", 0, "restored",
+                               {"from": str(source), "replaced": verdict.standing.value})
+            stamp = session.clock().strftime("%Y-%m-%dT%H%M%S")
+        finally:
+            session.close()
+        kept = backup.replace_unopenable(path, staged, stamp)
+    finally:
+        staged.unlink(missing_ok=True)
+    return Restored(kept, warning)
 
 
 def check_file(path: Path) -> Verdict:

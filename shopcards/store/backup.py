@@ -207,6 +207,42 @@ def restore(source: Path, conn: sqlite3.Connection) -> None:
         src.close()
 
 
+def stage(source: Path, path: Path) -> Path:
+    """A copy of ``source`` beside the card file at ``path``, to be made current and then put
+    in its place by :func:`replace_unopenable`."""
+    staged = path.with_name(path.name + ".restoring")
+    try:
+        _claim(staged)
+        staged.write_bytes(source.read_bytes())
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise _cannot_write(staged, exc) from exc
+    return staged
+
+
+def replace_unopenable(path: Path, staged: Path, stamp: str) -> Path:
+    """Put ``staged`` in place of a card file that cannot be opened (damaged, or from a newer
+    shopcards), after copying that file byte for byte, with its -wal, to the backups folder.
+
+    Its -wal and -shm go with it: left beside the restored file, SQLite would apply the old
+    file's log to it. Returns the copy of the file that was replaced.
+    """
+    kept = unused_name(paths.backups_dir(path) / f"{path.stem}-{stamp}.db")
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_bytes(path.read_bytes())
+        checksum_path(kept).write_text(f"{_sha256(kept)}  {kept.name}\n", encoding="utf-8")
+        wal = path.with_name(path.name + "-wal")
+        if wal.is_file() and wal.stat().st_size:
+            kept.with_name(kept.name + "-wal").write_bytes(wal.read_bytes())
+        for log in (wal, path.with_name(path.name + "-shm")):
+            log.unlink(missing_ok=True)
+        staged.replace(path)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
+    return kept
+
+
 def _cannot_restore(source: Path, reason: str) -> CardFileError:
     return CardFileError(
         f"{source} cannot be restored: {reason.rstrip('.')}. The card file was not changed."

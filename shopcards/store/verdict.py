@@ -65,7 +65,10 @@ class Verdict:
 
     def refusal(self) -> CardFileError:
         """The error that says why the file cannot be used, and that it was not changed."""
-        return CardFileError(" ".join(self.problems) or f"{self.path} cannot be used.")
+        told = " ".join(self.problems) or f"{self.path} cannot be used."
+        if self.damaged:
+            told += " Restore a backup with `shopcards restore`; the file was not changed."
+        return CardFileError(told)
 
 
 _OTHER_PROGRAMS_MARKS = ("application_id", "user_version")
@@ -213,8 +216,7 @@ def _from_error(path: Path, exc: sqlite3.Error) -> Verdict:
     return _refused(
         path,
         Standing.DAMAGED,
-        f"{path} is not a shopcards card file, or it is damaged ({exc}). Restore "
-        "a backup with `shopcards restore`; the file was not changed.",
+        f"{path} is not a shopcards card file, or it is damaged ({exc}).",
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from shopcards.core.roles import Role
 from shopcards.services import auth, cards
 from shopcards.services.session import open_session
@@ -96,3 +98,53 @@ def test_restore_of_a_copy_without_checksum_warns(tmp_path: Path) -> None:
     )
     assert restored.returncode == 0, restored.stderr
     assert "Warning:" in restored.stderr and "has no checksum" in restored.stderr
+
+
+@pytest.mark.parametrize("trouble", ["damaged", "from a newer shopcards"])
+def test_restore_works_when_the_card_file_no_longer_opens(tmp_path: Path, trouble: str) -> None:
+    db = tmp_path / "shop.db"
+    _real_shop(db)
+    saved = shopcards("backup", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path)
+    assert saved.returncode == 0, saved.stderr
+    if trouble == "damaged":  # the schema page scribbled over: SQLite cannot read the file
+        data = bytearray((tmp_path / "copy.db").read_bytes())
+        data[100:4096] = b"\xff" * 3996
+        db.write_bytes(bytes(data))
+    else:
+        with sqlite3.connect(db) as conn:
+            conn.execute(
+                "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                "VALUES ('shopcards', 'm999_from_the_future', 'x')"
+            )
+    before = db.read_bytes()
+    assert shopcards("check", "--db", str(db), home=tmp_path).returncode == 1
+    wrong = shopcards(
+        "restore", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path, pin="135790"
+    )
+    assert wrong.returncode == 2 and db.read_bytes() == before  # the backup's PIN is asked
+    restored = shopcards(
+        "restore", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path, pin="246810"
+    )
+    assert restored.returncode == 0, restored.stderr
+    kept = Path(restored.stdout.split("kept in ")[1].strip().rstrip("."))
+    assert kept.read_bytes() == before  # the file that did not open, byte for byte
+    checked = shopcards("check", "--db", str(db), home=tmp_path)
+    assert checked.returncode == 0 and "OK — 1 cards" in checked.stdout
+
+
+def test_restore_never_replaces_another_programs_file(tmp_path: Path) -> None:
+    db = tmp_path / "shop.db"
+    _real_shop(db)
+    assert (
+        shopcards("backup", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path).returncode
+        == 0
+    )
+    other = tmp_path / "recipes.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+    before = other.read_bytes()
+    refused = shopcards(
+        "restore", str(tmp_path / "copy.db"), "--db", str(other), home=tmp_path, pin="246810"
+    )
+    assert refused.returncode == 2 and "not a shopcards card file" in refused.stderr
+    assert other.read_bytes() == before
