@@ -68,9 +68,7 @@ def restore_from(session: Session, source: Path) -> Restored:
     return Restored(safety, warning)
 
 
-def restore_file(
-    path: Path, source: Path, owner_session: Callable[[Path], Session]
-) -> Restored:
+def restore_file(path: Path, source: Path, owner_session: Callable[[Path], Session]) -> Restored:
     """Restore ``source`` into the card file at ``path``, also when that file cannot be opened
     (damaged, or from a newer shopcards), which is when a backup is needed most.
 
@@ -94,8 +92,15 @@ def restore_file(
         try:
             require_owner(session, "restore a backup")
             with session.card_file.write() as db:
-                changes.record(db, session.actor, session.now(), "card_file", 0, "restored",
-                               {"from": str(source), "replaced": verdict.standing.value})
+                changes.record(
+                    db,
+                    session.actor,
+                    session.now(),
+                    "card_file",
+                    0,
+                    "restored",
+                    {"from": str(source), "replaced": verdict.standing.value},
+                )
             stamp = session.clock().strftime("%Y-%m-%dT%H%M%S")
         finally:
             session.close()
