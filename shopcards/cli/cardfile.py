@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from shopcards.cli import add_command, add_db_option, db_path
@@ -61,24 +62,29 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
-    try:
-        safety = backup.restore_from(session, args.file)
-    finally:
-        session.close()
+    restored = backup.restore_file(
+        db_path(args), args.file, lambda path: cli_session(path, need_owner=True)
+    )
+    if restored.warning:
+        print(f"Warning: {restored.warning}", file=sys.stderr)
     print(f"Restored {args.file} into {db_path(args)}.")
-    print(f"What was there before is kept in {safety}.")
+    print(f"What was there before is kept in {restored.safety_copy}.")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
     report = backup.check_file(db_path(args))
     if not report.ok:
-        print(f"{report.path}: PROBLEMS FOUND")
-        for problem in report.problems:
+        print(f"{report.path}: {report.heading}")
+        for problem in report.problems or (f"there is no card file at {report.path}",):
             print(f"  - {problem}")
-        print("Restore a backup with `shopcards restore FILE`.")
+        if report.damaged:
+            print("Restore a backup with `shopcards restore FILE`.")
         return 1
-    print(f"{report.path}: OK — {report.customers:,} cards, {report.purchases:,} purchases, "
-          f"schema step {report.schema_steps}")
+    print(
+        f"{report.path}: OK — {report.customers:,} cards, {report.purchases:,} purchases, "
+        f"schema step {report.schema_steps}"
+    )
+    if report.read_only:
+        print("The file is read-only: shopcards can read it but not save to it.")
     return 0

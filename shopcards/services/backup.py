@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from shopcards import paths
 from shopcards.services.exports import record_export
 from shopcards.services.session import Session, require_owner
 from shopcards.store import backup, changes
+from shopcards.store.cardfile import migrate
+from shopcards.store.verdict import Standing, Verdict, examine
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What restore did: where the content it replaced is kept, and a warning to show (a
+    backup without a checksum), or ''."""
+
+    safety_copy: Path
+    warning: str
 
 
 def daily_backup(session: Session) -> Path | None:
@@ -26,28 +39,84 @@ def backup_now(session: Session, dest: Path | None = None) -> Path:
     stamp = session.clock().strftime("%Y-%m-%dT%H%M%S")
     name = f"{session.card_file.path.stem}-{stamp}.db"
     if dest is None:
-        dest = paths.backups_dir(session.card_file.path) / name
+        dest = backup.unused_name(paths.backups_dir(session.card_file.path) / name)
     else:
-        dest = dest / name if dest.is_dir() else dest
+        dest = backup.unused_name(dest / name) if dest.is_dir() else dest
         record_export(session, "backup", dest)
     return backup.copy_to(session.card_file.conn, dest)
 
 
-def restore_from(session: Session, source: Path) -> Path:
+def restore_from(session: Session, source: Path) -> Restored:
     """Replace the card file with a backup (owner only); the current content is kept aside.
 
-    Returns the safety copy of what was there before.
+    Only a backup whose checksum, integrity and schema are sound is restored; one from an
+    older shopcards is upgraded as opening it would.
     """
     require_owner(session, "restore a backup")
-    backup.check(source)  # raises before anything is copied when the file cannot be read
+    warning = backup.verify(source)  # raises before anything is copied
     safety = backup_now(session)
     backup.restore(source, session.card_file.conn)
+    migrate(session.card_file.db, session.card_file.path)
     session.forget_settings()
     with session.card_file.write() as db:
-        changes.record(db, session.actor, session.now(), "card_file", 0, "restored",
-                       {"from": str(source), "previous_content_kept_in": str(safety)})
-    return safety
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "card_file",
+            0,
+            "restored",
+            {
+                "from": str(source),
+                "previous_content_kept_in": str(safety),
+                "checksum": "none" if warning else "matched",
+            },
+        )
+    backup.prune_stamped(paths.backups_dir(session.card_file.path), session.today())
+    return Restored(safety, warning)
 
 
-def check_file(path: Path) -> backup.CheckReport:
+def restore_file(path: Path, source: Path, owner_session: Callable[[Path], Session]) -> Restored:
+    """Restore ``source`` into the card file at ``path``, also when that file cannot be opened
+    (damaged, or from a newer shopcards), which is when a backup is needed most.
+
+    ``owner_session`` opens a file as its owner (asking the PIN). A file that opens is restored
+    as :func:`restore_from` does; one that does not is replaced by the backup once the owner
+    of the backup has given its PIN, and kept byte for byte in the backups folder.
+    """
+    verdict = examine(path)
+    if verdict.opens:
+        session = owner_session(path)
+        try:
+            return restore_from(session, source)
+        finally:
+            session.close()
+    if verdict.standing not in (Standing.DAMAGED, Standing.NEWER):
+        raise verdict.refusal()
+    warning = backup.verify(source)
+    staged = backup.stage(source, path)
+    try:
+        session = owner_session(staged)  # the backup's own PIN; upgrades an older backup
+        try:
+            require_owner(session, "restore a backup")
+            with session.card_file.write() as db:
+                changes.record(
+                    db,
+                    session.actor,
+                    session.now(),
+                    "card_file",
+                    0,
+                    "restored",
+                    {"from": str(source), "replaced": verdict.standing.value},
+                )
+            stamp = session.clock().strftime("%Y-%m-%dT%H%M%S")
+        finally:
+            session.close()
+        kept = backup.replace_unopenable(path, staged, stamp)
+    finally:
+        staged.unlink(missing_ok=True)
+    return Restored(kept, warning)
+
+
+def check_file(path: Path) -> Verdict:
     return backup.check(path)

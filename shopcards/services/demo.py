@@ -63,6 +63,7 @@ def build_demo(
 ) -> DemoResult:
     """Fill the card file with a demo shop, all in one transaction (cancel keeps nothing)."""
     require_owner(session, "fill the card file with a demo shop")
+    _refuse_a_real_shop(session)
     if customers_count < 1:
         raise ShopError("A demo shop needs at least one customer")
     made = 0
@@ -144,3 +145,16 @@ def _send(db: Database, batch: DemoBatch, chosen: list[tuple[int, bool]]) -> int
     )
     letters_store.insert_batch(db, row, sent, [card_id for card_id, held in chosen if held])
     return len(sent)
+
+
+def _refuse_a_real_shop(session: Session) -> None:
+    """A demo replaces the shop's name, locale and currency and adds made-up customers: never
+    on a file that holds a real shop (cards not made by demo, or a shop its owner set up)."""
+    cards, by_demo, by_hand = changes.demo_footprint(session.db)
+    set_up = set(settings_store.load(session.db)) & set(ShopSettings().to_dict())
+    if by_hand or cards > by_demo or (set_up and not by_demo):
+        raise ShopError(
+            f"{session.card_file.path} already holds a real shop (cards or settings the demo "
+            "did not make), so no demo was added to it and nothing was changed. To try the "
+            "demo, give it a card file of its own: shopcards demo --db demo.db"
+        )

@@ -16,9 +16,8 @@ from sqlite_utils import Database
 
 from shopcards import paths
 from shopcards.core.errors import CardFileError
-from shopcards.store import schema
-
-BUSY_TIMEOUT_MS = 15_000
+from shopcards.store import data_steps, schema
+from shopcards.store.verdict import BUSY_TIMEOUT_MS, examine, read_only_error
 
 
 class CardFile:
@@ -53,18 +52,37 @@ class CardFile:
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.db.rollback()
+                raise
         except sqlite3.OperationalError as exc:
-            raise CardFileError(
+            error = self._write_error(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    def _write_error(self, exc: sqlite3.OperationalError) -> CardFileError | None:
+        """Busy, read-only and a full disk are told as such (by SQLite's error code);
+        anything else is a bug and goes on as it is."""
+        code = exc.sqlite_errorcode & 0xFF
+        if code == sqlite3.SQLITE_BUSY:
+            return CardFileError(
                 f"The card file {self.path} is busy: another desk has been saving for over "
                 f"{BUSY_TIMEOUT_MS // 1000} seconds. Try again in a moment.",
                 str(exc),
-            ) from exc
-        try:
-            yield self.db
-        except BaseException:
-            self.db.rollback()
-            raise
-        self.conn.execute("COMMIT")
+            )
+        if code == sqlite3.SQLITE_READONLY:
+            return read_only_error(self.path)
+        if code == sqlite3.SQLITE_FULL:
+            return CardFileError(
+                f"The disk that holds {self.path} is full: nothing was saved. Free some space "
+                "and try again.",
+                str(exc),
+            )
+        return None
 
     def flush_log(self) -> None:
         """Move everything from the write-ahead log into the file and empty the log, so that
@@ -78,18 +96,23 @@ class CardFile:
 def open_card_file(path: Path, create: bool = True) -> CardFile:
     """Open (and if needed create or migrate) the card file at ``path``.
 
-    Raises CardFileError when the file is not a card file, is damaged, or comes from a newer
-    shopcards; the file is then left exactly as it was.
+    Raises CardFileError when :func:`~shopcards.store.verdict.examine` says the file cannot be
+    opened (not a card file, damaged, busy, from a newer shopcards) or may not be written;
+    the file is then left exactly as it was.
     """
     path = Path(path)
     if not path.exists() and not create:
         raise CardFileError(f"There is no card file at {path}")
+    verdict = examine(path)
+    if not verdict.opens:
+        raise verdict.refusal()
+    if verdict.read_only:
+        raise read_only_error(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     _make_private(path)
-    conn = _connect(path)
-    db = Database(conn)
+    db = Database(_connect(path))
     try:
-        _refuse_newer(db, path)
-        _migrate(db, path)
+        migrate(db, path)
     except BaseException:
         db.close()
         raise
@@ -116,38 +139,21 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -32768")  # 32 MiB: the list pages through indexes
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise CardFileError(
-            f"{path} is not a shopcards card file, or it is damaged ({exc}). "
-            "Restore a backup with `shopcards restore`.",
-            str(exc),
-        ) from exc
+        verdict = examine(path)
+        if not verdict.opens:
+            raise verdict.refusal() from exc
+        raise CardFileError(f"{path} could not be opened for saving ({exc}).", str(exc)) from exc
     return conn
 
 
-def _refuse_newer(db: Database, path: Path) -> None:
-    known = set(schema.known_names())
-    applied = [m.name for m in schema.migrations.applied(db)]
-    unknown = [name for name in applied if name not in known]
-    if unknown:
-        raise CardFileError(
-            f"{path} was written by a newer version of shopcards (schema step "
-            f"“{unknown[-1]}”). Update shopcards to open it; the file was not changed."
-        )
-    tables = set(db.table_names())
-    if not applied and tables - {"_sqlite_migrations"}:
-        raise CardFileError(
-            f"{path} is an SQLite file but not a shopcards card file; it was not changed."
-        )
-
-
-def _migrate(db: Database, path: Path) -> None:
-    """Apply pending migrations in one transaction, after copying an existing file aside.
+def migrate(db: Database, path: Path) -> None:
+    """Apply pending migrations, then pending data steps, in one transaction, after copying
+    an existing file aside (a restored backup from an older shopcards comes through here too).
 
     The write lock is taken first, so two desks opening a new file at once migrate it once.
     """
-    if not schema.migrations.pending(db):
+    if not schema.migrations.pending(db) and not data_steps.data_steps.pending(db):
         return
     if schema.migrations.applied(db):
         from shopcards.store.backup import backup_before_migration
@@ -156,6 +162,7 @@ def _migrate(db: Database, path: Path) -> None:
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         schema.migrations.apply(db)
+        data_steps.data_steps.apply(db)
     except BaseException:
         db.rollback()
         raise

@@ -76,3 +76,18 @@ def for_entity(db: Database, entity: str, entity_id: int, limit: int = 200) -> l
         Change(at, actor, ent, int(eid), action, json.loads(details), desk)
         for at, actor, ent, eid, action, details, desk in rows
     ]
+
+
+def demo_footprint(db: Database) -> tuple[int, int, bool]:
+    """How many cards the file holds, how many `shopcards demo` made, and whether anyone added
+    a card or changed the settings by hand: what tells a demo file from a real shop's."""
+    cards = db.execute("SELECT count(*) FROM customers").fetchone()[0]
+    by_demo = db.execute(
+        "SELECT coalesce(sum(json_extract(details, '$.customers')), 0) FROM changes "
+        "WHERE entity = 'card_file' AND action = 'demo'"
+    ).fetchone()[0]
+    by_hand = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM changes WHERE (entity = 'customer' AND action = 'added') "
+        "OR (entity = 'settings' AND action = 'changed'))"
+    ).fetchone()[0]
+    return int(cards), int(by_demo), bool(by_hand)

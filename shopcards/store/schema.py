@@ -3,6 +3,11 @@
 A migration is never edited once released: a change to the schema is a new function appended
 below. The schema version of a file is the number of migrations it has applied; a file that has
 applied one this program does not know comes from a newer shopcards and is refused.
+
+A migration is frozen: plain SQL, importing nothing of ours that can change later, so it does
+to an old file exactly what it did when it was released. Work on the data itself (re-filing
+cards with today's collation) is a data step in ``store/data_steps.py``, run after the schema
+is current. tests/store/fixtures holds a card file made by each earlier release.
 """
 
 from __future__ import annotations
@@ -112,7 +117,7 @@ def _m001(db: Database) -> None:
             details TEXT NOT NULL DEFAULT '{}'
         );
         CREATE INDEX changes_entity ON changes(entity, entity_id);
-        """
+        """,
     )
 
 
@@ -263,16 +268,9 @@ def _m005(db: Database) -> None:
 
 @migrations(name="m006_file_other_scripts")
 def _m006(db: Database) -> None:
-    """Chinese, Georgian, Thai… names got a sort key without their letters (so they all sorted
-    first, in no order); file them again. Only a key shorter than its names can have lost a
-    letter, so a file of Latin names is not read through."""
-    from shopcards.core.collation import Alphabet
-    from shopcards.core.settings import ShopSettings
-    from shopcards.store.customers import refile_all
-    from shopcards.store.settings import load
-
-    alphabet = Alphabet.for_locale(ShopSettings.from_dict(load(db)).locale)
-    refile_all(db, alphabet, "length(sort_key) < length(family_name) + length(given_name) + 1")
+    """Released as a re-filing with that day's collation code, which made the migration change
+    whenever that code did. The re-filing is now the data step ``d002_file_other_scripts``;
+    the schema did not change here, and the name stays so that files that ran it still open."""
 
 
 @migrations(name="m007_template_version")

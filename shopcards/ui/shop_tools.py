@@ -8,6 +8,7 @@ QtPdf or reportlab are imported when first opened, so the window starts quickly.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from shopcards.core.roles import Role
 from shopcards.services import auth, cards, settings
-from shopcards.services.session import Session, open_session
+from shopcards.services.session import Session
 from shopcards.ui.background import run_in_background
 from shopcards.ui.call_dialog import CallsPane
 from shopcards.ui.history_pane import ChangesPane, HistoryPane
@@ -62,6 +63,8 @@ class ShopTools(QObject):
             QTimer.singleShot(0, self.setup.open)
         else:
             self._ask_first_pin()
+        self.midnight_timer = QTimer(self, singleShot=True)
+        self.midnight_timer.timeout.connect(self._daily_backup)
         QTimer.singleShot(500, self._daily_backup)
 
     def _shop_set_up(self) -> None:
@@ -234,13 +237,13 @@ class ShopTools(QObject):
     # the daily backup ------------------------------------------------------------------------
 
     def _daily_backup(self) -> None:
-        """At most once a day, on a connection of its own so the window is never held up."""
-        path = self.session.card_file.path
+        """At most once a day, on a connection of its own so the window is never held up, and
+        again after midnight."""
 
         def work(_progress: object) -> object:
             from shopcards.services.backup import daily_backup
 
-            own = open_session(path)
+            own = self.session.twin()  # the same clock, a connection of the worker's own
             try:
                 return daily_backup(own)
             finally:
@@ -254,6 +257,10 @@ class ShopTools(QObject):
             self._daily_backup_failed,
             cancellable=False,
         )
+        # a window left open overnight takes the next day's backup just after midnight
+        now = self.session.clock()
+        after_midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(0, 1))
+        self.midnight_timer.start(int((after_midnight - now).total_seconds() * 1000))
 
     def _daily_backup_failed(self, exc: BaseException) -> None:
         """Said in the status bar and logged: a modal error over a window that has only just

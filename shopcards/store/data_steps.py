@@ -1,0 +1,47 @@
+"""Work on a card file's data, run once per file after its schema is current.
+
+Migrations (``store/schema.py``) are frozen SQL; what needs today's code, such as filing cards
+again with today's collation, is a data step here. Each step is recorded in the same
+``_sqlite_migrations`` table under a set of its own, so it runs once per file, and it may use
+today's code because it is about the data, not the shape of the file.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from shopcards.core.collation import Alphabet
+from shopcards.core.settings import ShopSettings
+from shopcards.store import customers, settings
+
+DATA_STEP_SET = "shopcards-data"
+data_steps = Migrations(DATA_STEP_SET)
+
+
+@data_steps(name="d001_indexes_early_files_lack")
+def _d001(db: Database) -> None:
+    """m001 and m002 were edited after they were released: ``customers_key_by_id`` was added
+    and ``purchases_list`` widened. A file made by those releases lacks them, and the list
+    (which names ``customers_key_by_id``) failed on it. Every file gets them once, as today's
+    schema has them; a file that has them is left as it is."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS customers_key_by_id ON customers(id, sort_key) "
+        "WHERE archived_at IS NULL"
+    )
+    wide = "CREATE INDEX purchases_list ON purchases(customer_id, date, id, amount, voided_at)"
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'purchases_list'").fetchone()
+    if row is None or row[0] != wide:
+        db.execute("DROP INDEX IF EXISTS purchases_list")
+        db.execute(wide)
+
+
+@data_steps(name="d002_file_other_scripts")
+def _d002(db: Database) -> None:
+    """Chinese, Georgian, Thai… names got a sort key without their letters (so they all sorted
+    first, in no order); file them again. Only a key shorter than its names can have lost a
+    letter, so a file of Latin names is not read through."""
+    alphabet = Alphabet.for_locale(ShopSettings.from_dict(settings.load(db)).locale)
+    customers.refile_all(
+        db, alphabet, "length(sort_key) < length(family_name) + length(given_name) + 1"
+    )
