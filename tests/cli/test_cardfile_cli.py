@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from shopcards.core.roles import Role
-from shopcards.services import auth, cards
+from shopcards.services import cards
 from shopcards.services.session import open_session
 from shopcards.services.settings import update_settings
 from tests.cli.run import shopcards
-from tests.conftest import card_input
+from tests.conftest import card_input, set_test_pin
 
 
 def test_demo_check_backup_restore(tmp_path: Path) -> None:
@@ -44,18 +44,31 @@ def _real_shop(db: Path) -> None:
     session = open_session(db, Role.OWNER)
     cards.add_card(session, card_input("Anna", "Virtanen"))
     update_settings(session, shop_name="Pekka's Books", locale="sv_SE", currency="SEK")
-    auth.set_pin(session, "246810")
+    set_test_pin(session)
     session.close()
+
+
+def _shop_content(db: Path) -> tuple[object, ...]:
+    """The cards and the shop's own settings in ``db``: what a demo would replace (the owner's
+    login, which the change log and the PIN's try count record, is not the shop's content)."""
+    session = open_session(db)
+    try:
+        return (
+            session.db.execute("SELECT * FROM customers ORDER BY id").fetchall(),
+            (session.settings.shop_name, session.settings.locale, session.settings.currency),
+        )
+    finally:
+        session.close()
 
 
 def test_demo_refuses_a_real_shops_file_and_says_what_to_do(tmp_path: Path) -> None:
     db = tmp_path / "shop.db"
     _real_shop(db)
-    before = db.read_bytes()
+    before = _shop_content(db)
     made = shopcards("demo", "--customers", "20", "--db", str(db), home=tmp_path, pin="246810")
     assert made.returncode == 2
     assert "already holds a real shop" in made.stderr and "--db demo.db" in made.stderr
-    assert db.read_bytes() == before
+    assert _shop_content(db) == before
 
 
 def test_a_read_only_card_file_says_read_only_to_check_and_import(tmp_path: Path) -> None:
@@ -90,7 +103,9 @@ def test_check_on_another_programs_file_says_so_and_changes_nothing(tmp_path: Pa
 def test_restore_of_a_copy_without_checksum_warns(tmp_path: Path) -> None:
     db = tmp_path / "shop.db"
     _real_shop(db)
-    saved = shopcards("backup", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path)
+    saved = shopcards(
+        "backup", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path, pin="246810"
+    )
     assert saved.returncode == 0, saved.stderr
     (tmp_path / "copy.db.sha256").unlink()
     restored = shopcards(
@@ -104,7 +119,9 @@ def test_restore_of_a_copy_without_checksum_warns(tmp_path: Path) -> None:
 def test_restore_works_when_the_card_file_no_longer_opens(tmp_path: Path, trouble: str) -> None:
     db = tmp_path / "shop.db"
     _real_shop(db)
-    saved = shopcards("backup", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path)
+    saved = shopcards(
+        "backup", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path, pin="246810"
+    )
     assert saved.returncode == 0, saved.stderr
     if trouble == "damaged":  # the schema page scribbled over: SQLite cannot read the file
         data = bytearray((tmp_path / "copy.db").read_bytes())
@@ -136,7 +153,9 @@ def test_restore_never_replaces_another_programs_file(tmp_path: Path) -> None:
     db = tmp_path / "shop.db"
     _real_shop(db)
     assert (
-        shopcards("backup", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path).returncode
+        shopcards(
+            "backup", str(tmp_path / "copy.db"), "--db", str(db), home=tmp_path, pin="246810"
+        ).returncode
         == 0
     )
     other = tmp_path / "recipes.sqlite"

@@ -84,11 +84,11 @@ def test_dates_that_disagree_need_the_date_order(shop: tuple[Path, str], tmp_pat
         encoding="utf-8",
     )
     run = ("import-purchases", str(export), "--db", str(db))
-    refused = shopcards(*run, home=tmp_path, pin="4711")
+    refused = shopcards(*run, home=tmp_path, pin=PIN)
     assert refused.returncode != 0 and "Traceback" not in refused.stderr
     assert "row 3 can only be day/month/year" in refused.stderr
     assert "row 4 can only be month/day/year" in refused.stderr
-    done = shopcards(*run, "--date-order", "mdy", "--dry-run", home=tmp_path, pin="4711")
+    done = shopcards(*run, "--date-order", "mdy", "--dry-run", home=tmp_path, pin=PIN)
     assert "dates read as month/day/year" in done.stdout
     assert "row 2: card 0000018 by card number, €1.00 on 2024-03-11" in done.stdout
     assert "row 3: 25/10/2024 is not a day: there is no month 25" in done.stdout
