@@ -65,3 +65,11 @@ def make_read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
 
         monkeypatch.setattr(tempfile, "mkstemp", refuse(real_mkstemp))
         monkeypatch.setattr(tempfile, "mkdtemp", refuse(real_mkdtemp))
+        real_os_open = os.open
+
+        def os_open(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+            if flags & os.O_CREAT and Path(file).resolve().parent == folder.resolve():
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+            return real_os_open(file, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", os_open)

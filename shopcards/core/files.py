@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,15 +21,6 @@ from shopcards.core.errors import ShopError
 
 _READ_ONLY = (errno.EACCES, errno.EPERM, errno.EROFS)
 _FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_NEW_FILE_MODE = 0o666 & ~_umask()
 
 
 class CannotWrite(ShopError):
@@ -47,11 +38,8 @@ def atomic_path(path: Path) -> Iterator[Path]:
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        os.close(handle)
-        tmp = Path(name)
+        tmp = _new_part_file(path)
         yield tmp
-        tmp.chmod(_NEW_FILE_MODE)  # as an ordinary new file, not mkstemp's owner-only
         os.replace(tmp, path)
     except OSError as exc:
         raise cannot_write(path, exc) from exc
@@ -103,3 +91,15 @@ def _file_in_the_way(folder: Path) -> Path | None:
         if candidate.exists():
             return None if candidate.is_dir() else candidate
     return None
+
+
+def _new_part_file(path: Path) -> Path:
+    """An empty, unused ``.NAME.xxxx.part`` beside ``path``, with the permissions of any new
+    file (the process's umask: owner-only under the ``shopcards`` command, which sets 077)."""
+    while True:
+        part = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+        try:
+            os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return part
