@@ -18,6 +18,8 @@ from shopcards.core.errors import CardFileError
 from shopcards.store import schema
 
 BUSY_TIMEOUT_MS = 15_000
+# 2: words cut in Python, apostrophes and hyphens join a word (core.search).
+SEARCH_WORDS_RULES = 2
 
 
 class CardFile:
@@ -89,6 +91,7 @@ def open_card_file(path: Path, create: bool = True) -> CardFile:
     try:
         _refuse_newer(db, path)
         _migrate(db, path)
+        _rewrite_search_words(db)
     except BaseException:
         db.close()
         raise
@@ -148,3 +151,27 @@ def _migrate(db: Database, path: Path) -> None:
         db.rollback()
         raise
     db.conn.execute("COMMIT")
+
+
+def _rewrite_search_words(db: Database) -> None:
+    """Index every card's words again when the file's index was cut by older rules.
+
+    A data step after the migrations: it uses the current code, which a migration must not.
+    """
+    if _search_words_rules(db) >= SEARCH_WORDS_RULES:
+        return
+    from shopcards.store.customers import reindex_all
+
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        if _search_words_rules(db) < SEARCH_WORDS_RULES:  # another desk may have just done it
+            reindex_all(db)
+            db.execute("UPDATE search_words_rules SET version = ?", [SEARCH_WORDS_RULES])
+    except BaseException:
+        db.rollback()
+        raise
+    db.conn.execute("COMMIT")
+
+
+def _search_words_rules(db: Database) -> int:
+    return int(db.execute("SELECT max(version) FROM search_words_rules").fetchone()[0])

@@ -273,3 +273,17 @@ def _m006(db: Database) -> None:
 
     alphabet = Alphabet.for_locale(ShopSettings.from_dict(load(db)).locale)
     refile_all(db, alphabet, "length(sort_key) < length(family_name) + length(given_name) + 1")
+
+
+@migrations(name="m007_search_words_rules")
+def _m007(db: Database) -> None:
+    """Which rules cut the words of the search index (1: SQLite's own splitter). The index is
+    written again by current code when the rules are older than the program's (see
+    ``store.cardfile``), so this step stays plain SQL and never changes."""
+    run_script(
+        db,
+        """
+        CREATE TABLE search_words_rules (version INTEGER NOT NULL);
+        INSERT INTO search_words_rules (version) VALUES (1);
+        """,
+    )
