@@ -28,7 +28,7 @@ def _keys(qtbot: QtBot, dialog: QWidget, *keys: str | Qt.Key) -> None:
 
 
 def test_first_start_pin_is_set_by_pin_tab_pin_enter(qtbot: QtBot, clerk: Session) -> None:
-    window, tools = _tools(qtbot, clerk)
+    _window, tools = _tools(qtbot, clerk)
     tools.start()
     qtbot.waitUntil(lambda: tools.first_pin.isVisible())
     _keys(qtbot, tools.first_pin, PIN, Qt.Key.Key_Tab, PIN, Qt.Key.Key_Return)
@@ -40,14 +40,19 @@ def test_owner_mode_by_keys_and_an_empty_enter_is_not_a_wrong_pin(
     qtbot: QtBot, shop: Session, clerk: Session, modals: ModalAnswers
 ) -> None:
     auth.set_pin(clerk, PIN)
-    window, tools = _tools(qtbot, clerk)
+    window, _unused = _tools(qtbot, clerk)
     said: list[str] = []
 
     def enter_empty_then_the_pin(dialog: QWidget) -> None:
         _keys(qtbot, dialog, Qt.Key.Key_Return)
         said.append(find(dialog, QLabel, "Message").text())
-        said.append(str(clerk.db.execute(
-            "SELECT count(*) FROM changes WHERE action = 'pin_refused'").fetchone()[0]))
+        said.append(
+            str(
+                clerk.db.execute(
+                    "SELECT count(*) FROM changes WHERE action = 'pin_refused'"
+                ).fetchone()[0]
+            )
+        )
         _keys(qtbot, dialog, PIN, Qt.Key.Key_Return)
 
     modals.then(enter_empty_then_the_pin)
