@@ -35,6 +35,8 @@ class TillFindPage(QWidget):
 
     customerChosen = Signal(int)
     newCustomerRequested = Signal(str)
+    leaveRequested = Signal()
+    """Esc on an empty find field: the clerk is done with the till."""
     """Emitted with what was typed in the find field (to start the new card with)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -87,7 +89,10 @@ class TillFindPage(QWidget):
             self.results.setFocus()
             self.results.setCurrentRow(0)
         elif key == Qt.Key.Key_Escape:
-            self.start()
+            if self.find_field.text() or self.results.count():
+                self.start()
+            else:
+                self.leaveRequested.emit()
         else:
             super().keyPressEvent(event)
 

@@ -98,9 +98,15 @@ class TillNewCustomerPage(QWidget):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.save()
         elif event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
+            if self.has_typed():  # like the sale: Esc clears first, so nothing typed goes at once
+                self.start()
+            else:
+                self.cancelled.emit()
         else:
             super().keyPressEvent(event)
+
+    def has_typed(self) -> bool:
+        return any(field.text().strip() for field in (*self.inputs.values(), self.interests))
 
     def typed(self) -> CardInput:
         text = {name: field.text() for name, field in self.inputs.items()}
