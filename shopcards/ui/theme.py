@@ -7,10 +7,19 @@ Fusion draws the same on every system, so the palettes below are the whole colou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPalette,
+)
 from PySide6.QtWidgets import QApplication
 
 from shopcards import paths
@@ -107,6 +116,26 @@ class ColourMode(StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+
+
+def colour_mode_actions(
+    parent: QObject, current: ColourMode, choose: Callable[[ColourMode], object]
+) -> dict[ColourMode, QAction]:
+    """The View menu's three checkable entries, one of them checked: ``current``."""
+    group = QActionGroup(parent)
+    actions: dict[ColourMode, QAction] = {}
+    for mode, label in (
+        (ColourMode.LIGHT, "&Light"),
+        (ColourMode.DARK, "&Dark"),
+        (ColourMode.SYSTEM, "&System colours"),
+    ):
+        action = QAction(label, parent)
+        action.setCheckable(True)
+        action.triggered.connect(lambda _checked=False, m=mode: choose(m))
+        group.addAction(action)
+        actions[mode] = action
+    actions[current].setChecked(True)
+    return actions
 
 
 def palette(scheme: str) -> QPalette:
