@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from shopcards.ui.about_dialog import AboutDialog  # reads package metadata: on demand
 
-        AboutDialog(self).exec()
+        AboutDialog(self.session.card_file.path, self).exec()
 
     def _update_title(self) -> None:
         path = self.session.card_file.path
