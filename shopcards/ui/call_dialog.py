@@ -36,6 +36,7 @@ from shopcards.services import calls, cards
 from shopcards.services.session import Session
 from shopcards.ui.card_labels import iso_date_text
 from shopcards.ui.card_list_model import display_phone
+from shopcards.ui.empty_note import TableOrNote
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button
 
@@ -177,7 +178,8 @@ class CallsPane(QWidget):
         layout.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
         layout.setSpacing(SPACING)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        self.rows = TableOrNote(self.table)
+        layout.addWidget(self.rows, 1)
         layout.addLayout(actions)
         self.show_customer(None)
 
@@ -200,6 +202,8 @@ class CallsPane(QWidget):
             else:
                 self.summary.setText(_summary(shown, self.session.settings.locale))
         self._fill(shown)
+        self.rows.show_rows(len(shown), self.summary.text())
+        self.summary.setVisible(bool(shown))  # when no call is listed, the note says it all
 
     def log_call(self) -> None:
         if self.customer_id is None:
@@ -227,7 +231,7 @@ class CallsPane(QWidget):
 
 def _summary(shown: list[Call], locale: str) -> str:
     if not shown:
-        return "No calls logged yet."
+        return "No calls logged yet — “Log a call…” keeps what a customer said on the phone."
     last = shown[0]
     text = (
         f"{len(shown)} call{'s' * (len(shown) != 1)}; the last on "

@@ -11,6 +11,7 @@ from shopcards.services import purchases
 from shopcards.services.session import Session
 from shopcards.store.changes import Change
 from shopcards.ui.card_labels import FIELD_LABELS, iso_date_text
+from shopcards.ui.empty_note import TableOrNote
 from shopcards.ui.history_edit import FIELD_NAMES
 
 HEADERS = ("When", "Who", "What")
@@ -82,7 +83,8 @@ class ChangesPane(QWidget):
         self.list.setAlternatingRowColors(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
+        self.rows = TableOrNote(self.list)
+        layout.addWidget(self.rows)
 
     def show_customer(self, customer_id: int | None) -> None:
         self.customer_id = customer_id
@@ -91,6 +93,7 @@ class ChangesPane(QWidget):
     def refresh(self) -> None:
         self.list.clear()
         if self.customer_id is None:
+            self.rows.show_rows(0, "No card open.")
             return
         locale = self.session.settings.locale
 
@@ -104,3 +107,5 @@ class ChangesPane(QWidget):
             )
         for column in range(2):
             self.list.resizeColumnToContents(column)
+        empty = "No changes yet — each edit of this card and its purchases will be listed here."
+        self.rows.show_rows(self.list.topLevelItemCount(), empty)
