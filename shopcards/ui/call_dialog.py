@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,8 +32,8 @@ from shopcards.core.errors import PermissionDenied, ShopError
 from shopcards.core.roles import Role
 from shopcards.services import calls, cards
 from shopcards.services.session import Session
-from shopcards.ui.card_labels import iso_date_text
 from shopcards.ui.card_list_model import display_phone
+from shopcards.ui.dates import date_edit, iso_date_text
 from shopcards.ui.empty_note import TableOrNote
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button
@@ -73,7 +71,8 @@ class CallDialog(QDialog):
         self.numbers.setAccessibleName("Phone numbers")
         self.numbers.setStyleSheet("font-size: 13pt;" if numbers else "")
         today = session.today()
-        self.date = _date_edit("Date", today, today)
+        locale = session.settings.locale
+        self.date = date_edit("Date", locale, today, latest=today)
         self.outcome = QComboBox()
         self.outcome.setAccessibleName("Outcome")
         for outcome in Outcome:
@@ -88,8 +87,8 @@ class CallDialog(QDialog):
         self.complaint.setAccessibleName("Complaint")
         self.follow_up = QCheckBox("Follow up on")
         self.follow_up.setAccessibleName("Follow up")
-        self.follow_up_date = _date_edit(
-            "Follow up on", today + dt.timedelta(days=FOLLOW_UP_DAYS), None
+        self.follow_up_date = date_edit(
+            "Follow up on", locale, today + dt.timedelta(days=FOLLOW_UP_DAYS)
         )
         self.follow_up_date.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_up_date.setEnabled)
@@ -241,13 +240,3 @@ def _summary(shown: list[Call], locale: str) -> str:
     if due:
         text += f" Follow up on {iso_date_text(max(due), locale)}."
     return text
-
-
-def _date_edit(name: str, day: dt.date, latest: dt.date | None) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    if latest is not None:
-        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
-    return edit

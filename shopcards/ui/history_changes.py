@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 from shopcards.services import purchases
 from shopcards.services.session import Session
 from shopcards.store.changes import Change
-from shopcards.ui.card_labels import FIELD_LABELS, iso_date_text
+from shopcards.ui.card_labels import FIELD_LABELS
+from shopcards.ui.dates import iso_date_text, iso_date_time_text
 from shopcards.ui.empty_note import TableOrNote
 from shopcards.ui.history_edit import FIELD_NAMES
 
@@ -101,7 +102,7 @@ class ChangesPane(QWidget):
             return purchases.money(self.session, minor)
 
         for change in purchases.customer_changes(self.session, self.customer_id):
-            when = f"{iso_date_text(change.at, locale)} {change.at[11:16]}"
+            when = iso_date_time_text(change.at, locale)
             self.list.addTopLevelItem(
                 QTreeWidgetItem([when, change.actor.capitalize(), describe(change, money, locale)])
             )

@@ -30,8 +30,8 @@ from shopcards.core.money import format_for_typing
 from shopcards.core.purchase import Purchase, PurchaseInput
 from shopcards.services import cards, purchases
 from shopcards.services.session import Session
-from shopcards.ui.card_labels import iso_date_text
 from shopcards.ui.card_list_model import display_phone
+from shopcards.ui.dates import iso_date_text
 from shopcards.ui.drawing_entry import enter_this_months_drawing
 from shopcards.ui.history_edit import FIELD_NAMES
 from shopcards.ui.theme import SPACING
