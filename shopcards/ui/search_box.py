@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from shopcards.ui.theme import clear_button
+
 
 class SearchBox(QLineEdit):
     """A search field named "Search" whose Down key asks to move into the list (``down``)."""
@@ -17,7 +19,7 @@ class SearchBox(QLineEdit):
         self.setObjectName("search")
         self.setAccessibleName("Search")
         self.setPlaceholderText(hint)
-        self.setClearButtonEnabled(True)
+        clear_button(self)
 
     def focus_all(self) -> None:
         """Ctrl+F: the focus here with the text selected, so typing replaces it."""
