@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 
 from shopcards import paths
 
@@ -184,6 +184,8 @@ def clear_button(edit: QLineEdit) -> None:
     edit.setClearButtonEnabled(True)
     edit.installEventFilter(ClearButtonTint(edit))
     _tint(edit)
+    for button in edit.findChildren(QToolButton):  # Qt's own clear button has no name
+        button.setAccessibleName("Clear")
 
 
 def _tint(edit: QLineEdit) -> None:
