@@ -18,6 +18,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from shopcards.core.text import fold
 
@@ -71,6 +72,7 @@ def _compounds(text: str) -> list[list[str]]:
     return [parts for parts in compounds if parts]
 
 
+@lru_cache(maxsize=4096)  # a card file uses few distinct characters; each is asked often
 def _is_word_char(ch: str) -> bool:
     """A letter or digit that SQLite's word splitter also keeps inside a word.
 
