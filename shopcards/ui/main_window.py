@@ -355,6 +355,7 @@ class MainWindow(QMainWindow):
         if self._query.archived:
             noun = f"archived {noun}"
         text = self._query.text.strip()
+        text = text if len(text) <= 24 else f"{text[:23]}…"  # the label sits beside the box
         nothing = f"No card matches “{text}”" if text else f"No {noun}"
         self.count_label.setText(f"{number} {noun}" if count else nothing)
 
