@@ -34,6 +34,10 @@ def test_first_start_pin_is_set_by_pin_tab_pin_enter(qtbot: QtBot, clerk: Sessio
     _keys(qtbot, tools.first_pin, PIN, Qt.Key.Key_Tab, PIN, Qt.Key.Key_Return)
     assert tools.first_pin.result() == QDialog.DialogCode.Accepted
     assert auth.check_pin(clerk, PIN)
+    # start() also took the daily backup: let it end before the card file closes
+    qtbot.waitUntil(
+        lambda: hasattr(tools, "backup_task") and not tools.backup_task.running, timeout=10000
+    )
 
 
 def test_owner_mode_by_keys_and_an_empty_enter_is_not_a_wrong_pin(
