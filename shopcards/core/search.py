@@ -5,16 +5,26 @@ word index, and sorting all those matches is what makes a search slow. Like flip
 cabinet open at those letters, a text that short looks up family names that begin with it,
 straight off the alphabetical index. From three characters on, every word of the card counts
 (names, e-mail, postcode, city, card number), and numbers also match phones however written.
+
+Words are cut here, in Python, both for the index and for what is typed, and written to the
+word index separated by spaces: SQLite's own word splitter then has nothing left to split. That
+matters because the index keeps no word positions, so a quoted text that SQLite would cut in two
+("anna_virtanen") is a phrase it refuses with an error. Apostrophes and hyphens inside a word
+join it: "O'Connor" is found by "oconnor", "o'connor" and "o connor".
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
-from shopcards.core.text import words
+from shopcards.core.text import fold
 
 SHORT = 2
+_JOINERS = "'\u2019\u02bc\u2018`\u00b4-\u2010\u2011\u2012\u2013\u2014\u2015\u00ad"
+_JOINERS_TO_SPACE = str.maketrans(dict.fromkeys(_JOINERS, " "))
 
 
 class Lookup(Enum):
@@ -32,7 +42,7 @@ class SearchPlan:
 def plan(text: str) -> SearchPlan:
     """The lookup for what is in the search box (see the module's docstring)."""
     stripped = text.strip()
-    tokens = words(stripped)
+    tokens = query_words(stripped)
     if not tokens:
         return SearchPlan(Lookup.EVERYTHING, "")
     if len(tokens) == 1 and len(stripped) <= SHORT:
@@ -40,3 +50,36 @@ def plan(text: str) -> SearchPlan:
             return SearchPlan(Lookup.EVERYTHING, "")  # "0", "+3": too little for a phone
         return SearchPlan(Lookup.NAME_PREFIX, stripped)
     return SearchPlan(Lookup.WORDS, stripped)
+
+
+def query_words(text: str) -> list[str]:
+    """The words to look up for a typed text: "O'Connor" and "Smith-Jones" each one word."""
+    return ["".join(parts) for parts in _compounds(text)]
+
+
+def index_words(text: str) -> list[str]:
+    """The words a card is found by: a joined word whole and each of its parts."""
+    found: list[str] = []
+    for parts in _compounds(text):
+        found.extend(["".join(parts), *parts] if len(parts) > 1 else parts)
+    return found
+
+
+def _compounds(text: str) -> list[list[str]]:
+    """The folded words of ``text``, each as its parts between apostrophes or hyphens."""
+    spaced = "".join(ch if ch in _JOINERS or _is_word_char(ch) else " " for ch in fold(text))
+    compounds = (chunk.translate(_JOINERS_TO_SPACE).split() for chunk in spaced.split())
+    return [parts for parts in compounds if parts]
+
+
+@lru_cache(maxsize=4096)  # a card file uses few distinct characters; each is asked often
+def _is_word_char(ch: str) -> bool:
+    """A letter or digit that SQLite's word splitter also keeps inside a word.
+
+    SQLite's splitter knows Unicode 6.1; a letter added since may be a separator to it, so
+    only a character that was already a letter or digit in Unicode 3.2 counts (others split
+    the word in the index and in the search alike, which finds the same cards).
+    """
+    category = unicodedata.category(ch)
+    is_letter = category[0] in "LN" or category == "Co"
+    return is_letter and unicodedata.ucd_3_2_0.category(ch) == category

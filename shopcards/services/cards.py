@@ -90,8 +90,11 @@ def count_cards(session: Session, query: CardQuery) -> int:
     return customers.count(session.db, query, session.alphabet)
 
 
-def drawers(session: Session) -> list[str]:
-    return session.alphabet.drawers()
+def drawers(session: Session, keep: str = "") -> list[str]:
+    """The drawers that hold cards, in the alphabet's order, and ``keep`` (the drawer open,
+    even if its last card just left it) when the alphabet has it."""
+    filled = customers.drawer_counts(session.db)
+    return [drawer for drawer in session.alphabet.drawers() if drawer in filled or drawer == keep]
 
 
 def interest_names(session: Session) -> list[str]:

@@ -20,8 +20,7 @@ from shopcards.core.card import (
 from shopcards.core.collation import Alphabet
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.phones import looks_like_phone, query_digits, search_tokens
-from shopcards.core.search import Lookup, plan
-from shopcards.core.text import fold, words
+from shopcards.core.search import Lookup, index_words, plan, query_words
 
 _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
@@ -251,7 +250,7 @@ def fts_match(text: str) -> str:
 
     "00100" may be a postcode or the start of "+100…", so a number-like text matches either.
     """
-    word_match = " AND ".join(f'"{token}"*' for token in words(text))
+    word_match = " AND ".join(f'"{token}"*' for token in query_words(text))
     if not looks_like_phone(text):
         return word_match
     alternatives = {query_digits(text), "".join(ch for ch in text if ch.isdigit())}
@@ -260,7 +259,7 @@ def fts_match(text: str) -> str:
 
 
 def _name_match(card: Card) -> str:
-    tokens = words(f"{card.given_name} {card.family_name}")
+    tokens = query_words(f"{card.given_name} {card.family_name}")
     return " AND ".join(f'"{token}"' for token in tokens) or '""'
 
 
@@ -332,12 +331,34 @@ def _index(db: Database, card_id: int, card: Card, card_no: str) -> None:
                [card_id, _search_words(card, card_no)])
 
 
+def reindex_all(db: Database) -> None:
+    """Write every card's search words again, after the way words are cut has changed."""
+    numbers: dict[int, list[str]] = {}
+    for card_id, number in db.execute("SELECT customer_id, number FROM phones").fetchall():
+        numbers.setdefault(card_id, []).append(number)
+    rows = db.execute(
+        "SELECT id, given_name, family_name, email, postcode, replace(postcode, ' ', ''), city, "
+        "card_no FROM customers"
+    ).fetchall()
+    db.execute("DELETE FROM customer_search")
+    db.conn.executemany(
+        "INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
+        [(row[0], _words_of(row[1:], numbers.get(row[0], []))) for row in rows],
+    )
+    db.execute("INSERT INTO customer_search (customer_search) VALUES ('optimize')")
+
+
 def _search_words(card: Card, card_no: str) -> str:
-    """What the search box finds a card by: folded names, e-mail, place, card no, phone digits."""
-    postcode = card.postcode.replace(" ", "")
-    parts = [card.given_name, card.family_name, card.email, card.postcode, postcode, card.city,
-             card_no, *(t for p in card.phones for t in search_tokens(p.number))]
-    return " ".join(fold(part) for part in parts if part)
+    texts = (card.given_name, card.family_name, card.email, card.postcode,
+             card.postcode.replace(" ", ""), card.city, card_no)
+    return _words_of(texts, [phone.number for phone in card.phones])
+
+
+def _words_of(texts: tuple[str, ...], phones: list[str]) -> str:
+    """What the search box finds a card by: names, e-mail, postcode (also without its spaces),
+    city, card no, and phone digits in each way they may be typed."""
+    parts = [*texts, *(token for number in phones for token in search_tokens(number))]
+    return " ".join(word for part in parts if part for word in index_words(part))
 
 
 def _card(db: Database, row: dict[str, Any]) -> Card:

@@ -45,3 +45,11 @@ def _d002(db: Database) -> None:
     customers.refile_all(
         db, alphabet, "length(sort_key) < length(family_name) + length(given_name) + 1"
     )
+
+
+@data_steps(name="d003_search_words_cut_in_python")
+def _d003(db: Database) -> None:
+    """The search index's words were cut by SQLite's own splitter, which kept "O'Connor" as
+    two words and made a typed ``_`` an FTS5 syntax error; index every card again with the
+    words cut as ``core.search`` cuts them (apostrophes and hyphens join a word)."""
+    customers.reindex_all(db)

@@ -246,13 +246,15 @@ def _qt_text() -> str:
 
 
 class AboutDialog(QDialog):
-    """Help > About: the version, the data folder, and the list of what ships with its licences.
+    """Help > About: the version, the open card file and its backups folder, and the list of
+    what ships with its licences.
 
     Picking a row shows that licence's full text below the list.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, card_file: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.card_file = card_file or paths.default_db()
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
         fit_to_screen(self, 760, 640)
@@ -284,12 +286,14 @@ class AboutDialog(QDialog):
         icon.setPixmap(QIcon(str(paths.resources_dir() / "icons" / "shopcards.svg")).pixmap(64))
         name = QLabel(f"<b style='font-size:16pt'>shopcards {__version__}</b>")
         name.setAccessibleName("Version")
-        folder = escape(str(paths.data_dir()))
+        card_file = escape(str(self.card_file))
+        backups = escape(str(paths.backups_dir(self.card_file)))
         about = QLabel(
             "The customer-card cabinet of a small shop.<br>"
-            f"Card files and their backups are kept in:<br><code>{folder}</code>"
+            f"The card file open:<br><code>{card_file}</code><br>"
+            f"Its backups are kept in:<br><code>{backups}</code>"
         )
-        about.setAccessibleName("Data folder")
+        about.setAccessibleName("Card file")
         about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         words = QVBoxLayout()
         words.setSpacing(SPACING)

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,8 +32,9 @@ from shopcards.core.errors import PermissionDenied, ShopError
 from shopcards.core.roles import Role
 from shopcards.services import calls, cards
 from shopcards.services.session import Session
-from shopcards.ui.card_labels import iso_date_text
 from shopcards.ui.card_list_model import display_phone
+from shopcards.ui.dates import date_edit, iso_date_text
+from shopcards.ui.empty_note import TableOrNote
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, button
 
@@ -72,7 +71,8 @@ class CallDialog(QDialog):
         self.numbers.setAccessibleName("Phone numbers")
         self.numbers.setStyleSheet("font-size: 13pt;" if numbers else "")
         today = session.today()
-        self.date = _date_edit("Date", today, today)
+        locale = session.settings.locale
+        self.date = date_edit("Date", locale, today, latest=today)
         self.outcome = QComboBox()
         self.outcome.setAccessibleName("Outcome")
         for outcome in Outcome:
@@ -87,8 +87,8 @@ class CallDialog(QDialog):
         self.complaint.setAccessibleName("Complaint")
         self.follow_up = QCheckBox("Follow up on")
         self.follow_up.setAccessibleName("Follow up")
-        self.follow_up_date = _date_edit(
-            "Follow up on", today + dt.timedelta(days=FOLLOW_UP_DAYS), None
+        self.follow_up_date = date_edit(
+            "Follow up on", locale, today + dt.timedelta(days=FOLLOW_UP_DAYS)
         )
         self.follow_up_date.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_up_date.setEnabled)
@@ -177,7 +177,8 @@ class CallsPane(QWidget):
         layout.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
         layout.setSpacing(SPACING)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        self.rows = TableOrNote(self.table)
+        layout.addWidget(self.rows, 1)
         layout.addLayout(actions)
         self.show_customer(None)
 
@@ -200,6 +201,8 @@ class CallsPane(QWidget):
             else:
                 self.summary.setText(_summary(shown, self.session.settings.locale))
         self._fill(shown)
+        self.rows.show_rows(len(shown), self.summary.text())
+        self.summary.setVisible(bool(shown))  # when no call is listed, the note says it all
 
     def log_call(self) -> None:
         if self.customer_id is None:
@@ -227,7 +230,7 @@ class CallsPane(QWidget):
 
 def _summary(shown: list[Call], locale: str) -> str:
     if not shown:
-        return "No calls logged yet."
+        return "No calls logged yet — “Log a call…” keeps what a customer said on the phone."
     last = shown[0]
     text = (
         f"{len(shown)} call{'s' * (len(shown) != 1)}; the last on "
@@ -237,13 +240,3 @@ def _summary(shown: list[Call], locale: str) -> str:
     if due:
         text += f" Follow up on {iso_date_text(max(due), locale)}."
     return text
-
-
-def _date_edit(name: str, day: dt.date, latest: dt.date | None) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    if latest is not None:
-        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
-    return edit

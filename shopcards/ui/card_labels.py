@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from babel.dates import format_date, format_skeleton
-
-from shopcards.core.card import Consent, CustomerType, JoinedVia, PartialDate
+from shopcards.core.card import Consent, CustomerType, JoinedVia
 
 GREETINGS = {
     "christmas": "Christmas",
@@ -61,18 +57,3 @@ FIELD_LABELS = {
 def greeting_label(code: str) -> str:
     """A built-in greeting's name, or a shop-added one shown as it was typed."""
     return GREETINGS.get(code, code.replace("_", " ").capitalize())
-
-
-def partial_date_text(date: PartialDate, locale: str) -> str:
-    """ "3 April 1961", or "3 April" when the year is unknown, in the shop's language."""
-    if date.year is None:
-        return format_skeleton("MMMMd", dt.date(2000, date.month, date.day), locale=locale)
-    return format_date(dt.date(date.year, date.month, date.day), "long", locale=locale)
-
-
-def iso_date_text(iso: str, locale: str) -> str:
-    """An ISO date (or date-time) as the shop writes dates; unreadable text is shown as is."""
-    try:
-        return format_date(dt.date.fromisoformat(iso[:10]), "medium", locale=locale)
-    except ValueError:
-        return iso

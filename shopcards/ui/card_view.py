@@ -28,10 +28,9 @@ from shopcards.ui.card_labels import (
     CUSTOMER_TYPES,
     JOINED_VIA,
     greeting_label,
-    iso_date_text,
-    partial_date_text,
 )
 from shopcards.ui.card_list_model import is_rtl
+from shopcards.ui.dates import iso_date_text, partial_date_text
 from shopcards.ui.theme import MARGIN, SPACING
 
 EMPTY_TEXT = "No card open.\nChoose a card from the list, or add one with Ctrl+N."

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from shopcards.core.segments import Segments
+from shopcards.ui.theme import quiet_colour
 
 _GAP = 6
 Bar = tuple[str, float, float]
@@ -64,10 +65,7 @@ class SegmentChart(QWidget):
         step = area.height() / len(self._bars)
         bar = max(4.0, min(line * 0.9, (step - _GAP) / 2))
         widest = max(max(people, sales) for _, people, sales in self._bars) or 1.0
-        colours = (
-            palette.color(QPalette.ColorRole.Mid),
-            palette.color(QPalette.ColorRole.Highlight),
-        )
+        colours = (quiet_colour(palette), palette.color(QPalette.ColorRole.Highlight))
         for i, (label, people, sales) in enumerate(self._bars):
             y = area.top() + i * step
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
@@ -106,11 +104,11 @@ class SegmentChart(QWidget):
     def _key(self, painter: QPainter, palette: QPalette, line: int) -> None:
         x = 0.0
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        for role, text in (
-            (QPalette.ColorRole.Mid, "Share of customers"),
-            (QPalette.ColorRole.Highlight, "Share of sales, last 12 months"),
+        for colour, text in (
+            (quiet_colour(palette), "Share of customers"),
+            (palette.color(QPalette.ColorRole.Highlight), "Share of sales, last 12 months"),
         ):
-            painter.fillRect(QRectF(x, 3, line - 6, line - 6), palette.color(role))
+            painter.fillRect(QRectF(x, 3, line - 6, line - 6), colour)
             x += line
             width = painter.fontMetrics().horizontalAdvance(text) + 4
             painter.drawText(QRectF(x, 0, width, line), Qt.AlignmentFlag.AlignLeft, text)

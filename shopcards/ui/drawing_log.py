@@ -5,9 +5,6 @@ A shop draws twelve months a year, so a plain table widget filled at once is eno
 
 from __future__ import annotations
 
-import datetime as dt
-
-from babel.dates import format_datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from shopcards.services import drawing
 from shopcards.services.session import Session
+from shopcards.ui.dates import iso_date_time_text
 
 COLUMNS = ("Month", "Entries", "Winner", "Not reached", "Drawn by", "Drawn on")
 COL_ENTRIES = 1
@@ -49,14 +47,13 @@ class DrawingLog(QTableWidget):
             not_reached = "; ".join(
                 f"{name} ({reason})" if reason else name for name, reason in line.not_reached
             )
-            drawn_at = dt.datetime.fromisoformat(line.drawn_at)
             cells = (
                 drawing.month_name(self.session, line.month),
                 str(line.entries),
                 line.winner,
                 not_reached or "—",
                 line.drawn_by.capitalize(),
-                format_datetime(drawn_at, "short", locale=self.session.settings.locale),
+                iso_date_time_text(line.drawn_at, self.session.settings.locale),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -14,11 +14,9 @@ cannot.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from babel.dates import format_datetime
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -43,6 +41,7 @@ from shopcards.core.drawing import add_months, month_of
 from shopcards.core.errors import ShopError
 from shopcards.services import drawing, drawing_notice, drawing_proof
 from shopcards.services.session import Session, require_owner
+from shopcards.ui.dates import iso_date_time_text
 from shopcards.ui.drawing_log import DrawingLog
 from shopcards.ui.drawing_roll import NameRoll
 from shopcards.ui.errors import show_error
@@ -125,7 +124,7 @@ class DrawingScreen(QDialog):
         self._show_drawn_parts(False)
 
     def _show_result(self, result: drawing.Drawing) -> None:
-        when = format_datetime(_datetime(result.drawn_at), "short", locale=self._locale)
+        when = iso_date_time_text(result.drawn_at, self._locale)
         self.status.setText(f"Drawn on {when} by the {result.drawn_by}.")
         self.roll.show_name(result.winner.full_name if result.winner else drawing.ERASED)
         self.details.setText(self._card_text(result.winner))
@@ -479,6 +478,3 @@ def _pick_text(pick: drawing.Pick) -> str:
         return f"{place}: {who} — the winner now"
     return f"{place}: {who}"
 
-
-def _datetime(iso: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(iso)

@@ -17,9 +17,9 @@ from shopcards.ui.card_labels import (
     FIELD_LABELS,
     JOINED_VIA,
     greeting_label,
-    iso_date_text,
-    partial_date_text,
 )
+from shopcards.ui.dates import iso_date_text, iso_date_time_text, partial_date_text
+from shopcards.ui.empty_note import TableOrNote
 from shopcards.ui.history_edit import FIELD_NAMES
 
 HEADERS = ("When", "Who", "What")
@@ -131,7 +131,8 @@ class ChangesPane(QWidget):
         self.list.setAlternatingRowColors(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
+        self.rows = TableOrNote(self.list)
+        layout.addWidget(self.rows)
 
     def show_customer(self, customer_id: int | None) -> None:
         self.customer_id = customer_id
@@ -140,6 +141,7 @@ class ChangesPane(QWidget):
     def refresh(self) -> None:
         self.list.clear()
         if self.customer_id is None:
+            self.rows.show_rows(0, "No card open.")
             return
         locale = self.session.settings.locale
 
@@ -147,7 +149,7 @@ class ChangesPane(QWidget):
             return purchases.money(self.session, minor)
 
         for change in purchases.customer_changes(self.session, self.customer_id):
-            when = f"{iso_date_text(change.at, locale)} {change.at[11:16]}"
+            when = iso_date_time_text(change.at, locale)
             item = QTreeWidgetItem(
                 [when, change.actor.capitalize(), describe(change, money, locale)]
             )
@@ -159,3 +161,5 @@ class ChangesPane(QWidget):
             item.setExpanded(True)
         for column in range(2):
             self.list.resizeColumnToContents(column)
+        empty = "No changes yet — each edit of this card and its purchases will be listed here."
+        self.rows.show_rows(self.list.topLevelItemCount(), empty)

@@ -10,7 +10,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,7 +25,7 @@ from shopcards.core.purchase import Purchase, PurchaseInput
 from shopcards.services import purchases
 from shopcards.services.session import Session
 from shopcards.ui.card_conflict import ConflictChoice, ConflictDialog
-from shopcards.ui.card_labels import iso_date_text
+from shopcards.ui.dates import date_edit, iso_date_text
 from shopcards.ui.theme import MARGIN, SPACING
 from shopcards.ui.till_widgets import MessageLabel, line_edit, ok_cancel
 
@@ -102,12 +101,7 @@ class PurchaseEditDialog(_PurchaseDialog):
     def __init__(self, session: Session, purchase: Purchase, parent: QWidget | None = None) -> None:
         super().__init__(session, purchase, "Edit purchase", "Save", parent)
         form = QFormLayout()
-        self.date = QDateEdit()
-        self.date.setAccessibleName("Date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        today = session.today()
-        self.date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date = date_edit("Date", session.settings.locale, latest=session.today())
         self.amount = line_edit("Amount returned" if purchase.is_return else "Amount")
         self.items = line_edit("Items")
         self.category = line_edit("Category")

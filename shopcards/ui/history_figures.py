@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from shopcards.core.history import HistoryFigures, Trend
-from shopcards.ui.card_labels import iso_date_text
+from shopcards.ui.dates import iso_date_text
 from shopcards.ui.theme import SPACING
 
 CAPTIONS = (

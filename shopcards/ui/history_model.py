@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from shopcards.core.purchase import Purchase
 from shopcards.services import purchases
 from shopcards.services.session import Session
-from shopcards.ui.card_labels import iso_date_text
+from shopcards.ui.dates import iso_date_text, iso_date_time_text
 
 PAGE_SIZE = 100
 COL_DATE, COL_AMOUNT, COL_ITEMS, COL_CATEGORY, COL_RECEIPT, COL_NOTE = range(6)
@@ -163,7 +163,7 @@ class PurchaseTableModel(QAbstractTableModel):
         locale = self._session.settings.locale
         if purchase.is_voided:
             assert purchase.voided_at is not None
-            when = f"{iso_date_text(purchase.voided_at, locale)} {purchase.voided_at[11:16]}"
+            when = iso_date_time_text(purchase.voided_at, locale)
             reason = f": {purchase.void_reason}" if purchase.void_reason else ""
             return f"Voided by the {purchase.voided_by}, {when}{reason}"
         if purchase.is_return:

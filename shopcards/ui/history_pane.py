@@ -23,6 +23,7 @@ from shopcards.core.purchase import Purchase
 from shopcards.services import purchases
 from shopcards.services.session import Session
 from shopcards.ui import history_edit
+from shopcards.ui.empty_note import TableOrNote
 from shopcards.ui.history_changes import ChangesPane
 from shopcards.ui.history_chart import SpendChart
 from shopcards.ui.history_figures import FiguresPanel
@@ -124,7 +125,8 @@ class HistoryPane(QWidget):
         layout.addWidget(self.figures)
         layout.addWidget(self.chart)
         layout.addWidget(self.count_label)
-        layout.addWidget(self.table, 1)
+        self.rows = TableOrNote(self.table)
+        layout.addWidget(self.rows, 1)
         layout.addLayout(actions)
 
     # Reacting --------------------------------------------------------------------------------
@@ -135,14 +137,14 @@ class HistoryPane(QWidget):
             self.figures.show_figures(None)
             self.chart.set_months([])
             self.count_label.setText("No card open.")
+            self.rows.show_rows(0, "No card open.")
             return
         figures = purchases.purchase_figures(self.session, customer_id)
         self.figures.show_figures(figures)
         self.chart.set_months(figures.monthly)
         total = self.model.total
-        self.count_label.setText(
-            "No purchases yet." if total == 0 else f"{total} purchase{'s' * (total != 1)}"
-        )
+        self.count_label.setText("" if total == 0 else f"{total} purchase{'s' * (total != 1)}")
+        self.rows.show_rows(total, "No purchases yet — record one at the till (F9).")
 
     def _selection_changed(self, *_: QItemSelection) -> None:
         purchase = self.selected_purchase()

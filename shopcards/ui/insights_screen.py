@@ -19,7 +19,6 @@ from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from shopcards.services.session import Session, require_owner
 from shopcards.ui.background import Progress, run_in_background
 from shopcards.ui.chart_pareto import ParetoChart
 from shopcards.ui.chart_segments import SegmentChart
+from shopcards.ui.dates import date_edit
 from shopcards.ui.errors import show_error
 from shopcards.ui.insights_lists import CustomerListPanel
 from shopcards.ui.insights_settings import ThresholdsDialog
@@ -357,8 +357,8 @@ class InsightsScreen(QDialog):
         self.period_choice.setAccessibleName("80/20 period")
         self.period_choice.addItems(PERIODS)
         self.period_choice.textActivated.connect(self._period_picked)
-        self.start = _date_edit("From")
-        self.end = _date_edit("To")
+        self.start = date_edit("From", self.session.settings.locale)
+        self.end = date_edit("To", self.session.settings.locale)
         for edit in (self.start, self.end):
             edit.dateChanged.connect(lambda _day: self.period_choice.setCurrentText(PERIODS[3]))
         self.refresh_button = button("Show")
@@ -489,11 +489,3 @@ def _note(name: str) -> QLabel:
     note.setAccessibleName(name)
     note.setWordWrap(True)
     return note
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit

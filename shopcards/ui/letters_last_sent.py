@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 from shopcards.services import letters
 from shopcards.services.session import Session
 from shopcards.store.letters import Sent
-from shopcards.ui.card_labels import iso_date_text
+from shopcards.ui.dates import iso_date_text
 from shopcards.ui.theme import SPACING
 
 NOTHING = "none sent yet"

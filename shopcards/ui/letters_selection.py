@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QSpinBox,
@@ -26,18 +25,11 @@ from PySide6.QtWidgets import (
 from shopcards.services.letter_selections import Argument, SelectionKind, selection_kinds
 from shopcards.services.letters import MAX_HOLDOUT
 from shopcards.services.session import Session
+from shopcards.ui.dates import date_edit
 from shopcards.ui.theme import SPACING
 from shopcards.ui.till_widgets import line_edit
 
 _PAGES = (Argument.NONE, Argument.IDS, Argument.DATE_RANGE, Argument.CHOICE)
-
-
-def _date_edit(name: str, day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
 
 
 def next_month(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -62,8 +54,8 @@ class SelectionInput(QWidget):
             self.choice.addItem(kind.label, kind.name)
         self.cards = line_edit("Which cards", "e.g. 12, 15, 31")
         first, last = next_month(session.today())
-        self.date_from = _date_edit("From", first)
-        self.date_to = _date_edit("To", last)
+        self.date_from = date_edit("From", session.settings.locale, first)
+        self.date_to = date_edit("To", session.settings.locale, last)
         self.option = QComboBox()
         self.option.setAccessibleName("Which")
         self.stack = QStackedWidget()

@@ -14,11 +14,10 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -43,7 +42,8 @@ from shopcards.ui.card_view import CardView
 from shopcards.ui.drawer_tabs import DrawerTabs
 from shopcards.ui.empty_cabinet import EmptyCabinet
 from shopcards.ui.errors import show_error
-from shopcards.ui.theme import MARGIN, SPACING, ColourMode, Theme
+from shopcards.ui.search_box import SearchBox
+from shopcards.ui.theme import MARGIN, SPACING, ColourMode, Theme, colour_mode_actions
 
 SLOW_PAGE_MS = 40
 """A first page slower than this makes the next keystroke wait for a pause in the typing…"""
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.session.forget_settings()
         settings = self.session.settings
         self.card_view.use_settings(settings.locale, settings.region)
-        drawers = cards.drawers(self.session)
+        drawers = cards.drawers(self.session, self._query.drawer)
         self.drawers.set_drawers(drawers)
         if self._query.drawer and self._query.drawer not in drawers:
             self._query = CardQuery(self._query.text, "", self._query.archived)
@@ -148,13 +148,10 @@ class MainWindow(QMainWindow):
     # Building ------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setAccessibleName("Search")
-        self.search.setPlaceholderText(SEARCH_HINT)
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(SEARCH_HINT)
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._open_from_search)
+        self.search.down.connect(self._into_list)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of cards")
         self.count_label.setMinimumWidth(110)
@@ -223,7 +220,7 @@ class MainWindow(QMainWindow):
         self.show_archived_action = self._action("Show archi&ved", self._show_archived_toggled)
         self.show_archived_action.setCheckable(True)
         self.find_action = self._action(
-            "&Find a card", self.focus_search, QKeySequence.StandardKey.Find
+            "&Find a card", self.search.focus_all, QKeySequence.StandardKey.Find
         )
         self.new_file_action = self._action("&New card file…", self._new_card_file)
         self.open_file_action = self._action(
@@ -232,19 +229,8 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action("&Back up now", self.back_up_now)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action("&About shopcards", self._about)
-        self.colour_actions: dict[ColourMode, QAction] = {}
-        group = QActionGroup(self)
-        for mode, label in (
-            (ColourMode.LIGHT, "&Light"),
-            (ColourMode.DARK, "&Dark"),
-            (ColourMode.SYSTEM, "&System colours"),
-        ):
-            action = self._action(label, lambda _=False, m=mode: self.set_colour_mode(m))
-            action.setCheckable(True)
-            group.addAction(action)
-            self.colour_actions[mode] = action
         current = self.theme.mode if self.theme is not None else ColourMode.SYSTEM
-        self.colour_actions[current].setChecked(True)
+        self.colour_actions = colour_mode_actions(self, current, self.set_colour_mode)
         self._update_card_actions()
 
     def _build_menus(self) -> None:
@@ -281,7 +267,7 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         for keys, slot in (
-            (QKeySequence(Qt.Key.Key_Escape), self.clear_search),
+            (QKeySequence(Qt.Key.Key_Escape), self.search.clear_and_focus),
             (QKeySequence("Ctrl+PgDown"), lambda: self._step_drawer(1)),
             (QKeySequence("Ctrl+PgUp"), lambda: self._step_drawer(-1)),
         ):
@@ -302,15 +288,6 @@ class MainWindow(QMainWindow):
 
     # Searching and drawers -----------------------------------------------------------------
 
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def clear_search(self) -> None:
-        if self.search.text():
-            self.search.clear()
-        self.search.setFocus()
-
     def _search_changed(self, text: str) -> None:
         """Typing searches the whole cabinet: a search never hides cards in another drawer."""
         drawer = "" if text.strip() else self._query.drawer
@@ -319,13 +296,17 @@ class MainWindow(QMainWindow):
 
     def _drawer_chosen(self, drawer: str) -> None:
         """Opening a drawer shows all of it, so the search is cleared."""
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
+        self.search.set_quietly("")
         self._set_query(CardQuery("", drawer, self._query.archived), at_once=True)
 
+    def _into_list(self) -> None:
+        """Down in the search box: into the list, on its first row."""
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0, 0))
+            self.list.setFocus(Qt.FocusReason.TabFocusReason)
+
     def _step_drawer(self, step: int) -> None:
-        labels = ["", *cards.drawers(self.session)]
+        labels = ["", *cards.drawers(self.session, self.drawers.current)]
         index = (labels.index(self.drawers.current) + step) % len(labels)
         self.drawers.select(labels[index])
         self._drawer_chosen(labels[index])
@@ -366,6 +347,8 @@ class MainWindow(QMainWindow):
             row = 0  # the best match opens, so Enter edits it straight away
         if row is not None:
             self.list.setCurrentIndex(self.model.index(row, 0))
+        elif card is not None and self._query.text.strip() and self.model.rowCount() == 0:
+            self._show_card(None)  # nothing matches: the card of an earlier search goes too
         cabinet_empty = self.model.rowCount() == 0 and self._query == CardQuery()
         self.list_stack.setCurrentWidget(self.empty_panel if cabinet_empty else self.list)
 
@@ -375,7 +358,10 @@ class MainWindow(QMainWindow):
         noun = "card" if count == 1 else "cards"
         if self._query.archived:
             noun = f"archived {noun}"
-        self.count_label.setText(f"{number} {noun}" if count else f"No {noun}")
+        text = self._query.text.strip()
+        text = text if len(text) <= 24 else f"{text[:23]}…"  # the label sits beside the box
+        nothing = f"No card matches “{text}”" if text else f"No {noun}"
+        self.count_label.setText(f"{number} {noun}" if count else nothing)
 
     # The open card ---------------------------------------------------------------------------
 
@@ -428,10 +414,23 @@ class MainWindow(QMainWindow):
             verb = "Added" if card is None else "Saved"
             told = f"{verb} {dialog.saved.display_name}. {dialog.told}"
             self.statusBar().showMessage(told.strip(), 8000)
+            self.drawers.set_drawers(cards.drawers(self.session, self._query.drawer))
             self._apply_query()
+            if card is None:
+                self._list_added(dialog.saved)
         if shown is not None:
             self.open_card(shown)
         self.list.setFocus()
+
+    def _list_added(self, card: Card) -> None:
+        """A card added during a search may not match it: search for its name instead (or
+        for nothing, if that does not find it either), so the new card is in the list."""
+        for text in (f"{card.given_name} {card.family_name}".strip(), ""):
+            if card.id is None or self.model.row_of(card.id) is not None:
+                return
+            self.search.set_quietly(text)
+            self.drawers.select("")
+            self._set_query(CardQuery(text, "", self._query.archived), at_once=True)
 
     def toggle_archived(self) -> None:
         """Archive the open card, or bring it back (owner only; the clerk is told why not)."""
@@ -484,7 +483,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from shopcards.ui.about_dialog import AboutDialog  # reads package metadata: on demand
 
-        AboutDialog(self).exec()
+        AboutDialog(self.session.card_file.path, self).exec()
 
     def _update_title(self) -> None:
         path = self.session.card_file.path

@@ -60,18 +60,36 @@ class _PinForm(QDialog):
         self._layout.addLayout(self._form)
         self.message = MessageLabel()
         self._layout.addWidget(self.message)
-        self.buttons = ok_cancel(ok_label, self._try, self.reject)
+        self.buttons = ok_cancel(ok_label, self._try_filled, self.reject)
         self._layout.addWidget(self.buttons)
+        self._fields: list[tuple[str, QLineEdit]] = []
 
     def pin_field(self, label: str) -> QLineEdit:
+        """A password field; the first one has the focus, and Tab goes field by field, then to
+        the buttons (they were made first, so by default Tab would reach them first)."""
         field = QLineEdit()
         field.setEchoMode(QLineEdit.EchoMode.Password)
         field.setAccessibleName(label)
         self._form.addRow(label, field)
+        if self._fields:
+            QWidget.setTabOrder(self._fields[-1][1], field)
+        else:
+            field.setFocus()
+        QWidget.setTabOrder(field, self.buttons)
+        self._fields.append((label, field))
         return field
 
     def say(self, text: str) -> None:
         self.message.error(text)
+
+    def _try_filled(self) -> None:
+        """An empty field is never sent on: a PIN not typed is not a wrong PIN to count."""
+        for label, field in self._fields:
+            if not field.text():
+                self.say(f"Type the {label if label.isupper() else label[0].lower() + label[1:]}.")
+                field.setFocus()
+                return
+        self._try()
 
     def _try(self) -> None:
         raise NotImplementedError

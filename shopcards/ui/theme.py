@@ -7,11 +7,24 @@ Fusion draws the same on every system, so the palettes below are the whole colou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 
 from shopcards import paths
 
@@ -107,6 +120,78 @@ class ColourMode(StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+
+
+def colour_mode_actions(
+    parent: QObject, current: ColourMode, choose: Callable[[ColourMode], object]
+) -> dict[ColourMode, QAction]:
+    """The View menu's three checkable entries, one of them checked: ``current``."""
+    group = QActionGroup(parent)
+    actions: dict[ColourMode, QAction] = {}
+    for mode, label in (
+        (ColourMode.LIGHT, "&Light"),
+        (ColourMode.DARK, "&Dark"),
+        (ColourMode.SYSTEM, "&System colours"),
+    ):
+        action = QAction(label, parent)
+        action.setCheckable(True)
+        action.triggered.connect(lambda _checked=False, m=mode: choose(m))
+        group.addAction(action)
+        actions[mode] = action
+    actions[current].setChecked(True)
+    return actions
+
+
+def quiet_colour(pal: QPalette, share: float = 0.45) -> QColor:
+    """A grey that stands out from the background on either palette: ``share`` of the text
+    colour over the base (the fixed Mid grey nearly vanishes on the dark base)."""
+    text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
+    return QColor.fromRgbF(
+        text.redF() * share + base.redF() * (1 - share),
+        text.greenF() * share + base.greenF() * (1 - share),
+        text.blueF() * share + base.blueF() * (1 - share),
+    )
+
+
+def cross_icon(colour: QColor, size: int = 16) -> QIcon:
+    """An × drawn in ``colour`` (Qt's own clear-text icon is black whatever the palette)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(colour, size / 8)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    inset = size * 0.3
+    painter.drawLine(QPointF(inset, inset), QPointF(size - inset, size - inset))
+    painter.drawLine(QPointF(size - inset, inset), QPointF(inset, size - inset))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ClearButtonTint(QObject):
+    """Gives a line edit's clear button an × in the palette's text colour, again whenever the
+    palette changes (light to dark). Use :func:`clear_button`."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange and isinstance(watched, QLineEdit):
+            _tint(watched)
+        return False
+
+
+def clear_button(edit: QLineEdit) -> None:
+    """Turn on ``edit``'s clear button, with an × that shows on either palette."""
+    edit.setClearButtonEnabled(True)
+    edit.installEventFilter(ClearButtonTint(edit))
+    _tint(edit)
+    for button in edit.findChildren(QToolButton):  # Qt's own clear button has no name
+        button.setAccessibleName("Clear")
+
+
+def _tint(edit: QLineEdit) -> None:
+    action = edit.findChild(QAction, "_q_qlineeditclearaction")
+    if action is not None:
+        action.setIcon(cross_icon(edit.palette().color(QPalette.ColorRole.Text)))
 
 
 def palette(scheme: str) -> QPalette:

@@ -21,7 +21,7 @@ from shopcards.core.card import CardQuery, CardSummary
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.ui.card_list_model import display_phone
-from shopcards.ui.theme import SPACING
+from shopcards.ui.theme import SPACING, clear_button
 from shopcards.ui.till_widgets import MessageLabel, PickList, button, line_edit
 
 MAX_SHOWN = 30
@@ -35,6 +35,8 @@ class TillFindPage(QWidget):
 
     customerChosen = Signal(int)
     newCustomerRequested = Signal(str)
+    leaveRequested = Signal()
+    """Esc on an empty find field: the clerk is done with the till."""
     """Emitted with what was typed in the find field (to start the new card with)."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -45,7 +47,7 @@ class TillFindPage(QWidget):
         self._live.setInterval(LIVE_DELAY_MS)
         self._live.timeout.connect(self._show_matches)
         self.find_field = line_edit("Find customer", FIND_HINT)
-        self.find_field.setClearButtonEnabled(True)
+        clear_button(self.find_field)
         self.find_field.textChanged.connect(lambda _text: self._live.start())
         self.results = PickList("Customers found")
         self.results.picked.connect(self._chosen)
@@ -87,7 +89,10 @@ class TillFindPage(QWidget):
             self.results.setFocus()
             self.results.setCurrentRow(0)
         elif key == Qt.Key.Key_Escape:
-            self.start()
+            if self.find_field.text() or self.results.count():
+                self.start()
+            else:
+                self.leaveRequested.emit()
         else:
             super().keyPressEvent(event)
 

@@ -33,7 +33,7 @@ from shopcards.ui.card_interests import InterestsEdit
 from shopcards.ui.card_labels import FIELD_LABELS
 from shopcards.ui.drawing_entry import enter_box, entered_if_ticked
 from shopcards.ui.theme import SPACING
-from shopcards.ui.till_widgets import MessageLabel, button, line_edit
+from shopcards.ui.till_widgets import FieldErrors, MessageLabel, button, line_edit
 
 CONSENTS = (
     ("consent_post", "Letters by post"),
@@ -63,6 +63,7 @@ class TillNewCustomerPage(QWidget):
             for name in ("given_name", "family_name", "phones", "email", "postcode", "birthday")
         }
         self.inputs["birthday"].setPlaceholderText("YYYY-MM-DD or MM-DD")
+        self.errors = FieldErrors(self.inputs)
         self.interests = InterestsEdit(interest_suggestions)
         self.interests.setAccessibleName("Interests")
         self.consents = {name: QCheckBox(label) for name, label in CONSENTS}
@@ -84,6 +85,7 @@ class TillNewCustomerPage(QWidget):
             box.setChecked(False)
         self.drawing.setChecked(True)
         self.message.clear()
+        self.errors.clear()
         if "@" in typed:
             self.inputs["email"].setText(typed)
         elif looks_like_phone(typed):
@@ -98,9 +100,15 @@ class TillNewCustomerPage(QWidget):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.save()
         elif event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
+            if self.has_typed():  # like the sale: Esc clears first, so nothing typed goes at once
+                self.start()
+            else:
+                self.cancelled.emit()
         else:
             super().keyPressEvent(event)
+
+    def has_typed(self) -> bool:
+        return any(field.text().strip() for field in (*self.inputs.values(), self.interests))
 
     def typed(self) -> CardInput:
         text = {name: field.text() for name, field in self.inputs.items()}
@@ -152,13 +160,11 @@ class TillNewCustomerPage(QWidget):
             self.save(allow_duplicate=True)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
+        """Each error under its field; any other (a field not on the slip) on the message line."""
+        rest = self.errors.show(errors)
         self.message.error(
-            "  ".join(f"{LABELS.get(name, name)}: {text}" for name, text in errors.items())
+            "  ".join(f"{LABELS.get(name, name)}: {text}" for name, text in rest.items())
         )
-        field = self.inputs.get(next(iter(errors)))
-        if field is not None:
-            field.setFocus()
-            field.selectAll()
 
     def _lay_out(self) -> None:
         title = QLabel("New customer")
@@ -170,10 +176,11 @@ class TillNewCustomerPage(QWidget):
         pairs = (("given_name", "family_name"), ("phones", "email"), ("postcode", "birthday"))
         for row, pair in enumerate(pairs):
             for column, name in enumerate(pair):
-                grid.addWidget(QLabel(LABELS[name]), row, column * 2)
-                grid.addWidget(self.inputs[name], row, column * 2 + 1)
-        grid.addWidget(QLabel("Interests"), len(pairs), 0)
-        grid.addWidget(self.interests, len(pairs), 1, 1, 3)
+                grid.addWidget(QLabel(LABELS[name]), row * 2, column * 2)
+                grid.addWidget(self.inputs[name], row * 2, column * 2 + 1)
+                grid.addWidget(self.errors.lines[name], row * 2 + 1, column * 2 + 1)
+        grid.addWidget(QLabel("Interests"), len(pairs) * 2, 0)
+        grid.addWidget(self.interests, len(pairs) * 2, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         consent = QHBoxLayout()

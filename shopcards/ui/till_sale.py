@@ -30,12 +30,12 @@ from shopcards.core.money import format_for_typing
 from shopcards.core.purchase import Purchase, PurchaseInput
 from shopcards.services import cards, purchases
 from shopcards.services.session import Session
-from shopcards.ui.card_labels import iso_date_text
 from shopcards.ui.card_list_model import display_phone
+from shopcards.ui.dates import iso_date_text
 from shopcards.ui.drawing_entry import enter_this_months_drawing
 from shopcards.ui.history_edit import FIELD_NAMES
 from shopcards.ui.theme import SPACING
-from shopcards.ui.till_widgets import MessageLabel, PickList, button, line_edit
+from shopcards.ui.till_widgets import FieldErrors, MessageLabel, PickList, button, line_edit
 
 RECENT = 6
 _CARD_NUMBER_LIKE = re.compile(r"\d{7,}")
@@ -89,6 +89,7 @@ class TillSalePage(QWidget):
         self.amount.setAccessibleName("Amount")
         self.amount_label.setText("Amount")
         self.message.clear()
+        self.errors.clear()
         self.amount.setFocus()
 
     def form_is_empty(self) -> bool:
@@ -131,13 +132,10 @@ class TillSalePage(QWidget):
             else:
                 purchase = purchases.record_purchase(self.session, self.card.id, typed)
         except ValidationError as exc:
+            rest = self.errors.show(exc.fields)
             self.message.error(
-                "  ".join(
-                    f"{FIELD_NAMES.get(name, name)}: {text}" for name, text in exc.fields.items()
-                )
+                "  ".join(f"{FIELD_NAMES.get(name, name)}: {text}" for name, text in rest.items())
             )
-            self.amount.setFocus()
-            self.amount.selectAll()
             return
         except ShopError as exc:
             self.message.error(exc.message)
@@ -216,13 +214,19 @@ class TillSalePage(QWidget):
         self.categories.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.category.setCompleter(self.categories)
         self.amount_label = QLabel("Amount")
+        fields = {"amount": self.amount, "items": self.items, "category": self.category}
+        self.errors = FieldErrors(fields | {"receipt_no": self.receipt})
         form = QGridLayout()
         form.setHorizontalSpacing(SPACING * 2)
         form.addWidget(self.amount_label, 0, 0)
         form.addWidget(self.amount, 0, 1)
-        for row, column, field in ((0, 2, self.items), (1, 0, self.category), (1, 2, self.receipt)):
+        for row, column, field in ((0, 2, self.items), (2, 0, self.category), (2, 2, self.receipt)):
             form.addWidget(QLabel(field.accessibleName()), row, column)
             form.addWidget(field, row, column + 1)
+        for line, (row, column) in zip(
+            self.errors.lines.values(), ((1, 1), (1, 3), (3, 1), (3, 3)), strict=True
+        ):
+            form.addWidget(line, row, column)  # each error line under its field
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
         self.save_button = button("Save (Enter)", "Save")

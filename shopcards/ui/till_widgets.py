@@ -55,6 +55,39 @@ class MessageLabel(QLabel):
         self.setAccessibleDescription(text)
 
 
+class FieldErrors:
+    """A red line under each field, shown only while it has something to say.
+
+    The page puts :attr:`lines` under their fields in its own layout.
+    """
+
+    def __init__(self, fields: Mapping[str, QLineEdit]) -> None:
+        self.fields = dict(fields)
+        self.lines = {
+            name: MessageLabel(f"{field.accessibleName()} error") for name, field in fields.items()
+        }
+        self.clear()
+
+    def clear(self) -> None:
+        for line in self.lines.values():
+            line.clear()
+            line.hide()
+
+    def show(self, errors: Mapping[str, str]) -> dict[str, str]:
+        """Each error under its field, the focus in the first wrong field (in the form's order);
+        returns the errors of names that have no field here, for the page to say elsewhere."""
+        self.clear()
+        for name, text in errors.items():
+            if name in self.lines:
+                self.lines[name].error(text)
+                self.lines[name].show()
+        first = next((field for name, field in self.fields.items() if name in errors), None)
+        if first is not None:
+            first.setFocus()
+            first.selectAll()
+        return {name: text for name, text in errors.items() if name not in self.lines}
+
+
 def ok_cancel(
     ok_label: str, on_ok: Callable[[], object], on_cancel: Callable[[], object]
 ) -> QDialogButtonBox:

@@ -4,8 +4,9 @@ Three screens, one at a time and none scrolling at 1024×768: find the customer,
 sale (or a return), or a short new-customer slip. After a save the till is back at the find
 field with a line saying what was saved, ready for the next scan.
 
-Keys: Enter does the screen's main thing, Esc clears or goes back, F2 new customer, F6 return a
-purchase, F7 this month's prize drawing.
+Keys: Enter does the screen's main thing, Esc clears or goes back (on the empty find field it
+leaves the till), F2 new customer, F6 return a purchase, F7 this month's prize drawing; F9 again
+or Ctrl+W leaves the till, asking first when a sale or a slip is typed but not saved.
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from shopcards.core.errors import ShopError
 from shopcards.core.purchase import Purchase
@@ -101,7 +109,34 @@ class TillWindow(QWidget):
         self.pages.setCurrentWidget(self.new_page)
         self.new_page.start(typed)
 
+    def leave(self) -> None:
+        """Back to the cabinet; a sale or slip typed but not saved is not dropped unasked."""
+        if self._unsaved() and not self._leave_anyway():
+            return
+        self.close()
+        cabinet = self.parentWidget()
+        if cabinet is not None:
+            cabinet.activateWindow()
+
+    def _unsaved(self) -> bool:
+        page = self.pages.currentWidget()
+        if page is self.sale_page:
+            return not self.sale_page.form_is_empty()
+        return page is self.new_page and self.new_page.has_typed()
+
+    def _leave_anyway(self) -> bool:
+        what = "sale" if self.pages.currentWidget() is self.sale_page else "new customer's slip"
+        answer = QMessageBox.question(
+            self,
+            "Leave the till",
+            f"The {what} typed here is not saved. Leave the till anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _connect(self) -> None:
+        self.find_page.leaveRequested.connect(self.leave)
         self.find_page.customerChosen.connect(self.open_customer)
         self.find_page.newCustomerRequested.connect(self.new_customer)
         self.sale_page.saved.connect(self._saved)
@@ -121,6 +156,8 @@ class TillWindow(QWidget):
             shortcut = QShortcut(QKeySequence(key), page)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        for key in ("F9", "Ctrl+W"):
+            QShortcut(QKeySequence(key), self).activated.connect(self.leave)
 
     def _saved(self, purchase: Purchase, message: str) -> None:
         assert purchase.customer_id is not None

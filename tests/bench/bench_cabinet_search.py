@@ -106,7 +106,7 @@ def type_words(window: MainWindow, app: QApplication) -> tuple[list[float], list
                 to_count.append((counted - pressed) * 1000)
             while (time.perf_counter() - pressed) * 1000 < TYPING_MS:
                 app.processEvents()
-        window.clear_search()
+        window.search.clear_and_focus()
         wait_until(app, lambda: window.count_label.text() != "…")
     return to_list, to_count
 

@@ -45,8 +45,13 @@ def make_old_card_file(path: Path, customers_count: int) -> None:
 
 
 def applied_steps(path: Path) -> list[str]:
+    """The schema's migrations applied to ``path`` (its data steps are a set of their own)."""
     with sqlite3.connect(path) as conn:
-        return [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+        rows = conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
+            [schema.MIGRATION_SET],
+        )
+        return [row[0] for row in rows]
 
 
 def count_customers(path: Path) -> int:

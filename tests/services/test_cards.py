@@ -182,3 +182,11 @@ def test_erasing_leaves_no_trace_of_the_name_but_keeps_the_sales(owner: Session,
     with sqlite3.connect(owner.card_file.path) as conn:
         assert conn.execute("SELECT customer_id, amount FROM purchases").fetchall() == [
             (None, 4200)]
+
+
+def test_only_drawers_that_hold_cards_are_offered_and_the_open_one(owner: Session) -> None:
+    for family in ("Virtanen", "Smith", "Åberg"):
+        cards.add_card(owner, card_input("Anna", family))
+    assert cards.drawers(owner) == ["A", "S", "V"]  # en_GB: Åberg in A
+    assert cards.drawers(owner, keep="K") == ["A", "K", "S", "V"]
+    assert cards.drawers(owner, keep="no such drawer") == ["A", "S", "V"]

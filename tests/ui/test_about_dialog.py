@@ -1,4 +1,5 @@
-"""The About box: the version, the data folder, what ships under which licence, and the texts."""
+"""The About box: the version, the open card file and its backups, what ships under which
+licence, and the texts."""
 
 from __future__ import annotations
 
@@ -7,12 +8,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from shopcards import __version__
+from shopcards import __version__, paths
 from shopcards.ui.about_dialog import AboutDialog
-from tests.ui.conftest import find
+from shopcards.ui.main_window import MainWindow
+from tests.ui.conftest import ModalAnswers, find
 
 # what the issue names, as each package's own metadata states it
 EXPECTED_LICENCES = {
@@ -67,7 +76,23 @@ def test_the_about_box_names_the_version_and_the_data_folder(
 ) -> None:
     assert __version__ in find(about, QLabel, "Version").text()
     # SHOPCARDS_HOME points the data folder into the test's own folder (tests/conftest.py)
-    assert str(tmp_path / "home") in find(about, QLabel, "Data folder").text()
+    assert str(tmp_path / "home") in find(about, QLabel, "Card file").text()
+
+
+def test_the_about_box_names_the_open_card_file_and_its_backups(
+    window: MainWindow, db_path: Path, modals: ModalAnswers
+) -> None:
+    said: list[str] = []
+
+    def read(dialog: QWidget) -> None:
+        said.append(find(dialog, QLabel, "Card file").text())
+        dialog.close()
+
+    modals.then(read)
+    window.about_action.trigger()
+    assert str(db_path) in said[0]
+    assert str(db_path.parent / "backups" / db_path.stem) in said[0]
+    assert str(paths.data_dir()) not in said[0]
 
 
 def test_it_lists_what_ships_with_each_licence(about: AboutDialog) -> None:

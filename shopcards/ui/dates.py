@@ -1,0 +1,63 @@
+"""Dates on screen, one way everywhere: the shop's medium style ("30 Nov 2026", "30.11.2026"),
+a time after it when it matters, and date fields in the same style. (A month is named by
+``services.drawing.month_name``: "November 2026".)
+
+Babel knows how each country writes a date (CLDR); a date field takes the same pattern, so
+what the owner types into matches what the lists show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from babel.dates import format_date, format_skeleton, get_date_format
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QDateEdit
+
+from shopcards.core.card import PartialDate
+
+STYLE: Final = "medium"
+
+
+def iso_date_text(iso: str, locale: str) -> str:
+    """An ISO date (or date-time) as the shop writes dates; unreadable text is shown as is."""
+    try:
+        return str(format_date(dt.date.fromisoformat(iso[:10]), STYLE, locale=locale))
+    except ValueError:
+        return iso
+
+
+def iso_date_time_text(iso: str, locale: str) -> str:
+    """An ISO date-time as the shop writes dates, and the time of day as hh:mm."""
+    return f"{iso_date_text(iso, locale)} {iso[11:16]}".strip()
+
+
+def partial_date_text(date: PartialDate, locale: str) -> str:
+    """ "3 April 1961", or "3 April" when the year is unknown, in the shop's language."""
+    if date.year is None:
+        return str(format_skeleton("MMMMd", dt.date(2000, date.month, date.day), locale=locale))
+    return str(format_date(dt.date(date.year, date.month, date.day), "long", locale=locale))
+
+
+def date_edit(
+    name: str, locale: str, day: dt.date | None = None, latest: dt.date | None = None
+) -> QDateEdit:
+    """A date field with a calendar, named ``name``, writing dates as the lists do."""
+    edit = QDateEdit()
+    edit.setAccessibleName(name)
+    edit.setCalendarPopup(True)
+    edit.setLocale(QLocale(locale))
+    edit.setDisplayFormat(qt_date_format(locale))
+    if latest is not None:
+        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+    if day is not None:
+        edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+def qt_date_format(locale: str) -> str:
+    """The shop's medium date pattern in Qt's spelling (CLDR "y" is Qt's "yyyy")."""
+    pattern = get_date_format(STYLE, locale=locale).pattern
+    return re.sub(r"(?<!')y+", "yyyy", pattern.replace("L", "M"))
