@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from sqlite_utils import Database
 
 from shopcards.core.files import CannotWrite
+from shopcards.store.cardfile import DiskFull
 
 PurchaseRow = tuple[int, str, int, str, str, str]
 """(customer_id, date, amount in minor units, items, category, receipt_no)"""
@@ -48,9 +49,12 @@ StagedReturn = tuple[int, int, int, str, int, str]
 
 @contextmanager
 def full_disk_is_a_message(what: str) -> Iterator[None]:
-    """SQLite's "database or disk is full" as CannotWrite saying so (``what`` was not done)."""
+    """SQLite's "database or disk is full" as CannotWrite saying so (``what`` was not done),
+    whether it comes straight from SQLite or through :meth:`CardFile.write`."""
     try:
         yield
+    except DiskFull as exc:
+        raise CannotWrite(f"The disk is full: {what}.", str(exc)) from exc
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_FULL:
             raise

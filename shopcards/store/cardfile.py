@@ -20,6 +20,10 @@ from shopcards.store import data_steps, schema
 from shopcards.store.verdict import BUSY_TIMEOUT_MS, examine, read_only_error
 
 
+class DiskFull(CardFileError):
+    """The disk that holds the card file is full; the transaction was rolled back."""
+
+
 class CardFile:
     """One open card file. Use :func:`open_card_file`; close it when done (or use ``with``)."""
 
@@ -67,7 +71,7 @@ class CardFile:
     def _write_error(self, exc: sqlite3.OperationalError) -> CardFileError | None:
         """Busy, read-only and a full disk are told as such (by SQLite's error code);
         anything else is a bug and goes on as it is."""
-        code = exc.sqlite_errorcode & 0xFF
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # 0: raised by hand, not by SQLite
         if code == sqlite3.SQLITE_BUSY:
             return CardFileError(
                 f"The card file {self.path} is busy: another desk has been saving for over "
@@ -77,7 +81,7 @@ class CardFile:
         if code == sqlite3.SQLITE_READONLY:
             return read_only_error(self.path)
         if code == sqlite3.SQLITE_FULL:
-            return CardFileError(
+            return DiskFull(
                 f"The disk that holds {self.path} is full: nothing was saved. Free some space "
                 "and try again.",
                 str(exc),

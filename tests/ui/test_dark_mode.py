@@ -41,7 +41,9 @@ def test_the_share_of_customers_bars_stand_out_on_the_dark_base(qtbot: QtBot) ->
     qtbot.addWidget(chart)
     chart.setPalette(palette("dark"))
     chart.resize(480, 260)
-    group = SimpleNamespace(segment=SimpleNamespace(label="Regulars"), count=10, share=0.7)
+    group = SimpleNamespace(
+        segment=SimpleNamespace(label="Regulars"), count=10, share=0.7, customer_share=0.5
+    )
     chart.set_segments(SimpleNamespace(groups=(group,)))  # type: ignore[arg-type]
     image = chart.grab().toImage()
     line = chart.fontMetrics().height()

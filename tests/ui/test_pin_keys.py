@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from shopcards.core.roles import Role
-from shopcards.services import auth
+from shopcards.services import auth, settings
 from shopcards.services.session import Session
 from tests.ui.conftest import ModalAnswers, find
 from tests.ui.test_shop_tools import _shop_action, _tools
@@ -28,12 +28,13 @@ def _keys(qtbot: QtBot, dialog: QWidget, *keys: str | Qt.Key) -> None:
 
 
 def test_first_start_pin_is_set_by_pin_tab_pin_enter(qtbot: QtBot, clerk: Session) -> None:
+    settings.skip_setup(clerk)  # the shop's setup comes first; tests/ui/test_shop_setup.py
     _window, tools = _tools(qtbot, clerk)
     tools.start()
     qtbot.waitUntil(lambda: tools.first_pin.isVisible())
     _keys(qtbot, tools.first_pin, PIN, Qt.Key.Key_Tab, PIN, Qt.Key.Key_Return)
     assert tools.first_pin.result() == QDialog.DialogCode.Accepted
-    assert auth.check_pin(clerk, PIN)
+    assert auth.become_owner(clerk, PIN) is None and clerk.role is Role.OWNER
     # start() also took the daily backup: let it end before the card file closes
     qtbot.waitUntil(
         lambda: hasattr(tools, "backup_task") and not tools.backup_task.running, timeout=10000
