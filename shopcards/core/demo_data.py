@@ -14,318 +14,8 @@ from dataclasses import dataclass
 
 from shopcards.core.calls import CallEntry, Outcome
 from shopcards.core.card import Card, Consent, CustomerType, JoinedVia, PartialDate, Phone
+from shopcards.core.demo_places import COUNTRIES, INTERESTS, ITEMS, Country
 from shopcards.core.text import fold
-
-
-@dataclass(frozen=True)
-class _Country:
-    code: str
-    given: tuple[str, ...]
-    family: tuple[str, ...]
-    streets: tuple[str, ...]
-    cities: tuple[tuple[str, str], ...]
-    phone_prefixes: tuple[str, ...]
-    phone_digits: int
-    house_first: bool
-    weight: int
-
-
-_COUNTRIES = (
-    _Country(
-        "FI",
-        (
-            "Anna",
-            "Mikko",
-            "Aino",
-            "Juha",
-            "Sari",
-            "Väinö",
-            "Elina",
-            "Jyrki",
-            "Päivi",
-            "Tuomas",
-            "Eeva",
-            "Kalle",
-            "Matti",
-            "Liisa",
-            "Timo",
-            "Helmi",
-            "Ville",
-            "Johanna",
-            "Antti",
-            "Kaisa",
-            "Jussi",
-            "Hanna",
-            "Pekka",
-            "Satu",
-            "Oskari",
-            "Emilia",
-            "Eino",
-            "Sofia",
-            "Lauri",
-            "Venla",
-            "Onni",
-            "Iida",
-        ),
-        (
-            "Virtanen",
-            "Korhonen",
-            "Mäkinen",
-            "Nieminen",
-            "Hämäläinen",
-            "Laine",
-            "Heikkinen",
-            "Koskinen",
-            "Järvinen",
-            "Lehtonen",
-            "Saarinen",
-            "Öhman",
-            "Ahonen",
-            "Äijälä",
-            "Lehtinen",
-            "Salminen",
-            "Heinonen",
-            "Niemi",
-            "Heikkilä",
-            "Kinnunen",
-            "Salonen",
-            "Turunen",
-            "Salo",
-            "Laitinen",
-            "Tuominen",
-            "Rantanen",
-            "Karjalainen",
-            "Jokinen",
-            "Mattila",
-            "Savolainen",
-            "Lahtinen",
-            "Ahola",
-            "Leppänen",
-            "Kallio",
-            "Hiltunen",
-            "Miettinen",
-            "Väisänen",
-            "Pitkänen",
-            "Aaltonen",
-            "Manninen",
-            "Hyvönen",
-            "Östman",
-            "Åkerblom",
-            "Peltonen",
-            "Lindholm",
-            "Söderberg",
-            "Kärkkäinen",
-            "Räsänen",
-        ),
-        (
-            "Mannerheimintie",
-            "Hämeentie",
-            "Aleksanterinkatu",
-            "Itäinen Pitkäkatu",
-            "Kauppakatu",
-            "Yliopistonkatu",
-        ),
-        (
-            ("00100", "Helsinki"),
-            ("33100", "Tampere"),
-            ("20100", "Turku"),
-            ("90100", "Oulu"),
-            ("40100", "Jyväskylä"),
-        ),
-        ("+35840", "+35841", "+35844", "+35845", "+35850"),
-        7,
-        False,
-        50,
-    ),
-    _Country(
-        "RO",
-        (
-            "Ștefan",
-            "Ioana",
-            "Mihai",
-            "Elena",
-            "Andrei",
-            "Cristina",
-            "Radu",
-            "Țicu",
-            "Maria",
-            "Bogdan",
-        ),
-        (
-            "Popescu",
-            "Ionescu",
-            "Țăranu",
-            "Ștefănescu",
-            "Dumitrescu",
-            "Stan",
-            "Munteanu",
-            "Georgescu",
-            "Bălan",
-            "Constantinescu",
-            "Popa",
-            "Rusu",
-            "Matei",
-            "Stoica",
-            "Mocanu",
-            "Ciobanu",
-            "Șerban",
-            "Lungu",
-            "Oprea",
-            "Vasilescu",
-            "Dinu",
-            "Tănase",
-            "Neagu",
-            "Cristea",
-            "Preda",
-            "Ardeleanu",
-            "Moldovan",
-            "Nistor",
-            "Roman",
-            "Iliescu",
-        ),
-        ("Strada Mihai Eminescu", "Bulevardul Unirii", "Strada Ștefan cel Mare", "Calea Victoriei"),
-        (
-            ("010011", "București"),
-            ("400001", "Cluj-Napoca"),
-            ("700001", "Iași"),
-            ("300001", "Timișoara"),
-        ),
-        ("+4072", "+4074", "+4075"),
-        7,
-        False,
-        15,
-    ),
-    _Country(
-        "IL",
-        ("נועה", "דוד", "מיכל", "יוסף", "שרה", "אברהם", "תמר", "יונתן"),
-        ("כהן", "לוי", "מזרחי", "פרץ", "ביטון", "אברהם", "פרידמן", "שפירא"),
-        ("רחוב הרצל", "שדרות רוטשילד", "רחוב יפו", "רחוב בן יהודה"),
-        (("6100000", "תל אביב"), ("9100000", "ירושלים"), ("3100000", "חיפה")),
-        ("+97250", "+97252", "+97254"),
-        7,
-        False,
-        10,
-    ),
-    _Country(
-        "AM",
-        ("Արամ", "Անի", "Տիգրան", "Նարինե", "Դավիթ", "Լուսինե", "Հայկ"),
-        ("Պետրոսյան", "Հովհաննիսյան", "Սարգսյան", "Գրիգորյան", "Վարդանյան", "Խաչատրյան"),
-        ("Աբովյան փողոց", "Մաշտոցի պողոտա", "Տիգրան Մեծի փողոց"),
-        (("0010", "Երևան"), ("3101", "Գյումրի"), ("2001", "Վանաձոր")),
-        ("+37491", "+37493", "+37477"),
-        6,
-        False,
-        8,
-    ),
-    _Country(
-        "GB",
-        (
-            "Oliver",
-            "Amelia",
-            "George",
-            "Isla",
-            "Harry",
-            "Emily",
-            "Jack",
-            "Sophie",
-            "Charlotte",
-            "William",
-            "Noah",
-            "Olivia",
-            "Arthur",
-            "Ava",
-            "Leo",
-            "Mia",
-            "Oscar",
-            "Grace",
-            "Henry",
-            "Freya",
-            "Thomas",
-            "Lily",
-            "James",
-            "Ella",
-        ),
-        (
-            "Smith",
-            "Jones",
-            "Taylor",
-            "Brown",
-            "Williams",
-            "Wilson",
-            "Davies",
-            "O'Brien",
-            "Evans",
-            "Thomas",
-            "Roberts",
-            "Johnson",
-            "Walker",
-            "Wright",
-            "Robinson",
-            "Thompson",
-            "White",
-            "Hughes",
-            "Edwards",
-            "Green",
-            "Hall",
-            "Wood",
-            "Harris",
-            "Lewis",
-            "Martin",
-            "Jackson",
-            "Clarke",
-            "Clark",
-            "Turner",
-            "Hill",
-            "Scott",
-            "Cooper",
-            "Morris",
-            "Ward",
-            "Moore",
-            "King",
-            "Watson",
-            "Baker",
-            "Harrison",
-            "Morgan",
-            "Patel",
-            "Young",
-        ),
-        ("High Street", "Station Road", "Church Lane", "Victoria Road", "Mill Lane"),
-        (
-            ("SW1A 1AA", "London"),
-            ("M1 1AE", "Manchester"),
-            ("EH1 1YZ", "Edinburgh"),
-            ("BS1 4DJ", "Bristol"),
-        ),
-        ("+447700", "+447911", "+447400"),
-        6,
-        True,
-        17,
-    ),
-)
-_INTERESTS = (
-    "coffee",
-    "tea",
-    "chocolate",
-    "gifts",
-    "books",
-    "wine",
-    "cheese",
-    "toys",
-    "stationery",
-    "gardening",
-)
-_ITEMS = {
-    "coffee": "Coffee beans 500 g",
-    "tea": "Loose tea",
-    "chocolate": "Dark chocolate",
-    "gifts": "Gift box",
-    "books": "Paperback",
-    "wine": "Red wine",
-    "cheese": "Aged cheese",
-    "toys": "Wooden toy",
-    "stationery": "Notebook",
-    "gardening": "Seed packets",
-}
 
 
 @dataclass(frozen=True)
@@ -399,10 +89,10 @@ def demo_customers(
     """``count`` customers; about a fifth are regulars who bring most of the sales. Without
     purchases the cards still joined over the years, but nothing else happened to them."""
     rng = random.Random(seed)
-    weights = [c.weight for c in _COUNTRIES]
+    weights = [c.weight for c in COUNTRIES]
     batches = demo_batches(today)
     for index in range(count):
-        country = rng.choices(_COUNTRIES, weights)[0]
+        country = rng.choices(COUNTRIES, weights)[0]
         card = _card(rng, country, today)
         if not with_purchases:
             yield DemoCustomer(card, ())
@@ -470,7 +160,7 @@ def _letters(
     return tuple(chosen)
 
 
-def _card(rng: random.Random, country: _Country, today: dt.date) -> Card:
+def _card(rng: random.Random, country: Country, today: dt.date) -> Card:
     given, family = rng.choice(country.given), rng.choice(country.family)
     base_postcode, city = rng.choice(country.cities)
     postcode = _nearby_postcode(rng, base_postcode)
@@ -502,7 +192,7 @@ def _card(rng: random.Random, country: _Country, today: dt.date) -> Card:
             if country.code != "IL"
             else ("hanukkah", "new_year")
         ),
-        interests=tuple(rng.sample(_INTERESTS, rng.randint(0, 3))),
+        interests=tuple(rng.sample(INTERESTS, rng.randint(0, 3))),
         consent_post=rng.choice(
             (Consent.YES, Consent.YES, Consent.YES, Consent.NO, Consent.NOT_ASKED)
         ),
@@ -561,7 +251,7 @@ def _purchases(
                 index,
                 day.isoformat(),
                 cents,
-                _ITEMS[category],
+                ITEMS[category],
                 category,
                 f"R{rng.randint(100000, 999999)}",
             )
