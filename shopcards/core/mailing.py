@@ -293,3 +293,13 @@ class DayRange:
             if self.first <= candidate <= self.last:
                 return candidate
         return self.first
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A letter or card that went to a customer: when, which template, which batch."""
+
+    sent_at: str
+    template: str
+    kind: str
+    batch_id: int

@@ -7,6 +7,7 @@ from typing import Any
 
 from shopcards.core import phones
 from shopcards.core.card import Card, CardQuery, CardSummary, PartialDate, Phone
+from shopcards.core.changes import Change
 from shopcards.core.errors import ShopError
 from shopcards.core.validation import CardInput, validate
 from shopcards.services.session import Session, require_owner
@@ -102,7 +103,7 @@ def interest_names(session: Session) -> list[str]:
     return customers.interest_names(session.db)
 
 
-def card_history(session: Session, card_id: int) -> list[changes.Change]:
+def card_history(session: Session, card_id: int) -> list[Change]:
     return changes.for_entity(session.db, "customer", card_id)
 
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from shopcards.core import mailing
 from shopcards.core.card import Card
 from shopcards.core.errors import ValidationError
-from shopcards.core.mailing import Excluded
+from shopcards.core.mailing import Excluded, Sent
 from shopcards.core.roles import Role
 from shopcards.core.settings import ShopSettings
 from shopcards.core.templates import Template, TemplateKind
@@ -49,7 +49,6 @@ from shopcards.services.templates import (
 )
 from shopcards.store import changes, customers
 from shopcards.store import letters as store
-from shopcards.store.letters import Sent
 
 if TYPE_CHECKING:
     from shopcards.printing import PrintResult, Progress

@@ -7,6 +7,7 @@ with who voided it and when, and every change is written to the change history.
 
 from __future__ import annotations
 
+from shopcards.core.changes import Change
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.history import HistoryFigures, figures
 from shopcards.core.money import format_money
@@ -15,7 +16,6 @@ from shopcards.core.roles import Role
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
 from shopcards.store import purchases as store
-from shopcards.store.changes import Change
 
 SORTABLE = store.SORTABLE
 

@@ -8,21 +8,11 @@ from __future__ import annotations
 
 import json
 import socket
-from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-
-@dataclass(frozen=True)
-class Change:
-    at: str
-    actor: str
-    entity: str
-    entity_id: int
-    action: str
-    details: dict[str, Any]
-    desk: str = ""
+from shopcards.core.changes import Change
 
 
 def record(

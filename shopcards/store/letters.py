@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from shopcards.core.mailing import Sent
+
 CHUNK = 500
 """Ids per ``IN (...)`` list: well under SQLite's limit on parameters."""
 _LIVE = "archived_at IS NULL AND erased_at IS NULL"
@@ -122,16 +124,6 @@ def insert_batch(
         rows,
     )
     return batch_id
-
-
-@dataclass(frozen=True)
-class Sent:
-    """A letter or card that went to a customer: when, which template, which batch."""
-
-    sent_at: str
-    template: str
-    kind: str
-    batch_id: int
 
 
 def last_sent(db: Database, customer_id: int, kind: str) -> Sent | None:

@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from shopcards.core.changes import Change
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.history import Counted
 from shopcards.core.purchase import Purchase, PurchaseEntry
-from shopcards.store.changes import Change
 from shopcards.store.customers import card_no_forms
 
 _COLUMNS = ", ".join(f.name for f in fields(Purchase))

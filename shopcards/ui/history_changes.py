@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from shopcards.core.card import Consent, CustomerType, JoinedVia, PartialDate
+from shopcards.core.changes import Change
 from shopcards.services import purchases
 from shopcards.services.session import Session
-from shopcards.store.changes import Change
 from shopcards.ui.card_labels import (
     CONSENT,
     CUSTOMER_TYPES,

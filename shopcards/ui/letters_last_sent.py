@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from shopcards.core.mailing import Sent
 from shopcards.services import letters
 from shopcards.services.session import Session
-from shopcards.store.letters import Sent
 from shopcards.ui.dates import iso_date_text
 from shopcards.ui.theme import SPACING
 
