@@ -29,6 +29,7 @@ class DrawerTabs(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
+        self._layout.addStretch(0)  # a few drawers keep their size and stand at the left
         self._group.buttonClicked.connect(self._clicked)
         self.set_drawers(drawers)
 
@@ -46,7 +47,7 @@ class DrawerTabs(QWidget):
             button = self._button(drawer)
             self._buttons[drawer] = button
             self._group.addButton(button)
-            self._layout.addWidget(button)
+            self._layout.insertWidget(self._layout.count() - 1, button)
             button.show()  # now, not at the next turn of the event loop
         self.select(current)
 
@@ -76,6 +77,7 @@ class DrawerTabs(QWidget):
         button.setProperty("drawer", True)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setMinimumWidth(22 if len(label) == 1 else 36)
+        button.setMaximumWidth(72)  # "All" alone in a new cabinet is a tab, not a bar
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+PgUp/PgDn step through drawers
         return button
 

@@ -30,8 +30,8 @@ from shopcards.ui.till_widgets import MessageLabel, ok_cancel
 FIRST_START = (
     "Set the owner's PIN. The program opens in clerk mode; the PIN switches to owner "
     "mode, which can archive cards, void older purchases, see the shop's totals, "
-    "export, run the drawing and change settings. Only a scrambled form of the PIN "
-    "is kept."
+    "export, run the drawing and change settings. The PIN has at least 6 digits (or is a "
+    "passphrase of 12 characters or more); only a scrambled form of it is kept."
 )
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -49,6 +49,7 @@ class _PinForm(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(420)
+        self.setMaximumWidth(560)  # a long intro wraps instead of stretching the dialog
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)
         self._layout.setSpacing(SPACING * 2)
@@ -81,6 +82,7 @@ class _PinForm(QDialog):
 
     def say(self, text: str) -> None:
         self.message.error(text)
+        self.adjustSize()  # grow with a message that wraps, not squeeze the text above it
 
     def _try_filled(self) -> None:
         """An empty field is never sent on: a PIN not typed is not a wrong PIN to count."""
