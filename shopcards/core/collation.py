@@ -42,8 +42,16 @@ _SCRIPTS: tuple[tuple[str, int, int, str], ...] = (
     ("hebrew", 0x05D0, 0x05EA, "א–ת"),
     ("arabic", 0x0600, 0x06FF, "ا–ي"),
 )
-_HOME_SCRIPT = {"el": "greek", "ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic",
-                "sr": "cyrillic", "hy": "armenian", "he": "hebrew", "ar": "arabic"}
+_HOME_SCRIPT = {
+    "el": "greek",
+    "ru": "cyrillic",
+    "uk": "cyrillic",
+    "bg": "cyrillic",
+    "sr": "cyrillic",
+    "hy": "armenian",
+    "he": "hebrew",
+    "ar": "arabic",
+}
 _FINALS = str.maketrans({"ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"})
 OTHER_DRAWER = "#"
 _OTHER_SCRIPTS = chr(0x3000 + len(_SCRIPTS) * 0x400)

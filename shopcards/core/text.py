@@ -7,8 +7,21 @@ import unicodedata
 
 # Letters that carry no combining mark to strip but that a person types without the accent.
 _PLAIN = str.maketrans(
-    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i",
-     "ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ"}
+    {
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        "ך": "כ",
+        "ם": "מ",
+        "ן": "נ",
+        "ף": "פ",
+        "ץ": "צ",
+    }
 )
 _WORD = re.compile(r"\w+")
 

@@ -28,8 +28,20 @@ MAX_LONG = 4000
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 CONTROL_CHAR = "Contains an invisible control character; please retype it"
 """What the till, the card form and an import say about a NUL, BEL, ESC or the like."""
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass
@@ -123,25 +135,42 @@ def validate(inp: CardInput, region: str, base: Card | None = None) -> Card:
     )
     choices = _Choices.read(inp, errors)
     card = Card(
-        given_name=given, family_name=family, title=text.short("title", inp.title),
-        salutation=text.short("salutation", inp.salutation), address_lines=address_lines,
-        postcode=text.short("postcode", inp.postcode), city=text.short("city", inp.city),
-        country=text.short("country", inp.country).upper(), phones=phones, email=email,
-        birthday=birthday, anniversary=anniversary.iso() if anniversary else "",
+        given_name=given,
+        family_name=family,
+        title=text.short("title", inp.title),
+        salutation=text.short("salutation", inp.salutation),
+        address_lines=address_lines,
+        postcode=text.short("postcode", inp.postcode),
+        city=text.short("city", inp.city),
+        country=text.short("country", inp.country).upper(),
+        phones=phones,
+        email=email,
+        birthday=birthday,
+        anniversary=anniversary.iso() if anniversary else "",
         anniversary_what=text.short("anniversary_what", inp.anniversary_what),
-        greeting=text.short("greeting", inp.greeting) or "none", interests=interests,
-        consent_post=choices.consent_post, consent_phone=choices.consent_phone,
-        consent_email=choices.consent_email, joined_via=choices.joined_via,
-        customer_type=choices.customer_type, is_staff=inp.is_staff,
+        greeting=text.short("greeting", inp.greeting) or "none",
+        interests=interests,
+        consent_post=choices.consent_post,
+        consent_phone=choices.consent_phone,
+        consent_email=choices.consent_email,
+        joined_via=choices.joined_via,
+        customer_type=choices.customer_type,
+        is_staff=inp.is_staff,
         notes=text.long("notes", inp.notes),
     )
     if errors:
         raise ValidationError(errors)
     if base is None:
         return card
-    return replace(card, id=base.id, card_no=base.card_no, archived_at=base.archived_at,
-                   created_at=base.created_at, updated_at=base.updated_at,
-                   version=base.version)
+    return replace(
+        card,
+        id=base.id,
+        card_no=base.card_no,
+        archived_at=base.archived_at,
+        created_at=base.created_at,
+        updated_at=base.updated_at,
+        version=base.version,
+    )
 
 
 class _TextChecker:
@@ -211,17 +240,18 @@ class _Choices:
             consent_phone=_enum(Consent, "consent_phone", inp.consent_phone, errors),
             consent_email=_enum(Consent, "consent_email", inp.consent_email, errors),
             joined_via=_enum(JoinedVia, "joined_via", inp.joined_via, errors),
-            customer_type=(_enum(CustomerType, "customer_type", inp.customer_type, errors)
-                           if inp.customer_type else None),
+            customer_type=(
+                _enum(CustomerType, "customer_type", inp.customer_type, errors)
+                if inp.customer_type
+                else None
+            ),
         )
 
 
 _E = TypeVar("_E", Consent, JoinedVia, CustomerType)
 
 
-def _enum(
-    kind: type[_E], name: str, value: str, errors: dict[str, str]
-) -> _E:
+def _enum(kind: type[_E], name: str, value: str, errors: dict[str, str]) -> _E:
     """The member named ``value``; an unknown value is recorded and the first member stands
     in (the card is refused anyway, because ``errors`` is not empty)."""
     try:

@@ -34,8 +34,15 @@ def add_card(session: Session, inp: CardInput, allow_duplicate: bool = False) ->
                 raise LikelyDuplicate(candidates)
         stored = customers.insert(db, card, session.alphabet, session.actor, session.now())
         assert stored.id is not None
-        changes.record(db, session.actor, session.now(), "customer", stored.id, "added",
-                       {"via": card.joined_via.value})
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "customer",
+            stored.id,
+            "added",
+            {"via": card.joined_via.value},
+        )
     return stored
 
 
@@ -46,8 +53,15 @@ def update_card(session: Session, base: Card, inp: CardInput) -> Card:
     _staff_is_owners(session, base.is_staff, card.is_staff)
     with session.card_file.write() as db:
         stored = customers.update(db, card, base, session.alphabet, session.actor, session.now())
-        changes.record(db, session.actor, session.now(), "customer", base.id, "edited",
-                       _edit_details(base, stored, session.settings.region))
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "customer",
+            base.id,
+            "edited",
+            _edit_details(base, stored, session.settings.region),
+        )
     return stored
 
 
@@ -56,8 +70,14 @@ def archive_card(session: Session, card_id: int, archived: bool = True) -> Card:
     require_owner(session, "archive or bring back a card")
     with session.card_file.write() as db:
         customers.set_archived(db, card_id, session.now() if archived else None, session.actor)
-        changes.record(db, session.actor, session.now(), "customer", card_id,
-                       "archived" if archived else "unarchived")
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "customer",
+            card_id,
+            "archived" if archived else "unarchived",
+        )
         return customers.get(db, card_id)
 
 
@@ -81,8 +101,9 @@ def find_card_no(session: Session, card_no: str) -> Card | None:
     return None if card_id is None else customers.get(session.db, card_id)
 
 
-def list_cards(session: Session, query: CardQuery, after: tuple[str, int] | None = None,
-               limit: int = 200) -> list[CardSummary]:
+def list_cards(
+    session: Session, query: CardQuery, after: tuple[str, int] | None = None, limit: int = 200
+) -> list[CardSummary]:
     """One page of the cabinet in alphabetical order (see store.customers.page)."""
     return customers.page(session.db, query, session.alphabet, after, limit)
 
@@ -118,8 +139,9 @@ def _edit_details(before: Card, after: Card, region: str) -> dict[str, Any]:
     history can say "Phones: 040 123 4567 → 050 765 4321". The values name the person: erasing
     the card wipes them (``changes.forget_values``)."""
     fields = _changed_fields(before, after)
-    values = {name: [_readable(before, name, region), _readable(after, name, region)]
-              for name in fields}
+    values = {
+        name: [_readable(before, name, region), _readable(after, name, region)] for name in fields
+    }
     return {"fields": fields, "values": values}
 
 
@@ -148,5 +170,8 @@ def _phone_text(phone: Phone, region: str) -> str:
 
 def _changed_fields(before: Card, after: Card) -> list[str]:
     skip = {"version", "updated_at"}
-    return [name for name in before.__dataclass_fields__
-            if name not in skip and getattr(before, name) != getattr(after, name)]
+    return [
+        name
+        for name in before.__dataclass_fields__
+        if name not in skip and getattr(before, name) != getattr(after, name)
+    ]

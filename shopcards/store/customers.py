@@ -27,15 +27,28 @@ _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, 
     c.email, c.sort_key, c.archived_at IS NOT NULL"""
 _CARDS = "customers c"
 _PLAIN_FIELDS = (
-    "title", "salutation", "given_name", "family_name", "postcode", "city", "country", "email",
-    "anniversary", "anniversary_what", "greeting", "notes",
+    "title",
+    "salutation",
+    "given_name",
+    "family_name",
+    "postcode",
+    "city",
+    "country",
+    "email",
+    "anniversary",
+    "anniversary_what",
+    "greeting",
+    "notes",
 )
 
 
 def insert(db: Database, card: Card, alphabet: Alphabet, actor: str, now: str) -> Card:
     """Store a new card; it gets its id and a card number printed on the customer's card."""
     row = _row(card, alphabet) | {
-        "created_at": now, "created_by": actor, "updated_at": now, "updated_by": actor,
+        "created_at": now,
+        "created_by": actor,
+        "updated_at": now,
+        "updated_by": actor,
         "version": 1,
     }
     cursor = db.execute(
@@ -50,8 +63,9 @@ def insert(db: Database, card: Card, alphabet: Alphabet, actor: str, now: str) -
     return get(db, card_id)
 
 
-def insert_many(db: Database, cards: list[Card], alphabet: Alphabet, actor: str, now: str
-                ) -> list[int]:
+def insert_many(
+    db: Database, cards: list[Card], alphabet: Alphabet, actor: str, now: str
+) -> list[int]:
     """Store many new cards at once (an import or a demo shop): a few statements, not thousands.
 
     A card's own ``created_at`` is kept (a demo customer who joined years ago); otherwise it
@@ -60,10 +74,16 @@ def insert_many(db: Database, cards: list[Card], alphabet: Alphabet, actor: str,
     first = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0])
     ids = list(range(first, first + len(cards)))
     rows = [
-        _row(card, alphabet) | {"id": card_id, "card_no": card_number(card_id),
-                                "created_at": card.created_at or now, "created_by": actor,
-                                "updated_at": card.created_at or now, "updated_by": actor,
-                                "version": 1}
+        _row(card, alphabet)
+        | {
+            "id": card_id,
+            "card_no": card_number(card_id),
+            "created_at": card.created_at or now,
+            "created_by": actor,
+            "updated_at": card.created_at or now,
+            "updated_by": actor,
+            "version": 1,
+        }
         for card_id, card in zip(ids, cards, strict=True)
     ]
     columns = list(rows[0]) if rows else []
@@ -73,15 +93,20 @@ def insert_many(db: Database, cards: list[Card], alphabet: Alphabet, actor: str,
     )
     db.conn.executemany(
         "INSERT INTO phones (customer_id, number, label) VALUES (?, ?, ?)",
-        [(card_id, p.number, p.label) for card_id, card in zip(ids, cards, strict=True)
-         for p in card.phones],
+        [
+            (card_id, p.number, p.label)
+            for card_id, card in zip(ids, cards, strict=True)
+            for p in card.phones
+        ],
     )
     for card_id, card in zip(ids, cards, strict=True):
         _write_tags(db, card_id, card.interests)
     db.conn.executemany(
         "INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
-        [(card_id, _search_words(card, card_number(card_id)))
-         for card_id, card in zip(ids, cards, strict=True)],
+        [
+            (card_id, _search_words(card, card_number(card_id)))
+            for card_id, card in zip(ids, cards, strict=True)
+        ],
     )
     return ids
 
@@ -95,16 +120,22 @@ def update(db: Database, card: Card, base: Card, alphabet: Alphabet, actor: str,
     assert base.id is not None
     current = get(db, base.id)
     if current.version != base.version:
-        changed = [f.name for f in fields(Card)
-                   if f.name not in ("version", "updated_at")
-                   and getattr(current, f.name) != getattr(base, f.name)]
+        changed = [
+            f.name
+            for f in fields(Card)
+            if f.name not in ("version", "updated_at")
+            and getattr(current, f.name) != getattr(base, f.name)
+        ]
         raise Conflict(
             f"{current.display_name}'s card was changed at another desk "
             f"({current.updated_at}) since you opened it.",
             changed,
         )
-    row = _row(card, alphabet) | {"updated_at": now, "updated_by": actor,
-                                  "version": current.version + 1}
+    row = _row(card, alphabet) | {
+        "updated_at": now,
+        "updated_by": actor,
+        "version": current.version + 1,
+    }
     assignments = ", ".join(f"{name} = ?" for name in row)
     db.execute(f"UPDATE customers SET {assignments} WHERE id = ?", [*row.values(), base.id])
     db.execute("DELETE FROM phones WHERE customer_id = ?", [base.id])
@@ -120,8 +151,10 @@ def refile_all(db: Database, alphabet: Alphabet, where: str = "1") -> None:
     rows = db.execute(f"SELECT id, family_name, given_name FROM customers WHERE {where}").fetchall()
     db.conn.executemany(
         "UPDATE customers SET sort_key = ?, drawer = ? WHERE id = ?",
-        [(alphabet.sort_key(family, given), alphabet.drawer(family, given), card_id)
-         for card_id, family, given in rows],
+        [
+            (alphabet.sort_key(family, given), alphabet.drawer(family, given), card_id)
+            for card_id, family, given in rows
+        ],
     )
 
 
@@ -171,8 +204,9 @@ def card_no_forms(typed: str) -> tuple[str, str]:
     return text, padded
 
 
-def page(db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None,
-         limit: int) -> list[CardSummary]:
+def page(
+    db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
+) -> list[CardSummary]:
     """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
 
     Paging by the last (sort key, id) seen keeps every page as fast as the first, however
@@ -184,13 +218,19 @@ def page(db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, i
         where.append("(c.sort_key, c.id) > (?, ?)")
         params.extend(after)
     if source == _CARDS:  # the alphabetical index gives the order: read the page straight off
-        sql = (f"SELECT {_SUMMARY_COLUMNS} FROM {_CARDS} WHERE {' AND '.join(where)} "
-               "ORDER BY c.sort_key, c.id LIMIT ?")
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM {_CARDS} WHERE {' AND '.join(where)} "
+            "ORDER BY c.sort_key, c.id LIMIT ?"
+        )
     else:
-        keys = (f"SELECT c.id, c.sort_key FROM {source} WHERE {' AND '.join(where)} "
-                "ORDER BY c.sort_key, c.id LIMIT ?")
-        sql = (f"SELECT {_SUMMARY_COLUMNS} FROM ({keys}) k CROSS JOIN {_CARDS} ON c.id = k.id "
-               "ORDER BY k.sort_key, k.id")
+        keys = (
+            f"SELECT c.id, c.sort_key FROM {source} WHERE {' AND '.join(where)} "
+            "ORDER BY c.sort_key, c.id LIMIT ?"
+        )
+        sql = (
+            f"SELECT {_SUMMARY_COLUMNS} FROM ({keys}) k CROSS JOIN {_CARDS} ON c.id = k.id "
+            "ORDER BY k.sort_key, k.id"
+        )
     return [_summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
@@ -219,20 +259,34 @@ def likely_duplicates(db: Database, card: Card, limit: int = 5) -> list[CardSumm
         clauses.append("c.id IN (SELECT customer_id FROM phones WHERE number = ?)")
         params.append(phone.number)
     if card.postcode:
-        clauses.append("c.postcode = ? AND c.id IN (SELECT rowid FROM customer_search "
-                       "WHERE customer_search MATCH ?)")
+        clauses.append(
+            "c.postcode = ? AND c.id IN (SELECT rowid FROM customer_search "
+            "WHERE customer_search MATCH ?)"
+        )
         params.extend([card.postcode, _name_match(card)])
     exclude = "" if card.id is None else f"c.id != {int(card.id)} AND "
-    sql = (f"SELECT {_SUMMARY_COLUMNS} FROM customers c WHERE {exclude}erased_at IS NULL AND "
-           f"({' OR '.join(f'({c})' for c in clauses)}) ORDER BY c.sort_key LIMIT ?")
+    sql = (
+        f"SELECT {_SUMMARY_COLUMNS} FROM customers c WHERE {exclude}erased_at IS NULL AND "
+        f"({' OR '.join(f'({c})' for c in clauses)}) ORDER BY c.sort_key LIMIT ?"
+    )
     rows = db.execute(sql, [*params, limit]).fetchall()
     return [_summary(row) for row in rows]
 
 
 def _summary(row: tuple[Any, ...]) -> CardSummary:
     card_id, card_no, given, family, postcode, city, phone, email, sort_key, archived = row
-    return CardSummary(int(card_id), card_no or "", given, family, postcode, city, phone or "",
-                       email, sort_key, bool(archived))
+    return CardSummary(
+        int(card_id),
+        card_no or "",
+        given,
+        family,
+        postcode,
+        city,
+        phone or "",
+        email,
+        sort_key,
+        bool(archived),
+    )
 
 
 def card_number(card_id: int) -> str:
@@ -279,8 +333,10 @@ def _where(query: CardQuery, alphabet: Alphabet) -> tuple[str, list[str], list[A
         params.extend(alphabet.prefix_range(search.text))
     elif search.lookup is Lookup.WORDS:
         narrow = "" if query.archived else " INDEXED BY customers_key_by_id"
-        source = ("(SELECT rowid AS rid FROM customer_search WHERE customer_search MATCH ?) m "
-                  f"CROSS JOIN customers c{narrow} ON c.id = m.rid")
+        source = (
+            "(SELECT rowid AS rid FROM customer_search WHERE customer_search MATCH ?) m "
+            f"CROSS JOIN customers c{narrow} ON c.id = m.rid"
+        )
         params.append(fts_match(search.text))
     if query.drawer:
         where.append("c.drawer = ?")
@@ -293,8 +349,9 @@ def _row(card: Card, alphabet: Alphabet) -> dict[str, Any]:
     row |= {
         "address": "\n".join(card.address_lines),
         "birthday": card.birthday.iso() if card.birthday else None,
-        "birthday_md": (f"{card.birthday.month:02d}-{card.birthday.day:02d}"
-                        if card.birthday else None),
+        "birthday_md": (
+            f"{card.birthday.month:02d}-{card.birthday.day:02d}" if card.birthday else None
+        ),
         "consent_post": card.consent_post.value,
         "consent_phone": card.consent_phone.value,
         "consent_email": card.consent_email.value,
@@ -327,8 +384,10 @@ def _write_tags(db: Database, card_id: int, interests: tuple[str, ...]) -> None:
 
 def _index(db: Database, card_id: int, card: Card, card_no: str) -> None:
     db.execute("DELETE FROM customer_search WHERE rowid = ?", [card_id])
-    db.execute("INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
-               [card_id, _search_words(card, card_no)])
+    db.execute(
+        "INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
+        [card_id, _search_words(card, card_no)],
+    )
 
 
 def reindex_all(db: Database) -> None:
@@ -349,8 +408,15 @@ def reindex_all(db: Database) -> None:
 
 
 def _search_words(card: Card, card_no: str) -> str:
-    texts = (card.given_name, card.family_name, card.email, card.postcode,
-             card.postcode.replace(" ", ""), card.city, card_no)
+    texts = (
+        card.given_name,
+        card.family_name,
+        card.email,
+        card.postcode,
+        card.postcode.replace(" ", ""),
+        card.city,
+        card_no,
+    )
     return _words_of(texts, [phone.number for phone in card.phones])
 
 
@@ -370,9 +436,11 @@ def _card(db: Database, row: dict[str, Any]) -> Card:
         ).fetchall()
     )
     interests = tuple(
-        name for (name,) in db.execute(
+        name
+        for (name,) in db.execute(
             "SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
-            "WHERE ct.customer_id = ? ORDER BY t.name", [card_id]
+            "WHERE ct.customer_id = ? ORDER BY t.name",
+            [card_id],
         ).fetchall()
     )
     return Card(

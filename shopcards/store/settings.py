@@ -9,8 +9,10 @@ from sqlite_utils import Database
 
 
 def load(db: Database) -> dict[str, Any]:
-    return {key: json.loads(value) for key, value in db.execute(
-        "SELECT key, value FROM settings").fetchall()}
+    return {
+        key: json.loads(value)
+        for key, value in db.execute("SELECT key, value FROM settings").fetchall()
+    }
 
 
 def save(db: Database, values: dict[str, Any]) -> None:

@@ -477,4 +477,3 @@ def _pick_text(pick: drawing.Pick) -> str:
     if pick.status == "winner" and pick.place:
         return f"{place}: {who} — the winner now"
     return f"{place}: {who}"
-

@@ -63,8 +63,22 @@ def build(path: Path, customers: int) -> None:
         return
     print(f"building {path} ({customers:,} cards) …", flush=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "shopcards", "demo", "--customers", str(customers),
-                    "--no-purchases", "--seed", "5", "--db", str(path)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "shopcards",
+            "demo",
+            "--customers",
+            str(customers),
+            "--no-purchases",
+            "--seed",
+            "5",
+            "--db",
+            str(path),
+        ],
+        check=True,
+    )
     print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
 
 
@@ -79,7 +93,9 @@ def searches(path: Path, count: int, seed: int = 11) -> list[str]:
         row = conn.execute(
             "SELECT given_name, family_name, email, postcode, city, "
             "(SELECT number FROM phones WHERE customer_id = customers.id) "
-            "FROM customers WHERE id = ?", [card_id]).fetchone()
+            "FROM customers WHERE id = ?",
+            [card_id],
+        ).fetchone()
         if row is None:
             continue
         given, family, email, postcode, _city, phone = row
@@ -169,16 +185,18 @@ def main() -> None:
         typed = searches(path, args.searches)
         model_ms, raw_ms = measure(path, typed)
         ratio = statistics.median(model_ms) / statistics.median(raw_ms)
-        print(f"{customers:>9,} cards, {len(model_ms)} keystrokes: "
-              f"model median {statistics.median(model_ms):.1f} ms "
-              f"(p90 {statistics.quantiles(model_ms, n=10)[-1]:.1f}), "
-              f"raw median {statistics.median(raw_ms):.1f} ms "
-              f"(p90 {statistics.quantiles(raw_ms, n=10)[-1]:.1f}), ratio {ratio:.2f}")
+        print(
+            f"{customers:>9,} cards, {len(model_ms)} keystrokes: "
+            f"model median {statistics.median(model_ms):.1f} ms "
+            f"(p90 {statistics.quantiles(model_ms, n=10)[-1]:.1f}), "
+            f"raw median {statistics.median(raw_ms):.1f} ms "
+            f"(p90 {statistics.quantiles(raw_ms, n=10)[-1]:.1f}), ratio {ratio:.2f}"
+        )
         seconds, megabytes = window_start(path)
-        print(f"{'':>9}  window: list usable after {seconds:.2f} s, peak memory "
-              f"{megabytes:.0f} MB")
-    print(f"(this process: peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
-          " MB)")
+        print(f"{'':>9}  window: list usable after {seconds:.2f} s, peak memory {megabytes:.0f} MB")
+    print(
+        f"(this process: peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)"
+    )
 
 
 if __name__ == "__main__":

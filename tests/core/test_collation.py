@@ -12,7 +12,12 @@ def _sorted(locale: str, names: list[str]) -> list[str]:
 
 def test_finnish_letters_follow_z() -> None:
     assert _sorted("fi_FI", ["Öhman", "Zetterberg", "Äijälä", "Aalto", "Åberg"]) == [
-        "Aalto", "Zetterberg", "Åberg", "Äijälä", "Öhman"]
+        "Aalto",
+        "Zetterberg",
+        "Åberg",
+        "Äijälä",
+        "Öhman",
+    ]
 
 
 def test_german_umlaut_sorts_with_its_base_letter() -> None:
@@ -21,12 +26,22 @@ def test_german_umlaut_sorts_with_its_base_letter() -> None:
 
 def test_romanian_letters_follow_their_base_letter() -> None:
     assert _sorted("ro", ["Țurcanu", "Tudor", "Stan", "Ștefănescu", "Sârbu", "Zamfir"]) == [
-        "Sârbu", "Stan", "Ștefănescu", "Tudor", "Țurcanu", "Zamfir"]
+        "Sârbu",
+        "Stan",
+        "Ștefănescu",
+        "Tudor",
+        "Țurcanu",
+        "Zamfir",
+    ]
 
 
 def test_hebrew_in_alphabet_order_and_first_in_a_hebrew_shop() -> None:
     assert _sorted("he_IL", ["Smith", "מזרחי", "כהן", "אברהם"]) == [
-        "אברהם", "כהן", "מזרחי", "Smith"]
+        "אברהם",
+        "כהן",
+        "מזרחי",
+        "Smith",
+    ]
 
 
 def test_drawers() -> None:
@@ -48,7 +63,17 @@ def test_scripts_without_drawers_come_last_in_unicode_order_and_in_the_other_dra
     """They used to lose their letters from the key, so they all sorted first, in no order."""
     names = ["王", "ბერიძე", "Äijälä", "김", "Smith", "ใจดี", "محمد", "佐藤", "가", "기"]
     assert _sorted("fi_FI", names) == [
-        "Smith", "Äijälä", "محمد", "ใจดี", "ბერიძე", "가", "기", "김", "佐藤", "王"]
+        "Smith",
+        "Äijälä",
+        "محمد",
+        "ใจดี",
+        "ბერიძე",
+        "가",
+        "기",
+        "김",
+        "佐藤",
+        "王",
+    ]
     alphabet = Alphabet.for_locale("fi_FI")
     assert alphabet.drawer("王", "小明") == "#"
     low, high = alphabet.prefix_range("王")

@@ -13,8 +13,12 @@ from shopcards.core.validation import CardInput, parse_partial_date, validate
 
 def test_a_plain_card_validates_and_phones_become_e164() -> None:
     card = validate(
-        CardInput(given_name=" Anna ", family_name="Virtanen",
-                  phones=[("mobile", "040 123 4567")], email="anna@example.fi"),
+        CardInput(
+            given_name=" Anna ",
+            family_name="Virtanen",
+            phones=[("mobile", "040 123 4567")],
+            email="anna@example.fi",
+        ),
         region="FI",
     )
     assert card.given_name == "Anna"
@@ -23,9 +27,14 @@ def test_a_plain_card_validates_and_phones_become_e164() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("1980-02-29", PartialDate(2, 29, 1980)), ("02-29", PartialDate(2, 29)),
-     ("--12-24", PartialDate(12, 24)), ("24.12.", PartialDate(12, 24)),
-     ("24.12.1975", PartialDate(12, 24, 1975)), ("", None)],
+    [
+        ("1980-02-29", PartialDate(2, 29, 1980)),
+        ("02-29", PartialDate(2, 29)),
+        ("--12-24", PartialDate(12, 24)),
+        ("24.12.", PartialDate(12, 24)),
+        ("24.12.1975", PartialDate(12, 24, 1975)),
+        ("", None),
+    ],
 )
 def test_birthdays_typed_several_ways(typed: str, expected: PartialDate | None) -> None:
     assert parse_partial_date(typed) == expected
@@ -33,9 +42,12 @@ def test_birthdays_typed_several_ways(typed: str, expected: PartialDate | None) 
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("2023-04-31", "31 April 2023 does not exist"),
-     ("2023-02-29", "29 February 2023 does not exist"),
-     ("13-01", "Month 13 does not exist"), ("yesterday", "is not a date")],
+    [
+        ("2023-04-31", "31 April 2023 does not exist"),
+        ("2023-02-29", "29 February 2023 does not exist"),
+        ("13-01", "Month 13 does not exist"),
+        ("yesterday", "is not a date"),
+    ],
 )
 def test_impossible_dates_are_named(typed: str, message: str) -> None:
     with pytest.raises(ValidationError) as error:
@@ -65,19 +77,37 @@ def test_editing_keeps_identity() -> None:
     assert edited.consent_post is Consent.YES
 
 
-_ANY_TEXT = st.text(max_size=300) | st.text(alphabet=st.characters(), min_size=100,
-                                            max_size=5000)
+_ANY_TEXT = st.text(max_size=300) | st.text(alphabet=st.characters(), min_size=100, max_size=5000)
 
 
 @settings(max_examples=300, deadline=None)
-@given(given_name=_ANY_TEXT, family_name=_ANY_TEXT, email=_ANY_TEXT, birthday=_ANY_TEXT,
-       phone=_ANY_TEXT, notes=_ANY_TEXT, address=_ANY_TEXT)
+@given(
+    given_name=_ANY_TEXT,
+    family_name=_ANY_TEXT,
+    email=_ANY_TEXT,
+    birthday=_ANY_TEXT,
+    phone=_ANY_TEXT,
+    notes=_ANY_TEXT,
+    address=_ANY_TEXT,
+)
 def test_any_input_gives_a_card_or_messages_never_a_traceback(
-    given_name: str, family_name: str, email: str, birthday: str, phone: str, notes: str,
+    given_name: str,
+    family_name: str,
+    email: str,
+    birthday: str,
+    phone: str,
+    notes: str,
     address: str,
 ) -> None:
-    inp = CardInput(given_name=given_name, family_name=family_name, email=email,
-                    birthday=birthday, phones=[("", phone)], notes=notes, address=address)
+    inp = CardInput(
+        given_name=given_name,
+        family_name=family_name,
+        email=email,
+        birthday=birthday,
+        phones=[("", phone)],
+        notes=notes,
+        address=address,
+    )
     try:
         card = validate(inp, "FI")
     except ValidationError as error:

@@ -32,13 +32,24 @@ def shop(owner: Session) -> Session:
 
 @pytest.mark.parametrize(
     ("typed", "found"),
-    [("stefan", ["Popescu, Ștefan"]), ("POPESCU", ["Popescu, Ștefan"]),
-     ("+358 40 123 4567", ["Virtanen, Anna"]), ("0401234567", ["Virtanen, Anna"]),
-     ("040-123 45", ["Virtanen, Anna"]), ("anna.v@", ["Virtanen, Anna"]),
-     ("bucuresti", ["Popescu, Ștefan"]), ("010011", ["Popescu, Ștefan"]),
-     ("aijala", ["Äijälä, Mikko"]), ("כהן", ["כהן, נועה"]), ("Պետրո", ["Պետրոսյան, Արամ"]),
-     ("nobody", []), ("ä", ["Äijälä, Mikko"]), ("po", ["Popescu, Ștefan"]),
-     ("an", []), ("ann", ["Virtanen, Anna"])],
+    [
+        ("stefan", ["Popescu, Ștefan"]),
+        ("POPESCU", ["Popescu, Ștefan"]),
+        ("+358 40 123 4567", ["Virtanen, Anna"]),
+        ("0401234567", ["Virtanen, Anna"]),
+        ("040-123 45", ["Virtanen, Anna"]),
+        ("anna.v@", ["Virtanen, Anna"]),
+        ("bucuresti", ["Popescu, Ștefan"]),
+        ("010011", ["Popescu, Ștefan"]),
+        ("aijala", ["Äijälä, Mikko"]),
+        ("כהן", ["כהן, נועה"]),
+        ("Պետրո", ["Պետրոսյան, Արամ"]),
+        ("nobody", []),
+        ("ä", ["Äijälä, Mikko"]),
+        ("po", ["Popescu, Ștefan"]),
+        ("an", []),
+        ("ann", ["Virtanen, Anna"]),
+    ],
 )
 def test_search_finds_any_way_it_is_typed(shop: Session, typed: str, found: list[str]) -> None:
     assert _names(shop, text=typed) == found
@@ -51,8 +62,13 @@ def test_one_or_two_digits_are_too_little_to_narrow_the_cabinet(shop: Session) -
 
 
 def test_the_cabinet_is_in_the_shops_alphabetical_order(shop: Session) -> None:
-    assert _names(shop) == ["Popescu, Ștefan", "Virtanen, Anna", "Äijälä, Mikko",
-                            "Պետրոսյան, Արամ", "כהן, נועה"]
+    assert _names(shop) == [
+        "Popescu, Ștefan",
+        "Virtanen, Anna",
+        "Äijälä, Mikko",
+        "Պետրոսյան, Արամ",
+        "כהן, נועה",
+    ]
     assert _names(shop, drawer="Ä") == ["Äijälä, Mikko"]
 
 
@@ -85,20 +101,21 @@ def test_nothing_is_saved_from_a_bad_form(owner: Session) -> None:
     assert cards.count_cards(owner, CardQuery()) == 0
 
 
-def test_the_second_desk_is_told_what_changed_and_never_overwrites(owner: Session,
-                                                                   clerk: Session) -> None:
+def test_the_second_desk_is_told_what_changed_and_never_overwrites(
+    owner: Session, clerk: Session
+) -> None:
     card = cards.add_card(owner, card_input())
     at_till = cards.get_card(clerk, card.id or 0)
     cards.update_card(owner, card, card_input(city="Turku"))
     with pytest.raises(Conflict) as conflict:
         cards.update_card(clerk, at_till, card_input(city="Oulu"))
     assert conflict.value.changed_fields == ["city", "updated_at"] or "city" in (
-        conflict.value.changed_fields)
+        conflict.value.changed_fields
+    )
     assert cards.get_card(owner, card.id or 0).city == "Turku"
 
 
-def test_edits_are_in_the_card_history_with_who_did_them(owner: Session,
-                                                         clerk: Session) -> None:
+def test_edits_are_in_the_card_history_with_who_did_them(owner: Session, clerk: Session) -> None:
     card = cards.add_card(owner, card_input())
     cards.update_card(clerk, card, card_input(city="Turku"))
     history = cards.card_history(owner, card.id or 0)
@@ -110,11 +127,21 @@ def test_an_edit_logs_each_fields_old_and_new_value_as_a_person_reads_it(
     owner: Session,
 ) -> None:
     update_settings(owner, region="FI")
-    card = cards.add_card(owner, card_input(city="Turku", phones=[("mobile", "040 123 4567")],
-                                            interests=["tea"]))
-    cards.update_card(owner, card, card_input(
-        city="Tampere", phones=[("mobile", "+358 50 765 4321")], interests=["tea", "cheese"],
-        birthday="1961-04-03", consent_post="yes", is_staff=True))
+    card = cards.add_card(
+        owner, card_input(city="Turku", phones=[("mobile", "040 123 4567")], interests=["tea"])
+    )
+    cards.update_card(
+        owner,
+        card,
+        card_input(
+            city="Tampere",
+            phones=[("mobile", "+358 50 765 4321")],
+            interests=["tea", "cheese"],
+            birthday="1961-04-03",
+            consent_post="yes",
+            is_staff=True,
+        ),
+    )
     [edit, _added] = cards.card_history(owner, card.id or 0)
     assert edit.details["values"] == {
         "city": ["Turku", "Tampere"],
@@ -160,15 +187,20 @@ def test_a_card_number_with_a_check_digit_finds_the_card(owner: Session) -> None
     assert _names(owner, text=card.card_no) == ["Virtanen, Anna"]
 
 
-def test_erasing_leaves_no_trace_of_the_name_but_keeps_the_sales(owner: Session,
-                                                                 clerk: Session) -> None:
-    card = cards.add_card(owner, card_input("Zebulon", "Quixotesque", city="Xanadu",
-                                            phones=[("", "+358 40 987 6543")]))
+def test_erasing_leaves_no_trace_of_the_name_but_keeps_the_sales(
+    owner: Session, clerk: Session
+) -> None:
+    card = cards.add_card(
+        owner,
+        card_input("Zebulon", "Quixotesque", city="Xanadu", phones=[("", "+358 40 987 6543")]),
+    )
     cards.add_card(owner, card_input("Anna", "Virtanen"))
     with owner.card_file.write() as db:
-        db.execute("INSERT INTO purchases (customer_id, date, amount, created_at, created_by, "
-                   "updated_at, updated_by) VALUES (?, '2026-11-01', 4200, 'x', 'o', 'x', 'o')",
-                   [card.id])
+        db.execute(
+            "INSERT INTO purchases (customer_id, date, amount, created_at, created_by, "
+            "updated_at, updated_by) VALUES (?, '2026-11-01', 4200, 'x', 'o', 'x', 'o')",
+            [card.id],
+        )
     with pytest.raises(PermissionDenied):
         cards.erase_card(clerk, card.id or 0)
     cards.erase_card(owner, card.id or 0)
@@ -181,7 +213,8 @@ def test_erasing_leaves_no_trace_of_the_name_but_keeps_the_sales(owner: Session,
 
     with sqlite3.connect(owner.card_file.path) as conn:
         assert conn.execute("SELECT customer_id, amount FROM purchases").fetchall() == [
-            (None, 4200)]
+            (None, 4200)
+        ]
 
 
 def test_only_drawers_that_hold_cards_are_offered_and_the_open_one(owner: Session) -> None:

@@ -39,8 +39,9 @@ def test_owner_mode_needs_the_pin_and_clerk_mode_gives_it_up(
 
     def type_pin(dialog: QWidget) -> None:
         type_text(find(dialog, QLineEdit, "PIN"), PIN)
-        qtbot.mouseClick(find(dialog, QPushButton, "Switch to owner mode"),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            find(dialog, QPushButton, "Switch to owner mode"), Qt.MouseButton.LeftButton
+        )
 
     modals.then(type_pin)
     _shop_action(window, "Owner mode…")
@@ -104,8 +105,9 @@ def test_importing_from_the_menu_asks_the_clerk_for_the_pin_first(
 
     def type_pin(dialog: QWidget) -> None:
         type_text(find(dialog, QLineEdit, "PIN"), PIN)
-        qtbot.mouseClick(find(dialog, QPushButton, "Switch to owner mode"),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            find(dialog, QPushButton, "Switch to owner mode"), Qt.MouseButton.LeftButton
+        )
 
     modals.then(type_pin)
     tools.import_purchases(export)
