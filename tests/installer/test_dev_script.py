@@ -88,7 +88,12 @@ def test_run_on_a_fresh_machine_installs_the_app_without_the_test_tools(project:
 def test_test_on_a_fresh_machine_installs_the_test_extra(project: Path) -> None:
     calls = dev(project, "test", "-x")
     assert _installs(calls) == ["python -m pip install -e .[test]"]
-    assert calls[-3:] == ["ruff check shopcards tests", "mypy", "python -m pytest -x"]
+    assert calls[-4:] == [
+        "ruff check shopcards tests",
+        "ruff format --check shopcards tests",
+        "mypy",
+        "python -m pytest -x",
+    ]
 
 
 def test_switching_installs_only_what_is_missing_and_a_new_pyproject_installs_again(
