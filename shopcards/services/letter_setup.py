@@ -104,7 +104,7 @@ def label_sheet_of(setup: PrintSetup) -> str | LabelSheet:
     return LabelSheet("Custom labels", width, height, int(rows), int(columns), *rest)
 
 
-LETTER_SETTINGS = (
+LETTERHEAD = (
     "shop_name",
     "shop_address",
     "shop_phone",
@@ -113,12 +113,20 @@ LETTER_SETTINGS = (
     "signature_image",
     "signer_name",
     "letter_closing",
+)
+"""What heads and signs every letter."""
+PRINTING = (
     "letter_paper",
     "card_fold",
     "envelope_size",
     "label_sheet",
     "printer_offset_x_mm",
     "printer_offset_y_mm",
+)
+"""The paper, folds, envelopes and label sheets the shop's printer takes."""
+LETTER_SETTINGS = (
+    *LETTERHEAD,
+    *PRINTING,
     *(f"label_custom_{name}" for name in _CUSTOM_SHEET),
 )
 """The settings the letters screen's settings dialog changes."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QScrollArea,
     QVBoxLayout,
@@ -27,27 +26,9 @@ from shopcards.services.session import Session
 from shopcards.services.settings import current_settings
 from shopcards.ui.setting_fields import SettingsForm, form_layout, save_form
 from shopcards.ui.theme import MARGIN
-from shopcards.ui.till_widgets import MessageLabel
+from shopcards.ui.till_widgets import MessageLabel, ok_cancel
 from shopcards.ui.window_fit import fit_to_screen
 
-LETTERHEAD = (
-    "shop_name",
-    "shop_address",
-    "shop_phone",
-    "shop_email",
-    "letterhead_logo",
-    "signature_image",
-    "signer_name",
-    "letter_closing",
-)
-PRINTING = (
-    "letter_paper",
-    "card_fold",
-    "envelope_size",
-    "label_sheet",
-    "printer_offset_x_mm",
-    "printer_offset_y_mm",
-)
 CUSTOM_SHEET = tuple(key for key in letter_setup.SHEET_SETTINGS if key != "label_sheet")
 
 
@@ -65,21 +46,15 @@ class LetterSettingsDialog(QDialog):
         body = QWidget()
         column = QVBoxLayout(body)
         column.setSpacing(MARGIN)
-        column.addWidget(self._group("Letterhead", LETTERHEAD))
-        column.addWidget(self._group("Printing", PRINTING))
+        column.addWidget(self._group("Letterhead", letter_setup.LETTERHEAD))
+        column.addWidget(self._group("Printing", letter_setup.PRINTING))
         self.custom = self._group("Custom label sheet", CUSTOM_SHEET)
         column.addWidget(self.custom)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel("Save", self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(scroll, 1)

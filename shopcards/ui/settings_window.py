@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from shopcards.services.session import Session
 from shopcards.services.settings import current_settings, update_settings
 from shopcards.ui.setting_fields import SettingsForm, form_layout, save_form
 from shopcards.ui.theme import MARGIN
-from shopcards.ui.till_widgets import MessageLabel
+from shopcards.ui.till_widgets import MessageLabel, ok_cancel
 from shopcards.ui.window_fit import fit_to_screen
 
 TITLE = "Settings"
@@ -44,13 +43,7 @@ class SettingsWindow(QDialog):
         for group in GROUPS:
             self._add_page(group)
         self.message = MessageLabel()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel("Save", self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(self.tabs, 1)
