@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from shopcards import __version__, paths
 from shopcards.core.errors import ShopError
 from shopcards.services.session import Session, open_session
-from shopcards.ui.errors import error_dialog
-from shopcards.ui.main_window import MainWindow
-from shopcards.ui.qt_compat import keep_singletons_alive
-from shopcards.ui.shop_tools import ShopTools
-from shopcards.ui.theme import ColourMode, Theme, load_fonts
-from shopcards.ui.window_fit import fit_to_screen, keep_on_screen
+from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.cabinet.shop_tools import ShopTools
+from shopcards.ui.kit.error_dialog import error_dialog
+from shopcards.ui.kit.qt_compat import keep_singletons_alive
+from shopcards.ui.kit.theme import ColourMode, Theme, load_fonts
+from shopcards.ui.kit.window_fit import fit_to_screen, keep_on_screen
 
 log = logging.getLogger("shopcards")
 LOG_FILE_NAME = "shopcards.log"

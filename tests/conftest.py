@@ -12,7 +12,7 @@ from shopcards.core.pin import PinCost
 from shopcards.core.roles import Role
 from shopcards.core.validation import CardInput
 from shopcards.services.session import Session, open_session
-from shopcards.ui.qt_compat import keep_singletons_alive
+from shopcards.ui.kit.qt_compat import keep_singletons_alive
 
 FIXED_NOW = dt.datetime(2026, 11, 23, 10, 30, 0)
 PIN = "246810"
@@ -23,7 +23,7 @@ CHEAP_PIN_COST = PinCost(2**10, 8, 1)
 
 @pytest.fixture(scope="session", autouse=True)
 def _singletons_outlive_pyside() -> None:
-    """See shopcards.ui.qt_compat: without it a long test run aborts in PySide6 6.12."""
+    """See shopcards.ui.kit.qt_compat: without it a long test run aborts in PySide6 6.12."""
     keep_singletons_alive()
 
 

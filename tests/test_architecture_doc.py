@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "architecture.md"
 PATH = re.compile(r"\b(?:shopcards|tests)/[\w/]*[\w]+(?:\.py|/)")
-"""A path in the repository as the doc writes it: ``shopcards/ui/main_window.py``, or a folder
+"""A path in the repository as the doc writes it: ``shopcards/ui/kit/theme.py``, or a folder
 ``tests/printing/``."""
 
 

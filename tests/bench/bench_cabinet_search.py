@@ -29,8 +29,8 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
 from shopcards.services.session import open_session
-from shopcards.ui.main_window import MainWindow
-from shopcards.ui.qt_compat import keep_singletons_alive
+from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.kit.qt_compat import keep_singletons_alive
 
 DEFAULT_DB = Path("/tmp/shopcards-bench-1m.db")
 TYPING_MS = 120

@@ -125,9 +125,9 @@ def bench_saves(session: Session, customers: int, saves: int) -> None:
 def bench_history(session: Session) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from shopcards.ui.history_pane import HistoryPane
-    from shopcards.ui.qt_compat import keep_singletons_alive
-    from shopcards.ui.theme import load_fonts
+    from shopcards.ui.history.pane import HistoryPane
+    from shopcards.ui.kit.qt_compat import keep_singletons_alive
+    from shopcards.ui.kit.theme import load_fonts
 
     keep_singletons_alive()
     app = QApplication.instance() or QApplication([])

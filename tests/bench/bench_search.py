@@ -121,8 +121,8 @@ def keystrokes(text: str) -> list[str]:
 def measure(path: Path, typed: list[str]) -> tuple[list[float], list[float]]:
     from PySide6.QtWidgets import QApplication
 
-    from shopcards.ui.card_list_model import CardListModel
-    from shopcards.ui.qt_compat import keep_singletons_alive
+    from shopcards.ui.cabinet.list_model import CardListModel
+    from shopcards.ui.kit.qt_compat import keep_singletons_alive
 
     keep_singletons_alive()
     _app = QApplication.instance() or QApplication([])

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from shopcards.services import cards
 from shopcards.services.session import Session
-from shopcards.ui.main_window import MainWindow
+from shopcards.ui.cabinet.main_window import MainWindow
 from tests.conftest import card_input
 
 W = TypeVar("W", bound=QWidget)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from shopcards import __version__, paths
-from shopcards.ui.about_dialog import AboutDialog
-from shopcards.ui.main_window import MainWindow
+from shopcards.ui.cabinet.about_dialog import AboutDialog
+from shopcards.ui.cabinet.main_window import MainWindow
 from tests.ui.conftest import ModalAnswers, find
 
 # what the issue names, as each package's own metadata states it

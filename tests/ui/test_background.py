@@ -7,7 +7,7 @@ import threading
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from shopcards.ui.background import Progress, run_in_background
+from shopcards.ui.kit.background import Progress, run_in_background
 
 
 def test_the_result_reaches_the_window_that_asked(qtbot: QtBot) -> None:

@@ -24,9 +24,9 @@ from shopcards.core.card import CardQuery
 from shopcards.services import cards
 from shopcards.services.session import Session, open_session
 from shopcards.services.settings import update_settings
-from shopcards.ui import card_file_demo
-from shopcards.ui.card_list_model import COL_NAME
-from shopcards.ui.main_window import MainWindow
+from shopcards.ui.cabinet import demo_offer
+from shopcards.ui.cabinet.list_model import COL_NAME
+from shopcards.ui.cabinet.main_window import MainWindow
 from tests.conftest import card_input
 from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 
@@ -204,7 +204,7 @@ def test_the_owner_archives_and_finds_the_card_under_show_archived(
 def test_an_empty_card_file_offers_a_demo_shop(
     qtbot: QtBot, tmp_path: Path, monkeypatch: object
 ) -> None:
-    monkeypatch.setattr(card_file_demo, "DEMO_CUSTOMERS", 40)  # type: ignore[attr-defined]
+    monkeypatch.setattr(demo_offer, "DEMO_CUSTOMERS", 40)  # type: ignore[attr-defined]
     session = open_session(tmp_path / "empty.db")
     win = show_window(qtbot, session)
     assert win.list_stack.currentWidget() is win.empty_panel

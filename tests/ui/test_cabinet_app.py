@@ -20,10 +20,10 @@ from shopcards.core.card import CardQuery
 from shopcards.core.errors import ShopError
 from shopcards.services import cards
 from shopcards.services.session import Session
-from shopcards.ui.background import Cancelled, Progress, run_in_background
-from shopcards.ui.errors import ErrorDialog
-from shopcards.ui.history_pane import HistoryPane
-from shopcards.ui.theme import ColourMode, Theme
+from shopcards.ui.history.pane import HistoryPane
+from shopcards.ui.kit.background import Cancelled, Progress, run_in_background
+from shopcards.ui.kit.error_dialog import ErrorDialog
+from shopcards.ui.kit.theme import ColourMode, Theme
 from tests.ui.conftest import ModalAnswers, find
 
 
@@ -207,7 +207,7 @@ def test_cancel_stops_background_work_at_its_next_check(qtbot: QtBot) -> None:
 
 
 def test_the_view_menu_switches_light_and_dark(qtbot: QtBot, window: object) -> None:
-    from shopcards.ui.main_window import MainWindow
+    from shopcards.ui.cabinet.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     app = QApplication.instance()

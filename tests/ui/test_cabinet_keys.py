@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from shopcards.ui.main_window import MainWindow
+from shopcards.ui.cabinet.main_window import MainWindow
 from tests.ui.conftest import ModalAnswers, find
 from tests.ui.test_cabinet import listed
 

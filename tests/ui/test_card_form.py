@@ -21,7 +21,7 @@ from shopcards.core.card import CardQuery, Consent, PartialDate
 from shopcards.core.drawing import month_of
 from shopcards.services import cards, drawing
 from shopcards.services.session import Session
-from shopcards.ui.card_form import CardDialog
+from shopcards.ui.card.form import CardDialog
 from tests.conftest import card_input
 from tests.ui.conftest import ModalAnswers, find, type_text
 

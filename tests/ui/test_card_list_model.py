@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from shopcards.core.card import CardQuery
 from shopcards.services import cards
 from shopcards.services.session import Session
-from shopcards.ui import card_list_model
-from shopcards.ui.card_list_model import (
+from shopcards.ui.cabinet import list_model
+from shopcards.ui.cabinet.list_model import (
     CARD_ID_ROLE,
     COL_CITY,
     COL_NAME,
@@ -86,7 +86,7 @@ def test_hebrew_names_are_right_aligned_and_latin_ones_are_not(model: CardListMo
 def test_pages_are_fetched_only_as_the_view_asks(
     qtbot: QtBot, owner: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(card_list_model, "PAGE_SIZE", 4)
+    monkeypatch.setattr(list_model, "PAGE_SIZE", 4)
     for n in range(10):
         cards.add_card(owner, card_input(f"Given{n:02d}", "Same"))
     model = CardListModel(owner)

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from shopcards import paths
 from shopcards.services import auth
 from shopcards.services.session import Session
-from shopcards.ui.shop_tools import ShopTools
+from shopcards.ui.cabinet.shop_tools import ShopTools
 from tests.ui.conftest import show_window
 
 

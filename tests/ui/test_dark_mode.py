@@ -8,9 +8,9 @@ from types import SimpleNamespace
 from PySide6.QtGui import QAction, QColor, QPalette
 from pytestqt.qtbot import QtBot
 
-from shopcards.ui.chart_segments import SegmentChart
-from shopcards.ui.search_box import SearchBox
-from shopcards.ui.theme import palette
+from shopcards.ui.cabinet.search_box import SearchBox
+from shopcards.ui.insights.segments_chart import SegmentChart
+from shopcards.ui.kit.theme import palette
 
 
 def _contrast(a: QColor, b: QColor) -> int:

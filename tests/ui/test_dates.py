@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
-from shopcards.ui.call_dialog import CallDialog
-from shopcards.ui.dates import date_edit, iso_date_text, iso_date_time_text
+from shopcards.ui.card.call_dialog import CallDialog
+from shopcards.ui.kit.dates import date_edit, iso_date_text, iso_date_time_text
 from tests.ui.conftest import find
 
 DAY = dt.date(2026, 11, 30)

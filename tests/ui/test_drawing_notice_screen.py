@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from shopcards.services import drawing, drawing_notice
 from shopcards.services.session import Session
-from shopcards.ui.drawing_screen import DrawingScreen
+from shopcards.ui.drawing.screen import DrawingScreen
 from tests.ui.conftest import find
 
 OCTOBER = "2026-10"

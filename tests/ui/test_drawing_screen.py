@@ -21,8 +21,8 @@ from pytestqt.qtbot import QtBot
 from shopcards.core.errors import PermissionDenied
 from shopcards.services import drawing
 from shopcards.services.session import Session
-from shopcards.ui.drawing_log import DrawingLog
-from shopcards.ui.drawing_screen import BEFORE_DRAW, DrawingScreen, open_drawing_screen
+from shopcards.ui.drawing.log import DrawingLog
+from shopcards.ui.drawing.screen import BEFORE_DRAW, DrawingScreen, open_drawing_screen
 from tests.conftest import publish_and_draw
 from tests.ui.conftest import SHOP_CARDS, ModalAnswers, find
 

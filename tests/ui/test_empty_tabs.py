@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTabBar
 from pytestqt.qtbot import QtBot
 
 from shopcards.services.session import Session
-from shopcards.ui.main_window import MainWindow
-from shopcards.ui.shop_tools import ShopTools
+from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.cabinet.shop_tools import ShopTools
 from tests.ui.conftest import find, show_window
 
 EMPTY = {

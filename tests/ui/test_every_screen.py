@@ -36,12 +36,12 @@ from shopcards.core.errors import PermissionDenied
 from shopcards.core.roles import Role
 from shopcards.services import auth, demo
 from shopcards.services.session import Session
-from shopcards.ui.card_list_model import COL_NAME
-from shopcards.ui.card_list_view import NAME_CHARS
-from shopcards.ui.errors import ErrorDialog
-from shopcards.ui.main_window import MainWindow
-from shopcards.ui.pin_dialog import PinDialog
-from shopcards.ui.theme import ColourMode
+from shopcards.ui.cabinet.list_model import COL_NAME
+from shopcards.ui.cabinet.list_view import NAME_CHARS
+from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.kit.error_dialog import ErrorDialog
+from shopcards.ui.kit.theme import ColourMode
+from shopcards.ui.settings.pin_dialog import PinDialog
 
 PIN = "246810"
 ROOM = QSize(1024, 740)
@@ -322,7 +322,7 @@ def test_the_clerk_is_asked_for_the_pin_and_never_shown_a_crash_report(
 
 def test_an_owners_refusal_reaching_the_window_is_a_plain_message(qtbot: QtBot) -> None:
     """A PermissionDenied is no fault: no apology, no versions, no details to copy."""
-    from shopcards.ui.errors import error_dialog
+    from shopcards.ui.kit.error_dialog import error_dialog
 
     dialog = error_dialog(None, PermissionDenied("Only the owner may draw the prize."))
     qtbot.addWidget(dialog)

@@ -8,8 +8,8 @@ from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from shopcards.store import changes
-from shopcards.ui.history_pane import ChangesPane
-from shopcards.ui.shop_tools import ShopTools
+from shopcards.ui.cabinet.shop_tools import ShopTools
+from shopcards.ui.history.pane import ChangesPane
 from tests.conftest import card_input
 from tests.ui.conftest import show_window
 

@@ -13,8 +13,8 @@ from shopcards.core.purchase import PurchaseEntry, PurchaseInput
 from shopcards.services import auth, cards, purchases
 from shopcards.services.session import Session
 from shopcards.store import purchases as purchase_store
-from shopcards.ui.history_model import COL_AMOUNT, COL_DATE, COL_NOTE, PAGE_SIZE
-from shopcards.ui.history_pane import ChangesPane, HistoryPane
+from shopcards.ui.history.model import COL_AMOUNT, COL_DATE, COL_NOTE, PAGE_SIZE
+from shopcards.ui.history.pane import ChangesPane, HistoryPane
 from tests.ui.conftest import ModalAnswers, find, type_text
 
 EARLIER = "2026-11-20T09:00:00"

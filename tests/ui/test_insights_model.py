@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shopcards.core.insights import Column, CustomerList, Kind
 from shopcards.services.session import Session
-from shopcards.ui.insights_model import PAGE_SIZE, CustomerListModel
+from shopcards.ui.insights.model import PAGE_SIZE, CustomerListModel
 
 NOW = "2026-11-23T10:00:00"
 

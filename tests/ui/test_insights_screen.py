@@ -28,10 +28,10 @@ from pytestqt.qtbot import QtBot
 from shopcards.core.calls import CallInput, Outcome
 from shopcards.services import calls
 from shopcards.services.session import Session
-from shopcards.ui.call_dialog import CallsPane
-from shopcards.ui.errors import ErrorDialog
-from shopcards.ui.insights_lists import CustomerListPanel
-from shopcards.ui.insights_screen import InsightsScreen, open_insights_screen
+from shopcards.ui.card.call_dialog import CallsPane
+from shopcards.ui.insights.lists import CustomerListPanel
+from shopcards.ui.insights.screen import InsightsScreen, open_insights_screen
+from shopcards.ui.kit.error_dialog import ErrorDialog
 from tests.services.test_insights import build_known_shop, send_batch
 from tests.ui.conftest import ModalAnswers, find
 

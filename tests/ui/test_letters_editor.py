@@ -22,9 +22,9 @@ from pytestqt.qtbot import QtBot
 from shopcards.core.templates import MERGE_FIELDS, TemplateKind
 from shopcards.services import letters, templates
 from shopcards.services.session import Session
-from shopcards.ui.letters_screen import LettersScreen
-from shopcards.ui.letters_settings import LetterSettingsDialog
-from shopcards.ui.template_editor import TemplateEditor
+from shopcards.ui.letters.letterhead import LetterSettingsDialog
+from shopcards.ui.letters.screen import LettersScreen
+from shopcards.ui.letters.template_editor import TemplateEditor
 from tests.ui.conftest import ModalAnswers, find, type_text
 
 

@@ -24,9 +24,9 @@ from pytestqt.qtbot import QtBot
 from shopcards.services import demo, letters
 from shopcards.services.session import Session
 from shopcards.store import changes
-from shopcards.ui.letters_last_sent import LastSentPane
-from shopcards.ui.letters_screen import LettersScreen
-from shopcards.ui.pdf_preview import render_page
+from shopcards.ui.kit.pdf_preview import render_page
+from shopcards.ui.letters.last_sent import LastSentPane
+from shopcards.ui.letters.screen import LettersScreen
 from tests.letters_shop import build_shop, names_on, page_texts
 from tests.ui.conftest import ModalAnswers, find
 

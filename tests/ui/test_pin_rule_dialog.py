@@ -11,7 +11,7 @@ from shopcards.core.roles import Role
 from shopcards.services import auth
 from shopcards.services.session import Session
 from shopcards.store import settings as settings_store
-from shopcards.ui.pin_dialog import ask_for_first_pin, ask_for_owner_mode
+from shopcards.ui.settings.pin_dialog import ask_for_first_pin, ask_for_owner_mode
 from tests.conftest import CHEAP_PIN_COST
 from tests.ui.conftest import ModalAnswers, find, type_text
 

@@ -12,7 +12,7 @@ from shopcards.core.errors import PermissionDenied
 from shopcards.services import cards, purchases
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
-from shopcards.ui.purchase_import_dialog import PurchaseImportDialog
+from shopcards.ui.imports.purchases_dialog import PurchaseImportDialog
 from tests.conftest import card_input
 from tests.ui.conftest import find
 

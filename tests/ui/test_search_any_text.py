@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from shopcards.services.session import Session
-from shopcards.ui.main_window import MainWindow
-from shopcards.ui.till_window import TillWindow
+from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.till.window import TillWindow
 from tests.ui.conftest import type_text
 
 ALPHABETS = st.sampled_from(

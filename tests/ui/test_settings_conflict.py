@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from shopcards.services.session import Session
 from shopcards.services.settings import current_settings, update_settings
-from shopcards.ui.insights_settings import ThresholdsDialog
-from shopcards.ui.letters_settings import LetterSettingsDialog
-from shopcards.ui.settings_window import SettingsWindow
+from shopcards.ui.insights.thresholds import ThresholdsDialog
+from shopcards.ui.letters.letterhead import LetterSettingsDialog
+from shopcards.ui.settings.window import SettingsWindow
 from tests.ui.conftest import ModalAnswers, find
 
 

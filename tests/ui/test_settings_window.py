@@ -23,9 +23,9 @@ from shopcards.services import auth
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from shopcards.store import settings as settings_store
-from shopcards.ui.main_window import MainWindow
-from shopcards.ui.settings_window import SettingsWindow
-from shopcards.ui.shop_tools import ShopTools
+from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.cabinet.shop_tools import ShopTools
+from shopcards.ui.settings.window import SettingsWindow
 from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 
 PIN = "246810"

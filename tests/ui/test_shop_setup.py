@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from shopcards.services import demo
 from shopcards.services.session import Session
 from shopcards.services.settings import needs_setup
-from shopcards.ui.shop_setup import ShopSetupDialog
-from shopcards.ui.shop_tools import ShopTools
+from shopcards.ui.cabinet.shop_tools import ShopTools
+from shopcards.ui.settings.shop_setup import ShopSetupDialog
 from tests.ui.conftest import find, show_window, type_text
 
 

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from shopcards.core.roles import Role
 from shopcards.services.session import Session
-from shopcards.ui.main_window import MainWindow
-from shopcards.ui.pin_dialog import PinDialog
-from shopcards.ui.shop_tools import ShopTools
+from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.cabinet.shop_tools import ShopTools
+from shopcards.ui.settings.pin_dialog import PinDialog
 from tests.conftest import PIN, set_test_pin
 from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 

@@ -11,7 +11,7 @@ from shopcards.core.templates import TemplateKind
 from shopcards.services import templates
 from shopcards.services.session import Session
 from shopcards.services.templates import TemplateParts
-from shopcards.ui.template_editor import TemplateEditor
+from shopcards.ui.letters.template_editor import TemplateEditor
 from tests.ui.conftest import ModalAnswers, find
 
 

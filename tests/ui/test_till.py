@@ -12,8 +12,8 @@ from shopcards.core.purchase import PurchaseInput
 from shopcards.services import cards, purchases
 from shopcards.services.session import Session
 from shopcards.store import drawing as drawing_store
-from shopcards.ui.till_sale import RECENT
-from shopcards.ui.till_window import TillWindow
+from shopcards.ui.till.sale import RECENT
+from shopcards.ui.till.window import TillWindow
 from tests.ui.conftest import ModalAnswers, find, type_text
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from shopcards.services.session import Session
-from shopcards.ui.till_window import TillWindow
+from shopcards.ui.till.window import TillWindow
 from tests.ui.conftest import find
 from tests.ui.test_till import anna, focused_name, press, till, typed
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from shopcards.services.session import Session
-from shopcards.ui.main_window import MainWindow
-from shopcards.ui.shop_tools import ShopTools
-from shopcards.ui.till_window import TillWindow
+from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.cabinet.shop_tools import ShopTools
+from shopcards.ui.till.window import TillWindow
 from tests.ui.conftest import find
 from tests.ui.test_till import anna, focused_name, press, typed
 

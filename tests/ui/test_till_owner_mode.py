@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from shopcards.core.roles import Role
 from shopcards.services import auth
 from shopcards.services.session import Session
-from shopcards.ui.pin_dialog import OwnerIdleGuard, ask_for_first_pin, ask_for_owner_mode
+from shopcards.ui.settings.pin_dialog import OwnerIdleGuard, ask_for_first_pin, ask_for_owner_mode
 from tests.conftest import PIN, set_test_pin
 from tests.ui.conftest import ModalAnswers, find, type_text
 

@@ -1,0 +1,1 @@
+"""The cabinet window: drawer tabs, search, the card list, the File and Shop menus."""

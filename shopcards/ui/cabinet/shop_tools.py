@@ -1,0 +1,269 @@
+"""The shop's screens wired into the cabinet window: the till, owner mode, the drawing, letters,
+insights, the till-export import, and the panes beside the open card.
+
+The window knows none of these screens; this module puts them in its "Shop" menu and its card
+tabs, and keeps every open screen in step when owner mode starts or ends. Screens that import
+QtPdf or reportlab are imported when first opened, so the window starts quickly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from shopcards.core.roles import Role
+from shopcards.services import auth, cards, settings
+from shopcards.services.session import Session
+from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.card.call_dialog import CallsPane
+from shopcards.ui.history.pane import ChangesPane, HistoryPane
+from shopcards.ui.kit.background import run_in_background
+from shopcards.ui.kit.window_fit import fit_to_screen
+from shopcards.ui.letters.last_sent import LastSentPane
+from shopcards.ui.settings.pin_dialog import (
+    OwnerIdleGuard,
+    SetPinDialog,
+    ask_for_owner_mode,
+)
+
+MENU = "&Shop"
+log = logging.getLogger(__name__)
+
+
+class ShopTools(QObject):
+    """Everything the window offers beyond the cabinet itself, for one open card file."""
+
+    def __init__(self, window: MainWindow, session: Session) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.screens: dict[str, Any] = {}
+        self.history = HistoryPane(session)
+        self.guard = OwnerIdleGuard(session, self)
+        self.guard.roleChanged.connect(lambda _role: self.role_changed())
+        self._add_panes()
+        self._add_actions()
+        self.role_changed()
+
+    def start(self) -> None:
+        """Once the window shows: set a new shop up, then ask for a first PIN; and take the
+        daily backup."""
+        if settings.needs_setup(self.session):
+            from shopcards.ui.settings.shop_setup import ShopSetupDialog
+
+            self.setup = ShopSetupDialog(self.session, self.window)
+            self.setup.finished.connect(lambda _result: self._shop_set_up())
+            QTimer.singleShot(0, self.setup.open)
+        else:
+            self._ask_first_pin()
+        self.midnight_timer = QTimer(self, singleShot=True)
+        self.midnight_timer.timeout.connect(self._daily_backup)
+        QTimer.singleShot(500, self._daily_backup)
+
+    def _shop_set_up(self) -> None:
+        if not self.window.isVisible():  # the window was closed with the setup still open
+            return
+        self.window.refresh()
+        self._ask_first_pin()
+
+    def _ask_first_pin(self) -> None:
+        if not auth.pin_is_set(self.session):
+            # open(), not exec(): window-modal without a nested event loop of its own
+            self.first_pin = SetPinDialog(self.session, self.window)
+            QTimer.singleShot(0, self.first_pin.open)
+
+    # the menu --------------------------------------------------------------------------------
+
+    def _add_actions(self) -> None:
+        self.till_action = self._action("&Till mode", self.open_till, "F9")
+        self.owner_action = self._action("&Owner mode…", self.owner_mode, "Ctrl+Shift+O")
+        self.clerk_action = self._action("&Clerk mode", self.clerk_mode)
+        self.pin_action = self._action("Change &PIN…", self.change_pin)
+        self._action("Prize &drawing…", self.open_drawing, "Ctrl+D")
+        self._action("&Letters and cards…", self.open_letters, "Ctrl+L")
+        self._action("&Know your customers…", self.open_insights, "Ctrl+K")
+        self._action("&Import purchases from the till…", self.import_purchases)
+        self._action("&Settings…", self.open_settings)
+
+    def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
+        action = QAction(label, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.add_tool(MENU, action)
+        return action
+
+    def _add_panes(self) -> None:
+        self.window.add_card_pane("Purchases", self.history, self.history.show_customer)
+        changes = ChangesPane(self.session)
+        self.window.add_card_pane("Changes", changes, changes.show_customer)
+        calls = CallsPane(self.session)
+        self.window.add_card_pane("Calls", calls, calls.show_customer)
+        letters = LastSentPane(self.session)
+        self.window.add_card_pane("Letters", letters, letters.show_card)
+
+    # owner and clerk -------------------------------------------------------------------------
+
+    def owner_mode(self) -> bool:
+        """Ask for the PIN unless the owner is already at the desk; True when they are."""
+        if self.session.role is Role.OWNER:
+            return True
+        if not ask_for_owner_mode(self.session, self.window):
+            return False
+        self.guard.started()
+        return True
+
+    def clerk_mode(self) -> None:
+        auth.become_clerk(self.session)
+        self.role_changed()
+
+    def change_pin(self) -> None:
+        if self.owner_mode():
+            SetPinDialog(self.session, self.window).exec()
+
+    def role_changed(self) -> None:
+        """Every open screen shows what the person now at the desk may do."""
+        owner = self.session.role is Role.OWNER
+        self.owner_action.setEnabled(not owner)
+        self.clerk_action.setEnabled(owner)
+        self.window.refresh()
+        self.history.refresh()
+        for screen in self.screens.values():
+            show_role = getattr(screen, "show_role", None)
+            if callable(show_role):
+                show_role()
+
+    # the screens -----------------------------------------------------------------------------
+
+    def open_till(self) -> None:
+        from shopcards.ui.till.window import TillWindow
+
+        till = self._reuse("till")
+        if till is None:
+            till = TillWindow(self.session, self.window, cards.interest_names(self.session))
+            till.purchaseSaved.connect(lambda _id: self.history.refresh())
+            till.cardAdded.connect(lambda _id: self.window.refresh())
+            self._keep("till", till)
+        till.show()
+        till.raise_()
+        till.activateWindow()
+
+    def open_drawing(self) -> None:
+        """Owner only: the PIN is asked for first (issue 10: the clerk got a crash report)."""
+        from shopcards.ui.drawing.screen import open_drawing_screen
+
+        if self.owner_mode():
+            self._keep("drawing", open_drawing_screen(self.session, self.window))
+
+    def open_letters(self, card_ids: list[int] | None = None) -> None:
+        from shopcards.ui.letters.screen import LettersScreen
+
+        screen = self._reuse("letters")
+        if screen is None:
+            screen = LettersScreen(self.session, self.window)
+            fit_to_screen(screen, 1180, 800)
+            screen.batchRecorded.connect(lambda _batch: self.window.refresh())
+            self._keep("letters", screen)
+        if card_ids:
+            screen.choose_cards(card_ids)
+        screen.show()
+        screen.raise_()
+
+    def open_insights(self) -> None:
+        """Owner only: the PIN is asked for first."""
+        from shopcards.ui.insights.screen import open_insights_screen
+
+        if not self.owner_mode():
+            return
+        screen = open_insights_screen(self.session, self.window)
+        if screen is not None:
+            screen.openCardRequested.connect(self.window.open_card)
+            screen.letterBatchRequested.connect(self.open_letters)
+        self._keep("insights", screen)
+
+    def import_purchases(self, path: Path | None = None) -> None:
+        """Owner only: the PIN is asked for first; then the export is chosen and checked."""
+        from shopcards.ui.imports.purchases_dialog import PurchaseImportDialog
+
+        if not self.owner_mode():
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self.window,
+                "Import purchases from the till",
+                str(Path.home()),
+                "Till exports (*.csv *.txt *.tsv);;All files (*)",
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        dialog = PurchaseImportDialog(self.session, path, self.window)
+        dialog.imported.connect(lambda _count: self._purchases_changed())
+        self._keep("import", dialog)
+        dialog.show()
+
+    def open_settings(self) -> None:
+        """Owner only: the PIN is asked for first; the window shows the saved settings."""
+        from shopcards.ui.settings.window import SettingsWindow
+
+        if not self.owner_mode():
+            return
+        dialog = SettingsWindow(self.session, self.window)
+        dialog.accepted.connect(self.role_changed)
+        self._keep("settings", dialog)
+        dialog.show()
+
+    def _purchases_changed(self) -> None:
+        self.window.refresh()
+        self.history.refresh()
+
+    def _reuse(self, name: str) -> Any:
+        return self.screens.get(name)
+
+    def _keep(self, name: str, screen: QWidget | QDialog | None) -> None:
+        if screen is None:
+            return
+        screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        screen.destroyed.connect(lambda _obj=None: self.screens.pop(name, None))
+        self.screens[name] = screen
+
+    # the daily backup ------------------------------------------------------------------------
+
+    def _daily_backup(self) -> None:
+        """At most once a day, on a connection of its own so the window is never held up, and
+        again after midnight."""
+
+        def work(_progress: object) -> object:
+            from shopcards.services.backup import daily_backup
+
+            own = self.session.twin()  # the same clock, a connection of the worker's own
+            try:
+                return daily_backup(own)
+            finally:
+                own.close()
+
+        self.backup_task = run_in_background(
+            self.window,
+            "Backing up the card file",
+            work,
+            lambda _r: None,
+            self._daily_backup_failed,
+            cancellable=False,
+        )
+        # a window left open overnight takes the next day's backup just after midnight
+        now = self.session.clock()
+        after_midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(0, 1))
+        self.midnight_timer.start(int((after_midnight - now).total_seconds() * 1000))
+
+    def _daily_backup_failed(self, exc: BaseException) -> None:
+        """Said in the status bar and logged: a modal error over a window that has only just
+        opened would stop the shop's work for a copy that can be made later (File ▸ Back up)."""
+        log.error("the daily backup failed", exc_info=exc)
+        self.window.statusBar().showMessage(f"The daily backup could not be made: {exc}", 15000)

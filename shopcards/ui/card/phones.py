@@ -1,0 +1,134 @@
+"""A card's phone numbers in the form: a short list of (label, number) rows.
+
+Numbers are shown as the shop writes them and read back as typed; the card's validation turns
+them into E.164 (and says which one is not a phone number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcards.ui.kit.theme import SPACING
+
+LABELS = ("mobile", "home", "work")
+MAX_PHONES = 6
+
+
+class _PhoneRow(QWidget):
+    def __init__(self, label: str, number: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QComboBox()
+        self.label.setEditable(True)
+        self.label.addItems(LABELS)
+        self.label.setCurrentText(label)
+        self.label.setAccessibleName("Phone label")
+        self.label.setMinimumContentsLength(7)
+        self.number = QLineEdit(number)
+        self.number.setPlaceholderText("Phone number")
+        self.number.setAccessibleName("Phone number")
+        self.remove = QToolButton()
+        self.remove.setText("Remove")
+        self.remove.setAccessibleName("Remove phone")
+        self.remove.setToolTip("Remove this phone number")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING)
+        layout.addWidget(self.label)
+        layout.addWidget(self.number, 1)
+        layout.addWidget(self.remove)
+
+
+class PhoneListEditor(QWidget):
+    """Rows of phone numbers with "Add phone"; an empty row is simply not saved."""
+
+    rowsChanged = Signal()
+    """A row came or went: the form puts the new inputs into its Tab order."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Phones")
+        self._rows: list[_PhoneRow] = []
+        self._rows_layout = QVBoxLayout()
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(SPACING // 2)
+        self.add_button = QPushButton("Add phone")
+        self.add_button.setAccessibleName("Add phone")
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self._add_clicked)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING // 2)
+        layout.addLayout(self._rows_layout)
+        layout.addLayout(add_row)
+        self.set_phones([])
+
+    def set_phones(self, phones: Sequence[tuple[str, str]]) -> None:
+        """Show these (label, number) pairs, or one empty "mobile" row when there are none."""
+        for row in self._rows:
+            _drop(row)
+        self._rows = []
+        for label, number in phones or [(LABELS[0], "")]:
+            self._add_row(label, number)
+        self.rowsChanged.emit()
+
+    def phones(self) -> list[tuple[str, str]]:
+        return [(row.label.currentText(), row.number.text()) for row in self._rows]
+
+    def number_fields(self) -> list[QLineEdit]:
+        return [row.number for row in self._rows]
+
+    def focus_first(self) -> None:
+        self._rows[0].number.setFocus()
+
+    def focus_chain(self) -> list[QWidget]:
+        """Label, number, Remove, row after row, then "Add phone": the order Tab visits them."""
+        chain: list[QWidget] = []
+        for row in self._rows:
+            chain += [row.label, row.number, row.remove]
+        return [*chain, self.add_button]
+
+    def _add_clicked(self) -> None:
+        row = self._add_row(LABELS[0], "")
+        self.rowsChanged.emit()
+        row.number.setFocus()
+
+    def _add_row(self, label: str, number: str) -> _PhoneRow:
+        row = _PhoneRow(label, number, self)
+        row.remove.clicked.connect(lambda: self._remove(row))
+        self._rows.append(row)
+        self._rows_layout.addWidget(row)
+        row.show()  # at once, not at the next turn of the event loop: it may get the focus now
+        self.add_button.setEnabled(len(self._rows) < MAX_PHONES)
+        return row
+
+    def _remove(self, row: _PhoneRow) -> None:
+        if len(self._rows) == 1:
+            row.number.clear()
+            row.number.setFocus()
+            return
+        index = self._rows.index(row)
+        self._rows.remove(row)
+        _drop(row)
+        self.add_button.setEnabled(True)
+        self.rowsChanged.emit()
+        self._rows[min(index, len(self._rows) - 1)].number.setFocus()
+
+
+def _drop(row: _PhoneRow) -> None:
+    row.hide()  # out of the Tab order at once, gone at the next turn of the event loop
+    row.setParent(None)
+    row.deleteLater()

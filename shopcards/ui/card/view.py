@@ -1,0 +1,217 @@
+"""The open card, to read: the name on top, then only the fields that are filled in.
+
+Editing happens in the card form; this view only shows and offers Edit and Archive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcards.core import phones
+from shopcards.core.card import Card
+from shopcards.ui.cabinet.list_model import is_rtl
+from shopcards.ui.kit.card_words import (
+    CONSENT,
+    CUSTOMER_TYPES,
+    JOINED_VIA,
+    greeting_label,
+)
+from shopcards.ui.kit.dates import iso_date_text, partial_date_text
+from shopcards.ui.kit.theme import MARGIN, SPACING
+
+EMPTY_TEXT = "No card open.\nChoose a card from the list, or add one with Ctrl+N."
+_QUIET = QPalette.ColorRole.PlaceholderText
+_ROWS = (
+    "Address",
+    "Phones",
+    "E-mail",
+    "Birthday",
+    "Anniversary",
+    "Greeting card",
+    "Interests",
+    "May contact",
+    "Customer type",
+    "Joined",
+    "Notes",
+)
+
+
+class CardView(QWidget):
+    """Shows one card (or a hint when none is open)."""
+
+    editRequested = Signal()
+    archiveRequested = Signal()
+
+    def __init__(self, locale: str, region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._locale = locale
+        self._region = region
+        self.card: Card | None = None
+        self._stack = QStackedWidget()
+        self._empty = QLabel(EMPTY_TEXT)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setAccessibleName("No card open")
+        self._empty.setForegroundRole(_QUIET)
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(self._card_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+    def show_card(self, card: Card | None) -> None:
+        self.card = card
+        if card is None:
+            self._stack.setCurrentIndex(0)
+            return
+        self._stack.setCurrentIndex(1)
+        self._show_header(card)
+        values = self._values(card)
+        for name in _ROWS:
+            self._values_shown[name].setText(values.get(name, ""))
+            self._form.setRowVisible(self._values_shown[name], bool(values.get(name)))
+
+    def use_settings(self, locale: str, region: str) -> None:
+        """Write dates and phone numbers the shop's (new) way from now on."""
+        self._locale = locale
+        self._region = region
+        self.show_card(self.card)
+
+    def set_archive_label(self, text: str) -> None:
+        self.archive_button.setText(text)
+        self.archive_button.setAccessibleName(text)
+
+    def _card_page(self) -> QWidget:
+        page = QWidget()
+        self.name = QLabel()
+        self.name.setAccessibleName("Card name")
+        self.name.setWordWrap(True)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.name.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setAccessibleName("Card number")
+        self.subtitle.setForegroundRole(_QUIET)
+        self.edit_button = _button("Edit", self.editRequested.emit)
+        self.archive_button = _button("Archive", self.archiveRequested.emit)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(SPACING)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.archive_button)
+        buttons.addStretch(1)
+        self._form = QFormLayout()
+        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._form.setHorizontalSpacing(MARGIN + SPACING)
+        self._form.setVerticalSpacing(SPACING + 2)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._values_shown: dict[str, QLabel] = {}
+        for name in _ROWS:
+            value = QLabel()
+            value.setAccessibleName(name)
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            label = QLabel(name)
+            label.setForegroundRole(_QUIET)
+            self._form.addRow(label, value)
+            self._values_shown[name] = value
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)
+        column.setSpacing(SPACING)
+        column.addWidget(self.name)
+        column.addWidget(self.subtitle)
+        column.addSpacing(SPACING)
+        column.addLayout(buttons)
+        column.addSpacing(MARGIN)
+        column.addLayout(self._form)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        content.setBackgroundRole(QPalette.ColorRole.Base)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        return page
+
+    def _show_header(self, card: Card) -> None:
+        name = " ".join(part for part in (card.title, card.full_name) if part)
+        self.name.setText(name or "(no name)")
+        self.name.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+            if is_rtl(name)
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        parts = [f"Card {card.card_no}"]
+        if card.salutation:
+            parts.append(f"“{card.salutation}”")
+        if card.is_staff:
+            parts.append("staff")
+        if card.archived_at:
+            parts.append(f"archived {iso_date_text(card.archived_at, self._locale)}")
+        self.subtitle.setText("  ·  ".join(parts))
+        self.set_archive_label("Unarchive" if card.archived_at else "Archive")
+
+    def _values(self, card: Card) -> dict[str, str]:
+        """The text of each row, empty for a field that is not filled in."""
+        place = " ".join(part for part in (card.postcode, card.city) if part)
+        address = "\n".join(line for line in (*card.address_lines, place, card.country) if line)
+        phone_lines = [
+            f"{phones.display(p.number, self._region)}" + (f"  ({p.label})" if p.label else "")
+            for p in card.phones
+        ]
+        anniversary = ""
+        if card.anniversary:
+            anniversary = iso_date_text(card.anniversary, self._locale)
+            if card.anniversary_what:
+                anniversary += f" ({card.anniversary_what})"
+        consents = (
+            ("Post", card.consent_post),
+            ("Phone", card.consent_phone),
+            ("E-mail", card.consent_email),
+        )
+        return {
+            "Address": address,
+            "Phones": "\n".join(phone_lines),
+            "E-mail": card.email,
+            "Birthday": partial_date_text(card.birthday, self._locale) if card.birthday else "",
+            "Anniversary": anniversary,
+            "Greeting card": greeting_label(card.greeting) if card.greeting != "none" else "",
+            "Interests": ", ".join(card.interests),
+            "May contact": "  ·  ".join(_unbroken(f"{what}: {CONSENT[c]}") for what, c in consents),
+            "Customer type": CUSTOMER_TYPES[card.customer_type] if card.customer_type else "",
+            "Joined": f"{JOINED_VIA[card.joined_via]}, "
+            f"{iso_date_text(card.created_at, self._locale)}",
+            "Notes": card.notes,
+        }
+
+
+def _unbroken(text: str) -> str:
+    """Keep "E-mail: Not asked" on one line: no-break spaces and a no-break hyphen."""
+    return text.replace(" ", "\u00a0").replace("-", "\u2011")
+
+
+def _button(label: str, slot: Callable[[], None]) -> QPushButton:
+    button = QPushButton(label)
+    button.setAccessibleName(label)
+    button.clicked.connect(slot)
+    return button

@@ -1,0 +1,1 @@
+"""The monthly prize drawing screen and its parts."""

@@ -1,0 +1,1 @@
+"""A card's purchase history and change history."""

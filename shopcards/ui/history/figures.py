@@ -1,0 +1,98 @@
+"""The figures of a purchase history, as captions and values in a small grid.
+
+Each value label's accessible name is its caption, so a screen reader (and a test) reads
+"Lifetime spend: 1 234,50 €".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from shopcards.core.history import HistoryFigures, Trend
+from shopcards.ui.kit.dates import iso_date_text
+from shopcards.ui.kit.theme import SPACING
+
+CAPTIONS = (
+    "Lifetime spend",
+    "Last 12 months",
+    "Visits",
+    "Average basket",
+    "First visit",
+    "Last visit",
+    "Trend, 12 months",
+    "Trend, 6 months",
+)
+_COLUMNS = 2
+_PAIRED = 6
+"""The first six figures stand two to a row; each trend, being longer, has a row of its own."""
+_ROOM = "00 000,00 €"
+
+
+def trend_text(trend: Trend, money: Callable[[int], str]) -> str:
+    """ "▲ 12 % (1 200 € against 1 071 €)"; "new" when there was nothing before."""
+    change = trend.change
+    against = f"({money(trend.recent)} against {money(trend.before)})"
+    if change is None:
+        return f"new {against}" if trend.recent > 0 else "—"
+    arrow = "▲" if change > 0 else "▼" if change < 0 else "="
+    return f"{arrow} {abs(change) * 100:.0f} % {against}"
+
+
+class FiguresPanel(QWidget):
+    """Eight captions with their values: three rows of two pairs, then a row per trend."""
+
+    def __init__(
+        self, locale: str, money: Callable[[int], str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._locale = locale
+        self._money = money
+        self.values: dict[str, QLabel] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(SPACING * 2)
+        grid.setVerticalSpacing(SPACING // 2)
+        for i, caption in enumerate(CAPTIONS):
+            row, pair = divmod(i, _COLUMNS) if i < _PAIRED else (i - _PAIRED // 2, 0)
+            label = QLabel(caption)
+            value = QLabel("—")
+            value.setAccessibleName(caption)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            font = value.font()
+            font.setBold(True)
+            value.setFont(font)
+            if i < _PAIRED:  # room for most amounts from the start: the pane keeps its width
+                value.setMinimumWidth(value.fontMetrics().horizontalAdvance(_ROOM))
+            value.setWordWrap(i >= _PAIRED)  # a long trend wraps instead of widening the pane
+            grid.addWidget(label, row, pair * 2)
+            grid.addWidget(value, row, pair * 2 + 1, 1, 1 if i < _PAIRED else 3)
+            self.values[caption] = value
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+    def show_figures(self, figures: HistoryFigures | None) -> None:
+        if figures is None:
+            for value in self.values.values():
+                value.setText("—")
+            return
+        date = self._date
+        shown = {
+            "Lifetime spend": self._money(figures.lifetime_spend),
+            "Last 12 months": self._money(figures.last_12_months),
+            "Visits": str(figures.visits),
+            "Average basket": (
+                "—" if figures.average_basket is None else self._money(figures.average_basket)
+            ),
+            "First visit": date(figures.first_visit),
+            "Last visit": date(figures.last_visit),
+            "Trend, 12 months": trend_text(figures.trend_12, self._money),
+            "Trend, 6 months": trend_text(figures.trend_6, self._money),
+        }
+        for caption, text in shown.items():
+            self.values[caption].setText(text)
+
+    def _date(self, iso: str | None) -> str:
+        return "—" if iso is None else iso_date_text(iso, self._locale)

@@ -1,0 +1,1 @@
+"""Bringing a till's export into the card file from the window."""

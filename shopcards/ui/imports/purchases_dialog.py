@@ -1,0 +1,291 @@
+"""Importing a till's purchase export from the window, as `shopcards import-purchases` does.
+
+The owner picks the file; the dialog reads it at once without saving (a dry run) and shows
+which column it took for what, every row it could not use and why, and what matched. A column
+it did not recognise can be chosen by hand, then "Check again". "Import" is offered only when
+every row can be used, and saves them all in one transaction on a worker thread; cancelling
+saves nothing. Owner only, like the command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcards.core.errors import ShopError
+from shopcards.core.purchase_dates import DateOrderUnclear
+from shopcards.services import purchase_import
+from shopcards.services.purchase_import import ImportCancelled, ImportReport
+from shopcards.services.purchases import money
+from shopcards.services.session import Session, require_owner
+from shopcards.ui.kit.background import Progress, run_in_background
+from shopcards.ui.kit.error_dialog import show_error
+from shopcards.ui.kit.theme import ERROR_COLOUR, MARGIN, SPACING
+from shopcards.ui.kit.widgets import MessageLabel, button
+from shopcards.ui.kit.window_fit import fit_to_screen
+
+FIELDS = (
+    ("date", "Date"),
+    ("amount", "Amount"),
+    ("card_no", "Card number"),
+    ("phone", "Phone"),
+    ("email", "E-mail"),
+    ("receipt_no", "Receipt no."),
+    ("items", "Items"),
+    ("category", "Category"),
+)
+"""The fields of a purchase, as the column choices name them."""
+NOT_IN_FILE = "—"
+DATE_ORDERS = (("As the rows show", None), ("Day/month/year", "dmy"), ("Month/day/year", "mdy"))
+"""How 03/04/2026 is read: settled by the rows unless they disagree and the owner says."""
+SHOWN_ROWS = 500
+"""Matched rows listed one by one; a till's month has thousands, and the count says the rest."""
+_DELIMITERS = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "bars"}
+
+
+class PurchaseImportDialog(QDialog):
+    """Check and import one export; ``imported`` carries how many purchases were saved."""
+
+    imported = Signal(int)
+
+    def __init__(self, session: Session, path: Path, parent: QWidget | None = None) -> None:
+        require_owner(session, "import purchases")
+        super().__init__(parent)
+        self.session = session
+        self.path = path
+        self.report: ImportReport | None = None
+        self.setWindowTitle(f"Import purchases — {path.name}")
+        self.setAccessibleName("Import purchases")
+        self.file_line = QLabel()
+        self.file_line.setAccessibleName("File")
+        self.file_line.setWordWrap(True)
+        self.columns = {name: self._column_choice(label) for name, label in FIELDS}
+        self.date_order = QComboBox()
+        self.date_order.setAccessibleName("Date order")
+        for text, value in DATE_ORDERS:
+            self.date_order.addItem(text, value)
+        self.summary = MessageLabel("Summary")
+        self.rows = self._row_list()
+        self.check_button = button("Check again")
+        self.check_button.clicked.connect(self.check)
+        self.import_button = button("Import")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.save)
+        self.close_button = button("Close")
+        self.close_button.clicked.connect(self.reject)
+        self._lay_out()
+        fit_to_screen(self, 900, 640)
+        self._offer_headings()
+
+    # laying out ------------------------------------------------------------------------------
+
+    def _column_choice(self, label: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(f"{label} column")
+        return combo
+
+    def _row_list(self) -> QTreeWidget:
+        rows = QTreeWidget()
+        rows.setAccessibleName("Rows")
+        rows.setRootIsDecorated(False)
+        rows.setHeaderLabels(["Row", "What happens", "Date", "Amount", "Receipt"])
+        rows.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 60), (2, 100), (3, 100), (4, 100)):
+            rows.setColumnWidth(column, width)
+        return rows
+
+    def _lay_out(self) -> None:
+        columns = QGroupBox("Which column holds what")
+        grid = QGridLayout(columns)
+        grid.setHorizontalSpacing(SPACING * 2)
+        for index, (name, label) in enumerate(FIELDS):
+            row, pair = divmod(index, 4)
+            caption = QLabel(label)
+            caption.setBuddy(self.columns[name])
+            grid.addWidget(caption, row, pair * 2, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(self.columns[name], row, pair * 2 + 1)
+            grid.setColumnStretch(pair * 2 + 1, 1)
+        caption = QLabel("Date order")
+        caption.setBuddy(self.date_order)
+        grid.addWidget(caption, 2, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.date_order, 2, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN * 2, MARGIN, MARGIN * 2, MARGIN)
+        layout.setSpacing(SPACING * 2)
+        layout.addWidget(self.file_line)
+        layout.addWidget(columns)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.rows, 1)
+        layout.addLayout(buttons)
+
+    # checking --------------------------------------------------------------------------------
+
+    def _offer_headings(self) -> None:
+        """Fill the column choices from the file's heading line, then check the file."""
+        try:
+            headings, found = purchase_import.headings(self.path)
+        except ShopError as exc:
+            self.summary.error(exc.message)
+            self.check_button.setEnabled(False)
+            return
+        choices = [NOT_IN_FILE, *(heading for heading in headings if heading)]
+        for name, combo in self.columns.items():
+            combo.addItems(choices)
+            combo.setCurrentText(found.get(name, NOT_IN_FILE))
+        self.check()
+
+    def chosen_columns(self) -> dict[str, str]:
+        return {
+            name: combo.currentText()
+            for name, combo in self.columns.items()
+            if combo.currentText() != NOT_IN_FILE
+        }
+
+    def check(self) -> None:
+        """Read and match the whole file without saving anything (on a worker thread)."""
+        columns, order = self.chosen_columns(), self.date_order.currentData()
+        self._run(
+            "Checking the file…",
+            lambda own, _progress: purchase_import.import_purchases(
+                own, self.path, dry_run=True, columns=columns, date_order=order
+            ),
+            self.show_report,
+        )
+
+    def show_report(self, report: ImportReport) -> None:
+        self.report = report
+        read = report.file
+        order = "day/month/year" if read.day_first else "month/day/year"
+        rows = read.row_count
+        self.file_line.setText(
+            f"{self.path}\n{rows:,} rows · {read.encoding} · fields separated by "
+            f"{_DELIMITERS[read.delimiter]} · dates read as {order}"
+        )
+        self._list_rows(report)
+        count = report.matched_count
+        matched = (
+            f"{count:,} {'row matches a card' if count == 1 else 'rows match cards'} "
+            f"({money(self.session, report.total)})"
+        )
+        if report.problems:
+            self.summary.error(
+                f"{matched}; {report.problem_count:,} cannot be used. Nothing will be imported "
+                "until the file is fixed (or a column chosen above): see the rows in red."
+            )
+        elif count:
+            self.summary.done(f"{matched}. Ready to import.")
+        else:
+            self.summary.error("There is no purchase in the file.")
+        ready = bool(count) and not report.problems
+        self.import_button.setEnabled(ready)
+        self._import_label(f"Import {count:,} purchase{'' if count == 1 else 's'}")
+
+    def _import_label(self, text: str) -> None:
+        self.import_button.setText(text)
+        self.import_button.setAccessibleName(text)
+
+    def _list_rows(self, report: ImportReport) -> None:
+        self.rows.clear()
+        red = QBrush(QColor(ERROR_COLOUR["dark" if self._dark() else "light"]))
+        for problem in report.problems:
+            item = QTreeWidgetItem([str(problem.line), problem.reason, "", "", ""])
+            for column in range(item.columnCount()):
+                item.setForeground(column, red)
+            self.rows.addTopLevelItem(item)
+        for match in report.matched[:SHOWN_ROWS]:
+            row = match.row
+            what = f"card {match.card_no}, found by {match.matched_by}"
+            amount = money(self.session, row.amount)
+            item = QTreeWidgetItem([str(match.line), what, row.date, amount, row.receipt_no])
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.rows.addTopLevelItem(item)
+        more = report.matched_count - min(SHOWN_ROWS, len(report.matched))
+        if more > 0:
+            self.rows.addTopLevelItem(QTreeWidgetItem(["", f"… and {more:,} more that match"]))
+
+    def _dark(self) -> bool:
+        return self.palette().color(self.backgroundRole()).lightness() < 128
+
+    # saving ----------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Save every row in one transaction; a cancel or a failure saves none."""
+        columns, order = self.chosen_columns(), self.date_order.currentData()
+
+        def work(own: Session, progress: Progress) -> ImportReport:
+            def tick(done: int, total: int) -> bool:
+                progress.report(done, total, f"Saving purchase {done:,} of {total:,}…")
+                return not progress.cancelled
+
+            return purchase_import.import_purchases(
+                own, self.path, progress=tick, columns=columns, date_order=order
+            )
+
+        self.import_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+        self._run("Importing the purchases…", work, self._saved)
+
+    def _saved(self, report: ImportReport) -> None:
+        self.check_button.setEnabled(True)
+        if not report.imported:
+            self.show_report(report)  # the file changed, or another desk got there first
+            return
+        count = report.matched_count
+        self.summary.done(
+            f"Imported {count:,} purchase{'' if count == 1 else 's'} "
+            f"({money(self.session, report.total)}). Each card shows its own."
+        )
+        self._import_label("Imported")
+        self.imported.emit(count)
+
+    def _run(
+        self,
+        label: str,
+        work: Callable[[Session, Progress], ImportReport],
+        done: Callable[[ImportReport], None],
+    ) -> None:
+        session = self.session
+
+        def op(progress: Progress) -> ImportReport:
+            own = session.twin()  # opened on the worker's thread, which owns the connection
+            try:
+                return work(own, progress)
+            finally:
+                own.close()
+
+        self.task = run_in_background(self, label, op, done, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.check_button.setEnabled(True)
+        self.import_button.setEnabled(False)
+        if isinstance(exc, ImportCancelled):
+            self.summary.error("Cancelled: nothing was imported.")
+        elif isinstance(exc, DateOrderUnclear):
+            self.summary.error(f"{exc.message} Choose the date order above, then Check again.")
+            self.rows.clear()
+        elif isinstance(exc, ShopError):
+            self.summary.error(exc.message)
+            self.rows.clear()
+        else:
+            show_error(self, exc)

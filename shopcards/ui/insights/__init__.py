@@ -1,0 +1,1 @@
+"""Knowing the customers: the 80/20 split, segments, lists and their thresholds."""

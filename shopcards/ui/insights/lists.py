@@ -1,0 +1,226 @@
+"""One customer list of the insights screen: its title and count, the table, and what to do
+with a row (open the card, log a call) or with the whole list (export it, write to them)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcards.core.errors import ShopError
+from shopcards.core.insights import CustomerList
+from shopcards.services import insights
+from shopcards.services.session import Session
+from shopcards.ui.cabinet.list_view import NAME_CHARS
+from shopcards.ui.card.call_dialog import CallDialog
+from shopcards.ui.insights.model import CustomerListModel
+from shopcards.ui.kit.theme import SPACING
+from shopcards.ui.kit.widgets import MessageLabel, button
+
+SAMPLE_ROWS = 50
+CELL_PADDING = 20
+
+
+class CustomerListPanel(QWidget):
+    """A titled list of customers with Open card, Call… and Export CSV…; optionally "Letter
+    batch…" for the whole list. Its accessible name is its title."""
+
+    openCardRequested = Signal(int)
+    letterBatchRequested = Signal(list)
+    """The card ids of the whole list, for a letter batch to them."""
+
+    def __init__(
+        self, session: Session, title: str, letters: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.title = title
+        self.setAccessibleName(title)
+        self.model = CustomerListModel(session, self)
+        self.heading = QLabel(title)
+        self.heading.setAccessibleName(f"{title}: count")
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.table = _ListView(title)
+        self.table.setModel(self.model)
+        self.table.openRequested.connect(self.open_selected)
+        self.table.resized.connect(self._fit_name)
+        self.open_button = button("Open card")
+        self.open_button.clicked.connect(self.open_selected)
+        self.call_button = button("Call…")
+        self.call_button.clicked.connect(self.call_selected)
+        self.export_button = button("Export CSV…")
+        self.export_button.clicked.connect(lambda: self.export())
+        self.letter_button = button("Letter batch…") if letters else None
+        if self.letter_button is not None:
+            self.letter_button.clicked.connect(
+                lambda: self.letterBatchRequested.emit(list(self.model.customers.ids))
+            )
+        self.message = MessageLabel()
+        self._layout()
+        self.table.selectionModel().selectionChanged.connect(self._enable)
+        self.model.modelReset.connect(self._enable)
+        self._enable()
+
+    def rename(self, title: str) -> None:
+        """Another title (the segments page shows one segment after another)."""
+        self.title = title
+        self.setAccessibleName(title)
+        self.table.setAccessibleName(title)
+        self.heading.setAccessibleName(f"{title}: count")
+
+    def set_list(self, customers: CustomerList) -> None:
+        self.model.set_list(customers)
+        self.message.clear()
+        count = len(customers)
+        self.heading.setText(f"{self.title}: {count:,} customer{'s' * (count != 1)}")
+        self._size_columns()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.card_id(rows[0].row()) if rows else None
+
+    def open_selected(self) -> None:
+        card_id = self.selected_id()
+        if card_id is not None:
+            self.openCardRequested.emit(card_id)
+
+    def call_selected(self) -> None:
+        card_id = self.selected_id()
+        if card_id is None:
+            return
+        dialog = CallDialog(self.session, card_id, self)
+        if dialog.exec():
+            self.message.done(f"Call to {dialog.customer_name} logged.")
+
+    def export(self, path: Path | None = None) -> None:
+        """Write the list to a CSV file (asks where, unless ``path`` is given)."""
+        if path is None:
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            ) or str(Path.home())
+            suggested = Path(folder) / f"{_file_stem(self.title)}.csv"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, f"Export “{self.title}”", str(suggested), "CSV files (*.csv)"
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            rows = insights.export_csv(self.session, self.model.customers, path)
+        except ShopError as exc:
+            self.message.error(exc.message)
+            return
+        except OSError as exc:
+            self.message.error(f"Could not write {path}: {exc.strerror or exc}")
+            return
+        self.message.done(f"Saved {rows:,} rows to {path}.")
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its header and the first rows need (the longest amounts
+        are at the top of a ranking, and those rows are read to be shown anyway); the name
+        takes what is left."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("0000") + CELL_PADDING)
+        samples = range(min(SAMPLE_ROWS, self.model.rowCount()))
+        for column in range(1, self.model.columnCount()):
+            texts = [
+                str(self.model.headerData(column, Qt.Orientation.Horizontal)),
+                *(self.model.text(row, column) for row in samples),
+            ]
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(
+                column, max(metrics.horizontalAdvance(t) for t in texts) + CELL_PADDING
+            )
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        """The name column takes what the others leave, but never less than NAME_CHARS
+        letters (issue 10: "Salon…", "King, Os…"): a narrow list scrolls sideways instead."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(1, header.count()))
+        left = self.table.viewport().width() - others
+        need = self.table.fontMetrics().averageCharWidth() * NAME_CHARS
+        stretch = left >= need
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        header.setSectionResizeMode(0, mode)
+        if not stretch:
+            header.resizeSection(0, need)
+
+    def _layout(self) -> None:
+        actions = QHBoxLayout()
+        actions.setSpacing(SPACING)
+        for widget in (self.open_button, self.call_button, self.export_button, self.letter_button):
+            if widget is not None:
+                actions.addWidget(widget)
+        actions.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+    def _enable(self, *_: object) -> None:
+        chosen = self.selected_id() is not None
+        self.open_button.setEnabled(chosen)
+        self.call_button.setEnabled(chosen)
+        has_rows = self.model.rowCount() > 0
+        self.export_button.setEnabled(has_rows)
+        if self.letter_button is not None:
+            self.letter_button.setEnabled(has_rows)
+
+
+class _ListView(QTableView):
+    """A fixed-row-height table (no per-row layout for 20,000 rows); Enter opens the card."""
+
+    openRequested = Signal()
+    resized = Signal()
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setAccessibleName(name)
+        self.setObjectName("cardList")
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setTabKeyNavigation(False)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.horizontalHeader().setHighlightSections(False)
+        self.doubleClicked.connect(lambda _index: self.openRequested.emit())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.openRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def _file_stem(title: str) -> str:
+    return re.sub(r"[^\w]+", "-", title.lower()).strip("-") or "customers"

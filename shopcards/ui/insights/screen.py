@@ -1,0 +1,491 @@
+"""Knowing the customers (owner only): the 80/20 split, segments, lapsed and declining
+customers, who is due a letter or a call, and whether letter batches brought people in.
+
+Everything is added up in one go (services.insights.overview) on a worker thread with its own
+connection to the card file, so the window stays responsive on a shop of 100,000 customers.
+Every list can open a card, log a call and export to CSV; the due-a-letter list starts a
+letter batch (``letterBatchRequested``, wired by the composition root to the letters screen);
+"Print report…" puts the whole screen on one page.
+
+ui/shop_tools.py opens this with :func:`open_insights_screen` and wires up its signals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcards.core.errors import ShopError
+from shopcards.core.insights import (
+    CALL_MONTHS,
+    RESPONSE_DAYS,
+    Kind,
+    format_rates,
+    format_uplift,
+    format_value,
+    last_12_months,
+)
+from shopcards.core.overview import WHO_COUNTS, Overview
+from shopcards.core.segments import Segments
+from shopcards.services import insights
+from shopcards.services.session import Session, require_owner
+from shopcards.ui.insights.lists import CustomerListPanel
+from shopcards.ui.insights.pareto_chart import ParetoChart
+from shopcards.ui.insights.segments_chart import SegmentChart
+from shopcards.ui.insights.thresholds import ThresholdsDialog
+from shopcards.ui.kit.background import Progress, run_in_background
+from shopcards.ui.kit.dates import date_edit
+from shopcards.ui.kit.error_dialog import show_error
+from shopcards.ui.kit.theme import MARGIN, SPACING
+from shopcards.ui.kit.widgets import MessageLabel, button
+from shopcards.ui.kit.window_fit import fit_to_screen
+
+PERIODS = ("Last 12 months", "This year", "Last year", "Chosen dates")
+SEGMENT_COLUMNS = (
+    "Segment",
+    "Customers",
+    "Share of customers",
+    "Share of sales",
+    "Spend, 12 months",
+)
+BATCH_COLUMNS = (
+    "Sent",
+    "Template",
+    "Chosen",
+    "Mailed",
+    "Held back",
+    f"Bought within {RESPONSE_DAYS[0]} days",
+    f"Bought within {RESPONSE_DAYS[1]} days",
+    f"Uplift, {RESPONSE_DAYS[0]} days",
+    f"Uplift, {RESPONSE_DAYS[1]} days",
+)
+LAPSED_NOTE = (
+    "Bought before, but nothing in the last {months} months (a threshold). Worth "
+    "most first: their average spend per year while they were customers."
+)
+DECLINING_NOTE = (
+    "Spent half or less in the last 6 months than in the 6 months before. Worth "
+    "most first: their average spend per year."
+)
+
+
+def open_insights_screen(session: Session, parent: QWidget | None = None) -> InsightsScreen | None:
+    """Open the insights screen; the clerk is told it is the owner's, and gets None."""
+    try:
+        screen = InsightsScreen(session, parent)
+    except ShopError as exc:
+        show_error(parent, exc)
+        return None
+    screen.show()
+    return screen
+
+
+class InsightsScreen(QDialog):
+    openCardRequested = Signal(int)
+    letterBatchRequested = Signal(list)
+    """Card ids to write to (the customers due a letter)."""
+    loaded = Signal()
+    """The figures on show were just read again."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        require_owner(session, "see what the customers buy (insights)")
+        super().__init__(parent)
+        self.session = session
+        self.overview: Overview | None = None
+        self.setWindowTitle("Customers: who buys, who stopped, who to contact")
+        self.setAccessibleName("Insights")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        fit_to_screen(self, 1200, 780)
+        self._build()
+        self.choose_period(PERIODS[0])
+        self.refresh()
+
+    # What it shows ----------------------------------------------------------------------------
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date]:
+        return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]
+
+    def choose_period(self, name: str) -> None:
+        """Set the 80/20 dates to a named period (or leave them, for "Chosen dates")."""
+        today = self.session.today()
+        spans = {
+            PERIODS[0]: last_12_months(today),
+            PERIODS[1]: (dt.date(today.year, 1, 1), today),
+            PERIODS[2]: (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)),
+        }
+        self.period_choice.setCurrentText(name)
+        if name in spans:
+            start, end = spans[name]
+            for edit, day in ((self.start, start), (self.end, end)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
+
+    def refresh(self) -> None:
+        """Add everything up again (on a worker thread) and show it."""
+        start, end = self.period
+        session = self.session
+        self.refresh_button.setEnabled(False)
+        self.status.setText("Adding up the purchases…")
+
+        def work(_progress: Progress) -> Overview:
+            own = session.twin()  # opened on the worker's thread, which owns the connection
+            try:
+                return insights.overview(own, start, end)
+            finally:
+                own.close()
+
+        run_in_background(
+            self,
+            "Adding up the purchases…",
+            work,
+            self.show_overview,
+            self._failed,
+            cancellable=False,
+        )
+
+    def show_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        self.session.forget_settings()
+        split = overview.pareto
+        self.pareto_chart.set_pareto(split)
+        self.pareto_summary.setText(self._pareto_text(overview))
+        self.top_panel.set_list(split.top)
+        self.next_panel.set_list(split.next)
+        self._show_segments(overview.segments)
+        self.lapsed_note.setText(LAPSED_NOTE.format(months=self.session.settings.lapsed_months))
+        self.lapsed_panel.set_list(overview.lapsed)
+        self.declining_panel.set_list(overview.declining)
+        self.letters_panel.set_list(overview.due_letters)
+        self.calls_panel.set_list(overview.due_calls)
+        self._show_batches(overview)
+        self.status.setText(f"Figures as of {self._value(Kind.DATE, overview.today)}. {WHO_COUNTS}")
+        self.refresh_button.setEnabled(True)
+        self.loaded.emit()
+
+    def edit_thresholds(self) -> None:
+        if ThresholdsDialog(self.session, self).exec():
+            self.session.forget_settings()
+            self.message.done("Thresholds saved.")
+            self.refresh()
+
+    def print_report(self, path: Path | None = None) -> None:
+        """Save the screen as a one-page PDF (asks where, unless ``path`` is given)."""
+        if self.overview is None:
+            return
+        if path is None:
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            ) or str(Path.home())
+            suggested = Path(folder) / f"customer-insights-{self.overview.today}.pdf"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Save the report", str(suggested), "PDF files (*.pdf)"
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            saved = insights.write_report(self.session, self.overview, path)
+        except ShopError as exc:
+            self.message.error(exc.message)
+            return
+        except OSError as exc:
+            self.message.error(f"Could not write {path}: {exc.strerror or exc}")
+            return
+        link = QUrl.fromLocalFile(str(saved)).toString()
+        self.message.done(f'Saved the report to {saved}. <a href="{link}">Open it</a>')
+
+    # Showing ----------------------------------------------------------------------------------
+
+    def _pareto_text(self, overview: Overview) -> str:
+        split = overview.pareto
+        if not split.customers:
+            return "Nobody bought anything in this period."
+        return (
+            f"{split.customers:,} customers bought for {self._money(split.total)} from "
+            f"{self._value(Kind.DATE, split.start)} to {self._value(Kind.DATE, split.end)}."
+            f"\n\nThe top 20% ({len(split.top):,} customers) made "
+            f"{self._percent(split.top_share)} of those sales; the next 40% "
+            f"({len(split.next):,}) made {self._percent(split.next_share)}; everybody "
+            f"else {self._percent(split.rest_share)}."
+        )
+
+    def _show_segments(self, segments: Segments) -> None:
+        self.segment_chart.set_segments(segments)
+        self.segment_table.setRowCount(len(segments.groups))
+        for row, group in enumerate(segments.groups):
+            cells = (
+                group.segment.label,
+                f"{group.count:,}",
+                self._percent(group.customer_share),
+                self._percent(group.share),
+                self._money(group.spend),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.segment_table.setItem(row, column, item)
+        t = segments.thresholds
+        visits = "the median" if t.visits_is_median else "your threshold"
+        spend = "the median" if t.spend_is_median else "your threshold"
+        self.thresholds_label.setText(
+            f"Regular: more than {format_value(Kind.NUMBER, t.visits, *self._locale)} "
+            f"visit{'s' * (t.visits != 1)} "
+            f"in the last 12 months ({visits}). Heavy: more than "
+            f"{self._money(round(t.spend))} spent in them ({spend}). Former: bought before, "
+            f"but nothing in {segments.former_months} months."
+        )
+        table = self.segment_table
+        table.setFixedHeight(
+            table.horizontalHeader().height()
+            + table.verticalHeader().length()
+            + table.frameWidth() * 2
+        )
+        table.selectRow(max(table.currentRow(), 0))
+        self._segment_chosen()
+
+    def _segment_chosen(self) -> None:
+        if self.overview is None:
+            return
+        row = self.segment_table.currentRow()
+        groups = self.overview.segments.groups
+        if 0 <= row < len(groups):
+            self.segment_panel.rename(groups[row].segment.label)
+            self.segment_panel.set_list(groups[row].customers)
+
+    def _show_batches(self, overview: Overview) -> None:
+        table = self.batch_table
+        table.setRowCount(len(overview.batches))
+        locale = self._locale[0]
+        for row, batch in enumerate(overview.batches):
+            cells = (
+                self._value(Kind.DATE, batch.sent_on),
+                batch.template,
+                batch.selection,
+                f"{batch.mailed.recipients:,}",
+                f"{batch.held_out.recipients:,}",
+                *(format_rates(batch, days, locale) for days in RESPONSE_DAYS),
+                *(format_uplift(batch, days, locale) for days in RESPONSE_DAYS),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column > 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(row, column, item)
+        self.batch_note.setText(
+            "No letter batches yet."
+            if not overview.batches
+            else "Bought: the share of the mailed who bought, then of those held back (chosen but "
+            "sent nothing). Uplift: the difference, in percentage points. * Not all the days "
+            "have passed yet."
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.refresh_button.setEnabled(True)
+        self.status.setText("")
+        show_error(self, exc)
+
+    @property
+    def _locale(self) -> tuple[str, str]:
+        settings = self.session.settings
+        return settings.locale, settings.currency
+
+    def _value(self, kind: Kind, value: object) -> str:
+        return format_value(kind, value, *self._locale)  # type: ignore[arg-type]
+
+    def _money(self, minor: int) -> str:
+        return self._value(Kind.MONEY, minor)
+
+    def _percent(self, share: float) -> str:
+        return self._value(Kind.PERCENT, share)
+
+    # Building ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Insights pages")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._pareto_page(), "80/20")
+        self.tabs.addTab(self._segments_page(), "Segments")
+        self.lapsed_panel = self._panel("Lapsed")
+        self.lapsed_note = _note("Lapsed: about")
+        self.tabs.addTab(_page(self.lapsed_note, self.lapsed_panel, stretches=(0, 1)), "Lapsed")
+        self.declining_panel = self._panel("Declining")
+        declining_note = _note("Declining: about")
+        declining_note.setText(DECLINING_NOTE)
+        self.tabs.addTab(_page(declining_note, self.declining_panel, stretches=(0, 1)), "Declining")
+        self.tabs.addTab(self._due_page(), "Due for contact")
+        self.tabs.addTab(self._batches_page(), "Did it work?")
+        self.status = QLabel()
+        self.status.setAccessibleName("Status")
+        self.message = MessageLabel("Status message")
+        self.message.setOpenExternalLinks(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status)
+        bottom.addWidget(self.message, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+        layout.addLayout(self._top_bar())
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+
+    def _top_bar(self) -> QHBoxLayout:
+        self.period_choice = QComboBox()
+        self.period_choice.setAccessibleName("80/20 period")
+        self.period_choice.addItems(PERIODS)
+        self.period_choice.textActivated.connect(self._period_picked)
+        self.start = date_edit("From", self.session.settings.locale)
+        self.end = date_edit("To", self.session.settings.locale)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(lambda _day: self.period_choice.setCurrentText(PERIODS[3]))
+        self.refresh_button = button("Show")
+        self.refresh_button.clicked.connect(self.refresh)
+        thresholds = button("Thresholds…")
+        thresholds.clicked.connect(self.edit_thresholds)
+        report = button("Print report…")
+        report.clicked.connect(lambda: self.print_report())
+        bar = QHBoxLayout()
+        bar.setSpacing(SPACING)
+        for label, widget in (
+            ("80/20 period", self.period_choice),
+            ("From", self.start),
+            ("To", self.end),
+        ):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        bar.addWidget(thresholds)
+        bar.addWidget(report)
+        return bar
+
+    def _period_picked(self, name: str) -> None:
+        self.choose_period(name)
+        if name != PERIODS[3]:
+            self.refresh()
+
+    def _pareto_page(self) -> QWidget:
+        self.pareto_chart = ParetoChart(self._percent)
+        self.pareto_summary = QLabel()
+        self.pareto_summary.setAccessibleName("80/20 summary")
+        self.pareto_summary.setWordWrap(True)
+        self.pareto_summary.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.top_panel = self._panel("Top 20%")
+        self.next_panel = self._panel("Next 40%")
+        chart = QVBoxLayout()
+        chart.setSpacing(SPACING * 2)
+        chart.addWidget(self.pareto_chart, 1)
+        chart.addWidget(self.pareto_summary)
+        lists = QVBoxLayout()
+        lists.setSpacing(SPACING * 2)
+        lists.addWidget(self.top_panel)
+        lists.addWidget(self.next_panel)
+        page = QWidget()
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(0, MARGIN, 0, 0)
+        layout.setSpacing(SPACING * 3)
+        layout.addLayout(chart, 4)
+        layout.addLayout(lists, 5)
+        return page
+
+    def _segments_page(self) -> QWidget:
+        self.segment_table = QTableWidget(0, len(SEGMENT_COLUMNS))
+        self.segment_table.setAccessibleName("Segments")
+        self.segment_table.setHorizontalHeaderLabels(SEGMENT_COLUMNS)
+        self.segment_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.segment_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.segment_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.segment_table.verticalHeader().setVisible(False)
+        header = self.segment_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.segment_table.itemSelectionChanged.connect(self._segment_chosen)
+        self.segment_chart = SegmentChart(self._percent)
+        self.thresholds_label = QLabel()
+        self.thresholds_label.setAccessibleName("Thresholds")
+        self.thresholds_label.setWordWrap(True)
+        self.segment_panel = self._panel("Segment")
+        top = QHBoxLayout()
+        top.setSpacing(SPACING * 3)
+        top.addWidget(self.segment_table, 1)
+        top.addWidget(self.segment_chart, 1)
+        return _page(top, self.thresholds_label, self.segment_panel, stretches=(4, 0, 5))
+
+    def _due_page(self) -> QWidget:
+        self.letters_panel = self._panel("No letter this quarter", letters=True)
+        self.calls_panel = self._panel(f"No call in {CALL_MONTHS} months")
+        note = QLabel(
+            "Customers who agreed to post (with an address) and have had no letter "
+            "this quarter, and who agreed to calls (with a number) and have had no "
+            f"call in {CALL_MONTHS} months. Worth most first."
+        )
+        note.setWordWrap(True)
+        lists = QHBoxLayout()
+        lists.setSpacing(SPACING * 3)
+        lists.addWidget(self.letters_panel)
+        lists.addWidget(self.calls_panel)
+        return _page(note, lists, stretches=(0, 1))
+
+    def _batches_page(self) -> QWidget:
+        self.batch_table = QTableWidget(0, len(BATCH_COLUMNS))
+        self.batch_table.setAccessibleName("Letter batches")
+        self.batch_table.setHorizontalHeaderLabels(BATCH_COLUMNS)
+        self.batch_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.batch_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.batch_table.verticalHeader().setVisible(False)
+        header = self.batch_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.batch_note = QLabel()
+        self.batch_note.setAccessibleName("About the batches")
+        self.batch_note.setWordWrap(True)
+        return _page(self.batch_table, self.batch_note, stretches=(1, 0))
+
+    def _panel(self, title: str, letters: bool = False) -> CustomerListPanel:
+        panel = CustomerListPanel(self.session, title, letters)
+        panel.openCardRequested.connect(self.openCardRequested.emit)
+        panel.letterBatchRequested.connect(self.letterBatchRequested.emit)
+        return panel
+
+
+def _page(*parts: QWidget | QHBoxLayout, stretches: tuple[int, ...]) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, MARGIN, 0, 0)
+    layout.setSpacing(SPACING * 2)
+    for part, stretch in zip(parts, stretches, strict=True):
+        if isinstance(part, QHBoxLayout):
+            layout.addLayout(part, stretch)
+        else:
+            layout.addWidget(part, stretch)
+    return page
+
+
+def _note(name: str) -> QLabel:
+    note = QLabel()
+    note.setAccessibleName(name)
+    note.setWordWrap(True)
+    return note

@@ -1,0 +1,115 @@
+"""The segments side by side, drawn with QPainter: for each, its share of the customers (grey)
+against its share of the sales (the accent colour). A segment whose sales bar outruns its
+customers bar is worth more than its numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from shopcards.core.segments import Segments
+from shopcards.ui.kit.theme import quiet_colour
+
+_GAP = 6
+Bar = tuple[str, float, float]
+"""(segment label, share of customers, share of sales)"""
+
+
+class SegmentChart(QWidget):
+    def __init__(self, percent: Callable[[float], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._percent = percent
+        self._bars: list[Bar] = []
+        self.setAccessibleName("Segments chart")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumSize(320, 200)
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 260)
+
+    def set_segments(self, segments: Segments | None) -> None:
+        self._bars = [
+            (g.segment.label, g.customer_share, g.share)
+            for g in (segments.groups if segments else ())
+        ]
+        self.setAccessibleDescription(
+            "; ".join(
+                f"{label}: {self._percent(people)} of customers, {self._percent(sales)} of sales"
+                for label, people, sales in self._bars
+            )
+        )
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        label_width = (
+            max((metrics.horizontalAdvance(label) for label, _, _ in self._bars), default=0)
+            + _GAP * 2
+        )
+        value_width = metrics.horizontalAdvance("100.0%") + _GAP * 2
+        top = line + _GAP * 2
+        area = QRectF(
+            label_width, top, self.width() - label_width - value_width - _GAP, self.height() - top
+        )
+        if area.width() <= 0 or not self._bars:
+            painter.end()
+            return
+        self._key(painter, palette, line)
+        step = area.height() / len(self._bars)
+        bar = max(4.0, min(line * 0.9, (step - _GAP) / 2))
+        widest = max(max(people, sales) for _, people, sales in self._bars) or 1.0
+        colours = (quiet_colour(palette), palette.color(QPalette.ColorRole.Highlight))
+        for i, (label, people, sales) in enumerate(self._bars):
+            y = area.top() + i * step
+            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            painter.drawText(
+                QRectF(0, y, label_width - _GAP, bar * 2),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
+            self._draw_bars(painter, area, y, bar, widest, (people, sales), colours)
+        painter.end()
+
+    def _draw_bars(
+        self,
+        painter: QPainter,
+        area: QRectF,
+        y: float,
+        bar: float,
+        widest: float,
+        shares: Sequence[float],
+        colours: Sequence[QColor],
+    ) -> None:
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        for j, (share, colour) in enumerate(zip(shares, colours, strict=True)):
+            length = area.width() * share / widest
+            top = y + j * bar
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(area.left(), top + 1, max(length, 1.0), bar - 2))
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(area.left() + length + _GAP, top, 200, bar),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self._percent(share),
+            )
+
+    def _key(self, painter: QPainter, palette: QPalette, line: int) -> None:
+        x = 0.0
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        for colour, text in (
+            (quiet_colour(palette), "Share of customers"),
+            (palette.color(QPalette.ColorRole.Highlight), "Share of sales, last 12 months"),
+        ):
+            painter.fillRect(QRectF(x, 3, line - 6, line - 6), colour)
+            x += line
+            width = painter.fontMetrics().horizontalAdvance(text) + 4
+            painter.drawText(QRectF(x, 0, width, line), Qt.AlignmentFlag.AlignLeft, text)
+            x += width + line

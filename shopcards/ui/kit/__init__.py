@@ -1,0 +1,1 @@
+"""The shared widget kit: theme, dialogs, small widgets and helpers every screen uses."""

@@ -1,0 +1,206 @@
+"""Slow work off the window's thread: one wrapper for letter batches, imports, backups, demos.
+
+Like Anki's ``QueryOp``: the operation is a plain function that gets a :class:`Progress` and
+returns a result; it must not touch widgets. ``on_success`` and ``on_failure`` run back on the
+window's thread. A progress dialog appears if the work takes longer than a moment; its Cancel
+button sets ``progress.cancelled``, and the operation stops at its next
+:meth:`Progress.check` by raising :class:`Cancelled` (its transaction then rolls back, so
+nothing is left half-written).
+
+The operation should open its own session on the card file when it writes a lot, so the
+window's connection stays free for reading.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from shiboken6 import isValid
+
+from shopcards.ui.kit.error_dialog import show_error
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+SHOW_AFTER_MS = 400
+"""Work that finishes sooner than this shows no progress dialog at all."""
+
+
+_UNDER_WAY: set[BackgroundTask[Any]] = set()
+
+
+class Cancelled(Exception):
+    """Raised inside the operation when the user pressed Cancel."""
+
+
+class Progress:
+    """What the operation may tell the window (how far it got) and ask it (was it cancelled)."""
+
+    def __init__(self, report: Callable[[int, int, str], None]) -> None:
+        self._report = report
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        """Stop here (raise :class:`Cancelled`) if the user cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """``done`` of ``total`` steps (``total`` 0 = unknown); ``text`` replaces the label."""
+        self._report(done, total, text)
+
+
+class _Worker(QThread):
+    """Runs the operation on its own thread and reports back through queued signals."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, op: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self._op = op
+        self.progress = Progress(self.progressed.emit)
+
+    def run(self) -> None:
+        try:
+            result = self._op(self.progress)
+        except BaseException as exc:  # every failure goes back to the window, never lost
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+
+
+class BackgroundTask(QObject, Generic[T]):
+    """One piece of slow work under way. Use :func:`run_in_background` to start one."""
+
+    done = Signal()
+    """Emitted on the window's thread after the success, failure or cancel callback ran."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        label: str,
+        op: Callable[[Progress], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        cancellable: bool = True,
+    ) -> None:
+        super().__init__()  # no Qt parent: Python keeps it while the work is under way
+        self._parent = parent
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._on_cancelled = on_cancelled
+        self._worker = _Worker(op)
+        self.progress = self._worker.progress
+        self.dialog = self._progress_dialog(parent, label, cancellable)
+        self._worker.progressed.connect(self._show_progress)
+        self._worker.succeeded.connect(self._succeeded)
+        self._worker.failed.connect(self._failed)
+        # the thread's own end comes after the result: only then may the task go
+        self._worker.finished.connect(self._thread_ended)
+        self.running = True
+
+    def start(self) -> None:
+        _UNDER_WAY.add(self)  # kept until the thread has ended, whether the caller keeps it or not
+        self._worker.start()
+
+    def _thread_ended(self) -> None:
+        self._worker.wait()  # "finished" comes just before the thread has quite stopped
+        _UNDER_WAY.discard(self)
+
+    def _progress_dialog(self, parent: QWidget, label: str, cancellable: bool) -> QProgressDialog:
+        dialog = QProgressDialog(label, "", 0, 0, parent)
+        dialog.setWindowTitle(label.rstrip("…. "))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(SHOW_AFTER_MS)
+        dialog.setMinimumWidth(420)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setAccessibleName(dialog.windowTitle())
+        cancel = QPushButton("Cancel") if cancellable else None
+        if cancel is not None:
+            cancel.setAccessibleName("Cancel")
+        dialog.setCancelButton(cancel)
+        dialog.canceled.connect(self._cancel)
+        dialog.setValue(0)
+        return dialog
+
+    def _cancel(self) -> None:
+        if self.running:
+            self.progress.cancel()
+            self.dialog.setLabelText("Cancelling… the work done so far is being undone.")
+            self.dialog.show()
+
+    def _show_progress(self, done: int, total: int, text: str) -> None:
+        if text:
+            self.dialog.setLabelText(text)
+        self.dialog.setMaximum(max(total, 0))
+        if total:
+            self.dialog.setValue(min(done, total))
+
+    def _succeeded(self, result: T) -> None:
+        self._finish()
+        if self._parent_alive():
+            self._on_success(result)
+        self.done.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if not self._parent_alive():
+            log.info("background work ended after its window closed", exc_info=exc)
+        elif isinstance(exc, Cancelled):
+            if self._on_cancelled is not None:
+                self._on_cancelled()
+        elif self._on_failure is not None:
+            self._on_failure(exc)
+        else:
+            log.error("background work failed", exc_info=exc)
+            show_error(self._parent, exc)
+        self.done.emit()
+
+    def _finish(self) -> None:
+        self.running = False
+        if isValid(self.dialog):  # gone with its window when that was closed first
+            self.dialog.canceled.disconnect(self._cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+
+    def _parent_alive(self) -> bool:
+        """False when the window that asked was closed while the work ran: the result then
+        has nowhere to go (the work itself finished, or rolled back, as it would anyway)."""
+        return isValid(self._parent)
+
+
+def run_in_background(
+    parent: QWidget,
+    label: str,
+    op: Callable[[Progress], T],
+    on_success: Callable[[T], None],
+    on_failure: Callable[[BaseException], None] | None = None,
+    *,
+    on_cancelled: Callable[[], None] | None = None,
+    cancellable: bool = True,
+) -> BackgroundTask[T]:
+    """Run ``op(progress)`` on a worker thread with a progress dialog over ``parent``.
+
+    Without ``on_failure`` a failure shows the error dialog. Returns the task (its ``done``
+    signal fires when every callback has run; tests wait on it).
+    """
+    task: BackgroundTask[T] = BackgroundTask(
+        parent, label, op, on_success, on_failure, on_cancelled, cancellable
+    )
+    task.start()
+    return task

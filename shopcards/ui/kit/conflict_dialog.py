@@ -1,0 +1,59 @@
+"""When another desk saved the same card first: say what changed there, and let the user choose."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from shopcards.ui.kit.card_words import FIELD_LABELS
+
+
+class ConflictChoice(Enum):
+    RELOAD_THEIRS = "reload"
+    KEEP_MINE = "keep"
+    BACK = "back"
+
+
+def conflict_text(message: str, changed_fields: Sequence[str]) -> str:
+    """The conflict's message and the fields changed at the other desk, in the form's words."""
+    names = list(dict.fromkeys(FIELD_LABELS.get(name, name) for name in changed_fields))
+    changed = ", ".join(names) if names else "nothing you can see (only its bookkeeping)"
+    return (
+        f"{message}\n\nChanged there: {changed}.\n\n“Reload theirs” shows their version "
+        "and drops your edits; “Keep mine” saves your version over theirs."
+    )
+
+
+class ConflictDialog(QMessageBox):
+    """Reload theirs / Keep mine; Esc goes back to the form with nothing decided."""
+
+    def __init__(
+        self, message: str, changed_fields: Sequence[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle("Changed at another desk")
+        self.setAccessibleName("Changed at another desk")
+        self.setText(conflict_text(message, changed_fields))
+        self.choice = ConflictChoice.BACK
+        self._buttons = {
+            ConflictChoice.RELOAD_THEIRS: self.addButton(
+                "Reload theirs", QMessageBox.ButtonRole.ActionRole
+            ),
+            ConflictChoice.KEEP_MINE: self.addButton(
+                "Keep mine", QMessageBox.ButtonRole.ActionRole
+            ),
+        }
+        for button in self._buttons.values():
+            button.setAccessibleName(button.text())
+        self.setDefaultButton(self._buttons[ConflictChoice.RELOAD_THEIRS])
+
+    def ask(self) -> ConflictChoice:
+        self.exec()
+        clicked = self.clickedButton()
+        self.choice = next(
+            (c for c, b in self._buttons.items() if b is clicked), ConflictChoice.BACK
+        )
+        return self.choice

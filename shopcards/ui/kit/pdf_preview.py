@@ -1,0 +1,188 @@
+"""Looking at a PDF before it is printed, and printing it through the system's print dialog
+(a copy is saved whole with :func:`shopcards.core.files.copy_whole`).
+
+QtPdf (QPdfDocument, QPdfView) shows the pages as they will print. Printing renders each page
+at the printer's resolution (at most :data:`MAX_PRINT_DPI`, which is plenty for text and keeps
+an A4 page to some 35 MB) and paints it on white: ``QPdfDocument.render`` gives a transparent
+image, which some printer drivers would otherwise print black or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRect, QSize, QSizeF
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcards.ui.kit.theme import SPACING
+from shopcards.ui.kit.widgets import button
+
+MAX_PRINT_DPI = 300
+ZOOM_STEP = 1.25
+
+
+def render_page(document: QPdfDocument, page: int, dpi: float) -> QImage:
+    """Page ``page`` (0-based) at ``dpi``, on a white background."""
+    points = document.pagePointSize(page)
+    size = QSize(
+        max(1, round(points.width() * dpi / 72)), max(1, round(points.height() * dpi / 72))
+    )
+    options = QPdfDocumentRenderOptions()
+    options.setRenderFlags(QPdfDocumentRenderOptions.RenderFlag.Annotations)
+    rendered = document.render(page, size, options)
+    white = QImage(size, QImage.Format.Format_RGB32)
+    white.fill(QColor("white"))
+    painter = QPainter(white)
+    painter.drawImage(QPointF(0, 0), rendered)
+    painter.end()
+    return white
+
+
+def match_paper(printer: QPrinter, document: QPdfDocument) -> None:
+    """Offer the PDF's own paper (A4, Letter, an envelope) in the print dialog."""
+    if document.pageCount() == 0:
+        return
+    points = document.pagePointSize(0)
+    landscape = points.width() > points.height()
+    portrait = QSizeF(min(points.width(), points.height()), max(points.width(), points.height()))
+    printer.setPageSize(
+        QPageSize(portrait, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
+    )
+    printer.setPageOrientation(
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
+    printer.setFullPage(True)
+
+
+def print_document(
+    document: QPdfDocument, printer: QPrinter, progress: Callable[[int, int], bool] | None = None
+) -> bool:
+    """Paint every page (or the printer's chosen range) onto ``printer``; False if cancelled.
+
+    ``progress(done, total)`` returning False stops the job (the printer is told to abort).
+    """
+    first, last = 0, document.pageCount() - 1
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = printer.fromPage() - 1, min(last, printer.toPage() - 1)
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        for number, page in enumerate(range(first, last + 1), start=1):
+            if number > 1:
+                printer.newPage()
+            target = QRect(0, 0, printer.width(), printer.height())
+            painter.fillRect(target, QColor("white"))
+            painter.drawImage(target, render_page(document, page, dpi))
+            if progress is not None and not progress(number, last - first + 1):
+                printer.abort()
+                return False
+    finally:
+        painter.end()
+    return True
+
+
+def ask_printer(parent: QWidget, document: QPdfDocument) -> QPrinter | None:
+    """The system's print dialog, offering the PDF's own paper and a page range; None when
+    the person cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    match_paper(printer, document)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setAccessibleName("Print")
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def print_with_progress(parent: QWidget, document: QPdfDocument, printer: QPrinter) -> bool:
+    """:func:`print_document` with a progress bar whose Cancel stops the job."""
+    progress = QProgressDialog("Printing…", "Cancel", 0, document.pageCount(), parent)
+    progress.setWindowTitle("Printing")
+    progress.setMinimumDuration(400)
+
+    def tick(done: int, all_pages: int) -> bool:
+        progress.setMaximum(all_pages)
+        progress.setValue(done)
+        return not progress.wasCanceled()
+
+    done = print_document(document, printer, tick)
+    progress.close()
+    return done
+
+
+class PdfPreview(QWidget):
+    """A PDF's pages, one under the other, fitted to the width, with zoom and a page count."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Preview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(SPACING * 2)
+        self.pages = QLabel("Nothing to preview yet")
+        self.pages.setAccessibleName("Pages")
+        self.zoom_out = button("Zoom out")
+        self.zoom_in = button("Zoom in")
+        self.fit = button("Fit width")
+        self.zoom_out.clicked.connect(lambda: self._zoom(1 / ZOOM_STEP))
+        self.zoom_in.clicked.connect(lambda: self._zoom(ZOOM_STEP))
+        self.fit.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
+        self.view.pageNavigator().currentPageChanged.connect(self._show_page)
+        bar = QHBoxLayout()
+        bar.setSpacing(SPACING)
+        bar.addWidget(self.pages, 1)
+        for widget in (self.zoom_out, self.zoom_in, self.fit):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self._enable(False)
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def load(self, path: Path) -> None:
+        """Show the PDF at ``path`` (a file that will not open says so in the page count)."""
+        self.document.close()
+        error = self.document.load(str(path))
+        ok = error == QPdfDocument.Error.None_
+        self._enable(ok and self.page_count > 0)
+        self._show_page(0)
+        if not ok:
+            self.pages.setText(f"The preview cannot be shown ({error.name}).")
+
+    def clear(self) -> None:
+        self.document.close()
+        self._enable(False)
+        self.pages.setText("Nothing to preview yet")
+
+    def _enable(self, on: bool) -> None:
+        for widget in (self.zoom_out, self.zoom_in, self.fit):
+            widget.setEnabled(on)
+
+    def _show_page(self, page: int) -> None:
+        if self.page_count:
+            self.pages.setText(f"Page {page + 1} of {self.page_count}")
+
+    def _zoom(self, factor: float) -> None:
+        factor = max(0.1, min(8.0, self.view.zoomFactor() * factor))
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(factor)

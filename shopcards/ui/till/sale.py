@@ -1,0 +1,322 @@
+"""The till's customer screen: record a sale (or a return) in a few keystrokes.
+
+Amount, then optionally items, category and receipt number; Enter saves, Esc clears (and on an
+empty form goes back to find the next customer). F6 picks one of the recent purchases to return,
+F7 enters the customer in this month's prize drawing.
+
+A barcode scanner fired while the cursor is in the amount would type a card number and Enter;
+such an "amount" is never saved: if it is a card, that card opens instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcards.core.card import Card
+from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.money import format_for_typing
+from shopcards.core.purchase import Purchase, PurchaseInput
+from shopcards.services import cards, purchases
+from shopcards.services.session import Session
+from shopcards.ui.cabinet.list_model import display_phone
+from shopcards.ui.drawing.entry import enter_this_months_drawing
+from shopcards.ui.history.edit import FIELD_NAMES
+from shopcards.ui.kit.dates import iso_date_text
+from shopcards.ui.kit.theme import SPACING
+from shopcards.ui.kit.widgets import FieldErrors, MessageLabel, PickList, button, line_edit
+
+RECENT = 6
+_CARD_NUMBER_LIKE = re.compile(r"\d{7,}")
+_PURCHASE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TillSalePage(QWidget):
+    """One customer at the till: who they are, the purchase form, and their recent purchases."""
+
+    saved = Signal(object, str)
+    """(the Purchase saved, what to tell the clerk)"""
+    otherCardScanned = Signal(int, str)
+    """A card number was typed or scanned into the amount: (that card's id, a message)."""
+    finished = Signal()
+    """Esc on an empty form: back to finding the next customer."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.card: Card | None = None
+        self.returning: Purchase | None = None
+        self._build()
+
+    # What the page shows -----------------------------------------------------------------------
+
+    def show_card(self, card: Card, message: str = "") -> None:
+        self.card = card
+        region = self.session.settings.region
+        self.name.setText(card.full_name or card.display_name)
+        self.card_no.setText(f"Card {card.card_no}")
+        contact = [display_phone(p.number, region) for p in card.phones[:1]]
+        contact += [card.email, card.postcode]
+        self.contact.setText("  ·  ".join(part for part in contact if part))
+        self._show_facts()
+        self._show_recent()
+        settings = self.session.settings
+        example = format_for_typing(1250, settings.locale, settings.currency)
+        self.amount.setPlaceholderText(f"e.g. {example}")
+        self.categories.setModel(
+            QStringListModel(purchases.categories(self.session), self.categories)
+        )
+        self.clear_form()
+        if message:
+            self.message.done(message)
+
+    def clear_form(self) -> None:
+        self.returning = None
+        for field in (self.amount, self.items, self.category, self.receipt):
+            field.clear()
+        self.mode.setText("New sale")
+        self.amount.setAccessibleName("Amount")
+        self.amount_label.setText("Amount")
+        self.message.clear()
+        self.errors.clear()
+        self.amount.setFocus()
+
+    def form_is_empty(self) -> bool:
+        return self.returning is None and not any(
+            f.text().strip() for f in (self.amount, self.items, self.category, self.receipt)
+        )
+
+    # Keys --------------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save()
+        elif key == Qt.Key.Key_Escape:
+            if self.recent.hasFocus():
+                self.amount.setFocus()
+            elif self.form_is_empty():
+                self.finished.emit()
+            else:
+                self.clear_form()
+        else:
+            super().keyPressEvent(event)
+
+    # Actions -----------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Save the sale or return in the form; say what is wrong next to the form if not."""
+        assert self.card is not None and self.card.id is not None
+        if self._card_number_in_amount():
+            return
+        typed = PurchaseInput(
+            amount=self.amount.text(),
+            items=self.items.text(),
+            category=self.category.text(),
+            receipt_no=self.receipt.text(),
+        )
+        try:
+            if self.returning is not None:
+                purchase = purchases.record_return(self.session, self.returning.id, typed)
+            else:
+                purchase = purchases.record_purchase(self.session, self.card.id, typed)
+        except ValidationError as exc:
+            rest = self.errors.show(exc.fields)
+            self.message.error(
+                "  ".join(f"{FIELD_NAMES.get(name, name)}: {text}" for name, text in rest.items())
+            )
+            return
+        except ShopError as exc:
+            self.message.error(exc.message)
+            return
+        kind = "Return of" if purchase.is_return else "Saved"
+        self.saved.emit(
+            purchase,
+            f"{kind} {purchases.money(self.session, abs(purchase.amount))} "
+            f"for {self.card.full_name} (card {self.card.card_no}).",
+        )
+
+    def choose_return(self) -> None:
+        """F6: go to the recent purchases to pick the one coming back."""
+        if self.recent.count() == 0:
+            self.message.error("This customer has no purchases to return.")
+            return
+        self.recent.setFocus()
+        if self.recent.currentRow() < 0:
+            self.recent.setCurrentRow(0)
+        self.message.done("Choose the purchase with ↑ ↓ and press Enter.")
+
+    def start_return(self, sale: Purchase) -> None:
+        left = purchases.returnable(self.session, sale)
+        if left <= 0:
+            self.message.error(
+                "Nothing of that purchase can be returned: it is a return, was "
+                "voided, or has all come back already."
+            )
+            return
+        settings = self.session.settings
+        self.returning = sale
+        when = iso_date_text(sale.date, settings.locale)
+        receipt = f", receipt {sale.receipt_no}" if sale.receipt_no else ""
+        self.mode.setText(
+            f"Return of the purchase of {purchases.money(self.session, sale.amount)}"
+            f" on {when}{receipt} — up to {purchases.money(self.session, left)}"
+        )
+        self.amount_label.setText("Amount returned")
+        self.amount.setAccessibleName("Amount returned")
+        self.amount.setText(format_for_typing(left, settings.locale, settings.currency))
+        self.items.setText(sale.items)
+        self.category.setText(sale.category)
+        self.message.done("Enter saves the return; Esc cancels it.")
+        self.amount.setFocus()
+        self.amount.selectAll()
+
+    def enter_drawing(self) -> None:
+        """F7: this month's prize drawing."""
+        assert self.card is not None and self.card.id is not None
+        try:
+            self.message.done(enter_this_months_drawing(self.session, self.card.id))
+        except ShopError as exc:
+            self.message.error(exc.message)
+
+    # Building and helpers ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.name = QLabel()
+        self.name.setObjectName("tillTitle")
+        self.name.setAccessibleName("Customer")
+        self.card_no = QLabel()
+        self.card_no.setAccessibleName("Card number")
+        self.contact = QLabel()
+        self.contact.setAccessibleName("Contact")
+        self.facts = QLabel()
+        self.facts.setAccessibleName("Figures")
+        self.mode = QLabel("New sale")
+        self.mode.setObjectName("tillMode")
+        self.mode.setAccessibleName("What is being recorded")
+        self.mode.setWordWrap(True)
+        self.amount = line_edit("Amount")
+        self.items = line_edit("Items", "optional")
+        self.category = line_edit("Category", "optional")
+        self.receipt = line_edit("Receipt no.", "optional")
+        self.categories = QCompleter([], self)
+        self.categories.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.category.setCompleter(self.categories)
+        self.amount_label = QLabel("Amount")
+        fields = {"amount": self.amount, "items": self.items, "category": self.category}
+        self.errors = FieldErrors(fields | {"receipt_no": self.receipt})
+        form = QGridLayout()
+        form.setHorizontalSpacing(SPACING * 2)
+        form.addWidget(self.amount_label, 0, 0)
+        form.addWidget(self.amount, 0, 1)
+        for row, column, field in ((0, 2, self.items), (2, 0, self.category), (2, 2, self.receipt)):
+            form.addWidget(QLabel(field.accessibleName()), row, column)
+            form.addWidget(field, row, column + 1)
+        for line, (row, column) in zip(
+            self.errors.lines.values(), ((1, 1), (1, 3), (3, 1), (3, 3)), strict=True
+        ):
+            form.addWidget(line, row, column)  # each error line under its field
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+        self.save_button = button("Save (Enter)", "Save")
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = button("Clear (Esc)", "Clear")
+        self.clear_button.clicked.connect(self.clear_form)
+        self.message = MessageLabel()
+        self.recent = PickList("Recent purchases")
+        self.recent.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent.picked.connect(lambda item: self.start_return(item.data(_PURCHASE_ROLE)))
+        self.return_button = button("Return a purchase (F6)", "Return a purchase")
+        self.return_button.clicked.connect(self.choose_return)
+        self.drawing_button = button("Enter prize drawing (F7)", "Enter prize drawing")
+        self.drawing_button.clicked.connect(self.enter_drawing)
+        self.next_button = button("Next customer (Esc Esc)", "Next customer")
+        self.next_button.clicked.connect(self.finished.emit)
+        header = QGridLayout()
+        header.setVerticalSpacing(SPACING // 2)
+        header.addWidget(self.name, 0, 0)
+        header.addWidget(self.card_no, 0, 1, Qt.AlignmentFlag.AlignRight)
+        header.addWidget(self.contact, 1, 0, 1, 2)
+        header.addWidget(self.facts, 2, 0, 1, 2)
+        header.setColumnStretch(0, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addSpacing(SPACING * 2)
+        buttons.addWidget(self.message, 1)
+        more = QHBoxLayout()
+        more.addWidget(self.return_button)
+        more.addWidget(self.drawing_button)
+        more.addStretch(1)
+        more.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACING + SPACING // 2)
+        layout.addLayout(header)
+        layout.addWidget(self.mode)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("Recent purchases"))
+        layout.addWidget(self.recent, 1)
+        layout.addLayout(more)
+
+    def _show_facts(self) -> None:
+        assert self.card is not None and self.card.id is not None
+        figures = purchases.purchase_figures(self.session, self.card.id)
+        if figures.last_visit is None:
+            self.facts.setText("First purchase")
+            return
+        last = iso_date_text(figures.last_visit, self.session.settings.locale)
+        self.facts.setText(
+            f"12 months: {purchases.money(self.session, figures.last_12_months)}"
+            f"  ·  last visit {last}"
+        )
+
+    def _show_recent(self) -> None:
+        assert self.card is not None and self.card.id is not None
+        self.recent.clear()
+        locale = self.session.settings.locale
+        for purchase in purchases.list_purchases(self.session, self.card.id, limit=RECENT):
+            parts = [
+                iso_date_text(purchase.date, locale),
+                purchases.money(self.session, purchase.amount),
+                purchase.items,
+                f"receipt {purchase.receipt_no}" if purchase.receipt_no else "",
+                "voided" if purchase.is_voided else "",
+            ]
+            item = QListWidgetItem("  ·  ".join(part for part in parts if part))
+            item.setData(_PURCHASE_ROLE, purchase)
+            if purchase.is_voided:
+                font = item.font()
+                font.setStrikeOut(True)
+                item.setFont(font)
+            self.recent.addItem(item)
+
+    def _card_number_in_amount(self) -> bool:
+        """A card number in the amount field (a scanner): open that card, save nothing."""
+        typed = self.amount.text().strip()
+        if not _CARD_NUMBER_LIKE.fullmatch(typed):
+            return False
+        card = cards.find_card_no(self.session, typed)
+        if card is None or card.id is None:
+            self.message.error(
+                f"“{typed}” looks like a card number, not an amount. Nothing was saved."
+            )
+            self.amount.selectAll()
+        else:
+            self.otherCardScanned.emit(
+                card.id,
+                f"That was the card of {card.full_name}; "
+                "nothing was saved for the customer before.",
+            )
+        return True
