@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.settings import ShopSettings
-from shopcards.services.session import Session, require_owner
-from shopcards.services.settings import update_settings
 
 if TYPE_CHECKING:
     from shopcards.printing import LabelSheet, Letterhead
@@ -134,23 +132,6 @@ LETTER_SETTINGS = (
 
 PICTURE_SETTINGS = ("letterhead_logo", "signature_image")
 SHEET_SETTINGS = ("label_sheet", *(f"label_custom_{name}" for name in _CUSTOM_SHEET))
-
-
-def save_letter_settings(
-    session: Session, *, base: ShopSettings | None = None, **values: Any
-) -> ShopSettings:
-    """Check and save the letterhead and printing settings (owner only); ``base`` is what the
-    desk loaded, as :func:`~shopcards.services.settings.update_settings` takes it.
-
-    ValidationError names each setting that will not do, before anything is saved: what the
-    declarations refuse (core.settings.check), a custom sheet whose labels overflow the page,
-    a picture that cannot be read.
-    """
-    require_owner(session, "change the letterhead and printing settings")
-    unknown = sorted(set(values) - set(LETTER_SETTINGS))
-    if unknown:
-        raise ValidationError({name: "is not a letter setting" for name in unknown})
-    return update_settings(session, base=base, **values)
 
 
 def setting_problems(settings: ShopSettings) -> dict[str, str]:

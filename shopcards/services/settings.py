@@ -19,6 +19,12 @@ from typing import Any
 from shopcards.core.errors import Conflict, ValidationError
 from shopcards.core.money import format_money
 from shopcards.core.settings import BY_KEY, Setting, ShopSettings, check
+from shopcards.services.letter_setup import (
+    LETTER_SETTINGS,
+    PICTURE_SETTINGS,
+    SHEET_SETTINGS,
+    setting_problems,
+)
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, customers
 from shopcards.store import settings as settings_store
@@ -138,10 +144,25 @@ def shown(setting: Setting, value: Any, settings: ShopSettings) -> str:
     return f"{value:g}{setting.unit}" if isinstance(value, float) else f"{value}{setting.unit}"
 
 
+def save_letter_settings(
+    session: Session, *, base: ShopSettings | None = None, **values: Any
+) -> ShopSettings:
+    """Check and save the letterhead and printing settings (owner only); ``base`` is what the
+    desk loaded, as :func:`~shopcards.services.settings.update_settings` takes it.
+
+    ValidationError names each setting that will not do, before anything is saved: what the
+    declarations refuse (core.settings.check), a custom sheet whose labels overflow the page,
+    a picture that cannot be read.
+    """
+    require_owner(session, "change the letterhead and printing settings")
+    unknown = sorted(set(values) - set(LETTER_SETTINGS))
+    if unknown:
+        raise ValidationError({name: "is not a letter setting" for name in unknown})
+    return update_settings(session, base=base, **values)
+
+
 def _printing_problems(settings: ShopSettings, changed: set[str]) -> dict[str, str]:
     """What the printing engine says of the changed pictures and custom label sheet."""
-    from shopcards.services.letter_setup import PICTURE_SETTINGS, SHEET_SETTINGS, setting_problems
-
     if not changed & {*PICTURE_SETTINGS, *SHEET_SETTINGS}:
         return {}
     return setting_problems(settings)

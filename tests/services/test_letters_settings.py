@@ -9,9 +9,10 @@ from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
 from shopcards.core.errors import PermissionDenied, ValidationError
-from shopcards.services import letter_setup, letters
+from shopcards.services import letters
 from shopcards.services.letters import LetterRequest, Output
 from shopcards.services.session import Session
+from shopcards.services.settings import save_letter_settings
 from tests.letters_shop import build_shop, page_texts
 
 
@@ -24,7 +25,7 @@ def _picture(path: Path) -> Path:
 
 def test_the_letterhead_and_signature_go_on_every_letter(owner: Session, tmp_path: Path) -> None:
     build_shop(owner)
-    letter_setup.save_letter_settings(
+    save_letter_settings(
         owner,
         shop_name="Aurora Deli & Gifts",
         shop_email="hello@aurora.fi",
@@ -62,7 +63,7 @@ def test_a_setting_that_will_not_do_is_refused_before_anything_is_saved(
 ) -> None:
     before = owner.settings
     with pytest.raises(ValidationError) as caught:
-        letter_setup.save_letter_settings(owner, **values)
+        save_letter_settings(owner, **values)
     assert message in caught.value.fields[field]
     owner.forget_settings()
     assert owner.settings == before
@@ -72,7 +73,7 @@ def test_a_custom_label_sheet_and_the_printer_offset_are_used(
     owner: Session, tmp_path: Path
 ) -> None:
     build_shop(owner)
-    letter_setup.save_letter_settings(
+    save_letter_settings(
         owner,
         label_sheet="custom",
         label_custom_rows=2,
@@ -92,4 +93,4 @@ def test_a_custom_label_sheet_and_the_printer_offset_are_used(
 
 def test_only_the_owner_changes_the_letterhead(clerk: Session) -> None:
     with pytest.raises(PermissionDenied):
-        letter_setup.save_letter_settings(clerk, shop_name="Mine now")
+        save_letter_settings(clerk, shop_name="Mine now")

@@ -10,9 +10,9 @@ import pytest
 
 from shopcards.core.errors import Conflict
 from shopcards.core.roles import Role
-from shopcards.services import insights, letter_setup
+from shopcards.services import insights
 from shopcards.services.session import Session, open_session
-from shopcards.services.settings import current_settings, update_settings
+from shopcards.services.settings import current_settings, save_letter_settings, update_settings
 
 
 def test_the_same_setting_changed_at_both_desks_refuses_the_second_and_keeps_the_first(
@@ -56,7 +56,7 @@ def test_the_letters_and_insights_saves_check_too(owner: Session, other_owner: S
     office, till = current_settings(owner), current_settings(other_owner)
     update_settings(owner, base=office, letter_closing="Yours,", holdout_share=0.2)
     with pytest.raises(Conflict, match=r"Closing words.*“Yours,”"):
-        letter_setup.save_letter_settings(other_owner, base=till, letter_closing="Best,")
+        save_letter_settings(other_owner, base=till, letter_closing="Best,")
     with pytest.raises(Conflict, match="20 %"):
         insights.save_thresholds(
             other_owner, base=till, lapsed_months=6, former_months=12,

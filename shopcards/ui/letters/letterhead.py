@@ -23,7 +23,7 @@ from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.settings import ShopSettings
 from shopcards.services import letter_setup
 from shopcards.services.session import Session
-from shopcards.services.settings import current_settings
+from shopcards.services.settings import current_settings, save_letter_settings
 from shopcards.ui.kit.theme import MARGIN
 from shopcards.ui.kit.widgets import MessageLabel, ok_cancel
 from shopcards.ui.kit.window_fit import fit_to_screen
@@ -92,4 +92,4 @@ class LetterSettingsDialog(QDialog):
             self.accept()
 
     def _save_values(self, base: ShopSettings) -> None:
-        letter_setup.save_letter_settings(self._session, base=base, **self.form.values())
+        save_letter_settings(self._session, base=base, **self.form.values())
