@@ -37,7 +37,8 @@ and Hebrew (right-to-left, also mixed with Latin on one line and wrapped over se
 in Noto fonts that are embedded in every PDF.
 """
 
-from shopcards.printing.model import Letterhead, PrintResult, Progress, Recipient
+from shopcards.core.printed import PrintResult
+from shopcards.printing.model import Letterhead, Progress, Recipient
 from shopcards.printing.pages import ENVELOPES, LABEL_SHEETS, PAPERS, LabelSheet
 from shopcards.printing.run import print_cards, print_envelopes, print_labels, print_letters
 

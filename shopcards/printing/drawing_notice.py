@@ -16,10 +16,10 @@ from pathlib import Path
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from shopcards.core.printed import PrintResult
 from shopcards.core.templates import Span
 from shopcards.printing.arts import fireworks
 from shopcards.printing.fonts import font_book
-from shopcards.printing.model import PrintResult
 from shopcards.printing.output import Job, write_combined
 from shopcards.printing.pages import MM
 from shopcards.printing.textlayout import Align, LaidLine, Layout, draw_lines

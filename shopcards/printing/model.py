@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 Progress = Callable[[int, int], bool]
@@ -51,15 +51,3 @@ class Recipient:
     values: Mapping[str, str]
     address: tuple[str, ...]
     key: str = ""
-
-
-@dataclass(frozen=True)
-class PrintResult:
-    """What a run wrote. A cancelled run wrote nothing: ``paths`` is empty then."""
-
-    paths: tuple[Path, ...]
-    items: int
-    pages: int
-    cancelled: bool = False
-    page_of_item: tuple[int, ...] = field(default=(), repr=False)
-    """The first page (1-based, within its file) of each item, for previews and checks."""

@@ -22,8 +22,9 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from shopcards.core.files import atomic_path, writable_folder
+from shopcards.core.printed import PrintResult
 from shopcards.printing.fonts import font_book
-from shopcards.printing.model import PrintResult, Progress
+from shopcards.printing.model import Progress
 
 T = TypeVar("T")
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.printed import PrintResult
 from shopcards.core.templates import Template, TemplateKind
 from shopcards.printing.cards import FOLDS, CardPrinter
 from shopcards.printing.envelopes import EnvelopePrinter
@@ -18,7 +19,7 @@ from shopcards.printing.fonts import font_book
 from shopcards.printing.images import check_image
 from shopcards.printing.labels import LabelPrinter
 from shopcards.printing.letters import LetterPrinter
-from shopcards.printing.model import Letterhead, PrintResult, Progress, Recipient
+from shopcards.printing.model import Letterhead, Progress, Recipient
 from shopcards.printing.output import Job, write_combined, write_separate
 from shopcards.printing.pages import ENVELOPES, LABEL_SHEETS, LETTER_GEOMETRY, MM, LabelSheet
 from shopcards.printing.textlayout import Layout

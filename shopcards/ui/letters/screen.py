@@ -54,7 +54,7 @@ from shopcards.ui.letters.selection import HoldOutInput, SelectionInput
 from shopcards.ui.letters.template_editor import TemplateEditor
 
 if TYPE_CHECKING:
-    from shopcards.printing import PrintResult
+    from shopcards.core.printed import PrintResult
 
 OUTPUTS = {
     Output.LETTERS: "Letters",
