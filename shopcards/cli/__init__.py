@@ -12,12 +12,13 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from shopcards import __version__, paths
 from shopcards.core.errors import ShopError
 
+PRIVATE_UMASK = 0o077
 COMMAND_MODULES = ("cardfile", "demo", "purchases", "drawing", "letters", "report", "settings")
 
 
@@ -73,16 +74,31 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    os.umask(0o077)  # what shopcards creates (card file, backups, logs, PDFs) is the user's alone
-    args = build_parser().parse_args(argv)
-    func = getattr(args, "func", None)
-    if func is None:
-        from shopcards.app import run_window
+    """Run the command ``argv`` (default: the process's arguments); returns the exit status.
 
-        return run_window(db_path(args))
+    What shopcards creates (card file, backups, logs, PDFs) is the user's alone: the umask is
+    077 while a command runs, and given back afterwards, so a caller in the same process (a
+    test, a script) keeps its own. The window keeps it to the end of the process, as Qt may
+    save its settings file while the process exits.
+    """
+    afterwards = os.umask(PRIVATE_UMASK)
     try:
-        code: int = func(args)
-        return code
+        args = build_parser().parse_args(argv)
+        func = getattr(args, "func", None)
+        if func is None:
+            afterwards = PRIVATE_UMASK
+            from shopcards.app import run_window
+
+            return run_window(db_path(args))
+        return _run(func, args)
+    finally:
+        os.umask(afterwards)
+
+
+def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """The sub-command's exit status; a ShopError or Ctrl+C is a message, not a traceback."""
+    try:
+        return func(args)
     except ShopError as exc:
         print(f"shopcards: {exc.message}", file=sys.stderr)
         return 2

@@ -10,7 +10,7 @@ from shopcards.core.roles import Role
 from shopcards.services import letters
 from shopcards.services.session import open_session
 from shopcards.services.settings import update_settings
-from tests.cli.run import shopcards
+from tests.cli.run import shopcards, shopcards_process
 from tests.conftest import PIN, set_test_pin
 from tests.letters_shop import build_shop, names_on, page_texts
 
@@ -25,9 +25,10 @@ def shop(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     return db, ids
 
 
-def test_help_lists_the_selections(tmp_path: Path) -> None:
+def test_help_of_the_real_process_lists_the_selections(tmp_path: Path) -> None:
+    """`python -m shopcards COMMAND --help` itself: exit status 0, the epilog as written."""
     for command in ("letters", "labels", "envelopes"):
-        done = shopcards(command, "--help", home=tmp_path)
+        done = shopcards_process(command, "--help", home=tmp_path)
         assert done.returncode == 0
         for example in (
             "all",

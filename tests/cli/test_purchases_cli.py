@@ -9,7 +9,7 @@ import pytest
 from shopcards.core.roles import Role
 from shopcards.services import cards
 from shopcards.services.session import open_session
-from tests.cli.run import shopcards
+from tests.cli.run import shopcards, shopcards_process
 from tests.conftest import PIN, card_input, set_test_pin
 
 
@@ -23,14 +23,19 @@ def shop(tmp_path: Path) -> tuple[Path, str]:
     return db, card_no
 
 
-def test_import_reports_each_row_and_saves_all(shop: tuple[Path, str], tmp_path: Path) -> None:
+def test_import_as_a_real_process_reports_each_row_and_saves_all(
+    shop: tuple[Path, str], tmp_path: Path
+) -> None:
+    """`python -m shopcards` itself: the PIN from SHOPCARDS_PIN, exit status 0, and € in UTF-8."""
     db, card_no = shop
     export = tmp_path / "till.csv"
     export.write_text(
         f"date;amount;card;receipt\n2024-11-20;12,50;{card_no};R1\n2024-11-21;3.20;{card_no};R2\n",
         encoding="utf-8",
     )
-    done = shopcards("import-purchases", str(export), "--db", str(db), home=tmp_path, pin=PIN)
+    done = shopcards_process(
+        "import-purchases", str(export), "--db", str(db), home=tmp_path, pin=PIN
+    )
     assert done.returncode == 0, done.stderr
     assert "row 2: card 0000018 by card number, €12.50 on 2024-11-20, receipt R1" in done.stdout
     assert "Imported 2 purchases." in done.stdout
