@@ -1,0 +1,133 @@
+"""Loyalty cards: credit-card size, the shop's logo and name, the customer's name, and the card
+number as a barcode that the till's scanner reads.
+
+The barcode is Code 128, not EAN-13: a card number is digits only (with its Luhn check digit),
+and Code 128's set C packs two digits into one symbol, so a 7-digit number is 90 modules long
+and fits a card with wide bars; it encodes exactly the card number the till's scan field takes
+(EAN-13 would add a prefix and a check digit of its own, and the scanner would type those too).
+Code 128 carries its own check symbol, so a misread bar is caught by the scanner as well.
+
+The bars are sized for a real scanner at arm's length: the narrowest bar (the X-dimension) is
+1/60 inch, 0.42 mm, which is a whole number of dots on 300 and 600 dpi printers (5 and 10), so
+no bar is rounded thinner than its neighbours; each side keeps a quiet zone of at least 10 X
+(reportlab's default, here 6.35 mm), and the bars are 10 mm tall. Nothing else is drawn beside
+the bars.
+
+Cards print one per page (85.6 × 54 mm, for a card printer or to cut out) or on A4 sheets of
+business-card blanks, with the start-at and printer offset of the label sheets
+(:class:`~shopcards.printing.labels.SheetCursor`). What every card shares (logo, shop name,
+title) is a PDF form drawn once per file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.lib.colors import Color, black
+from reportlab.pdfgen.canvas import Canvas
+
+from shopcards.core.card_numbers import is_card_number
+from shopcards.core.errors import ValidationError
+from shopcards.printing.images import draw_image
+from shopcards.printing.labels import SheetCursor
+from shopcards.printing.model import Letterhead
+from shopcards.printing.pages import INCH_MM, MM, LabelSheet
+from shopcards.printing.textlayout import Align, LaidLine, Layout, draw_lines
+
+X_DIM_MM = INCH_MM / 60
+"""The narrowest bar: 0.42 mm, 5 dots at 300 dpi and 10 at 600 dpi."""
+BAR_HEIGHT_MM = 10.0
+PAD_MM = 4.0
+"""The margin inside each card: blanks are cut with a little play."""
+NAME_SIZES = (13.0, 12.0, 11.0, 10.0, 9.0)
+GREY = Color(0.35, 0.35, 0.35)
+_FACE = "shopcards-loyalty-face"
+
+
+@dataclass(frozen=True)
+class LoyaltyCard:
+    """One card to print: the name it shows and the card number its barcode holds."""
+
+    name: str
+    card_no: str
+
+
+def check_cards(cards: list[LoyaltyCard] | tuple[LoyaltyCard, ...]) -> None:
+    """Every card number is one the till accepts (digits with a valid check digit): a barcode
+    that scans to a number that opens no card is worse than none."""
+    wrong = [card.card_no for card in cards if not is_card_number(card.card_no)]
+    if wrong:
+        shown = ", ".join(f"“{number}”" for number in wrong[:5])
+        raise ValidationError({"card_no": f"not a card number (digits and check digit): {shown}"})
+
+
+def barcode(card_no: str) -> Code128:
+    """The card number as Code 128 (set C: two digits per symbol), with its quiet zones."""
+    return Code128(card_no, barWidth=X_DIM_MM * MM, barHeight=BAR_HEIGHT_MM * MM, quiet=1)
+
+
+class LoyaltyCardPrinter:
+    """Draws one card per customer in the next cell of the sheet."""
+
+    def __init__(
+        self,
+        sheet: LabelSheet,
+        letterhead: Letterhead,
+        layout: Layout,
+        start_at: int = 1,
+        offset_mm: tuple[float, float] = (0.0, 0.0),
+        title: str = "Loyalty card",
+    ) -> None:
+        self.sheet = sheet
+        self.letterhead = letterhead
+        self.layout = layout
+        self.title = title
+        self.cursor = SheetCursor(sheet, start_at, offset_mm)
+        self.finish = self.cursor.finish
+        self.width = sheet.label_width * MM
+        self.height = sheet.label_height * MM
+        self.pad = PAD_MM * MM
+
+    def setup(self, canvas: Canvas) -> None:
+        """The face every card shares: the logo top-left, the shop's name and the title."""
+        canvas.beginForm(_FACE, 0, 0, self.width, self.height)
+        top = self.height - self.pad
+        x = self.pad
+        if self.letterhead.logo is not None:
+            side = 10 * MM
+            draw_image(canvas, self.letterhead.logo, x, top - side, 1.8 * side, side, anchor="nw")
+            x += 1.8 * side + 2.5 * MM
+        width = self.width - self.pad - x
+        ascent = self.layout.book.metrics.ascent
+        name = self.layout.fitted_line(self.letterhead.shop_name, width, 10.5, bold=True)
+        baseline = top - ascent * 10.5
+        draw_lines(canvas, [name], x, baseline, width, 0)
+        canvas.setFillColor(GREY)
+        title = self.layout.fitted_line(self.title, width, 7.5)
+        draw_lines(canvas, [title], x, baseline - 11, width, 0)
+        canvas.setFillColor(black)
+        canvas.endForm()
+
+    def draw(self, canvas: Canvas, card: LoyaltyCard) -> None:
+        """One card in the next cell: the shared face, the name, the barcode and its digits."""
+        x, y, _, _ = self.cursor.take(canvas).pdf_rect(self.sheet.page_height)
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.doForm(_FACE)
+        inner = self.width - 2 * self.pad
+        draw_lines(canvas, [self._name_line(card.name, inner)], self.pad, 26 * MM, inner, 0)
+        symbol = barcode(card.card_no)
+        bars_bottom = self.pad + 4 * MM
+        symbol.drawOn(canvas, (self.width - symbol.width) / 2, bars_bottom)
+        digits = self.layout.line(card.card_no, 8)
+        draw_lines(canvas, [digits], self.pad, self.pad + 1 * MM, inner, 0, Align.CENTER)
+        canvas.restoreState()
+
+    def _name_line(self, name: str, width: float) -> LaidLine:
+        """The name in bold at the largest size that fits one line, else cut with "…"."""
+        for size in NAME_SIZES:
+            line = self.layout.line(name, size, bold=True)
+            if line.width <= width:
+                return line
+        return self.layout.fitted_line(name, width, NAME_SIZES[-1], bold=True)
