@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from shopcards.core.card_numbers import check_digit
 from shopcards.core.errors import ValidationError
 from shopcards.printing import CARD_SHEETS, Letterhead, LoyaltyCard, print_loyalty_cards
-from shopcards.printing.loyalty_cards import X_DIM_MM
+from shopcards.printing.loyalty_cards import QUIET_MM, X_DIM_MM
 from shopcards.printing.pages import MM
 from shopcards.store.customers import card_number
 from tests.printing.barcodes import DPI, MM_PER_PIXEL, render, scan
@@ -106,11 +107,14 @@ def test_bars_and_quiet_zones_are_wide_enough_for_a_real_scanner(
     runs = _runs(row)
     assert not runs[0][0] and not runs[-1][0]
     bars = [length for dark, length in runs[1:-1] if dark]
-    assert len(bars) >= 20
+    assert len(bars) == 25  # start, 3 digit pairs, code B, the last digit, check: 3 bars each
+    symbol = sum(length for _, length in runs[1:-1])
+    assert symbol * MM_PER_PIXEL == pytest.approx(90 * X_DIM_MM, abs=2 * MM_PER_PIXEL)
     assert min(bars) * MM_PER_PIXEL >= 0.25
     assert X_DIM_MM >= 0.25 and pytest.approx(5) == X_DIM_MM * DPI / 25.4
-    assert runs[0][1] * MM_PER_PIXEL >= 10 * X_DIM_MM
-    assert runs[-1][1] * MM_PER_PIXEL >= 10 * X_DIM_MM
+    assert QUIET_MM >= 10 * X_DIM_MM
+    assert runs[0][1] * MM_PER_PIXEL >= QUIET_MM
+    assert runs[-1][1] * MM_PER_PIXEL >= QUIET_MM
 
 
 @pytest.mark.parametrize(
@@ -132,11 +136,16 @@ def test_an_impossible_placement_is_refused_before_any_file(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_number_with_a_wrong_check_digit_is_refused(
-    tmp_path: Path, letterhead: Letterhead
+@pytest.mark.parametrize(
+    "number",
+    [card_number(17)[:-1] + "0", "1" * 20 + check_digit("1" * 20), "００００１７４", ""],
+    ids=["check digit", "too long for the card", "not ASCII digits", "empty"],
+)
+def test_a_number_the_till_would_not_take_is_refused(
+    tmp_path: Path, letterhead: Letterhead, number: str
 ) -> None:
-    wrong = LoyaltyCard("Ana Pop", card_number(17)[:-1] + "0")
+    wrong = LoyaltyCard("Ana Pop", number)
     with pytest.raises(ValidationError) as caught:
         print_loyalty_cards([CARDS[0], wrong], tmp_path / "cards.pdf", letterhead=letterhead)
-    assert wrong.card_no in caught.value.fields["card_no"]
+    assert f"“{number}”" in caught.value.fields["card_no"]
     assert list(tmp_path.iterdir()) == []
