@@ -30,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from shopcards.core.card_numbers import is_card_number
 from shopcards.core.errors import ValidationError
+from shopcards.core.templates import Span
 from shopcards.printing.images import draw_image
 from shopcards.printing.labels import SheetCursor
 from shopcards.printing.model import Letterhead
@@ -156,16 +157,26 @@ class LoyaltyCardPrinter:
         canvas.translate(x, y)
         canvas.doForm(_FACE)
         inner = self.width - 2 * self.pad
-        draw_lines(canvas, [self._name_line(card.name, inner)], self.pad, 26 * MM, inner, 0)
+        names = self._name_lines(card.name, inner)
+        leading = names[-1].size * 1.2
+        baseline = 26 * MM + leading * (len(names) - 1)
+        draw_lines(canvas, names, self.pad, baseline, inner, leading)
         draw_barcode(canvas, card.card_no, self.width / 2, self.pad + 4 * MM)
         digits = self.layout.line(card.card_no, 8)
         draw_lines(canvas, [digits], self.pad, self.pad + 1 * MM, inner, 0, Align.CENTER)
         canvas.restoreState()
 
-    def _name_line(self, name: str, width: float) -> LaidLine:
-        """The name in bold at the largest size that fits one line, else cut with "…"."""
+    def _name_lines(self, name: str, width: float) -> list[LaidLine]:
+        """The name in bold at the largest size that fits one line; a name too long even at
+        the smallest size wraps onto two lines (the second cut with "…" if need be), so the
+        customer finds their whole name on the card."""
         for size in NAME_SIZES:
             line = self.layout.line(name, size, bold=True)
             if line.width <= width:
-                return line
-        return self.layout.fitted_line(name, width, NAME_SIZES[-1], bold=True)
+                return [line]
+        size = NAME_SIZES[-1]
+        lines = self.layout.paragraph([(Span(name, bold=True),)], width, size)
+        if len(lines) <= 2:
+            return lines
+        rest = " ".join(line.logical for line in lines[1:])
+        return [lines[0], self.layout.fitted_line(rest, width, size, bold=True)]

@@ -15,7 +15,7 @@ from shopcards.printing.loyalty_cards import QUIET_MM, X_DIM_MM
 from shopcards.printing.pages import MM
 from shopcards.store.customers import card_number
 from tests.printing.barcodes import DPI, MM_PER_PIXEL, render, scan
-from tests.printing.pdf_helpers import media_box, pages
+from tests.printing.pdf_helpers import media_box, pages, placed
 
 NAMES = (
     "Ștefan Ștefănescu",
@@ -149,3 +149,23 @@ def test_a_number_the_till_would_not_take_is_refused(
         print_loyalty_cards([CARDS[0], wrong], tmp_path / "cards.pdf", letterhead=letterhead)
     assert f"“{number}”" in caught.value.fields["card_no"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_long_name_wraps_onto_two_lines_inside_the_card(
+    tmp_path: Path, letterhead: Letterhead
+) -> None:
+    long = "Maximilian Alexander Konstantinopoulos-Wetherington"
+    out = tmp_path / "card.pdf"
+    print_loyalty_cards(
+        [LoyaltyCard(long, card_number(5))], out, letterhead=letterhead, sheet="single"
+    )
+    pieces = [p for p in placed(out) if p.text.strip() in long]
+    rows: dict[int, list[str]] = {}
+    for piece in sorted(pieces, key=lambda p: (-p.y, p.x)):
+        rows.setdefault(round(piece.y), []).append(piece.text.strip())
+    assert [" ".join(words) for words in rows.values()] == [
+        "Maximilian Alexander",
+        "Konstantinopoulos-Wetherington",
+    ]
+    assert all(p.x >= 4 * MM - 0.01 and p.x + p.width <= (85.6 - 4) * MM for p in pieces)
+    assert [s.text for s in scan(out)] == [card_number(5)]
