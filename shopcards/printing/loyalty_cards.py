@@ -146,7 +146,8 @@ class LoyaltyCardPrinter:
         draw_lines(canvas, [name], x, baseline, width, 0)
         canvas.setFillColor(GREY)
         title = self.layout.fitted_line(self.title, width, 7.5)
-        draw_lines(canvas, [title], x, baseline - 11, width, 0)
+        align = Align.RIGHT if name.rtl else Align.START  # under the name, whichever its side
+        draw_lines(canvas, [title], x, baseline - 11, width, 0, align)
         canvas.setFillColor(black)
         canvas.endForm()
 

@@ -169,3 +169,11 @@ def test_a_long_name_wraps_onto_two_lines_inside_the_card(
     ]
     assert all(p.x >= 4 * MM - 0.01 and p.x + p.width <= (85.6 - 4) * MM for p in pieces)
     assert [s.text for s in scan(out)] == [card_number(5)]
+
+
+def test_the_title_sits_under_a_hebrew_shop_name_on_the_right(tmp_path: Path) -> None:
+    out = tmp_path / "card.pdf"
+    head = Letterhead("מכולת השכונה")
+    print_loyalty_cards([CARDS[0]], out, letterhead=head, sheet="single")
+    [title] = [p for p in placed(out) if p.text.strip() == "Loyalty card"]
+    assert title.x + title.width == pytest.approx((85.6 - 4) * MM, abs=0.5)
