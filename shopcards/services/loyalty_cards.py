@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ARCHIVED",
     "NO_SUCH_CARD",
+    "SHEET",
+    "SINGLE",
     "CardOutcome",
     "CardPlan",
     "CardRequest",
@@ -106,6 +108,8 @@ class CardPlan:
 
 @dataclass(frozen=True)
 class CardOutcome:
+    """What :func:`print_cards` planned and wrote (``result.cancelled``: nothing was)."""
+
     plan: CardPlan
     result: PrintResult
 
