@@ -19,7 +19,16 @@ from shopcards import __version__, paths
 from shopcards.core.errors import ShopError
 
 PRIVATE_UMASK = 0o077
-COMMAND_MODULES = ("cardfile", "demo", "purchases", "drawing", "letters", "report", "settings")
+COMMAND_MODULES = (
+    "cardfile",
+    "demo",
+    "purchases",
+    "drawing",
+    "letters",
+    "report",
+    "settings",
+    "loyalty",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,10 @@ separate_files=False, progress=None)``
 ``print_labels(recipients, out, *, sheet="L7160", start_at=1, offset_mm=(0, 0),
 progress=None)``
     Address labels on an Avery sheet from :data:`LABEL_SHEETS` or a custom :class:`LabelSheet`.
+``print_loyalty_cards(cards, out, *, letterhead, sheet="C32011", start_at=1, offset_mm=(0, 0),
+progress=None)``
+    Credit-card-size loyalty cards (:class:`LoyaltyCard`: name and card number, drawn as a
+    Code 128 barcode) on business-card blanks from :data:`CARD_SHEETS` or one per page.
 
 Inputs: a parsed :class:`~shopcards.core.templates.Template`; :class:`Recipient` (merge values
 ``str -> str``, address lines, a key naming the file when ``separate_files``); a
@@ -38,16 +42,25 @@ in Noto fonts that are embedded in every PDF.
 """
 
 from shopcards.core.printed import PrintResult
+from shopcards.printing.loyalty_cards import LoyaltyCard
 from shopcards.printing.model import Letterhead, Progress, Recipient
-from shopcards.printing.pages import ENVELOPES, LABEL_SHEETS, PAPERS, LabelSheet
-from shopcards.printing.run import print_cards, print_envelopes, print_labels, print_letters
+from shopcards.printing.pages import CARD_SHEETS, ENVELOPES, LABEL_SHEETS, PAPERS, LabelSheet
+from shopcards.printing.run import (
+    print_cards,
+    print_envelopes,
+    print_labels,
+    print_letters,
+    print_loyalty_cards,
+)
 
 __all__ = [
+    "CARD_SHEETS",
     "ENVELOPES",
     "LABEL_SHEETS",
     "PAPERS",
     "LabelSheet",
     "Letterhead",
+    "LoyaltyCard",
     "PrintResult",
     "Progress",
     "Recipient",
@@ -55,4 +68,5 @@ __all__ = [
     "print_envelopes",
     "print_labels",
     "print_letters",
+    "print_loyalty_cards",
 ]

@@ -204,3 +204,14 @@ LABEL_SHEETS: dict[str, LabelSheet] = {
                        0.1875 * INCH_MM, 0.0),
 }  # fmt: skip
 """The label sheets every stationer sells; a custom :class:`LabelSheet` may be given instead."""
+
+CARD_SIZE = (85.6, 54.0)
+"""A credit card (ISO/IEC 7810 ID-1) in mm: what fits a wallet's card slot."""
+
+CARD_SHEETS: dict[str, LabelSheet] = {
+    "C32011": LabelSheet("Avery C32011 / L7414 business cards (10 per A4)", _A4.width,
+                         _A4.height, 5, 2, 85.0, 54.0, 13.5, 15.0, 10.0, 0.0),
+    "SINGLE": LabelSheet("One card 85.6 × 54 mm", *CARD_SIZE, 1, 1, *CARD_SIZE, 0.0, 0.0),
+}  # fmt: skip
+"""Where loyalty cards print: A4 sheets of business-card blanks (2 across, 5 down, 85 × 54 mm,
+the common Avery layout), or one card per page for a card printer or to cut out."""

@@ -19,9 +19,17 @@ from shopcards.printing.fonts import font_book
 from shopcards.printing.images import check_image
 from shopcards.printing.labels import LabelPrinter
 from shopcards.printing.letters import LetterPrinter
+from shopcards.printing.loyalty_cards import LoyaltyCard, LoyaltyCardPrinter, check_cards
 from shopcards.printing.model import Letterhead, Progress, Recipient
 from shopcards.printing.output import Job, write_combined, write_separate
-from shopcards.printing.pages import ENVELOPES, LABEL_SHEETS, LETTER_GEOMETRY, MM, LabelSheet
+from shopcards.printing.pages import (
+    CARD_SHEETS,
+    ENVELOPES,
+    LABEL_SHEETS,
+    LETTER_GEOMETRY,
+    MM,
+    LabelSheet,
+)
 from shopcards.printing.textlayout import Layout
 
 
@@ -157,16 +165,52 @@ def print_labels(
     the labels already peeled off a part-used first sheet; ``offset_mm`` = (right, down) moves
     everything to correct a printer that prints off the mark (negative: left, up).
     """
-    if isinstance(sheet, str):
-        chosen = LABEL_SHEETS[_choice(sheet, tuple(LABEL_SHEETS), "sheet")]
-    else:
-        chosen = sheet
+    chosen = _sheet(sheet, LABEL_SHEETS, start_at, offset_mm)
+    printer = LabelPrinter(chosen, _layout(), start_at, offset_mm)
+    size = (chosen.page_width * MM, chosen.page_height * MM)
+    job = Job(size, "Address labels", "", printer.draw, finish=printer.finish)
+    return write_combined(out, job, recipients, progress)
+
+
+def _sheet(
+    sheet: str | LabelSheet,
+    named: Mapping[str, LabelSheet],
+    start_at: int,
+    offset_mm: tuple[float, float],
+) -> LabelSheet:
+    """The sheet asked for (a name in ``named`` or a custom one), checked with where to start
+    on it and how far to move everything."""
+    chosen = named[_choice(sheet, tuple(named), "sheet")] if isinstance(sheet, str) else sheet
     chosen.check()
     if not 1 <= start_at <= chosen.per_sheet:
         raise ValidationError({"start_at": f"must be between 1 and {chosen.per_sheet}"})
     if any(abs(v) > 20 for v in offset_mm):
         raise ValidationError({"offset": "a printer offset is at most 20 mm either way"})
-    printer = LabelPrinter(chosen, _layout(), start_at, offset_mm)
+    return chosen
+
+
+def print_loyalty_cards(
+    cards: Sequence[LoyaltyCard],
+    out: Path,
+    *,
+    letterhead: Letterhead,
+    sheet: str | LabelSheet = "C32011",
+    start_at: int = 1,
+    offset_mm: tuple[float, float] = (0.0, 0.0),
+    progress: Progress | None = None,
+) -> PrintResult:
+    """Loyalty cards with the card number as a barcode, filling sheets across then down.
+
+    ``sheet`` is a name in CARD_SHEETS ("C32011": 10 business-card blanks on A4, "SINGLE":
+    one 85.6 × 54 mm card per page) or a custom LabelSheet; ``start_at`` and ``offset_mm`` as
+    for :func:`print_labels`. Every card number must be digits with its check digit.
+    """
+    chosen = _sheet(sheet, CARD_SHEETS, start_at, offset_mm)
+    _check_letterhead(letterhead)
+    check_cards(cards)
+    printer = LoyaltyCardPrinter(chosen, letterhead, _layout(), start_at, offset_mm)
     size = (chosen.page_width * MM, chosen.page_height * MM)
-    job = Job(size, "Address labels", "", printer.draw, finish=printer.finish)
-    return write_combined(out, job, recipients, progress)
+    job = Job(
+        size, "Loyalty cards", letterhead.shop_name, printer.draw, printer.setup, printer.finish
+    )
+    return write_combined(out, job, cards, progress)

@@ -17,6 +17,7 @@ from shopcards.core.card import (
     PartialDate,
     Phone,
 )
+from shopcards.core.card_numbers import check_digit
 from shopcards.core.collation import Alphabet
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.phones import looks_like_phone, query_digits, search_tokens
@@ -292,11 +293,7 @@ def _summary(row: tuple[Any, ...]) -> CardSummary:
 def card_number(card_id: int) -> str:
     """A card number with a check digit (Luhn), so a mistyped or misread number is not a card."""
     digits = f"{card_id:06d}"
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return digits + str((10 - total % 10) % 10)
+    return digits + check_digit(digits)
 
 
 def fts_match(text: str) -> str:

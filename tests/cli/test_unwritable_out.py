@@ -67,6 +67,7 @@ COMMANDS = {
         "--out",
     ),
     "report csv": ("report", "segments", "--csv"),
+    "loyalty cards": ("loyalty", "cards", "--all", "--out"),
 }
 
 
