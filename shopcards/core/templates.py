@@ -444,7 +444,9 @@ def parse_template(text: str, source: str = "", name: str = "") -> Template:
     front = _header_line("front", values, where, lines, problems)
     paragraphs = _parse_body(lines, body_start, problems)
     if not paragraphs and not problems:
-        problems.append(TemplateProblem(body_start + 1, 1, "the template has no text"))
+        # Just under the header; a header that closes on the last line has no line under it.
+        line = min(body_start + 1, len(lines))
+        problems.append(TemplateProblem(line, 1, "the template has no text"))
     if problems:
         problems.sort(key=lambda p: (p.line, p.column))
         raise TemplateError(problems, source)

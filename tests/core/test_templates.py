@@ -172,6 +172,14 @@ MARKUP = st.lists(
 ).map("".join)
 
 
+def test_a_header_with_no_text_under_it_points_at_a_line_the_text_has() -> None:
+    """Hypothesis found "NAME:\\n---" named line 3 of a two-line text."""
+    with pytest.raises(TemplateError) as caught:
+        parse_template("name: Empty\n---")
+    assert [(p.line, p.column) for p in caught.value.problems] == [(2, 1)]
+    assert "no text" in caught.value.message
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(st.text(), MARKUP))
 def test_any_input_gives_a_template_or_a_message(text: str) -> None:
