@@ -17,13 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -45,6 +44,7 @@ from shopcards.ui.drawing.log import DrawingLog
 from shopcards.ui.drawing.roll import NameRoll
 from shopcards.ui.kit.dates import iso_date_time_text
 from shopcards.ui.kit.error_dialog import show_error
+from shopcards.ui.kit.save_as import ask_save_path
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button, line_edit
 from shopcards.ui.kit.window_fit import fit_to_screen
@@ -261,17 +261,14 @@ class DrawingScreen(QDialog):
     def _print(
         self, what: str, stem: str, path: Path | None, write: Callable[[Path], Path]
     ) -> None:
+        path = path or ask_save_path(
+            self,
+            f"Save {what}",
+            f"prize-drawing-{self.current_month}-{stem}.pdf",
+            "PDF files (*.pdf)",
+        )
         if path is None:
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            ) or str(Path.home())
-            suggested = Path(folder) / f"prize-drawing-{self.current_month}-{stem}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, f"Save {what}", str(suggested), "PDF files (*.pdf)"
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
+            return
         try:
             saved = write(path)
         except ShopError as exc:

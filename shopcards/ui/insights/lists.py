@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_view import NAME_CHARS
 from shopcards.ui.card.call_dialog import CallDialog
 from shopcards.ui.insights.model import CustomerListModel
+from shopcards.ui.kit.save_as import ask_save_path
 from shopcards.ui.kit.theme import SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
 
@@ -106,17 +106,11 @@ class CustomerListPanel(QWidget):
 
     def export(self, path: Path | None = None) -> None:
         """Write the list to a CSV file (asks where, unless ``path`` is given)."""
+        path = path or ask_save_path(
+            self, f"Export “{self.title}”", f"{_file_stem(self.title)}.csv", "CSV files (*.csv)"
+        )
         if path is None:
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            ) or str(Path.home())
-            suggested = Path(folder) / f"{_file_stem(self.title)}.csv"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, f"Export “{self.title}”", str(suggested), "CSV files (*.csv)"
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
+            return
         try:
             rows = insights.export_csv(self.session, self.model.customers, path)
         except ShopError as exc:

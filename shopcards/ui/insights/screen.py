@@ -15,12 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -50,8 +49,9 @@ from shopcards.ui.insights.pareto_chart import ParetoChart
 from shopcards.ui.insights.segments_chart import SegmentChart
 from shopcards.ui.insights.thresholds import ThresholdsDialog
 from shopcards.ui.kit.background import Progress, run_in_background
-from shopcards.ui.kit.dates import date_edit
+from shopcards.ui.kit.dates import date_edit, day_of, show_day
 from shopcards.ui.kit.error_dialog import show_error
+from shopcards.ui.kit.save_as import ask_save_path
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
 from shopcards.ui.kit.window_fit import fit_to_screen
@@ -120,7 +120,7 @@ class InsightsScreen(QDialog):
 
     @property
     def period(self) -> tuple[dt.date, dt.date]:
-        return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]
+        return day_of(self.start), day_of(self.end)
 
     def choose_period(self, name: str) -> None:
         """Set the 80/20 dates to a named period (or leave them, for "Chosen dates")."""
@@ -135,7 +135,7 @@ class InsightsScreen(QDialog):
             start, end = spans[name]
             for edit, day in ((self.start, start), (self.end, end)):
                 edit.blockSignals(True)
-                edit.setDate(QDate(day.year, day.month, day.day))
+                show_day(edit, day)
                 edit.blockSignals(False)
 
     def refresh(self) -> None:
@@ -190,17 +190,14 @@ class InsightsScreen(QDialog):
         """Save the screen as a one-page PDF (asks where, unless ``path`` is given)."""
         if self.overview is None:
             return
+        path = path or ask_save_path(
+            self,
+            "Save the report",
+            f"customer-insights-{self.overview.today}.pdf",
+            "PDF files (*.pdf)",
+        )
         if path is None:
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            ) or str(Path.home())
-            suggested = Path(folder) / f"customer-insights-{self.overview.today}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, "Save the report", str(suggested), "PDF files (*.pdf)"
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
+            return
         try:
             saved = insights.write_report(self.session, self.overview, path)
         except ShopError as exc:

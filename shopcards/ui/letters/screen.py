@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -47,6 +47,7 @@ from shopcards.services.session import Session
 from shopcards.ui.kit.background import BackgroundTask, Cancelled, Progress, run_in_background
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.pdf_preview import PdfPreview, ask_printer, print_with_progress
+from shopcards.ui.kit.save_as import ask_save_path, documents_folder
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button, line_edit
 from shopcards.ui.letters.letterhead import LetterSettingsDialog
@@ -392,12 +393,9 @@ class LettersScreen(QWidget):
         if self.separate.isChecked() and self.plan.request.output.template_kind is not None:
             self._save_separate()
             return
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save as PDF", str(self._suggested_path()), PDF_FILTER
-        )
-        if not chosen:
+        target = ask_save_path(self, "Save as PDF", self._suggested_name(), PDF_FILTER)
+        if target is None:
             return
-        target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_suffix(".pdf")
         try:
@@ -411,7 +409,7 @@ class LettersScreen(QWidget):
     def _save_separate(self) -> None:
         assert self.plan is not None
         folder = QFileDialog.getExistingDirectory(
-            self, "Save one PDF per customer in", str(self._suggested_path().parent)
+            self, "Save one PDF per customer in", str(documents_folder())
         )
         if not folder:
             return
@@ -439,13 +437,10 @@ class LettersScreen(QWidget):
             on_cancelled=lambda: self.message.error("Cancelled: no file was saved."),
         )
 
-    def _suggested_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
+    def _suggested_name(self) -> str:
         assert self.plan is not None
         what = self.plan.template.name if self.plan.template else OUTPUTS[self.plan.request.output]
-        return Path(folder) / f"{what} {self.session.today().isoformat()}.pdf"
+        return f"{what} {self.session.today().isoformat()}.pdf"
 
     def _record(self, done: str) -> None:
         """Write on the cards that the batch went out (once per preview)."""
