@@ -33,7 +33,7 @@ from shopcards.core.roles import Role
 from shopcards.services import calls, cards
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import display_phone
-from shopcards.ui.kit.dates import date_edit, iso_date_text
+from shopcards.ui.kit.dates import date_edit, day_of, iso_date_text
 from shopcards.ui.kit.empty_note import TableOrNote
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
@@ -99,13 +99,11 @@ class CallDialog(QDialog):
     def typed(self) -> CallInput:
         return CallInput(
             outcome=str(self.outcome.currentData()),
-            called_on=self.date.date().toString("yyyy-MM-dd"),
+            called_on=day_of(self.date).isoformat(),
             reason=self.reason.toPlainText()[: MAX_REASON + 1],
             complaint=self.complaint.isChecked(),
             follow_up_on=(
-                self.follow_up_date.date().toString("yyyy-MM-dd")
-                if self.follow_up.isChecked()
-                else ""
+                day_of(self.follow_up_date).isoformat() if self.follow_up.isChecked() else ""
             ),
         )
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,7 +24,7 @@ from shopcards.core.purchase import Purchase, PurchaseInput
 from shopcards.services import purchases
 from shopcards.services.session import Session
 from shopcards.ui.kit.conflict_dialog import ConflictChoice, ConflictDialog
-from shopcards.ui.kit.dates import date_edit, iso_date_text
+from shopcards.ui.kit.dates import date_edit, day_of, iso_date_text, show_day
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, line_edit, ok_cancel
 
@@ -117,7 +116,7 @@ class PurchaseEditDialog(_PurchaseDialog):
     def reload(self, purchase: Purchase) -> None:
         settings = self.session.settings
         day = dt.date.fromisoformat(purchase.date)
-        self.date.setDate(QDate(day.year, day.month, day.day))
+        show_day(self.date, day)
         self.amount.setText(
             format_for_typing(abs(purchase.amount), settings.locale, settings.currency)
         )
@@ -131,7 +130,7 @@ class PurchaseEditDialog(_PurchaseDialog):
             items=self.items.text(),
             category=self.category.text(),
             receipt_no=self.receipt.text(),
-            date=self.date.date().toString("yyyy-MM-dd"),
+            date=day_of(self.date).isoformat(),
         )
 
     def attempt(self, base: Purchase) -> Purchase:

@@ -53,8 +53,19 @@ def date_edit(
     if latest is not None:
         edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
     if day is not None:
-        edit.setDate(QDate(day.year, day.month, day.day))
+        show_day(edit, day)
     return edit
+
+
+def show_day(edit: QDateEdit, day: dt.date) -> None:
+    """Put ``day`` in a date field."""
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def day_of(edit: QDateEdit) -> dt.date:
+    """The day a date field shows (``.isoformat()`` is how the services take it)."""
+    day = edit.date()
+    return dt.date(day.year(), day.month(), day.day())
 
 
 def qt_date_format(locale: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from shopcards.services.letter_selections import Argument, SelectionKind, selection_kinds
 from shopcards.services.letters import MAX_HOLDOUT
 from shopcards.services.session import Session
-from shopcards.ui.kit.dates import date_edit
+from shopcards.ui.kit.dates import date_edit, day_of, show_day
 from shopcards.ui.kit.theme import SPACING
 from shopcards.ui.kit.widgets import line_edit
 
@@ -112,8 +112,8 @@ class SelectionInput(QWidget):
         if kind.argument is Argument.IDS:
             return f"{kind.name}:{self.cards.text()}"
         if kind.argument is Argument.DATE_RANGE:
-            first = self.date_from.date().toString("yyyy-MM-dd")
-            last = self.date_to.date().toString("yyyy-MM-dd")
+            first = day_of(self.date_from).isoformat()
+            last = day_of(self.date_to).isoformat()
             return f"{kind.name}:{first}..{last}"
         if kind.argument is Argument.CHOICE:
             return f"{kind.name}:{self.option.currentData() or ''}"
@@ -133,8 +133,8 @@ class SelectionInput(QWidget):
             self.option.setCurrentIndex(max(0, self.option.findData(argument)))
         elif kind.argument is Argument.DATE_RANGE and ".." in argument:
             first, last = argument.split("..", 1)
-            self.date_from.setDate(QDate.fromString(first, "yyyy-MM-dd"))
-            self.date_to.setDate(QDate.fromString(last, "yyyy-MM-dd"))
+            show_day(self.date_from, dt.date.fromisoformat(first))
+            show_day(self.date_to, dt.date.fromisoformat(last))
 
 
 class HoldOutInput(QWidget):
