@@ -1,4 +1,4 @@
-"""Smaller copies of data files the wheels ship larger than shopcards needs them.
+"""Smaller copies of two data files the wheels ship larger than shopcards needs them.
 
 The spec (shopcards.spec) puts these copies in the bundle instead of the originals:
 
@@ -6,13 +6,28 @@ The spec (shopcards.spec) puts these copies in the bundle instead of the origina
   again with pickle protocol 5 and without the memo entries nothing refers back to. The data
   is the same, object for object; babel 2.x writes protocol 2, whose strings and memo indices
   take more bytes. About 13 MB less.
+- ICU's data library (libicudata, 32 MB on Linux), without the parts Qt never asks ICU for.
+  Qt Core calls ICU for case mapping, collation (QCollator, e.g. sorting Qt's file dialog),
+  converters (QStringConverter) and time-zone names; not for break iteration, units,
+  currency, language or region names, transliteration, spelled-out numbers or character
+  names, which is what goes (about 16 MB). The library is linked again around the smaller
+  data, under the same name and symbol (with binutils' as and ld, which PyInstaller needs on
+  Linux anyway).
 """
 
 from __future__ import annotations
 
 import pickle
 import pickletools
+import re
+import struct
+import subprocess
 from pathlib import Path
+
+ICU_UNUSED = ("brkitr/", "unit/", "curr/", "lang/", "region/", "translit/", "rbnf/", "unames.icu")
+"""ICU data items (folders end in /) that none of Qt Core's ICU calls reads."""
+_ALIGN = 16
+"""ICU's common data aligns each item on 16 bytes."""
 
 
 def repickle(source: Path, target: Path) -> None:
@@ -20,3 +35,72 @@ def repickle(source: Path, target: Path) -> None:
     data = pickle.loads(source.read_bytes())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pickletools.optimize(pickle.dumps(data, protocol=5)))
+
+
+def slim_icu_library(source: Path, target: Path, scratch: Path) -> None:
+    """Link ``target`` (libicudataNN) holding ``source``'s data less ICU_UNUSED."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    blob = scratch / "icudata.dat"
+    subprocess.run(
+        ["objcopy", "-O", "binary", "--only-section=.rodata", str(source), str(blob)], check=True
+    )
+    blob.write_bytes(without_items(blob.read_bytes(), ICU_UNUSED))
+    version = re.fullmatch(r"libicudata\.so\.(\d+)", source.name)
+    if version is None:
+        raise SystemExit(f"{source.name}: not an ICU data library (libicudata.so.NN)")
+    symbol = f"icudt{version[1]}_dat"  # what libicuuc looks its data up by
+    assembly = scratch / "icudata.s"
+    assembly.write_text(
+        '\t.section .note.GNU-stack,"",%progbits\n'
+        "\t.section .rodata\n"
+        f"\t.balign {_ALIGN}\n"
+        f"\t.globl {symbol}\n"
+        f"\t.type {symbol}, %object\n"
+        f"{symbol}:\n"
+        f'\t.incbin "{blob}"\n'
+        f"\t.size {symbol}, . - {symbol}\n"
+    )
+    subprocess.run(["as", "-o", str(scratch / "icudata.o"), str(assembly)], check=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["ld", "-shared", "-soname", source.name, "-o", str(target), str(scratch / "icudata.o")],
+        check=True,
+    )
+
+
+def without_items(data: bytes, unused: tuple[str, ...]) -> bytes:
+    """ICU common data ("CmnD", little-endian) without the items whose names start so.
+
+    The package is a header, then a table of contents (a count, then a name offset and a data
+    offset per item, both from the table's start, sorted by name), the names, and the items.
+    """
+    header_size, magic1, magic2 = struct.unpack_from("<HBB", data)
+    if (magic1, magic2) != (0xDA, 0x27) or data[12:16] != b"CmnD" or data[8] != 0:
+        raise SystemExit("not ICU's little-endian common data: the ICU library has changed")
+    toc = data[header_size:]
+    (count,) = struct.unpack_from("<I", toc)
+    entries = [struct.unpack_from("<II", toc, 4 + 8 * i) for i in range(count)]
+    starts = sorted(offset for _, offset in entries)
+    end_of = dict(zip(starts, [*starts[1:], len(toc)], strict=True))
+    kept = []
+    for name_at, data_at in entries:
+        name = toc[name_at : toc.index(b"\0", name_at)].decode("ascii")
+        if not name.split("/", 1)[-1].startswith(unused):  # names are icudtNNl/...
+            kept.append((name, toc[data_at : end_of[data_at]]))
+    return data[:header_size] + _table_of_contents(header_size, kept)
+
+
+def _table_of_contents(header_size: int, items: list[tuple[str, bytes]]) -> bytes:
+    """The count, the offsets, the names and the items, each item aligned as ICU wants."""
+    names = b"".join(name.encode("ascii") + b"\0" for name, _ in items)
+    start = 4 + 8 * len(items) + len(names)
+    start += -(header_size + start) % _ALIGN
+    offsets, body, size = [], [], 0
+    name_at = 4 + 8 * len(items)
+    for name, item in items:
+        offsets.append(struct.pack("<II", name_at, start + size))
+        name_at += len(name) + 1
+        body.append(item + b"\0" * (-len(item) % _ALIGN))
+        size += len(body[-1])
+    table = struct.pack("<I", len(items)) + b"".join(offsets) + names
+    return table + b"\0" * (start - len(table)) + b"".join(body)

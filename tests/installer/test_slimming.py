@@ -1,18 +1,37 @@
 """installer/slimming.py: the smaller copies the bundle carries hold the same data where it
-is read. Quick: babel's pickles are slimmed here on their own, without building the bundle."""
+is read. Quick (a few seconds): babel's pickles and Qt's ICU data are slimmed here on their
+own, without building the bundle."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import pickle
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
 import babel
+import PySide6
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BABEL_DATA = Path(babel.__file__).parent
+ICU_DATA = next((Path(PySide6.__file__).parent / "Qt/lib").glob("libicudata.so.*"), None)
+
+QT_USES_ICU = """
+from PySide6.QtCore import QCollator, QLocale, QTimeZone
+order = sorted(["Ö", "Z", "A", "Å"], key=QCollator(QLocale("sv_SE")).sortKey)
+upper = QLocale("tr_TR").toUpper("istanbul")
+zone = QTimeZone(b"Europe/Helsinki").displayName(
+    QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("fi_FI")
+)
+icu = [line.split()[-1] for line in open("/proc/self/maps") if "libicudata" in line][0]
+print(" ".join(order), upper, zone, icu, sep="|")
+"""
+"""Qt Core's calls into ICU: Swedish sorting, Turkish capitals and a zone's Finnish name."""
 
 
 def load_slimming() -> ModuleType:
@@ -34,3 +53,29 @@ def test_babel_data_is_repickled_smaller_and_the_same(name: str, tmp_path: Path)
     slim, original = (pickle.loads(path.read_bytes()) for path in (tmp_path / "out.dat", source))
     # babel's PluralRule and NumberPattern compare by identity: compare their pickled state
     assert pickle.dumps(slim, protocol=5) == pickle.dumps(original, protocol=5)
+
+
+def run_qt(preload: Path | None) -> list[str]:
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    if preload is not None:
+        env["LD_PRELOAD"] = str(preload)
+    done = subprocess.run(
+        [sys.executable, "-c", QT_USES_ICU], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip().split("|")
+
+
+@pytest.mark.skipif(
+    ICU_DATA is None or not all(shutil.which(tool) for tool in ("objcopy", "as", "ld")),
+    reason="Qt links no ICU here (not Linux), or binutils is missing",
+)
+def test_icu_without_what_qt_never_reads_answers_qt_the_same(tmp_path: Path) -> None:
+    assert ICU_DATA is not None
+    slim = tmp_path / ICU_DATA.name
+    SLIMMING.slim_icu_library(ICU_DATA, slim, tmp_path / "scratch")
+    assert slim.stat().st_size < ICU_DATA.stat().st_size * 0.6
+
+    *answers, used = run_qt(slim)
+    assert used == str(slim), "the slim library was the one loaded"
+    assert answers == run_qt(None)[:-1]
+    assert answers == ["A Z Å Ö", "İSTANBUL", "Itä-Euroopan normaaliaika"]
