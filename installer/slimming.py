@@ -8,11 +8,13 @@ The spec (shopcards.spec) puts these copies in the bundle instead of the origina
   take more bytes. About 13 MB less.
 - ICU's data library (libicudata, 32 MB on Linux), without the parts Qt never asks ICU for.
   Qt Core calls ICU for case mapping, collation (QCollator, e.g. sorting Qt's file dialog),
-  converters (QStringConverter) and time-zone names; not for break iteration, units,
-  currency, language or region names, transliteration, spelled-out numbers or character
-  names, which is what goes (about 16 MB). The library is linked again around the smaller
-  data, under the same name and symbol (with binutils' as and ld, which PyInstaller needs on
-  Linux anyway).
+  time-zone names and converters for legacy encodings named at run time (QStringConverter by
+  name). It never asks for break iteration, units, currency, language or region names,
+  transliteration, spelled-out numbers or character names (16 MB). The converters' tables
+  (5 MB) go too: shopcards reads and writes its files in Python, Qt's own UTF-8, UTF-16 and
+  Latin-1 need none, and with the alias table kept, a converter asked for by name is simply
+  not there. The library is linked again around the smaller data, under the same name and
+  symbol (with binutils' as and ld, which PyInstaller needs on Linux anyway).
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ import pickletools
 import re
 import struct
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
-ICU_UNUSED = ("brkitr/", "unit/", "curr/", "lang/", "region/", "translit/", "rbnf/", "unames.icu")
-"""ICU data items (folders end in /) that none of Qt Core's ICU calls reads."""
+ICU_UNUSED_FOLDERS = ("brkitr/", "unit/", "curr/", "lang/", "region/", "translit/", "rbnf/")
+"""ICU data folders that none of Qt Core's ICU calls reads (see above)."""
 _ALIGN = 16
 """ICU's common data aligns each item on 16 bytes."""
 
@@ -44,7 +47,7 @@ def slim_icu_library(source: Path, target: Path, scratch: Path) -> None:
     subprocess.run(
         ["objcopy", "-O", "binary", "--only-section=.rodata", str(source), str(blob)], check=True
     )
-    blob.write_bytes(without_items(blob.read_bytes(), ICU_UNUSED))
+    blob.write_bytes(without_items(blob.read_bytes(), unused_by_qt))
     version = re.fullmatch(r"libicudata\.so\.(\d+)", source.name)
     if version is None:
         raise SystemExit(f"{source.name}: not an ICU data library (libicudata.so.NN)")
@@ -68,8 +71,13 @@ def slim_icu_library(source: Path, target: Path, scratch: Path) -> None:
     )
 
 
-def without_items(data: bytes, unused: tuple[str, ...]) -> bytes:
-    """ICU common data ("CmnD", little-endian) without the items whose names start so.
+def unused_by_qt(item: str) -> bool:
+    """True for an ICU data item (e.g. "coll/sv.res") that Qt never has ICU read."""
+    return item.startswith(ICU_UNUSED_FOLDERS) or item == "unames.icu" or item.endswith(".cnv")
+
+
+def without_items(data: bytes, unused: Callable[[str], bool]) -> bytes:
+    """ICU common data ("CmnD", little-endian) without the items ``unused`` says so of.
 
     The package is a header, then a table of contents (a count, then a name offset and a data
     offset per item, both from the table's start, sorted by name), the names, and the items.
@@ -85,7 +93,7 @@ def without_items(data: bytes, unused: tuple[str, ...]) -> bytes:
     kept = []
     for name_at, data_at in entries:
         name = toc[name_at : toc.index(b"\0", name_at)].decode("ascii")
-        if not name.split("/", 1)[-1].startswith(unused):  # names are icudtNNl/...
+        if not unused(name.split("/", 1)[-1]):  # names are icudtNNl/...
             kept.append((name, toc[data_at : end_of[data_at]]))
     return data[:header_size] + _table_of_contents(header_size, kept)
 
