@@ -6,15 +6,17 @@ The spec (shopcards.spec) puts these copies in the bundle instead of the origina
   again with pickle protocol 5 and without the memo entries nothing refers back to. The data
   is the same, object for object; babel 2.x writes protocol 2, whose strings and memo indices
   take more bytes. About 13 MB less.
-- ICU's data library (libicudata, 32 MB on Linux), without the parts Qt never asks ICU for.
-  Qt Core calls ICU for case mapping, collation (QCollator, e.g. sorting Qt's file dialog),
-  time-zone names and converters for legacy encodings named at run time (QStringConverter by
-  name). It never asks for break iteration, units, currency, language or region names,
-  transliteration, spelled-out numbers or character names (16 MB). The converters' tables
-  (5 MB) go too: shopcards reads and writes its files in Python, Qt's own UTF-8, UTF-16 and
-  Latin-1 need none, and with the alias table kept, a converter asked for by name is simply
-  not there. The library is linked again around the smaller data, under the same name and
-  symbol (with binutils' as and ld, which PyInstaller needs on Linux anyway).
+- ICU's data library (libicudata, 32 MB on Linux), without the parts shopcards never has Qt
+  ask ICU for. Qt Core calls ICU for case mapping and collation (QCollator, e.g. sorting Qt's
+  file dialog), which stay; for time-zone names (QTimeZone::displayName) and converters for
+  legacy encodings named at run time (QStringConverter by name), which shopcards never asks
+  for: it reads and writes its files in Python, and its dates have no time zone. Those go
+  (the zone names, the locales' own resources that only ICU's calendars read, the converter
+  tables; with the alias table kept, a converter asked for by name is simply not there), and
+  so does what Qt never asks ICU for at all: break iteration, units, currency, language or
+  region names, transliteration, spelled-out numbers and character names. 27 MB less. The
+  library is linked again around the smaller data, under the same name and symbol (with
+  binutils' as and ld, which PyInstaller needs on Linux anyway).
 """
 
 from __future__ import annotations
@@ -27,8 +29,19 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-ICU_UNUSED_FOLDERS = ("brkitr/", "unit/", "curr/", "lang/", "region/", "translit/", "rbnf/")
-"""ICU data folders that none of Qt Core's ICU calls reads (see above)."""
+ICU_UNUSED_FOLDERS = (
+    "brkitr/",
+    "unit/",
+    "curr/",
+    "lang/",
+    "region/",
+    "translit/",
+    "rbnf/",
+    "zone/",
+)
+"""ICU data folders that shopcards never has Qt read (see above)."""
+_LOCALE_RESOURCE = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_([A-Z]{2}|\d{3}))?(_[A-Z]+)?\.res")
+"""A locale's own resources ("fi.res", "sr_Latn_BA.res"); root.res, the fallback, stays."""
 _ALIGN = 16
 """ICU's common data aligns each item on 16 bytes."""
 
@@ -72,8 +85,13 @@ def slim_icu_library(source: Path, target: Path, scratch: Path) -> None:
 
 
 def unused_by_qt(item: str) -> bool:
-    """True for an ICU data item (e.g. "coll/sv.res") that Qt never has ICU read."""
-    return item.startswith(ICU_UNUSED_FOLDERS) or item == "unames.icu" or item.endswith(".cnv")
+    """True for an ICU data item (e.g. "zone/fi.res") that Qt never reads for shopcards."""
+    return (
+        item.startswith(ICU_UNUSED_FOLDERS)
+        or item in ("unames.icu", "metaZones.res", "windowsZones.res")
+        or item.endswith(".cnv")
+        or _LOCALE_RESOURCE.fullmatch(item) is not None
+    )
 
 
 def without_items(data: bytes, unused: Callable[[str], bool]) -> bytes:
