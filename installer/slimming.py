@@ -3,9 +3,11 @@
 The spec (shopcards.spec) puts these copies in the bundle instead of the originals:
 
 - babel's locale data (32 MB, every locale, since the shop's locale is a setting), pickled
-  again with pickle protocol 5 and without the memo entries nothing refers back to. The data
-  is the same, object for object; babel 2.x writes protocol 2, whose strings and memo indices
-  take more bytes. About 13 MB less.
+  again with pickle protocol 5 and without the memo entries nothing refers back to; babel 2.x
+  writes protocol 2, whose strings and memo indices take more bytes. The data is the same,
+  object for object (13 MB less), but for the units of measurement (4 MB less), which only
+  babel.units and babel.dates.format_timedelta read, and shopcards uses neither
+  (tests/installer/test_slimming.py checks).
 - ICU's data library (libicudata, 32 MB on Linux), without the parts shopcards never has Qt
   ask ICU for. Qt Core calls ICU for case mapping and collation (QCollator, e.g. sorting Qt's
   file dialog), which stay; for time-zone names (QTimeZone::displayName) and converters for
@@ -29,6 +31,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+BABEL_UNUSED = ("unit_patterns", "unit_display_names", "compound_unit_patterns")
+"""The keys of babel's locale data that only babel.units and format_timedelta read."""
 ICU_UNUSED_FOLDERS = (
     "brkitr/",
     "unit/",
@@ -46,9 +50,12 @@ _ALIGN = 16
 """ICU's common data aligns each item on 16 bytes."""
 
 
-def repickle(source: Path, target: Path) -> None:
-    """Write ``source``'s pickle to ``target`` at protocol 5, with unused memo entries gone."""
+def slim_babel_data(source: Path, target: Path) -> None:
+    """Write ``source``'s pickle to ``target`` without BABEL_UNUSED, at protocol 5, with
+    unused memo entries gone."""
     data = pickle.loads(source.read_bytes())
+    for key in BABEL_UNUSED:
+        data.pop(key, None)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pickletools.optimize(pickle.dumps(data, protocol=5)))
 

@@ -43,13 +43,22 @@ SLIMMING = load_slimming()
 
 
 @pytest.mark.parametrize("name", ["global.dat", "locale-data/root.dat", "locale-data/ar.dat"])
-def test_babel_data_is_repickled_smaller_and_the_same(name: str, tmp_path: Path) -> None:
+def test_babel_data_is_the_same_without_units_and_smaller(name: str, tmp_path: Path) -> None:
     source = BABEL_DATA / name
-    SLIMMING.repickle(source, tmp_path / "out.dat")
+    SLIMMING.slim_babel_data(source, tmp_path / "out.dat")
     assert (tmp_path / "out.dat").stat().st_size < source.stat().st_size
     slim, original = (pickle.loads(path.read_bytes()) for path in (tmp_path / "out.dat", source))
+    for key in SLIMMING.BABEL_UNUSED:
+        original.pop(key, None)
     # babel's PluralRule and NumberPattern compare by identity: compare their pickled state
     assert pickle.dumps(slim, protocol=5) == pickle.dumps(original, protocol=5)
+
+
+def test_shopcards_never_reads_the_units_the_bundle_leaves_out() -> None:
+    readers = ("babel.units", "babel import units", "format_timedelta", "unit_display_names")
+    for source in (ROOT / "shopcards").rglob("*.py"):
+        text = source.read_text("utf-8")
+        assert not [r for r in readers if r in text], f"{source} reads babel's units"
 
 
 def run_qt(preload: Path | None) -> list[str]:
