@@ -28,7 +28,7 @@ ROOT = HERE.parent
 SPEC = HERE / "shopcards.spec"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 """The hicolor theme sizes the Linux desktop entry's icon is installed at."""
-SIZE_LIMIT = 200_000_000
+SIZE_LIMIT = 150_000_000
 """Bytes the program folder may hold; tests/installer/test_bundle.py fails above it."""
 
 
