@@ -79,6 +79,12 @@ class TillFindPage(QWidget):
             self.message.clear()
         self.find_field.setFocus()
 
+    def refuse(self, text: str) -> None:
+        """Say why a scanned card opens nobody; the field is as it was before the scan, and
+        the matches listed for it stay, so the live list must not clear this message."""
+        self._live.stop()
+        self.message.error(text)
+
     def request_new_customer(self) -> None:
         self.newCustomerRequested.emit(self.find_field.text().strip())
 

@@ -119,8 +119,10 @@ class TillWindow(QWidget):
         try:
             card = cards.card_at_till(self.session, number)
         except ShopError as exc:
-            line = self.new_page.message if page is self.new_page else self.find_page.message
-            line.error(exc.message)
+            if page is self.new_page:
+                self.new_page.message.error(exc.message)
+            else:
+                self.find_page.refuse(exc.message)
             return
         assert card.id is not None
         told = f"Card {card.card_no} scanned."
