@@ -283,3 +283,17 @@ def test_a_wrong_number_typed_into_the_amount_is_refused_and_nothing_saved(
     assert message(till).startswith("1234567 is not a card number of this shop")
     assert message(till).endswith("Nothing was saved.")
     assert purchases.count_purchases(clerk, anna(clerk)[0]) == 0
+
+
+def test_a_digit_key_held_down_is_not_a_scan(till: TillWindow, qtbot: QtBot) -> None:
+    """A key held down repeats every 30 ms or so, as quick as a scanner, but is typing."""
+    clock = till.scanner.clock
+    assert isinstance(clock, KeyClock)
+    clock.step_ms = 5
+    focus = QApplication.focusWidget()
+    for _ in range(8):
+        event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_0, NoMod, "0", True)
+        QApplication.sendEvent(focus, event)
+    key(Qt.Key.Key_Return, "\r")
+    assert field(till, "Find customer") == "00000000"
+    assert message(till).startswith("No card found for “00000000”")

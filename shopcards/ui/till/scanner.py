@@ -96,7 +96,7 @@ class ScanDetector(QObject):
             self._just_scanned = False  # the LF of a CR+LF: the scan is done with already
             return True
         self._just_scanned = False
-        digit = scan_digit(event)
+        digit = None if event.isAutoRepeat() else scan_digit(event)  # a key held down
         if digit is not None:
             if not (quick and self._digits and watched is self._field):
                 self._begin(watched)
