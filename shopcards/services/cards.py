@@ -7,6 +7,7 @@ from typing import Any
 
 from shopcards.core import phones
 from shopcards.core.card import Card, CardQuery, CardSummary, PartialDate, Phone
+from shopcards.core.card_numbers import is_card_number
 from shopcards.core.changes import Change
 from shopcards.core.errors import ShopError
 from shopcards.core.validation import CardInput, validate
@@ -99,6 +100,55 @@ def get_card(session: Session, card_id: int) -> Card:
 def find_card_no(session: Session, card_no: str) -> Card | None:
     card_id = customers.find_by_card_no(session.db, card_no)
     return None if card_id is None else customers.get(session.db, card_id)
+
+
+class UnknownCardNumber(ShopError):
+    """A number that is no card of this shop: a misread or mistyped number, or one never issued."""
+
+
+class CardNotUsable(ShopError):
+    """A card of this shop that the till may not open: archived, or its customer erased."""
+
+
+def card_at_till(session: Session, number: str) -> Card:
+    """The customer whose card was scanned or typed at the till.
+
+    Refused with what to do when the number is no card of this shop (its check digit is wrong,
+    or no card has it: UnknownCardNumber), or when the card's customer was archived or erased
+    (CardNotUsable), so the till never opens a sale for a card it should not.
+    """
+    number = number.strip()
+    if not (number.isascii() and number.isdigit()):
+        raise UnknownCardNumber(f"“{number}” is not a card number: a card number is digits only.")
+    if not is_card_number(number):
+        raise UnknownCardNumber(
+            f"{number} is not a card number of this shop: its check digit is wrong. "
+            "Scan the card again, or find the customer by name."
+        )
+    card = find_card_no(session, number)
+    if card is None:
+        if _erased(session, number):
+            raise CardNotUsable(
+                f"Card {number} is no longer valid: its customer was erased at their request. "
+                "They can have a new card."
+            )
+        raise UnknownCardNumber(f"No customer has card {number}. Find them by name.")
+    if card.archived_at is not None:
+        raise CardNotUsable(
+            f"Card {card.card_no} ({card.full_name}) is archived; the owner can bring it back "
+            "at the back office."
+        )
+    return card
+
+
+def _erased(session: Session, number: str) -> bool:
+    """Whether ``number`` was issued to a card since erased: erasing deletes the card and its
+    number, but the change log keeps "erased" against the card's id, which the number holds."""
+    card_id = int(number[:-1])
+    if customers.card_number(card_id) != number:
+        return False
+    last = changes.for_entity(session.db, "customer", card_id, limit=1)
+    return bool(last) and last[0].action == "erased"
 
 
 def list_cards(

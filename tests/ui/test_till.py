@@ -17,9 +17,23 @@ from shopcards.ui.till.window import TillWindow
 from tests.ui.conftest import ModalAnswers, find, type_text
 
 
+class KeyClock:
+    """The till's scan detector's clock, moving on ``step_ms`` at each key it sees: 120 ms
+    is a person typing (the default here, as typed() sends its keys at once), 5 ms a scanner."""
+
+    def __init__(self, step_ms: float = 120) -> None:
+        self.step_ms = step_ms
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += self.step_ms
+        return self.now
+
+
 @pytest.fixture
 def till(qtbot: QtBot, shop: Session, clerk: Session) -> TillWindow:
     window = TillWindow(clerk)
+    window.scanner.clock = KeyClock()
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

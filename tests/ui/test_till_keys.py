@@ -13,7 +13,7 @@ from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.cabinet.shop_tools import ShopTools
 from shopcards.ui.till.window import TillWindow
 from tests.ui.conftest import find
-from tests.ui.test_till import anna, focused_name, press, typed
+from tests.ui.test_till import KeyClock, anna, focused_name, press, typed
 
 
 def _open_till(qtbot: QtBot, window: MainWindow) -> TillWindow:
@@ -23,6 +23,7 @@ def _open_till(qtbot: QtBot, window: MainWindow) -> TillWindow:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     press(qtbot, Qt.Key.Key_F9)
     till: TillWindow = tools.screens["till"]
+    till.scanner.clock = KeyClock()  # typed() sends its keys at once; a person is slower
     qtbot.waitUntil(lambda: till.isVisible() and QApplication.activeWindow() is till)
     return till
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.card import CardQuery, CardSummary
+from shopcards.core.errors import ShopError
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import display_phone
@@ -78,6 +79,12 @@ class TillFindPage(QWidget):
             self.message.clear()
         self.find_field.setFocus()
 
+    def refuse(self, text: str) -> None:
+        """Say why a scanned card opens nobody; the field is as it was before the scan, and
+        the matches listed for it stay, so the live list must not clear this message."""
+        self._live.stop()
+        self.message.error(text)
+
     def request_new_customer(self) -> None:
         self.newCustomerRequested.emit(self.find_field.text().strip())
 
@@ -102,15 +109,15 @@ class TillFindPage(QWidget):
         text = self.find_field.text().strip()
         if not text:
             return
-        card = cards.find_card_no(self.session, text)
+        try:
+            card = cards.card_at_till(self.session, text)
+        except cards.UnknownCardNumber:
+            card = None  # a name, a phone, an e-mail: searched for below
+        except ShopError as exc:
+            self.message.error(exc.message)
+            return
         if card is not None and card.id is not None:
-            if card.archived_at is None:
-                self.customerChosen.emit(card.id)
-            else:
-                self.message.error(
-                    f"Card {card.card_no} ({card.full_name}) is archived; the "
-                    "owner can bring it back at the back office."
-                )
+            self.customerChosen.emit(card.id)
             return
         matches = self._show_matches()
         if len(matches) == 1:

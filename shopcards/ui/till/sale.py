@@ -4,8 +4,8 @@ Amount, then optionally items, category and receipt number; Enter saves, Esc cle
 empty form goes back to find the next customer). F6 picks one of the recent purchases to return,
 F7 enters the customer in this month's prize drawing.
 
-A barcode scanner fired while the cursor is in the amount would type a card number and Enter;
-such an "amount" is never saved: if it is a card, that card opens instead.
+A card number typed into the amount (or scanned anywhere: see ``scanner``) is never saved as
+an amount: that card opens instead, and the message names the sale typed here, not saved.
 """
 
 from __future__ import annotations
@@ -145,6 +145,29 @@ class TillSalePage(QWidget):
             purchase,
             f"{kind} {purchases.money(self.session, abs(purchase.amount))} "
             f"for {self.card.full_name} (card {self.card.card_no}).",
+        )
+
+    def card_scanned(self, number: str) -> None:
+        """A card scanned (or typed into the amount) while this customer is open: that card
+        opens, and the message names the sale typed here, which is not saved; or the message
+        says why not, and the form stays as it is."""
+        assert self.card is not None
+        try:
+            card = cards.card_at_till(self.session, number)
+        except ShopError as exc:
+            self.message.error(f"{exc.message} Nothing was saved.")
+            return
+        assert card.id is not None
+        if card.id == self.card.id:
+            self.message.done(f"That is the card of {card.full_name}, open already.")
+            return
+        typed = [f.text().strip() for f in (self.amount, self.items, self.category, self.receipt)]
+        kind = "return" if self.returning is not None else "sale"
+        dropped = f" (the {kind} typed: {' · '.join(t for t in typed if t)})" if any(typed) else ""
+        self.otherCardScanned.emit(
+            card.id,
+            f"That was the card of {card.full_name}; "
+            f"nothing was saved for {self.card.full_name}{dropped}.",
         )
 
     def choose_return(self) -> None:
@@ -303,20 +326,10 @@ class TillSalePage(QWidget):
             self.recent.addItem(item)
 
     def _card_number_in_amount(self) -> bool:
-        """A card number in the amount field (a scanner): open that card, save nothing."""
+        """A card number typed into the amount: not an amount; that card opens instead."""
         typed = self.amount.text().strip()
         if not _CARD_NUMBER_LIKE.fullmatch(typed):
             return False
-        card = cards.find_card_no(self.session, typed)
-        if card is None or card.id is None:
-            self.message.error(
-                f"“{typed}” looks like a card number, not an amount. Nothing was saved."
-            )
-            self.amount.selectAll()
-        else:
-            self.otherCardScanned.emit(
-                card.id,
-                f"That was the card of {card.full_name}; "
-                "nothing was saved for the customer before.",
-            )
+        self.amount.clear()
+        self.card_scanned(typed)
         return True

@@ -7,6 +7,8 @@ field with a line saying what was saved, ready for the next scan.
 Keys: Enter does the screen's main thing, Esc clears or goes back (on the empty find field it
 leaves the till), F2 new customer, F6 return a purchase, F7 this month's prize drawing; F9 again
 or Ctrl+W leaves the till, asking first when a sale or a slip is typed but not saved.
+
+A loyalty card scanned wherever the focus is opens that customer (see ``scanner``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +36,7 @@ from shopcards.ui.kit.window_fit import fit_to_screen
 from shopcards.ui.till.find import TillFindPage
 from shopcards.ui.till.new_customer import TillNewCustomerPage
 from shopcards.ui.till.sale import TillSalePage
+from shopcards.ui.till.scanner import ScanDetector
 
 TILL_POINT_SIZE = 16
 TITLE_POINT_SIZE = 22
@@ -73,6 +76,7 @@ class TillWindow(QWidget):
             self.pages.addWidget(page)
         self.role_label = QLabel()
         self.role_label.setAccessibleName("Mode")
+        self.scanner = ScanDetector(self, self.card_scanned)
         self._connect()
         self._shortcuts()
         top = QHBoxLayout()
@@ -105,6 +109,27 @@ class TillWindow(QWidget):
         self.pages.setCurrentWidget(self.sale_page)
         self.sale_page.show_card(card, message)
 
+    def card_scanned(self, number: str) -> None:
+        """A card scanned on any screen: open its customer, saying what was not saved, or say
+        on that screen's message line why not."""
+        page = self.pages.currentWidget()
+        if page is self.sale_page:
+            self.sale_page.card_scanned(number)
+            return
+        try:
+            card = cards.card_at_till(self.session, number)
+        except ShopError as exc:
+            if page is self.new_page:
+                self.new_page.message.error(exc.message)
+            else:
+                self.find_page.refuse(exc.message)
+            return
+        assert card.id is not None
+        told = f"Card {card.card_no} scanned."
+        if page is self.new_page and self.new_page.has_typed():
+            told += " The new customer's slip typed before it was not saved."
+        self.open_customer(card.id, told)
+
     def new_customer(self, typed: str = "") -> None:
         self.pages.setCurrentWidget(self.new_page)
         self.new_page.start(typed)
@@ -117,6 +142,14 @@ class TillWindow(QWidget):
         cabinet = self.parentWidget()
         if cabinet is not None:
             cabinet.activateWindow()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.scanner.watch(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.scanner.watch(False)
+        super().hideEvent(event)
 
     def _unsaved(self) -> bool:
         page = self.pages.currentWidget()
