@@ -37,14 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.errors import Cancelled, ShopError, ValidationError
 from shopcards.core.files import copy_whole
+from shopcards.core.progress import CancelToken, Progress
 from shopcards.core.roles import Role
 from shopcards.core.templates import TemplateKind
 from shopcards.services import letters, templates
 from shopcards.services.letters import ASKED_FIELDS, BatchPlan, LetterRequest, Output
 from shopcards.services.session import Session
-from shopcards.ui.kit.background import BackgroundTask, Cancelled, Progress, run_in_background
+from shopcards.ui.kit.background import BackgroundTask, run_in_background
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.pdf_preview import PdfPreview, ask_printer, print_with_progress
 from shopcards.ui.kit.theme import MARGIN, SPACING
@@ -283,7 +284,7 @@ class LettersScreen(QWidget):
         self.message.clear()
         self.summary.clear()
 
-        def work(progress: Progress) -> tuple[BatchPlan, PrintResult | None]:
+        def work(progress: CancelToken) -> tuple[BatchPlan, PrintResult | None]:
             worker = session.twin()  # opened on the worker's thread, which owns the connection
             try:
                 plan = letters.plan_batch(worker, request)
@@ -294,8 +295,8 @@ class LettersScreen(QWidget):
             noun = plan.request.output.noun
 
             def tick(done: int, total: int) -> bool:
-                progress.report(done, total, f"Drawing {noun} {done:,} of {total:,}…")
-                return not progress.cancelled
+                progress(Progress(done, total, f"Drawing {noun} {done:,} of {total:,}…"))
+                return True
 
             result = letters.write_batch(plan, out, progress=tick)
             if result.cancelled:
@@ -417,10 +418,10 @@ class LettersScreen(QWidget):
             return
         plan = self.plan
 
-        def work(progress: Progress) -> PrintResult:
+        def work(progress: CancelToken) -> PrintResult:
             def tick(done: int, total: int) -> bool:
-                progress.report(done, total, f"Saving file {done:,} of {total:,}…")
-                return not progress.cancelled
+                progress(Progress(done, total, f"Saving file {done:,} of {total:,}…"))
+                return True
 
             result = letters.write_batch(plan, Path(folder), separate_files=True, progress=tick)
             if result.cancelled:
