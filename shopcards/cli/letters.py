@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.core.progress import Progress
 from shopcards.core.templates import TemplateError, TemplateKind
 from shopcards.services import letter_selections, templates
 from shopcards.services.auth import cli_session
@@ -283,7 +284,6 @@ def _list_templates(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(done: int, total: int) -> bool:
+def _progress(step: Progress) -> None:
     if sys.stderr.isatty():
-        print(f"\r{done:,} / {total:,}", end="", file=sys.stderr, flush=True)
-    return True
+        print(f"\r{step.done:,} / {step.total:,}", end="", file=sys.stderr, flush=True)

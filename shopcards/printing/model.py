@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-Progress = Callable[[int, int], bool]
-"""Called as ``progress(done, total)`` after each item; returning False cancels the run."""
 
 
 @dataclass(frozen=True)
@@ -55,11 +52,11 @@ class Recipient:
 
 @dataclass(frozen=True)
 class PrintResult:
-    """What a run wrote. A cancelled run wrote nothing: ``paths`` is empty then."""
+    """What a run wrote (a cancelled run raises :class:`~shopcards.core.errors.Cancelled`
+    and writes nothing)."""
 
     paths: tuple[Path, ...]
     items: int
     pages: int
-    cancelled: bool = False
     page_of_item: tuple[int, ...] = field(default=(), repr=False)
     """The first page (1-based, within its file) of each item, for previews and checks."""

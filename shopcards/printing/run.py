@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.progress import Report
 from shopcards.core.templates import Template, TemplateKind
 from shopcards.printing.cards import FOLDS, CardPrinter
 from shopcards.printing.envelopes import EnvelopePrinter
@@ -18,7 +19,7 @@ from shopcards.printing.fonts import font_book
 from shopcards.printing.images import check_image
 from shopcards.printing.labels import LabelPrinter
 from shopcards.printing.letters import LetterPrinter
-from shopcards.printing.model import Letterhead, PrintResult, Progress, Recipient
+from shopcards.printing.model import Letterhead, PrintResult, Recipient
 from shopcards.printing.output import Job, write_combined, write_separate
 from shopcards.printing.pages import ENVELOPES, LABEL_SHEETS, LETTER_GEOMETRY, MM, LabelSheet
 from shopcards.printing.textlayout import Layout
@@ -60,7 +61,7 @@ def _write(
     job: Job[Recipient],
     recipients: Sequence[Recipient],
     separate_files: bool,
-    progress: Progress | None,
+    progress: Report | None,
 ) -> PrintResult:
     if separate_files:
         keys = [recipient.key for recipient in recipients]
@@ -77,7 +78,7 @@ def print_letters(
     paper: str = "A4",
     date_text: str = "",
     separate_files: bool = False,
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> PrintResult:
     """One personalised letter per recipient, addressed for a window envelope.
 
@@ -103,7 +104,7 @@ def print_cards(
     paper: str = "A4",
     fold: str = "quarter",
     separate_files: bool = False,
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> PrintResult:
     """One folded greeting card per recipient, printed on one sheet.
 
@@ -128,7 +129,7 @@ def print_envelopes(
     *,
     letterhead: Letterhead,
     size: str = "DL",
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> PrintResult:
     """One envelope per recipient: the shop top-left, the recipient right of centre.
 
@@ -148,7 +149,7 @@ def print_labels(
     sheet: str | LabelSheet = "L7160",
     start_at: int = 1,
     offset_mm: tuple[float, float] = (0.0, 0.0),
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> PrintResult:
     """Address labels, filling sheets across then down.
 

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcards.core.errors import Cancelled, ShopError, ValidationError
+from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.files import copy_whole
-from shopcards.core.progress import CancelToken, Progress
+from shopcards.core.progress import CancelToken, worded
 from shopcards.core.roles import Role
 from shopcards.core.templates import TemplateKind
 from shopcards.services import letters, templates
@@ -293,15 +293,8 @@ class LettersScreen(QWidget):
             if not plan.pieces:
                 return plan, None
             noun = plan.request.output.noun
-
-            def tick(done: int, total: int) -> bool:
-                progress(Progress(done, total, f"Drawing {noun} {done:,} of {total:,}…"))
-                return True
-
-            result = letters.write_batch(plan, out, progress=tick)
-            if result.cancelled:
-                raise Cancelled()
-            return plan, result
+            tick = worded(progress, lambda s: f"Drawing {noun} {s.done:,} of {s.total:,}…")
+            return plan, letters.write_batch(plan, out, progress=tick)
 
         self.task = run_in_background(
             self,
@@ -419,14 +412,8 @@ class LettersScreen(QWidget):
         plan = self.plan
 
         def work(progress: CancelToken) -> PrintResult:
-            def tick(done: int, total: int) -> bool:
-                progress(Progress(done, total, f"Saving file {done:,} of {total:,}…"))
-                return True
-
-            result = letters.write_batch(plan, Path(folder), separate_files=True, progress=tick)
-            if result.cancelled:
-                raise Cancelled()
-            return result
+            tick = worded(progress, lambda s: f"Saving file {s.done:,} of {s.total:,}…")
+            return letters.write_batch(plan, Path(folder), separate_files=True, progress=tick)
 
         def saved(result: PrintResult) -> None:
             self._record(f"Saved {len(result.paths):,} files in {folder}.")
