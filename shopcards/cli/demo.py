@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.core.progress import Progress
 from shopcards.services.auth import cli_session
 from shopcards.services.demo import build_demo
 
@@ -50,7 +51,6 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress(done: int, total: int) -> bool:
+def _progress(step: Progress) -> None:
     if sys.stderr.isatty():
-        print(f"\r{done:,} / {total:,} customers", end="", file=sys.stderr, flush=True)
-    return True
+        print(f"\r{step.done:,} / {step.total:,} customers", end="", file=sys.stderr, flush=True)

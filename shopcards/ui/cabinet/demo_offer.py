@@ -12,8 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from shopcards.core.card import CardQuery
-from shopcards.core.errors import Cancelled
-from shopcards.core.progress import CancelToken, Progress
+from shopcards.core.progress import CancelToken, Progress, worded
 from shopcards.services import auth, cards, demo
 from shopcards.services.session import open_session
 from shopcards.ui.kit.background import run_in_background
@@ -39,15 +38,10 @@ def build_demo_file(path: Path, progress: CancelToken) -> Path:
             return path
         auth.become_owner(session, "")
         progress(Progress(0, DEMO_CUSTOMERS, "Making up a demo shop…"))
-
-        def report(done: int, total: int) -> bool:
-            progress(Progress(done, total, f"Making up a demo shop… {done:,} of {total:,} cards"))
-            return True
-
-        try:
-            demo.build_demo(session, DEMO_CUSTOMERS, DEMO_SEED, progress=report)
-        except demo.Cancelled as exc:
-            raise Cancelled() from exc
+        report = worded(
+            progress, lambda s: f"Making up a demo shop… {s.done:,} of {s.total:,} cards"
+        )
+        demo.build_demo(session, DEMO_CUSTOMERS, DEMO_SEED, progress=report)
     finally:
         session.close()
     return path
