@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError
-from shopcards.core.progress import CancelToken, Progress
+from shopcards.core.progress import CancelToken, worded
 from shopcards.core.purchase_dates import DateOrderUnclear
 from shopcards.services import purchase_import
-from shopcards.services.purchase_import import ImportCancelled, ImportReport
+from shopcards.services.purchase_import import ImportReport
 from shopcards.services.purchases import money
 from shopcards.services.session import Session, require_owner
 from shopcards.ui.kit.background import run_in_background
@@ -235,10 +235,7 @@ class PurchaseImportDialog(QDialog):
         columns, order = self.chosen_columns(), self.date_order.currentData()
 
         def work(own: Session, progress: CancelToken) -> ImportReport:
-            def tick(done: int, total: int) -> bool:
-                progress(Progress(done, total, f"Saving purchase {done:,} of {total:,}…"))
-                return True
-
+            tick = worded(progress, lambda s: f"Saving purchase {s.done:,} of {s.total:,}…")
             return purchase_import.import_purchases(
                 own, self.path, progress=tick, columns=columns, date_order=order
             )
@@ -287,9 +284,7 @@ class PurchaseImportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(False)
-        if isinstance(exc, ImportCancelled):
-            self._cancelled()
-        elif isinstance(exc, DateOrderUnclear):
+        if isinstance(exc, DateOrderUnclear):
             self.summary.error(f"{exc.message} Choose the date order above, then Check again.")
             self.rows.clear()
         elif isinstance(exc, ShopError):
