@@ -83,6 +83,8 @@ class BackgroundTask(QObject, Generic[T]):
         self._on_cancelled = on_cancelled
         self._worker = _Worker(op)
         self.token = self._worker.token
+        self.reached = Progress(0)
+        """The last step the work reported (e.g. how many pages went before a Cancel)."""
         self.dialog = self._progress_dialog(parent, label, cancellable)
         self._worker.progressed.connect(self._show_progress)
         self._worker.succeeded.connect(self._succeeded)
@@ -123,6 +125,7 @@ class BackgroundTask(QObject, Generic[T]):
             self.dialog.show()
 
     def _show_progress(self, done: int, total: int, text: str) -> None:
+        self.reached = Progress(done, total, text)
         if text:
             self.dialog.setLabelText(text)
         self.dialog.setMaximum(max(total, 0))

@@ -47,7 +47,7 @@ from shopcards.services.letters import ASKED_FIELDS, BatchPlan, LetterRequest, O
 from shopcards.services.session import Session
 from shopcards.ui.kit.background import BackgroundTask, run_in_background
 from shopcards.ui.kit.error_dialog import show_error
-from shopcards.ui.kit.pdf_preview import PdfPreview, ask_printer, print_with_progress
+from shopcards.ui.kit.pdf_preview import PdfPreview, ask_printer, print_in_background
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button, line_edit
 from shopcards.ui.letters.letterhead import LetterSettingsDialog
@@ -370,14 +370,31 @@ class LettersScreen(QWidget):
         if printer is not None:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> bool:
-        """Print the previewed pages on ``printer`` with a progress bar; record if all went."""
-        if not print_with_progress(self, self.preview.document, printer):
-            self.message.error("Printing was cancelled; nothing was recorded as sent.")
-            return False
-        total = self.preview.page_count
-        self._record(f"Sent {total:,} page{'' if total == 1 else 's'} to the printer.")
-        return True
+    def print_to(self, printer: QPrinter) -> BackgroundTask[int] | None:
+        """Print the previewed pages on ``printer`` on a worker thread, with a progress bar
+        whose Cancel stops the job; record the batch once every page went."""
+        if self.preview.path is None:
+            return None
+        self.message.clear()
+
+        def printed(pages: int) -> None:
+            self._record(f"Sent {pages:,} page{'' if pages == 1 else 's'} to the printer.")
+
+        self.task = print_in_background(
+            self, self.preview.path, printer, printed, self._print_failed, self._print_cancelled
+        )
+        return self.task
+
+    def _print_cancelled(self) -> None:
+        sent = self.task.reached if self.task is not None else None
+        how_far = f" after {sent.done:,} of {sent.total:,} pages" if sent and sent.total else ""
+        self.message.error(f"Cancelled: printing stopped{how_far}; nothing was recorded as sent.")
+
+    def _print_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ShopError):
+            self.message.error(exc.message)
+        else:
+            show_error(self, exc)
 
     def save_batch(self) -> None:
         """Save the previewed PDF, or one PDF per customer into a folder."""
