@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRect, QSize, QSizeF
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
@@ -31,6 +31,10 @@ from shopcards.ui.kit.widgets import button
 
 MAX_PRINT_DPI = 300
 ZOOM_STEP = 1.25
+BAND_ROWS = 256
+"""Rows of a rendered page painted onto the printer per call. PySide6 holds Python's lock
+through each Qt call, so painting a whole 300 dpi page at once (some 0.7 s) would stall the
+window's thread that long even from a worker; a band takes a few hundredths of a second."""
 
 
 def render_page(document: QPdfDocument, page: int, dpi: float) -> QImage:
@@ -91,7 +95,7 @@ def print_document(
                 printer.newPage()
             target = QRect(0, 0, printer.width(), printer.height())
             painter.fillRect(target, QColor("white"))
-            painter.drawImage(target, render_page(document, page, dpi))
+            _paint_in_bands(painter, target, render_page(document, page, dpi))
             tell(progress, number, total)
     except BaseException:
         printer.abort()
@@ -100,6 +104,15 @@ def print_document(
         raise
     painter.end()
     return total
+
+
+def _paint_in_bands(painter: QPainter, target: QRect, image: QImage) -> None:
+    """``image`` fitted to ``target``, a band of :data:`BAND_ROWS` rows at a time."""
+    scale = target.height() / image.height()
+    for top in range(0, image.height(), BAND_ROWS):
+        rows = min(BAND_ROWS, image.height() - top)
+        band = QRectF(target.x(), target.y() + top * scale, target.width(), rows * scale)
+        painter.drawImage(band, image, QRectF(0, top, image.width(), rows))
 
 
 def _remove_output_file(printer: QPrinter) -> None:
