@@ -34,7 +34,9 @@ ZOOM_STEP = 1.25
 BAND_ROWS = 256
 """Rows of a rendered page painted onto the printer per call. PySide6 holds Python's lock
 through each Qt call, so painting a whole 300 dpi page at once (some 0.7 s) would stall the
-window's thread that long even from a worker; a band takes a few hundredths of a second."""
+window's thread that long even from a worker; a band takes a few hundredths of a second, and
+the page's render (one QtPdf call, 0.1–0.3 s) is left the longest stall
+(``tests/bench/bench_print_stall.py``)."""
 
 
 def render_page(document: QPdfDocument, page: int, dpi: float) -> QImage:
