@@ -71,6 +71,8 @@ def test_the_window_keeps_working_while_pages_print_and_cancel_stops_the_job(
     cancel = find(task.dialog, QPushButton, "Cancel")
     with qtbot.waitSignal(task.done, timeout=30000):
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        said = task.dialog.labelText()
+    assert said == "Cancelling… the printer is told to stop after this page."
     clock.stop()
 
     sent = task.reached.done

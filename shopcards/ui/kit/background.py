@@ -31,6 +31,8 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 400
 """Work that finishes sooner than this shows no progress dialog at all."""
+UNDOING = "Cancelling… the work done so far is being undone."
+"""What the dialog says once Cancel was pressed, unless the caller says otherwise."""
 
 
 _UNDER_WAY: set[BackgroundTask[Any]] = set()
@@ -75,12 +77,14 @@ class BackgroundTask(QObject, Generic[T]):
         on_failure: Callable[[BaseException], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         cancellable: bool = True,
+        cancelling: str = UNDOING,
     ) -> None:
         super().__init__()  # no Qt parent: Python keeps it while the work is under way
         self._parent = parent
         self._on_success = on_success
         self._on_failure = on_failure
         self._on_cancelled = on_cancelled
+        self._cancelling = cancelling
         self._worker = _Worker(op)
         self.token = self._worker.token
         self.reached = Progress(0)
@@ -121,7 +125,7 @@ class BackgroundTask(QObject, Generic[T]):
     def _cancel(self) -> None:
         if self.running:
             self.token.cancel()
-            self.dialog.setLabelText("Cancelling… the work done so far is being undone.")
+            self.dialog.setLabelText(self._cancelling)
             self.dialog.show()
 
     def _show_progress(self, done: int, total: int, text: str) -> None:
@@ -174,6 +178,7 @@ def run_in_background(
     *,
     on_cancelled: Callable[[], None] | None = None,
     cancellable: bool = True,
+    cancelling: str = UNDOING,
 ) -> BackgroundTask[T]:
     """Run ``op(token)`` on a worker thread with a progress dialog over ``parent``.
 
@@ -181,7 +186,7 @@ def run_in_background(
     signal fires when every callback has run; tests wait on it).
     """
     task: BackgroundTask[T] = BackgroundTask(
-        parent, label, op, on_success, on_failure, on_cancelled, cancellable
+        parent, label, op, on_success, on_failure, on_cancelled, cancellable, cancelling
     )
     task.start()
     return task

@@ -165,7 +165,13 @@ def print_in_background(
         return print_file(path, printer, pages)
 
     return run_in_background(
-        parent, "Printing…", work, on_printed, on_failure, on_cancelled=on_cancelled
+        parent,
+        "Printing…",
+        work,
+        on_printed,
+        on_failure,
+        on_cancelled=on_cancelled,
+        cancelling="Cancelling… the printer is told to stop after this page.",
     )
 
 
