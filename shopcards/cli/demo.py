@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli.terminal import terminal_progress
 from shopcards.services.auth import cli_session
 from shopcards.services.demo import build_demo
 
@@ -38,7 +38,11 @@ def _demo(args: argparse.Namespace) -> int:
     session = cli_session(db_path(args), need_owner=True)
     try:
         result = build_demo(
-            session, args.customers, args.seed, not args.no_purchases, progress=_progress
+            session,
+            args.customers,
+            args.seed,
+            not args.no_purchases,
+            progress=terminal_progress("customers"),
         )
     finally:
         session.close()
@@ -48,9 +52,3 @@ def _demo(args: argparse.Namespace) -> int:
         f"{result.letters:,} letters and cards sent."
     )
     return 0
-
-
-def _progress(done: int, total: int) -> bool:
-    if sys.stderr.isatty():
-        print(f"\r{done:,} / {total:,} customers", end="", file=sys.stderr, flush=True)
-    return True

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli.terminal import terminal_progress
 from shopcards.core.templates import TemplateError, TemplateKind
 from shopcards.services import letter_selections, templates
 from shopcards.services.auth import cli_session
@@ -206,7 +207,12 @@ def _run(
     record: bool,
 ) -> int:
     outcome = print_batch(
-        session, request, args.out, separate_files=separate, progress=_progress, record=record
+        session,
+        request,
+        args.out,
+        separate_files=separate,
+        progress=terminal_progress(),
+        record=record,
     )
     if sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
@@ -281,9 +287,3 @@ def _list_templates(args: argparse.Namespace) -> int:
     finally:
         session.close()
     return 0
-
-
-def _progress(done: int, total: int) -> bool:
-    if sys.stderr.isatty():
-        print(f"\r{done:,} / {total:,}", end="", file=sys.stderr, flush=True)
-    return True

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli.terminal import terminal_progress
 from shopcards.services.auth import cli_session
 from shopcards.services.loyalty_cards import SHEET, SINGLE, CardRequest, print_cards
 
@@ -83,7 +84,7 @@ def _cards(args: argparse.Namespace) -> int:
     one = len(request.customer_ids) == 1
     session = cli_session(db_path(args), need_owner=not one)
     try:
-        outcome = print_cards(session, request, args.out, progress=_progress)
+        outcome = print_cards(session, request, args.out, progress=terminal_progress())
     finally:
         session.close()
     if sys.stderr.isatty():
@@ -96,9 +97,3 @@ def _cards(args: argparse.Namespace) -> int:
     pages = f"{result.pages:,} page{'' if result.pages == 1 else 's'}"
     print(f"{plan.summary()}: {pages}, written to {args.out}.")
     return 0
-
-
-def _progress(done: int, total: int) -> bool:
-    if sys.stderr.isatty():
-        print(f"\r{done:,} / {total:,}", end="", file=sys.stderr, flush=True)
-    return True

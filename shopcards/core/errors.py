@@ -43,3 +43,10 @@ class Conflict(ShopError):
 
 class CardFileError(ShopError):
     """The card file cannot be used: locked, damaged, or from a newer shopcards."""
+
+
+class Cancelled(ShopError):
+    """The person stopped the work; nothing of it was kept (see :mod:`shopcards.core.progress`)."""
+
+    def __init__(self, message: str = "Cancelled: nothing was kept.") -> None:
+        super().__init__(message)

@@ -12,11 +12,11 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class PrintResult:
-    """What a run wrote. A cancelled run wrote nothing: ``paths`` is empty then."""
+    """What a run wrote (a cancelled run raises :class:`~shopcards.core.errors.Cancelled`
+    and writes nothing)."""
 
     paths: tuple[Path, ...]
     items: int
     pages: int
-    cancelled: bool = False
     page_of_item: tuple[int, ...] = field(default=(), repr=False)
     """The first page (1-based, within its file) of each item, for previews and checks."""

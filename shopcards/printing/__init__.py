@@ -29,8 +29,9 @@ Inputs: a parsed :class:`~shopcards.core.templates.Template`; :class:`Recipient`
 The shop's own fields (``{shop_name}``, ``{shop_phone}``, ``{shop_address}``) come from the
 letterhead and ``{today}`` from ``date_text``, unless a recipient's values say otherwise.
 
-``progress(done, total)`` is called after each recipient; returning False cancels the run, and
-then no file is left behind (``PrintResult.cancelled`` is True). Output goes to a temporary file
+``progress`` (a :data:`~shopcards.core.progress.Report`) is told after each recipient; when it
+raises :class:`~shopcards.core.errors.Cancelled` the run stops and no file is left behind.
+Output goes to a temporary file
 renamed at the end, so a failed run leaves no half-written PDF either. Errors a person can fix
 (a template of the wrong kind, a missing merge value, an unreadable logo, a label sheet that
 does not fit its page) raise :class:`~shopcards.core.errors.ValidationError` or
@@ -43,7 +44,7 @@ in Noto fonts that are embedded in every PDF.
 
 from shopcards.core.printed import PrintResult
 from shopcards.printing.loyalty_cards import LoyaltyCard
-from shopcards.printing.model import Letterhead, Progress, Recipient
+from shopcards.printing.model import Letterhead, Recipient
 from shopcards.printing.pages import CARD_SHEETS, ENVELOPES, LABEL_SHEETS, PAPERS, LabelSheet
 from shopcards.printing.run import (
     print_cards,
@@ -62,7 +63,6 @@ __all__ = [
     "Letterhead",
     "LoyaltyCard",
     "PrintResult",
-    "Progress",
     "Recipient",
     "print_cards",
     "print_envelopes",

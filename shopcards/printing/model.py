@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-Progress = Callable[[int, int], bool]
-"""Called as ``progress(done, total)`` after each item; returning False cancels the run."""
 
 
 @dataclass(frozen=True)

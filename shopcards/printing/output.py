@@ -3,7 +3,7 @@
 Every PDF is drawn into a hidden ``.part`` file beside its final name and renamed at the end
 (:func:`shopcards.core.files.atomic_path`, the one atomic save of the program); a batch of one
 file per recipient is drawn into a hidden folder and moved out only when all are done.
-Cancelling (the progress callback returns False) or an error deletes the temporary files; a
+Cancelling (the progress report raises Cancelled) or an error deletes the temporary files; a
 folder or disk that cannot be written becomes CannotWrite, a message naming path and reason.
 """
 
@@ -23,8 +23,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from shopcards.core.files import atomic_path, writable_folder
 from shopcards.core.printed import PrintResult
+from shopcards.core.progress import Report, tell
 from shopcards.printing.fonts import font_book
-from shopcards.printing.model import Progress
 
 T = TypeVar("T")
 
@@ -33,10 +33,6 @@ _UNSAFE = re.compile(r"[^\w.-]+")
 # Compressed page streams are written as binary, not ASCII85: a third smaller and much faster
 # to write (reportlab's ASCII85 encoder is pure Python here). Every PDF reader accepts both.
 rl_config.useA85 = 0
-
-
-class _Cancelled(Exception):
-    """Raised inside a run when the progress callback asked to stop."""
 
 
 @dataclass(frozen=True)
@@ -69,29 +65,21 @@ def _canvas(path: Path, job: Job[T]) -> Canvas:
     return canvas
 
 
-def _tick(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None and progress(done, total) is False:
-        raise _Cancelled
-
-
 def write_combined(
-    path: Path, job: Job[T], items: Sequence[T], progress: Progress | None = None
+    path: Path, job: Job[T], items: Sequence[T], progress: Report | None = None
 ) -> PrintResult:
     """Draw every item into one PDF at ``path``."""
     first_pages: list[int] = []
-    try:
-        with atomic_path(path) as tmp:
-            canvas = _canvas(tmp, job)
-            for done, item in enumerate(items, start=1):
-                first_pages.append(canvas.getPageNumber())
-                job.draw(canvas, item)
-                _tick(progress, done, len(items))
-            if job.finish is not None:
-                job.finish(canvas)
-            pages = canvas.getPageNumber() - 1
-            canvas.save()
-    except _Cancelled:
-        return PrintResult((), len(first_pages), 0, cancelled=True)
+    with atomic_path(path) as tmp:
+        canvas = _canvas(tmp, job)
+        for done, item in enumerate(items, start=1):
+            first_pages.append(canvas.getPageNumber())
+            job.draw(canvas, item)
+            tell(progress, done, len(items))
+        if job.finish is not None:
+            job.finish(canvas)
+        pages = canvas.getPageNumber() - 1
+        canvas.save()
     return PrintResult((path,), len(items), pages, page_of_item=tuple(first_pages))
 
 
@@ -106,7 +94,7 @@ def write_separate(
     job: Job[T],
     items: Sequence[T],
     keys: Sequence[str],
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> PrintResult:
     """Draw each item into a PDF of its own in ``folder``; all appear only when all are done."""
     with writable_folder(folder):
@@ -123,27 +111,24 @@ def _draw_separate(
     job: Job[T],
     items: Sequence[T],
     keys: Sequence[str],
-    progress: Progress | None,
+    progress: Report | None,
 ) -> PrintResult:
     names: list[str] = []
     taken: set[str] = set()
     pages = 0
-    try:
-        for done, (item, key) in enumerate(zip(items, keys, strict=True), start=1):
-            name = _unique(file_name(key, done), taken)
-            taken.add(name)
-            canvas = _canvas(staging / name, job)
-            job.draw(canvas, item)
-            if job.finish is not None:
-                job.finish(canvas)
-            pages += canvas.getPageNumber() - 1
-            canvas.save()
-            names.append(name)
-            _tick(progress, done, len(items))
-        for name in names:
-            os.replace(staging / name, folder / name)
-    except _Cancelled:
-        return PrintResult((), len(names), 0, cancelled=True)
+    for done, (item, key) in enumerate(zip(items, keys, strict=True), start=1):
+        name = _unique(file_name(key, done), taken)
+        taken.add(name)
+        canvas = _canvas(staging / name, job)
+        job.draw(canvas, item)
+        if job.finish is not None:
+            job.finish(canvas)
+        pages += canvas.getPageNumber() - 1
+        canvas.save()
+        names.append(name)
+        tell(progress, done, len(items))
+    for name in names:
+        os.replace(staging / name, folder / name)
     paths = tuple(folder / name for name in names)
     return PrintResult(paths, len(items), pages, page_of_item=(1,) * len(names))
 

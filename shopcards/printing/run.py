@@ -12,6 +12,7 @@ from pathlib import Path
 
 from shopcards.core.errors import ValidationError
 from shopcards.core.printed import PrintResult
+from shopcards.core.progress import Report
 from shopcards.core.templates import Template, TemplateKind
 from shopcards.printing.cards import FOLDS, CardPrinter
 from shopcards.printing.envelopes import EnvelopePrinter
@@ -20,7 +21,7 @@ from shopcards.printing.images import check_image
 from shopcards.printing.labels import LabelPrinter
 from shopcards.printing.letters import LetterPrinter
 from shopcards.printing.loyalty_cards import LoyaltyCard, LoyaltyCardPrinter, check_cards
-from shopcards.printing.model import Letterhead, Progress, Recipient
+from shopcards.printing.model import Letterhead, Recipient
 from shopcards.printing.output import Job, write_combined, write_separate
 from shopcards.printing.pages import (
     CARD_SHEETS,
@@ -69,7 +70,7 @@ def _write(
     job: Job[Recipient],
     recipients: Sequence[Recipient],
     separate_files: bool,
-    progress: Progress | None,
+    progress: Report | None,
 ) -> PrintResult:
     if separate_files:
         keys = [recipient.key for recipient in recipients]
@@ -86,7 +87,7 @@ def print_letters(
     paper: str = "A4",
     date_text: str = "",
     separate_files: bool = False,
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> PrintResult:
     """One personalised letter per recipient, addressed for a window envelope.
 
@@ -112,7 +113,7 @@ def print_cards(
     paper: str = "A4",
     fold: str = "quarter",
     separate_files: bool = False,
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> PrintResult:
     """One folded greeting card per recipient, printed on one sheet.
 
@@ -137,7 +138,7 @@ def print_envelopes(
     *,
     letterhead: Letterhead,
     size: str = "DL",
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> PrintResult:
     """One envelope per recipient: the shop top-left, the recipient right of centre.
 
@@ -157,7 +158,7 @@ def print_labels(
     sheet: str | LabelSheet = "L7160",
     start_at: int = 1,
     offset_mm: tuple[float, float] = (0.0, 0.0),
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> PrintResult:
     """Address labels, filling sheets across then down.
 
@@ -197,7 +198,7 @@ def print_loyalty_cards(
     sheet: str | LabelSheet = "C32011",
     start_at: int = 1,
     offset_mm: tuple[float, float] = (0.0, 0.0),
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> PrintResult:
     """Loyalty cards with the card number as a barcode, filling sheets across then down.
 

@@ -4,13 +4,13 @@ purchases, prize-drawing entries, a few calls and the letters and cards they wer
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from shopcards.core.demo_data import DemoBatch, DemoCustomer, demo_batches, demo_customers
 from shopcards.core.errors import ShopError
+from shopcards.core.progress import Report, tell
 from shopcards.core.settings import ShopSettings
 from shopcards.services.session import Session, require_owner
 from shopcards.services.settings import SET_UP_KEY
@@ -28,13 +28,6 @@ DEMO_SETTINGS = ShopSettings(
     currency="EUR",
 )
 ACTOR = "owner"
-
-Progress = Callable[[int, int], bool]
-"""Called with (done, total); returning False cancels, and nothing is kept."""
-
-
-class Cancelled(ShopError):
-    """The person stopped the work; nothing was saved."""
 
 
 @dataclass(frozen=True)
@@ -59,9 +52,10 @@ def build_demo(
     customers_count: int = 500,
     seed: int = 1,
     with_purchases: bool = True,
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> DemoResult:
-    """Fill the card file with a demo shop, all in one transaction (cancel keeps nothing)."""
+    """Fill the card file with a demo shop, all in one transaction: ``progress`` is told the
+    cards made so far, and a cancel (it raises Cancelled) keeps nothing."""
     require_owner(session, "fill the card file with a demo shop")
     _refuse_a_real_shop(session)
     if customers_count < 1:
@@ -80,8 +74,7 @@ def build_demo(
             ids = customers.insert_many(db, [c.card for c in chunk], alphabet, ACTOR, now)
             _add_history(db, list(zip(ids, chunk, strict=True)), chosen, totals, now)
             made += len(chunk)
-            if progress is not None and not progress(made, customers_count):
-                raise Cancelled("The demo shop was cancelled; nothing was saved.")
+            tell(progress, made, customers_count)
         letters = sum(_send(db, batch, sent) for batch, sent in zip(batches, chosen, strict=True))
         changes.record(
             db,

@@ -32,6 +32,7 @@ from shopcards.core import mailing
 from shopcards.core.card import Card
 from shopcards.core.errors import ValidationError
 from shopcards.core.mailing import Excluded, Sent
+from shopcards.core.progress import Report
 from shopcards.core.roles import Role
 from shopcards.core.settings import ShopSettings
 from shopcards.core.templates import Template, TemplateKind
@@ -51,7 +52,7 @@ from shopcards.store import changes, customers
 from shopcards.store import letters as store
 
 if TYPE_CHECKING:
-    from shopcards.printing import PrintResult, Progress
+    from shopcards.printing import PrintResult
 
 __all__ = [
     "ASKED_FIELDS",
@@ -360,11 +361,11 @@ def _piece(
 
 
 def write_batch(
-    plan: BatchPlan, out: Path, *, separate_files: bool = False, progress: Progress | None = None
+    plan: BatchPlan, out: Path, *, separate_files: bool = False, progress: Report | None = None
 ) -> PrintResult:
     """Draw the plan into ``out`` (a PDF; with ``separate_files`` a folder of PDFs, one per
     letter or card). Needs no card file, so a worker thread may run it. A cancelled run
-    (``progress`` returned False) leaves nothing behind."""
+    (``progress`` raised Cancelled) leaves nothing behind."""
     from shopcards import printing
 
     recipients = [
@@ -467,17 +468,17 @@ def print_batch(
     out: Path,
     *,
     separate_files: bool = False,
-    progress: Progress | None = None,
+    progress: Report | None = None,
     record: bool = True,
 ) -> BatchOutcome:
-    """Plan, draw and (unless cancelled, or ``record`` is False for a proof) record a batch."""
+    """Plan, draw and (unless ``record`` is False for a proof) record a batch; a cancel
+    (``progress`` raised Cancelled) records nothing."""
     plan = plan_batch(session, request)
     if not plan.pieces:
         raise ValidationError({"selection": f"Nobody to print for: {plan.summary()}."})
     result = write_batch(plan, out, separate_files=separate_files, progress=progress)
-    if not result.cancelled:
-        record_file_export(session, plan, out)
-    batch_id = record_batch(session, plan) if record and not result.cancelled else None
+    record_file_export(session, plan, out)
+    batch_id = record_batch(session, plan) if record else None
     return BatchOutcome(plan, result, batch_id)
 
 

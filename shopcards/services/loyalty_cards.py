@@ -36,7 +36,8 @@ from shopcards.store import customers
 from shopcards.store import letters as store
 
 if TYPE_CHECKING:
-    from shopcards.printing import PrintResult, Progress
+    from shopcards.core.printed import PrintResult
+    from shopcards.core.progress import Report
 
 __all__ = [
     "ARCHIVED",
@@ -149,7 +150,7 @@ def plan_cards(session: Session, request: CardRequest) -> CardPlan:
     return CardPlan(request, cards, tuple(skipped), len(ids), print_setup(session.settings, ""))
 
 
-def write_cards(plan: CardPlan, out: Path, *, progress: Progress | None = None) -> PrintResult:
+def write_cards(plan: CardPlan, out: Path, *, progress: Report | None = None) -> PrintResult:
     """Draw the plan's cards into the PDF ``out`` with the shop's logo, name and printer
     offset. Needs no card file, so a worker thread may run it. ValidationError when the plan
     has no cards; CannotWrite (naming the path) when ``out`` cannot be written."""
@@ -170,13 +171,13 @@ def write_cards(plan: CardPlan, out: Path, *, progress: Progress | None = None) 
 
 
 def print_cards(
-    session: Session, request: CardRequest, out: Path, *, progress: Progress | None = None
+    session: Session, request: CardRequest, out: Path, *, progress: Report | None = None
 ) -> CardOutcome:
-    """Plan and draw the cards, and (unless cancelled) log the file in the change log."""
+    """Plan and draw the cards, and log the file in the change log; a cancel
+    (:class:`~shopcards.core.errors.Cancelled`) leaves no file and no log line."""
     plan = plan_cards(session, request)
     result = write_cards(plan, out, progress=progress)
-    if not result.cancelled:
-        record_export(session, "loyalty cards", out, len(plan.cards))
+    record_export(session, "loyalty cards", out, len(plan.cards))
     return CardOutcome(plan, result)
 
 

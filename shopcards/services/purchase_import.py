@@ -28,6 +28,7 @@ from sqlite_utils import Database
 
 from shopcards.core.errors import ShopError
 from shopcards.core.phones import NotAPhone, normalise
+from shopcards.core.progress import Report, tell
 from shopcards.core.purchase_file import (
     FileRow,
     PurchaseFile,
@@ -41,8 +42,6 @@ from shopcards.services.session import Session, require_owner
 from shopcards.store import bulk
 from shopcards.store import purchases as store
 
-Progress = Callable[[int, int], bool]
-"""Called with (rows done, rows in all); returning False cancels and nothing is kept."""
 SLICE = 5_000
 """Rows staged per transaction (and between two progress reports)."""
 LISTED = 1_000
@@ -91,15 +90,11 @@ class ImportReport:
         del self.problems[LISTED:]
 
 
-class ImportCancelled(ShopError):
-    """The person stopped the import; nothing was saved."""
-
-
 def import_purchases(
     session: Session,
     path: Path,
     dry_run: bool = False,
-    progress: Progress | None = None,
+    progress: Report | None = None,
     columns: Mapping[str, str] | None = None,
     date_order: str | None = None,
 ) -> ImportReport:
@@ -112,8 +107,8 @@ def import_purchases(
     same card with the same receipt number (in the file, else on the card), else the latest
     sale on that card on or before the return's day of at least the amount returned (on the
     card if it holds one, else in the file). A return with no such sale, or more than is left
-    of its sale, is refused, as the till refuses it. ``progress`` is called while the rows
-    are checked and while they are moved in; cancelling keeps nothing.
+    of its sale, is refused, as the till refuses it. ``progress`` is told the rows done while
+    they are checked and while they are moved in; a cancel (it raises Cancelled) keeps nothing.
     """
     require_owner(session, "import purchases")
     settings, db = session.settings, session.db
@@ -161,7 +156,7 @@ def _stage(
     report: ImportReport,
     rows: Iterator[FileRow | RowProblem],
     region: str,
-    progress: Progress | None,
+    progress: Report | None,
 ) -> None:
     """Match each row to a card and stage it, a slice at a time, or note why it cannot be."""
     find = lru_cache(maxsize=100_000)(lambda row: _find_card(db, row, region))
@@ -181,11 +176,9 @@ def _stage(
         if done % SLICE == 0:
             bulk.stage(db, batch)
             batch.clear()
-            if progress is not None and not progress(done, report.file.row_count):
-                raise ImportCancelled("The import was cancelled; nothing was saved.")
+            tell(progress, done, report.file.row_count)
     bulk.stage(db, batch)
-    if progress is not None:
-        progress(done, done)
+    tell(progress, done, done)
 
 
 def _identity(row: FileRow) -> FileRow:
@@ -285,7 +278,7 @@ def _unlinked(
     )
 
 
-def _move(session: Session, report: ImportReport, name: str, progress: Progress | None) -> None:
+def _move(session: Session, report: ImportReport, name: str, progress: Report | None) -> None:
     """Make every staged row a purchase, :data:`SLICE` rows per transaction so the till can
     save between two; if the move stops (a cancel, a full disk), the slices already in are
     taken back, so the import still keeps all its rows or none."""
@@ -301,8 +294,8 @@ def _move(session: Session, report: ImportReport, name: str, progress: Progress 
                     facts = {"file": name, "purchases": count, "amount": report.total}
                     bulk.finish_batch(db, batch, actor, now, **facts)
             done = min(start + SLICE - 1, count)
-            if progress is not None and done < count and not progress(done, count):
-                raise ImportCancelled("The import was cancelled; nothing was saved.")
+            if done < count:
+                tell(progress, done, count)
     except BaseException:
         _undo(session, batch)
         raise

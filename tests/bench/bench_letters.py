@@ -213,7 +213,7 @@ def time_engine(template: Any, people: list[Recipient], head: Letterhead, out: P
         out,
         letterhead=head,
         date_text="14 March 2025",
-        progress=lambda d, t: True,
+        progress=lambda step: None,
     )
     elapsed = time.perf_counter() - start
     assert result.pages == len(people), result

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.errors import Cancelled, ShopError, ValidationError
 from shopcards.core.files import CannotWrite
+from shopcards.core.progress import Progress
 from shopcards.core.templates import MissingValuesError, Template, parse_template
 from shopcards.printing import Letterhead, Recipient, print_letters
 from shopcards.printing.pages import LETTER_GEOMETRY, MM
+from tests.cancel import cancel_at
 from tests.printing.pdf_helpers import media_box, pages, placed
 from tests.printing.printing_samples import ARAM, DAVID, EVERYONE, OLGA, PAIVI, STEFAN
 
@@ -125,15 +127,10 @@ def test_cancel_leaves_no_file(
 ) -> None:
     out = tmp_path / "letters.pdf"
     seen: list[tuple[int, int]] = []
-
-    def progress(done: int, total: int) -> bool:
-        seen.append((done, total))
-        return done < 3
-
-    result = print_letters(
-        templates["welcome"], EVERYONE, out, letterhead=letterhead, progress=progress
-    )
-    assert result.cancelled and result.paths == ()
+    with pytest.raises(Cancelled):
+        print_letters(
+            templates["welcome"], EVERYONE, out, letterhead=letterhead, progress=cancel_at(3, seen)
+        )
     assert seen == [(1, 6), (2, 6), (3, 6)]
     assert list(tmp_path.iterdir()) == []
 
@@ -141,11 +138,11 @@ def test_cancel_leaves_no_file(
 def test_cancel_of_separate_files_leaves_no_file(
     tmp_path: Path, templates: dict[str, Template], letterhead: Letterhead
 ) -> None:
-    result = print_letters(
-        templates["welcome"], EVERYONE, tmp_path, letterhead=letterhead, separate_files=True,
-        progress=lambda done, total: done < 4,
-    )  # fmt: skip
-    assert result.cancelled
+    with pytest.raises(Cancelled):
+        print_letters(
+            templates["welcome"], EVERYONE, tmp_path, letterhead=letterhead, separate_files=True,
+            progress=cancel_at(4),
+        )  # fmt: skip
     assert list(tmp_path.iterdir()) == []
 
 
@@ -155,10 +152,9 @@ def test_a_failure_midway_leaves_no_file_and_keeps_the_old_one(
     out = tmp_path / "letters.pdf"
     out.write_bytes(b"the batch printed yesterday")
 
-    def progress(done: int, total: int) -> bool:
-        if done == 2:
+    def progress(step: Progress) -> None:
+        if step.done == 2:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return True
 
     with pytest.raises(CannotWrite, match="the disk is full: nothing was written"):
         print_letters(templates["welcome"], EVERYONE, out, letterhead=letterhead, progress=progress)

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from shopcards.core.errors import Cancelled
 from shopcards.core.roles import Role
 from shopcards.services import calls, drawing_proof, letters
 from shopcards.services.demo import build_demo
 from shopcards.services.session import Session, open_session
+from tests.cancel import cancel_at
 from tests.conftest import FIXED_NOW, publish_and_draw
 
 LAST_MONTH = "2026-10"
@@ -26,6 +28,15 @@ def demo(owner: Session) -> Session:
 
 def _one(session: Session, sql: str) -> object:
     return session.db.execute(sql).fetchone()[0]
+
+
+def test_a_cancelled_demo_shop_keeps_nothing(owner: Session) -> None:
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled):
+        build_demo(owner, 5000, seed=3, progress=cancel_at(2000, seen))
+    assert seen == [(2000, 5000)]  # told after each chunk of cards, cancelled after the first
+    assert _one(owner, "SELECT count(*) FROM customers") == 0
+    assert _one(owner, "SELECT count(*) FROM purchases") == 0
 
 
 def test_customers_joined_over_the_past_years_and_bought_only_since(demo: Session) -> None:

@@ -9,11 +9,14 @@ from typing import Any
 
 import pytest
 
+from shopcards.core.errors import Cancelled
 from shopcards.core.files import CannotWrite
+from shopcards.core.progress import Progress
 from shopcards.core.roles import Role
 from shopcards.services import purchase_import
 from shopcards.services.session import Session, open_session
 from shopcards.store import bulk
+from tests.cancel import cancel_at
 from tests.import_load import Till, build_cards, write_export
 
 CUSTOMERS = 2_000
@@ -38,7 +41,7 @@ def test_while_the_rows_are_checked_and_moved_in_another_desk_may_write_at_once(
     write_export(export, 20_000, CUSTOMERS)
     free: list[bool] = []
 
-    def other_desk_writes(done: int, total: int) -> bool:
+    def other_desk_writes(_step: Progress) -> None:
         other = sqlite3.connect(big_shop, timeout=0)  # no waiting: busy is an error
         try:
             other.execute("BEGIN IMMEDIATE")
@@ -46,7 +49,6 @@ def test_while_the_rows_are_checked_and_moved_in_another_desk_may_write_at_once(
             free.append(True)
         finally:
             other.close()
-        return True
 
     owner = open_session(big_shop, Role.OWNER)
     try:
@@ -63,8 +65,8 @@ def test_cancelling_half_way_keeps_nothing(big_shop: Path, tmp_path: Path) -> No
     write_export(export, 20_000, CUSTOMERS)
     owner = open_session(big_shop, Role.OWNER)
     try:
-        with pytest.raises(purchase_import.ImportCancelled):
-            purchase_import.import_purchases(owner, export, progress=lambda done, _: done < 10_000)
+        with pytest.raises(Cancelled):
+            purchase_import.import_purchases(owner, export, progress=cancel_at(10_000))
         staged = owner.db.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0]
     finally:
         owner.close()

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from shopcards.core.errors import NotFound, PermissionDenied, ValidationError
+from shopcards.core.errors import Cancelled, NotFound, PermissionDenied, ValidationError
 from shopcards.core.templates import MERGE_FIELDS
 from shopcards.services import cards, letters
 from shopcards.services.letters import LetterRequest, Output
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
+from tests.cancel import cancel_at
 from tests.conftest import card_input
 from tests.letters_shop import CUSTOMERS, build_shop, names_on, page_texts, words
 
@@ -162,19 +163,13 @@ def test_a_cancelled_batch_leaves_no_file_and_no_record(
 ) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
-    outcome = letters.print_batch(
-        owner, _letters(), folder / "cancelled.pdf", progress=lambda done, total: done < 3
-    )
-    assert outcome.result.cancelled and outcome.batch_id is None
+    with pytest.raises(Cancelled):
+        letters.print_batch(owner, _letters(), folder / "cancelled.pdf", progress=cancel_at(3))
     assert list(folder.iterdir()) == []
-    outcome = letters.print_batch(
-        owner,
-        _letters(),
-        folder / "each",
-        separate_files=True,
-        progress=lambda done, total: done < 3,
-    )
-    assert outcome.result.cancelled
+    with pytest.raises(Cancelled):
+        letters.print_batch(
+            owner, _letters(), folder / "each", separate_files=True, progress=cancel_at(3)
+        )
     assert list((folder / "each").iterdir()) == []
     assert letters.last_sent(owner, ids["anna"]).letter is None
 

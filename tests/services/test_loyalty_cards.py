@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from shopcards.core.card import Card
-from shopcards.core.errors import PermissionDenied, ShopError, ValidationError
+from shopcards.core.errors import Cancelled, PermissionDenied, ShopError, ValidationError
 from shopcards.services import cards
 from shopcards.services.loyalty_cards import (
     ARCHIVED,
@@ -22,6 +22,7 @@ from shopcards.services.loyalty_cards import (
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from shopcards.store import changes
+from tests.cancel import cancel_at
 from tests.conftest import card_input
 from tests.printing.barcodes import scan
 from tests.printing.pdf_helpers import pages
@@ -156,8 +157,9 @@ def test_cancelling_leaves_no_file_and_no_log(
     owner: Session, shop: dict[str, Card], folder: Path
 ) -> None:
     out = folder / "cards.pdf"
-    outcome = print_cards(owner, CardRequest(selection="all"), out, progress=lambda d, t: False)
-    assert outcome.result.cancelled and not out.exists()
+    with pytest.raises(Cancelled):
+        print_cards(owner, CardRequest(selection="all"), out, progress=cancel_at(1))
+    assert not out.exists()
     assert list(folder.iterdir()) == []
     assert changes.for_entity(owner.db, "card_file", 0) == []
 

@@ -7,7 +7,8 @@ import threading
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from shopcards.ui.kit.background import Progress, run_in_background
+from shopcards.core.progress import CancelToken
+from shopcards.ui.kit.background import run_in_background
 
 
 def test_the_result_reaches_the_window_that_asked(qtbot: QtBot) -> None:
@@ -25,7 +26,7 @@ def test_closing_the_window_while_the_work_runs_drops_the_result_quietly(qtbot: 
     go_on = threading.Event()
     got: list[int] = []
 
-    def slow(_progress: Progress) -> int:
+    def slow(_progress: CancelToken) -> int:
         go_on.wait(5)
         return 42
 

@@ -17,11 +17,12 @@ from pytestqt.qtbot import QtBot
 from shopcards import __version__
 from shopcards.app import Cabinet, configure_logging, install_exception_hook
 from shopcards.core.card import CardQuery
-from shopcards.core.errors import ShopError
+from shopcards.core.errors import Cancelled, ShopError
+from shopcards.core.progress import CancelToken, Progress
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.ui.history.pane import HistoryPane
-from shopcards.ui.kit.background import Cancelled, Progress, run_in_background
+from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.error_dialog import ErrorDialog
 from shopcards.ui.kit.theme import ColourMode, Theme
 from tests.ui.conftest import ModalAnswers, find
@@ -154,9 +155,9 @@ def test_background_work_reports_progress_and_hands_back_its_result(qtbot: QtBot
     qtbot.addWidget(parent)
     results: list[object] = []
 
-    def work(progress: Progress) -> str:
+    def work(progress: CancelToken) -> str:
         for done in range(1, 4):
-            progress.report(done, 3, f"step {done}")
+            progress(Progress(done, 3, f"step {done}"))
         return threading.current_thread().name
 
     task = run_in_background(parent, "Working…", work, results.append)
@@ -170,7 +171,7 @@ def test_a_failure_in_background_work_comes_back_to_the_window(qtbot: QtBot) -> 
     qtbot.addWidget(parent)
     failures: list[BaseException] = []
 
-    def work(_progress: Progress) -> None:
+    def work(_progress: CancelToken) -> None:
         raise ShopError("The printer is out of paper")
 
     task = run_in_background(parent, "Printing…", work, lambda _r: None, failures.append)
@@ -185,7 +186,7 @@ def test_cancel_stops_background_work_at_its_next_check(qtbot: QtBot) -> None:
     started = threading.Event()
     outcome: list[str] = []
 
-    def work(progress: Progress) -> None:
+    def work(progress: CancelToken) -> None:
         started.set()
         while True:
             progress.check()

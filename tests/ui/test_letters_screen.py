@@ -213,7 +213,10 @@ def test_printed_pages_are_painted_on_white(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "labels.pdf"))
-    assert screen.print_to(printer)
+    task = screen.print_to(printer)
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
     assert label(screen, "Message") == "Sent 1 page to the printer."
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,7 @@ from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from shopcards.ui.imports.purchases_dialog import PurchaseImportDialog
 from tests.conftest import card_input
+from tests.import_load import build_cards, write_export
 from tests.ui.conftest import find
 
 
@@ -128,3 +130,22 @@ def test_dates_that_disagree_are_settled_by_the_owner(
     assert summary(dialog).startswith("2 rows match cards (")
     texts = [dialog.rows.topLevelItem(i).text(1) for i in range(dialog.rows.topLevelItemCount())]
     assert texts[0] == "25/10/2026 is not a day: there is no month 25"
+
+
+def test_cancelling_an_import_keeps_nothing_and_says_so(
+    qtbot: QtBot, owner: Session, db_path: Path, tmp_path: Path
+) -> None:
+    build_cards(db_path, 2_000)
+    path = tmp_path / "till.csv"
+    write_export(path, 30_000, 2_000)  # long enough to cancel mid-way
+    dialog = open_dialog(qtbot, owner, path)
+    assert summary(dialog).startswith("30,000 rows match cards (")
+
+    find(dialog, QPushButton, "Import 30,000 purchases").click()
+    task = dialog.task
+    qtbot.waitUntil(task.dialog.isVisible, timeout=10000)
+    with qtbot.waitSignal(task.done, timeout=60000):
+        qtbot.mouseClick(find(task.dialog, QPushButton, "Cancel"), Qt.MouseButton.LeftButton)
+    assert summary(dialog) == "Cancelled: nothing was imported."
+    assert owner.db.execute("SELECT count(*) FROM purchases").fetchone()[0] == 0
+    assert find(dialog, QPushButton, "Check again").isEnabled()

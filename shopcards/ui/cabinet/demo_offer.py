@@ -12,9 +12,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from shopcards.core.card import CardQuery
+from shopcards.core.progress import CancelToken, Progress, worded
 from shopcards.services import auth, cards, demo
 from shopcards.services.session import open_session
-from shopcards.ui.kit.background import Cancelled, Progress, run_in_background
+from shopcards.ui.kit.background import run_in_background
 
 DEMO_FILE_NAME = "demo-shop.db"
 DEMO_CUSTOMERS = 3000
@@ -25,7 +26,7 @@ def demo_path(card_file: Path) -> Path:
     return card_file.parent / DEMO_FILE_NAME
 
 
-def build_demo_file(path: Path, progress: Progress) -> Path:
+def build_demo_file(path: Path, progress: CancelToken) -> Path:
     """Fill the demo card file at ``path`` unless it already holds a shop; returns ``path``.
 
     Runs on a worker thread with its own connection. A new file has no owner's PIN yet, so the
@@ -36,16 +37,11 @@ def build_demo_file(path: Path, progress: Progress) -> Path:
         if cards.count_cards(session, CardQuery()) > 0:
             return path
         auth.become_owner(session, "")
-        progress.report(0, DEMO_CUSTOMERS, "Making up a demo shop…")
-
-        def report(done: int, total: int) -> bool:
-            progress.report(done, total, f"Making up a demo shop… {done:,} of {total:,} cards")
-            return not progress.cancelled
-
-        try:
-            demo.build_demo(session, DEMO_CUSTOMERS, DEMO_SEED, progress=report)
-        except demo.Cancelled as exc:
-            raise Cancelled() from exc
+        progress(Progress(0, DEMO_CUSTOMERS, "Making up a demo shop…"))
+        report = worded(
+            progress, lambda s: f"Making up a demo shop… {s.done:,} of {s.total:,} cards"
+        )
+        demo.build_demo(session, DEMO_CUSTOMERS, DEMO_SEED, progress=report)
     finally:
         session.close()
     return path

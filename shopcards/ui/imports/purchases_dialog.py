@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError
+from shopcards.core.progress import CancelToken, worded
 from shopcards.core.purchase_dates import DateOrderUnclear
 from shopcards.services import purchase_import
-from shopcards.services.purchase_import import ImportCancelled, ImportReport
+from shopcards.services.purchase_import import ImportReport
 from shopcards.services.purchases import money
 from shopcards.services.session import Session, require_owner
-from shopcards.ui.kit.background import Progress, run_in_background
+from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import ERROR_COLOUR, MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
@@ -233,11 +234,8 @@ class PurchaseImportDialog(QDialog):
         """Save every row in one transaction; a cancel or a failure saves none."""
         columns, order = self.chosen_columns(), self.date_order.currentData()
 
-        def work(own: Session, progress: Progress) -> ImportReport:
-            def tick(done: int, total: int) -> bool:
-                progress.report(done, total, f"Saving purchase {done:,} of {total:,}…")
-                return not progress.cancelled
-
+        def work(own: Session, progress: CancelToken) -> ImportReport:
+            tick = worded(progress, lambda s: f"Saving purchase {s.done:,} of {s.total:,}…")
             return purchase_import.import_purchases(
                 own, self.path, progress=tick, columns=columns, date_order=order
             )
@@ -262,26 +260,31 @@ class PurchaseImportDialog(QDialog):
     def _run(
         self,
         label: str,
-        work: Callable[[Session, Progress], ImportReport],
+        work: Callable[[Session, CancelToken], ImportReport],
         done: Callable[[ImportReport], None],
     ) -> None:
         session = self.session
 
-        def op(progress: Progress) -> ImportReport:
+        def op(progress: CancelToken) -> ImportReport:
             own = session.twin()  # opened on the worker's thread, which owns the connection
             try:
                 return work(own, progress)
             finally:
                 own.close()
 
-        self.task = run_in_background(self, label, op, done, self._failed)
+        self.task = run_in_background(
+            self, label, op, done, self._failed, on_cancelled=self._cancelled
+        )
+
+    def _cancelled(self) -> None:
+        self.check_button.setEnabled(True)
+        self.import_button.setEnabled(False)
+        self.summary.error("Cancelled: nothing was imported.")
 
     def _failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(False)
-        if isinstance(exc, ImportCancelled):
-            self.summary.error("Cancelled: nothing was imported.")
-        elif isinstance(exc, DateOrderUnclear):
+        if isinstance(exc, DateOrderUnclear):
             self.summary.error(f"{exc.message} Choose the date order above, then Check again.")
             self.rows.clear()
         elif isinstance(exc, ShopError):

@@ -41,6 +41,7 @@ from shopcards.core.insights import (
     last_12_months,
 )
 from shopcards.core.overview import WHO_COUNTS, Overview
+from shopcards.core.progress import CancelToken
 from shopcards.core.segments import Segments
 from shopcards.services import insights
 from shopcards.services.session import Session, require_owner
@@ -48,7 +49,7 @@ from shopcards.ui.insights.lists import CustomerListPanel
 from shopcards.ui.insights.pareto_chart import ParetoChart
 from shopcards.ui.insights.segments_chart import SegmentChart
 from shopcards.ui.insights.thresholds import ThresholdsDialog
-from shopcards.ui.kit.background import Progress, run_in_background
+from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.dates import date_edit, day_of, show_day
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.save_as import ask_save_path
@@ -145,7 +146,7 @@ class InsightsScreen(QDialog):
         self.refresh_button.setEnabled(False)
         self.status.setText("Adding up the purchases…")
 
-        def work(_progress: Progress) -> Overview:
+        def work(_token: CancelToken) -> Overview:
             own = session.twin()  # opened on the worker's thread, which owns the connection
             try:
                 return insights.overview(own, start, end)

@@ -1,11 +1,13 @@
-"""Slow work off the window's thread: one wrapper for letter batches, imports, backups, demos.
+"""Slow work off the window's thread: one wrapper for letter batches, imports, backups, demos
+and printing.
 
-Like Anki's ``QueryOp``: the operation is a plain function that gets a :class:`Progress` and
-returns a result; it must not touch widgets. ``on_success`` and ``on_failure`` run back on the
-window's thread. A progress dialog appears if the work takes longer than a moment; its Cancel
-button sets ``progress.cancelled``, and the operation stops at its next
-:meth:`Progress.check` by raising :class:`Cancelled` (its transaction then rolls back, so
-nothing is left half-written).
+Like Anki's ``QueryOp``: the operation is a plain function that gets a
+:class:`~shopcards.core.progress.CancelToken` and returns a result; it must not touch widgets.
+``on_success`` and ``on_failure`` run back on the window's thread. A progress dialog appears
+if the work takes longer than a moment and shows each :class:`~shopcards.core.progress.Progress`
+the operation reports through the token; its Cancel button cancels the token, and the operation
+stops at its next report or ``check()`` by raising :class:`~shopcards.core.errors.Cancelled`
+(its transaction then rolls back, so nothing is left half-written).
 
 The operation should open its own session on the card file when it writes a lot, so the
 window's connection stays free for reading.
@@ -14,7 +16,6 @@ window's connection stays free for reading.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -22,43 +23,19 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from shiboken6 import isValid
 
+from shopcards.core.errors import Cancelled
+from shopcards.core.progress import CancelToken, Progress
 from shopcards.ui.kit.error_dialog import show_error
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 400
 """Work that finishes sooner than this shows no progress dialog at all."""
+UNDOING = "Cancelling… the work done so far is being undone."
+"""What the dialog says once Cancel was pressed, unless the caller says otherwise."""
 
 
 _UNDER_WAY: set[BackgroundTask[Any]] = set()
-
-
-class Cancelled(Exception):
-    """Raised inside the operation when the user pressed Cancel."""
-
-
-class Progress:
-    """What the operation may tell the window (how far it got) and ask it (was it cancelled)."""
-
-    def __init__(self, report: Callable[[int, int, str], None]) -> None:
-        self._report = report
-        self._cancel = threading.Event()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def check(self) -> None:
-        """Stop here (raise :class:`Cancelled`) if the user cancelled."""
-        if self._cancel.is_set():
-            raise Cancelled()
-
-    def report(self, done: int, total: int, text: str = "") -> None:
-        """``done`` of ``total`` steps (``total`` 0 = unknown); ``text`` replaces the label."""
-        self._report(done, total, text)
 
 
 class _Worker(QThread):
@@ -68,14 +45,17 @@ class _Worker(QThread):
     succeeded = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, op: Callable[[Progress], Any]) -> None:
+    def __init__(self, op: Callable[[CancelToken], Any]) -> None:
         super().__init__()
         self._op = op
-        self.progress = Progress(self.progressed.emit)
+        self.token = CancelToken(self._emit)
+
+    def _emit(self, step: Progress) -> None:
+        self.progressed.emit(step.done, step.total, step.what)
 
     def run(self) -> None:
         try:
-            result = self._op(self.progress)
+            result = self._op(self.token)
         except BaseException as exc:  # every failure goes back to the window, never lost
             self.failed.emit(exc)
         else:
@@ -92,19 +72,23 @@ class BackgroundTask(QObject, Generic[T]):
         self,
         parent: QWidget,
         label: str,
-        op: Callable[[Progress], T],
+        op: Callable[[CancelToken], T],
         on_success: Callable[[T], None],
         on_failure: Callable[[BaseException], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         cancellable: bool = True,
+        cancelling: str = UNDOING,
     ) -> None:
         super().__init__()  # no Qt parent: Python keeps it while the work is under way
         self._parent = parent
         self._on_success = on_success
         self._on_failure = on_failure
         self._on_cancelled = on_cancelled
+        self._cancelling = cancelling
         self._worker = _Worker(op)
-        self.progress = self._worker.progress
+        self.token = self._worker.token
+        self.reached = Progress(0)
+        """The last step the work reported (e.g. how many pages went before a Cancel)."""
         self.dialog = self._progress_dialog(parent, label, cancellable)
         self._worker.progressed.connect(self._show_progress)
         self._worker.succeeded.connect(self._succeeded)
@@ -140,11 +124,12 @@ class BackgroundTask(QObject, Generic[T]):
 
     def _cancel(self) -> None:
         if self.running:
-            self.progress.cancel()
-            self.dialog.setLabelText("Cancelling… the work done so far is being undone.")
+            self.token.cancel()
+            self.dialog.setLabelText(self._cancelling)
             self.dialog.show()
 
     def _show_progress(self, done: int, total: int, text: str) -> None:
+        self.reached = Progress(done, total, text)
         if text:
             self.dialog.setLabelText(text)
         self.dialog.setMaximum(max(total, 0))
@@ -187,20 +172,21 @@ class BackgroundTask(QObject, Generic[T]):
 def run_in_background(
     parent: QWidget,
     label: str,
-    op: Callable[[Progress], T],
+    op: Callable[[CancelToken], T],
     on_success: Callable[[T], None],
     on_failure: Callable[[BaseException], None] | None = None,
     *,
     on_cancelled: Callable[[], None] | None = None,
     cancellable: bool = True,
+    cancelling: str = UNDOING,
 ) -> BackgroundTask[T]:
-    """Run ``op(progress)`` on a worker thread with a progress dialog over ``parent``.
+    """Run ``op(token)`` on a worker thread with a progress dialog over ``parent``.
 
     Without ``on_failure`` a failure shows the error dialog. Returns the task (its ``done``
     signal fires when every callback has run; tests wait on it).
     """
     task: BackgroundTask[T] = BackgroundTask(
-        parent, label, op, on_success, on_failure, on_cancelled, cancellable
+        parent, label, op, on_success, on_failure, on_cancelled, cancellable, cancelling
     )
     task.start()
     return task

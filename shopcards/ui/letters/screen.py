@@ -39,14 +39,15 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.files import copy_whole
+from shopcards.core.progress import CancelToken, worded
 from shopcards.core.roles import Role
 from shopcards.core.templates import TemplateKind
 from shopcards.services import letters, templates
 from shopcards.services.letters import ASKED_FIELDS, BatchPlan, LetterRequest, Output
 from shopcards.services.session import Session
-from shopcards.ui.kit.background import BackgroundTask, Cancelled, Progress, run_in_background
+from shopcards.ui.kit.background import BackgroundTask, run_in_background
 from shopcards.ui.kit.error_dialog import show_error
-from shopcards.ui.kit.pdf_preview import PdfPreview, ask_printer, print_with_progress
+from shopcards.ui.kit.pdf_preview import PdfPreview, ask_printer, print_in_background
 from shopcards.ui.kit.save_as import ask_save_path, documents_folder
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button, line_edit
@@ -284,7 +285,7 @@ class LettersScreen(QWidget):
         self.message.clear()
         self.summary.clear()
 
-        def work(progress: Progress) -> tuple[BatchPlan, PrintResult | None]:
+        def work(progress: CancelToken) -> tuple[BatchPlan, PrintResult | None]:
             worker = session.twin()  # opened on the worker's thread, which owns the connection
             try:
                 plan = letters.plan_batch(worker, request)
@@ -293,15 +294,8 @@ class LettersScreen(QWidget):
             if not plan.pieces:
                 return plan, None
             noun = plan.request.output.noun
-
-            def tick(done: int, total: int) -> bool:
-                progress.report(done, total, f"Drawing {noun} {done:,} of {total:,}…")
-                return not progress.cancelled
-
-            result = letters.write_batch(plan, out, progress=tick)
-            if result.cancelled:
-                raise Cancelled()
-            return plan, result
+            tick = worded(progress, lambda s: f"Drawing {noun} {s.done:,} of {s.total:,}…")
+            return plan, letters.write_batch(plan, out, progress=tick)
 
         self.task = run_in_background(
             self,
@@ -377,14 +371,31 @@ class LettersScreen(QWidget):
         if printer is not None:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> bool:
-        """Print the previewed pages on ``printer`` with a progress bar; record if all went."""
-        if not print_with_progress(self, self.preview.document, printer):
-            self.message.error("Printing was cancelled; nothing was recorded as sent.")
-            return False
-        total = self.preview.page_count
-        self._record(f"Sent {total:,} page{'' if total == 1 else 's'} to the printer.")
-        return True
+    def print_to(self, printer: QPrinter) -> BackgroundTask[int] | None:
+        """Print the previewed pages on ``printer`` on a worker thread, with a progress bar
+        whose Cancel stops the job; record the batch once every page went."""
+        if self.preview.path is None:
+            return None
+        self.message.clear()
+
+        def printed(pages: int) -> None:
+            self._record(f"Sent {pages:,} page{'' if pages == 1 else 's'} to the printer.")
+
+        self.task = print_in_background(
+            self, self.preview.path, printer, printed, self._print_failed, self._print_cancelled
+        )
+        return self.task
+
+    def _print_cancelled(self) -> None:
+        sent = self.task.reached if self.task is not None else None
+        how_far = f" after {sent.done:,} of {sent.total:,} pages" if sent and sent.total else ""
+        self.message.error(f"Cancelled: printing stopped{how_far}; nothing was recorded as sent.")
+
+    def _print_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ShopError):
+            self.message.error(exc.message)
+        else:
+            show_error(self, exc)
 
     def save_batch(self) -> None:
         """Save the previewed PDF, or one PDF per customer into a folder."""
@@ -415,15 +426,9 @@ class LettersScreen(QWidget):
             return
         plan = self.plan
 
-        def work(progress: Progress) -> PrintResult:
-            def tick(done: int, total: int) -> bool:
-                progress.report(done, total, f"Saving file {done:,} of {total:,}…")
-                return not progress.cancelled
-
-            result = letters.write_batch(plan, Path(folder), separate_files=True, progress=tick)
-            if result.cancelled:
-                raise Cancelled()
-            return result
+        def work(progress: CancelToken) -> PrintResult:
+            tick = worded(progress, lambda s: f"Saving file {s.done:,} of {s.total:,}…")
+            return letters.write_batch(plan, Path(folder), separate_files=True, progress=tick)
 
         def saved(result: PrintResult) -> None:
             self._record(f"Saved {len(result.paths):,} files in {folder}.")
