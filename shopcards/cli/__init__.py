@@ -74,12 +74,14 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # what shopcards creates (card file, backups, logs, PDFs) is the user's alone
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window_db = window_card_file(arguments)
+    if window_db is not None:
+        return open_window(window_db)
+    args = build_parser().parse_args(arguments)
     func = getattr(args, "func", None)
     if func is None:
-        from shopcards.app import run_window
-
-        return run_window(db_path(args))
+        return open_window(db_path(args))
     try:
         code: int = func(args)
         return code
@@ -89,3 +91,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("shopcards: stopped; nothing was half-saved.", file=sys.stderr)
         return 130
+
+
+def window_card_file(arguments: Sequence[str]) -> Path | None:
+    """The card file to open the window on when ``arguments`` ask for nothing else (nothing, or
+    only ``--db PATH``); None for anything the full parser must read.
+
+    The window then starts without importing every command's module (issue 12: they took
+    half of the start)."""
+    match list(arguments):
+        case []:
+            return paths.default_db()
+        case ["--db", str(db)] if db and not db.startswith("-"):
+            return Path(db)
+        case [str(option)] if option.startswith("--db=") and option != "--db=":
+            return Path(option.removeprefix("--db="))
+    return None
+
+
+def open_window(db: Path) -> int:
+    from shopcards.app import run_window
+
+    return run_window(db)

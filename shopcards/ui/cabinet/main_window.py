@@ -33,16 +33,13 @@ from shopcards.core.card import Card, CardQuery
 from shopcards.core.errors import NotFound, PermissionDenied, ShopError
 from shopcards.services import cards
 from shopcards.services.session import Session
-from shopcards.ui.cabinet import demo_offer
 from shopcards.ui.cabinet.drawer_tabs import DrawerTabs
 from shopcards.ui.cabinet.empty_cabinet import EmptyCabinet
 from shopcards.ui.cabinet.file_actions import ask_card_file_to_open, ask_new_card_file, back_up_now
 from shopcards.ui.cabinet.list_model import CARD_ID_ROLE, CardListModel
 from shopcards.ui.cabinet.list_view import CardListView
 from shopcards.ui.cabinet.search_box import SearchBox
-from shopcards.ui.card.form import CardDialog
 from shopcards.ui.card.view import CardView
-from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import MARGIN, SPACING, ColourMode, Theme, colour_mode_actions
 
 SLOW_PAGE_MS = 40
@@ -407,6 +404,8 @@ class MainWindow(QMainWindow):
             self._run_form(self.current_card)
 
     def _run_form(self, card: Card | None) -> None:
+        from shopcards.ui.card.form import CardDialog  # the drawing and templates: on first use
+
         dialog = CardDialog(self.session, card, self)
         dialog.exec()
         shown = dialog.saved.id if dialog.saved is not None else dialog.open_existing
@@ -443,6 +442,8 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Owner only", exc.message)
             return
         except ShopError as exc:
+            from shopcards.ui.kit.error_dialog import show_error
+
             show_error(self, exc)
             return
         verb = "Archived" if updated.archived_at else "Brought back"
@@ -456,6 +457,8 @@ class MainWindow(QMainWindow):
         back_up_now(self, self.session)
 
     def open_demo_shop(self) -> None:
+        from shopcards.ui.cabinet import demo_offer  # the demo shop's data: on first use
+
         demo_offer.open_demo_shop(self, self.session.card_file.path, self.cardFileRequested.emit)
 
     def _new_card_file(self) -> None:

@@ -22,8 +22,6 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from shiboken6 import isValid
 
-from shopcards.ui.kit.error_dialog import show_error
-
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 400
@@ -168,6 +166,8 @@ class BackgroundTask(QObject, Generic[T]):
             self._on_failure(exc)
         else:
             log.error("background work failed", exc_info=exc)
+            from shopcards.ui.kit.error_dialog import show_error  # rarely needed: not at start
+
             show_error(self._parent, exc)
         self.done.emit()
 
