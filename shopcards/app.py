@@ -2,7 +2,9 @@
 
 This is the one place that knows every part: it opens the card file, makes the window, keeps
 the window's size and the colour mode in QSettings, and swaps the card file when the user
-opens another. Heavy modules (reportlab, QtPdf) are imported by the screens that use them.
+opens another. It imports only what the cabinet shows: every other screen, and the libraries
+only they need (reportlab, QtPdf), is imported when first opened, so the window starts quickly
+(issue 12; tests/test_window_start.py names what must not come back at start).
 """
 
 from __future__ import annotations

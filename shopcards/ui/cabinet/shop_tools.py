@@ -2,8 +2,8 @@
 insights, the till-export import, and the panes beside the open card.
 
 The window knows none of these screens; this module puts them in its "Shop" menu and its card
-tabs, and keeps every open screen in step when owner mode starts or ends. Screens that import
-QtPdf or reportlab are imported when first opened, so the window starts quickly.
+tabs, and keeps every open screen in step when owner mode starts or ends. Each screen is
+imported when first opened (in the slot of its menu entry), so the window starts quickly.
 """
 
 from __future__ import annotations
