@@ -27,12 +27,13 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 from typing import NamedTuple
 
@@ -168,8 +169,12 @@ def prepared_copy(source: Path | None, path: Path, customers: int) -> Path:
     owner's PIN set, so the window opens as it does on any ordinary day."""
     if source is None:
         run_shopcards(["demo", "--customers", str(customers), "--db", str(path)])
-    else:
-        shutil.copyfile(source, path)
+    else:  # SQLite's own copy: whatever the source's write-ahead log holds comes too
+        with (
+            closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as original,
+            closing(sqlite3.connect(path)) as copy,
+        ):
+            original.backup(copy)
     set_pin = (
         "from shopcards.services import auth; from shopcards.services.session import "
         f"open_session; s = open_session({str(path)!r});"
