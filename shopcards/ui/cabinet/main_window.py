@@ -74,9 +74,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.show_role()
         self._last_page_ms = 0.0
-        self._debounce = _single_shot(self, DEBOUNCE_MS, self._apply_query)
-        self._count_timer = _single_shot(self, COUNT_AFTER_MS, self._show_count)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._apply_query)
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_AFTER_MS)
+        self._count_timer.timeout.connect(self._show_count)
         self._apply_query()
+        if self._count_timer.isActive():  # a big card file: counted after its first page shows
+            self._count_timer.stop()  # (a million cards took longer to count than to show)
+            QTimer.singleShot(0, self._count_timer.start)  # runs after the window's first paint
         self._query_shown()
         self.search.setFocus()
 
@@ -482,20 +487,10 @@ class MainWindow(QMainWindow):
         self.colour_actions[mode].setChecked(True)
 
     def _about(self) -> None:
-        from shopcards.ui.cabinet.about_dialog import (
-            AboutDialog,  # reads package metadata: on demand
-        )
+        from shopcards.ui.cabinet.about_dialog import AboutDialog  # package metadata: on demand
 
         AboutDialog(self.session.card_file.path, self).exec()
 
     def _update_title(self) -> None:
         path = self.session.card_file.path
         self.setWindowTitle(f"{self.session.settings.shop_name} — {path.name} — shopcards")
-
-
-def _single_shot(parent: QWidget, interval_ms: int, slot: Callable[[], None]) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(interval_ms)
-    timer.timeout.connect(slot)
-    return timer
