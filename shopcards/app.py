@@ -2,7 +2,9 @@
 
 This is the one place that knows every part: it opens the card file, makes the window, keeps
 the window's size and the colour mode in QSettings, and swaps the card file when the user
-opens another. Heavy modules (reportlab, QtPdf) are imported by the screens that use them.
+opens another. It imports only what the cabinet shows: every other screen, and the libraries
+only they need (reportlab, QtPdf), is imported when first opened, so the window starts quickly
+(issue 12; tests/test_window_start.py names what must not come back at start).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from shopcards.core.errors import ShopError
 from shopcards.services.session import Session, open_session
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.cabinet.shop_tools import ShopTools
-from shopcards.ui.kit.error_dialog import error_dialog
 from shopcards.ui.kit.qt_compat import keep_singletons_alive
 from shopcards.ui.kit.theme import ColourMode, Theme, load_fonts
 from shopcards.ui.kit.window_fit import fit_to_screen, keep_on_screen
@@ -76,6 +77,8 @@ class Cabinet:
         try:
             session = open_session(path)
         except ShopError as exc:
+            from shopcards.ui.kit.error_dialog import error_dialog
+
             error_dialog(self.window, exc).exec()
             return False
         old_window, old_session = self.window, self.session
@@ -151,6 +154,8 @@ def install_exception_hook() -> None:
             return
         showing = True
         try:
+            from shopcards.ui.kit.error_dialog import error_dialog  # only when there is an error
+
             parent = QApplication.activeWindow()
             error_dialog(parent if isinstance(parent, QWidget) else None, exc).exec()
         finally:

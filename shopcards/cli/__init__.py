@@ -90,15 +90,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     test, a script) keeps its own. The window keeps it to the end of the process, as Qt may
     save its settings file while the process exits.
     """
+    arguments = list(sys.argv[1:] if argv is None else argv)
     afterwards = os.umask(PRIVATE_UMASK)
+    window_db = window_card_file(arguments)
+    if window_db is not None:
+        return open_window(window_db)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(arguments)
         func = getattr(args, "func", None)
         if func is None:
             afterwards = PRIVATE_UMASK
-            from shopcards.app import run_window
-
-            return run_window(db_path(args))
+            return open_window(db_path(args))
         return _run(func, args)
     finally:
         os.umask(afterwards)
@@ -114,3 +116,25 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     except KeyboardInterrupt:
         print("shopcards: stopped; nothing was half-saved.", file=sys.stderr)
         return 130
+
+
+def window_card_file(arguments: Sequence[str]) -> Path | None:
+    """The card file to open the window on when ``arguments`` ask for nothing else (nothing, or
+    only ``--db PATH``); None for anything the full parser must read.
+
+    The window then starts without importing every command's module (issue 12: they took
+    half of the start)."""
+    match list(arguments):
+        case []:
+            return paths.default_db()
+        case ["--db", str(db)] if db and not db.startswith("-"):
+            return Path(db)
+        case [str(option)] if option.startswith("--db=") and option != "--db=":
+            return Path(option.removeprefix("--db="))
+    return None
+
+
+def open_window(db: Path) -> int:
+    from shopcards.app import run_window
+
+    return run_window(db)

@@ -165,7 +165,7 @@ def count_cards(session: Session, query: CardQuery) -> int:
 def drawers(session: Session, keep: str = "") -> list[str]:
     """The drawers that hold cards, in the alphabet's order, and ``keep`` (the drawer open,
     even if its last card just left it) when the alphabet has it."""
-    filled = customers.drawer_counts(session.db)
+    filled = customers.drawers_in_use(session.db)
     return [drawer for drawer in session.alphabet.drawers() if drawer in filled or drawer == keep]
 
 

@@ -114,7 +114,9 @@ def open_card_file(path: Path, create: bool = True) -> CardFile:
         raise read_only_error(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _make_private(path)
-    db = Database(_connect(path))
+    # no sqlite-utils plugins: shopcards uses none, and looking for them read the metadata of
+    # every installed package at each start (issue 12)
+    db = Database(_connect(path), execute_plugins=False)
     try:
         migrate(db, path)
     except BaseException:

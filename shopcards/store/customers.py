@@ -245,11 +245,24 @@ def interest_names(db: Database) -> list[str]:
     return [name for (name,) in db.execute("SELECT name FROM tags ORDER BY name").fetchall()]
 
 
-def drawer_counts(db: Database) -> dict[str, int]:
+def drawers_in_use(db: Database) -> set[str]:
+    """The drawers that hold a card not archived: one index seek per drawer (counting them
+    read a million index entries at each start of a big card file, issue 12)."""
     rows = db.execute(
-        "SELECT drawer, count(*) FROM customers WHERE archived_at IS NULL GROUP BY drawer"
+        """
+        WITH RECURSIVE filled(drawer) AS (
+            SELECT min(drawer) FROM customers WHERE archived_at IS NULL
+            UNION ALL
+            SELECT (
+                SELECT min(drawer) FROM customers
+                WHERE archived_at IS NULL AND drawer > filled.drawer
+            )
+            FROM filled WHERE filled.drawer IS NOT NULL
+        )
+        SELECT drawer FROM filled WHERE drawer IS NOT NULL
+        """
     ).fetchall()
-    return {str(drawer): int(n) for drawer, n in rows}
+    return {str(drawer) for (drawer,) in rows}
 
 
 def likely_duplicates(db: Database, card: Card, limit: int = 5) -> list[CardSummary]:

@@ -134,7 +134,8 @@ def run_script(db: Database, script: str) -> None:
 
 def known_names() -> list[str]:
     """Names of the migrations this program knows, oldest first."""
-    return [migration.name for migration in migrations.pending(Database(memory=True))]
+    scratch = Database(memory=True, execute_plugins=False)  # see open_card_file
+    return [migration.name for migration in migrations.pending(scratch)]
 
 
 @migrations(name="m002_purchase_lists")

@@ -223,3 +223,12 @@ def test_only_drawers_that_hold_cards_are_offered_and_the_open_one(owner: Sessio
     assert cards.drawers(owner) == ["A", "S", "V"]  # en_GB: Åberg in A
     assert cards.drawers(owner, keep="K") == ["A", "K", "S", "V"]
     assert cards.drawers(owner, keep="no such drawer") == ["A", "S", "V"]
+
+
+def test_a_drawer_whose_cards_are_all_archived_is_not_offered(owner: Session) -> None:
+    smith = cards.add_card(owner, card_input("Anna", "Smith"))
+    for family in ("Virtanen", "Åberg", "Zorn"):
+        cards.add_card(owner, card_input("Anna", family))
+    assert smith.id is not None
+    cards.archive_card(owner, smith.id, True)
+    assert cards.drawers(owner) == ["A", "V", "Z"]

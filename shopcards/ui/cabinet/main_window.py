@@ -33,16 +33,13 @@ from shopcards.core.card import Card, CardQuery
 from shopcards.core.errors import NotFound, PermissionDenied, ShopError
 from shopcards.services import cards
 from shopcards.services.session import Session
-from shopcards.ui.cabinet import demo_offer
 from shopcards.ui.cabinet.drawer_tabs import DrawerTabs
 from shopcards.ui.cabinet.empty_cabinet import EmptyCabinet
 from shopcards.ui.cabinet.file_actions import ask_card_file_to_open, ask_new_card_file, back_up_now
 from shopcards.ui.cabinet.list_model import CARD_ID_ROLE, CardListModel
 from shopcards.ui.cabinet.list_view import CardListView
 from shopcards.ui.cabinet.search_box import SearchBox
-from shopcards.ui.card.form import CardDialog
 from shopcards.ui.card.view import CardView
-from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import MARGIN, SPACING, ColourMode, Theme, colour_mode_actions
 
 SLOW_PAGE_MS = 40
@@ -77,9 +74,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.show_role()
         self._last_page_ms = 0.0
-        self._debounce = _single_shot(self, DEBOUNCE_MS, self._apply_query)
-        self._count_timer = _single_shot(self, COUNT_AFTER_MS, self._show_count)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._apply_query)
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_AFTER_MS)
+        self._count_timer.timeout.connect(self._show_count)
         self._apply_query()
+        if self._count_timer.isActive():  # a big card file: counted after its first page shows
+            self._count_timer.stop()  # (a million cards took longer to count than to show)
+            QTimer.singleShot(0, self._count_timer.start)  # runs after the window's first paint
         self._query_shown()
         self.search.setFocus()
 
@@ -407,6 +409,8 @@ class MainWindow(QMainWindow):
             self._run_form(self.current_card)
 
     def _run_form(self, card: Card | None) -> None:
+        from shopcards.ui.card.form import CardDialog  # the drawing and templates: on first use
+
         dialog = CardDialog(self.session, card, self)
         dialog.exec()
         shown = dialog.saved.id if dialog.saved is not None else dialog.open_existing
@@ -443,6 +447,8 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Owner only", exc.message)
             return
         except ShopError as exc:
+            from shopcards.ui.kit.error_dialog import show_error
+
             show_error(self, exc)
             return
         verb = "Archived" if updated.archived_at else "Brought back"
@@ -456,6 +462,8 @@ class MainWindow(QMainWindow):
         back_up_now(self, self.session)
 
     def open_demo_shop(self) -> None:
+        from shopcards.ui.cabinet import demo_offer  # the demo shop's data: on first use
+
         demo_offer.open_demo_shop(self, self.session.card_file.path, self.cardFileRequested.emit)
 
     def _new_card_file(self) -> None:
@@ -479,20 +487,10 @@ class MainWindow(QMainWindow):
         self.colour_actions[mode].setChecked(True)
 
     def _about(self) -> None:
-        from shopcards.ui.cabinet.about_dialog import (
-            AboutDialog,  # reads package metadata: on demand
-        )
+        from shopcards.ui.cabinet.about_dialog import AboutDialog  # package metadata: on demand
 
         AboutDialog(self.session.card_file.path, self).exec()
 
     def _update_title(self) -> None:
         path = self.session.card_file.path
         self.setWindowTitle(f"{self.session.settings.shop_name} — {path.name} — shopcards")
-
-
-def _single_shot(parent: QWidget, interval_ms: int, slot: Callable[[], None]) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(interval_ms)
-    timer.timeout.connect(slot)
-    return timer

@@ -2,8 +2,8 @@
 insights, the till-export import, and the panes beside the open card.
 
 The window knows none of these screens; this module puts them in its "Shop" menu and its card
-tabs, and keeps every open screen in step when owner mode starts or ends. Screens that import
-QtPdf or reportlab are imported when first opened, so the window starts quickly.
+tabs, and keeps every open screen in step when owner mode starts or ends. Each screen is
+imported when first opened (in the slot of its menu entry), so the window starts quickly.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class ShopTools(QObject):
         self.guard.roleChanged.connect(lambda _role: self.role_changed())
         self._add_panes()
         self._add_actions()
-        self.role_changed()
+        self._show_mode()  # the window and panes were just built for this role: no re-reading
 
     def start(self) -> None:
         """Once the window shows: set a new shop up, then ask for a first PIN; and take the
@@ -130,15 +130,18 @@ class ShopTools(QObject):
 
     def role_changed(self) -> None:
         """Every open screen shows what the person now at the desk may do."""
-        owner = self.session.role is Role.OWNER
-        self.owner_action.setEnabled(not owner)
-        self.clerk_action.setEnabled(owner)
+        self._show_mode()
         self.window.refresh()
         self.history.refresh()
         for screen in self.screens.values():
             show_role = getattr(screen, "show_role", None)
             if callable(show_role):
                 show_role()
+
+    def _show_mode(self) -> None:
+        owner = self.session.role is Role.OWNER
+        self.owner_action.setEnabled(not owner)
+        self.clerk_action.setEnabled(owner)
 
     # the screens -----------------------------------------------------------------------------
 

@@ -25,7 +25,6 @@ from shiboken6 import isValid
 
 from shopcards.core.errors import Cancelled
 from shopcards.core.progress import CancelToken, Progress
-from shopcards.ui.kit.error_dialog import show_error
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -153,6 +152,8 @@ class BackgroundTask(QObject, Generic[T]):
             self._on_failure(exc)
         else:
             log.error("background work failed", exc_info=exc)
+            from shopcards.ui.kit.error_dialog import show_error  # rarely needed: not at start
+
             show_error(self._parent, exc)
         self.done.emit()
 

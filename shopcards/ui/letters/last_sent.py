@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from shopcards.core.mailing import Sent
-from shopcards.services import letters
 from shopcards.services.session import Session
 from shopcards.ui.kit.dates import iso_date_text
 from shopcards.ui.kit.theme import SPACING
+
+if TYPE_CHECKING:
+    from shopcards.core.mailing import Sent
 
 NOTHING = "none sent yet"
 
@@ -37,6 +40,10 @@ class LastSentPane(QWidget):
         return label
 
     def show_card(self, card_id: int | None) -> None:
+        # the letters service (templates, selections) loads when a card's letters are first
+        # shown, not with the window (issue 12)
+        from shopcards.services import letters
+
         last = letters.last_sent(self._session, card_id) if card_id is not None else None
         self._show(self.letter, last.letter if last else None)
         self._show(self.card, last.card if last else None)
