@@ -109,7 +109,9 @@ def cashback_of(session: Session, customer_ids: list[int]) -> dict[int, Cashback
 
 
 def for_till(session: Session, customer_id: int) -> TillCashback:
-    """The cash-back part of the sale screen for the card just scanned."""
+    """The cash-back part of the sale screen for the card just scanned (expiry runs first if
+    the till has stayed open past midnight)."""
+    expire_due(session)
     plan = scheme(session)
     held = cashback(session, customer_id)
     soon = ""
@@ -175,6 +177,7 @@ def adjust(session: Session, customer_id: int, amount: str, reason: str) -> Move
     with session.card_file.write() as db:
         _check_holder(db, customer_id)
         if taking:
+            _expire(session, db)
             _check_enough(session, db, customer_id, minor, "taken away")
             row_id, _, _ = store.take(db, customer_id, Kind.ADJUST, minor, stamp, reason=why)
         else:
@@ -196,37 +199,36 @@ def adjust(session: Session, customer_id: int, amount: str, reason: str) -> Move
 def expire(session: Session) -> Expired:
     """Take what is left of every lot whose last day is before today; idempotent. Anyone may
     run it (see the module docstring)."""
-    today = session.today().isoformat()
     with session.card_file.write() as db:
-        since = store.last_expiry_run(db)
-        if since is not None and since >= today:
-            return Expired()
-        stamp = _stamp(session)
-        lots = total = 0
-        for customer_id, lot_id in store.due_lots(db, since, today):
-            _, taken, _ = store.take(
-                db,
-                customer_id,
-                Kind.EXPIRE,
-                _left(db, lot_id),
-                stamp,
-                first=lot_id,
-                reason="expired",
-            )
-            lots, total = lots + 1, total + taken
-        store.record_expiry_run(db, stamp, total)
-        if lots:
-            details = {"lots": lots, "amount": total}
-            changes.record(
-                db, session.actor, session.now(), "card_file", 0, "cashback expired", details
-            )
+        return _expire(session, db)
+
+
+def _expire(session: Session, db: Database) -> Expired:
+    """:func:`expire` inside the caller's transaction."""
+    today = session.today().isoformat()
+    if store.nothing_due(db, today):
+        return Expired()
+    last = store.last_expiry_run(db)
+    stamp = _stamp(session)
+    lots = total = 0
+    for customer_id, lot_id in store.due_lots(db, last, today):
+        left = store.movement(db, lot_id).left
+        _, taken, _ = store.take(
+            db, customer_id, Kind.EXPIRE, left, stamp, first=lot_id, reason="expired"
+        )
+        lots, total = lots + 1, total + taken
+    store.record_expiry_run(db, stamp, total)
+    if lots:
+        details = {"lots": lots, "amount": total}
+        changes.record(
+            db, session.actor, session.now(), "card_file", 0, "cashback expired", details
+        )
     return Expired(lots, total)
 
 
 def expire_due(session: Session) -> Expired:
     """:func:`expire` when the file opens: one lookup when it already ran today."""
-    last = store.last_expiry_run(session.db)
-    if last is not None and last >= session.today().isoformat():
+    if store.nothing_due(session.db, session.today().isoformat()):
         return Expired()
     return expire(session)
 
@@ -254,6 +256,7 @@ def spend_and_earn(session: Session, db: Database, sale: Purchase, spent: int) -
     stamp = _stamp(session)
     if spent:
         _check_holder(db, sale.customer_id)
+        _expire(session, db)  # after midnight at an open till: nothing past its last day
         _check_enough(session, db, sale.customer_id, spent, "spent")
         store.take(db, sale.customer_id, Kind.SPEND, spent, stamp, purchase_id=sale.id)
     plan = scheme(session)
@@ -369,10 +372,6 @@ def _kept(db: Database, row: Movement, session: Session) -> str | None:
     but never before today."""
     last = store.latest_last_day(db, row.id)
     return None if last is None else max(last, session.today().isoformat())
-
-
-def _left(db: Database, lot_id: int) -> int:
-    return store.movement(db, lot_id).left
 
 
 def _check_holder(db: Database, customer_id: int) -> None:

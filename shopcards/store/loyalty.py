@@ -138,27 +138,50 @@ def sale_returned_rows(db: Database, sale_id: int, kind: Kind) -> tuple[int, int
     return int(row[0]), int(row[1])
 
 
-def last_expiry_run(db: Database) -> str | None:
-    row = db.execute("SELECT max(ran_on) FROM cashback_expiry_runs").fetchone()
-    return None if row[0] is None else str(row[0])
+def last_expiry_run(db: Database) -> tuple[str, int] | None:
+    """(day, last ledger row then) of the latest expiry run; None before the first."""
+    row = db.execute(
+        "SELECT ran_on, through_id FROM cashback_expiry_runs ORDER BY ran_on DESC LIMIT 1"
+    ).fetchone()
+    return None if row is None else (str(row[0]), int(row[1]))
 
 
-def due_lots(db: Database, since: str | None, today: str) -> list[tuple[int, int]]:
-    """(customer id, lot id) of lots whose last day is before ``today`` (and not before
-    ``since``, the day expiry last ran: lots due earlier were settled then) with money left."""
+def nothing_due(db: Database, today: str) -> bool:
+    """Whether expiry already ran today and no lot written since is past its last day (one
+    lookup and a short range of new rows): the cheap test when a file opens."""
+    last = last_expiry_run(db)
+    if last is None or last[0] < today:
+        return False
+    row = db.execute(
+        "SELECT 1 FROM cashback_ledger WHERE id > ? AND amount > 0 AND expires_on < ? LIMIT 1",
+        [last[1], today],
+    ).fetchone()
+    return row is None
+
+
+def due_lots(db: Database, last_run: tuple[str, int] | None, today: str) -> list[tuple[int, int]]:
+    """(customer id, lot id) of lots with money left whose last day is before ``today``.
+
+    Only lots due since the last run, or written since it, are looked at: the run settled
+    every lot due before it (a lot written later with an earlier last day, after the PC's
+    clock was put back, is caught by its row id)."""
+    since, through = last_run or ("", 0)
     rows = db.execute(
         f"SELECT l.customer_id, l.id FROM cashback_ledger l "
         f"WHERE l.amount > 0 AND l.expires_on IS NOT NULL AND l.expires_on < ? "
-        f"AND l.expires_on >= ? AND l.customer_id IS NOT NULL AND {_LEFT} > 0 ORDER BY l.id",
-        [today, since or ""],
+        f"AND (l.expires_on >= ? OR l.id > ?) AND l.customer_id IS NOT NULL AND {_LEFT} > 0 "
+        f"ORDER BY l.id",
+        [today, since, through],
     ).fetchall()
     return [(int(customer_id), int(lot_id)) for customer_id, lot_id in rows]
 
 
 def record_expiry_run(db: Database, stamp: Stamp, expired: int) -> None:
     db.execute(
-        "INSERT INTO cashback_expiry_runs (ran_on, expired, at, actor) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(ran_on) DO UPDATE SET expired = expired + excluded.expired",
+        "INSERT INTO cashback_expiry_runs (ran_on, through_id, expired, at, actor) "
+        "VALUES (?, (SELECT coalesce(max(id), 0) FROM cashback_ledger), ?, ?, ?) "
+        "ON CONFLICT(ran_on) DO UPDATE SET expired = expired + excluded.expired, "
+        "through_id = excluded.through_id",
         [stamp.on_date, expired, stamp.now, stamp.actor],
     )
 

@@ -337,7 +337,9 @@ def _m010(db: Database) -> None:
     too small. A row with a positive amount is a *lot* with its last day (``expires_on``, NULL
     for never). ``cashback_takes``: which lots each negative row used, and how much of each,
     so what is left of a lot, and so its expiry, is exact. ``cashback_expiry_runs``: the days
-    expiry has run, so the run when a file opens is one lookup when nothing is due. Erasing a
+    expiry has run and the last ledger row then (``through_id``), so the run when a file opens
+    is one lookup when nothing is due, and a later run looks only at lots due since or
+    written since. Erasing a
     customer keeps their rows, anonymous (customer_id NULL), for the shop's totals."""
     run_script(
         db,
@@ -371,6 +373,7 @@ def _m010(db: Database) -> None:
         CREATE INDEX cashback_takes_lot ON cashback_takes(lot_id, amount);
         CREATE TABLE cashback_expiry_runs (
             ran_on TEXT PRIMARY KEY,
+            through_id INTEGER NOT NULL,
             expired INTEGER NOT NULL,
             at TEXT NOT NULL,
             actor TEXT NOT NULL
