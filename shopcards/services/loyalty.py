@@ -226,6 +226,12 @@ def _expire(session: Session, db: Database) -> Expired:
     return Expired(lots, total)
 
 
+def expired_today(session: Session) -> Expired:
+    """What expiry took today, by every run (at opening, at a spend, from the command line)."""
+    lots, amount = store.expired_on(session.db, session.today().isoformat())
+    return Expired(lots, amount)
+
+
 def expire_due(session: Session) -> Expired:
     """:func:`expire` when the file opens: one lookup when it already ran today."""
     if store.nothing_due(session.db, session.today().isoformat()):

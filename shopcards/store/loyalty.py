@@ -176,6 +176,16 @@ def due_lots(db: Database, last_run: tuple[str, int] | None, today: str) -> list
     return [(int(customer_id), int(lot_id)) for customer_id, lot_id in rows]
 
 
+def expired_on(db: Database, day: str) -> tuple[int, int]:
+    """(lots, amount) that expiry took on ``day``."""
+    row = db.execute(
+        "SELECT count(*), coalesce(-sum(amount), 0) FROM cashback_ledger "
+        "WHERE kind = 'expire' AND on_date = ?",
+        [day],
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
 def record_expiry_run(db: Database, stamp: Stamp, expired: int) -> None:
     db.execute(
         "INSERT INTO cashback_expiry_runs (ran_on, through_id, expired, at, actor) "
