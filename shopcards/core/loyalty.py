@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from shopcards.core.errors import ValidationError
-from shopcards.core.money import NotAnAmount, parse_amount
+from shopcards.core.mailing import long_date
+from shopcards.core.money import NotAnAmount, format_money, parse_amount
 from shopcards.core.settings import ShopSettings
 from shopcards.core.validation import text_problem
 
@@ -207,3 +208,18 @@ def allocate(lots: list[Lot], wanted: int, first: int | None = None) -> list[tup
             taken.append((lot.id, amount))
             wanted -= amount
     return taken
+
+
+def letter_values(held: list[Cashback], locale: str, currency: str) -> dict[str, str]:
+    """The cash-back merge fields of one letter (a household's holdings added up):
+    ``cashback_balance`` as money, ``cashback_expiring`` what expires within
+    :data:`EXPIRING_SOON_DAYS` ("" when nothing does) and ``cashback_expiring_date`` the first
+    last day of it, written long ("31 March 2027"), so a letter can say "you have 12,40 € to
+    spend by 31 March 2027"."""
+    expiring = sum(h.expiring for h in held)
+    first = min((h.expiring_on for h in held if h.expiring_on), default="")
+    return {
+        "cashback_balance": format_money(sum(h.balance for h in held), locale, currency),
+        "cashback_expiring": format_money(expiring, locale, currency) if expiring else "",
+        "cashback_expiring_date": long_date(first, locale) if expiring else "",
+    }
