@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -186,21 +187,12 @@ class Lot:
     expires_on: str | None
 
 
-def spending_order(lots: list[Lot], first: int | None = None) -> list[Lot]:
-    """The lots in the order money is taken from them: lot ``first`` before all (a return
-    takes back from its own sale's earnings first), then nearest to expiry, never-expiring
-    last, the oldest first among equals."""
-    return sorted(
-        lots,
-        key=lambda lot: (lot.id != first, lot.expires_on is None, lot.expires_on or "", lot.id),
-    )
-
-
-def allocate(lots: list[Lot], wanted: int, first: int | None = None) -> list[tuple[int, int]]:
-    """(lot id, amount) taken from ``lots`` for ``wanted``, in :func:`spending_order`; less
-    than ``wanted`` in all when the lots hold less."""
+def allocate(lots: Iterable[Lot], wanted: int) -> list[tuple[int, int]]:
+    """(lot id, amount) taken for ``wanted`` from ``lots`` in the order given (the order money
+    is spent in: see the module docstring); less than ``wanted`` in all when they hold less.
+    Stops reading ``lots`` as soon as ``wanted`` is covered."""
     taken: list[tuple[int, int]] = []
-    for lot in spending_order(lots, first):
+    for lot in lots:
         if wanted <= 0:
             break
         amount = min(lot.left, wanted)

@@ -10,7 +10,7 @@ returns and voids, the shortfall). Here they meet the card file:
   the balance spent.
 * Only the owner adjusts a balance by hand, always with a reason.
 * Expiry may run for anyone (clerk too): it is automatic, runs when the file opens
-  (:func:`expire_due`, one lookup when it already ran today) and does only what the rules say
+  (:func:`expire_due`, one index lookup when nothing is due) and does only what the rules say
   is due, so running it again changes nothing.
 * With the scheme off (the default) sales earn nothing and the till shows nothing unless the
   customer still holds cash-back from before, which stays theirs to spend until it expires.
@@ -205,19 +205,14 @@ def expire(session: Session) -> Expired:
 
 def _expire(session: Session, db: Database) -> Expired:
     """:func:`expire` inside the caller's transaction."""
-    today = session.today().isoformat()
-    if store.nothing_due(db, today):
-        return Expired()
-    last = store.last_expiry_run(db)
     stamp = _stamp(session)
     lots = total = 0
-    for customer_id, lot_id in store.due_lots(db, last, today):
+    for customer_id, lot_id in store.due_lots(db, stamp.on_date):
         left = store.movement(db, lot_id).left
         _, taken, _ = store.take(
             db, customer_id, Kind.EXPIRE, left, stamp, first=lot_id, reason="expired"
         )
         lots, total = lots + 1, total + taken
-    store.record_expiry_run(db, stamp, total)
     if lots:
         details = {"lots": lots, "amount": total}
         changes.record(
@@ -233,7 +228,7 @@ def expired_today(session: Session) -> Expired:
 
 
 def expire_due(session: Session) -> Expired:
-    """:func:`expire` when the file opens: one lookup when it already ran today."""
+    """:func:`expire` when the file opens: one index lookup when nothing is due."""
     if store.nothing_due(session.db, session.today().isoformat()):
         return Expired()
     return expire(session)

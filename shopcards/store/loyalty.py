@@ -7,7 +7,7 @@ index ``(customer_id, amount)``; what is left of a lot is its amount less what
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -54,9 +54,14 @@ def give(
 ) -> int:
     """Write a lot (a positive row); its id."""
     assert amount > 0, "a lot holds more than nothing"
-    return _insert(
+    lot_id = _insert(
         db, customer_id, kind, amount, 0, purchase_id, rate_bp, expires_on, reason, stamp
     )
+    db.execute(
+        "INSERT INTO cashback_open_lots (lot_id, customer_id, expires_on) VALUES (?, ?, ?)",
+        [lot_id, customer_id, expires_on],
+    )
+    return lot_id
 
 
 def take(
@@ -76,7 +81,8 @@ def take(
     Returns (row id, taken, shortfall); writes nothing (row id 0) when ``wanted`` is 0. The
     caller decides whether a shortfall is allowed (a reversal) or refused beforehand (a spend).
     """
-    parts = allocate(open_lots(db, customer_id), wanted, first)
+    seen: dict[int, int] = {}
+    parts = allocate(_remembered(spending_order(db, customer_id, first), seen), wanted)
     taken = sum(amount for _, amount in parts)
     shortfall = wanted - taken
     row_id = 0
@@ -88,17 +94,37 @@ def take(
             "INSERT INTO cashback_takes (movement_id, lot_id, amount) VALUES (?, ?, ?)",
             [(row_id, lot_id, amount) for lot_id, amount in parts],
         )
+        db.conn.executemany(
+            "DELETE FROM cashback_open_lots WHERE lot_id = ?",
+            [(lot_id,) for lot_id, amount in parts if amount == seen[lot_id]],
+        )
     return row_id, taken, shortfall
 
 
-def open_lots(db: Database, customer_id: int) -> list[Lot]:
-    """The customer's lots that still hold something."""
+def spending_order(db: Database, customer_id: int, first: int | None = None) -> Iterator[Lot]:
+    """The customer's lots with money left, in the order money is taken from them: lot
+    ``first`` before all (a return takes back from its own sale's earnings first), then the
+    nearest to expiry, never-expiring last, the oldest first among equals. What is left of
+    each is read only when the caller gets that far."""
     rows = db.execute(
-        f"SELECT id, left, expires_on FROM (SELECT l.id, {_LEFT} AS left, l.expires_on "
-        "FROM cashback_ledger l WHERE l.customer_id = ? AND l.amount > 0) WHERE left > 0",
-        [customer_id],
-    ).fetchall()
-    return [Lot(int(lot_id), int(left), expires_on) for lot_id, left, expires_on in rows]
+        "SELECT lot_id, expires_on FROM cashback_open_lots WHERE customer_id = ? "
+        "ORDER BY lot_id != ?, expires_on IS NULL, expires_on, lot_id",
+        [customer_id, first if first is not None else -1],
+    )
+    for lot_id, expires_on in rows:
+        yield Lot(int(lot_id), _left_of(db, int(lot_id)), expires_on)
+
+
+def _left_of(db: Database, lot_id: int) -> int:
+    row = db.execute(f"SELECT {_LEFT} FROM cashback_ledger l WHERE l.id = ?", [lot_id]).fetchone()
+    return int(row[0])
+
+
+def _remembered(lots: Iterator[Lot], seen: dict[int, int]) -> Iterator[Lot]:
+    """``lots`` as they are, noting in ``seen`` what each held when it was read."""
+    for lot in lots:
+        seen[lot.id] = lot.left
+        yield lot
 
 
 def latest_last_day(db: Database, movement_id: int) -> str | None:
@@ -138,40 +164,19 @@ def sale_returned_rows(db: Database, sale_id: int, kind: Kind) -> tuple[int, int
     return int(row[0]), int(row[1])
 
 
-def last_expiry_run(db: Database) -> tuple[str, int] | None:
-    """(day, last ledger row then) of the latest expiry run; None before the first."""
-    row = db.execute(
-        "SELECT ran_on, through_id FROM cashback_expiry_runs ORDER BY ran_on DESC LIMIT 1"
-    ).fetchone()
-    return None if row is None else (str(row[0]), int(row[1]))
-
-
 def nothing_due(db: Database, today: str) -> bool:
-    """Whether expiry already ran today and no lot written since is past its last day (one
-    lookup and a short range of new rows): the cheap test when a file opens."""
-    last = last_expiry_run(db)
-    if last is None or last[0] < today:
-        return False
+    """Whether no lot with money left is past its last day (one index lookup)."""
     row = db.execute(
-        "SELECT 1 FROM cashback_ledger WHERE id > ? AND amount > 0 AND expires_on < ? LIMIT 1",
-        [last[1], today],
+        "SELECT 1 FROM cashback_open_lots WHERE expires_on < ? LIMIT 1", [today]
     ).fetchone()
     return row is None
 
 
-def due_lots(db: Database, last_run: tuple[str, int] | None, today: str) -> list[tuple[int, int]]:
-    """(customer id, lot id) of lots with money left whose last day is before ``today``.
-
-    Only lots due since the last run, or written since it, are looked at: the run settled
-    every lot due before it (a lot written later with an earlier last day, after the PC's
-    clock was put back, is caught by its row id)."""
-    since, through = last_run or ("", 0)
+def due_lots(db: Database, today: str) -> list[tuple[int, int]]:
+    """(customer id, lot id) of lots with money left whose last day is before ``today``."""
     rows = db.execute(
-        f"SELECT l.customer_id, l.id FROM cashback_ledger l "
-        f"WHERE l.amount > 0 AND l.expires_on IS NOT NULL AND l.expires_on < ? "
-        f"AND (l.expires_on >= ? OR l.id > ?) AND l.customer_id IS NOT NULL AND {_LEFT} > 0 "
-        f"ORDER BY l.id",
-        [today, since, through],
+        "SELECT customer_id, lot_id FROM cashback_open_lots WHERE expires_on < ? ORDER BY lot_id",
+        [today],
     ).fetchall()
     return [(int(customer_id), int(lot_id)) for customer_id, lot_id in rows]
 
@@ -186,16 +191,6 @@ def expired_on(db: Database, day: str) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def record_expiry_run(db: Database, stamp: Stamp, expired: int) -> None:
-    db.execute(
-        "INSERT INTO cashback_expiry_runs (ran_on, through_id, expired, at, actor) "
-        "VALUES (?, (SELECT coalesce(max(id), 0) FROM cashback_ledger), ?, ?, ?) "
-        "ON CONFLICT(ran_on) DO UPDATE SET expired = expired + excluded.expired, "
-        "through_id = excluded.through_id",
-        [stamp.on_date, expired, stamp.now, stamp.actor],
-    )
-
-
 def expiring(
     db: Database, customer_ids: Iterable[int], until: str
 ) -> dict[int, tuple[int, int, str | None]]:
@@ -206,29 +201,16 @@ def expiring(
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ", ".join("?" * len(chunk))
-        totals = dict(
-            db.execute(
-                "SELECT customer_id, sum(amount) FROM cashback_ledger "
-                f"WHERE customer_id IN ({marks}) GROUP BY customer_id",
-                chunk,
-            ).fetchall()
-        )
         lots = db.execute(
-            "SELECT customer_id, sum(CASE WHEN expires_on <= :until THEN left ELSE 0 END), "
-            "min(CASE WHEN expires_on <= :until THEN expires_on END) "
-            f"FROM (SELECT l.customer_id, l.expires_on, {_LEFT} AS left FROM cashback_ledger l "
-            f"WHERE l.customer_id IN ({_named(chunk)}) AND l.amount > 0) "
-            "WHERE left > 0 GROUP BY customer_id",
-            {"until": until} | {f"c{i}": c for i, c in enumerate(chunk)},
+            f"SELECT o.customer_id, sum({_LEFT}), min(o.expires_on) FROM cashback_open_lots o "
+            "JOIN cashback_ledger l ON l.id = o.lot_id "
+            f"WHERE o.customer_id IN ({marks}) AND o.expires_on <= ? GROUP BY o.customer_id",
+            [*chunk, until],
         ).fetchall()
-        found.update({int(c): (int(total), 0, None) for c, total in totals.items()})
+        found.update({c: (balance(db, c), 0, None) for c in chunk})  # one SUM each: fastest
         for customer_id, soon, soon_on in lots:
             found[int(customer_id)] = (found[int(customer_id)][0], int(soon), soon_on)
     return found
-
-
-def _named(ids: list[int]) -> str:
-    return ", ".join(f":c{i}" for i in range(len(ids)))
 
 
 def _movements(db: Database, where: str, params: list[object]) -> list[Movement]:

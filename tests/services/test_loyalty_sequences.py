@@ -1,7 +1,7 @@
 """Any sequence of sales (some paid partly with cash-back), returns, voids, rate changes,
 adjustments and days passing (with expiry) keeps the ledger sound: the balance is the sum of
-the ledger and the sum of what is left of the lots, never below zero, and no sale has more
-taken back than it earned."""
+the ledger and the sum of what is left of the lots, never below zero, the open-lots index
+lists exactly the lots with money left, and no sale has more taken back than it earned."""
 
 from __future__ import annotations
 
@@ -100,6 +100,8 @@ def _check_sound(session: Session, card: int) -> None:
     assert held == sum(row.amount for row in rows) >= 0
     assert held == sum(row.left for row in rows if row.amount > 0)
     assert all(0 <= row.left <= row.amount for row in rows if row.amount > 0)
+    listed = db.execute("SELECT lot_id FROM cashback_open_lots WHERE customer_id = ?", [card])
+    assert {lot for (lot,) in listed} == {row.id for row in rows if row.left > 0}
     taken = db.execute(
         "SELECT coalesce(sum(amount), 0) FROM cashback_takes WHERE movement_id IN "
         "(SELECT id FROM cashback_ledger WHERE customer_id = ?)",
