@@ -177,7 +177,7 @@ def adjust(session: Session, customer_id: int, amount: str, reason: str) -> Move
     with session.card_file.write() as db:
         _check_holder(db, customer_id)
         if taking:
-            _expire(session, db)
+            expire_in(session, db)
             _check_enough(session, db, customer_id, minor, "taken away")
             row_id, _, _ = store.take(db, customer_id, Kind.ADJUST, minor, stamp, reason=why)
         else:
@@ -200,10 +200,10 @@ def expire(session: Session) -> Expired:
     """Take what is left of every lot whose last day is before today; idempotent. Anyone may
     run it (see the module docstring)."""
     with session.card_file.write() as db:
-        return _expire(session, db)
+        return expire_in(session, db)
 
 
-def _expire(session: Session, db: Database) -> Expired:
+def expire_in(session: Session, db: Database) -> Expired:
     """:func:`expire` inside the caller's transaction."""
     stamp = _stamp(session)
     lots = total = 0
@@ -257,7 +257,7 @@ def spend_and_earn(session: Session, db: Database, sale: Purchase, spent: int) -
     stamp = _stamp(session)
     if spent:
         _check_holder(db, sale.customer_id)
-        _expire(session, db)  # after midnight at an open till: nothing past its last day
+        expire_in(session, db)  # after midnight at an open till: nothing past its last day
         _check_enough(session, db, sale.customer_id, spent, "spent")
         store.take(db, sale.customer_id, Kind.SPEND, spent, stamp, purchase_id=sale.id)
     plan = scheme(session)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from shopcards.core.loyalty import Kind, Lot, Movement, allocate
+from shopcards.core.purchase import Purchase
 from shopcards.store.changes import this_desk
 
 _LEFT = "l.amount - coalesce((SELECT sum(t.amount) FROM cashback_takes t WHERE t.lot_id = l.id), 0)"
@@ -211,6 +212,19 @@ def expiring(
         for customer_id, soon, soon_on in lots:
             found[int(customer_id)] = (found[int(customer_id)][0], int(soon), soon_on)
     return found
+
+
+def sample_sales(db: Database, start: str, sample: int) -> list[Purchase]:
+    """The sales since ``start`` of every n-th card (at most ``sample`` cards), by date: the
+    demo shop's cash-back is replayed from them."""
+    count = int(db.execute("SELECT count(*) FROM customers").fetchone()[0])
+    rows = db.execute(
+        "SELECT id, customer_id, date, amount FROM purchases WHERE customer_id IN "
+        "(SELECT id FROM customers WHERE id % ? = 0) AND amount > 0 AND voided_at IS NULL "
+        "AND date >= ? ORDER BY date, id",
+        [max(1, -(-count // sample)), start],
+    ).fetchall()
+    return [Purchase(int(i), int(c), str(d), int(a)) for i, c, d, a in rows]
 
 
 def _movements(db: Database, where: str, params: list[object]) -> list[Movement]:
