@@ -151,6 +151,45 @@ def of_purchase(session: Session, purchase_id: int) -> list[Movement]:
     return store.of_purchase(session.db, purchase_id)
 
 
+def sale_cashback(session: Session, purchase_id: int) -> SaleCashback:
+    """What one purchase did to cash-back, added up from its ledger rows."""
+    rows = store.of_purchase(session.db, purchase_id)
+
+    def total(*kinds: Kind, sign: int = 1) -> int:
+        return sum(r.amount * sign for r in rows if r.kind in kinds and r.amount * sign > 0)
+
+    return SaleCashback(
+        earned=total(Kind.EARN),
+        spent=total(Kind.SPEND, sign=-1),
+        taken_back=total(Kind.REVERSE, Kind.UNDO, sign=-1),
+        shortfall=sum(r.shortfall for r in rows),
+        given_back=total(Kind.REFUND, Kind.UNDO),
+    )
+
+
+def slip_line(session: Session, purchase: Purchase) -> str:
+    """The line for the slip or the sale screen after a sale: what the customer spent and
+    earned and now holds ("Cash-back: spent 0,60 €, earned 0,47 €; now 0,87 €"); "" when the
+    sale moved none and the customer holds none."""
+    if purchase.customer_id is None:
+        return ""
+    moved = sale_cashback(session, purchase.id)
+    held = store.balance(session.db, purchase.customer_id)
+    said = [
+        f"{label} {shown(session, amount)}"
+        for label, amount in (
+            ("spent", moved.spent),
+            ("earned", moved.earned),
+            ("taken back", moved.taken_back),
+            ("given back", moved.given_back),
+        )
+        if amount
+    ]
+    if not said and not held:
+        return ""
+    return "Cash-back: " + ", ".join([*said, f"now {shown(session, held)}"])
+
+
 def holder_of_card(session: Session, card_no: str) -> Card:
     """The card with this number, if it may hold cash-back; NotFound or ShopError saying why
     not (no such card, erased, archived)."""

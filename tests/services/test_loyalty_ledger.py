@@ -233,3 +233,34 @@ def test_the_amount_of_a_sale_that_earned_cannot_be_edited(owner: Session, anna:
     sale = sell(owner, anna, "20,00")
     with pytest.raises(ValidationError, match="void it and record it again"):
         purchases.edit_purchase(owner, sale, purchases.PurchaseInput("25,00"))
+
+
+def test_the_slip_line_says_what_was_spent_and_earned_and_what_is_held(
+    clerk: Session, anna: int
+) -> None:
+    sell(clerk, anna, "20,00")
+    sale = sell(clerk, anna, "10,00", cashback="0,60")
+    assert loyalty.slip_line(clerk, sale) == (
+        "Cash-back: spent 0,60\u00a0€, earned 0,47\u00a0€, now 0,87\u00a0€"
+    )
+    back = give_back(clerk, sale, "10,00")
+    assert loyalty.slip_line(clerk, back) == (
+        "Cash-back: taken back 0,47\u00a0€, given back 0,60\u00a0€, now 1,00\u00a0€"
+    )
+
+
+def test_points_are_shown_as_points_with_their_worth(owner: Session, anna: int) -> None:
+    update_settings(owner, cashback_kind="points")
+    sell(owner, anna, "20,00")
+    till = loyalty.for_till(owner, anna)
+    assert till.points
+    assert till.balance_text == "100 points (1,00\u00a0€)"
+
+
+def test_the_clerk_may_run_expiry_which_is_automatic_anyway(
+    owner: Session, clerk: Session, anna: int
+) -> None:
+    sell(owner, anna, "20,00")
+    on_day(clerk, "2027-11-24")
+    assert loyalty.expire(clerk) == loyalty.Expired(lots=1, amount=100)
+    assert [row.created_by for row in loyalty.ledger(clerk, anna)] == ["owner", "clerk"]
