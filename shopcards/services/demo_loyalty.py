@@ -38,11 +38,11 @@ def add_cashback(session: Session, db: Database, settings: ShopSettings) -> int:
     sales = store.sample_sales(db, start, SAMPLE)
     for sale in sales:
         day[0] = dt.datetime.fromisoformat(f"{sale.date}T17:00:00")
-        count = seen[sale.customer_id or 0] = seen.get(sale.customer_id or 0, 0) + 1
+        loyalty.expire_in(replay, db)  # as when the file opens each day: one lookup if none due
+        assert sale.customer_id is not None
+        count = seen[sale.customer_id] = seen.get(sale.customer_id, 0) + 1
         spent = 0
         if count % SPEND_EVERY == 0:
-            assert sale.customer_id is not None
-            loyalty.expire_in(replay, db)
             spent = min(loyalty.balance(replay, sale.customer_id), sale.amount // 4)
         loyalty.spend_and_earn(replay, db, sale, spent)
     day[0] = dt.datetime.combine(today, dt.time(9))

@@ -248,9 +248,7 @@ def expire_in(session: Session, db: Database) -> Expired:
     lots = total = 0
     for customer_id, lot_id in store.due_lots(db, stamp.on_date):
         left = store.movement(db, lot_id).left
-        _, taken, _ = store.take(
-            db, customer_id, Kind.EXPIRE, left, stamp, first=lot_id, reason="expired"
-        )
+        _, taken, _ = store.take(db, customer_id, Kind.EXPIRE, left, stamp, first=lot_id)
         lots, total = lots + 1, total + taken
     if lots:
         details = {"lots": lots, "amount": total}
