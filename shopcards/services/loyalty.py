@@ -42,6 +42,7 @@ from shopcards.core.purchase import Purchase
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, customers
 from shopcards.store import loyalty as store
+from shopcards.store import purchases as purchase_store
 from shopcards.store.loyalty import Stamp
 
 
@@ -319,7 +320,7 @@ def settle_return(session: Session, db: Database, sale: Purchase, back: Purchase
     cash-back spent on it, each in proportion to all returned of the sale so far."""
     assert sale.customer_id is not None
     rows = {row.kind: row for row in store.of_purchase(db, sale.id)}
-    returned = -sum(p for p in _returned_amounts(db, sale.id))
+    returned = purchase_store.returned_so_far(db, sale.id)
     stamp = _stamp(session)
     taken = short = given = 0
     if (earn := rows.get(Kind.EARN)) is not None:
@@ -396,13 +397,6 @@ def check_amount_kept(db: Database, base: Purchase, new_amount: int) -> None:
                 "to change its amount"
             }
         )
-
-
-def _returned_amounts(db: Database, sale_id: int) -> list[int]:
-    rows = db.execute(
-        "SELECT amount FROM purchases WHERE returns_id = ? AND voided_at IS NULL", [sale_id]
-    ).fetchall()
-    return [int(amount) for (amount,) in rows]
 
 
 def _kept(db: Database, row: Movement, session: Session) -> str | None:
