@@ -126,6 +126,44 @@ class Cashback:
     expiring_on: str | None = None
 
 
+@dataclass(frozen=True)
+class MonthTotals:
+    """A month of the scheme, in minor units: earned, spent in sales, expired, taken back by
+    returns and voids (net of what they gave back), adjusted by hand (signed), and what the
+    customers held at the month's end (the shop's liability)."""
+
+    month: str
+    earned: int = 0
+    spent: int = 0
+    expired: int = 0
+    taken_back: int = 0
+    adjusted: int = 0
+    outstanding: int = 0
+
+
+def month_totals(sums: list[tuple[str, str, int]]) -> list[MonthTotals]:
+    """:class:`MonthTotals` from (month, kind, signed sum) rows sorted by month."""
+    months: dict[str, dict[str, int]] = {}
+    for month, kind, total in sums:
+        months.setdefault(month, {})[kind] = total
+    out, held = [], 0
+    for month, by_kind in months.items():
+        held += sum(by_kind.values())
+        back = sum(by_kind.get(k.value, 0) for k in (Kind.REVERSE, Kind.REFUND, Kind.UNDO))
+        out.append(
+            MonthTotals(
+                month,
+                earned=by_kind.get(Kind.EARN.value, 0),
+                spent=-by_kind.get(Kind.SPEND.value, 0),
+                expired=-by_kind.get(Kind.EXPIRE.value, 0),
+                taken_back=-back,
+                adjusted=by_kind.get(Kind.ADJUST.value, 0),
+                outstanding=held,
+            )
+        )
+    return out
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later, or the month's last day where it has none (31 Jan + 1
     month = 28 or 29 Feb)."""

@@ -29,10 +29,12 @@ from shopcards.core.loyalty import (
     EXPIRING_SOON_DAYS,
     Cashback,
     Kind,
+    MonthTotals,
     Movement,
     Scheme,
     checked_reason,
     earned,
+    month_totals,
     parse_positive,
     points_or_money,
     share,
@@ -189,6 +191,13 @@ def slip_line(session: Session, purchase: Purchase) -> str:
     if not said and not held:
         return ""
     return "Cash-back: " + ", ".join([*said, f"now {shown(session, held)}"])
+
+
+def months(session: Session) -> list[MonthTotals]:
+    """Each month of the scheme: earned, spent, expired, reversed, adjusted and outstanding at
+    its end (for the cost of the scheme in the insights). Owner only, like the reports."""
+    require_owner(session, "see what the cash-back scheme costs")
+    return month_totals(store.month_totals(session.db))
 
 
 def holder_of_card(session: Session, card_no: str) -> Card:

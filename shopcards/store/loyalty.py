@@ -214,6 +214,15 @@ def expiring(
     return found
 
 
+def month_totals(db: Database) -> list[tuple[str, str, int]]:
+    """(month "YYYY-MM", kind, signed sum) of every month's movements, by the shop's date."""
+    rows = db.execute(
+        "SELECT substr(on_date, 1, 7), kind, sum(amount) FROM cashback_ledger "
+        "GROUP BY 1, 2 ORDER BY 1, 2"
+    ).fetchall()
+    return [(str(month), str(kind), int(total)) for month, kind, total in rows]
+
+
 def sample_sales(db: Database, start: str, sample: int) -> list[Purchase]:
     """The sales since ``start`` of every n-th card (at most ``sample`` cards), by date: the
     demo shop's cash-back is replayed from them."""

@@ -264,3 +264,24 @@ def test_the_clerk_may_run_expiry_which_is_automatic_anyway(
     on_day(clerk, "2027-11-24")
     assert loyalty.expire(clerk) == loyalty.Expired(lots=1, amount=100)
     assert [row.created_by for row in loyalty.ledger(clerk, anna)] == ["owner", "clerk"]
+
+
+def test_each_month_says_what_was_earned_spent_expired_and_still_held(
+    owner: Session, clerk: Session, anna: int
+) -> None:
+    on_day(owner, "2026-10-05")
+    sale = sell(owner, anna, "20,00")  # lot A: 1,00 € to spend until 2027-10-05
+    update_settings(owner, cashback_expiry_months=1)
+    sell(owner, anna, "40,00")  # lot B: 2,00 € until 2026-11-05
+    give_back(owner, sale, "10,00")  # takes back 0,50 € from its own sale's lot A
+    on_day(owner, "2026-11-04")
+    sell(owner, anna, "10,00", cashback="1,00")  # spends 1,00 € of B, earns 0,45 €
+    on_day(owner, "2026-11-23")
+    loyalty.expire(owner)  # B's last 1,00 € expires; A's 0,50 € and the 0,45 € remain
+    with pytest.raises(PermissionDenied):
+        loyalty.months(clerk)
+    october, november = loyalty.months(owner)
+    assert october == loyalty.MonthTotals("2026-10", earned=300, taken_back=50, outstanding=250)
+    assert november == loyalty.MonthTotals(
+        "2026-11", earned=45, spent=100, expired=100, outstanding=95
+    )
