@@ -22,8 +22,13 @@ of their rows, never a stored figure.
 * **Returns and voids.** A return takes back the sale's earnings in proportion to what has
   come back so far (rounded down, cumulative, so the parts of a sale returned in pieces never
   add up to more than it earned), and gives back the same share of the cash-back spent on
-  the sale. Voiding a purchase undoes each of its movements. :data:`SHORTFALL_RULE` says what
-  happens when the balance is too small to take it back.
+  the sale. A return takes back from its own sale's lot first, then as a spend would.
+  Voiding a purchase undoes each of its movements (a sale's void is refused while a return of
+  it stands). Money given back keeps the latest last day of the lots it was taken from.
+  :data:`SHORTFALL_RULE` says what happens when the balance is too small to take it back. The
+  amount of a purchase that moved cash-back cannot be edited: void it and record it again.
+* **Days.** An earn's last day counts from the sale's date; every row carries the shop's
+  date it was written on (``on_date``) as well as the moment and who wrote it.
 """
 
 from __future__ import annotations
