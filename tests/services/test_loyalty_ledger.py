@@ -285,3 +285,24 @@ def test_each_month_says_what_was_earned_spent_expired_and_still_held(
     assert november == loyalty.MonthTotals(
         "2026-11", earned=45, spent=100, expired=100, outstanding=95
     )
+
+
+def test_voiding_a_sale_paid_with_cash_back_gives_the_cash_back_back(
+    owner: Session, anna: int
+) -> None:
+    sell(owner, anna, "20,00")
+    sale = sell(owner, anna, "10,00", cashback="0,60")
+    purchases.void_purchase(owner, sale, "wrong card")
+    assert [(r.kind.value, r.amount) for r in loyalty.of_purchase(owner, sale.id)] == [
+        ("spend", -60), ("earn", 47), ("undo", 60), ("undo", -47)]  # fmt: skip
+    assert loyalty.balance(owner, anna) == 100
+
+
+def test_an_erased_customers_ledger_stays_anonymous_for_the_shops_totals(
+    owner: Session, anna: int
+) -> None:
+    sell(owner, anna, "20,00")
+    cards.erase_card(owner, anna)
+    rows = owner.db.execute("SELECT customer_id, amount FROM cashback_ledger").fetchall()
+    assert rows == [(None, 100)]
+    assert loyalty.months(owner)[0].earned == 100
