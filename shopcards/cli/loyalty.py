@@ -1,22 +1,165 @@
-"""`shopcards loyalty …`: the loyalty scheme from the command line.
+"""`shopcards loyalty balance|ledger|expire|adjust|cards`: the loyalty scheme from a terminal.
 
-A minimal group for the cards branch: each part of the scheme adds its sub-command with
-``add_to(loyalty_subparsers)`` (here only ``cards``; the ledger's and the tiers' join on merge).
+Each other part of the scheme adds its sub-command with ``add_to(loyalty_subparsers)``:
+``cards`` (printing loyalty cards, cli/loyalty_cards.py).
+
+``adjust`` needs the owner's PIN (SHOPCARDS_PIN or asked for): it changes money. ``balance``
+and ``ledger`` only read. ``expire`` may be run by anyone: it runs by itself whenever the card
+file opens, does only what is due, and running it again changes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from shopcards.cli import add_command, loyalty_cards
+from shopcards.cli import add_command, add_db_option, db_path, loyalty_cards
+from shopcards.core.loyalty import SHORTFALL_RULE, Movement
+from shopcards.services import loyalty
+from shopcards.services.auth import cli_session
+from shopcards.services.session import Session
+
+_KINDS = {
+    "earn": "earned",
+    "spend": "spent",
+    "expire": "expired",
+    "adjust": "adjusted",
+    "reverse": "taken back",
+    "refund": "given back",
+    "undo": "voided",
+}
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add_command(
         commands,
         "loyalty",
-        "the loyalty scheme: print loyalty cards",
-        "The loyalty scheme: print customers' loyalty cards with a barcode the till scans.",
+        "the loyalty scheme: cash-back balance and ledger, expiry, adjustments (owner), cards",
+        "The loyalty scheme's cash-back: every earn, spend, expiry, adjustment and reversal is "
+        "one row of a ledger, and a balance is its sum.",
     )
-    loyalty = p.add_subparsers(title="loyalty commands", metavar="COMMAND", required=True)
-    loyalty_cards.add_to(loyalty)
+    sub = p.add_subparsers(title="loyalty commands", metavar="WHAT", required=True)
+    balance = add_command(
+        sub, "balance", "a card's cash-back balance", "The balance and what expires soon."
+    )
+    balance.add_argument("card", help="the card number")
+    balance.set_defaults(func=_balance)
+    ledger = add_command(
+        sub,
+        "ledger",
+        "every cash-back movement of a card",
+        "Every row of the card's ledger, oldest first: the date, what happened, the amount, "
+        "what a reversal could not take back (shortfall), the sale, and for money earned its "
+        "last day and what is left of it.",
+        SHORTFALL_RULE,
+    )
+    ledger.add_argument("card", help="the card number")
+    ledger.set_defaults(func=_ledger)
+    expire = add_command(
+        sub,
+        "expire",
+        "expire cash-back past its last day (runs by itself when the card file opens)",
+        "Take what is left of cash-back whose last day has passed; the last day itself still "
+        "pays. Running it again changes nothing.",
+    )
+    expire.set_defaults(func=_expire)
+    adjust = add_command(
+        sub,
+        "adjust",
+        "add or take away cash-back by hand, with a reason (owner)",
+        "Add AMOUNT to the card's cash-back, or take it away with --take (never more than the "
+        "balance). The reason is kept in the ledger and the change log. Needs the owner's PIN.",
+    )
+    adjust.add_argument("card", help="the card number")
+    adjust.add_argument("amount", help="how much, in the shop's currency, e.g. 5,00")
+    adjust.add_argument("--reason", required=True, help="why (kept in the ledger)")
+    adjust.add_argument("--take", action="store_true", help="take the amount away")
+    adjust.set_defaults(func=_adjust)
+    loyalty_cards.add_to(sub)
+    for command in (balance, ledger, expire, adjust):
+        add_db_option(command)
+
+
+def _balance(args: argparse.Namespace) -> int:
+    session = cli_session(db_path(args), need_owner=False)
+    try:
+        card = loyalty.holder_of_card(session, args.card)
+        assert card.id is not None
+        till = loyalty.for_till(session, card.id)
+        print(f"Card {card.card_no} ({card.display_name}): {till.balance_text}")
+        if till.expiring_text:
+            print(f"  {till.expiring_text}")
+        if not till.earning:
+            print("  The cash-back scheme is off: sales earn nothing.")
+    finally:
+        session.close()
+    return 0
+
+
+def _ledger(args: argparse.Namespace) -> int:
+    session = cli_session(db_path(args), need_owner=False)
+    try:
+        card = loyalty.holder_of_card(session, args.card)
+        assert card.id is not None
+        print(f"Card {card.card_no} ({card.display_name})")
+        rows = loyalty.ledger(session, card.id, limit=1_000_000)
+        for row in rows:
+            print("  " + _line(session, row))
+        if not rows:
+            print("  (no cash-back movements)")
+        print(f"Balance: {loyalty.shown(session, loyalty.balance(session, card.id))}")
+        if any(row.shortfall for row in rows):
+            print(SHORTFALL_RULE)
+    finally:
+        session.close()
+    return 0
+
+
+def _line(session: Session, row: Movement) -> str:
+    parts = [
+        row.on_date,
+        f"{_KINDS[row.kind.value]:<10}",
+        f"{loyalty.shown(session, row.amount):>12}",
+    ]
+    if row.shortfall:
+        parts.append(f"shortfall {loyalty.shown(session, row.shortfall)}")
+    if row.purchase_id is not None:
+        parts.append(f"purchase {row.purchase_id}")
+    if row.rate_bp is not None:
+        parts.append(f"at {row.rate_bp / 100:g}%")
+    if row.amount > 0:
+        parts.append(
+            f"left {loyalty.shown(session, row.left)}, last day {row.expires_on or 'never'}"
+        )
+    parts.append(f"by the {row.created_by}")
+    if row.reason:
+        parts.append(f"“{row.reason}”")
+    return "  ".join(parts)
+
+
+def _expire(args: argparse.Namespace) -> int:
+    session = cli_session(db_path(args), need_owner=False)  # opening it runs expiry
+    try:
+        loyalty.expire(session)
+        today = loyalty.expired_today(session)
+        print(
+            f"Expired today ({session.today().isoformat()}): {today.lots} lot(s), "
+            f"{loyalty.shown(session, today.amount)} in all. Nothing else is due."
+        )
+    finally:
+        session.close()
+    return 0
+
+
+def _adjust(args: argparse.Namespace) -> int:
+    session = cli_session(db_path(args), need_owner=True)
+    try:
+        card = loyalty.holder_of_card(session, args.card)
+        assert card.id is not None
+        amount = f"-{args.amount}" if args.take else args.amount
+        row = loyalty.adjust(session, card.id, amount, args.reason)
+        now = loyalty.shown(session, loyalty.balance(session, card.id))
+        said = loyalty.shown(session, row.amount)
+        print(f"Card {card.card_no}: {said} ({row.reason}); balance now {now}.")
+    finally:
+        session.close()
+    return 0

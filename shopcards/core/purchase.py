@@ -53,7 +53,8 @@ class PurchaseInput:
     """A purchase as typed at the till or in the edit dialog: every field a string.
 
     ``date`` empty means today. For a return, ``amount`` is how much goes back, with or
-    without a minus sign.
+    without a minus sign. ``cashback`` is how much of a sale's amount the customer pays with
+    cash-back (empty: none); a return or an edit ignores it.
     """
 
     amount: str
@@ -61,6 +62,7 @@ class PurchaseInput:
     category: str = ""
     receipt_no: str = ""
     date: str = ""
+    cashback: str = ""
 
 
 @dataclass(frozen=True)

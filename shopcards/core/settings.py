@@ -64,6 +64,10 @@ class ShopSettings:
     regular_visits: int | None = None
     heavy_spend: int | None = None
     holdout_share: float = 0.1
+    cashback_on: bool = False
+    cashback_kind: str = "money"
+    cashback_rate_bp: int = 500
+    cashback_expiry_months: int | None = 12
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ShopSettings:
@@ -81,8 +85,9 @@ LETTERS = "Letters & printing"
 LABELS = "Labels"
 DRAWING = "Drawing"
 CUSTOMERS = "Knowing the customers"
+LOYALTY = "Loyalty"
 OWNER = "Owner"
-GROUPS = (SHOP, LETTERS, LABELS, DRAWING, CUSTOMERS, OWNER)
+GROUPS = (SHOP, LETTERS, LABELS, DRAWING, CUSTOMERS, LOYALTY, OWNER)
 
 MAX_TEXT = 120
 MAX_LINES = 1000
@@ -255,6 +260,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("holdout_share", "Hold back from letters", CUSTOMERS, float, low=0, high=0.5,
             shown_as="percent",
             about="Recipients held back at random, to measure what a letter batch did."),
+    Setting("cashback_on", "Cash-back scheme", LOYALTY, bool,
+            about="Sales earn cash-back. Switching it off or on never changes what was earned."),
+    Setting("cashback_kind", "Cash-back shown as", LOYALTY,
+            choices={"money": "Money", "points": "Points (one per cent or penny)"}),
+    Setting("cashback_rate_bp", "Cash-back rate", LOYALTY, int, low=0, high=10_000,
+            unit=" hundredths of a per cent",
+            about="What a sale earns, in hundredths of a per cent: 500 is 5%, 10000 is 100%."),
+    Setting("cashback_expiry_months", "Cash-back expires after", LOYALTY, int, low=1,
+            high=120, optional=True, none_text="never", unit=" months",
+            about="Earned cash-back can be spent up to the same day this many months later."),
     Setting("owner_idle_minutes", "Back to clerk mode after", OWNER, int, low=1, high=240,
             unit=" minutes", about="Owner mode ends after this long without a key or click."),
 )  # fmt: skip

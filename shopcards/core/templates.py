@@ -43,6 +43,9 @@ MERGE_FIELDS: Final[Mapping[str, str]] = MappingProxyType(
         "today": "The date the letter is printed",
         "event_date": "The date of the event you invite to (asked when printing)",
         "prize": "What the customer won (asked when printing)",
+        "cashback_balance": "The customer's cash-back to spend, in the shop's money",
+        "cashback_expiring": "Cash-back that expires within the next 92 days (empty: none)",
+        "cashback_expiring_date": "The first day that cash-back can last be spent",
     }
 )
 """Every merge field a template may use, with a line the template editor shows for it."""

@@ -1,5 +1,6 @@
 """A demo shop to try shopcards on: believable customers who joined over the years, their
-purchases, prize-drawing entries, a few calls and the letters and cards they were sent."""
+purchases, prize-drawing entries, a few calls, the letters and cards they were sent, and a
+cash-back scheme with earned, spent and expired movements (services/demo_loyalty.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from shopcards.core.demo_data import DemoBatch, DemoCustomer, demo_batches, demo
 from shopcards.core.errors import ShopError
 from shopcards.core.progress import Report, tell
 from shopcards.core.settings import ShopSettings
+from shopcards.services.demo_loyalty import add_cashback
 from shopcards.services.session import Session, require_owner
 from shopcards.services.settings import SET_UP_KEY
 from shopcards.store import bulk, calls, changes, customers
@@ -26,6 +28,9 @@ DEMO_SETTINGS = ShopSettings(
     locale="fi_FI",
     region="FI",
     currency="EUR",
+    cashback_on=True,
+    cashback_rate_bp=300,
+    cashback_expiry_months=12,
 )
 ACTOR = "owner"
 
@@ -76,6 +81,7 @@ def build_demo(
             made += len(chunk)
             tell(progress, made, customers_count)
         letters = sum(_send(db, batch, sent) for batch, sent in zip(batches, chosen, strict=True))
+        add_cashback(session, db, DEMO_SETTINGS)
         changes.record(
             db,
             session.actor,

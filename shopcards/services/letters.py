@@ -31,13 +31,14 @@ from typing import TYPE_CHECKING
 from shopcards.core import mailing
 from shopcards.core.card import Card
 from shopcards.core.errors import ValidationError
+from shopcards.core.loyalty import Cashback, letter_values
 from shopcards.core.mailing import Excluded, Sent
 from shopcards.core.progress import Report
 from shopcards.core.roles import Role
 from shopcards.core.settings import ShopSettings
 from shopcards.core.templates import Template, TemplateKind
 from shopcards.core.text import words
-from shopcards.services import letter_selections
+from shopcards.services import letter_selections, loyalty
 from shopcards.services.exports import record_export
 from shopcards.services.letter_scripts import unprintable
 from shopcards.services.letter_setup import PrintSetup, label_sheet_of, letterhead_of, print_setup
@@ -280,9 +281,10 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
         else [(card,) for card in mailable]
     )
     held, groups = _hold_back(groups, request.holdout_share, session.now())
-    visits = store.last_visits(session.db, [card.id for card in mailable if card.id is not None])
+    mailed = [card.id for card in mailable if card.id is not None]
+    visits, cashback = store.last_visits(session.db, mailed), loyalty.cashback_of(session, mailed)
     today = session.today()
-    pieces = tuple(_piece(group, visits, settings, today, asked) for group in groups)
+    pieces = tuple(_piece(group, visits, cashback, settings, today, asked) for group in groups)
     setup = print_setup(settings, mailing.long_date(today.isoformat(), settings.locale))
     return BatchPlan(
         request,
@@ -341,11 +343,13 @@ def _hold_back(
 def _piece(
     group: tuple[Card, ...],
     visits: Mapping[int, str],
+    held: Mapping[int, Cashback],
     settings: ShopSettings,
     today: dt.date,
     asked: Mapping[str, str],
 ) -> Piece:
     values = mailing.merge_values(group, visits, settings.locale, today) | dict(asked)
+    values |= letter_values([held[c.id] for c in group if c.id], settings.locale, settings.currency)
     first = group[0]
     key = "-".join([first.card_no, *words(first.family_name or first.given_name)[:2]])
     return Piece(

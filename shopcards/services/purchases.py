@@ -13,6 +13,7 @@ from shopcards.core.history import HistoryFigures, figures
 from shopcards.core.money import format_money
 from shopcards.core.purchase import Purchase, PurchaseEntry, PurchaseInput, validate_purchase
 from shopcards.core.roles import Role
+from shopcards.services import loyalty
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
 from shopcards.store import purchases as store
@@ -21,14 +22,16 @@ SORTABLE = store.SORTABLE
 
 
 def record_purchase(session: Session, customer_id: int, inp: PurchaseInput) -> Purchase:
-    """Save a sale on the customer's card (clerk or owner)."""
+    """Save a sale on the customer's card (clerk or owner), with the cash-back it spends
+    (``inp.cashback``) and earns: all of it, or nothing when the balance is too small."""
     entry = _validate(session, inp)
+    spent = loyalty.parse_spend(session, inp.cashback, entry.amount)
     with session.card_file.write() as db:
         store.ensure_customer(db, customer_id)
         purchase = store.insert(db, customer_id, entry, None, session.actor, session.now())
-        changes.record(
-            db, session.actor, session.now(), "purchase", purchase.id, "added", _facts(purchase)
-        )
+        moved = loyalty.spend_and_earn(session, db, purchase, spent)
+        facts = _facts(purchase) | moved.facts()
+        changes.record(db, session.actor, session.now(), "purchase", purchase.id, "added", facts)
     return purchase
 
 
@@ -40,6 +43,7 @@ def record_return(session: Session, sale_id: int, inp: PurchaseInput) -> Purchas
         _check_returnable(session, sale, entry, store.returned_so_far(db, sale_id))
         assert sale.customer_id is not None
         purchase = store.insert(db, sale.customer_id, entry, sale.id, session.actor, session.now())
+        moved = loyalty.settle_return(session, db, sale, purchase)
         changes.record(
             db,
             session.actor,
@@ -47,7 +51,7 @@ def record_return(session: Session, sale_id: int, inp: PurchaseInput) -> Purchas
             "purchase",
             purchase.id,
             "returned",
-            _facts(purchase) | {"returns": sale.id},
+            _facts(purchase) | {"returns": sale.id} | moved.facts(),
         )
     return purchase
 
@@ -63,6 +67,7 @@ def edit_purchase(session: Session, base: Purchase, inp: PurchaseInput) -> Purch
             _check_returnable(session, sale, entry, others)
         elif entry.amount < store.returned_so_far(db, base.id):
             raise ValidationError({"amount": "Less than what has already been returned of it"})
+        loyalty.check_amount_kept(db, base, entry.amount)
         purchase = store.update(db, base, entry, session.actor, session.now())
         before, after = _facts(base), _facts(purchase)
         changed = {key: [before[key], after[key]] for key in after if before[key] != after[key]}
@@ -71,16 +76,17 @@ def edit_purchase(session: Session, base: Purchase, inp: PurchaseInput) -> Purch
 
 
 def void_purchase(session: Session, base: Purchase, reason: str = "") -> Purchase:
-    """Void a purchase: it stays on the card, struck through, and stops counting."""
+    """Void a purchase: it stays on the card, struck through, and stops counting; the
+    cash-back it earned is taken back and what it spent given back (services/loyalty)."""
     _check_may_change(session, base, "void a purchase recorded before today")
     reason = " ".join(reason.split())[:200]
     with session.card_file.write() as db:
         if not base.is_return and store.returned_so_far(db, base.id):
             raise ShopError("Part of this sale was returned: void the return first.")
         purchase = store.void(db, base, reason, session.actor, session.now())
-        changes.record(
-            db, session.actor, session.now(), "purchase", base.id, "voided", _facts(base)
-        )
+        moved = loyalty.undo_purchase(session, db, base)
+        facts = _facts(base) | moved.facts()
+        changes.record(db, session.actor, session.now(), "purchase", base.id, "voided", facts)
     return purchase
 
 

@@ -325,3 +325,58 @@ def _m009(db: Database) -> None:
         CREATE INDEX drawing_chain_month ON drawing_chain(month, seq);
         """,
     )
+
+
+@migrations(name="m010_loyalty_ledger")
+def _m010(db: Database) -> None:
+    """The loyalty cash-back ledger, append-only: a balance is the sum of a customer's rows.
+
+    ``cashback_ledger``: one row per movement (earn, spend, expire, adjust, reverse, refund,
+    undo) in integer minor units (points are minor units too), signed (+ in, - out), with the
+    purchase it belongs to, the rate an earn used (basis points), who, when, the shop's date,
+    a reason, and ``shortfall``: what a reversal could not take back because the balance was
+    too small. A row with a positive amount is a *lot* with its last day (``expires_on``, NULL
+    for never). ``cashback_takes``: which lots each negative row used, and how much of each,
+    so what is left of a lot, and so its expiry, is exact. ``cashback_open_lots``: the lots
+    with money left, an index kept beside the ledger (a lot leaves it when used up), so a
+    spend, the till's view and expiry read only those, however long the ledger grows.
+    Erasing a customer keeps their rows, anonymous (customer_id NULL), for the shop's totals."""
+    run_script(
+        db,
+        """
+        CREATE TABLE cashback_ledger (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER REFERENCES customers(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            shortfall INTEGER NOT NULL DEFAULT 0,
+            purchase_id INTEGER REFERENCES purchases(id),
+            rate_bp INTEGER,
+            expires_on TEXT,
+            on_date TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            desk TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX cashback_ledger_customer ON cashback_ledger(customer_id, amount);
+        CREATE INDEX cashback_ledger_purchase ON cashback_ledger(purchase_id)
+            WHERE purchase_id IS NOT NULL;
+        CREATE INDEX cashback_ledger_day ON cashback_ledger(on_date, kind);
+        CREATE TABLE cashback_takes (
+            movement_id INTEGER NOT NULL REFERENCES cashback_ledger(id) ON DELETE CASCADE,
+            lot_id INTEGER NOT NULL REFERENCES cashback_ledger(id) ON DELETE CASCADE,
+            amount INTEGER NOT NULL CHECK (amount > 0),
+            PRIMARY KEY (movement_id, lot_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX cashback_takes_lot ON cashback_takes(lot_id, amount);
+        CREATE TABLE cashback_open_lots (
+            lot_id INTEGER PRIMARY KEY REFERENCES cashback_ledger(id) ON DELETE CASCADE,
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            expires_on TEXT
+        );
+        CREATE INDEX cashback_open_lots_customer ON cashback_open_lots(customer_id, expires_on);
+        CREATE INDEX cashback_open_lots_expiry ON cashback_open_lots(expires_on)
+            WHERE expires_on IS NOT NULL;
+        """,
+    )
