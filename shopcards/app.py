@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from shopcards import __version__, paths
 from shopcards.core.errors import ShopError
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.cabinet.shop_tools import ShopTools
 from shopcards.ui.kit.qt_compat import keep_singletons_alive

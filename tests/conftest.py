@@ -11,7 +11,8 @@ import pytest
 from shopcards.core.pin import PinCost
 from shopcards.core.roles import Role
 from shopcards.core.validation import CardInput
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.ui.kit.qt_compat import keep_singletons_alive
 
 FIXED_NOW = dt.datetime(2026, 11, 23, 10, 30, 0)

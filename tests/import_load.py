@@ -12,7 +12,7 @@ from pathlib import Path
 from shopcards.core.purchase import PurchaseInput
 from shopcards.core.roles import Role
 from shopcards.services import purchases
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from shopcards.store.cardfile import open_card_file
 
 NOW = "2026-01-01T09:00:00"

@@ -28,7 +28,8 @@ from shopcards.core.pin import (
     verify_pin,
 )
 from shopcards.core.roles import Role
-from shopcards.services.session import Session, open_session, require_owner
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
 from shopcards.store import settings as settings_store
 

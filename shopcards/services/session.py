@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,13 +11,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from shopcards.core.collation import Alphabet
-from shopcards.core.errors import CardFileError, PermissionDenied
+from shopcards.core.errors import PermissionDenied
 from shopcards.core.roles import Role
 from shopcards.core.settings import ShopSettings
 from shopcards.store import settings as settings_store
 from shopcards.store.cardfile import CardFile, open_card_file
-
-_log = logging.getLogger(__name__)
 
 
 def _local_now() -> dt.datetime:
@@ -71,17 +68,10 @@ class Session:
         self.card_file.close()
 
 
-def open_session(path: Path, role: Role = Role.CLERK) -> Session:
-    """Open the card file for ``role``; cash-back whose last day has passed expires now (one
-    lookup when expiry already ran today)."""
-    from shopcards.services import loyalty  # it imports this module
-
-    session = Session(open_card_file(path), role)
-    try:
-        loyalty.expire_due(session)
-    except CardFileError as exc:  # busy at another desk: the next opening or the CLI runs it
-        _log.warning("cash-back expiry did not run: %s", exc.message)
-    return session
+def connect(path: Path, role: Role = Role.CLERK) -> Session:
+    """The card file opened for ``role``, with nothing run on it: what a desk opens with is
+    :func:`shopcards.services.opening.open_session`."""
+    return Session(open_card_file(path), role)
 
 
 def sqlite_version() -> str:

@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.kit.qt_compat import keep_singletons_alive
 

@@ -27,7 +27,7 @@ from typing import TypeVar
 from shopcards.core.drawing import Entry, entry_hash, pick
 from shopcards.core.roles import Role
 from shopcards.services import drawing, drawing_notice, drawing_proof, settings
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 
 T = TypeVar("T")
 

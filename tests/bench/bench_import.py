@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from shopcards.core.roles import Role
 from shopcards.services import purchase_import
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from shopcards.store.cardfile import CardFile
 from tests.import_load import Till, build_cards, write_export
 

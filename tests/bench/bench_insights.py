@@ -27,7 +27,7 @@ from pathlib import Path
 
 from shopcards.core.roles import Role
 from shopcards.services import insights
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from shopcards.store import insights as store
 from shopcards.store.cardfile import open_card_file
 

@@ -25,7 +25,7 @@ from shopcards.core.roles import Role  # noqa: E402
 from shopcards.services import letters  # noqa: E402
 from shopcards.services.demo import build_demo  # noqa: E402
 from shopcards.services.letters import LetterRequest, Output  # noqa: E402
-from shopcards.services.session import open_session  # noqa: E402
+from shopcards.services.opening import open_session  # noqa: E402
 
 T = TypeVar("T")
 

@@ -27,7 +27,8 @@ from shopcards.core.purchase import PurchaseInput
 from shopcards.core.roles import Role
 from shopcards.core.validation import CardInput
 from shopcards.services import cards, loyalty, purchases
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from shopcards.store.cardfile import open_card_file
 

@@ -29,7 +29,7 @@ from shopcards.core.roles import Role  # noqa: E402
 from shopcards.services import loyalty_cards  # noqa: E402
 from shopcards.services.demo import build_demo  # noqa: E402
 from shopcards.services.loyalty_cards import SINGLE, CardRequest  # noqa: E402
-from shopcards.services.session import open_session  # noqa: E402
+from shopcards.services.opening import open_session  # noqa: E402
 from shopcards.services.settings import update_settings  # noqa: E402
 
 T = TypeVar("T")

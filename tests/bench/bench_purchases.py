@@ -27,7 +27,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from shopcards.core.purchase import PurchaseInput
 from shopcards.core.roles import Role
 from shopcards.services import purchases
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.store.cardfile import open_card_file
 
 BIG_HISTORY = 5000

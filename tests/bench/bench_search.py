@@ -32,7 +32,7 @@ from shopcards.core.card import CardQuery
 from shopcards.core.collation import Alphabet
 from shopcards.core.roles import Role
 from shopcards.core.search import Lookup, plan
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from shopcards.store.customers import fts_match
 
 VISIBLE_ROWS = 30

@@ -9,7 +9,7 @@ import pytest
 
 from shopcards.core.roles import Role
 from shopcards.services import cards
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from shopcards.services.settings import update_settings
 from tests.cli.run import shopcards
 from tests.conftest import card_input, set_test_pin

@@ -10,7 +10,7 @@ import pytest
 from shopcards.cli import main
 from shopcards.core.roles import Role
 from shopcards.services import auth, cards, drawing
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from tests.conftest import PIN, card_input, set_test_pin
 
 

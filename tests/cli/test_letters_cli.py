@@ -8,7 +8,7 @@ import pytest
 
 from shopcards.core.roles import Role
 from shopcards.services import letters
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from shopcards.services.settings import update_settings
 from tests.cli.run import shopcards, shopcards_process
 from tests.conftest import PIN, set_test_pin

@@ -8,7 +8,7 @@ import pytest
 
 from shopcards.core.roles import Role
 from shopcards.services import cards, purchases
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from tests.cli.run import shopcards
 from tests.conftest import PIN, set_test_pin
 from tests.services.loyalty_shop import give_back, new_card, on_day, scheme_on, sell

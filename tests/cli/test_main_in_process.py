@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from shopcards.core.roles import Role
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from tests.cli.run import shopcards
 from tests.letters_shop import build_shop
 

@@ -6,7 +6,7 @@ import socket
 from pathlib import Path
 
 from shopcards.core.roles import Role
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from tests.cli.run import shopcards
 from tests.conftest import PIN, set_test_pin
 

@@ -8,7 +8,7 @@ import pytest
 
 from shopcards.core.roles import Role
 from shopcards.services import cards
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from tests.cli.run import shopcards, shopcards_process
 from tests.conftest import PIN, card_input, set_test_pin
 

@@ -9,7 +9,7 @@ import pytest
 from shopcards.core.roles import Role
 from shopcards.core.settings import SETTINGS
 from shopcards.services import auth
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from tests.cli.run import shopcards
 
 PIN = "246810"

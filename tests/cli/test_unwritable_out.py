@@ -10,7 +10,7 @@ import pytest
 
 from shopcards.cli import main
 from shopcards.core.roles import Role
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from tests.full_disk import fill_disk, make_read_only
 from tests.letters_shop import build_shop
 

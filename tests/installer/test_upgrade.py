@@ -16,7 +16,7 @@ from shopcards import paths
 from shopcards.core.collation import Alphabet
 from shopcards.core.roles import Role
 from shopcards.core.validation import CardInput, validate
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from shopcards.store import customers, schema
 
 STEPS = schema.known_names()

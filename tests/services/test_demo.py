@@ -12,7 +12,8 @@ from shopcards.core.errors import Cancelled
 from shopcards.core.roles import Role
 from shopcards.services import calls, drawing_proof, letters
 from shopcards.services.demo import build_demo
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from tests.cancel import cancel_at
 from tests.conftest import FIXED_NOW, publish_and_draw
 

@@ -14,7 +14,8 @@ from shopcards.core.files import CannotWrite
 from shopcards.core.progress import Progress
 from shopcards.core.roles import Role
 from shopcards.services import purchase_import
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.store import bulk
 from tests.cancel import cancel_at
 from tests.import_load import Till, build_cards, write_export

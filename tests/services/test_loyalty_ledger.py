@@ -9,7 +9,8 @@ import pytest
 
 from shopcards.core.errors import NotFound, PermissionDenied, ShopError, ValidationError
 from shopcards.services import cards, loyalty, purchases
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from tests.services.loyalty_shop import (
     earned_by,

@@ -16,7 +16,8 @@ from shopcards.core.errors import ShopError
 from shopcards.core.purchase import Purchase, PurchaseInput
 from shopcards.core.roles import Role
 from shopcards.services import loyalty, purchases
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from tests.services.loyalty_shop import new_card, scheme_on
 

@@ -11,7 +11,8 @@ import pytest
 from shopcards.core.errors import ValidationError
 from shopcards.core.roles import Role
 from shopcards.services import loyalty, purchases
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.store import loyalty as loyalty_store
 from tests.conftest import FIXED_NOW
 from tests.services.loyalty_shop import new_card, scheme_on, sell

@@ -14,7 +14,8 @@ from shopcards.core.errors import PermissionDenied
 from shopcards.core.pin import FREE_TRIES, hash_pin
 from shopcards.core.roles import Role
 from shopcards.services import auth
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.store import settings as settings_store
 from tests.conftest import CHEAP_PIN_COST, FIXED_NOW, PIN, set_test_pin
 

@@ -11,7 +11,8 @@ from shopcards.core.errors import PermissionDenied, ValidationError
 from shopcards.core.purchase import PurchaseInput
 from shopcards.core.roles import Role
 from shopcards.services import auth, cards, purchase_import, purchases
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.store import settings as settings_store
 from tests.conftest import CHEAP_PIN_COST, PIN, card_input, set_test_pin
 

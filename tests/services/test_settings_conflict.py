@@ -11,7 +11,8 @@ import pytest
 from shopcards.core.errors import Conflict
 from shopcards.core.roles import Role
 from shopcards.services import insights
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.services.settings import current_settings, save_letter_settings, update_settings
 
 

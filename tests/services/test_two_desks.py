@@ -22,7 +22,7 @@ DESK = textwrap.dedent("""
     from shopcards.core.purchase import PurchaseInput
     from shopcards.core.roles import Role
     from shopcards.services import purchases
-    from shopcards.services.session import open_session
+    from shopcards.services.opening import open_session
 
     path, desk, customer_id, start = sys.argv[1:5]
     path, customer_id, start = Path(path), int(customer_id), float(start)

@@ -22,7 +22,8 @@ from pytestqt.qtbot import QtBot
 
 from shopcards.core.card import CardQuery
 from shopcards.services import cards
-from shopcards.services.session import Session, open_session
+from shopcards.services.opening import open_session
+from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from shopcards.ui.cabinet import demo_offer
 from shopcards.ui.cabinet.list_model import COL_NAME

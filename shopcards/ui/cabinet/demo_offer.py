@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from shopcards.core.card import CardQuery
 from shopcards.core.progress import CancelToken, Progress, worded
 from shopcards.services import auth, cards, demo
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from shopcards.ui.kit.background import run_in_background
 
 DEMO_FILE_NAME = "demo-shop.db"

@@ -1,0 +1,29 @@
+"""Opening the card file at a desk: the session, then what falls due each day the shop opens
+(cash-back whose last day has passed expires).
+
+Apart from services/session because the chores are services that themselves take a session:
+there they would import each other.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from shopcards.core.errors import CardFileError
+from shopcards.core.roles import Role
+from shopcards.services import loyalty
+from shopcards.services.session import Session, connect
+
+_log = logging.getLogger(__name__)
+
+
+def open_session(path: Path, role: Role = Role.CLERK) -> Session:
+    """Open the card file for ``role``; cash-back whose last day has passed expires now (one
+    lookup when expiry already ran today)."""
+    session = connect(path, role)
+    try:
+        loyalty.expire_due(session)
+    except CardFileError as exc:  # busy at another desk: the next opening or the CLI runs it
+        _log.warning("cash-back expiry did not run: %s", exc.message)
+    return session
