@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from shopcards.services import cards
+from shopcards.services import backup, cards
 from shopcards.services.demo import build_demo
 from shopcards.services.session import Session
 from tests.conftest import card_input
@@ -103,3 +103,18 @@ def test_two_desks_adding_cards_at_once_get_distinct_new_numbers(
     assert len({card_no for _, card_no in given}) == 200
     assert bert.card_no not in {card_no for _, card_no in given}
     assert min(int(card_id) for card_id, _ in given) == (bert.id or 0) + 1
+
+
+def test_cards_issued_after_a_backup_keep_their_numbers_once_it_is_restored(
+    owner: Session, tmp_path: Path
+) -> None:
+    cards.add_card(owner, card_input("Anna", "Virtanen"))
+    copy = backup.backup_now(owner, tmp_path / "monday.db")
+    bert = cards.add_card(owner, card_input("Bert", "Lindqvist"))
+
+    backup.restore_from(owner, copy)
+    cara = cards.add_card(owner, card_input("Cara", "Nieminen"))
+
+    assert cards.find_card_no(owner, bert.card_no) is None  # Bert is not in Monday's file
+    assert cara.id == (bert.id or 0) + 1
+    assert cara.card_no != bert.card_no
