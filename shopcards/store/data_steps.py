@@ -59,11 +59,10 @@ def _d003(db: Database) -> None:
 def _d004(db: Database) -> None:
     """Cards erased before m010 left no high-water mark, and the next new card could take an
     erased card's number. Raise the mark to every card id the file still names: the cards
-    themselves, the change log's lines about a card (an erasure is always logged against the
-    card's id) and the drawings' steps (which keep the ids of winners since erased)."""
+    themselves and the change log's lines about a card (every release has logged an erasure
+    against the card's id)."""
     db.execute(
         "UPDATE card_id_high_water SET highest = max(highest, "
         "(SELECT coalesce(max(id), 0) FROM customers), "
-        "(SELECT coalesce(max(entity_id), 0) FROM changes WHERE entity = 'customer'), "
-        "(SELECT coalesce(max(customer_id), 0) FROM drawing_steps))"
+        "(SELECT coalesce(max(entity_id), 0) FROM changes WHERE entity = 'customer'))"
     )
