@@ -9,7 +9,7 @@ from pathlib import Path
 from shopcards import paths
 from shopcards.services.exports import record_export
 from shopcards.services.session import Session, require_owner
-from shopcards.store import backup, changes
+from shopcards.store import backup, changes, customers
 from shopcards.store.cardfile import migrate
 from shopcards.store.verdict import Standing, Verdict, examine
 
@@ -50,15 +50,18 @@ def restore_from(session: Session, source: Path) -> Restored:
     """Replace the card file with a backup (owner only); the current content is kept aside.
 
     Only a backup whose checksum, integrity and schema are sound is restored; one from an
-    older shopcards is upgraded as opening it would.
+    older shopcards is upgraded as opening it would. Cards issued since the backup was taken
+    are not in it, but their numbers stay taken: no new customer gets one of them.
     """
     require_owner(session, "restore a backup")
     warning = backup.verify(source)  # raises before anything is copied
     safety = backup_now(session)
+    issued = customers.highest_issued_id(session.db)
     backup.restore(source, session.card_file.conn)
     migrate(session.card_file.db, session.card_file.path)
     session.forget_settings()
     with session.card_file.write() as db:
+        customers.keep_ids_above(db, issued)
         changes.record(
             db,
             session.actor,

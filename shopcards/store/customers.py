@@ -45,20 +45,21 @@ _PLAIN_FIELDS = (
 
 def insert(db: Database, card: Card, alphabet: Alphabet, actor: str, now: str) -> Card:
     """Store a new card; it gets its id and a card number printed on the customer's card."""
+    (card_id,) = _new_ids(db, 1)
+    card_no = card.card_no or card_number(card_id)
     row = _row(card, alphabet) | {
+        "id": card_id,
+        "card_no": card_no,
         "created_at": now,
         "created_by": actor,
         "updated_at": now,
         "updated_by": actor,
         "version": 1,
     }
-    cursor = db.execute(
+    db.execute(
         f"INSERT INTO customers ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
         list(row.values()),
     )
-    card_id = int(cursor.lastrowid or 0)
-    card_no = card.card_no or card_number(card_id)
-    db.execute("UPDATE customers SET card_no = ? WHERE id = ?", [card_no, card_id])
     _write_children(db, card_id, card)
     _index(db, card_id, card, card_no)
     return get(db, card_id)
@@ -72,8 +73,7 @@ def insert_many(
     A card's own ``created_at`` is kept (a demo customer who joined years ago); otherwise it
     is ``now``. Run inside the caller's transaction; returns the new ids in order.
     """
-    first = int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM customers").fetchone()[0])
-    ids = list(range(first, first + len(cards)))
+    ids = list(_new_ids(db, len(cards)))
     rows = [
         _row(card, alphabet)
         | {
@@ -110,6 +110,28 @@ def insert_many(
         ],
     )
     return ids
+
+
+def _new_ids(db: Database, count: int) -> range:
+    """Ids for ``count`` new cards, above every id ever issued, so no card number is given
+    twice. Two desks cannot take the same ids: every write starts with BEGIN IMMEDIATE."""
+    first = highest_issued_id(db) + 1
+    return range(first, first + count)
+
+
+def highest_issued_id(db: Database) -> int:
+    """The highest card id this file has given out: that of a card in the table, or of one
+    erased (the high-water mark of schema m010, which deleting a card raises)."""
+    row = db.execute(
+        "SELECT max((SELECT coalesce(max(id), 0) FROM customers), highest) FROM card_id_high_water"
+    ).fetchone()
+    return int(row[0])
+
+
+def keep_ids_above(db: Database, card_id: int) -> None:
+    """Give no new card ``card_id`` or an id below it: a restored backup does not know the
+    cards issued since it was taken, whose numbers are on plastic cards in customers' hands."""
+    db.execute("UPDATE card_id_high_water SET highest = max(highest, ?)", [card_id])
 
 
 def update(db: Database, card: Card, base: Card, alphabet: Alphabet, actor: str, now: str) -> Card:

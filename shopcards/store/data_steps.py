@@ -53,3 +53,16 @@ def _d003(db: Database) -> None:
     two words and made a typed ``_`` an FTS5 syntax error; index every card again with the
     words cut as ``core.search`` cuts them (apostrophes and hyphens join a word)."""
     customers.reindex_all(db)
+
+
+@data_steps(name="d004_highest_card_id")
+def _d004(db: Database) -> None:
+    """Cards erased before m011 left no high-water mark, and the next new card could take an
+    erased card's number. Raise the mark to every card id the file still names: the cards
+    themselves and the change log's lines about a card (every release has logged an erasure
+    against the card's id)."""
+    db.execute(
+        "UPDATE card_id_high_water SET highest = max(highest, "
+        "(SELECT coalesce(max(id), 0) FROM customers), "
+        "(SELECT coalesce(max(entity_id), 0) FROM changes WHERE entity = 'customer'))"
+    )

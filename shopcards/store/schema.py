@@ -380,3 +380,30 @@ def _m010(db: Database) -> None:
             WHERE expires_on IS NOT NULL;
         """,
     )
+
+
+@migrations(name="m011_card_id_high_water")
+def _m011(db: Database) -> None:
+    """A card number is never given twice. The number is made from the card's id, and SQLite
+    gives a new row the highest id in the table + 1: erasing the newest card freed its id, and
+    the next new customer got the erased one's number (their old plastic card opened the new
+    customer at the till, and the change log mixed the two people).
+
+    ``card_id_high_water`` (one row) holds the highest card id given out that may no longer be
+    in ``customers``; a new card's id is above it and above every id in the table. The trigger
+    raises it as a card is deleted, in the deleting transaction, whatever deletes it. The data
+    step ``d004_highest_card_id`` fills it for files in which cards were erased before."""
+    run_script(
+        db,
+        """
+        CREATE TABLE card_id_high_water (
+            one INTEGER PRIMARY KEY CHECK (one = 1),
+            highest INTEGER NOT NULL
+        );
+        INSERT INTO card_id_high_water (one, highest) VALUES (1, 0)
+        """,
+    )
+    db.execute(  # its body holds a ';', which run_script would cut
+        "CREATE TRIGGER card_id_high_water_on_delete AFTER DELETE ON customers BEGIN "
+        "UPDATE card_id_high_water SET highest = max(highest, OLD.id) WHERE one = 1; END"
+    )
