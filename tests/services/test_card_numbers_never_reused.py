@@ -21,7 +21,7 @@ DESK = textwrap.dedent("""
     from shopcards.core.roles import Role
     from shopcards.core.validation import CardInput
     from shopcards.services import cards
-    from shopcards.services.session import open_session
+    from shopcards.services.opening import open_session
 
     path, desk, start = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
     session = open_session(path, Role.CLERK)
