@@ -176,7 +176,7 @@ def prepared_copy(source: Path | None, path: Path, customers: int) -> Path:
         ):
             original.backup(copy)
     set_pin = (
-        "from shopcards.services import auth; from shopcards.services.session import "
+        "from shopcards.services import auth; from shopcards.services.opening import "
         f"open_session; s = open_session({str(path)!r});"
         f" auth.pin_is_set(s) or auth.set_pin(s, {PIN!r}); s.close()"
     )
