@@ -4,6 +4,9 @@ The card file may hold a million cards; the model holds only the pages the view 
 (``canFetchMore``/``fetchMore``), each fetched after the last card seen by its
 (sort key, id), so page 5,000 costs what page 1 does. Setting a query shows its first page at
 once; the count of matches is a separate, possibly slower question (:meth:`count`).
+
+A keystroke reads only what a list can show (FIRST_PAGE rows): reading and wrapping the 200
+rows of a scrolling page cost a keystroke ~4 ms at 100,000 cards, more than the search itself.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from shopcards.services import cards
 from shopcards.services.session import Session
 
 PAGE_SIZE = 200
+"""Rows fetched at a time as the list scrolls."""
+FIRST_PAGE = 60
+"""Rows fetched for a new query: a screenful on a tall screen (a taller list fetches more)."""
 COL_NAME, COL_CITY, COL_PHONE = range(3)
 HEADERS = ("Name", "City", "Phone")
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,8 +60,8 @@ class CardListModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Read the first page again, e.g. after a card was saved or archived."""
         self.beginResetModel()
-        self._rows = cards.list_cards(self._session, self._query, None, PAGE_SIZE)
-        self._more = len(self._rows) == PAGE_SIZE
+        self._rows = cards.list_cards(self._session, self._query, None, FIRST_PAGE)
+        self._more = len(self._rows) == FIRST_PAGE
         self.endResetModel()
 
     def count(self) -> int:
