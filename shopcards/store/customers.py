@@ -20,7 +20,8 @@ from shopcards.core.card import (
 from shopcards.core.collation import Alphabet
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.phones import looks_like_phone, query_digits, search_tokens
-from shopcards.core.search import Lookup, index_words, plan, query_words
+from shopcards.core.search import Lookup, index_words, plan, query_words, walk_budget
+from shopcards.store import card_walk
 
 _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
@@ -210,9 +211,28 @@ def page(
     """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
 
     Paging by the last (sort key, id) seen keeps every page as fast as the first, however
-    deep the list is scrolled. The order is worked out on the narrow (id, sort key) index;
-    only the cards of the page itself are read whole.
+    deep the list is scrolled. A broad search walks the alphabetical index and stops at a full
+    page (store.card_walk); any other sorts its matches.
     """
+    search = plan(query.text)
+    if search.lookup is Lookup.WORDS and not query.archived:
+        match = fts_match(search.text)
+        budget = walk_budget(card_walk.matches(db, match), card_walk.cards(db), limit)
+        if budget:
+            ids, stopped = card_walk.walk(db, match, query.drawer, after, limit, budget)
+            found = _summaries(db, ids)
+            if stopped is None:
+                return found
+            return found + sorted_page(db, query, alphabet, stopped, limit - len(found))
+    return sorted_page(db, query, alphabet, after, limit)
+
+
+def sorted_page(
+    db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
+) -> list[CardSummary]:
+    """:func:`page` by sorting every match: the order is worked out on the narrow (id, sort
+    key) index; only the cards of the page itself are read whole. (Also what a broad search's
+    page is checked against in the tests.)"""
     source, where, params = _where(query, alphabet)
     if after is not None:
         where.append("(c.sort_key, c.id) > (?, ?)")
@@ -232,6 +252,17 @@ def page(
             "ORDER BY k.sort_key, k.id"
         )
     return [_summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
+
+
+def _summaries(db: Database, ids: list[int]) -> list[CardSummary]:
+    """The list rows of the cards ``ids``, in alphabetical order."""
+    if not ids:
+        return []
+    sql = (
+        f"SELECT {_SUMMARY_COLUMNS} FROM {_CARDS} WHERE c.id IN ({', '.join('?' * len(ids))}) "
+        "ORDER BY c.sort_key, c.id"
+    )
+    return [_summary(row) for row in db.execute(sql, ids).fetchall()]
 
 
 def count(db: Database, query: CardQuery, alphabet: Alphabet) -> int:
@@ -308,8 +339,11 @@ def fts_match(text: str) -> str:
     if not looks_like_phone(text):
         return word_match
     alternatives = {query_digits(text), "".join(ch for ch in text if ch.isdigit())}
-    phone_match = " OR ".join(f'"{digits}"*' for digits in sorted(alternatives))
-    return f"({phone_match}) OR ({word_match})" if word_match else phone_match
+    terms = [f'"{digits}"*' for digits in sorted(alternatives)]
+    phone_match = " OR ".join(terms)
+    if word_match and word_match not in terms:  # "+447" is the word "447" too: ask once
+        return f"({phone_match}) OR ({word_match})"
+    return phone_match
 
 
 def _name_match(card: Card) -> str:

@@ -1,0 +1,138 @@
+"""A broad search walks the alphabetical index: the same rows in the same order as sorting
+every match, page after page, for every kind of text and filter the list has."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlite_utils import Database
+
+from shopcards.core.card import CardQuery, CardSummary
+from shopcards.core.collation import Alphabet
+from shopcards.core.demo_data import demo_customers
+from shopcards.core.search import walk_budget
+from shopcards.store import card_walk, customers
+from shopcards.store.cardfile import open_card_file
+
+ALPHABET = Alphabet.for_locale("fi_FI")
+NOW = "2026-11-23T10:00:00"
+CARDS = 3000
+PAGES = 4
+TEXTS = [
+    "example",  # every e-mail: nearly all cards
+    "040",  # Finnish mobiles, and postcodes
+    "+358 40",
+    "+44 7",
+    "0447",
+    "helsinki",
+    "hel",
+    "edinburgh",
+    "anna",
+    "laitinen",
+    "lai",
+    "päivi",
+    "PAIVI",
+    "virt",
+    "כהן",
+    "Պետ",
+    "Yerevan",
+    "eh1",
+    "00100",
+    "nobody-has-this",
+    "anna laitinen",
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """3,000 demo cards (Finnish, British, Romanian, Hebrew and Armenian names), one in ten
+    archived."""
+    path: Path = tmp_path_factory.mktemp("walk") / "shop.db"
+    with open_card_file(path) as card_file:
+        with card_file.write() as write:
+            cards = [c.card for c in demo_customers(CARDS, 3, dt.date(2026, 11, 23), False)]
+            ids = customers.insert_many(write, cards, ALPHABET, "owner", NOW)
+            for card_id in ids[::10]:
+                customers.set_archived(write, card_id, NOW, "owner")
+        yield card_file.db
+
+
+def pages(db: Database, query: CardQuery, limit: int, sort_all: bool = False) -> list[object]:
+    """The first pages of ``query``, read ``limit`` cards at a time as the list scrolls."""
+    read = customers.sorted_page if sort_all else customers.page
+    rows: list[CardSummary] = []
+    after = None
+    for _ in range(PAGES):
+        page = read(db, query, ALPHABET, after, limit)
+        rows.extend(page)
+        if len(page) < limit:
+            break
+        after = (page[-1].sort_key, page[-1].id)
+    return [(card.id, card.display_name, card.phone, card.city) for card in rows]
+
+
+def test_broad_words_are_walked_and_rare_ones_sorted(db: Database) -> None:
+    """The plan is chosen from the matches: the test below compares both plans only if the
+    file really has words of each kind."""
+    wanted = 60
+    broad = card_walk.matches(db, customers.fts_match("example"))
+    rare = card_walk.matches(db, customers.fts_match("00100"))
+    assert walk_budget(broad, card_walk.cards(db), wanted) > 0
+    assert walk_budget(rare, card_walk.cards(db), wanted) == 0
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("drawer", ["", "L", "א–ת"])
+@pytest.mark.parametrize("archived", [False, True])
+def test_every_page_is_what_sorting_every_match_gives(
+    db: Database, text: str, drawer: str, archived: bool
+) -> None:
+    query = CardQuery(text=text, drawer=drawer, archived=archived)
+    for limit in (7, 60):
+        assert pages(db, query, limit) == pages(db, query, limit, sort_all=True), limit
+
+
+@pytest.mark.parametrize("budget", [1, 5, 50, 500, 5000])
+@pytest.mark.parametrize("text", ["example", "lai", "helsinki", "Պետ"])
+def test_a_walk_that_runs_out_of_budget_says_where_the_sorting_takes_over(
+    db: Database, budget: int, text: str
+) -> None:
+    """The walk's rows, then the sorted matches after where it stopped, are the page."""
+    query = CardQuery(text=text)
+    expected = customers.sorted_page(db, query, ALPHABET, None, 60)
+    ids, stopped = card_walk.walk(db, customers.fts_match(text), "", None, 60, budget)
+    assert ids == [card.id for card in expected[: len(ids)]]
+    if stopped is None:
+        assert len(ids) == len(expected)
+    else:
+        rest = customers.sorted_page(db, query, ALPHABET, stopped, 60 - len(ids))
+        assert ids + [card.id for card in rest] == [card.id for card in expected]
+
+
+def test_the_budget_walks_only_when_it_is_cheaper() -> None:
+    assert walk_budget(0, 1_000_000, 60) == 0
+    assert walk_budget(1_000, 1_000_000, 60) == 0  # 60,000 cards to test for 1,000 matches
+    assert 0 < walk_budget(100_000, 1_000_000, 60) <= 3 * 660  # one card in ten matches
+    assert walk_budget(20_000, 1_000_000, 60) <= 20_000  # never dearer than the lookups
+
+
+FRAGMENTS = st.sampled_from(
+    ["a", "an", "ann", "lai", "tin", "en", "hel", "0", "04", "040", "+358", "+44", "7", "9"]
+)
+SCRIPTS = st.sampled_from(["כ", "הן", "Պ", "ետ", "@", ".", " ", "-", "example", "fi", "gb"])
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(FRAGMENTS | SCRIPTS, min_size=1, max_size=4).map("".join), st.sampled_from([3, 60]))
+def test_any_text_gives_the_same_rows_either_way(db: Database, text: str, limit: int) -> None:
+    query = CardQuery(text=text)
+    assert pages(db, query, limit) == pages(db, query, limit, sort_all=True)
