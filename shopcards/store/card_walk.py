@@ -1,9 +1,16 @@
 """A broad search read off the alphabetical index: the cards in order, each tested for a match.
 
-Sorting every match by name is what made a broad word slow: "040" or "helsinki" match a tenth
-of a big card file, and each match's sort key had to be looked up before the first row could
-show. Walking the cabinet's own order instead and keeping the cards that match stops as soon
-as a page is full. ``core.search.walk_budget`` decides when that pays and how far to walk.
+Sorting every match by name is what made a broad word slow: "+358" or "helsinki" match a
+large share of a big card file, and each match's sort key had to be looked up before the first
+row could show. Walking the cabinet's own order instead and keeping the cards that match stops
+as soon as a page is full: when half the cards match, 120 cards tested give 60 rows.
+``core.search.walk_budget`` decides when that pays and how far to walk.
+
+A card is tested against the words the search index holds for it (the index's own copy,
+``customer_search_content``): a word matches when it begins with a typed word, as a prefix
+query does in the index. The words are cut and folded in Python (core.search), both for the
+index and for what is typed, so SQLite's splitter changes nothing and the two tests agree
+(tests/store/test_card_walk.py holds them to it).
 """
 
 from __future__ import annotations
@@ -12,15 +19,19 @@ from typing import Any
 
 from sqlite_utils import Database
 
-COUNTED_UP_TO = 20_000
-"""Matches beyond this are not counted before a page: the walk's budget hardly changes."""
+_WORDS_JOIN = " CROSS JOIN customer_search_content s ON s.id = c.id"
+"""Each card of the walk with its indexed words (the walk drives: CROSS JOIN keeps the order)."""
+PREFIX_INDEXED = 3
+"""The search index keeps the words' first 1, 2 and 3 letters ready (``prefix = '1 2 3'``):
+counting the cards whose words begin so reads one list, with no words to merge."""
+COUNTED_UP_TO = 50_000
+"""Matches beyond this are not counted before a page: the walk's plan hardly changes."""
 
 
 def matches(db: Database, match: str, up_to: int = COUNTED_UP_TO) -> int:
     """How many cards (archived ones too) the word index gives for ``match``, up to ``up_to``.
 
-    Reading a word's list of cards costs little next to looking each card up: counting
-    20,000 matches takes about a millisecond at 1,000,000 cards.
+    Reading a word's list of cards costs little next to looking each card up by name.
     """
     sql = (
         "SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? LIMIT ?)"
@@ -35,35 +46,43 @@ def cards(db: Database) -> int:
 
 def walk(
     db: Database,
-    match: str,
+    clauses: list[tuple[str, ...]],
     drawer: str,
     after: tuple[str, int] | None,
     limit: int,
     budget: int,
 ) -> tuple[list[int], tuple[str, int] | None]:
-    """The ids of up to ``limit`` matching cards in alphabetical order after ``after`` (in
-    ``drawer`` when one is given), testing at most ``budget`` cards.
+    """The ids of up to ``limit`` cards matching any of ``clauses`` (all words of one) in
+    alphabetical order after ``after`` (in ``drawer`` when one is given), testing at most
+    ``budget`` cards.
 
     Also returns where the walk stopped when it used its whole budget without filling the
-    page (the caller sorts the matches after that card), else None. The matches are read
-    once into a set that each card is tested against; the walk itself reads only the index.
+    page (the caller sorts the matches after that card), else None.
     """
     index, where, params = _cards_in_order(drawer, after)
-    cards_sql = f"FROM customers c INDEXED BY {index} WHERE {' AND '.join(where)}"
+    cards_sql = f"customers c INDEXED BY {index} WHERE {' AND '.join(where)}"
     end = db.execute(
-        f"SELECT c.sort_key, c.id {cards_sql} ORDER BY c.sort_key, c.id LIMIT 1 OFFSET ?",
+        f"SELECT c.sort_key, c.id FROM {cards_sql} ORDER BY c.sort_key, c.id LIMIT 1 OFFSET ?",
         [*params, budget - 1],
     ).fetchone()
     bound = "" if end is None else " AND (c.sort_key, c.id) <= (?, ?)"
+    test, words = _test(clauses)
+    cards_sql = cards_sql.replace(" WHERE ", _WORDS_JOIN + " WHERE ", 1)
     rows = db.execute(
-        f"SELECT c.id {cards_sql}{bound} AND +c.id IN "
-        "(SELECT rowid FROM customer_search WHERE customer_search MATCH ?) "
-        "ORDER BY c.sort_key, c.id LIMIT ?",
-        [*params, *(end or ()), match, limit],
+        f"SELECT c.id FROM {cards_sql}{bound} AND ({test}) ORDER BY c.sort_key, c.id LIMIT ?",
+        [*params, *(end or ()), *words, limit],
     ).fetchall()
     ids = [int(card_id) for (card_id,) in rows]
     stopped = None if end is None or len(ids) == limit else (str(end[0]), int(end[1]))
     return ids, stopped
+
+
+def _test(clauses: list[tuple[str, ...]]) -> tuple[str, list[str]]:
+    """SQL true for a card ``c`` whose indexed words match: some clause's every word begins
+    one of them (the words are stored with one space between)."""
+    held = "instr(' ' || s.c0, ?) > 0"
+    test = " OR ".join(f"({' AND '.join([held] * len(clause))})" for clause in clauses)
+    return test or "0", [f" {word}" for clause in clauses for word in clause]
 
 
 def _cards_in_order(drawer: str, after: tuple[str, int] | None) -> tuple[str, list[str], list[Any]]:

@@ -19,8 +19,16 @@ from shopcards.core.card import (
 )
 from shopcards.core.collation import Alphabet
 from shopcards.core.errors import Conflict, NotFound
-from shopcards.core.phones import looks_like_phone, query_digits, search_tokens
-from shopcards.core.search import Lookup, index_words, plan, query_words, walk_budget
+from shopcards.core.phones import search_tokens
+from shopcards.core.search import (
+    Lookup,
+    fewest_for_walk,
+    index_words,
+    match_clauses,
+    plan,
+    query_words,
+    walk_budget,
+)
 from shopcards.store import card_walk
 
 _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
@@ -216,10 +224,10 @@ def page(
     """
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.archived:
-        match = fts_match(search.text)
-        budget = walk_budget(card_walk.matches(db, match), card_walk.cards(db), limit)
+        clauses = match_clauses(search.text)
+        budget = _walk_budget(db, clauses, limit)
         if budget:
-            ids, stopped = card_walk.walk(db, match, query.drawer, after, limit, budget)
+            ids, stopped = card_walk.walk(db, clauses, query.drawer, after, limit, budget)
             found = _summaries(db, ids)
             if stopped is None:
                 return found
@@ -252,6 +260,22 @@ def sorted_page(
             "ORDER BY k.sort_key, k.id"
         )
     return [_summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
+
+
+def _walk_budget(db: Database, clauses: list[tuple[str, ...]], limit: int) -> int:
+    """How far a broad search may walk the alphabetical index (core.search.walk_budget).
+
+    Most searches are not broad enough for a walk to pay; the words' first letters, which
+    the index holds ready-made, tell most of them so before their matches are counted.
+    """
+    cards = card_walk.cards(db)
+    least = fewest_for_walk(cards, limit)
+    first_letters = [
+        tuple(word[: card_walk.PREFIX_INDEXED] for word in clause) for clause in clauses
+    ]
+    if first_letters != clauses and card_walk.matches(db, fts_query(first_letters), least) < least:
+        return 0  # even the words' first letters match too few cards
+    return walk_budget(card_walk.matches(db, fts_query(clauses)), cards, limit)
 
 
 def _summaries(db: Database, ids: list[int]) -> list[CardSummary]:
@@ -331,19 +355,17 @@ def card_number(card_id: int) -> str:
 
 
 def fts_match(text: str) -> str:
-    """The FTS5 query for a search text: every word as a prefix; a number also as phone digits.
+    """The FTS5 query for a search text: every word as a prefix; a number also as phone digits
+    (core.search.match_clauses)."""
+    return fts_query(match_clauses(text))
 
-    "00100" may be a postcode or the start of "+100…", so a number-like text matches either.
-    """
-    word_match = " AND ".join(f'"{token}"*' for token in query_words(text))
-    if not looks_like_phone(text):
-        return word_match
-    alternatives = {query_digits(text), "".join(ch for ch in text if ch.isdigit())}
-    terms = [f'"{digits}"*' for digits in sorted(alternatives)]
-    phone_match = " OR ".join(terms)
-    if word_match and word_match not in terms:  # "+447" is the word "447" too: ask once
-        return f"({phone_match}) OR ({word_match})"
-    return phone_match
+
+def fts_query(clauses: list[tuple[str, ...]]) -> str:
+    """The FTS5 query true where some clause's every word begins a word of the card."""
+    alternatives = [" AND ".join(f'"{word}"*' for word in clause) for clause in clauses]
+    if len(alternatives) > 1:
+        return " OR ".join(f"({alternative})" for alternative in alternatives)
+    return "".join(alternatives)
 
 
 def _name_match(card: Card) -> str:

@@ -8,14 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from shopcards.core.card import CardQuery, CardSummary
 from shopcards.core.collation import Alphabet
 from shopcards.core.demo_data import demo_customers
-from shopcards.core.search import walk_budget
+from shopcards.core.search import Lookup, fewest_for_walk, match_clauses, plan, walk_budget
+from shopcards.core.validation import CardInput, validate
 from shopcards.store import card_walk, customers
 from shopcards.store.cardfile import open_card_file
 
@@ -48,6 +49,21 @@ TEXTS = [
 ]
 
 
+ODD = [
+    ("Siobhán", "O'Connor"),
+    ("Mary", "Smith-Jones"),
+    ("Ioana", "Ștefănescu"),
+    ("דָּוִד", "כֹּהֵן"),
+    ("Ἀλέξανδρος", "Παπαδόπουλος"),
+    ("Straße", "Groß"),
+    ("İlker", "Yılmaz"),
+    ("ნინო", "ბერიძე"),
+    ("สมชาย", "ใจดี"),
+    ("小明", "王"),
+    ("Åsa", "Ærø"),
+]
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """3,000 demo cards (Finnish, British, Romanian, Hebrew and Armenian names), one in ten
@@ -56,6 +72,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     with open_card_file(path) as card_file:
         with card_file.write() as write:
             cards = [c.card for c in demo_customers(CARDS, 3, dt.date(2026, 11, 23), False)]
+            cards += [validate(CardInput(given_name=g, family_name=f), "FI") for g, f in ODD]
             ids = customers.insert_many(write, cards, ALPHABET, "owner", NOW)
             for card_id in ids[::10]:
                 customers.set_archived(write, card_id, NOW, "owner")
@@ -105,7 +122,7 @@ def test_a_walk_that_runs_out_of_budget_says_where_the_sorting_takes_over(
     """The walk's rows, then the sorted matches after where it stopped, are the page."""
     query = CardQuery(text=text)
     expected = customers.sorted_page(db, query, ALPHABET, None, 60)
-    ids, stopped = card_walk.walk(db, customers.fts_match(text), "", None, 60, budget)
+    ids, stopped = card_walk.walk(db, match_clauses(text), "", None, 60, budget)
     assert ids == [card.id for card in expected[: len(ids)]]
     if stopped is None:
         assert len(ids) == len(expected)
@@ -118,7 +135,12 @@ def test_the_budget_walks_only_when_it_is_cheaper() -> None:
     assert walk_budget(0, 1_000_000, 60) == 0
     assert walk_budget(1_000, 1_000_000, 60) == 0  # 60,000 cards to test for 1,000 matches
     assert 0 < walk_budget(100_000, 1_000_000, 60) <= 3 * 660  # one card in ten matches
+    assert walk_budget(500_000, 1_000_000, 60) == 3 * 180  # half the cards match
     assert walk_budget(20_000, 1_000_000, 60) <= 20_000  # never dearer than the lookups
+    for cards, wanted in [(3_000, 7), (100_000, 60), (1_000_000, 60)]:
+        fewest = fewest_for_walk(cards, wanted)  # what a count of first letters is held to
+        assert walk_budget(fewest, cards, wanted) > 0
+        assert walk_budget(fewest - 1, cards, wanted) == 0
 
 
 FRAGMENTS = st.sampled_from(
@@ -136,3 +158,28 @@ SCRIPTS = st.sampled_from(["כ", "הן", "Պ", "ետ", "@", ".", " ", "-", "exam
 def test_any_text_gives_the_same_rows_either_way(db: Database, text: str, limit: int) -> None:
     query = CardQuery(text=text)
     assert pages(db, query, limit) == pages(db, query, limit, sort_all=True)
+
+
+ODD_WORDS = st.sampled_from([word for pair in ODD for name in pair for word in name.split()])
+ANY_CHARACTER = st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S", "Z"))
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.one_of(FRAGMENTS, SCRIPTS, ODD_WORDS.map(lambda w: w[:3]), ODD_WORDS, ANY_CHARACTER),
+        min_size=1,
+        max_size=5,
+    ).map("".join)
+)
+def test_the_walk_tests_a_card_as_the_index_does(db: Database, text: str) -> None:
+    """Walking every card gives exactly the index's matches, in the cabinet's order."""
+    search = plan(text)
+    assume(search.lookup is Lookup.WORDS)
+    every = customers.sorted_page(db, CardQuery(text=text), ALPHABET, None, 2 * CARDS)
+    ids, stopped = card_walk.walk(db, match_clauses(search.text), "", None, 2 * CARDS, 2 * CARDS)
+    assert (ids, stopped) == ([card.id for card in every], None)
