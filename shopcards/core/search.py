@@ -66,7 +66,7 @@ def match_clauses(text: str) -> list[tuple[str, ...]]:
     if not looks_like_phone(text):
         return [words] if words else []
     digits = {query_digits(text), "".join(ch for ch in text if ch.isdigit())}
-    clauses = [(number,) for number in sorted(digits)]
+    clauses: list[tuple[str, ...]] = [(number,) for number in sorted(digits)]
     if words and words not in clauses:  # "+447" is the word "447" too: ask once
         clauses.append(words)
     return clauses
