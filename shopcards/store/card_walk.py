@@ -24,11 +24,9 @@ _WORDS_JOIN = " CROSS JOIN customer_search_content s ON s.id = c.id"
 PREFIX_INDEXED = 3
 """The search index keeps the words' first 1, 2 and 3 letters ready (``prefix = '1 2 3'``):
 counting the cards whose words begin so reads one list, with no words to merge."""
-COUNTED_UP_TO = 50_000
-"""Matches beyond this are not counted before a page: the walk's plan hardly changes."""
 
 
-def matches(db: Database, match: str, up_to: int = COUNTED_UP_TO) -> int:
+def matches(db: Database, match: str, up_to: int) -> int:
     """How many cards (archived ones too) the word index gives for ``match``, up to ``up_to``.
 
     Reading a word's list of cards costs little next to looking each card up by name.

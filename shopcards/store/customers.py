@@ -35,6 +35,9 @@ _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, 
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
     c.email, c.sort_key, c.archived_at IS NOT NULL"""
 _CARDS = "customers c"
+COUNTED_PAST_FEWEST = 2
+"""A broad search's matches are counted up to twice the fewest a walk needs: more would
+hardly change the walk (core.search.walk_budget) and cost time to count."""
 _PLAIN_FIELDS = (
     "title",
     "salutation",
@@ -275,7 +278,8 @@ def _walk_budget(db: Database, clauses: list[tuple[str, ...]], limit: int) -> in
     ]
     if first_letters != clauses and card_walk.matches(db, fts_query(first_letters), least) < least:
         return 0  # even the words' first letters match too few cards
-    return walk_budget(card_walk.matches(db, fts_query(clauses)), cards, limit)
+    matches = card_walk.matches(db, fts_query(clauses), up_to=COUNTED_PAST_FEWEST * least)
+    return walk_budget(matches, cards, limit)
 
 
 def _summaries(db: Database, ids: list[int]) -> list[CardSummary]:

@@ -97,8 +97,8 @@ def test_broad_words_are_walked_and_rare_ones_sorted(db: Database) -> None:
     """The plan is chosen from the matches: the test below compares both plans only if the
     file really has words of each kind."""
     wanted = 60
-    broad = card_walk.matches(db, customers.fts_match("example"))
-    rare = card_walk.matches(db, customers.fts_match("00100"))
+    broad = card_walk.matches(db, customers.fts_match("example"), CARDS)
+    rare = card_walk.matches(db, customers.fts_match("00100"), CARDS)
     assert walk_budget(broad, card_walk.cards(db), wanted) > 0
     assert walk_budget(rare, card_walk.cards(db), wanted) == 0
 
