@@ -19,6 +19,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from shopcards.core.collation import Alphabet
+from shopcards.core.search import fewest_for_walk, walk_budget
+
 _WORDS_JOIN = " CROSS JOIN customer_search_content s ON s.id = c.id"
 """Each card of the walk with its indexed words (the walk drives: CROSS JOIN keeps the order)."""
 PREFIX_INDEXED = 3
@@ -26,6 +29,9 @@ PREFIX_INDEXED = 3
 counting the cards whose words begin so reads one list, with no words to merge."""
 
 
+COUNTED_PAST_FEWEST = 2
+"""A broad search's matches are counted up to twice the fewest a walk needs: more would
+hardly change the walk (core.search.walk_budget) and cost time to count."""
 COUNTS_KEPT = 512
 _counted: dict[tuple[str, int], int] = {}
 
@@ -49,6 +55,50 @@ def matches(db: Database, match: str, up_to: int) -> int:
         )
         counted = _counted[key] = int(db.execute(sql, [match, up_to]).fetchone()[0])
     return counted
+
+
+def budget(db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet, limit: int) -> int:
+    """How far a search may walk the alphabetical index for a page of ``limit`` (0: sort).
+
+    Most searches are not broad enough for a walk to pay; the words' first letters, which
+    the index holds ready-made, tell most of them so before their matches are counted. A
+    broad word whose cards are mostly filed under it (a family name) is sorted too: the
+    walk would reach its cards only late in the cabinet.
+    """
+    cards_held = cards(db)
+    least = fewest_for_walk(cards_held, limit)
+    first_letters = [tuple(word[:PREFIX_INDEXED] for word in clause) for clause in clauses]
+    if first_letters != clauses and matches(db, fts_query(first_letters), least) < least:
+        return 0  # even the words' first letters match too few cards
+    found = matches(db, fts_query(clauses), COUNTED_PAST_FEWEST * least)
+    allowed = walk_budget(found, cards_held, limit)
+    if allowed and _filed_together(db, clauses, alphabet, found):
+        return 0
+    return allowed
+
+
+def fts_query(clauses: list[tuple[str, ...]]) -> str:
+    """The FTS5 query true where some clause's every word begins a word of the card."""
+    alternatives = [" AND ".join(f'"{word}"*' for word in clause) for clause in clauses]
+    if len(alternatives) > 1:
+        return " OR ".join(f"({alternative})" for alternative in alternatives)
+    return "".join(alternatives)
+
+
+def _filed_together(
+    db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet, found: int
+) -> bool:
+    """True when half of ``found`` matches or more could be cards filed under a typed word."""
+    half = found // 2
+    sql = (
+        "SELECT count(*) FROM (SELECT 1 FROM customers c INDEXED BY customers_order "
+        "WHERE c.archived_at IS NULL AND c.sort_key >= ? AND c.sort_key < ? LIMIT ?)"
+    )
+    words = {word for clause in clauses for word in clause}
+    return any(
+        db.execute(sql, [*alphabet.prefix_range(word), half]).fetchone()[0] >= half
+        for word in words
+    )
 
 
 def cards(db: Database) -> int:

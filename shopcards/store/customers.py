@@ -22,12 +22,10 @@ from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.phones import search_tokens
 from shopcards.core.search import (
     Lookup,
-    fewest_for_walk,
     index_words,
     match_clauses,
     plan,
     query_words,
-    walk_budget,
 )
 from shopcards.store import card_walk
 
@@ -35,9 +33,6 @@ _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, 
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
     c.email, c.sort_key, c.archived_at IS NOT NULL"""
 _CARDS = "customers c"
-COUNTED_PAST_FEWEST = 2
-"""A broad search's matches are counted up to twice the fewest a walk needs: more would
-hardly change the walk (core.search.walk_budget) and cost time to count."""
 _PLAIN_FIELDS = (
     "title",
     "salutation",
@@ -228,7 +223,7 @@ def page(
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.archived:
         clauses = match_clauses(search.text)
-        budget = _walk_budget(db, clauses, limit)
+        budget = card_walk.budget(db, clauses, alphabet, limit)
         if budget:
             ids, stopped = card_walk.walk(db, clauses, query.drawer, after, limit, budget)
             found = _summaries(db, ids)
@@ -263,23 +258,6 @@ def sorted_page(
             "ORDER BY k.sort_key, k.id"
         )
     return [_summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
-
-
-def _walk_budget(db: Database, clauses: list[tuple[str, ...]], limit: int) -> int:
-    """How far a broad search may walk the alphabetical index (core.search.walk_budget).
-
-    Most searches are not broad enough for a walk to pay; the words' first letters, which
-    the index holds ready-made, tell most of them so before their matches are counted.
-    """
-    cards = card_walk.cards(db)
-    least = fewest_for_walk(cards, limit)
-    first_letters = [
-        tuple(word[: card_walk.PREFIX_INDEXED] for word in clause) for clause in clauses
-    ]
-    if first_letters != clauses and card_walk.matches(db, fts_query(first_letters), least) < least:
-        return 0  # even the words' first letters match too few cards
-    matches = card_walk.matches(db, fts_query(clauses), up_to=COUNTED_PAST_FEWEST * least)
-    return walk_budget(matches, cards, limit)
 
 
 def _summaries(db: Database, ids: list[int]) -> list[CardSummary]:
@@ -361,15 +339,7 @@ def card_number(card_id: int) -> str:
 def fts_match(text: str) -> str:
     """The FTS5 query for a search text: every word as a prefix; a number also as phone digits
     (core.search.match_clauses)."""
-    return fts_query(match_clauses(text))
-
-
-def fts_query(clauses: list[tuple[str, ...]]) -> str:
-    """The FTS5 query true where some clause's every word begins a word of the card."""
-    alternatives = [" AND ".join(f'"{word}"*' for word in clause) for clause in clauses]
-    if len(alternatives) > 1:
-        return " OR ".join(f"({alternative})" for alternative in alternatives)
-    return "".join(alternatives)
+    return card_walk.fts_query(match_clauses(text))
 
 
 def _name_match(card: Card) -> str:

@@ -99,11 +99,24 @@ def test_broad_words_are_walked_and_rare_ones_sorted(
     """The plan is chosen from the matches: the test below compares both plans only if the
     file really has words of each kind."""
     monkeypatch.setattr(card_walk, "_counted", {})  # counts kept from other files' tests
-    wanted = 60
-    broad = card_walk.matches(db, customers.fts_match("example"), CARDS)
-    rare = card_walk.matches(db, customers.fts_match("00100"), CARDS)
-    assert walk_budget(broad, card_walk.cards(db), wanted) > 0
-    assert walk_budget(rare, card_walk.cards(db), wanted) == 0
+    assert card_walk.budget(db, match_clauses("example"), ALPHABET, 60) > 0
+    assert card_walk.budget(db, match_clauses("00100"), ALPHABET, 60) == 0
+
+
+def test_a_family_name_filed_together_is_sorted_not_walked(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """400 Koskinens are all filed under K: a walk from A would test every card before them.
+    400 Annas, each in a family of her own, are spread through the cabinet."""
+    monkeypatch.setattr(card_walk, "_counted", {})
+    people = [("Anna", f"Family{n:03d}") for n in range(400)]
+    people += [(f"Given{n:03d}", "Koskinen") for n in range(400)]
+    with open_card_file(db_path) as card_file:
+        with card_file.write() as write:
+            cards = [validate(CardInput(given_name=g, family_name=f), "FI") for g, f in people]
+            customers.insert_many(write, cards, ALPHABET, "owner", NOW)
+        assert card_walk.budget(card_file.db, match_clauses("koskinen"), ALPHABET, 7) == 0
+        assert card_walk.budget(card_file.db, match_clauses("anna"), ALPHABET, 7) > 0
 
 
 @pytest.mark.parametrize("text", TEXTS)
