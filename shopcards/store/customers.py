@@ -272,6 +272,10 @@ def _summaries(db: Database, ids: list[int]) -> list[CardSummary]:
 
 
 def count(db: Database, query: CardQuery, alphabet: Alphabet) -> int:
+    """How many cards match ``query`` (a word search in the whole cabinet: card_walk.count)."""
+    search = plan(query.text)
+    if search.lookup is Lookup.WORDS and not query.drawer:
+        return card_walk.count(db, match_clauses(search.text), query.archived)
     source, where, params = _where(query, alphabet)
     sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join(where)}"
     return int(db.execute(sql, params).fetchone()[0])

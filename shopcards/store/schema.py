@@ -324,3 +324,11 @@ def _m009(db: Database) -> None:
         CREATE INDEX drawing_chain_month ON drawing_chain(month, seq);
         """,
     )
+
+
+@migrations(name="m010_archived_cards")
+def _m010(db: Database) -> None:
+    """The archived cards by id (few in any shop): a search counts its matches in the word
+    index and takes away the archived ones among them, instead of looking every match up
+    (half a second for "+358" at 1,000,000 cards)."""
+    run_script(db, "CREATE INDEX customers_archived ON customers(id) WHERE archived_at IS NOT NULL")

@@ -19,6 +19,7 @@ from shopcards.core.search import Lookup, fewest_for_walk, match_clauses, plan, 
 from shopcards.core.validation import CardInput, validate
 from shopcards.store import card_walk, customers
 from shopcards.store.cardfile import open_card_file
+from tests.store.test_old_card_files import OLD_FILES, old_card_file
 
 ALPHABET = Alphabet.for_locale("fi_FI")
 NOW = "2026-11-23T10:00:00"
@@ -128,6 +129,28 @@ def test_every_page_is_what_sorting_every_match_gives(
     query = CardQuery(text=text, drawer=drawer, archived=archived)
     for limit in (7, 60):
         assert pages(db, query, limit) == pages(db, query, limit, sort_all=True), limit
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "a", "x"])
+@pytest.mark.parametrize("drawer", ["", "L"])
+@pytest.mark.parametrize("archived", [False, True])
+def test_a_count_is_the_number_of_cards_the_list_holds(
+    db: Database, text: str, drawer: str, archived: bool
+) -> None:
+    query = CardQuery(text=text, drawer=drawer, archived=archived)
+    every = customers.sorted_page(db, query, ALPHABET, None, 2 * CARDS)
+    assert customers.count(db, query, ALPHABET) == len(every)
+
+
+def test_an_older_file_gets_the_index_of_archived_cards(tmp_path: Path) -> None:
+    """Counting a search's archived matches reads this index (migration m010)."""
+    path = old_card_file(OLD_FILES[-1], tmp_path)
+    with open_card_file(path) as card_file:
+        plan = card_file.db.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM customers c INDEXED BY customers_archived "
+            "WHERE c.archived_at IS NOT NULL"
+        ).fetchall()
+    assert "customers_archived" in str(plan)
 
 
 @pytest.mark.parametrize("budget", [1, 5, 50, 500, 5000])
