@@ -18,6 +18,7 @@ from shopcards.ui.card_list_model import (
     SUMMARY_ROLE,
     CardListModel,
 )
+from shopcards.ui.card_list_view import CardListView
 from tests.conftest import card_input
 
 ROOT = QModelIndex()
@@ -158,3 +159,21 @@ def test_refresh_shows_a_card_saved_since(model: CardListModel, shop: Session) -
     model.refresh()
     assert model.row_of(added.id or 0) == 0
     assert model.rowCount() == 8
+
+
+def test_a_list_taller_than_the_first_page_fetches_the_rows_to_fill_it(
+    qtbot: QtBot, owner: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keystroke reads only FIRST_PAGE rows; a tall list asks for the rest it can show."""
+    monkeypatch.setattr(card_list_model, "FIRST_PAGE", 3)
+    monkeypatch.setattr(card_list_model, "PAGE_SIZE", 4)
+    for n in range(10):
+        cards.add_card(owner, card_input(f"Given{n:02d}", "Same"))
+    model = CardListModel(owner)
+    view = CardListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(400, 800)  # room for more than 10 rows
+    view.show()
+    model.set_query(CardQuery(text="same"))
+    qtbot.waitUntil(lambda: model.rowCount() == 10)
