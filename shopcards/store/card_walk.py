@@ -67,14 +67,14 @@ def budget(db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet, lim
     """
     cards_held = cards(db)
     least = fewest_for_walk(cards_held, limit)
+    counted_to = COUNTED_PAST_FEWEST * least
     first_letters = [tuple(word[:PREFIX_INDEXED] for word in clause) for clause in clauses]
-    if first_letters != clauses and matches(db, fts_query(first_letters), least) < least:
-        return 0  # even the words' first letters match too few cards
-    found = matches(db, fts_query(clauses), COUNTED_PAST_FEWEST * least)
-    allowed = walk_budget(found, cards_held, limit)
-    if allowed and _filed_together(db, clauses, alphabet, found):
-        return 0
-    return allowed
+    broad = matches(db, fts_query(first_letters), counted_to)
+    if broad < least or _filed_together(db, first_letters, alphabet, broad):
+        return 0  # even the words' first letters match too few cards, or mostly one family's
+    if first_letters != clauses:  # a longer word: count its own matches (a slower question)
+        broad = matches(db, fts_query(clauses), counted_to)
+    return walk_budget(broad, cards_held, limit)
 
 
 def count(db: Database, clauses: list[tuple[str, ...]], archived: bool) -> int:
