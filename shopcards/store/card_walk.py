@@ -32,6 +32,10 @@ counting the cards whose words begin so reads one list, with no words to merge."
 COUNTED_PAST_FEWEST = 2
 """A broad search's matches are counted up to twice the fewest a walk needs: more would
 hardly change the walk (core.search.walk_budget) and cost time to count."""
+FILED_FROM = 2_000
+"""Fewer matches than this are sorted even when filed together: looking them up is quick."""
+STRETCH_COUNTED = 50_000
+"""Cards filed under a word are counted up to this many when choosing the word."""
 COUNTS_KEPT = 512
 _counted: dict[tuple[str, int], int] = {}
 
@@ -57,12 +61,16 @@ def matches(db: Database, match: str, up_to: int) -> int:
     return counted
 
 
-def budget(db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet, limit: int) -> int:
-    """How far a search may walk the alphabetical index for a page of ``limit`` (0: sort).
+def budget(
+    db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet, limit: int
+) -> int | tuple[str, str]:
+    """How far a search may walk the alphabetical index for a page of ``limit`` (0: sort),
+    or the stretch of the cabinet (sort keys ``lo <= key < hi``) its matches are mostly
+    filed in, for :func:`filed_page`.
 
     Most searches are not broad enough for a walk to pay; the words' first letters, which
     the index holds ready-made, tell most of them so before their matches are counted. A
-    broad word whose cards are mostly filed under it (a family name) is sorted too: the
+    broad word whose cards are mostly filed under it (a family name) is not walked: the
     walk would reach its cards only late in the cabinet.
     """
     cards_held = cards(db)
@@ -70,11 +78,50 @@ def budget(db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet, lim
     counted_to = COUNTED_PAST_FEWEST * least
     first_letters = [tuple(word[:PREFIX_INDEXED] for word in clause) for clause in clauses]
     broad = matches(db, fts_query(first_letters), counted_to)
-    if broad < least or _filed_together(db, first_letters, alphabet, broad):
-        return 0  # even the words' first letters match too few cards, or mostly one family's
+    if broad >= FILED_FROM and _filed_together(db, first_letters, alphabet, broad):
+        return _stretch(db, clauses, alphabet) or 0
+    if broad < least:
+        return 0  # even the words' first letters match too few cards
     if first_letters != clauses:  # a longer word: count its own matches (a slower question)
         broad = matches(db, fts_query(clauses), counted_to)
     return walk_budget(broad, cards_held, limit)
+
+
+def filed_page(
+    db: Database,
+    clauses: list[tuple[str, ...]],
+    stretch: tuple[str, str],
+    after: tuple[str, int] | None,
+    limit: int,
+) -> list[int]:
+    """The ids of the first ``limit`` matching cards after ``after``, for a search whose
+    matches are mostly filed in ``stretch`` (a family name's cards).
+
+    Those are walked in order, nearly every one a match; only the matches filed elsewhere
+    (a given name, a street, an e-mail) have their sort keys looked up and sorted, the
+    cards of the stretch being set aside by the alphabetical index first.
+    """
+    test, words = _test(clauses)
+    start = ["c.archived_at IS NULL", "c.sort_key >= ?", "c.sort_key < ?"]
+    since: list[Any] = []
+    if after is not None:
+        start.append("(c.sort_key, c.id) > (?, ?)")
+        since = list(after)
+    inside = db.execute(
+        f"SELECT c.sort_key, c.id FROM customers c INDEXED BY customers_order{_WORDS_JOIN} "
+        f"WHERE {' AND '.join(start)} AND ({test}) ORDER BY c.sort_key, c.id LIMIT ?",
+        [*stretch, *since, *words, limit],
+    ).fetchall()
+    later = "" if after is None else " AND (c.sort_key, c.id) > (?, ?)"
+    outside = db.execute(
+        "SELECT c.sort_key, c.id FROM (SELECT rowid AS rid FROM customer_search "
+        "WHERE customer_search MATCH ?) m CROSS JOIN customers c INDEXED BY "
+        "customers_key_by_id ON c.id = m.rid WHERE m.rid NOT IN (SELECT id FROM customers "
+        "INDEXED BY customers_order WHERE archived_at IS NULL AND sort_key >= ? AND "
+        f"sort_key < ?) AND c.archived_at IS NULL{later} ORDER BY c.sort_key, c.id LIMIT ?",
+        [fts_query(clauses), *stretch, *since, limit],
+    ).fetchall()
+    return [int(card_id) for _key, card_id in sorted([*inside, *outside])[:limit]]
 
 
 def count(db: Database, clauses: list[tuple[str, ...]], archived: bool) -> int:
@@ -117,6 +164,23 @@ def _filed_together(
         db.execute(sql, [*alphabet.prefix_range(word), half]).fetchone()[0] >= half
         for word in words
     )
+
+
+def _stretch(
+    db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet
+) -> tuple[str, str] | None:
+    """The sort keys of the cards filed under the typed word that has the most of them."""
+    if len(clauses) != 1:
+        return None
+    sql = (
+        "SELECT count(*) FROM (SELECT 1 FROM customers c INDEXED BY customers_order "
+        "WHERE c.archived_at IS NULL AND c.sort_key >= ? AND c.sort_key < ? LIMIT ?)"
+    )
+    filed = {alphabet.prefix_range(word) for word in clauses[0]}
+    most = max(
+        filed, key=lambda stretch: db.execute(sql, [*stretch, STRETCH_COUNTED]).fetchone()[0]
+    )
+    return most
 
 
 def cards(db: Database) -> int:

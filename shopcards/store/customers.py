@@ -224,6 +224,10 @@ def page(
     if search.lookup is Lookup.WORDS and not query.archived:
         clauses = match_clauses(search.text)
         budget = card_walk.budget(db, clauses, alphabet, limit)
+        if isinstance(budget, tuple):
+            if query.drawer:
+                return sorted_page(db, query, alphabet, after, limit)
+            return _summaries(db, card_walk.filed_page(db, clauses, budget, after, limit))
         if budget:
             ids, stopped = card_walk.walk(db, clauses, query.drawer, after, limit, budget)
             found = _summaries(db, ids)
