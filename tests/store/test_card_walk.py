@@ -112,6 +112,7 @@ def test_a_family_name_filed_together_is_read_where_it_is_filed(
     who married, an e-mail) sorted in. 400 Annas, each in a family of her own, are spread
     through the cabinet and walked."""
     monkeypatch.setattr(card_walk, "_counted", {})
+    monkeypatch.setattr(card_walk, "FILED_FROM", 100)  # a small file's family is this big
     people = [("Anna", f"Family{n:03d}") for n in range(400)]
     people += [(f"Given{n:03d}", "Koskinen") for n in range(400)]
     people += [("Koskinen", "Aalto"), ("Koskinen", "Virtanen"), ("Aino", "Koskinen-Aalto")]
