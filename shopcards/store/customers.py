@@ -20,8 +20,15 @@ from shopcards.core.card import (
 from shopcards.core.card_numbers import check_digit
 from shopcards.core.collation import Alphabet
 from shopcards.core.errors import Conflict, NotFound
-from shopcards.core.phones import looks_like_phone, query_digits, search_tokens
-from shopcards.core.search import Lookup, index_words, plan, query_words
+from shopcards.core.phones import search_tokens
+from shopcards.core.search import (
+    Lookup,
+    index_words,
+    match_clauses,
+    plan,
+    query_words,
+)
+from shopcards.store import card_walk
 
 _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
@@ -233,9 +240,32 @@ def page(
     """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
 
     Paging by the last (sort key, id) seen keeps every page as fast as the first, however
-    deep the list is scrolled. The order is worked out on the narrow (id, sort key) index;
-    only the cards of the page itself are read whole.
+    deep the list is scrolled. A broad search walks the alphabetical index and stops at a full
+    page (store.card_walk); any other sorts its matches.
     """
+    search = plan(query.text)
+    if search.lookup is Lookup.WORDS and not query.archived:
+        clauses = match_clauses(search.text)
+        budget = card_walk.budget(db, clauses, alphabet, limit)
+        if isinstance(budget, tuple):
+            if query.drawer:
+                return sorted_page(db, query, alphabet, after, limit)
+            return _summaries(db, card_walk.filed_page(db, clauses, budget, after, limit))
+        if budget:
+            ids, stopped = card_walk.walk(db, clauses, query.drawer, after, limit, budget)
+            found = _summaries(db, ids)
+            if stopped is None:
+                return found
+            return found + sorted_page(db, query, alphabet, stopped, limit - len(found))
+    return sorted_page(db, query, alphabet, after, limit)
+
+
+def sorted_page(
+    db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
+) -> list[CardSummary]:
+    """:func:`page` by sorting every match: the order is worked out on the narrow (id, sort
+    key) index; only the cards of the page itself are read whole. (Also what a broad search's
+    page is checked against in the tests.)"""
     source, where, params = _where(query, alphabet)
     if after is not None:
         where.append("(c.sort_key, c.id) > (?, ?)")
@@ -257,7 +287,22 @@ def page(
     return [_summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
+def _summaries(db: Database, ids: list[int]) -> list[CardSummary]:
+    """The list rows of the cards ``ids``, in alphabetical order."""
+    if not ids:
+        return []
+    sql = (
+        f"SELECT {_SUMMARY_COLUMNS} FROM {_CARDS} WHERE c.id IN ({', '.join('?' * len(ids))}) "
+        "ORDER BY c.sort_key, c.id"
+    )
+    return [_summary(row) for row in db.execute(sql, ids).fetchall()]
+
+
 def count(db: Database, query: CardQuery, alphabet: Alphabet) -> int:
+    """How many cards match ``query`` (a word search in the whole cabinet: card_walk.count)."""
+    search = plan(query.text)
+    if search.lookup is Lookup.WORDS and not query.drawer:
+        return card_walk.count(db, match_clauses(search.text), query.archived)
     source, where, params = _where(query, alphabet)
     sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join(where)}"
     return int(db.execute(sql, params).fetchone()[0])
@@ -332,16 +377,9 @@ def card_number(card_id: int) -> str:
 
 
 def fts_match(text: str) -> str:
-    """The FTS5 query for a search text: every word as a prefix; a number also as phone digits.
-
-    "00100" may be a postcode or the start of "+100…", so a number-like text matches either.
-    """
-    word_match = " AND ".join(f'"{token}"*' for token in query_words(text))
-    if not looks_like_phone(text):
-        return word_match
-    alternatives = {query_digits(text), "".join(ch for ch in text if ch.isdigit())}
-    phone_match = " OR ".join(f'"{digits}"*' for digits in sorted(alternatives))
-    return f"({phone_match}) OR ({word_match})" if word_match else phone_match
+    """The FTS5 query for a search text: every word as a prefix; a number also as phone digits
+    (core.search.match_clauses)."""
+    return card_walk.fts_query(match_clauses(text))
 
 
 def _name_match(card: Card) -> str:

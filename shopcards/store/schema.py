@@ -407,3 +407,11 @@ def _m011(db: Database) -> None:
         "CREATE TRIGGER card_id_high_water_on_delete AFTER DELETE ON customers BEGIN "
         "UPDATE card_id_high_water SET highest = max(highest, OLD.id) WHERE one = 1; END"
     )
+
+
+@migrations(name="m012_archived_cards")
+def _m012(db: Database) -> None:
+    """The archived cards by id (few in any shop): a search counts its matches in the word
+    index and takes away the archived ones among them, instead of looking every match up
+    (half a second for "+358" at 1,000,000 cards)."""
+    run_script(db, "CREATE INDEX customers_archived ON customers(id) WHERE archived_at IS NOT NULL")

@@ -18,6 +18,7 @@ from shopcards.ui.cabinet.list_model import (
     SUMMARY_ROLE,
     CardListModel,
 )
+from shopcards.ui.cabinet.list_view import CardListView
 from tests.conftest import card_input
 
 ROOT = QModelIndex()
@@ -52,14 +53,40 @@ def test_rows_are_the_cards_in_the_cabinets_order(model: CardListModel) -> None:
 
 
 def test_columns_show_name_city_and_the_phone_as_written_in_the_shops_country(
-    model: CardListModel,
+    qtbot: QtBot, model: CardListModel
 ) -> None:
     smith = ALPHABETICAL.index("Smith, John")
-    assert model.index(smith, COL_CITY).data() == "London"
-    assert model.index(smith, COL_PHONE).data() == "020 7946 0018"
     virtanen = ALPHABETICAL.index("Virtanen, Anna")
+    assert model.index(smith, COL_CITY).data() == "London"
+    model.index(smith, COL_PHONE).data()  # asked for: written once the list is shown
+    model.index(virtanen, COL_PHONE).data()
+    qtbot.waitUntil(lambda: model.index(smith, COL_PHONE).data() == "020 7946 0018")
     assert model.index(virtanen, COL_PHONE).data() == "+358 40 1234567"
     assert model.index(ALPHABETICAL.index("Söderberg, Erik"), COL_PHONE).data() == ""
+
+
+def test_a_keystroke_shows_its_rows_at_once_and_the_phones_follow(
+    qtbot: QtBot, shop: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing a number as the shop writes it is slow (phonenumbers); it must not hold up the
+    rows of a keystroke, and the list is told to repaint the phones when they are written."""
+    monkeypatch.setattr(list_model, "_written_phones", {})
+    for n in range(3):
+        cards.add_card(
+            shop, card_input(f"Given{n}", "Same", phones=[("mobile", f"+358 40 123456{n}")])
+        )
+    model = CardListModel(shop)
+    model.set_query(CardQuery(text="same"))
+    assert [model.index(row, COL_PHONE).data() for row in range(3)] == ["", "", ""]
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        pass
+    first, last = changed.args[0], changed.args[1]
+    assert (first.row(), last.row(), first.column(), last.column()) == (0, 2, COL_PHONE, COL_PHONE)
+    assert [model.index(row, COL_PHONE).data() for row in range(3)] == [
+        f"+358 40 123456{n}" for n in range(3)
+    ]
+    model.set_query(CardQuery(text="given1"))  # a number written once is shown at once
+    assert model.index(0, COL_PHONE).data() == "+358 40 1234561"
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
         "Name",
         "City",
@@ -86,6 +113,7 @@ def test_hebrew_names_are_right_aligned_and_latin_ones_are_not(model: CardListMo
 def test_pages_are_fetched_only_as_the_view_asks(
     qtbot: QtBot, owner: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(list_model, "FIRST_PAGE", 3)
     monkeypatch.setattr(list_model, "PAGE_SIZE", 4)
     for n in range(10):
         cards.add_card(owner, card_input(f"Given{n:02d}", "Same"))
@@ -95,10 +123,10 @@ def test_pages_are_fetched_only_as_the_view_asks(
     while model.canFetchMore(ROOT):
         model.fetchMore(ROOT)
         seen.append(model.rowCount())
-    assert seen == [4, 8, 10]
+    assert seen == [3, 7, 10]
     assert names(model) == [f"Same, Given{n:02d}" for n in range(10)]
     model.set_query(CardQuery(text="given0"))
-    assert model.rowCount() == 4 and model.canFetchMore(ROOT)
+    assert model.rowCount() == 3 and model.canFetchMore(ROOT)
     assert model.count() == 10  # the count asks the card file, not the rows loaded
 
 
@@ -131,3 +159,21 @@ def test_refresh_shows_a_card_saved_since(model: CardListModel, shop: Session) -
     model.refresh()
     assert model.row_of(added.id or 0) == 0
     assert model.rowCount() == 8
+
+
+def test_a_list_taller_than_the_first_page_fetches_the_rows_to_fill_it(
+    qtbot: QtBot, owner: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keystroke reads only FIRST_PAGE rows; a tall list asks for the rest it can show."""
+    monkeypatch.setattr(list_model, "FIRST_PAGE", 3)
+    monkeypatch.setattr(list_model, "PAGE_SIZE", 4)
+    for n in range(10):
+        cards.add_card(owner, card_input(f"Given{n:02d}", "Same"))
+    model = CardListModel(owner)
+    view = CardListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(400, 800)  # room for more than 10 rows
+    view.show()
+    model.set_query(CardQuery(text="same"))
+    qtbot.waitUntil(lambda: model.rowCount() == 10)
