@@ -64,6 +64,7 @@ class ShopSettings:
     regular_visits: int | None = None
     heavy_spend: int | None = None
     holdout_share: float = 0.1
+    loyalty_enabled: bool = False
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ShopSettings:
@@ -255,6 +256,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("holdout_share", "Hold back from letters", CUSTOMERS, float, low=0, high=0.5,
             shown_as="percent",
             about="Recipients held back at random, to measure what a letter batch did."),
+    Setting("loyalty_enabled", "Loyalty scheme on", CUSTOMERS, bool,
+            about="Off: no tier discounts at the till and no tier shown on the card."),
     Setting("owner_idle_minutes", "Back to clerk mode after", OWNER, int, low=1, high=240,
             unit=" minutes", about="Owner mode ends after this long without a key or click."),
 )  # fmt: skip

@@ -13,6 +13,7 @@ from shopcards.core.history import HistoryFigures, figures
 from shopcards.core.money import format_money
 from shopcards.core.purchase import Purchase, PurchaseEntry, PurchaseInput, validate_purchase
 from shopcards.core.roles import Role
+from shopcards.services import loyalty_tiers
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
 from shopcards.store import purchases as store
@@ -21,13 +22,25 @@ SORTABLE = store.SORTABLE
 
 
 def record_purchase(session: Session, customer_id: int, inp: PurchaseInput) -> Purchase:
-    """Save a sale on the customer's card (clerk or owner)."""
+    """Save a sale on the customer's card (clerk or owner).
+
+    With the loyalty scheme on, the amount typed is the price: the customer's tier discount
+    comes off it (see :func:`loyalty_tiers.discount_sale`), the purchase keeps what was paid,
+    and the tier and the discount are recorded beside it."""
     entry = _validate(session, inp)
     with session.card_file.write() as db:
         store.ensure_customer(db, customer_id)
+        entry, discount = loyalty_tiers.discount_sale(session, db, customer_id, entry)
         purchase = store.insert(db, customer_id, entry, None, session.actor, session.now())
+        given = loyalty_tiers.record_discount(db, purchase.id, discount)
         changes.record(
-            db, session.actor, session.now(), "purchase", purchase.id, "added", _facts(purchase)
+            db,
+            session.actor,
+            session.now(),
+            "purchase",
+            purchase.id,
+            "added",
+            _facts(purchase) | given,
         )
     return purchase
 

@@ -1,0 +1,229 @@
+"""Loyalty discount tiers: setting up the tier table, recomputing who is in which tier, placing
+a customer by hand, a customer's tier (which, why, since) and the discount it gives on a sale.
+
+Only the owner sets up the tiers or places a customer by hand; anyone may read a tier, record
+a sale with its discount, or recompute (the recompute only follows the owner's rules). With
+the scheme off (the setting ``loyalty_enabled``) nobody has a tier and no sale a discount.
+
+The recompute reads every customer's net spend over the last 12 months with the one set-based
+query the 80/20 split uses (``store.insights.ranked_spend``), places them in Python and
+writes only the customers whose tier changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from shopcards.core import loyalty_tiers as core
+from shopcards.core.errors import Conflict, NotFound
+from shopcards.core.insights import last_12_months
+from shopcards.core.loyalty_tiers import Standing, Tier
+from shopcards.core.purchase import PurchaseEntry
+from shopcards.services.session import Session, require_owner
+from shopcards.store import changes
+from shopcards.store import insights as insights_store
+from shopcards.store import loyalty_tiers as store
+
+RECOMPUTE_ACTOR = "recompute"
+
+
+def tiers(session: Session) -> list[Tier]:
+    """The tier table in the owner's order (pass it back as ``base`` when saving an edit)."""
+    return store.load_tiers(session.db)
+
+
+def save_tiers(
+    session: Session, table: Sequence[Tier], base: Sequence[Tier] | None = None
+) -> list[Tier]:
+    """Save the whole tier table and place every customer by it, in one transaction: all or
+    nothing (owner only). ValidationError names each tier that will not do (its place and
+    name, and what). ``base`` is the table as this desk read it: when another desk saved a
+    different one since, Conflict is raised and nothing is saved."""
+    require_owner(session, "set up the loyalty tiers")
+    checked = core.check_tiers(table)
+    with session.card_file.write() as db:
+        if base is not None and store.load_tiers(db) != list(base):
+            raise Conflict(
+                "Another desk changed the loyalty tiers since you opened them: reload them and "
+                "make your change again.",
+                ["tiers"],
+            )
+        saved = store.replace_tiers(db, checked)
+        moved = _recompute(db, saved, session.today(), session.now())
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "loyalty_tiers",
+            0,
+            "saved",
+            {"tiers": [_described(tier) for tier in saved], "moved": moved},
+        )
+    return saved
+
+
+@dataclass(frozen=True)
+class Recomputed:
+    day: str
+    placed: int
+    """Customers in a tier by rule after the recompute."""
+    moved: int
+    """Customers whose tier by rule changed (joined, left or moved): the rows written."""
+
+
+def recompute(session: Session) -> Recomputed:
+    """Place every customer in the tier their last 12 months earn them (anyone may)."""
+    with session.card_file.write() as db:
+        table = store.load_tiers(db)
+        moved = _recompute(db, table, session.today(), session.now())
+        placed = len(store.running_by_rule(db))
+    return Recomputed(session.today().isoformat(), placed, moved)
+
+
+def recompute_if_due(session: Session) -> Recomputed | None:
+    """The recompute when the file opens: at most once a day, and a look-up when done."""
+    if store.recomputed_on(session.db) == session.today().isoformat():
+        return None
+    return recompute(session)
+
+
+def _recompute(db: Database, table: Sequence[Tier], today: dt.date, now: str) -> int:
+    """Place everyone by ``table``; returns how many customers' tier by rule changed."""
+    start, end = last_12_months(today)
+    ranked = insights_store.ranked_spend(db, start.isoformat(), end.isoformat())
+    wanted = core.place(ranked, table)
+    running = store.running_by_rule(db)
+    ending = [
+        pid
+        for cid, (pid, tier) in running.items()
+        if cid not in wanted or wanted[cid].tier_id != tier
+    ]
+    starting = [
+        (cid, p) for cid, p in wanted.items() if running.get(cid, (0, None))[1] != p.tier_id
+    ]
+    day = today.isoformat()
+    store.end_placements(db, ending, day)
+    names = {tier.id: tier.name for tier in table if tier.id is not None}
+    store.start_placements(db, starting, names, day, now, RECOMPUTE_ACTOR)
+    store.mark_recomputed(db, day)
+    return len({cid for cid, _ in starting} | (running.keys() - wanted.keys()))
+
+
+def place_by_hand(session: Session, customer_id: int, tier: str, ends_on: str, reason: str) -> None:
+    """Put a customer in ``tier`` from today until ``ends_on`` (ISO; it counts up to the day
+    before), with the reason (owner only). ValidationError names the field: a tier not in the
+    table, an end date not after today, no reason. A placement by hand still running ends."""
+    require_owner(session, "put a customer in a loyalty tier by hand")
+    with session.card_file.write() as db:
+        known = store.load_tiers(db)
+        today = session.today()
+        note = core.check_manual(tier, ends_on, reason, [t.name for t in known], today)
+        chosen = next(t for t in known if t.name.casefold() == tier.casefold())
+        if db.execute("SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone() is None:
+            raise NotFound(f"There is no card number {customer_id}")
+        store.place_by_hand(
+            db, customer_id, chosen, today.isoformat(), ends_on, note, session.now(), session.actor
+        )
+        changes.record(
+            db,
+            session.actor,
+            session.now(),
+            "customer",
+            customer_id,
+            "placed in a loyalty tier",
+            {"tier": chosen.name, "ends_on": ends_on, "reason": note},
+        )
+
+
+def tier_of(session: Session, customer_id: int) -> Standing | None:
+    """Everything the card and the till show of a customer's tier, in one call: the tier's
+    name, its discount (``rate_bp``; ``Standing.discount(amount)`` for a sale), why (a sentence
+    in the shop's money) and since when. None with the scheme off or outside every tier."""
+    if not session.settings.loyalty_enabled:
+        return None
+    return _standing(session, session.db, customer_id)
+
+
+def _standing(session: Session, db: Database, customer_id: int) -> Standing | None:
+    found = store.standing(db, customer_id, session.today().isoformat())
+    if found is None:
+        return None
+    name, rate, why, since = found
+    settings = session.settings
+    reason = core.reason_text(why, settings.locale, settings.currency)
+    return Standing(name, rate, why.rule, reason, since, why.ends_on)
+
+
+def discount_for(session: Session, customer_id: int, amount: int) -> int:
+    """The discount the customer's tier gives on a sale of ``amount`` minor units (0 without)."""
+    standing = tier_of(session, customer_id)
+    return 0 if standing is None else standing.discount(amount)
+
+
+# On a sale ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SaleDiscount:
+    tier: str
+    rate_bp: int
+    given: int
+
+
+def discount_sale(
+    session: Session, db: Database, customer_id: int, entry: PurchaseEntry
+) -> tuple[PurchaseEntry, SaleDiscount | None]:
+    """Inside the sale's transaction: ``entry`` with its amount less the tier's discount (the
+    amount typed is the price; what is saved is what the customer paid), and the discount."""
+    if not session.settings.loyalty_enabled:
+        return entry, None
+    standing = _standing(session, db, customer_id)
+    given = 0 if standing is None else standing.discount(entry.amount)
+    if standing is None or not given:
+        return entry, None
+    paid = PurchaseEntry(
+        entry.date, entry.amount - given, entry.items, entry.category, entry.receipt_no
+    )
+    return paid, SaleDiscount(standing.tier, standing.rate_bp, given)
+
+
+def record_discount(
+    db: Database, purchase_id: int, discount: SaleDiscount | None
+) -> dict[str, object]:
+    """Keep the sale's tier and discount beside it; returns them for the change log."""
+    if discount is None:
+        return {}
+    tier = store.tier_by_name(db, discount.tier)
+    store.record_discount(
+        db,
+        purchase_id,
+        None if tier is None else tier.id,
+        discount.tier,
+        discount.rate_bp,
+        discount.given,
+    )
+    return {"tier": discount.tier, "discount": discount.given}
+
+
+def sale_discount(session: Session, purchase_id: int) -> SaleDiscount | None:
+    """The tier and the discount recorded on a sale (for its line in the purchase history)."""
+    found = store.discount_of(session.db, purchase_id)
+    return None if found is None else SaleDiscount(*found)
+
+
+# Letters ---------------------------------------------------------------------------------------
+
+
+def merge_values(session: Session, customer_ids: Sequence[int]) -> dict[int, Mapping[str, str]]:
+    """The merge fields ``tier`` and ``discount`` of each customer ("" without a tier)."""
+    locale = session.settings.locale
+    return {cid: core.merge_fields(tier_of(session, cid), locale) for cid in customer_ids}
+
+
+def _described(tier: Tier) -> dict[str, object]:
+    bar = {"threshold": tier.threshold} if tier.rule is core.Rule.SPEND else {"top_bp": tier.top_bp}
+    return {"name": tier.name, "rate_bp": tier.rate_bp, "rule": tier.rule.value} | bar

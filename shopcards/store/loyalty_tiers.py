@@ -1,0 +1,183 @@
+"""The loyalty tiers in the card file: the tier table, the placements (who was in which tier
+from when to when) and the discount recorded on each sale.
+
+A placement runs from ``from_date`` (included) to ``to_date`` (not included; NULL: still
+running). The recompute keeps one running placement by rule per customer and writes only
+when it changes; a placement by hand is a row of its own that ends on its end date, and wins
+over the rule's while it runs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from shopcards.core.loyalty_tiers import Placement, Rule, Tier, Why
+
+RECOMPUTED_KEY = "loyalty_tiers_recomputed_on"
+"""Settings row holding the day of the last whole-file recompute (not a setting people see)."""
+
+_TIER_COLUMNS = "name, rate_bp, rule, threshold, top_bp, id"
+
+
+def load_tiers(db: Database) -> list[Tier]:
+    """The tier table in the owner's order."""
+    rows = db.execute(f"SELECT {_TIER_COLUMNS} FROM loyalty_tiers ORDER BY position").fetchall()
+    return [
+        Tier(name, rate, Rule(rule), threshold, top, tid)
+        for name, rate, rule, threshold, top, tid in rows
+    ]
+
+
+def replace_tiers(db: Database, tiers: Sequence[Tier]) -> list[Tier]:
+    """Make the table ``tiers``: a tier whose name is already there keeps its id (and so its
+    customers' placements), a tier left out is deleted, a new one added."""
+    existing = {tier.name.casefold(): tier.id for tier in load_tiers(db)}
+    wanted = {tier.name.casefold() for tier in tiers}
+    for name, tier_id in existing.items():
+        if name not in wanted:
+            db.execute("DELETE FROM loyalty_tiers WHERE id = ?", [tier_id])
+    saved = []
+    for position, tier in enumerate(tiers):
+        values = [tier.name, tier.rate_bp, tier.rule.value, tier.threshold, tier.top_bp, position]
+        tier_id = existing.get(tier.name.casefold())
+        if tier_id is None:
+            cursor = db.execute(
+                "INSERT INTO loyalty_tiers (name, rate_bp, rule, threshold, top_bp, position) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                values,
+            )
+            tier_id = int(cursor.lastrowid or 0)
+        else:
+            db.execute(
+                "UPDATE loyalty_tiers SET name = ?, rate_bp = ?, rule = ?, threshold = ?, "
+                "top_bp = ?, position = ? WHERE id = ?",
+                [*values, tier_id],
+            )
+        saved.append(Tier(tier.name, tier.rate_bp, tier.rule, tier.threshold, tier.top_bp, tier_id))
+    return saved
+
+
+# Placements -----------------------------------------------------------------------------------
+
+
+def running_by_rule(db: Database) -> dict[int, tuple[int, int | None]]:
+    """customer id -> (placement id, tier id) of every running placement by rule."""
+    rows = db.execute(
+        "SELECT customer_id, id, tier_id FROM loyalty_placements "
+        "WHERE to_date IS NULL AND rule != 'manual'"
+    ).fetchall()
+    return {customer_id: (pid, tier_id) for customer_id, pid, tier_id in rows}
+
+
+def end_placements(db: Database, ids: Iterable[int], day: str) -> None:
+    db.conn.executemany(
+        "UPDATE loyalty_placements SET to_date = ? WHERE id = ?", ((day, pid) for pid in ids)
+    )
+
+
+def start_placements(
+    db: Database,
+    placed: Iterable[tuple[int, Placement]],
+    names: dict[int, str],
+    day: str,
+    now: str,
+    actor: str,
+) -> None:
+    """A running placement by rule from ``day`` for each (customer id, placement)."""
+    db.conn.executemany(
+        "INSERT INTO loyalty_placements (customer_id, tier_id, tier_name, rule, spend, bar, "
+        "from_date, placed_at, placed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (cid, p.tier_id, names[p.tier_id], p.rule.value, p.spend, p.bar, day, now, actor)
+            for cid, p in placed
+        ),
+    )
+
+
+def place_by_hand(
+    db: Database,
+    customer_id: int,
+    tier: Tier,
+    day: str,
+    ends_on: str,
+    note: str,
+    now: str,
+    actor: str,
+) -> None:
+    """The owner's placement from ``day`` to ``ends_on``; one still running ends today."""
+    db.execute(
+        "UPDATE loyalty_placements SET to_date = ? WHERE customer_id = ? AND rule = 'manual' "
+        "AND to_date > ?",
+        [day, customer_id, day],
+    )
+    db.execute(
+        "INSERT INTO loyalty_placements (customer_id, tier_id, tier_name, rule, from_date, "
+        "to_date, note, placed_at, placed_by) VALUES (?, ?, ?, 'manual', ?, ?, ?, ?, ?)",
+        [customer_id, tier.id, tier.name, day, ends_on, note, now, actor],
+    )
+
+
+_STANDING = """
+    SELECT t.name, t.rate_bp, p.rule, p.spend, p.bar, p.placed_at, p.placed_by, p.to_date,
+        p.note, p.from_date
+    FROM loyalty_placements p JOIN loyalty_tiers t ON t.id = p.tier_id
+    WHERE p.customer_id = ? AND p.from_date <= ? AND (p.to_date IS NULL OR p.to_date > ?)
+    ORDER BY p.rule = 'manual' DESC, p.id DESC LIMIT 1
+"""
+
+
+def standing(db: Database, customer_id: int, day: str) -> tuple[str, int, Why, str] | None:
+    """(tier name, rate, why, since) of the placement that counts on ``day``: one by hand
+    while it runs, else the running one by rule; None outside every tier."""
+    row = db.execute(_STANDING, [customer_id, day, day]).fetchone()
+    if row is None:
+        return None
+    name, rate, rule, spend, bar, placed_at, placed_by, to_date, note, since = row
+    why = Why(
+        Rule(rule), spend, bar, placed_at, placed_by, to_date if rule == "manual" else None, note
+    )
+    return name, rate, why, since
+
+
+def tier_by_name(db: Database, name: str) -> Tier | None:
+    row = db.execute(f"SELECT {_TIER_COLUMNS} FROM loyalty_tiers WHERE name = ?", [name]).fetchone()
+    return None if row is None else Tier(row[0], row[1], Rule(row[2]), row[3], row[4], row[5])
+
+
+def recomputed_on(db: Database) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [RECOMPUTED_KEY]).fetchone()
+    return None if row is None else str(json.loads(row[0]))
+
+
+def mark_recomputed(db: Database, day: str) -> None:
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [RECOMPUTED_KEY, json.dumps(day)],
+    )
+
+
+# Discounts on sales ---------------------------------------------------------------------------
+
+
+def record_discount(
+    db: Database, purchase_id: int, tier_id: int | None, tier: str, rate_bp: int, given: int
+) -> None:
+    db.execute(
+        "INSERT INTO sale_discounts (purchase_id, tier_id, tier_name, rate_bp, discount) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [purchase_id, tier_id, tier, rate_bp, given],
+    )
+
+
+def discount_of(db: Database, purchase_id: int) -> tuple[str, int, int] | None:
+    """(tier name, rate, discount) recorded on a sale; None when it had none."""
+    row: Any = db.execute(
+        "SELECT tier_name, rate_bp, discount FROM sale_discounts WHERE purchase_id = ?",
+        [purchase_id],
+    ).fetchone()
+    return None if row is None else (row[0], row[1], row[2])
