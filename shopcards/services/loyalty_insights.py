@@ -66,14 +66,12 @@ def tier_insights(session: Session) -> tuple[TierInsight, ...]:
     return tuple(found)
 
 
-def _threshold(
-    tier: Tier, spend: Mapping[int, int], placed: Mapping[int, tuple[int, int | None]]
-) -> int:
+def _threshold(tier: Tier, spend: Mapping[int, int], placed: Mapping[int, int | None]) -> int:
     """A spend tier's threshold; for a top-share tier, the least its customers by rule spent."""
     if tier.rule is Rule.SPEND:
         return tier.threshold
     return min(
-        (spend.get(cid, 0) for cid, (_, tier_id) in placed.items() if tier_id == tier.id),
+        (spend.get(cid, 0) for cid, tier_id in placed.items() if tier_id == tier.id),
         default=0,
     )
 

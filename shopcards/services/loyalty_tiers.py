@@ -53,7 +53,7 @@ def save_tiers(
                 ["tiers"],
             )
         saved = store.replace_tiers(db, checked)
-        moved = _recompute(db, saved, session.today(), session.now())
+        _, moved = _recompute(db, saved, session.today(), session.now())
         changes.record(
             db,
             session.actor,
@@ -78,9 +78,7 @@ class Recomputed:
 def recompute(session: Session) -> Recomputed:
     """Place every customer in the tier their last 12 months earn them (anyone may)."""
     with session.card_file.write() as db:
-        table = store.load_tiers(db)
-        moved = _recompute(db, table, session.today(), session.now())
-        placed = len(store.running_by_rule(db))
+        placed, moved = _recompute(db, store.load_tiers(db), session.today(), session.now())
     return Recomputed(session.today().isoformat(), placed, moved)
 
 
@@ -91,26 +89,26 @@ def recompute_if_due(session: Session) -> Recomputed | None:
     return recompute(session)
 
 
-def _recompute(db: Database, table: Sequence[Tier], today: dt.date, now: str) -> int:
-    """Place everyone by ``table``; returns how many customers' tier by rule changed."""
+def _recompute(db: Database, table: Sequence[Tier], today: dt.date, now: str) -> tuple[int, int]:
+    """Place everyone by ``table``, writing only who moved: (customers placed, moved)."""
     start, end = last_12_months(today)
     ranked = insights_store.ranked_spend(db, start.isoformat(), end.isoformat())
     wanted = core.place(ranked, table)
     running = store.running_by_rule(db)
-    ending = [
-        pid
-        for cid, (pid, tier) in running.items()
-        if cid not in wanted or wanted[cid].tier_id != tier
-    ]
-    starting = [
-        (cid, p) for cid, p in wanted.items() if running.get(cid, (0, None))[1] != p.tier_id
-    ]
+    ending = [cid for cid, tier_id in running.items() if wanted.get(cid) != tier_id]
+    starting = [(cid, tid) for cid, tid in wanted.items() if running.get(cid) != tid]
     day = today.isoformat()
     store.end_placements(db, ending, day)
-    names = {tier.id: tier.name for tier in table if tier.id is not None}
-    store.start_placements(db, starting, names, day, now, RECOMPUTE_ACTOR)
+    if starting:
+        spend = dict(ranked)
+        by_id = {tier.id: tier for tier in table}
+        rows = [
+            (cid, tid, by_id[tid].name, by_id[tid].rule.value, spend[cid], core.bar(by_id[tid]))
+            for cid, tid in starting
+        ]
+        store.start_placements(db, rows, day, now, RECOMPUTE_ACTOR)
     store.mark_recomputed(db, day)
-    return len({cid for cid, _ in starting} | (running.keys() - wanted.keys()))
+    return len(wanted), len({cid for cid, _ in starting}.union(ending))
 
 
 def place_by_hand(session: Session, customer_id: int, tier: str, ends_on: str, reason: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from shopcards.core.loyalty_tiers import Placement, Rule, Tier, Why
+from shopcards.core.loyalty_tiers import Rule, Tier, Why
 
 RECOMPUTED_KEY = "loyalty_tiers_recomputed_on"
 """Settings row holding the day of the last whole-file recompute (not a setting people see)."""
@@ -64,37 +64,37 @@ def replace_tiers(db: Database, tiers: Sequence[Tier]) -> list[Tier]:
 # Placements -----------------------------------------------------------------------------------
 
 
-def running_by_rule(db: Database) -> dict[int, tuple[int, int | None]]:
-    """customer id -> (placement id, tier id) of every running placement by rule."""
-    rows = db.execute(
-        "SELECT customer_id, id, tier_id FROM loyalty_placements "
-        "WHERE to_date IS NULL AND rule != 'manual'"
-    ).fetchall()
-    return {customer_id: (pid, tier_id) for customer_id, pid, tier_id in rows}
-
-
-def end_placements(db: Database, ids: Iterable[int], day: str) -> None:
-    db.conn.executemany(
-        "UPDATE loyalty_placements SET to_date = ? WHERE id = ?", ((day, pid) for pid in ids)
+def running_by_rule(db: Database) -> dict[int, int | None]:
+    """customer id -> tier id of every running placement by rule (None: its tier deleted)."""
+    return dict(
+        db.execute(
+            "SELECT customer_id, tier_id FROM loyalty_placements "
+            "WHERE to_date IS NULL AND rule != 'manual'"
+        ).fetchall()
     )
 
 
+def end_placements(db: Database, customer_ids: Iterable[int], day: str) -> None:
+    """End the running placement by rule of each customer on ``day``."""
+    db.conn.executemany(
+        "UPDATE loyalty_placements SET to_date = ? WHERE customer_id = ? AND to_date IS NULL "
+        "AND rule != 'manual'",
+        ((day, customer_id) for customer_id in customer_ids),
+    )
+
+
+PlacedRow = tuple[int, int, str, str, int, int]
+"""(customer id, tier id, tier name, rule, spend, bar) of a placement by rule."""
+
+
 def start_placements(
-    db: Database,
-    placed: Iterable[tuple[int, Placement]],
-    names: dict[int, str],
-    day: str,
-    now: str,
-    actor: str,
+    db: Database, rows: Iterable[PlacedRow], day: str, now: str, actor: str
 ) -> None:
-    """A running placement by rule from ``day`` for each (customer id, placement)."""
+    """A running placement by rule from ``day`` for each row."""
     db.conn.executemany(
         "INSERT INTO loyalty_placements (customer_id, tier_id, tier_name, rule, spend, bar, "
         "from_date, placed_at, placed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            (cid, p.tier_id, names[p.tier_id], p.rule.value, p.spend, p.bar, day, now, actor)
-            for cid, p in placed
-        ),
+        ((*row, day, now, actor) for row in rows),
     )
 
 
