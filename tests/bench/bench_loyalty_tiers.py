@@ -82,9 +82,8 @@ def main() -> None:
     day = TODAY + dt.timedelta(days=1)
     started = time.perf_counter()
     moved = loyalty_tiers.recompute(session).moved
-    print(
-        f"{'recompute a day later':30s} {'':9s} {time.perf_counter() - started:8.3f}s  ({moved:,} moved)"
-    )
+    later = time.perf_counter() - started
+    print(f"{'recompute a day later':30s} {'':9s} {later:8.3f}s  ({moved:,} moved)")
     done = median_time(lambda: loyalty_tiers.recompute_if_due(session), args.runs)
     print(f"{'on opening, once done today':30s} {'':9s} {done * 1000:7.2f}ms")
     scan = median_time(lambda: loyalty_tiers.tier_of(session, 1), args.runs)
