@@ -18,7 +18,16 @@ from pathlib import Path
 from shopcards import __version__, paths
 from shopcards.core.errors import ShopError
 
-COMMAND_MODULES = ("cardfile", "demo", "purchases", "drawing", "letters", "report", "settings")
+COMMAND_MODULES = (
+    "cardfile",
+    "demo",
+    "purchases",
+    "drawing",
+    "letters",
+    "report",
+    "settings",
+    "loyalty",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from shopcards.core.demo_data import DemoBatch, DemoCustomer, demo_batches, demo_customers
 from shopcards.core.errors import ShopError
 from shopcards.core.settings import ShopSettings
+from shopcards.services import loyalty_tiers
 from shopcards.services.session import Session, require_owner
 from shopcards.services.settings import SET_UP_KEY
 from shopcards.store import bulk, calls, changes, customers
@@ -26,6 +27,7 @@ DEMO_SETTINGS = ShopSettings(
     locale="fi_FI",
     region="FI",
     currency="EUR",
+    loyalty_enabled=True,
 )
 ACTOR = "owner"
 
@@ -83,6 +85,8 @@ def build_demo(
             if progress is not None and not progress(made, customers_count):
                 raise Cancelled("The demo shop was cancelled; nothing was saved.")
         letters = sum(_send(db, batch, sent) for batch, sent in zip(batches, chosen, strict=True))
+        if with_purchases:
+            loyalty_tiers.demo_scheme(db, session.today(), session.now())
         changes.record(
             db,
             session.actor,

@@ -13,6 +13,7 @@ writes only the customers whose tier changed.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -20,12 +21,14 @@ from sqlite_utils import Database
 
 from shopcards.core import loyalty_tiers as core
 from shopcards.core.errors import Conflict, NotFound
+from shopcards.core.history import months_back
 from shopcards.core.insights import last_12_months
 from shopcards.core.loyalty_tiers import Standing, Tier
 from shopcards.core.purchase import PurchaseEntry
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
 from shopcards.store import insights as insights_store
+from shopcards.store import loyalty_insights as members_store
 from shopcards.store import loyalty_tiers as store
 
 RECOMPUTE_ACTOR = "recompute"
@@ -109,6 +112,14 @@ def _recompute(db: Database, table: Sequence[Tier], today: dt.date, now: str) ->
         store.start_placements(db, rows, day, now, RECOMPUTE_ACTOR)
     store.mark_recomputed(db, day)
     return len(wanted), len({cid for cid, _ in starting}.union(ending))
+
+
+def tier_counts(session: Session) -> dict[str, int]:
+    """Tier name -> how many customers are in it today (every tier of the table listed)."""
+    today = session.today().isoformat()
+    table = store.load_tiers(session.db)
+    counts = Counter(tier_id for _, tier_id, _ in members_store.members(session.db, today))
+    return {tier.name: counts[tier.id or 0] for tier in table}
 
 
 def place_by_hand(session: Session, customer_id: int, tier: str, ends_on: str, reason: str) -> None:
@@ -211,6 +222,39 @@ def sale_discount(session: Session, purchase_id: int) -> SaleDiscount | None:
     """The tier and the discount recorded on a sale (for its line in the purchase history)."""
     found = store.discount_of(session.db, purchase_id)
     return None if found is None else SaleDiscount(*found)
+
+
+# The demo shop ----------------------------------------------------------------------------------
+
+DEMO_TIERS = (
+    Tier("Card", 500, core.Rule.SPEND, threshold=0),
+    Tier("Gold", 1500, core.Rule.SPEND, threshold=50_000),
+    Tier("VIP", 2500, core.Rule.TOP, top_bp=500),
+)
+DEMO_HISTORY_MONTHS = (12, 9, 6, 3, 0)
+"""The demo's tiers were recomputed on these months back, so customers joined them at
+different times and "since they joined" has something to show."""
+
+
+def demo_scheme(db: Database, today: dt.date, now: str) -> None:
+    """The demo shop's tiers (Card 5% for any net spend, Gold 15% from 500,00, VIP 25% for the
+    top 5%), a year of placements, two customers placed by hand, and the discounts its sales
+    since would have been given (inside the demo's own transaction)."""
+    table = store.replace_tiers(db, DEMO_TIERS)
+    for months in DEMO_HISTORY_MONTHS:
+        _recompute(db, table, months_back(today, months), now)
+    outside = [cid for (cid,) in db.execute(store.OUTSIDE_EVERY_TIER).fetchall()][:2]
+    for cid, (tier, days, reason) in zip(outside, _DEMO_BY_HAND, strict=False):
+        day = (today - dt.timedelta(days=days)).isoformat()
+        ends_on = (today + dt.timedelta(days=90 - days)).isoformat()
+        store.place_by_hand(db, cid, table[tier], day, ends_on, reason, now, "owner")
+    store.demo_discounts(db)
+
+
+_DEMO_BY_HAND = (
+    (1, 20, "helps at the Christmas market stall"),
+    (2, 45, "ordered the wedding gifts for 120 guests"),
+)
 
 
 # Letters ---------------------------------------------------------------------------------------

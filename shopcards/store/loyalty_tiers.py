@@ -161,6 +161,30 @@ def mark_recomputed(db: Database, day: str) -> None:
     )
 
 
+OUTSIDE_EVERY_TIER = (
+    "SELECT c.id FROM customers c WHERE c.archived_at IS NULL AND NOT c.is_staff "
+    "AND NOT EXISTS (SELECT 1 FROM loyalty_placements p WHERE p.customer_id = c.id) ORDER BY c.id"
+)
+"""Cards never placed in a tier (the demo puts two of them in one by hand)."""
+
+
+def demo_discounts(db: Database) -> None:
+    """The demo's sales in a tier get the discount they would have had: its amounts are what
+    was paid, so the discount is worked back from the price (paid × rate / (100% - rate))."""
+    db.execute(
+        "INSERT INTO sale_discounts (purchase_id, tier_id, tier_name, rate_bp, discount) "
+        "SELECT p.id, t.id, t.name, t.rate_bp, "
+        "(p.amount * t.rate_bp + (10000 - t.rate_bp) / 2) / (10000 - t.rate_bp) "
+        "FROM purchases p JOIN loyalty_placements l ON l.customer_id = p.customer_id "
+        "AND p.date >= l.from_date AND (l.to_date IS NULL OR p.date < l.to_date) "
+        "JOIN loyalty_tiers t ON t.id = l.tier_id "
+        "WHERE p.amount > 0 AND p.voided_at IS NULL AND t.rate_bp < 10000 "
+        "AND l.id = (SELECT l2.id FROM loyalty_placements l2 WHERE l2.customer_id = p.customer_id "
+        "AND p.date >= l2.from_date AND (l2.to_date IS NULL OR p.date < l2.to_date) "
+        "ORDER BY l2.rule = 'manual' DESC, l2.id DESC LIMIT 1)"
+    )
+
+
 # Discounts on sales ---------------------------------------------------------------------------
 
 
