@@ -45,7 +45,7 @@ def add_to(loyalty: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = add_command(
         loyalty,
         "tiers",
-        "the discount tiers: list, --recompute, --set, --place, --report",
+        "the discount tiers: list, recompute, set up, place by hand, see whether they pay",
         "Without options, list the tiers and how many customers are in each. --recompute "
         "places every customer by their net spend over the last 12 months (done by itself "
         "when the window opens, once a day).",
@@ -124,8 +124,8 @@ def _place(session: Session, args: argparse.Namespace) -> None:
         raise ShopError(f"There is no card number {args.place}")
     if not args.tier or not args.ends_on:
         raise ShopError("--place needs --tier, --ends-on and --reason")
-    loyalty_tiers.place_by_hand(session, card.id, args.tier, args.ends_on, args.reason)
-    print(f"Card {card.card_no} is in {args.tier} until the day before {args.ends_on}.")
+    tier = loyalty_tiers.place_by_hand(session, card.id, args.tier, args.ends_on, args.reason)
+    print(f"Card {card.card_no} is in {tier} until the day before {args.ends_on}.")
 
 
 def _list(session: Session) -> None:

@@ -122,10 +122,11 @@ def tier_counts(session: Session) -> dict[str, int]:
     return {tier.name: counts[tier.id or 0] for tier in table}
 
 
-def place_by_hand(session: Session, customer_id: int, tier: str, ends_on: str, reason: str) -> None:
+def place_by_hand(session: Session, customer_id: int, tier: str, ends_on: str, reason: str) -> str:
     """Put a customer in ``tier`` from today until ``ends_on`` (ISO; it counts up to the day
     before), with the reason (owner only). ValidationError names the field: a tier not in the
-    table, an end date not after today, no reason. A placement by hand still running ends."""
+    table, an end date not after today, no reason. A placement by hand still running ends.
+    Returns the tier's name as the table writes it."""
     require_owner(session, "put a customer in a loyalty tier by hand")
     with session.card_file.write() as db:
         known = store.load_tiers(db)
@@ -146,6 +147,8 @@ def place_by_hand(session: Session, customer_id: int, tier: str, ends_on: str, r
             "placed in a loyalty tier",
             {"tier": chosen.name, "ends_on": ends_on, "reason": note},
         )
+    return chosen.name
+    return chosen.name
 
 
 def tier_of(session: Session, customer_id: int) -> Standing | None:

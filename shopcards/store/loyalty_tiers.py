@@ -170,9 +170,10 @@ OUTSIDE_EVERY_TIER = (
 
 def demo_discounts(db: Database) -> None:
     """The demo's sales in a tier get the discount they would have had: its amounts are what
-    was paid, so the discount is worked back from the price (paid × rate / (100% - rate))."""
+    was paid, so the discount is worked back from the price (paid × rate / (100% - rate)).
+    A sale that has its discount (a second demo on the same file) keeps it."""
     db.execute(
-        "INSERT INTO sale_discounts (purchase_id, tier_id, tier_name, rate_bp, discount) "
+        "INSERT OR IGNORE INTO sale_discounts (purchase_id, tier_id, tier_name, rate_bp, discount) "
         "SELECT p.id, t.id, t.name, t.rate_bp, "
         "(p.amount * t.rate_bp + (10000 - t.rate_bp) / 2) / (10000 - t.rate_bp) "
         "FROM purchases p JOIN loyalty_placements l ON l.customer_id = p.customer_id "
