@@ -43,6 +43,8 @@ MERGE_FIELDS: Final[Mapping[str, str]] = MappingProxyType(
         "today": "The date the letter is printed",
         "event_date": "The date of the event you invite to (asked when printing)",
         "prize": "What the customer won (asked when printing)",
+        "tier": "The customer's loyalty tier, e.g. “Gold” (empty without one)",
+        "discount": "The discount of the customer's loyalty tier, e.g. “15%”",
     }
 )
 """Every merge field a template may use, with a line the template editor shows for it."""

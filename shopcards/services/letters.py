@@ -36,7 +36,7 @@ from shopcards.core.roles import Role
 from shopcards.core.settings import ShopSettings
 from shopcards.core.templates import Template, TemplateKind
 from shopcards.core.text import words
-from shopcards.services import letter_selections
+from shopcards.services import letter_selections, loyalty_tiers
 from shopcards.services.exports import record_export
 from shopcards.services.letter_scripts import unprintable
 from shopcards.services.letter_setup import PrintSetup, label_sheet_of, letterhead_of, print_setup
@@ -281,7 +281,11 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
     held, groups = _hold_back(groups, request.holdout_share, session.now())
     visits = store.last_visits(session.db, [card.id for card in mailable if card.id is not None])
     today = session.today()
-    pieces = tuple(_piece(group, visits, settings, today, asked) for group in groups)
+    tiers = loyalty_tiers.merge_values(session, [card.id for card in mailable if card.id])
+    pieces = tuple(
+        _piece(group, visits, settings, today, {**asked, **tiers[group[0].id or 0]})
+        for group in groups
+    )
     setup = print_setup(settings, mailing.long_date(today.isoformat(), settings.locale))
     return BatchPlan(
         request,
