@@ -11,7 +11,7 @@ import pytest
 from shopcards.core.errors import Conflict, PermissionDenied, ValidationError
 from shopcards.core.loyalty_tiers import Rule, Tier
 from shopcards.core.purchase import PurchaseInput
-from shopcards.services import cards, loyalty_tiers, purchases
+from shopcards.services import cards, demo, loyalty_insights, loyalty_tiers, purchases
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from tests.conftest import card_input
@@ -211,3 +211,17 @@ def test_a_renamed_rule_keeps_the_tier_and_its_since(owner: Session, shop: dict[
     c = loyalty_tiers.tier_of(owner, shop["C"])
     assert b is not None and (b.tier, b.rate_bp, b.since) == ("Gold", 2000, "2026-11-23")
     assert c is not None and (c.tier, c.since) == ("Card", "2026-11-23")  # 900 € < 950 €
+
+
+def test_the_demo_shop_has_a_scheme_to_look_at(owner: Session) -> None:
+    demo.build_demo(owner, 150, seed=3)
+    assert owner.settings.loyalty_enabled
+    assert [t.name for t in loyalty_tiers.tiers(owner)] == ["Card", "Gold", "VIP"]
+    counts = loyalty_tiers.tier_counts(owner)
+    assert all(counts.values()), counts
+    by_hand = owner.db.execute(
+        "SELECT count(*) FROM loyalty_placements WHERE rule = 'manual'"
+    ).fetchone()[0]
+    since = owner.db.execute("SELECT count(DISTINCT from_date) FROM loyalty_placements").fetchone()
+    assert by_hand == 2 and since[0] >= 4
+    assert sum(month.discounts for month in loyalty_insights.scheme_cost(owner)) > 0
