@@ -82,6 +82,11 @@ def recompute(session: Session) -> Recomputed:
     """Place every customer in the tier their last 12 months earn them (anyone may)."""
     with session.card_file.write() as db:
         placed, moved = _recompute(db, store.load_tiers(db), session.today(), session.now())
+        if moved:
+            facts = {"placed": placed, "moved": moved}
+            changes.record(
+                db, session.actor, session.now(), "loyalty_tiers", 0, "recomputed", facts
+            )
     return Recomputed(session.today().isoformat(), placed, moved)
 
 
@@ -145,7 +150,7 @@ def place_by_hand(session: Session, customer_id: int, tier: str, ends_on: str, r
             "customer",
             customer_id,
             "placed in a loyalty tier",
-            {"tier": chosen.name, "ends_on": ends_on, "reason": note},
+            {"tier": chosen.name, "ends_on": ends_on, "values": {"reason": note}},
         )
     return chosen.name
     return chosen.name
@@ -222,9 +227,15 @@ def record_discount(
 
 
 def sale_discount(session: Session, purchase_id: int) -> SaleDiscount | None:
-    """The tier and the discount recorded on a sale (for its line in the purchase history)."""
-    found = store.discount_of(session.db, purchase_id)
-    return None if found is None else SaleDiscount(*found)
+    """The tier and the discount recorded on a sale."""
+    return sale_discounts(session, [purchase_id]).get(purchase_id)
+
+
+def sale_discounts(session: Session, purchase_ids: Sequence[int]) -> dict[int, SaleDiscount]:
+    """Purchase id -> the tier and discount recorded on it, for the sales that had one (a page
+    of the purchase history at once)."""
+    found = store.discounts_of(session.db, purchase_ids)
+    return {pid: SaleDiscount(*given) for pid, given in found.items()}
 
 
 # The demo shop ----------------------------------------------------------------------------------

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from sqlite_utils import Database
 
 from shopcards.core.loyalty_tiers import Rule, Tier, Why
+from shopcards.store.insights import CHUNK
 
 RECOMPUTED_KEY = "loyalty_tiers_recomputed_on"
 """Settings row holding the day of the last whole-file recompute (not a setting people see)."""
@@ -199,10 +199,15 @@ def record_discount(
     )
 
 
-def discount_of(db: Database, purchase_id: int) -> tuple[str, int, int] | None:
-    """(tier name, rate, discount) recorded on a sale; None when it had none."""
-    row: Any = db.execute(
-        "SELECT tier_name, rate_bp, discount FROM sale_discounts WHERE purchase_id = ?",
-        [purchase_id],
-    ).fetchone()
-    return None if row is None else (row[0], row[1], row[2])
+def discounts_of(db: Database, purchase_ids: Sequence[int]) -> dict[int, tuple[str, int, int]]:
+    """Purchase id -> (tier name, rate, discount) recorded on it, for those that have one."""
+    found: dict[int, tuple[str, int, int]] = {}
+    for start in range(0, len(purchase_ids), CHUNK):
+        chunk = list(purchase_ids[start : start + CHUNK])
+        rows = db.execute(
+            "SELECT purchase_id, tier_name, rate_bp, discount FROM sale_discounts "
+            f"WHERE purchase_id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+        found.update({pid: (name, rate, given) for pid, name, rate, given in rows})
+    return found

@@ -225,3 +225,18 @@ def test_the_demo_shop_has_a_scheme_to_look_at(owner: Session) -> None:
     since = owner.db.execute("SELECT count(DISTINCT from_date) FROM loyalty_placements").fetchone()
     assert by_hand == 2 and since[0] >= 4
     assert sum(month.discounts for month in loyalty_insights.scheme_cost(owner)) > 0
+
+
+def test_erasing_a_customer_erases_their_placements_and_the_reason_logged(
+    owner: Session, shop: dict[str, int]
+) -> None:
+    loyalty_tiers.place_by_hand(owner, shop["E"], "VIP", "2026-12-01", "Eva's sister")
+    sale = purchases.record_purchase(owner, shop["E"], PurchaseInput("10"))
+    cards.erase_card(owner, shop["E"])
+    assert owner.db.execute(
+        "SELECT count(*) FROM loyalty_placements WHERE customer_id = ?", [shop["E"]]
+    ).fetchone() == (0,)
+    assert "sister" not in str(owner.db.execute("SELECT details FROM changes").fetchall())
+    assert loyalty_tiers.sale_discounts(owner, [sale.id]) == {
+        sale.id: loyalty_tiers.SaleDiscount("VIP", 2500, 250)
+    }
