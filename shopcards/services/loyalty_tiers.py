@@ -71,6 +71,8 @@ def save_tiers(
 
 @dataclass(frozen=True)
 class Recomputed:
+    """What a recompute did, for the command line and the log."""
+
     day: str
     placed: int
     """Customers in a tier by rule after the recompute."""
@@ -139,7 +141,7 @@ def place_by_hand(session: Session, customer_id: int, tier: str, ends_on: str, r
         note = core.check_manual(tier, ends_on, reason, [t.name for t in known], today)
         chosen = next(t for t in known if t.name.casefold() == tier.casefold())
         if db.execute("SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone() is None:
-            raise NotFound(f"There is no card number {customer_id}")
+            raise NotFound(f"There is no card with id {customer_id}; it may have been erased")
         store.place_by_hand(
             db, customer_id, chosen, today.isoformat(), ends_on, note, session.now(), session.actor
         )
@@ -152,7 +154,6 @@ def place_by_hand(session: Session, customer_id: int, tier: str, ends_on: str, r
             "placed in a loyalty tier",
             {"tier": chosen.name, "ends_on": ends_on, "values": {"reason": note}},
         )
-    return chosen.name
     return chosen.name
 
 
@@ -186,6 +187,8 @@ def discount_for(session: Session, customer_id: int, amount: int) -> int:
 
 @dataclass(frozen=True)
 class SaleDiscount:
+    """The tier a sale was made in, its rate, and the discount given in minor units."""
+
     tier: str
     rate_bp: int
     given: int
