@@ -140,18 +140,25 @@ def best_first(tiers: Sequence[Tier]) -> list[Tier]:
 # Placement ------------------------------------------------------------------------------------
 
 
-def place(ranked: Sequence[tuple[int, int]], tiers: Sequence[Tier]) -> dict[int, int]:
-    """Every ranked customer's tier by rule: customer id -> tier id. ``ranked``: (customer id,
-    net spend > 0) over the 12 months, highest spend first, as the 80/20 split reads it.
+Ranked = tuple[int, int | None, int | None]
+"""(customer id, net spend over the 12 months or None for none, tier id of the customer's
+running placement by rule or None)."""
+Move = tuple[int, int, int | None, Tier | None]
+"""(customer id, net spend or 0, the tier they leave or None, the tier they join or None)."""
 
-    Each rule is met by a prefix of the ranking (spend ≥ threshold, or rank within the top
-    share), so a customer's tier is the best tier whose prefix reaches them: one pass, each
-    stretch of the ranking handed to a tier whole (100,000 customers in a few milliseconds).
+
+def moves(ranking: Sequence[Ranked], tiers: Sequence[Tier]) -> tuple[list[Move], int]:
+    """Who changes tier by rule, and how many customers are in a tier by rule after.
+    ``ranking``: the customers who spent something (net) over the 12 months, highest spend
+    first, then those with a running placement who did not.
+
+    Each rule is met by a prefix of the ranking (spend ≥ threshold, or a rank within the top
+    share, ties taken in), so a customer's tier is the best tier whose prefix reaches them:
+    each stretch of the ranking is handed to one tier, in one pass over the customers.
     """
-    ids = [customer_id for customer_id, _ in ranked]
-    spends = [spend for _, spend in ranked]
+    spends = [spend for _, spend, _ in ranking if spend is not None]  # the leading rows
     negated = [-spend for spend in spends]
-    placed: dict[int, int] = {}
+    found: list[Move] = []
     done = 0
     for tier in best_first(tiers):
         assert tier.id is not None, "tiers are placed once saved"
@@ -160,9 +167,10 @@ def place(ranked: Sequence[tuple[int, int]], tiers: Sequence[Tier]) -> dict[int,
         else:
             reach = top_count(spends, tier.top_bp)
         if reach > done:
-            placed.update(dict.fromkeys(ids[done:reach], tier.id))
+            found += [(c, s or 0, r, tier) for c, s, r in ranking[done:reach] if r != tier.id]
             done = reach
-    return placed
+    found += [(c, s or 0, r, None) for c, s, r in ranking[done:] if r is not None]
+    return found, done
 
 
 def bar(tier: Tier) -> int:

@@ -27,7 +27,6 @@ from shopcards.core.loyalty_tiers import Standing, Tier
 from shopcards.core.purchase import PurchaseEntry
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
-from shopcards.store import insights as insights_store
 from shopcards.store import loyalty_insights as members_store
 from shopcards.store import loyalty_tiers as store
 
@@ -102,23 +101,17 @@ def recompute_if_due(session: Session) -> Recomputed | None:
 def _recompute(db: Database, table: Sequence[Tier], today: dt.date, now: str) -> tuple[int, int]:
     """Place everyone by ``table``, writing only who moved: (customers placed, moved)."""
     start, end = last_12_months(today)
-    ranked = insights_store.ranked_spend(db, start.isoformat(), end.isoformat())
-    wanted = core.place(ranked, table)
-    running = store.running_by_rule(db)
-    ending = [cid for cid, tier_id in running.items() if wanted.get(cid) != tier_id]
-    starting = [(cid, tid) for cid, tid in wanted.items() if running.get(cid) != tid]
+    moved, placed = core.moves(store.ranking(db, start.isoformat(), end.isoformat()), table)
     day = today.isoformat()
-    store.end_placements(db, ending, day)
-    if starting:
-        spend = dict(ranked)
-        by_id = {tier.id: tier for tier in table}
-        rows = [
-            (cid, tid, by_id[tid].name, by_id[tid].rule.value, spend[cid], core.bar(by_id[tid]))
-            for cid, tid in starting
-        ]
-        store.start_placements(db, rows, day, now, RECOMPUTE_ACTOR)
+    store.end_placements(db, (cid for cid, _, left, _ in moved if left is not None), day)
+    rows = [
+        (cid, tier.id or 0, tier.name, tier.rule.value, spend, core.bar(tier))
+        for cid, spend, _, tier in moved
+        if tier is not None
+    ]
+    store.start_placements(db, rows, day, now, RECOMPUTE_ACTOR)
     store.mark_recomputed(db, day)
-    return len(wanted), len({cid for cid, _ in starting}.union(ending))
+    return placed, len(moved)
 
 
 def tier_counts(session: Session) -> dict[str, int]:

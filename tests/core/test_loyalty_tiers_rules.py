@@ -9,11 +9,18 @@ import pytest
 
 from shopcards.core.errors import ValidationError
 from shopcards.core.insights import top_count
-from shopcards.core.loyalty_tiers import Rule, Tier, check_manual, discount, format_rate, place
+from shopcards.core.loyalty_tiers import Rule, Tier, check_manual, discount, format_rate, moves
 
 CARD = Tier("Card", 500, Rule.SPEND, threshold=0, id=1)
 GOLD = Tier("Gold", 1500, Rule.SPEND, threshold=1000, id=2)
 VIP = Tier("VIP", 2500, Rule.TOP, top_bp=2500, id=3)
+
+
+def place(ranked: list[tuple[int, int]], tiers: list[Tier]) -> dict[int, int | None]:
+    """Customer id -> tier id, for a file where nobody was in a tier yet."""
+    found, placed = moves([(cid, spend, None) for cid, spend in ranked], tiers)
+    assert placed == sum(tier is not None for *_, tier in found)
+    return {cid: tier and tier.id for cid, _, _, tier in found}
 
 
 @pytest.mark.parametrize(
@@ -63,6 +70,16 @@ def test_the_best_discount_wins_whatever_the_tables_order() -> None:
 
 def test_nobody_ranked_nobody_placed() -> None:
     assert place([], [CARD, GOLD, VIP]) == {}
+
+
+def test_only_who_changes_tier_moves() -> None:
+    ranking = [
+        (1, 5000, 2),  # stays in Gold
+        (2, 1200, 1),  # Card to Gold
+        (3, 500, 1),  # stays in Card
+        (4, None, 1),  # spent nothing any more: leaves Card
+    ]
+    assert moves(ranking, [CARD, GOLD]) == ([(2, 1200, 1, GOLD), (4, 0, 1, None)], 3)
 
 
 TODAY = dt.date(2026, 11, 23)

@@ -201,6 +201,8 @@ def test_two_desks_editing_the_tier_table(
         loyalty_tiers.save_tiers(owner, [*mine, Tier("Staff", 3000, Rule.SPEND, 0)], base=mine)
     assert [t.name for t in loyalty_tiers.tiers(owner)] == ["Card", "Gold"]
     assert tier_names(owner, {"A": shop["A"]}) == {"A": "Gold"}  # VIP gone: placed again
+    running = "SELECT count(*) FROM loyalty_placements WHERE to_date IS NULL AND tier_id IS NULL"
+    assert owner.db.execute(running).fetchone() == (0,)
 
 
 def test_a_renamed_rule_keeps_the_tier_and_its_since(owner: Session, shop: dict[str, int]) -> None:
@@ -240,3 +242,13 @@ def test_erasing_a_customer_erases_their_placements_and_the_reason_logged(
     assert loyalty_tiers.sale_discounts(owner, [sale.id]) == {
         sale.id: loyalty_tiers.SaleDiscount("VIP", 2500, 250)
     }
+
+
+def test_a_customer_who_stopped_buying_leaves_their_tier(
+    owner: Session, shop: dict[str, int]
+) -> None:
+    owner.clock = lambda: dt.datetime(2027, 10, 2, 9)  # the sales of 2026-10-01 are 12 months old
+    _sale(owner, shop["D"], "30", date="2027-10-02")
+    done = loyalty_tiers.recompute(owner)
+    assert (done.placed, done.moved) == (1, 5)  # four leave; D, the only buyer, is the top 20%
+    assert tier_names(owner, shop) == {n: ("VIP" if n == "D" else None) for n in "ABCDEF"}
