@@ -140,23 +140,23 @@ def best_first(tiers: Sequence[Tier]) -> list[Tier]:
 # Placement ------------------------------------------------------------------------------------
 
 
-Ranked = tuple[int, int | None, int | None]
-"""(customer id, net spend over the 12 months or None for none, tier id of the customer's
-running placement by rule or None)."""
 Move = tuple[int, int, int | None, Tier | None]
 """(customer id, net spend or 0, the tier they leave or None, the tier they join or None)."""
 
 
-def moves(ranking: Sequence[Ranked], tiers: Sequence[Tier]) -> tuple[list[Move], int]:
+def moves(
+    ranked: Sequence[tuple[int, int]], running: Mapping[int, int], tiers: Sequence[Tier]
+) -> tuple[list[Move], int]:
     """Who changes tier by rule, and how many customers are in a tier by rule after.
-    ``ranking``: the customers who spent something (net) over the 12 months, highest spend
-    first, then those with a running placement who did not.
+    ``ranked``: (customer id, net spend > 0) over the 12 months, highest spend first, as the
+    80/20 split reads it; ``running``: customer id -> tier id of their running placement by
+    rule (0 for a tier since deleted).
 
     Each rule is met by a prefix of the ranking (spend ≥ threshold, or a rank within the top
     share, ties taken in), so a customer's tier is the best tier whose prefix reaches them:
     each stretch of the ranking is handed to one tier, in one pass over the customers.
     """
-    spends = [spend for _, spend, _ in ranking if spend is not None]  # the leading rows
+    spends = [spend for _, spend in ranked]
     negated = [-spend for spend in spends]
     found: list[Move] = []
     done = 0
@@ -167,9 +167,12 @@ def moves(ranking: Sequence[Ranked], tiers: Sequence[Tier]) -> tuple[list[Move],
         else:
             reach = top_count(spends, tier.top_bp)
         if reach > done:
-            found += [(c, s or 0, r, tier) for c, s, r in ranking[done:reach] if r != tier.id]
+            stretch = ranked[done:reach]
+            found += [(c, s, running.get(c), tier) for c, s in stretch if running.get(c) != tier.id]
             done = reach
-    found += [(c, s or 0, r, None) for c, s, r in ranking[done:] if r is not None]
+    found += [(c, s, running[c], None) for c, s in ranked[done:] if c in running]
+    spent = {c for c, _ in ranked}
+    found += [(c, 0, tier_id, None) for c, tier_id in running.items() if c not in spent]
     return found, done
 
 

@@ -66,7 +66,7 @@ def tier_insights(session: Session) -> tuple[TierInsight, ...]:
     return tuple(found)
 
 
-def _threshold(tier: Tier, spend: Mapping[int, int], placed: Mapping[int, int | None]) -> int:
+def _threshold(tier: Tier, spend: Mapping[int, int], placed: Mapping[int, int]) -> int:
     """A spend tier's threshold; for a top-share tier, the least its customers by rule spent."""
     if tier.rule is Rule.SPEND:
         return tier.threshold

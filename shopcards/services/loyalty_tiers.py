@@ -27,6 +27,7 @@ from shopcards.core.loyalty_tiers import Standing, Tier
 from shopcards.core.purchase import PurchaseEntry
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
+from shopcards.store import insights as insights_store
 from shopcards.store import loyalty_insights as members_store
 from shopcards.store import loyalty_tiers as store
 
@@ -101,7 +102,8 @@ def recompute_if_due(session: Session) -> Recomputed | None:
 def _recompute(db: Database, table: Sequence[Tier], today: dt.date, now: str) -> tuple[int, int]:
     """Place everyone by ``table``, writing only who moved: (customers placed, moved)."""
     start, end = last_12_months(today)
-    moved, placed = core.moves(store.ranking(db, start.isoformat(), end.isoformat()), table)
+    ranked = insights_store.ranked_spend(db, start.isoformat(), end.isoformat())
+    moved, placed = core.moves(ranked, store.running_by_rule(db), table)
     day = today.isoformat()
     store.end_placements(db, (cid for cid, _, left, _ in moved if left is not None), day)
     rows = [

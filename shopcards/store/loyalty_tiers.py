@@ -14,8 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
-from shopcards.core.loyalty_tiers import Ranked, Rule, Tier, Why
-from shopcards.store import insights
+from shopcards.core.loyalty_tiers import Rule, Tier, Why
 from shopcards.store.insights import CHUNK
 
 RECOMPUTED_KEY = "loyalty_tiers_recomputed_on"
@@ -65,35 +64,14 @@ def replace_tiers(db: Database, tiers: Sequence[Tier]) -> list[Tier]:
 # Placements -----------------------------------------------------------------------------------
 
 
-def running_by_rule(db: Database) -> dict[int, int | None]:
-    """customer id -> tier id of every running placement by rule (None: its tier deleted)."""
+def running_by_rule(db: Database) -> dict[int, int]:
+    """customer id -> tier id of every running placement by rule (0: its tier was deleted)."""
     return dict(
         db.execute(
-            "SELECT customer_id, tier_id FROM loyalty_placements "
+            "SELECT customer_id, coalesce(tier_id, 0) FROM loyalty_placements "
             "WHERE to_date IS NULL AND rule != 'manual'"
         ).fetchall()
     )
-
-
-_RUNNING = "p.to_date IS NULL AND p.rule != 'manual'"
-"""A running placement by rule (the partial index ``loyalty_placements_open`` holds them)."""
-
-
-def ranking(db: Database, start: str, end: str) -> list[Ranked]:
-    """The recompute's one read: the customers' net spend from ``start`` to ``end`` as the
-    80/20 split reads it (``store.insights.ranked_spend_sql``, highest first), each with the
-    tier of their running placement by rule (0: its tier was deleted, so it ends); then the
-    customers with a running placement who spent nothing, with a spend of None."""
-    spend_sql, params = insights.ranked_spend_sql(db, start, end)
-    sql = (
-        f"WITH s AS MATERIALIZED ({spend_sql}) "
-        "SELECT s.customer_id, s.spend, iif(p.id IS NULL, NULL, coalesce(p.tier_id, 0)) "
-        f"FROM s LEFT JOIN loyalty_placements p ON p.customer_id = s.customer_id AND {_RUNNING} "
-        "UNION ALL SELECT p.customer_id, NULL, coalesce(p.tier_id, 0) FROM loyalty_placements p "
-        f"WHERE {_RUNNING} AND p.customer_id NOT IN (SELECT customer_id FROM s) "
-        "ORDER BY 2 DESC, 1"  # a spend of NULL sorts last
-    )
-    return db.execute(sql, params).fetchall()
 
 
 def end_placements(db: Database, customer_ids: Iterable[int], day: str) -> None:

@@ -18,7 +18,7 @@ VIP = Tier("VIP", 2500, Rule.TOP, top_bp=2500, id=3)
 
 def place(ranked: list[tuple[int, int]], tiers: list[Tier]) -> dict[int, int | None]:
     """Customer id -> tier id, for a file where nobody was in a tier yet."""
-    found, placed = moves([(cid, spend, None) for cid, spend in ranked], tiers)
+    found, placed = moves(ranked, {}, tiers)
     assert placed == sum(tier is not None for *_, tier in found)
     return {cid: tier and tier.id for cid, _, _, tier in found}
 
@@ -73,13 +73,12 @@ def test_nobody_ranked_nobody_placed() -> None:
 
 
 def test_only_who_changes_tier_moves() -> None:
-    ranking = [
-        (1, 5000, 2),  # stays in Gold
-        (2, 1200, 1),  # Card to Gold
-        (3, 500, 1),  # stays in Card
-        (4, None, 1),  # spent nothing any more: leaves Card
-    ]
-    assert moves(ranking, [CARD, GOLD]) == ([(2, 1200, 1, GOLD), (4, 0, 1, None)], 3)
+    ranked = [(1, 5000), (2, 1200), (3, 500), (4, 10)]
+    running = {1: 2, 2: 1, 3: 1, 5: 1, 6: 0}  # 5 spent nothing any more; 6's tier was deleted
+    assert moves(ranked, running, [CARD, GOLD]) == (
+        [(2, 1200, 1, GOLD), (4, 10, None, CARD), (5, 0, 1, None), (6, 0, 0, None)],
+        4,
+    )
 
 
 TODAY = dt.date(2026, 11, 23)
