@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -156,8 +158,9 @@ def moves(
     share, ties taken in), so a customer's tier is the best tier whose prefix reaches them:
     each stretch of the ranking is handed to one tier, in one pass over the customers.
     """
-    spends = [spend for _, spend in ranked]
-    negated = [-spend for spend in spends]
+    ids, spends = _columns(ranked)
+    negated = list(map(operator.neg, spends))
+    was = list(map(running.get, ids))  # each ranked customer's running tier, or None
     found: list[Move] = []
     done = 0
     for tier in best_first(tiers):
@@ -167,13 +170,20 @@ def moves(
         else:
             reach = top_count(spends, tier.top_bp)
         if reach > done:
-            stretch = ranked[done:reach]
-            found += [(c, s, running.get(c), tier) for c, s in stretch if running.get(c) != tier.id]
+            # the stretch's customers not in this tier yet, picked out without a Python loop
+            moved = map(operator.ne, was[done:reach], itertools.repeat(tier.id))
+            rows = zip(ids[done:reach], spends[done:reach], was[done:reach], strict=True)
+            found += [(*row, tier) for row in itertools.compress(rows, moved)]
             done = reach
-    found += [(c, s, running[c], None) for c, s in ranked[done:] if c in running]
-    spent = {c for c, _ in ranked}
-    found += [(c, 0, tier_id, None) for c, tier_id in running.items() if c not in spent]
+    rest = zip(ids[done:], spends[done:], was[done:], strict=True)
+    found += [(c, s, w, None) for c, s, w in rest if w is not None]
+    found += [(c, 0, running[c], None) for c in sorted(running.keys() - set(ids))]
     return found, done
+
+
+def _columns(ranked: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """(ids, spends) of the ranking, as two lists."""
+    return [c for c, _ in ranked], [s for _, s in ranked]
 
 
 def bar(tier: Tier) -> int:

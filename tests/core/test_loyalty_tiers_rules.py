@@ -98,3 +98,11 @@ def test_a_placement_by_hand_names_every_problem() -> None:
         "ends on": "the end date 2026-11-23 must be after today (2026-11-23)",
         "reason": "say why the customer is put in this tier by hand",
     }
+
+
+def test_below_every_tier_a_running_placement_ends_even_of_a_deleted_tier() -> None:
+    ranked = [(1, 5000), (2, 10), (3, 5)]
+    assert moves(ranked, {2: 0, 3: 1}, [GOLD]) == (
+        [(1, 5000, None, GOLD), (2, 10, 0, None), (3, 5, 1, None)],
+        1,
+    )
