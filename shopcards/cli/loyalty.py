@@ -1,7 +1,8 @@
-"""`shopcards loyalty balance|ledger|expire|adjust|cards`: the loyalty scheme from a terminal.
+"""`shopcards loyalty balance|ledger|expire|adjust|cards|tiers`: the loyalty scheme from a terminal.
 
 Each other part of the scheme adds its sub-command with ``add_to(loyalty_subparsers)``:
-``cards`` (printing loyalty cards, cli/loyalty_cards.py).
+``cards`` (printing loyalty cards, cli/loyalty_cards.py) and ``tiers`` (the discount tiers,
+cli/loyalty_tiers.py).
 
 ``adjust`` needs the owner's PIN (SHOPCARDS_PIN or asked for): it changes money. ``balance``
 and ``ledger`` only read. ``expire`` may be run by anyone: it runs by itself whenever the card
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from shopcards.cli import add_command, add_db_option, db_path, loyalty_cards
+from shopcards.cli import add_command, add_db_option, db_path, loyalty_cards, loyalty_tiers
 from shopcards.core.loyalty import SHORTFALL_RULE, Movement
 from shopcards.services import loyalty
 from shopcards.services.auth import cli_session
@@ -33,7 +34,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p = add_command(
         commands,
         "loyalty",
-        "the loyalty scheme: cash-back balance and ledger, expiry, adjustments (owner), cards",
+        "the loyalty scheme: cash-back, its ledger and expiry, adjustments (owner), tiers, cards",
         "The loyalty scheme's cash-back: every earn, spend, expiry, adjustment and reversal is "
         "one row of a ledger, and a balance is its sum.",
     )
@@ -75,6 +76,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     adjust.add_argument("--take", action="store_true", help="take the amount away")
     adjust.set_defaults(func=_adjust)
     loyalty_cards.add_to(sub)
+    loyalty_tiers.add_to(sub)
     for command in (balance, ledger, expire, adjust):
         add_db_option(command)
 

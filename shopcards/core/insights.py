@@ -224,6 +224,13 @@ def group_sizes(customers: int) -> tuple[int, int]:
     return top, upto - top
 
 
+def top_count(spends: Sequence[int], percent_bp: int) -> int:
+    """How many of ``spends`` (highest first) make the top ``percent_bp`` basis points
+    (500 = 5%): rounded up as in :func:`group_sizes`, with everyone tied with the last one
+    taken in (the loyalty tiers' "top N%" rule is this same cut)."""
+    return _past_ties(spends, -(-len(spends) * percent_bp // 10_000))
+
+
 def pareto_split(ranked: Sequence[tuple[int, int]], start: str, end: str) -> Pareto:
     """The 80/20 split of ``ranked``: (customer id, spend > 0), highest spend first."""
     ids = [card_id for card_id, _ in ranked]

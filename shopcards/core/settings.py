@@ -68,6 +68,7 @@ class ShopSettings:
     cashback_kind: str = "money"
     cashback_rate_bp: int = 500
     cashback_expiry_months: int | None = 12
+    tiers_on: bool = False
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ShopSettings:
@@ -270,6 +271,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cashback_expiry_months", "Cash-back expires after", LOYALTY, int, low=1,
             high=120, optional=True, none_text="never", unit=" months",
             about="Earned cash-back can be spent up to the same day this many months later."),
+    Setting("tiers_on", "Discount tiers", LOYALTY, bool,
+            about="Card holders get their tier's discount. Off: no tier discounts at the till "
+            "and no tier shown on the card."),
     Setting("owner_idle_minutes", "Back to clerk mode after", OWNER, int, low=1, high=240,
             unit=" minutes", about="Owner mode ends after this long without a key or click."),
 )  # fmt: skip

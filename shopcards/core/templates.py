@@ -46,6 +46,8 @@ MERGE_FIELDS: Final[Mapping[str, str]] = MappingProxyType(
         "cashback_balance": "The customer's cash-back to spend, in the shop's money",
         "cashback_expiring": "Cash-back that expires within the next 92 days (empty: none)",
         "cashback_expiring_date": "The first day that cash-back can last be spent",
+        "tier": "The customer's loyalty tier, e.g. “Gold” (empty without one)",
+        "discount": "The discount of the customer's loyalty tier, e.g. “15%”",
     }
 )
 """Every merge field a template may use, with a line the template editor shows for it."""

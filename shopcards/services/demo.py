@@ -13,6 +13,7 @@ from shopcards.core.demo_data import DemoBatch, DemoCustomer, demo_batches, demo
 from shopcards.core.errors import ShopError
 from shopcards.core.progress import Report, tell
 from shopcards.core.settings import ShopSettings
+from shopcards.services import loyalty_tiers
 from shopcards.services.demo_loyalty import add_cashback
 from shopcards.services.session import Session, require_owner
 from shopcards.services.settings import SET_UP_KEY
@@ -31,6 +32,7 @@ DEMO_SETTINGS = ShopSettings(
     cashback_on=True,
     cashback_rate_bp=300,
     cashback_expiry_months=12,
+    tiers_on=True,
 )
 ACTOR = "owner"
 
@@ -82,6 +84,8 @@ def build_demo(
             tell(progress, made, customers_count)
         letters = sum(_send(db, batch, sent) for batch, sent in zip(batches, chosen, strict=True))
         add_cashback(session, db, DEMO_SETTINGS)
+        if with_purchases:
+            loyalty_tiers.demo_scheme(db, session.today(), session.now())
         changes.record(
             db,
             session.actor,

@@ -38,7 +38,7 @@ from shopcards.core.roles import Role
 from shopcards.core.settings import ShopSettings
 from shopcards.core.templates import Template, TemplateKind
 from shopcards.core.text import words
-from shopcards.services import letter_selections, loyalty
+from shopcards.services import letter_selections, loyalty, loyalty_tiers
 from shopcards.services.exports import record_export
 from shopcards.services.letter_scripts import unprintable
 from shopcards.services.letter_setup import PrintSetup, label_sheet_of, letterhead_of, print_setup
@@ -284,7 +284,11 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
     mailed = [card.id for card in mailable if card.id is not None]
     visits, cashback = store.last_visits(session.db, mailed), loyalty.cashback_of(session, mailed)
     today = session.today()
-    pieces = tuple(_piece(group, visits, cashback, settings, today, asked) for group in groups)
+    tiers = loyalty_tiers.merge_values(session, [card.id for card in mailable if card.id])
+    pieces = tuple(
+        _piece(group, visits, cashback, settings, today, {**asked, **tiers[group[0].id or 0]})
+        for group in groups
+    )
     setup = print_setup(settings, mailing.long_date(today.isoformat(), settings.locale))
     return BatchPlan(
         request,

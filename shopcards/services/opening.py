@@ -1,5 +1,6 @@
 """Opening the card file at a desk: the session, then what falls due each day the shop opens
-(cash-back whose last day has passed expires).
+(cash-back whose last day has passed expires; customers move between discount tiers once a
+day).
 
 Apart from services/session because the chores are services that themselves take a session:
 there they would import each other.
@@ -12,18 +13,21 @@ from pathlib import Path
 
 from shopcards.core.errors import CardFileError
 from shopcards.core.roles import Role
-from shopcards.services import loyalty
+from shopcards.services import loyalty, loyalty_tiers
 from shopcards.services.session import Session, connect
 
 _log = logging.getLogger(__name__)
 
 
 def open_session(path: Path, role: Role = Role.CLERK) -> Session:
-    """Open the card file for ``role``; cash-back whose last day has passed expires now (one
-    lookup when expiry already ran today)."""
+    """Open the card file for ``role``; cash-back whose last day has passed expires now, and with
+    the discount tiers on, customers are placed again once a day (a look-up when both ran
+    today)."""
     session = connect(path, role)
     try:
         loyalty.expire_due(session)
+        if session.settings.tiers_on:
+            loyalty_tiers.recompute_if_due(session)
     except CardFileError as exc:  # busy at another desk: the next opening or the CLI runs it
-        _log.warning("cash-back expiry did not run: %s", exc.message)
+        _log.warning("the day's loyalty chores did not run: %s", exc.message)
     return session

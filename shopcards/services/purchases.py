@@ -13,7 +13,7 @@ from shopcards.core.history import HistoryFigures, figures
 from shopcards.core.money import format_money
 from shopcards.core.purchase import Purchase, PurchaseEntry, PurchaseInput, validate_purchase
 from shopcards.core.roles import Role
-from shopcards.services import loyalty
+from shopcards.services import loyalty, loyalty_tiers
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
 from shopcards.store import purchases as store
@@ -22,15 +22,22 @@ SORTABLE = store.SORTABLE
 
 
 def record_purchase(session: Session, customer_id: int, inp: PurchaseInput) -> Purchase:
-    """Save a sale on the customer's card (clerk or owner), with the cash-back it spends
-    (``inp.cashback``) and earns: all of it, or nothing when the balance is too small."""
+    """Save a sale on the customer's card (clerk or owner): all of it, or nothing.
+
+    With the loyalty scheme on, the amount typed is the price: the customer's tier discount
+    comes off it (see :func:`loyalty_tiers.discount_sale`), the purchase keeps what was paid,
+    and the tier and the discount are recorded beside it. The cash-back it spends
+    (``inp.cashback``, at most what is paid after the discount) and earns is in the same
+    transaction: nothing is saved when the balance is too small."""
     entry = _validate(session, inp)
-    spent = loyalty.parse_spend(session, inp.cashback, entry.amount)
     with session.card_file.write() as db:
         store.ensure_customer(db, customer_id)
+        entry, discount = loyalty_tiers.discount_sale(session, db, customer_id, entry)
+        spent = loyalty.parse_spend(session, inp.cashback, entry.amount)
         purchase = store.insert(db, customer_id, entry, None, session.actor, session.now())
+        given = loyalty_tiers.record_discount(db, purchase.id, discount)
         moved = loyalty.spend_and_earn(session, db, purchase, spent)
-        facts = _facts(purchase) | moved.facts()
+        facts = _facts(purchase) | given | moved.facts()
         changes.record(db, session.actor, session.now(), "purchase", purchase.id, "added", facts)
     return purchase
 

@@ -415,3 +415,52 @@ def _m012(db: Database) -> None:
     index and takes away the archived ones among them, instead of looking every match up
     (half a second for "+358" at 1,000,000 cards)."""
     run_script(db, "CREATE INDEX customers_archived ON customers(id) WHERE archived_at IS NOT NULL")
+
+
+@migrations(name="m013_loyalty_tiers")
+def _m013(db: Database) -> None:
+    """Loyalty discount tiers. ``loyalty_tiers``: the owner's table (name, discount in basis
+    points, the rule: net spend of at least ``threshold`` minor units over 12 months, or the
+    top ``top_bp`` basis points of customers by it). ``loyalty_placements``: who was in which
+    tier from which day to which (``to_date`` NULL: still), written by the recompute only when
+    a customer's tier changes, and by the owner's placement by hand (``rule`` 'manual',
+    ``to_date`` its end date, ``note`` the reason); ``spend`` and ``bar`` say why.
+    ``sale_discounts``: the tier and the discount given on a sale, keyed by the purchase."""
+    run_script(
+        db,
+        """
+        CREATE TABLE loyalty_tiers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            rate_bp INTEGER NOT NULL CHECK (rate_bp BETWEEN 0 AND 10000),
+            rule TEXT NOT NULL CHECK (rule IN ('spend', 'top')),
+            threshold INTEGER NOT NULL DEFAULT 0,
+            top_bp INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL
+        );
+        CREATE TABLE loyalty_placements (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            tier_id INTEGER REFERENCES loyalty_tiers(id) ON DELETE SET NULL,
+            tier_name TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            spend INTEGER NOT NULL DEFAULT 0,
+            bar INTEGER NOT NULL DEFAULT 0,
+            from_date TEXT NOT NULL,
+            to_date TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            placed_at TEXT NOT NULL,
+            placed_by TEXT NOT NULL
+        );
+        CREATE INDEX loyalty_placements_customer ON loyalty_placements(customer_id, from_date);
+        CREATE INDEX loyalty_placements_open ON loyalty_placements(customer_id, tier_id)
+            WHERE to_date IS NULL AND rule != 'manual';
+        CREATE TABLE sale_discounts (
+            purchase_id INTEGER PRIMARY KEY REFERENCES purchases(id),
+            tier_id INTEGER REFERENCES loyalty_tiers(id) ON DELETE SET NULL,
+            tier_name TEXT NOT NULL,
+            rate_bp INTEGER NOT NULL,
+            discount INTEGER NOT NULL
+        );
+        """,
+    )
