@@ -29,7 +29,7 @@ from shopcards.core.insights import last_12_months
 from shopcards.core.loyalty_tiers import Rule, Tier
 from shopcards.core.roles import Role
 from shopcards.services import loyalty_tiers
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from shopcards.services.settings import update_settings
 from shopcards.store import insights as store
 from tests.bench.bench_insights import TODAY, build, median_time, median_times

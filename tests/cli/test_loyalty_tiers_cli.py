@@ -9,7 +9,7 @@ import pytest
 
 from shopcards.core.roles import Role
 from shopcards.services import cards, loyalty_tiers
-from shopcards.services.session import open_session
+from shopcards.services.opening import open_session
 from tests.cli.run import shopcards
 from tests.conftest import FIXED_NOW, PIN, set_test_pin
 from tests.services.test_loyalty_tiers import build_shop
