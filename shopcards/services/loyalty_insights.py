@@ -1,8 +1,8 @@
 """Seeing whether the loyalty scheme pays (owner only): per tier, and the cost per month.
 
-Cash-back lives in the ledger (another part of the scheme): :func:`cashback_by_tier` and
-:func:`cashback_by_month` are where its figures come in; until the ledger is there they
-report none, and everything else here stands on its own.
+A tier's cash-back is what its customers earned in the last 12 months; the scheme's cost in a
+month is the discounts given, the cash-back spent and what the customers held at its end (the
+shop's liability), all from the ledger.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from shopcards.core.history import months_back
 from shopcards.core.insights import last_12_months
+from shopcards.core.loyalty import month_totals
 from shopcards.core.loyalty_insights import (
     Change,
     SchemeMonth,
@@ -23,6 +24,7 @@ from shopcards.core.loyalty_insights import (
 from shopcards.core.loyalty_tiers import Rule, Tier
 from shopcards.services.session import Session, require_owner
 from shopcards.store import insights as insights_store
+from shopcards.store import loyalty as ledger_store
 from shopcards.store import loyalty_insights as store
 from shopcards.store import loyalty_tiers as tiers_store
 
@@ -39,7 +41,7 @@ def tier_insights(session: Session) -> tuple[TierInsight, ...]:
         placed = tiers_store.running_by_rule(db)
         members = store.members(db, today.isoformat())
         discounts = store.discounts_by_tier(db, start, end)
-        cashback = cashback_by_tier(session)
+        earned = ledger_store.earned_by_customer(db, start, end)
         found = []
         for tier in table:
             mine = [(cid, since) for cid, tier_id, since in members if tier_id == tier.id]
@@ -57,7 +59,7 @@ def tier_insights(session: Session) -> tuple[TierInsight, ...]:
                     len(mine),
                     sum(spend.get(cid, 0) for cid in inside),
                     discounts.get(tier.name.casefold(), 0),
-                    cashback.get(tier.name.casefold(), 0),
+                    sum(earned.get(cid, 0) for cid in inside),
                     store.change(db, mine, stop),
                     store.change(db, below, stop),
                     threshold,
@@ -86,28 +88,20 @@ def scheme_cost(session: Session, months: int = 12) -> tuple[SchemeMonth, ...]:
         for n in range(months - 1, -1, -1)
     ]
     discounts = store.discounts_by_month(session.db, first.isoformat(), session.today().isoformat())
-    spent, liability = cashback_by_month(session)
+    spent, liability = _cashback_by_month(session)
     return scheme_months(names, discounts, spent, liability)
 
 
-def cashback_by_tier(session: Session) -> dict[str, int]:
-    """Casefolded tier name -> cash-back earned over the last 12 months by its customers.
-    None yet: the ledger's figures come in here when it is merged."""
-    return {}
-
-
-def cashback_by_month(session: Session) -> tuple[dict[str, int], dict[str, int]]:
-    """(YYYY-MM -> cash-back spent, YYYY-MM -> cash-back owed at the month's end).
-    None yet: the ledger's figures come in here when it is merged."""
-    return {}, {}
+def _cashback_by_month(session: Session) -> tuple[dict[str, int], dict[str, int]]:
+    """(YYYY-MM -> cash-back spent, YYYY-MM -> cash-back held at the month's end)."""
+    months = month_totals(ledger_store.month_totals(session.db))
+    return {m.month: m.spent for m in months}, {m.month: m.outstanding for m in months}
 
 
 __all__ = [
     "Change",
     "SchemeMonth",
     "TierInsight",
-    "cashback_by_month",
-    "cashback_by_tier",
     "scheme_cost",
     "tier_insights",
 ]

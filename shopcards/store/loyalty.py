@@ -223,6 +223,16 @@ def month_totals(db: Database) -> list[tuple[str, str, int]]:
     return [(str(month), str(kind), int(total)) for month, kind, total in rows]
 
 
+def earned_by_customer(db: Database, start: str, end: str) -> dict[int, int]:
+    """Cash-back each customer earned from ``start`` to ``end`` (shop's dates, both in)."""
+    rows = db.execute(
+        "SELECT customer_id, sum(amount) FROM cashback_ledger WHERE kind = ? "
+        "AND on_date BETWEEN ? AND ? AND customer_id IS NOT NULL GROUP BY customer_id",
+        [Kind.EARN.value, start, end],
+    ).fetchall()
+    return {int(customer): int(total) for customer, total in rows}
+
+
 def sample_sales(db: Database, start: str, sample: int) -> list[Purchase]:
     """The sales since ``start`` of every n-th card (at most ``sample`` cards), by date: the
     demo shop's cash-back is replayed from them."""

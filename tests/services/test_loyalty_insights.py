@@ -87,3 +87,20 @@ def test_only_the_owner_sees_whether_it_pays(clerk: Session, shop: dict[str, int
         loyalty_insights.tier_insights(clerk)
     with pytest.raises(PermissionDenied):
         loyalty_insights.scheme_cost(clerk)
+
+
+def test_a_tiers_cash_back_and_the_months_spent_and_held_come_from_the_ledger(
+    owner: Session, shop: dict[str, int]
+) -> None:
+    """Gold's 15% comes off first; cash-back (5%) is earned on what was paid and spent later."""
+    update_settings(owner, cashback_on=True, cashback_rate_bp=500, cashback_expiry_months=None)
+    _sale(owner, shop["G"], "2026-09-01", "100")  # 85,00 paid: 4,25 earned
+    owner.clock = lambda: FIXED_NOW
+    purchases.record_purchase(owner, shop["G"], PurchaseInput("20", cashback="3"))  # 17,00
+    gold = loyalty_insights.tier_insights(owner)[1]
+    assert gold.cashback == 425 + 70  # 5% of 14,00 paid in money after 3,00 of cash-back
+    by_month = {m.month: m for m in loyalty_insights.scheme_cost(owner)}
+    assert by_month["2026-09"].liability == 425
+    spent_in = FIXED_NOW.date().isoformat()[:7]
+    assert by_month[spent_in].cashback_spent == 300
+    assert by_month[spent_in].liability == 425 - 300 + 70
