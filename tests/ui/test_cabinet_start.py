@@ -60,3 +60,21 @@ def test_a_big_card_file_is_counted_after_its_first_page_is_on_screen(
     qtbot.waitUntil(lambda: "counted" in seen)
     assert seen[:3] == ["painted", "rest", "counted"]
     qtbot.waitUntil(lambda: win.count_label.text() == "80 cards")
+
+
+def test_a_cabinet_closed_before_its_count_asks_its_closed_card_file_nothing(
+    qtbot: QtBot, owner: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the window, then its card file, before the deferred count ran raised "Cannot
+    operate on a closed database" from the event loop (opening another card file does this)."""
+    monkeypatch.setattr(list_model, "FIRST_PAGE", 3)  # more cards than the first read
+    monkeypatch.setattr(list_model, "PAGE_SIZE", 4)
+    for n in range(20):
+        cards.add_card(owner, card_input(f"Given{n:02d}", "Same"))
+    win = MainWindow(owner)
+    qtbot.addWidget(win)
+    win.show()
+    win.close()
+    owner.close()
+    qtbot.wait(3 * COUNT_AFTER_MS)  # an exception in the event loop fails the test
+    assert win.count_label.text() != "20 cards"

@@ -98,6 +98,10 @@ class CardListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
+    def stop_fetching(self) -> None:
+        """The window closed: its card file closes next, so no more pages are read."""
+        self._more = False
+
     def canFetchMore(self, parent: _Index) -> bool:
         return not parent.isValid() and self._more
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.show_role()
         self._last_page_ms = 0.0
+        self._closed = False
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._apply_query)
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_AFTER_MS)
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self._apply_query()
         if self._count_timer.isActive():  # a big card file: counted after its first page shows
             self._count_timer.stop()  # (a million cards took longer to count than to show)
-            QTimer.singleShot(0, self._count_timer.start)  # runs after the window's first paint
+            QTimer.singleShot(0, self._count_later)  # after the window's first paint
         self._query_shown()
         self.search.setFocus()
 
@@ -353,6 +354,17 @@ class MainWindow(QMainWindow):
             self._show_card(None)  # nothing matches: the card of an earlier search goes too
         cabinet_empty = self.model.rowCount() == 0 and self._query == CardQuery()
         self.list_stack.setCurrentWidget(self.empty_panel if cabinet_empty else self.list)
+
+    def _count_later(self) -> None:
+        if not self._closed:  # a closed cabinet asks its card file nothing: it closes next
+            self._count_timer.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
+        self._debounce.stop()
+        self._count_timer.stop()
+        self.model.stop_fetching()
+        super().closeEvent(event)
 
     def _show_count(self) -> None:
         count = self.model.count()
