@@ -77,7 +77,7 @@ def test_the_loyalty_tab_lists_the_ledger_with_the_balance_on_top(
     window = open_card(qtbot, clerk, anna)
     pane = loyalty_tab(window)
     assert "Cash-back 61,70\xa0€" in pane.summary.text()
-    assert ledger_lines(window) == ["Earned at 5%"]
+    assert ledger_lines(window) == ["Earned 5%"]
 
 
 def test_the_owner_adjusts_with_a_reason_and_the_card_follows(
@@ -94,7 +94,7 @@ def test_the_owner_adjusts_with_a_reason_and_the_card_follows(
     modals.then(add_ten)
     qtbot.mouseClick(find(window, QPushButton, "Adjust cash-back…"), Qt.MouseButton.LeftButton)
     assert loyalty.balance(owner, anna) == 7170
-    assert ledger_lines(window)[0] == "Adjusted by hand: Birthday present"
+    assert ledger_lines(window)[0] == "Adjusted: Birthday present"
     assert "Cash-back 71,70\xa0€" in find(window, QLabel, "Loyalty summary").text()
     assert "Cash-back 71,70\xa0€" in window.card_view.loyalty.text()
 
@@ -118,7 +118,7 @@ def test_an_adjustment_without_a_reason_is_refused_in_the_dialog(
     qtbot.mouseClick(find(window, QPushButton, "Adjust cash-back…"), Qt.MouseButton.LeftButton)
     assert said == ["Reason: say why the balance is adjusted (it is in the ledger)"]
     assert loyalty.balance(owner, anna) == 6170
-    assert ledger_lines(window) == ["Earned at 5%"]
+    assert ledger_lines(window) == ["Earned 5%"]
 
 
 def test_the_owner_places_a_customer_in_a_tier_by_hand(

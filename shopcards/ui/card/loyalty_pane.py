@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,7 +36,7 @@ from shopcards.ui.kit.theme import SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
 
 TITLE = "Loyalty"
-HEADERS = ("Date", "What happened", "Amount", "Left / last day", "Sale")
+HEADERS = ("Date", "What", "Amount", "Left / last day", "Sale")
 SHOWN_ROWS = 500
 """The newest this many ledger rows are listed (the balance on top counts them all)."""
 ARCHIVED_NOTE = "This card is archived: bring it back to adjust, place or print."
@@ -99,6 +99,7 @@ class LoyaltyPane(QWidget):
             except NotFound:
                 self._card = None
         self.message.clear()
+        self.message.hide()
         self._show()
 
     def _show(self) -> None:
@@ -112,9 +113,7 @@ class LoyaltyPane(QWidget):
             return
         rows = loyalty.ledger(self._session, card.id, limit=ALL_ROWS)
         newest = rows[::-1][:SHOWN_ROWS]
-        self.ledger.addTopLevelItems(
-            [QTreeWidgetItem(list(movement_cells(self._session, row))) for row in newest]
-        )
+        self.ledger.addTopLevelItems([_item(movement_cells(self._session, row)) for row in newest])
         for column in (0, 2, 3, 4):
             self.ledger.resizeColumnToContents(column)
         self.table.show_rows(len(newest), NO_MOVEMENTS)
@@ -170,6 +169,15 @@ class LoyaltyPane(QWidget):
             show_error(self, exc)
             return
         self.message.done(f"{outcome.plan.summary()} saved to {out}")
+        self.message.show()
+
+
+def _item(cells: tuple[str, ...]) -> QTreeWidgetItem:
+    """A ledger row; the whole of it as the tooltip of what happened (the column is narrow)."""
+    item = QTreeWidgetItem(list(cells))
+    item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    item.setToolTip(1, "  ·  ".join(cell for cell in cells if cell and cell != "—"))
+    return item
 
 
 def add_loyalty(window: MainWindow, session: Session) -> LoyaltyPane:

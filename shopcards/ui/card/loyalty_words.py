@@ -14,13 +14,14 @@ from shopcards.ui.kit.dates import iso_date_text
 
 _HAPPENED = {
     Kind.EARN: "Earned",
-    Kind.SPEND: "Spent in a sale",
+    Kind.SPEND: "Spent",
     Kind.EXPIRE: "Expired",
-    Kind.ADJUST: "Adjusted by hand",
-    Kind.REVERSE: "Taken back by a return",
-    Kind.REFUND: "Given back by a return",
-    Kind.UNDO: "Undone by a void",
+    Kind.ADJUST: "Adjusted",
+    Kind.REVERSE: "Return took back",
+    Kind.REFUND: "Return gave back",
+    Kind.UNDO: "Void undid",
 }
+"""Short: the Loyalty tab is narrow (the whole line is the row's tooltip)."""
 
 
 def scheme_on(session: Session) -> bool:
@@ -67,16 +68,16 @@ def movement_cells(session: Session, row: Movement) -> tuple[str, str, str, str,
     locale = session.settings.locale
     what = _HAPPENED[row.kind]
     if row.kind is Kind.EARN and row.rate_bp is not None:
-        what += f" at {format_rate(row.rate_bp, locale)}"
+        what += f" {format_rate(row.rate_bp, locale)}"
     if row.reason:
         what += f": {row.reason}"
     if row.shortfall:
         what += f" (short by {loyalty.shown(session, row.shortfall)})"
     amount = loyalty.shown(session, row.amount)
     left = ""
-    if row.amount > 0:
+    if row.amount > 0 and row.left:
         left = loyalty.shown(session, row.left)
-        if row.expires_on and row.left:
+        if row.expires_on:
             left += f" until {iso_date_text(row.expires_on, locale)}"
     sale = f"#{row.purchase_id}" if row.purchase_id is not None else ""
-    return iso_date_text(row.on_date, locale), what, amount, left, sale
+    return iso_date_text(row.on_date, locale), what, amount, left or "—", sale
