@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTreeWi
 from pytestqt.qtbot import QtBot
 
 from shopcards.core.loyalty_tiers import Rule, Tier
-from shopcards.services import cards, loyalty, loyalty_tiers
+from shopcards.services import auth, cards, loyalty, loyalty_tiers
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.cabinet.shop_tools import ShopTools
 from shopcards.ui.card.loyalty_pane import LoyaltyPane
+from tests.conftest import PIN, set_test_pin
 from tests.services.loyalty_shop import new_card, scheme_on, sell
 from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 
@@ -167,3 +168,29 @@ def test_with_the_scheme_off_nothing_of_it_shows(qtbot: QtBot, owner: Session) -
     tabs = window.card_tabs
     assert not tabs.isTabVisible(tabs.indexOf(window.findChild(LoyaltyPane)))
     assert not window.card_view.loyalty.isVisible()
+
+
+def test_the_card_says_what_expires_soon(qtbot: QtBot, owner: Session, clerk: Session) -> None:
+    scheme_on(owner, months=1)
+    card_id = new_card(owner)
+    sell(owner, card_id, "100")
+    window = open_card(qtbot, clerk, card_id)
+    assert find(window, QLabel, "Loyalty").text() == (
+        "Cash-back 5,00\xa0€ (5,00\xa0€ to spend by 23.12.2026)"
+    )
+
+
+def test_the_owners_actions_come_and_go_with_owner_mode(
+    qtbot: QtBot, anna: int, clerk: Session
+) -> None:
+    set_test_pin(clerk)
+    window = show_window(qtbot, clerk)
+    tools = ShopTools(window, clerk)
+    window.open_card(anna)
+    pane = loyalty_tab(window)
+    assert not pane.adjust_button.isVisible()
+    assert auth.become_owner(clerk, PIN) is None
+    tools.role_changed()
+    assert pane.adjust_button.isVisible() and pane.place_button.isVisible()
+    tools.clerk_mode()
+    assert not pane.adjust_button.isVisible() and not pane.place_button.isVisible()
