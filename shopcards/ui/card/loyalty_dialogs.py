@@ -15,6 +15,8 @@ from shopcards.services.session import Session
 from shopcards.ui.kit.dates import date_edit, day_of
 from shopcards.ui.kit.widgets import MessageLabel, line_edit, ok_cancel
 
+WIDTH = 420
+"""Room for a reason and for the service's message under the fields."""
 PLACED_FOR_DAYS = 90
 """A placement by hand suggests an end this many days away (the owner changes it)."""
 
@@ -26,6 +28,7 @@ class _LoyaltyDialog(QDialog):
     def __init__(self, title: str, ok_label: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(WIDTH)
         self.form = QFormLayout()
         self.message = MessageLabel()
         self._ok_label = ok_label
@@ -71,7 +74,7 @@ class AdjustDialog(_LoyaltyDialog):
             amount = self.amount.text().strip().lstrip("+-")
             loyalty.adjust(session, customer_id, sign + amount, self.reason.text())
 
-        self.finish(save, {"amount": "Amount", "reason": "Reason"})
+        self.finish(save, {"amount": "Amount", "cashback": "Cash-back", "reason": "Reason"})
 
 
 class PlaceDialog(_LoyaltyDialog):
