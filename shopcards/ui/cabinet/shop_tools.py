@@ -23,6 +23,7 @@ from shopcards.services import auth, cards, settings
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.card.call_dialog import CallsPane
+from shopcards.ui.card.loyalty_pane import add_loyalty
 from shopcards.ui.history.pane import ChangesPane, HistoryPane
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.window_fit import fit_to_screen
@@ -104,6 +105,7 @@ class ShopTools(QObject):
         self.window.add_card_pane("Purchases", self.history, self.history.show_customer)
         changes = ChangesPane(self.session)
         self.window.add_card_pane("Changes", changes, changes.show_customer)
+        self.loyalty = add_loyalty(self.window, self.session)
         calls = CallsPane(self.session)
         self.window.add_card_pane("Calls", calls, calls.show_customer)
         letters = LastSentPane(self.session)

@@ -79,10 +79,17 @@ class CardView(QWidget):
             return
         self._stack.setCurrentIndex(1)
         self._show_header(card)
+        self.show_loyalty([])  # the loyalty pane fills it in for this card, if the shop has one
         values = self._values(card)
         for name in _ROWS:
             self._values_shown[name].setText(values.get(name, ""))
             self._form.setRowVisible(self._values_shown[name], bool(values.get(name)))
+
+    def show_loyalty(self, lines: list[str]) -> None:
+        """The card's loyalty block (tier, why, since; cash-back); hidden when ``lines`` is
+        empty (no scheme)."""
+        self.loyalty.setText("\n".join(lines))
+        self._form.setRowVisible(self.loyalty, bool(lines))
 
     def use_settings(self, locale: str, region: str) -> None:
         """Write dates and phone numbers the shop's (new) way from now on."""
@@ -121,16 +128,9 @@ class CardView(QWidget):
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self._values_shown: dict[str, QLabel] = {}
         for name in _ROWS:
-            value = QLabel()
-            value.setAccessibleName(name)
-            value.setWordWrap(True)
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            label = QLabel(name)
-            label.setForegroundRole(_QUIET)
-            self._form.addRow(label, value)
-            self._values_shown[name] = value
+            self._values_shown[name] = self._add_row(name)
+        self.loyalty = self._add_row("Loyalty", 0)
+        self._form.setRowVisible(self.loyalty, False)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)
@@ -152,6 +152,19 @@ class CardView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         return page
+
+    def _add_row(self, name: str, row: int = -1) -> QLabel:
+        """A labelled value at ``row`` of the form (-1: at the end)."""
+        value = QLabel()
+        value.setAccessibleName(name)
+        value.setWordWrap(True)
+        value.setTextFormat(Qt.TextFormat.PlainText)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        label = QLabel(name)
+        label.setForegroundRole(_QUIET)
+        self._form.insertRow(row, label, value)
+        return value
 
     def _show_header(self, card: Card) -> None:
         name = " ".join(part for part in (card.title, card.full_name) if part)
