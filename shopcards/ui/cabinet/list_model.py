@@ -98,6 +98,14 @@ class CardListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt's own asks :meth:`rowCount` and :meth:`columnCount` back in Python for every
+        cell the list paints: a third of reading a keystroke's rows at 100,000 cards."""
+        inside = 0 <= row < len(self._rows) and 0 <= column < len(HEADERS)
+        if inside and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def canFetchMore(self, parent: _Index) -> bool:
         return not parent.isValid() and self._more
 
