@@ -37,27 +37,36 @@ FILED_FROM = 2_000
 STRETCH_COUNTED = 50_000
 """Cards filed under a word are counted up to this many when choosing the word."""
 COUNTS_KEPT = 512
-_counted: dict[tuple[str, int], int] = {}
+_counted: dict[tuple[str, tuple[Any, ...]], int] = {}
+_FILED_SQL = (
+    "SELECT count(*) FROM (SELECT 1 FROM customers c INDEXED BY customers_order "
+    "WHERE c.archived_at IS NULL AND c.sort_key >= ? AND c.sort_key < ? LIMIT ?)"
+)
+"""How many cards are filed in a stretch of the cabinet, up to a number."""
 
 
 def matches(db: Database, match: str, up_to: int) -> int:
-    """How many cards (archived ones too) the word index gives for ``match``, up to ``up_to``.
+    """How many cards (archived ones too) the word index gives for ``match``, up to ``up_to``."""
+    sql = (
+        "SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? LIMIT ?)"
+    )
+    return _count_once(db, sql, (match, up_to))
 
-    Reading a word's list of cards costs little next to looking each card up by name, and
-    the typing of one word asks the same count again and again ("vir" for "virt", "virta"…),
-    so a count is kept. Only the plan depends on it, never the rows: a count gone stale
-    (cards added since, another file) costs at most speed.
+
+def _count_once(db: Database, sql: str, params: tuple[Any, ...]) -> int:
+    """The count ``sql`` gives, kept: only the plan depends on it, never the rows.
+
+    Reading a word's list of cards, or a stretch of the cabinet, costs little next to looking
+    each card up by name, yet the typing of one word asks the same counts again and again
+    ("vir" for "virt", "virta"…). A count gone stale (cards added since, another file) costs
+    at most speed.
     """
-    key = (match, up_to)
+    key = (sql, params)
     counted = _counted.get(key)
     if counted is None:
         if len(_counted) >= COUNTS_KEPT:
             _counted.clear()
-        sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? "
-            "LIMIT ?)"
-        )
-        counted = _counted[key] = int(db.execute(sql, [match, up_to]).fetchone()[0])
+        counted = _counted[key] = int(db.execute(sql, list(params)).fetchone()[0])
     return counted
 
 
@@ -155,14 +164,9 @@ def _filed_together(
 ) -> bool:
     """True when half of ``found`` matches or more could be cards filed under a typed word."""
     half = found // 2
-    sql = (
-        "SELECT count(*) FROM (SELECT 1 FROM customers c INDEXED BY customers_order "
-        "WHERE c.archived_at IS NULL AND c.sort_key >= ? AND c.sort_key < ? LIMIT ?)"
-    )
     words = {word for clause in clauses for word in clause}
     return any(
-        db.execute(sql, [*alphabet.prefix_range(word), half]).fetchone()[0] >= half
-        for word in words
+        _count_once(db, _FILED_SQL, (*alphabet.prefix_range(word), half)) >= half for word in words
     )
 
 
@@ -172,15 +176,8 @@ def _stretch(
     """The sort keys of the cards filed under the typed word that has the most of them."""
     if len(clauses) != 1:
         return None
-    sql = (
-        "SELECT count(*) FROM (SELECT 1 FROM customers c INDEXED BY customers_order "
-        "WHERE c.archived_at IS NULL AND c.sort_key >= ? AND c.sort_key < ? LIMIT ?)"
-    )
     filed = {alphabet.prefix_range(word) for word in clauses[0]}
-    most = max(
-        filed, key=lambda stretch: db.execute(sql, [*stretch, STRETCH_COUNTED]).fetchone()[0]
-    )
-    return most
+    return max(filed, key=lambda stretch: _count_once(db, _FILED_SQL, (*stretch, STRETCH_COUNTED)))
 
 
 def cards(db: Database) -> int:
