@@ -15,6 +15,7 @@ index and for what is typed, so SQLite's splitter changes nothing and the two te
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -71,7 +72,11 @@ def _count_once(db: Database, sql: str, params: tuple[Any, ...]) -> int:
 
 
 def budget(
-    db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet, limit: int
+    db: Database,
+    clauses: list[tuple[str, ...]],
+    alphabet: Alphabet,
+    limit: int,
+    spelled: Sequence[str] = (),
 ) -> int | tuple[str, str]:
     """How far a search may walk the alphabetical index for a page of ``limit`` (0: sort),
     or the stretch of the cabinet (sort keys ``lo <= key < hi``) its matches are mostly
@@ -80,15 +85,18 @@ def budget(
     Most searches are not broad enough for a walk to pay; the words' first letters, which
     the index holds ready-made, tell most of them so before their matches are counted. A
     broad word whose cards are mostly filed under it (a family name) is not walked: the
-    walk would reach its cards only late in the cabinet.
+    walk would reach its cards only late in the cabinet. Where the cards are filed is looked
+    up by the folded words of ``clauses`` and by the words as ``spelled`` (core.search).
     """
     cards_held = cards(db)
     least = fewest_for_walk(cards_held, limit)
     counted_to = COUNTED_PAST_FEWEST * least
     first_letters = [tuple(word[:PREFIX_INDEXED] for word in clause) for clause in clauses]
     broad = matches(db, fts_query(first_letters), counted_to)
-    if broad >= FILED_FROM and _filed_together(db, first_letters, alphabet, broad):
-        return _stretch(db, clauses, alphabet) or 0
+    spelled_first = [word[:PREFIX_INDEXED] for word in spelled]
+    filing = [word for clause in first_letters for word in clause] + spelled_first
+    if broad >= FILED_FROM and _filed_together(db, filing, alphabet, broad):
+        return _stretch(db, clauses, spelled, alphabet) or 0
     if broad < least:
         return 0  # even the words' first letters match too few cards
     if first_letters != clauses:  # a longer word: count its own matches (a slower question)
@@ -159,25 +167,34 @@ def fts_query(clauses: list[tuple[str, ...]]) -> str:
     return "".join(alternatives)
 
 
-def _filed_together(
-    db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet, found: int
-) -> bool:
-    """True when half of ``found`` matches or more could be cards filed under a typed word."""
+def _filed_together(db: Database, words: list[str], alphabet: Alphabet, found: int) -> bool:
+    """True when half of ``found`` matches or more could be cards filed under one of ``words``."""
     half = found // 2
-    words = {word for clause in clauses for word in clause}
     return any(
-        _count_once(db, _FILED_SQL, (*alphabet.prefix_range(word), half)) >= half for word in words
+        _count_once(db, _FILED_SQL, (*stretch, half)) >= half
+        for stretch in _stretches(words, alphabet)
     )
 
 
 def _stretch(
-    db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet
+    db: Database, clauses: list[tuple[str, ...]], spelled: Sequence[str], alphabet: Alphabet
 ) -> tuple[str, str] | None:
     """The sort keys of the cards filed under the typed word that has the most of them."""
     if len(clauses) != 1:
         return None
-    filed = {alphabet.prefix_range(word) for word in clauses[0]}
-    return max(filed, key=lambda stretch: _count_once(db, _FILED_SQL, (*stretch, STRETCH_COUNTED)))
+    filed = _stretches([*clauses[0], *spelled], alphabet)
+    return max(
+        filed,
+        key=lambda stretch: _count_once(db, _FILED_SQL, (*stretch, STRETCH_COUNTED)),
+        default=None,
+    )
+
+
+def _stretches(words: list[str], alphabet: Alphabet) -> set[tuple[str, str]]:
+    """The stretches of the cabinet that hold the names beginning with each of ``words`` (none
+    for a word with no letter the alphabet files by: that stretch is the whole cabinet)."""
+    ranges = {alphabet.prefix_range(word) for word in words}
+    return {(lo, hi) for lo, hi in ranges if lo}
 
 
 def cards(db: Database) -> int:
