@@ -25,9 +25,9 @@ from shopcards.core.search import fewest_for_walk, walk_budget
 
 _WORDS_JOIN = " CROSS JOIN customer_search_content s ON s.id = c.id"
 """Each card of the walk with its indexed words (the walk drives: CROSS JOIN keeps the order)."""
-PREFIX_INDEXED = 3
-"""The search index keeps the words' first 1, 2 and 3 letters ready (``prefix = '1 2 3'``):
-counting the cards whose words begin so reads one list, with no words to merge."""
+PREFIX_INDEXED = 10
+"""The search index keeps the words' first 1 to 10 letters ready (migration m014): counting
+the cards whose words begin so reads one list, with no words to merge."""
 
 
 COUNTED_PAST_FEWEST = 2
