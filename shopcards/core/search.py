@@ -72,6 +72,16 @@ def match_clauses(text: str) -> list[tuple[str, ...]]:
     return clauses
 
 
+def spelled_words(text: str) -> list[str]:
+    """The typed words as spelled (accents and case kept), for finding where the cabinet files
+    them: in Finland "Hämäläinen" is filed under Ä, where its folded form "hamalainen" is not."""
+    spaced = "".join(
+        ch if ch in _JOINERS or _is_word_char(ch) or unicodedata.combining(ch) else " "
+        for ch in text
+    )
+    return [chunk.translate(_JOINERS_TO_SPACE).replace(" ", "") for chunk in spaced.split()]
+
+
 def index_words(text: str) -> list[str]:
     """The words a card is found by: a joined word whole and each of its parts."""
     found: list[str] = []

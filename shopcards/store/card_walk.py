@@ -15,6 +15,7 @@ index and for what is typed, so SQLite's splitter changes nothing and the two te
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -24,9 +25,9 @@ from shopcards.core.search import fewest_for_walk, walk_budget
 
 _WORDS_JOIN = " CROSS JOIN customer_search_content s ON s.id = c.id"
 """Each card of the walk with its indexed words (the walk drives: CROSS JOIN keeps the order)."""
-PREFIX_INDEXED = 3
-"""The search index keeps the words' first 1, 2 and 3 letters ready (``prefix = '1 2 3'``):
-counting the cards whose words begin so reads one list, with no words to merge."""
+PREFIX_INDEXED = 10
+"""The search index keeps the words' first 1 to 10 letters ready (migration m014): counting
+the cards whose words begin so reads one list, with no words to merge."""
 
 
 COUNTED_PAST_FEWEST = 2
@@ -37,32 +38,45 @@ FILED_FROM = 2_000
 STRETCH_COUNTED = 50_000
 """Cards filed under a word are counted up to this many when choosing the word."""
 COUNTS_KEPT = 512
-_counted: dict[tuple[str, int], int] = {}
+_counted: dict[tuple[str, tuple[Any, ...]], int] = {}
+_FILED_SQL = (
+    "SELECT count(*) FROM (SELECT 1 FROM customers c INDEXED BY customers_order "
+    "WHERE c.archived_at IS NULL AND c.sort_key >= ? AND c.sort_key < ? LIMIT ?)"
+)
+"""How many cards are filed in a stretch of the cabinet, up to a number."""
 
 
 def matches(db: Database, match: str, up_to: int) -> int:
-    """How many cards (archived ones too) the word index gives for ``match``, up to ``up_to``.
+    """How many cards (archived ones too) the word index gives for ``match``, up to ``up_to``."""
+    sql = (
+        "SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? LIMIT ?)"
+    )
+    return _count_once(db, sql, (match, up_to))
 
-    Reading a word's list of cards costs little next to looking each card up by name, and
-    the typing of one word asks the same count again and again ("vir" for "virt", "virta"…),
-    so a count is kept. Only the plan depends on it, never the rows: a count gone stale
-    (cards added since, another file) costs at most speed.
+
+def _count_once(db: Database, sql: str, params: tuple[Any, ...]) -> int:
+    """The count ``sql`` gives, kept: only the plan depends on it, never the rows.
+
+    Reading a word's list of cards, or a stretch of the cabinet, costs little next to looking
+    each card up by name, yet the typing of one word asks the same counts again and again
+    ("vir" for "virt", "virta"…). A count gone stale (cards added since, another file) costs
+    at most speed.
     """
-    key = (match, up_to)
+    key = (sql, params)
     counted = _counted.get(key)
     if counted is None:
         if len(_counted) >= COUNTS_KEPT:
             _counted.clear()
-        sql = (
-            "SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? "
-            "LIMIT ?)"
-        )
-        counted = _counted[key] = int(db.execute(sql, [match, up_to]).fetchone()[0])
+        counted = _counted[key] = int(db.execute(sql, list(params)).fetchone()[0])
     return counted
 
 
 def budget(
-    db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet, limit: int
+    db: Database,
+    clauses: list[tuple[str, ...]],
+    alphabet: Alphabet,
+    limit: int,
+    spelled: Sequence[str] = (),
 ) -> int | tuple[str, str]:
     """How far a search may walk the alphabetical index for a page of ``limit`` (0: sort),
     or the stretch of the cabinet (sort keys ``lo <= key < hi``) its matches are mostly
@@ -71,15 +85,18 @@ def budget(
     Most searches are not broad enough for a walk to pay; the words' first letters, which
     the index holds ready-made, tell most of them so before their matches are counted. A
     broad word whose cards are mostly filed under it (a family name) is not walked: the
-    walk would reach its cards only late in the cabinet.
+    walk would reach its cards only late in the cabinet. Where the cards are filed is looked
+    up by the folded words of ``clauses`` and by the words as ``spelled`` (core.search).
     """
     cards_held = cards(db)
     least = fewest_for_walk(cards_held, limit)
     counted_to = COUNTED_PAST_FEWEST * least
     first_letters = [tuple(word[:PREFIX_INDEXED] for word in clause) for clause in clauses]
     broad = matches(db, fts_query(first_letters), counted_to)
-    if broad >= FILED_FROM and _filed_together(db, first_letters, alphabet, broad):
-        return _stretch(db, clauses, alphabet) or 0
+    spelled_first = [word[:PREFIX_INDEXED] for word in spelled]
+    filing = [word for clause in first_letters for word in clause] + spelled_first
+    if broad >= FILED_FROM and _filed_together(db, filing, alphabet, broad):
+        return _stretch(db, clauses, spelled, alphabet) or 0
     if broad < least:
         return 0  # even the words' first letters match too few cards
     if first_letters != clauses:  # a longer word: count its own matches (a slower question)
@@ -150,37 +167,34 @@ def fts_query(clauses: list[tuple[str, ...]]) -> str:
     return "".join(alternatives)
 
 
-def _filed_together(
-    db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet, found: int
-) -> bool:
-    """True when half of ``found`` matches or more could be cards filed under a typed word."""
+def _filed_together(db: Database, words: list[str], alphabet: Alphabet, found: int) -> bool:
+    """True when half of ``found`` matches or more could be cards filed under one of ``words``."""
     half = found // 2
-    sql = (
-        "SELECT count(*) FROM (SELECT 1 FROM customers c INDEXED BY customers_order "
-        "WHERE c.archived_at IS NULL AND c.sort_key >= ? AND c.sort_key < ? LIMIT ?)"
-    )
-    words = {word for clause in clauses for word in clause}
     return any(
-        db.execute(sql, [*alphabet.prefix_range(word), half]).fetchone()[0] >= half
-        for word in words
+        _count_once(db, _FILED_SQL, (*stretch, half)) >= half
+        for stretch in _stretches(words, alphabet)
     )
 
 
 def _stretch(
-    db: Database, clauses: list[tuple[str, ...]], alphabet: Alphabet
+    db: Database, clauses: list[tuple[str, ...]], spelled: Sequence[str], alphabet: Alphabet
 ) -> tuple[str, str] | None:
     """The sort keys of the cards filed under the typed word that has the most of them."""
     if len(clauses) != 1:
         return None
-    sql = (
-        "SELECT count(*) FROM (SELECT 1 FROM customers c INDEXED BY customers_order "
-        "WHERE c.archived_at IS NULL AND c.sort_key >= ? AND c.sort_key < ? LIMIT ?)"
+    filed = _stretches([*clauses[0], *spelled], alphabet)
+    return max(
+        filed,
+        key=lambda stretch: _count_once(db, _FILED_SQL, (*stretch, STRETCH_COUNTED)),
+        default=None,
     )
-    filed = {alphabet.prefix_range(word) for word in clauses[0]}
-    most = max(
-        filed, key=lambda stretch: db.execute(sql, [*stretch, STRETCH_COUNTED]).fetchone()[0]
-    )
-    return most
+
+
+def _stretches(words: list[str], alphabet: Alphabet) -> set[tuple[str, str]]:
+    """The stretches of the cabinet that hold the names beginning with each of ``words`` (none
+    for a word with no letter the alphabet files by: that stretch is the whole cabinet)."""
+    ranges = {alphabet.prefix_range(word) for word in words}
+    return {(lo, hi) for lo, hi in ranges if lo}
 
 
 def cards(db: Database) -> int:

@@ -27,6 +27,7 @@ from shopcards.core.search import (
     match_clauses,
     plan,
     query_words,
+    spelled_words,
 )
 from shopcards.store import card_walk
 
@@ -246,7 +247,8 @@ def page(
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.archived:
         clauses = match_clauses(search.text)
-        budget = card_walk.budget(db, clauses, alphabet, limit)
+        spelled = spelled_words(search.text)
+        budget = card_walk.budget(db, clauses, alphabet, limit, spelled)
         if isinstance(budget, tuple):
             if query.drawer:
                 return sorted_page(db, query, alphabet, after, limit)

@@ -177,3 +177,12 @@ def test_a_list_taller_than_the_first_page_fetches_the_rows_to_fill_it(
     view.show()
     model.set_query(CardQuery(text="same"))
     qtbot.waitUntil(lambda: model.rowCount() == 10)
+
+
+def test_an_index_outside_the_rows_or_columns_is_invalid(model: CardListModel) -> None:
+    assert model.index(0, COL_PHONE).isValid()
+    assert model.index(6, COL_NAME).row() == 6
+    assert not model.index(7, COL_NAME).isValid()
+    assert not model.index(-1, COL_NAME).isValid()
+    assert not model.index(0, COL_PHONE + 1).isValid()
+    assert not model.index(0, COL_NAME, model.index(0, COL_NAME)).isValid()
