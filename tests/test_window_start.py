@@ -57,6 +57,12 @@ NOT_AT_START = [
     "shopcards.ui.card.form",
     "shopcards.ui.kit.pdf_preview",
     "shopcards.ui.kit.error_dialog",
+    # the Shop menu and the panes beside the card: built right after the first paint
+    "shopcards.ui.cabinet.shop_tools",
+    "shopcards.ui.history.pane",
+    "shopcards.ui.card.call_dialog",
+    "shopcards.ui.letters.last_sent",
+    "shopcards.ui.settings.pin_dialog",
     # the services behind them, and the printing engine
     "shopcards.printing",
     "shopcards.services.letters",
