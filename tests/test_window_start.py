@@ -36,6 +36,7 @@ NOT_AT_START = [
     "importlib.metadata",
     "hypothesis",
     "pytest",
+    "phonenumbers",  # the list formats its phones after the first page shows
     # the commands of the command line
     "shopcards.cli.cardfile",
     "shopcards.cli.demo",
@@ -71,6 +72,7 @@ NOT_AT_START = [
     "shopcards.services.demo",
     "shopcards.services.insights",
     "shopcards.services.purchase_import",
+    "shopcards.services.backup",
 ]
 
 REPORT_WHEN_SHOWN = """
