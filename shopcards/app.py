@@ -99,6 +99,8 @@ class Cabinet:
         window = MainWindow(session, self.theme)
         window.cardFileRequested.connect(self._open_later)
         self._restore_state(window)
+        # the tab bar from the first paint: the card does not jump down when its panes arrive
+        window.card_tabs.tabBar().setVisible(True)
         after_first_paint(
             [window.list.viewport(), window.empty_panel], lambda: self._add_tools(window)
         )
