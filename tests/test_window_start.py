@@ -73,6 +73,7 @@ NOT_AT_START = [
     "shopcards.services.insights",
     "shopcards.services.purchase_import",
     "shopcards.services.backup",
+    "shopcards.services.loyalty",  # opening asks store/loyalty_due first: nothing due, no import
 ]
 
 REPORT_WHEN_SHOWN = """
