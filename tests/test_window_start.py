@@ -36,6 +36,7 @@ NOT_AT_START = [
     "importlib.metadata",
     "hypothesis",
     "pytest",
+    "phonenumbers",  # the list formats its phones after the first page shows
     # the commands of the command line
     "shopcards.cli.cardfile",
     "shopcards.cli.demo",
@@ -57,6 +58,12 @@ NOT_AT_START = [
     "shopcards.ui.card.form",
     "shopcards.ui.kit.pdf_preview",
     "shopcards.ui.kit.error_dialog",
+    # the Shop menu and the panes beside the card: built right after the first paint
+    "shopcards.ui.cabinet.shop_tools",
+    "shopcards.ui.history.pane",
+    "shopcards.ui.card.call_dialog",
+    "shopcards.ui.letters.last_sent",
+    "shopcards.ui.settings.pin_dialog",
     # the services behind them, and the printing engine
     "shopcards.printing",
     "shopcards.services.letters",
@@ -65,6 +72,8 @@ NOT_AT_START = [
     "shopcards.services.demo",
     "shopcards.services.insights",
     "shopcards.services.purchase_import",
+    "shopcards.services.backup",
+    "shopcards.services.loyalty",  # opening asks store/loyalty_due first: nothing due, no import
 ]
 
 REPORT_WHEN_SHOWN = """

@@ -1,11 +1,14 @@
-"""Phone numbers typed any way ("+358 40 123 4567", "040-1234567") made into one form (E.164)."""
+"""Phone numbers typed any way ("+358 40 123 4567", "040-1234567") made into one form (E.164).
+
+phonenumbers and its metadata load when a number is first read or shown, not at import: the
+cabinet shows its first page without them (issue 12).
+"""
 
 from __future__ import annotations
 
 import functools
 import re
 
-import phonenumbers
 from babel import Locale
 
 from shopcards.core.text import fold
@@ -24,6 +27,8 @@ class NotAPhone(ValueError):
 
 def normalise(raw: str, region: str) -> str:
     """E.164 form of ``raw``; numbers without a country code are read in the shop's region."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(raw, region.upper() or None)
     except phonenumbers.NumberParseException as exc:
@@ -36,6 +41,8 @@ def normalise(raw: str, region: str) -> str:
 def region_for_country(country: str, shop_region: str) -> str:
     """The ISO code of a card's Country field ("Finland", "Suomi", "FI"), whose phones are read
     as that country's; the shop's region when the field is empty or not a country we know."""
+    import phonenumbers
+
     text = country.strip()
     if len(text) == 2 and text.upper() in phonenumbers.SUPPORTED_REGIONS:
         return text.upper()
@@ -45,6 +52,8 @@ def region_for_country(country: str, shop_region: str) -> str:
 @functools.cache
 def _country_codes() -> dict[str, str]:
     """Folded country names, in several languages, to the ISO codes phonenumbers knows."""
+    import phonenumbers
+
     codes: dict[str, str] = {}
     for name in _NAME_LOCALES:
         for code, shown in Locale.parse(name).territories.items():
@@ -55,6 +64,8 @@ def _country_codes() -> dict[str, str]:
 
 def display(e164: str, region: str) -> str:
     """The number as people in the shop's country write it (international if foreign)."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -70,6 +81,8 @@ def display(e164: str, region: str) -> str:
 
 def search_tokens(e164: str) -> list[str]:
     """Digit strings a person may type to find this number: with country code, national, bare."""
+    import phonenumbers
+
     number = phonenumbers.parse(e164, None)
     national = str(number.national_number)
     trunk = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

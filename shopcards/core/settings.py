@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-import phonenumbers
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name, get_territory_currencies, is_currency, list_currencies
 
@@ -153,6 +152,8 @@ def locale_names() -> dict[str, str]:
 @functools.cache
 def region_names() -> dict[str, str]:
     """Every country or region phonenumbers can read phones of, named in English."""
+    import phonenumbers  # its metadata: when a region is checked, not when the program starts
+
     territories = Locale("en").territories
     return {
         code: f"{territories.get(code, code)} — {code}"

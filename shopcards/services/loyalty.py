@@ -46,6 +46,7 @@ from shopcards.store import changes, customers
 from shopcards.store import loyalty as store
 from shopcards.store import purchases as purchase_store
 from shopcards.store.loyalty import Stamp
+from shopcards.store.loyalty_due import nothing_due
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,7 @@ def expired_today(session: Session) -> Expired:
 
 def expire_due(session: Session) -> Expired:
     """:func:`expire` when the file opens: one index lookup when nothing is due."""
-    if store.nothing_due(session.db, session.today().isoformat()):
+    if nothing_due(session.db, session.today().isoformat()):
         return Expired()
     return expire(session)
 

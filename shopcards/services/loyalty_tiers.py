@@ -30,6 +30,7 @@ from shopcards.store import changes
 from shopcards.store import insights as insights_store
 from shopcards.store import loyalty_insights as members_store
 from shopcards.store import loyalty_tiers as store
+from shopcards.store.loyalty_due import recomputed_on
 
 RECOMPUTE_ACTOR = "recompute"
 
@@ -94,7 +95,7 @@ def recompute(session: Session) -> Recomputed:
 
 def recompute_if_due(session: Session) -> Recomputed | None:
     """The recompute when the file opens: at most once a day, and a look-up when done."""
-    if store.recomputed_on(session.db) == session.today().isoformat():
+    if recomputed_on(session.db) == session.today().isoformat():
         return None
     return recompute(session)
 

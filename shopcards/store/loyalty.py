@@ -165,14 +165,6 @@ def sale_returned_rows(db: Database, sale_id: int, kind: Kind) -> tuple[int, int
     return int(row[0]), int(row[1])
 
 
-def nothing_due(db: Database, today: str) -> bool:
-    """Whether no lot with money left is past its last day (one index lookup)."""
-    row = db.execute(
-        "SELECT 1 FROM cashback_open_lots WHERE expires_on < ? LIMIT 1", [today]
-    ).fetchone()
-    return row is None
-
-
 def due_lots(db: Database, today: str) -> list[tuple[int, int]]:
     """(customer id, lot id) of lots with money left whose last day is before ``today``."""
     rows = db.execute(

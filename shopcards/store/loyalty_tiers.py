@@ -16,8 +16,8 @@ from sqlite_utils import Database
 
 from shopcards.core.loyalty_tiers import Rule, Tier, Why
 from shopcards.store.insights import CHUNK
+from shopcards.store.loyalty_due import RECOMPUTED_KEY
 
-RECOMPUTED_KEY = "loyalty_tiers_recomputed_on"
 """Settings row holding the day of the last whole-file recompute (not a setting people see)."""
 
 _TIER_COLUMNS = "name, rate_bp, rule, threshold, top_bp, id"
@@ -146,11 +146,6 @@ def standing(db: Database, customer_id: int, day: str) -> tuple[str, int, Why, s
 def tier_by_name(db: Database, name: str) -> Tier | None:
     row = db.execute(f"SELECT {_TIER_COLUMNS} FROM loyalty_tiers WHERE name = ?", [name]).fetchone()
     return None if row is None else Tier(row[0], row[1], Rule(row[2]), row[3], row[4], row[5])
-
-
-def recomputed_on(db: Database) -> str | None:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [RECOMPUTED_KEY]).fetchone()
-    return None if row is None else str(json.loads(row[0]))
 
 
 def mark_recomputed(db: Database, day: str) -> None:

@@ -51,6 +51,8 @@ def test_the_cabinet_opens_a_card_file_with_the_history_beside_the_card(
     assert cabinet.open(shop.card_file.path)
     win = cabinet.window
     assert win is not None and win.isVisible()
+    assert cabinet.tools is None  # the Shop menu and the panes come right after the first paint
+    qtbot.waitUntil(lambda: cabinet.tools is not None)
     tabs = [win.card_tabs.tabText(i) for i in range(win.card_tabs.count())]
     assert tabs == ["Card", "Purchases", "Changes", "Calls", "Letters"]
     win.search.setText("virtanen")

@@ -203,6 +203,7 @@ def cabinet(
     assert made.open(owner.card_file.path)
     assert made.window is not None and made.session is not None
     qtbot.waitExposed(made.window)
+    qtbot.waitUntil(lambda: made.tools is not None)  # the Shop menu: right after the first paint
     made.window.activateWindow()
     made.window.open_card(1)
     yield made
@@ -253,6 +254,7 @@ def test_a_size_saved_on_a_larger_screen_is_cut_to_this_one(
     again = Cabinet(app, QSettings(str(tmp_path / "shopcards.ini"), QSettings.Format.IniFormat))
     assert again.open(session.card_file.path) and again.window is not None
     qtbot.waitExposed(again.window)
+    qtbot.waitUntil(lambda: again.tools is not None)  # and not closed under its first count
     try:
         assert fit_problems(again.window) == []
         assert area.contains(again.window.frameGeometry().topLeft())

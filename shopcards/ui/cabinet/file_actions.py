@@ -6,9 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from shopcards.services import backup
 from shopcards.services.session import Session
-from shopcards.ui.kit.background import run_in_background
 
 CARD_FILE_FILTER = "Card files (*.db);;All files (*)"
 
@@ -37,6 +35,8 @@ def ask_card_file_to_open(parent: QWidget, folder: Path) -> Path | None:
 
 def back_up_now(window: QMainWindow, session: Session) -> None:
     """Copy the card file to the backups folder now (on a worker thread) and say where."""
+    from shopcards.services import backup  # on first use, not at start (issue 12)
+    from shopcards.ui.kit.background import run_in_background
 
     def backed_up(path: Path) -> None:
         window.statusBar().showMessage(f"Backed up to {path}", 10000)
