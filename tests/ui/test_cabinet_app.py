@@ -54,7 +54,8 @@ def test_the_cabinet_opens_a_card_file_with_the_history_beside_the_card(
     assert cabinet.tools is None  # the Shop menu and the panes come right after the first paint
     qtbot.waitUntil(lambda: cabinet.tools is not None)
     tabs = [win.card_tabs.tabText(i) for i in range(win.card_tabs.count())]
-    assert tabs == ["Card", "Purchases", "Changes", "Calls", "Letters"]
+    assert tabs == ["Card", "Purchases", "Changes", "Loyalty", "Calls", "Letters"]
+    assert not win.card_tabs.isTabVisible(3)  # the loyalty scheme is off on a new card file
     win.search.setText("virtanen")
     qtbot.waitUntil(lambda: win.current_card is not None)
     win.card_tabs.setCurrentIndex(1)
