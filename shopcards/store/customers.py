@@ -20,16 +20,14 @@ from shopcards.core.card import (
 from shopcards.core.card_numbers import check_digit
 from shopcards.core.collation import Alphabet
 from shopcards.core.errors import Conflict, NotFound
-from shopcards.core.phones import search_tokens
 from shopcards.core.search import (
     Lookup,
-    index_words,
     match_clauses,
     plan,
     query_words,
     spelled_words,
 )
-from shopcards.store import card_walk
+from shopcards.store import card_walk, search_index
 
 _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
@@ -69,7 +67,7 @@ def insert(db: Database, card: Card, alphabet: Alphabet, actor: str, now: str) -
         list(row.values()),
     )
     _write_children(db, card_id, card)
-    _index(db, card_id, card, card_no)
+    search_index.index_card(db, card_id, card, card_no)
     return get(db, card_id)
 
 
@@ -113,7 +111,7 @@ def insert_many(
     db.conn.executemany(
         "INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
         [
-            (card_id, _search_words(card, card_number(card_id)))
+            (card_id, search_index.search_words(card, card_number(card_id)))
             for card_id, card in zip(ids, cards, strict=True)
         ],
     )
@@ -172,7 +170,7 @@ def update(db: Database, card: Card, base: Card, alphabet: Alphabet, actor: str,
     db.execute("DELETE FROM phones WHERE customer_id = ?", [base.id])
     db.execute("DELETE FROM customer_tags WHERE customer_id = ?", [base.id])
     _write_children(db, base.id, card)
-    _index(db, base.id, card, current.card_no)
+    search_index.index_card(db, base.id, card, current.card_no)
     return get(db, base.id)
 
 
@@ -452,51 +450,6 @@ def _write_tags(db: Database, card_id: int, interests: tuple[str, ...]) -> None:
             "SELECT ?, id FROM tags WHERE name = ?",
             [card_id, tag],
         )
-
-
-def _index(db: Database, card_id: int, card: Card, card_no: str) -> None:
-    db.execute("DELETE FROM customer_search WHERE rowid = ?", [card_id])
-    db.execute(
-        "INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
-        [card_id, _search_words(card, card_no)],
-    )
-
-
-def reindex_all(db: Database) -> None:
-    """Write every card's search words again, after the way words are cut has changed."""
-    numbers: dict[int, list[str]] = {}
-    for card_id, number in db.execute("SELECT customer_id, number FROM phones").fetchall():
-        numbers.setdefault(card_id, []).append(number)
-    rows = db.execute(
-        "SELECT id, given_name, family_name, email, postcode, replace(postcode, ' ', ''), city, "
-        "card_no FROM customers"
-    ).fetchall()
-    db.execute("DELETE FROM customer_search")
-    db.conn.executemany(
-        "INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
-        [(row[0], _words_of(row[1:], numbers.get(row[0], []))) for row in rows],
-    )
-    db.execute("INSERT INTO customer_search (customer_search) VALUES ('optimize')")
-
-
-def _search_words(card: Card, card_no: str) -> str:
-    texts = (
-        card.given_name,
-        card.family_name,
-        card.email,
-        card.postcode,
-        card.postcode.replace(" ", ""),
-        card.city,
-        card_no,
-    )
-    return _words_of(texts, [phone.number for phone in card.phones])
-
-
-def _words_of(texts: tuple[str, ...], phones: list[str]) -> str:
-    """What the search box finds a card by: names, e-mail, postcode (also without its spaces),
-    city, card no, and phone digits in each way they may be typed."""
-    parts = [*texts, *(token for number in phones for token in search_tokens(number))]
-    return " ".join(word for part in parts if part for word in index_words(part))
 
 
 def _card(db: Database, row: dict[str, Any]) -> Card:

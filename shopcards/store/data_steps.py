@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 
 from shopcards.core.collation import Alphabet
 from shopcards.core.settings import ShopSettings
-from shopcards.store import customers, settings
+from shopcards.store import customers, search_index, settings
 
 DATA_STEP_SET = "shopcards-data"
 data_steps = Migrations(DATA_STEP_SET)
@@ -52,7 +52,7 @@ def _d003(db: Database) -> None:
     """The search index's words were cut by SQLite's own splitter, which kept "O'Connor" as
     two words and made a typed ``_`` an FTS5 syntax error; index every card again with the
     words cut as ``core.search`` cuts them (apostrophes and hyphens join a word)."""
-    customers.reindex_all(db)
+    search_index.reindex_all(db)
 
 
 @data_steps(name="d004_highest_card_id")
