@@ -1,7 +1,8 @@
 """The till's customer screen: record a sale (or a return) in a few keystrokes.
 
 Amount, then optionally the cash-back to spend (with a loyalty scheme: see ``loyalty_line``),
-items, category and receipt number; Enter saves, Esc clears (and on an empty form goes back to find the next customer). F6 picks one of the recent purchases to return,
+items, category and receipt number; Enter saves, Esc clears (and on an empty form goes back to
+find the next customer). F6 picks one of the recent purchases to return,
 F7 enters the customer in this month's prize drawing.
 
 A card number typed into the amount (or scanned anywhere: see ``scanner``) is never saved as
