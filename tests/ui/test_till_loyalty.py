@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from shopcards.core.loyalty import Kind
 from shopcards.core.loyalty_tiers import Rule, Tier
+from shopcards.core.purchase import PurchaseInput
 from shopcards.services import loyalty, loyalty_tiers, purchases
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
@@ -177,3 +178,30 @@ def test_a_return_takes_no_discount_and_spends_nothing(
     press(qtbot, Qt.Key.Key_Return)
     assert message(loyal_till).startswith("Return of €17.00 for Anna Virtanen (card 0000018).")
     assert "Cash-back: taken back €0.85" in message(loyal_till)
+
+
+def test_category_suggestions_come_when_the_field_is_reached_and_learn_a_new_one(
+    till: TillWindow, qtbot: QtBot, clerk: Session
+) -> None:
+    """Read at the first focus (not at each scan, which must stay fast on a big file)."""
+    smith_id = smith(clerk)[0]
+    for category in ("tea", "tea", "books"):
+        purchases.record_purchase(clerk, smith_id, PurchaseInput("5.00", category=category))
+    scan(till, anna(clerk)[1])
+    typed("12.50")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused_name() == "Category"
+    typed("t")
+    completer = till.sale_page.categories
+    assert completer.popup().isVisible() and completer.currentCompletion() == "tea"
+    typed("oys")
+    assert not completer.popup().isVisible()
+    press(qtbot, Qt.Key.Key_Return)
+    assert message(till) == "Saved €12.50 for Anna Virtanen (card 0000018)."
+    scan(till, smith(clerk)[1])
+    typed("3.00")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    typed("to")
+    assert completer.currentCompletion() == "toys"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
@@ -60,6 +60,7 @@ class TillSalePage(QWidget):
         self.session = session
         self.card: Card | None = None
         self.returning: Purchase | None = None
+        self._categories_read = False
         self._build()
 
     # What the page shows -----------------------------------------------------------------------
@@ -79,9 +80,6 @@ class TillSalePage(QWidget):
         settings = self.session.settings
         example = format_for_typing(1250, settings.locale, settings.currency)
         self.amount.setPlaceholderText(f"e.g. {example}")
-        self.categories.setModel(
-            QStringListModel(purchases.categories(self.session), self.categories)
-        )
         self.clear_form()
         if message:
             self.message.done(message)
@@ -151,6 +149,7 @@ class TillSalePage(QWidget):
             f"for {self.card.full_name} (card {self.card.card_no})."
         )
         loyalty = self.loyalty.after_sale(purchase)
+        self._remember_category(purchase.category)
         self.saved.emit(purchase, f"{said} {loyalty}" if loyalty else said)
 
     def card_scanned(self, number: str) -> None:
@@ -244,6 +243,7 @@ class TillSalePage(QWidget):
         self.categories = QCompleter([], self)
         self.categories.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.category.setCompleter(self.categories)
+        self.category.installEventFilter(self)
         self.amount_label = QLabel("Amount")
         self.errors = FieldErrors(
             {
@@ -320,6 +320,22 @@ class TillSalePage(QWidget):
             field.textChanged.connect(lambda _text: self.loyalty.update_price(self.amount.text()))
         QWidget.setTabOrder(self.amount, self.loyalty.cashback)
         QWidget.setTabOrder(self.loyalty.cashback, self.items)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The category suggestions are read when the Category field first takes the focus,
+        not at each scan: counting the categories of 2,000,000 purchases takes 0.3 s."""
+        focus_in = event.type() == QEvent.Type.FocusIn
+        if watched is self.category and focus_in and not self._categories_read:
+            names = purchases.categories(self.session)
+            self.categories.setModel(QStringListModel(names, self.categories))
+            self._categories_read = True
+        return super().eventFilter(watched, event)
+
+    def _remember_category(self, name: str) -> None:
+        """A category just saved is suggested from the next sale on."""
+        model = self.categories.model()
+        if name and isinstance(model, QStringListModel) and name not in model.stringList():
+            model.setStringList([*model.stringList(), name])
 
     def _typed_fields(self) -> list[QLineEdit]:
         return [self.amount, self.loyalty.cashback, self.items, self.category, self.receipt]
