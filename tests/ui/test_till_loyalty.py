@@ -115,7 +115,7 @@ def test_spending_cash_back_saves_one_sale_with_its_discount_and_cash_back(
     press(qtbot, Qt.Key.Key_Return)
     assert focused_name() == "Find customer"
     assert message(loyal_till) == (
-        "Saved €17.00 for Anna Virtanen (card 0000018). Gold 15% off: €3.00 saved. "
+        "Saved €17.00 for Anna Virtanen (card 0000018). Gold 15% off: the customer saved €3.00. "
         "Cash-back: spent €5.00, earned €0.60, now €8.00."
     )
     [sale] = purchases.list_purchases(clerk, anna_id)
@@ -146,6 +146,7 @@ def test_spending_more_than_the_balance_or_the_price_is_refused_under_the_field(
     press(qtbot, Qt.Key.Key_Return)
     assert errors_shown(loyal_till) == [said]
     assert find(loyal_till, QLabel, "Cash-back to spend error").text() == said
+    assert "the cash-back typed is more than" in price_line(loyal_till)
     assert focused_name() == "Cash-back to spend"
     assert purchases.count_purchases(clerk, anna_id) == 0
     assert loyalty.balance(clerk, anna_id) == 1240

@@ -95,7 +95,7 @@ class LoyaltyLine:
         given = loyalty_tiers.sale_discount(self.session, purchase.id)
         if given is not None:
             rate = format_rate(given.rate_bp, self.session.settings.locale)
-            said.append(f"{given.tier} {rate} off: {self._money(given.given)} saved.")
+            said.append(f"{given.tier} {rate} off: the customer saved {self._money(given.given)}.")
         line = loyalty.slip_line(self.session, purchase)
         if line:
             said.append(f"{line}.")
@@ -124,10 +124,14 @@ class LoyaltyLine:
             paid = price - self.standing.discount(price)
             rate = format_rate(self.standing.rate_bp, self.session.settings.locale)
             text += f" − {rate} = {self._money(paid)}"
+        held = self.till.cashback.balance if self.till is not None else 0
+        if spent > held or spent > paid:
+            what = f"the {self._money(held)} held" if spent > held else "that"
+            return f"{text} to pay{SEPARATOR}the cash-back typed is more than {what}"
         if spent:
-            text += f" − {self._money(spent)} cash-back = {self._money(max(paid - spent, 0))}"
+            text += f" − {self._money(spent)} cash-back = {self._money(paid - spent)}"
         text += " to pay"
-        earns = loyalty.earn_preview(self.session, paid, min(spent, paid))
+        earns = loyalty.earn_preview(self.session, paid, spent)
         if earns:
             text += f"{SEPARATOR}earns {loyalty.shown(self.session, earns)}"
         return text

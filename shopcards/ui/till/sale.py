@@ -263,10 +263,12 @@ class TillSalePage(QWidget):
         for row, column, field in ((0, 2, self.items), (4, 0, self.category), (4, 2, self.receipt)):
             form.addWidget(QLabel(field.accessibleName()), row, column)
             form.addWidget(field, row, column + 1)
-        for line, (row, column) in zip(
-            self.errors.lines.values(), ((1, 1), (3, 1), (1, 3), (5, 1), (5, 3)), strict=True
+        for line, (row, column, span) in zip(
+            self.errors.lines.values(),
+            ((1, 1, 1), (3, 1, 3), (1, 3, 1), (5, 1, 1), (5, 3, 1)),
+            strict=True,
         ):
-            form.addWidget(line, row, column)  # each error line under its field
+            form.addWidget(line, row, column, 1, span)  # each error line under its field
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
         self.save_button = button("Save (Enter)", "Save")
