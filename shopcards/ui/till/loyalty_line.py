@@ -126,7 +126,7 @@ class LoyaltyLine:
             text += f" − {rate} = {self._money(paid)}"
         held = self.till.cashback.balance if self.till is not None else 0
         if spent > held or spent > paid:
-            what = f"the {self._money(held)} held" if spent > held else "that"
+            what = f"the {loyalty.shown(self.session, held)} held" if spent > held else "that"
             return f"{text} to pay{SEPARATOR}the cash-back typed is more than {what}"
         if spent:
             text += f" − {self._money(spent)} cash-back = {self._money(paid - spent)}"
