@@ -10,16 +10,8 @@ from pathlib import Path
 
 from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.core.errors import ShopError
-from shopcards.core.insights import (
-    RESPONSE_DAYS,
-    CustomerList,
-    Kind,
-    Value,
-    format_rates,
-    format_uplift,
-    format_value,
-    last_12_months,
-)
+from shopcards.core.insights import RESPONSE_DAYS, CustomerList, Kind, Value, last_12_months
+from shopcards.core.insights_text import format_rates, format_uplift, format_value
 from shopcards.core.overview import WHO_COUNTS
 from shopcards.services import insights
 from shopcards.services.auth import cli_session

@@ -17,16 +17,11 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
-from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
-
 from shopcards.core.history import months_back
-from shopcards.core.money import format_money, minor_digits
 
 TOP_PERCENT = 20
 NEXT_PERCENT = 40
@@ -446,61 +441,3 @@ class BatchResult:
     def complete(self, days: int) -> bool:
         """Whether ``days`` have passed since the letters went out (the figure is final)."""
         return self.days_since >= days
-
-
-# Writing figures out --------------------------------------------------------------------------
-
-
-def format_value(kind: Kind, value: Value, locale: str, currency: str) -> str:
-    """A figure as the shop's country writes it (money with its currency, dates in words)."""
-    if value is None or value == "":
-        return ""
-    if kind is Kind.MONEY:
-        return format_money(int(value), locale, currency)
-    if kind is Kind.DATE:
-        return str(format_date(dt.date.fromisoformat(str(value)[:10]), "medium", locale=locale))
-    if kind is Kind.PERCENT:
-        return str(format_percent(float(value), "#,##0.0%", locale=locale))
-    if kind is Kind.NUMBER:
-        return str(format_decimal(value, locale=locale))
-    return str(value)
-
-
-def format_uplift(batch: BatchResult, days: int, locale: str) -> str:
-    """The uplift in ``days``, in percentage points, signed ("+6.7 pts"); "no hold-out"
-    without one; a trailing "*" while those days have not all passed yet."""
-    uplift = batch.uplift(days)
-    if uplift is None:
-        return "no hold-out"
-    text = f"{format_decimal(uplift * 100, '+#,##0.0;-#,##0.0', locale=locale)} pts"
-    return text if batch.complete(days) else text + " *"
-
-
-def format_rates(batch: BatchResult, days: int, locale: str) -> str:
-    """Who bought within ``days``: the mailed's share, then the held-out's ("21.7% / 15.0%");
-    a trailing "*" while those days have not all passed yet."""
-
-    def share(rate: float | None) -> str:
-        return "–" if rate is None else str(format_percent(rate, "#,##0.0%", locale=locale))
-
-    text = share(batch.mailed.rate(days))
-    if batch.held_out.recipients:
-        text += f" / {share(batch.held_out.rate(days))}"
-    return text if batch.complete(days) else text + " *"
-
-
-def csv_value(kind: Kind, value: Value, currency: str) -> str:
-    """A figure for a spreadsheet: money as a plain decimal number (12.50), a share in per
-    cent (12.5), a date as YYYY-MM-DD."""
-    if value is None:
-        return ""
-    if kind is Kind.MONEY:
-        return str(Decimal(int(value)).scaleb(-minor_digits(currency)))
-    if kind is Kind.PERCENT:
-        return f"{float(value) * 100:.1f}"
-    return str(value)
-
-
-def csv_header(column: Column, currency: str) -> str:
-    unit = {Kind.MONEY: f" ({currency})", Kind.PERCENT: " (%)"}.get(column.kind, "")
-    return column.header + unit

@@ -24,10 +24,8 @@ from shopcards.core.insights import (
     CustomerList,
     Kind,
     Value,
-    format_rates,
-    format_uplift,
-    format_value,
 )
+from shopcards.core.insights_text import format_rates, format_uplift, format_value
 from shopcards.core.overview import Overview
 from shopcards.core.segments import Segments
 from shopcards.printing.fonts import font_book

@@ -33,14 +33,13 @@ from shopcards.core.insights import (
     Kind,
     Pareto,
     combined,
-    csv_header,
-    csv_value,
     declining_customers,
     due_list,
     lapsed_customers,
     pareto_split,
     quarter_start,
 )
+from shopcards.core.insights_text import csv_header, csv_value
 from shopcards.core.overview import Overview
 from shopcards.core.rfm import RfmPopulation, RfmScores
 from shopcards.core.segments import Segments, segment_customers

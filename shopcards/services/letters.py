@@ -32,7 +32,7 @@ from shopcards.core import mailing
 from shopcards.core.card import Card
 from shopcards.core.errors import ValidationError
 from shopcards.core.loyalty import Cashback, letter_values
-from shopcards.core.mailing import Excluded, Sent
+from shopcards.core.mailing import Excluded
 from shopcards.core.progress import Report
 from shopcards.core.roles import Role
 from shopcards.core.settings import ShopSettings
@@ -59,12 +59,10 @@ __all__ = [
     "ASKED_FIELDS",
     "BatchOutcome",
     "BatchPlan",
-    "LastSent",
     "LetterRequest",
     "Output",
     "Piece",
     "greeting_options",
-    "last_sent",
     "plan_batch",
     "print_batch",
     "record_batch",
@@ -182,14 +180,6 @@ class BatchPlan:
 
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
-@dataclass(frozen=True)
-class LastSent:
-    """The latest letter and the latest card on a customer's card."""
-
-    letter: Sent | None
-    card: Sent | None
 
 
 @dataclass(frozen=True)
@@ -494,11 +484,3 @@ def suggested_holdout(session: Session) -> float:
     """The share the letters screen offers when the owner ticks "Hold back": the shop's
     setting. Nothing is held back unless asked for, so this is only a suggestion."""
     return min(max(session.settings.holdout_share, 0.0), MAX_HOLDOUT)
-
-
-def last_sent(session: Session, customer_id: int) -> LastSent:
-    """The last letter and the last card sent to the customer (shown on their card)."""
-    return LastSent(
-        store.last_sent(session.db, customer_id, TemplateKind.LETTER.value),
-        store.last_sent(session.db, customer_id, TemplateKind.CARD.value),
-    )

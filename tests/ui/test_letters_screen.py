@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from shopcards.services import demo, letters
+from shopcards.services import demo, letters, letters_sent
 from shopcards.services.session import Session
 from shopcards.store import changes
 from shopcards.ui.kit.pdf_preview import render_page
@@ -95,7 +95,7 @@ def test_preview_shows_the_pages_and_save_as_pdf_writes_and_records(
         f"Söderberg, Erik ({_card_no(owner, ids['erik'])}): no postal address",
         f"Ștefănescu, Ioana ({_card_no(owner, ids['ioana'])}): not asked about post",
     ]
-    assert letters.last_sent(owner, ids["anna"]).letter is None  # a preview sends nothing
+    assert letters_sent.last_sent(owner, ids["anna"]).letter is None  # a preview sends nothing
 
     out = tmp_path / "quarterly.pdf"
     modals.then(save_as(out))  # type: ignore[arg-type]
@@ -109,7 +109,7 @@ def test_preview_shows_the_pages_and_save_as_pdf_writes_and_records(
         {"david"},
     ]
     assert f"Saved to {out}. Recorded on each customer's card." == label(screen, "Message")
-    last = letters.last_sent(owner, ids["anna"]).letter
+    last = letters_sent.last_sent(owner, ids["anna"]).letter
     assert last is not None and last.template == "Quarterly letter to regular customers"
 
 
@@ -197,7 +197,7 @@ def test_print_goes_through_the_print_dialog_and_records_the_sends(
     )
     texts = page_texts(printed)
     assert len(texts) == 2
-    last = letters.last_sent(owner, ids["aram"]).card
+    last = letters_sent.last_sent(owner, ids["aram"]).card
     assert last is not None and last.template == "New Year card"
 
 

@@ -1,9 +1,8 @@
 """The cabinet: drawer tabs, a search box, the card list, and the open card beside it.
 
-The window shows and asks; every change goes through services. Screens written elsewhere
-(till, purchases, drawing, letters, insights, owner mode) are plugged in by the composition
-root with :meth:`MainWindow.add_tool` (a menu entry) and :meth:`MainWindow.add_card_pane` (a
-tab beside the open card, told which card is open through ``currentCardChanged``).
+The window shows and asks; every change goes through services. The other screens are plugged
+in by ui/cabinet/shop_tools.py: :meth:`MainWindow.add_tool` (a menu entry), and
+:meth:`MainWindow.add_card_pane` (a tab beside the open card, told it by ``currentCardChanged``).
 """
 
 from __future__ import annotations
@@ -41,6 +40,7 @@ from shopcards.ui.cabinet.list_view import CardListView
 from shopcards.ui.cabinet.search_box import SearchBox
 from shopcards.ui.card.view import CardView
 from shopcards.ui.kit.theme import MARGIN, SPACING, ColourMode, Theme, colour_mode_actions
+from shopcards.ui.kit.widgets import menu_action
 
 SLOW_PAGE_MS = 40
 """A first page slower than this makes the next keystroke wait for a pause in the typing…"""
@@ -225,9 +225,13 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             "&Find a card", self.search.focus_all, QKeySequence.StandardKey.Find
         )
-        self.new_file_action = self._action("&New card file…", self._new_card_file)
+        self.new_file_action = self._action(
+            "&New card file…", lambda: self._file_from(ask_new_card_file)
+        )
         self.open_file_action = self._action(
-            "&Open card file…", self._open_card_file, QKeySequence.StandardKey.Open
+            "&Open card file…",
+            lambda: self._file_from(ask_card_file_to_open),
+            QKeySequence.StandardKey.Open,
         )
         self.backup_action = self._action("&Back up now", self.back_up_now)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -277,16 +281,10 @@ class MainWindow(QMainWindow):
             QShortcut(keys, self).activated.connect(slot)
 
     def _action(
-        self,
-        label: str,
-        slot: Callable[..., object],
-        shortcut: QKeySequence.StandardKey | str | None = None,
+        self, label: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey | str = ""
     ) -> QAction:
-        action = QAction(label, self)
-        action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        self.addAction(action)
+        action = menu_action(self, label, slot, shortcut)
+        self.addAction(action)  # its shortcut works while the menu bar is closed too
         return action
 
     # Searching and drawers -----------------------------------------------------------------
@@ -314,7 +312,8 @@ class MainWindow(QMainWindow):
         self.drawers.select(labels[index])
         self._drawer_chosen(labels[index])
 
-    def _show_archived_toggled(self, checked: bool) -> None:
+    def _show_archived_toggled(self) -> None:
+        checked = self.show_archived_action.isChecked()
         self._set_query(CardQuery(self._query.text, self._query.drawer, checked), at_once=True)
 
     def _set_query(self, query: CardQuery, at_once: bool = False) -> None:
@@ -468,7 +467,7 @@ class MainWindow(QMainWindow):
         self._apply_query()
         self.open_card(card.id)
 
-    # Card files ----------------------------------------------------------------------------
+    # Card files, view and help --------------------------------------------------------------
 
     def back_up_now(self) -> None:
         back_up_now(self, self.session)
@@ -478,20 +477,11 @@ class MainWindow(QMainWindow):
 
         demo_offer.open_demo_shop(self, self.session.card_file.path, self.cardFileRequested.emit)
 
-    def _new_card_file(self) -> None:
-        path = ask_new_card_file(self, self._folder())
+    def _file_from(self, ask: Callable[[QWidget, Path], Path | None]) -> None:
+        """Open the file ``ask`` chooses (a new one, or one to open) in the folder of this one."""
+        path = ask(self, self.session.card_file.path.parent)
         if path is not None:
             self.cardFileRequested.emit(path)
-
-    def _open_card_file(self) -> None:
-        path = ask_card_file_to_open(self, self._folder())
-        if path is not None:
-            self.cardFileRequested.emit(path)
-
-    def _folder(self) -> Path:
-        return self.session.card_file.path.parent
-
-    # View and help -------------------------------------------------------------------------
 
     def set_colour_mode(self, mode: ColourMode) -> None:
         if self.theme is not None:
@@ -504,5 +494,5 @@ class MainWindow(QMainWindow):
         AboutDialog(self.session.card_file.path, self).exec()
 
     def _update_title(self) -> None:
-        path = self.session.card_file.path
-        self.setWindowTitle(f"{self.session.settings.shop_name} — {path.name} — shopcards")
+        name = self.session.card_file.path.name
+        self.setWindowTitle(f"{self.session.settings.shop_name} — {name} — shopcards")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from shopcards.core.roles import Role
@@ -26,6 +26,7 @@ from shopcards.ui.card.call_dialog import CallsPane
 from shopcards.ui.card.loyalty_pane import add_loyalty
 from shopcards.ui.history.pane import ChangesPane, HistoryPane
 from shopcards.ui.kit.background import run_in_background
+from shopcards.ui.kit.widgets import menu_action
 from shopcards.ui.kit.window_fit import fit_to_screen
 from shopcards.ui.letters.last_sent import LastSentPane
 from shopcards.ui.settings.pin_dialog import (
@@ -94,10 +95,7 @@ class ShopTools(QObject):
         self._action("&Settings…", self.open_settings)
 
     def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
-        action = QAction(label, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
+        action = menu_action(self.window, label, slot, shortcut)
         self.window.add_tool(MENU, action)
         return action
 

@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from shopcards.core.card import CardSummary
-from shopcards.core.insights import CustomerList, Kind, format_value
+from shopcards.core.insights import CustomerList, Kind
+from shopcards.core.insights_text import format_value
 from shopcards.services import insights
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import CARD_ID_ROLE, display_phone

@@ -31,15 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError
-from shopcards.core.insights import (
-    CALL_MONTHS,
-    RESPONSE_DAYS,
-    Kind,
-    format_rates,
-    format_uplift,
-    format_value,
-    last_12_months,
-)
+from shopcards.core.insights import CALL_MONTHS, RESPONSE_DAYS, Kind, last_12_months
+from shopcards.core.insights_text import format_rates, format_uplift, format_value
 from shopcards.core.overview import WHO_COUNTS, Overview
 from shopcards.core.progress import CancelToken
 from shopcards.core.segments import Segments

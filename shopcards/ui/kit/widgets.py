@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -102,6 +102,20 @@ def ok_cancel(
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(on_cancel)
     return buttons
+
+
+def menu_action(
+    parent: QWidget,
+    label: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence.StandardKey | str | None = None,
+) -> QAction:
+    """A menu entry (``&`` marks its key) calling ``slot`` when chosen, by menu or shortcut."""
+    action = QAction(label, parent)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
 
 
 def line_edit(name: str, placeholder: str = "") -> QLineEdit:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from shopcards.services import letters_sent
 from shopcards.services.session import Session
 from shopcards.ui.kit.dates import iso_date_text
 from shopcards.ui.kit.theme import SPACING
@@ -40,11 +41,7 @@ class LastSentPane(QWidget):
         return label
 
     def show_card(self, card_id: int | None) -> None:
-        # the letters service (templates, selections) loads when a card's letters are first
-        # shown, not with the window (issue 12)
-        from shopcards.services import letters
-
-        last = letters.last_sent(self._session, card_id) if card_id is not None else None
+        last = letters_sent.last_sent(self._session, card_id) if card_id is not None else None
         self._show(self.letter, last.letter if last else None)
         self._show(self.card, last.card if last else None)
 
