@@ -15,10 +15,8 @@ from shopcards.core.insights import (
     CustomerFigures,
     Kind,
     Response,
-    csv_value,
     declining_customers,
     due_list,
-    format_value,
     group_sizes,
     lapsed_customers,
     pareto_split,
@@ -26,6 +24,7 @@ from shopcards.core.insights import (
     shares_of,
     yearly_spend,
 )
+from shopcards.core.insights_text import csv_value, format_value
 from shopcards.core.rfm import RfmPopulation
 from shopcards.core.segments import Segment, segment_customers
 
