@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -49,6 +50,8 @@ class SchemeTab(QWidget):
         self.base_tiers: list[Tier] = []
         self.tiers_on = QCheckBox("Discount tiers")
         self.cashback_on = QCheckBox("Cash-back scheme")
+        for switch in (self.tiers_on, self.cashback_on):
+            switch.setAccessibleName(switch.text())
         self.rate = percent_box("Cash-back rate", shop.locale)
         self.kind = QComboBox()
         for value, label in BY_KEY["cashback_kind"].options().items():
@@ -129,6 +132,8 @@ class SchemeTab(QWidget):
 
     def save(self) -> bool:
         """Check everything, then save the tiers (if changed) and the settings; True if saved."""
+        for box in self.findChildren(QAbstractSpinBox):
+            box.interpretText()  # a number still being typed counts
         values = self.values()
         fields = self._setting_problems(values)
         table, by_row = self.editor.table()
