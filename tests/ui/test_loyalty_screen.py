@@ -4,6 +4,8 @@ ten loyalty cards printed to a PDF that is read back."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from shopcards.core.loyalty_tiers import Rule, Tier
+from shopcards.core.loyalty_tiers import Rule
 from shopcards.core.money import format_for_typing
 from shopcards.core.roles import Role
 from shopcards.services import cards, demo, loyalty_tiers
@@ -33,7 +35,7 @@ from shopcards.ui.cabinet.shop_tools import ShopTools
 from shopcards.ui.loyalty.screen import LoyaltyScreen
 from shopcards.ui.loyalty.tiers_editor import TierRow
 from shopcards.ui.settings.pin_dialog import PinDialog
-from tests.conftest import set_test_pin
+from tests.conftest import FIXED_NOW, set_test_pin
 from tests.printing.pdf_helpers import pages
 from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 from tests.ui.test_shop_tools import _shop_action
@@ -182,15 +184,18 @@ def test_switching_cash_back_on_at_5_percent_stores_500(qtbot: QtBot, shop: Sess
     assert screen.scheme.message.text().startswith("Saved.")
 
 
-def test_placing_everyone_again_says_what_moved(qtbot: QtBot, demo_shop: Session) -> None:
-    loyalty_tiers.save_tiers(
-        demo_shop, [Tier("Card", 500, Rule.SPEND, 0)], base=loyalty_tiers.tiers(demo_shop)
-    )
+def test_placing_everyone_again_says_who_moved(qtbot: QtBot, demo_shop: Session) -> None:
+    """Two years on, nobody's last 12 months earn a tier any more: everyone placed by rule
+    leaves theirs, and the message says how many, tier by tier."""
     _, screen = open_from_menu(qtbot, demo_shop)
+    demo_shop.clock = lambda: FIXED_NOW + dt.timedelta(days=730)
+    before = loyalty_tiers.tier_counts(demo_shop)  # the placements by hand have ended
     click(screen, "Place everyone again now")
+    assert loyalty_tiers.tier_counts(demo_shop) == dict.fromkeys(before, 0)
     message = screen.scheme.message.text()
-    assert message.startswith("Everyone placed again: 0 customers changed tier")
-    assert f"Card {loyalty_tiers.tier_counts(demo_shop)['Card']:,}" in message
+    moved = re.match(r"Everyone placed again: (\d+) customers changed tier", message)
+    assert moved and int(moved.group(1)) > 0
+    assert f"Card {before['Card']:,} → 0, Gold {before['Gold']:,} → 0" in message
 
 
 def test_does_it_pay_shows_the_demos_tiers_and_a_year_of_months(

@@ -165,20 +165,28 @@ class SchemeTab(QWidget):
 
     def place_again(self) -> None:
         """Put every customer in the tier the last 12 months earn them, and say what moved."""
+        before = loyalty_tiers.tier_counts(self.session)
         try:
             done = loyalty_tiers.recompute(self.session)
         except ShopError as exc:
             self.message.error(exc.message)
             return
         moved = f"{done.moved:,} customer{'s' * (done.moved != 1)} changed tier"
-        self.message.done(f"Everyone placed again: {moved}. {self._counts()}")
+        self.message.done(f"Everyone placed again: {moved}. {self._counts(before)}")
         self.saved.emit()
 
-    def _counts(self) -> str:
+    def _counts(self, before: dict[str, int] | None = None) -> str:
+        """Customers per tier now, with how many there were ``before`` where that changed
+        ("Gold 17 → 19")."""
         counts = loyalty_tiers.tier_counts(self.session)
         if not counts:
             return "There are no tiers."
-        shown = ", ".join(f"{name} {count:,}" for name, count in counts.items())
+        was = before or counts
+        shown = ", ".join(
+            f"{name} {was[name]:,} → {count:,}" if was.get(name, count) != count else
+            f"{name} {count:,}"
+            for name, count in counts.items()
+        )  # fmt: skip
         return f"Customers per tier now: {shown}."
 
     def _setting_problems(self, values: dict[str, object]) -> dict[str, str]:
