@@ -17,6 +17,7 @@ from babel.numbers import format_percent
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -34,6 +35,7 @@ from shopcards.services.session import Session
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.widgets import MessageLabel, button
+from shopcards.ui.loyalty.cost_chart import CostChart
 
 TIER_COLUMNS = (
     "Tier",
@@ -45,7 +47,7 @@ TIER_COLUMNS = (
     "Visits since joining",
     "Spend since joining",
 )
-COST_COLUMNS = ("Month", "Discounts", "Cash-back spent", "Cost", "Cash-back held at its end")
+COST_COLUMNS = ("Month", "Discounts", "Cash-back spent", "Cost", "Cash-back held")
 CHANGE_NOTE = (
     "Since joining: the change in visits and spend from the day a customer joined the tier, "
     "against as many days before it; after “vs”, the same for customers just below the "
@@ -69,15 +71,19 @@ class PaysTab(QWidget):
         self.session = session
         self.tiers = _table("Tiers", TIER_COLUMNS)
         self.months = _table("Cost per month", COST_COLUMNS)
+        self.chart = CostChart(self._money)
         self.status = MessageLabel("Status")
         self.refresh_button = button("Add up again")
         self.refresh_button.clicked.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<b>Per tier</b>"))
-        layout.addWidget(self.tiers, 1)
+        layout.addWidget(self.tiers)
         layout.addWidget(_note(CHANGE_NOTE))
         layout.addWidget(QLabel("<b>What the scheme cost, month by month</b>"))
-        layout.addWidget(self.months, 3)
+        costs = QHBoxLayout()
+        costs.addWidget(self.months, 3)
+        costs.addWidget(self.chart, 2)
+        layout.addLayout(costs, 3)
         layout.addWidget(_note(COST_NOTE))
         layout.addWidget(self.status)
         layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -103,6 +109,12 @@ class PaysTab(QWidget):
         tiers, months = figures
         self._fill(self.tiers, [self._tier_cells(tier) for tier in tiers])
         self._fill(self.months, [self._month_cells(month) for month in months])
+        self.chart.set_months(months, self._month_name)
+        self.tiers.setFixedHeight(
+            self.tiers.horizontalHeader().height()
+            + self.tiers.verticalHeader().length()
+            + self.tiers.frameWidth() * 2
+        )
         self.status.setText("" if tiers else "There are no tiers: set them up on the Scheme tab.")
         self.refresh_button.setEnabled(True)
         self.loaded.emit()
@@ -120,15 +132,17 @@ class PaysTab(QWidget):
         ]
 
     def _month_cells(self, month: SchemeMonth) -> list[str]:
-        year, number = (int(part) for part in month.month.split("-"))
-        name = format_date(date(year, number, 1), "MMM yyyy", locale=self._locale)
         return [
-            name,
+            self._month_name(month, "MMM yyyy"),
             self._money(month.discounts),
             self._money(month.cashback_spent),
             self._money(month.cost),
             self._money(month.liability),
         ]
+
+    def _month_name(self, month: SchemeMonth, pattern: str) -> str:
+        year, number = (int(part) for part in month.month.split("-"))
+        return str(format_date(date(year, number, 1), pattern, locale=self._locale))
 
     def _versus(self, joined: Change, below: Change, which: str) -> str:
         return f"{self._change(getattr(joined, which))} vs {self._change(getattr(below, which))}"
