@@ -34,6 +34,8 @@ from shopcards.ui.loyalty.percent import bp_of, percent_box, set_bp
 from shopcards.ui.loyalty.tiers_editor import TiersEditor
 
 RATE_KEY = "cashback_rate_bp"
+FIELDS = ("tiers_on", "cashback_on", RATE_KEY, "cashback_kind", "cashback_expiry_months")
+"""The scheme's settings on this tab (their labels are the settings' own)."""
 
 
 class SchemeTab(QWidget):
@@ -48,11 +50,11 @@ class SchemeTab(QWidget):
         shop = session.settings
         self.base: ShopSettings = shop
         self.base_tiers: list[Tier] = []
-        self.tiers_on = QCheckBox("Discount tiers")
-        self.cashback_on = QCheckBox("Cash-back scheme")
+        self.tiers_on = QCheckBox(BY_KEY["tiers_on"].label)
+        self.cashback_on = QCheckBox(BY_KEY["cashback_on"].label)
         for switch in (self.tiers_on, self.cashback_on):
             switch.setAccessibleName(switch.text())
-        self.rate = percent_box("Cash-back rate", shop.locale)
+        self.rate = percent_box(BY_KEY[RATE_KEY].label, shop.locale)
         self.kind = QComboBox()
         for value, label in BY_KEY["cashback_kind"].options().items():
             self.kind.addItem(label, value)
@@ -61,7 +63,7 @@ class SchemeTab(QWidget):
         self.expiry.setSpecialValueText("never")
         self.expiry.setSuffix(" months")
         self.editor = TiersEditor(shop.locale, shop.currency)
-        self.errors = {key: MessageLabel(f"{key} error") for key in _FIELD_KEYS}
+        self.errors = {key: MessageLabel(f"{BY_KEY[key].label} error") for key in FIELDS}
         self.message = MessageLabel()
         self.save_button = button("Save the scheme")
         self.save_button.clicked.connect(self.save)
@@ -81,11 +83,12 @@ class SchemeTab(QWidget):
         switches.addWidget(self.cashback_on)
         switches.addStretch(1)
         form.addRow(switches)
-        for key, label, field in (
-            (RATE_KEY, "Cash-back rate", self.rate),
-            ("cashback_kind", "Cash-back shown as", self.kind),
-            ("cashback_expiry_months", "Cash-back expires after", self.expiry),
+        for key, field in (
+            (RATE_KEY, self.rate),
+            ("cashback_kind", self.kind),
+            ("cashback_expiry_months", self.expiry),
         ):
+            label = BY_KEY[key].label
             field.setAccessibleName(label)
             caption = QLabel(label)
             caption.setBuddy(field)
@@ -210,6 +213,3 @@ class SchemeTab(QWidget):
         first = next((focus[key] for key in focus if key in fields), None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-_FIELD_KEYS = ("tiers_on", "cashback_on", RATE_KEY, "cashback_kind", "cashback_expiry_months")
