@@ -91,6 +91,7 @@ class ShopTools(QObject):
         self._action("Prize &drawing…", self.open_drawing, "Ctrl+D")
         self._action("&Letters and cards…", self.open_letters, "Ctrl+L")
         self._action("&Know your customers…", self.open_insights, "Ctrl+K")
+        self._action("Lo&yalty scheme…", self.open_loyalty)
         self._action("&Import purchases from the till…", self.import_purchases)
         self._action("&Settings…", self.open_settings)
 
@@ -190,6 +191,13 @@ class ShopTools(QObject):
             screen.openCardRequested.connect(self.window.open_card)
             screen.letterBatchRequested.connect(self.open_letters)
         self._keep("insights", screen)
+
+    def open_loyalty(self) -> None:
+        """Owner only: the PIN is asked for first."""
+        from shopcards.ui.loyalty.screen import open_loyalty_screen
+
+        if self.owner_mode():
+            self._keep("loyalty", open_loyalty_screen(self.session, self.window))
 
     def import_purchases(self, path: Path | None = None) -> None:
         """Owner only: the PIN is asked for first; then the export is chosen and checked."""
