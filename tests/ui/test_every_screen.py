@@ -48,7 +48,12 @@ ROOM = QSize(1024, 740)
 """What a 1024×768 screen leaves a window under its title bar: every minimum must fit."""
 USABLE = QSize(300, 200)
 SKIPPED = {"Quit"}
-OWNER_ONLY = {"Prize drawing…", "Know your customers…", "Import purchases from the till…"}
+OWNER_ONLY = {
+    "Prize drawing…",
+    "Know your customers…",
+    "Import purchases from the till…",
+    "Loyalty scheme…",
+}
 SMALL = (PinDialog, QMessageBox)
 """Asking for the PIN and saying something are meant to be small."""
 
