@@ -25,7 +25,7 @@ from shopcards.services.session import Session
 from shopcards.services.templates import greeting_options
 from shopcards.store import letters as store
 
-SELECTION_MODULES: tuple[str, ...] = ()
+SELECTION_MODULES: tuple[str, ...] = ("shopcards.services.tier_selection",)
 """Modules that register more selections when imported (append yours: a small edit)."""
 
 

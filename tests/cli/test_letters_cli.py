@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from shopcards.core.roles import Role
-from shopcards.services import letters
+from shopcards.services import letters_sent
 from shopcards.services.opening import open_session
 from shopcards.services.settings import update_settings
 from tests.cli.run import shopcards, shopcards_process
@@ -73,7 +73,7 @@ def test_letters_print_lists_who_is_left_out_and_record_the_sends(
     }
     session = open_session(db)
     try:
-        assert letters.last_sent(session, ids["aram"]).letter is not None
+        assert letters_sent.last_sent(session, ids["aram"]).letter is not None
     finally:
         session.close()
 

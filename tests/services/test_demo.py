@@ -10,7 +10,7 @@ import pytest
 
 from shopcards.core.errors import Cancelled
 from shopcards.core.roles import Role
-from shopcards.services import calls, drawing_proof, letters
+from shopcards.services import calls, drawing_proof, letters, letters_sent
 from shopcards.services.demo import build_demo
 from shopcards.services.opening import open_session
 from shopcards.services.session import Session
@@ -107,7 +107,7 @@ def test_some_calls_and_letters_were_sent_and_show_on_the_cards(demo: Session) -
     mailed = _one(
         demo, "SELECT customer_id FROM letters_sent WHERE kind = 'letter' AND held_out = 0"
     )
-    assert letters.last_sent(demo, int(mailed)).letter is not None  # type: ignore[arg-type]
+    assert letters_sent.last_sent(demo, int(mailed)).letter is not None  # type: ignore[arg-type]
     not_consenting = _one(
         demo,
         "SELECT count(*) FROM letters_sent l JOIN customers c ON c.id = l.customer_id "

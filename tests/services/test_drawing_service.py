@@ -18,7 +18,7 @@ from shopcards.services import (
     drawing,
     drawing_notice,
     drawing_proof,
-    letters,
+    letters_sent,
     purchases,
     settings,
 )
@@ -371,7 +371,7 @@ def test_the_winner_gets_a_letter_and_the_window_only_their_initial(
     assert "Anna Virtanen" in text and "Kauppakatu 1" in text
     assert "Helsinki" in text and "00100" in text
     assert "Dear Anna," in text
-    sent = letters.last_sent(owner, anna).letter
+    sent = letters_sent.last_sent(owner, anna).letter
     assert sent is not None and sent.template == "Prize winner's letter"
     assert "a basket of Lapland berries" in text and "Kauppa Koivu" in text
 
@@ -391,7 +391,7 @@ def test_a_winner_not_asked_about_post_gets_the_letter_but_one_who_said_no_does_
     with pytest.raises(ShopError, match="to Anna Virtanen cannot go by post: said no to post"):
         drawing.print_winner_letter(owner, OCTOBER, tmp_path / "l.pdf")
     assert not (tmp_path / "l.pdf").exists()
-    assert letters.last_sent(owner, anna).letter is None
+    assert letters_sent.last_sent(owner, anna).letter is None
 
 
 def test_the_letter_uses_the_shop_s_prize_unless_another_is_typed(

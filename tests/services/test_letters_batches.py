@@ -9,7 +9,7 @@ import pytest
 
 from shopcards.core.errors import Cancelled, NotFound, PermissionDenied, ValidationError
 from shopcards.core.templates import MERGE_FIELDS
-from shopcards.services import cards, letters
+from shopcards.services import cards, letters, letters_sent
 from shopcards.services.letters import LetterRequest, Output
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
@@ -171,7 +171,7 @@ def test_a_cancelled_batch_leaves_no_file_and_no_record(
             owner, _letters(), folder / "each", separate_files=True, progress=cancel_at(3)
         )
     assert list((folder / "each").iterdir()) == []
-    assert letters.last_sent(owner, ids["anna"]).letter is None
+    assert letters_sent.last_sent(owner, ids["anna"]).letter is None
 
 
 def test_what_was_sent_is_recorded_on_each_card(
@@ -180,19 +180,19 @@ def test_what_was_sent_is_recorded_on_each_card(
     outcome = letters.print_batch(owner, _letters(households=True), tmp_path / "q.pdf")
     assert outcome.batch_id is not None
     for name in MAILABLE:
-        last = letters.last_sent(owner, ids[name])
+        last = letters_sent.last_sent(owner, ids[name])
         assert last.letter is not None and last.card is None
         assert (last.letter.sent_at, last.letter.template) == (
             "2026-11-23T10:30:00",
             "Quarterly letter to regular customers",
         )
-    assert letters.last_sent(owner, ids["john"]).letter is None
+    assert letters_sent.last_sent(owner, ids["john"]).letter is None
     letters.print_batch(
         owner,
         LetterRequest(Output.CARDS, f"ids:{ids['anna']}", "card_birthday"),
         tmp_path / "b.pdf",
     )
-    last = letters.last_sent(owner, ids["anna"])
+    last = letters_sent.last_sent(owner, ids["anna"])
     assert last.card is not None and last.card.template == "Birthday card"
     assert last.letter is not None
     rows = owner.db.execute("SELECT count(*), sum(held_out) FROM letters_sent").fetchone()
@@ -220,7 +220,7 @@ def test_a_held_back_share_is_recorded_but_not_printed(
     held = owner.db.execute("SELECT customer_id FROM letters_sent WHERE held_out = 1").fetchall()
     assert {row[0] for row in held} == set(plan.held_out)
     for card_id in plan.held_out:
-        assert letters.last_sent(owner, card_id).letter is None
+        assert letters_sent.last_sent(owner, card_id).letter is None
     batch = owner.db.execute("SELECT holdout_share, pieces, excluded FROM letter_batches")
     assert batch.fetchone() == (0.4, 3, 3)
 
