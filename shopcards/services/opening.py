@@ -34,7 +34,7 @@ def open_session(path: Path, role: Role = Role.CLERK) -> Session:
         if session.settings.tiers_on and recomputed_on(session.db) != today:
             from shopcards.services import loyalty_tiers  # likewise: once a day
 
-            loyalty_tiers.recompute(session)
+            loyalty_tiers.recompute_if_due(session)
     except CardFileError as exc:  # busy at another desk: the next opening or the CLI runs it
         _log.warning("the day's loyalty chores did not run: %s", exc.message)
     session.forget_settings()  # read when first needed, as a session opened without chores
