@@ -43,7 +43,7 @@ from shopcards.services.session import Session, require_owner
 from shopcards.ui.drawing.log import DrawingLog
 from shopcards.ui.drawing.roll import NameRoll
 from shopcards.ui.kit.dates import iso_date_time_text
-from shopcards.ui.kit.error_dialog import show_error
+from shopcards.ui.kit.error_dialog import open_screen
 from shopcards.ui.kit.save_as import ask_save_path
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button, line_edit
@@ -56,13 +56,7 @@ BEFORE_DRAW = "Press Draw to pick the winner."
 
 def open_drawing_screen(session: Session, parent: QWidget | None = None) -> DrawingScreen | None:
     """Open the drawing screen; the clerk is told it is the owner's, and gets None."""
-    try:
-        screen = DrawingScreen(session, parent)
-    except ShopError as exc:
-        show_error(parent, exc)
-        return None
-    screen.show()
-    return screen
+    return open_screen(lambda: DrawingScreen(session, parent), parent)
 
 
 class DrawingScreen(QDialog):

@@ -44,7 +44,7 @@ from shopcards.ui.insights.segments_chart import SegmentChart
 from shopcards.ui.insights.thresholds import ThresholdsDialog
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.dates import date_edit, day_of, show_day
-from shopcards.ui.kit.error_dialog import show_error
+from shopcards.ui.kit.error_dialog import open_screen, show_error
 from shopcards.ui.kit.save_as import ask_save_path
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
@@ -81,13 +81,7 @@ DECLINING_NOTE = (
 
 def open_insights_screen(session: Session, parent: QWidget | None = None) -> InsightsScreen | None:
     """Open the insights screen; the clerk is told it is the owner's, and gets None."""
-    try:
-        screen = InsightsScreen(session, parent)
-    except ShopError as exc:
-        show_error(parent, exc)
-        return None
-    screen.show()
-    return screen
+    return open_screen(lambda: InsightsScreen(session, parent), parent)
 
 
 class InsightsScreen(QDialog):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import platform
 import traceback
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QSysInfo, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
@@ -118,6 +119,21 @@ def error_dialog(parent: QWidget | None, exc: BaseException) -> ErrorDialog:
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show the error dialog for ``exc`` and wait until it is closed."""
     error_dialog(parent, exc).exec()
+
+
+Screen = TypeVar("Screen", bound=QWidget)
+
+
+def open_screen(make: Callable[[], Screen], parent: QWidget | None) -> Screen | None:
+    """Build and show a screen; one that refuses to open (an owner's screen at a clerk's desk
+    raises PermissionDenied while it is built) says why, and gives None."""
+    try:
+        screen = make()
+    except ShopError as exc:
+        show_error(parent, exc)
+        return None
+    screen.show()
+    return screen
 
 
 def _with_versions(details: str) -> str:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
-from shopcards.core.errors import ShopError
 from shopcards.core.roles import Role
 from shopcards.services.session import Session, require_owner
-from shopcards.ui.kit.error_dialog import show_error
+from shopcards.ui.kit.error_dialog import open_screen
 from shopcards.ui.kit.theme import MARGIN
 from shopcards.ui.kit.window_fit import fit_to_screen
 from shopcards.ui.loyalty.cards_tab import CardsTab
@@ -26,13 +25,7 @@ TABS = ("Scheme", "Does it pay?", "Cards")
 
 def open_loyalty_screen(session: Session, parent: QWidget | None = None) -> LoyaltyScreen | None:
     """Open the loyalty screen; the clerk is told it is the owner's, and gets None."""
-    try:
-        screen = LoyaltyScreen(session, parent)
-    except ShopError as exc:
-        show_error(parent, exc)
-        return None
-    screen.show()
-    return screen
+    return open_screen(lambda: LoyaltyScreen(session, parent), parent)
 
 
 class LoyaltyScreen(QDialog):
