@@ -141,10 +141,12 @@ def test_it_prints_letters_in_its_own_fonts_with_the_shops_logo(
     logo = tmp_path / "logo.png"
     Image.new("RGBA", (120, 60), (200, 30, 30, 128)).save(logo)
     pdf = tmp_path / "letters.pdf"
+    cards = tmp_path / "cards.pdf"  # Code 128: reportlab imports each symbology by name
     env = run_env(tmp_path / "home")
     commands = (
         ["settings", f"letterhead_logo={logo}"],
         ["letters", "--template", "letter_welcome", "--to", "all", "--proof", "--out", pdf],
+        ["loyalty", "cards", "--all", "--out", cards],
     )
     for command in commands:
         subprocess.run(
@@ -164,6 +166,7 @@ def test_it_prints_letters_in_its_own_fonts_with_the_shops_logo(
     }
     assert {"NotoSans-Regular", "NotoSansHebrew-Regular", "NotoSansArmenian-Regular"} <= fonts
     assert "/XObject" in reader.pages[0]["/Resources"], "the logo is on the letter"
+    assert len(PdfReader(cards).pages) >= 1
 
 
 def test_it_holds_the_resources_and_the_metadata_the_about_box_lists(bundle: Path) -> None:

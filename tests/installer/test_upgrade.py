@@ -15,7 +15,6 @@ from sqlite_utils import Database
 from shopcards import paths
 from shopcards.core.collation import Alphabet
 from shopcards.core.roles import Role
-from shopcards.core.validation import CardInput, validate
 from shopcards.services.opening import open_session
 from shopcards.store import customers, schema
 
@@ -34,13 +33,28 @@ def test_the_card_file_is_in_the_data_folder_and_the_resources_in_the_program(
 
 
 def make_old_card_file(path: Path, customers_count: int) -> None:
-    """A card file as the first release wrote it: only the first schema step."""
+    """A card file as the first release wrote it: only the first schema step, and cards written
+    in SQL as that release did (today's code writes what later steps added)."""
     db = Database(path)
     schema.migrations.apply(db, stop_before=STEPS[1])
+    alphabet, stamp = Alphabet.for_locale("fi_FI"), "2026-01-01T10:00"
     with db.conn:
-        for n in range(customers_count):
-            card = validate(CardInput(family_name=f"Virtanen {n}"), "FI")
-            customers.insert(db, card, Alphabet.for_locale("fi_FI"), "owner", "2026-01-01T10:00")
+        for card_id in range(1, customers_count + 1):
+            family = f"Virtanen {card_id}"
+            db.execute(
+                "INSERT INTO customers (id, card_no, family_name, sort_key, drawer, "
+                "created_at, created_by, updated_at, updated_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'owner', ?, 'owner')",
+                [
+                    card_id,
+                    customers.card_number(card_id),
+                    family,
+                    alphabet.sort_key(family, ""),
+                    alphabet.drawer(family, ""),
+                    stamp,
+                    stamp,
+                ],
+            )
     db.close()
 
 
