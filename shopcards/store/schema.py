@@ -487,3 +487,8 @@ def _m014(db: Database) -> None:
         INSERT INTO customer_search (customer_search) VALUES ('optimize')
         """,
     )
+
+
+# Migrations from m015 on are in store/schema_since_m015.py, this file having reached its size.
+# Importing it here, after m014, registers them after m014 and in their own order.
+from shopcards.store import schema_since_m015  # noqa: E402, F401
