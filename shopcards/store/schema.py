@@ -13,10 +13,10 @@ is current. tests/store/fixtures holds a card file made by each earlier release.
 from __future__ import annotations
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "shopcards"
-migrations = Migrations(MIGRATION_SET)
+from shopcards.store.migration_set import MIGRATION_SET, migrations, run_script
+
+__all__ = ["MIGRATION_SET", "known_names", "migrations", "run_script"]
 
 
 @migrations(name="m001_cards_and_purchases")
@@ -119,17 +119,6 @@ def _m001(db: Database) -> None:
         CREATE INDEX changes_entity ON changes(entity, entity_id);
         """,
     )
-
-
-def run_script(db: Database, script: str) -> None:
-    """Run ``;``-separated statements inside the migration's transaction.
-
-    ``executescript`` would commit the open transaction first, so a failing migration could
-    leave a file half-migrated.
-    """
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
 
 
 def known_names() -> list[str]:
@@ -490,5 +479,6 @@ def _m014(db: Database) -> None:
 
 
 # Migrations from m015 on are in store/schema_since_m015.py, this file having reached its size.
-# Importing it here, after m014, registers them after m014 and in their own order.
+# Importing it here, after m014, registers them after m014 and in their own order; nothing else
+# imports it.
 from shopcards.store import schema_since_m015  # noqa: E402, F401
