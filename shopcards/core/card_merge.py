@@ -4,7 +4,8 @@ The owner chooses, for each field, the kept card's value (``kept``), the other c
 (``other``), or for a list both united (``both``: phones, interests, notes). Without a choice a
 field keeps the kept card's value, or takes the other's when the kept card has none; lists are
 united; a consent takes the "no" of either card, since a customer who said no on one card has
-said no (a merge must never re-grant what was withdrawn).
+said no (a merge must never re-grant what was withdrawn). An address is taken whole from the
+card that fills in more of it (lines, postcode, city, country).
 """
 
 from __future__ import annotations
@@ -105,7 +106,13 @@ def _default(field: MergeField, kept: Card, other: Card) -> str:
     mine, theirs = field.value(kept), field.value(other)
     if field.key.startswith("consent_"):
         return OTHER if theirs[0] is Consent.NO or mine[0] is Consent.NOT_ASKED else KEPT
-    return OTHER if not any(mine) and any(theirs) else KEPT
+    return OTHER if _filled(field, other) > _filled(field, kept) else KEPT
+
+
+def _filled(field: MergeField, card: Card) -> int:
+    """How many of the field's parts the card fills in (a greeting of "none" fills nothing):
+    the other card's address wins when it is more complete."""
+    return sum(1 for value in field.value(card) if value and value != "none")
 
 
 def _united(key: str, kept: Card, other: Card) -> Any:
@@ -114,5 +121,5 @@ def _united(key: str, kept: Card, other: Card) -> Any:
         return kept.phones + tuple(p for p in other.phones if p.number not in numbers)
     if key == "interests":
         return tuple(sorted(set(kept.interests) | set(other.interests), key=str.casefold))
-    notes = [text for text in (kept.notes.strip(), other.notes.strip()) if text]
-    return "\n".join(dict.fromkeys(notes))
+    lines = (*kept.notes.splitlines(), *other.notes.splitlines())  # each line once
+    return "\n".join(dict.fromkeys(line for line in lines if line.strip()))
