@@ -28,7 +28,6 @@ import sqlite3
 from sqlite_utils import Database
 
 from shopcards.core.errors import ShopError
-from shopcards.store import customers
 
 _NOT_MOVED = frozenset(
     {"phones", "customer_tags", "not_duplicates", "merged_cards", "drawing_entries"}
@@ -55,14 +54,17 @@ def move_everything(db: Database, keep_id: int, other_id: int, today: str) -> di
 
 
 def retire(db: Database, keep_id: int, other_id: int, card_no: str, at: str, by: str) -> None:
-    """Record the other card as merged into the kept one, then remove its row (its phones,
-    interests and word-index entry with it; the high-water mark keeps its id from reuse)."""
+    """Record the other card as merged into the kept one, then remove its row (its phones and
+    interests with it) and its words in the index; the high-water mark keeps its id from reuse.
+    Unlike an erasure the index is not rewritten whole (2 s at 100,000 cards): the person is
+    still a customer, on the kept card."""
     db.execute("UPDATE merged_cards SET merged_into = ? WHERE merged_into = ?", [keep_id, other_id])
     db.execute(
         "INSERT INTO merged_cards (card_no, merged_into, merged_at, by) VALUES (?, ?, ?, ?)",
         [card_no, keep_id, at, by],
     )
-    customers.erase(db, other_id)
+    db.execute("DELETE FROM customers WHERE id = ?", [other_id])
+    db.execute("DELETE FROM customer_search WHERE rowid = ?", [other_id])
 
 
 def merged_into(db: Database, card_no: str) -> int | None:
