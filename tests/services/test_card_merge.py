@@ -6,6 +6,7 @@ owner's field choices land on the kept card."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from shopcards.core.card import Consent, Phone
 from shopcards.core.errors import PermissionDenied, ShopError
 from shopcards.core.loyalty_tiers import Rule, Tier
 from shopcards.core.purchase import PurchaseInput
+from shopcards.core.roles import Role
 from shopcards.services import (
     calls,
     card_merge,
@@ -28,7 +30,9 @@ from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
 from shopcards.store import customers, letters
 from shopcards.store import purchases as purchase_store
+from shopcards.store.cardfile import open_card_file
 from tests.conftest import card_input
+from tests.store.test_old_card_files import OLD_FILES, old_card_file
 
 OCTOBER, NOVEMBER = "2026-10", "2026-11"
 TABLE = [Tier("Card", 500, Rule.SPEND, threshold=0), Tier("Gold", 1500, Rule.SPEND, 100_000)]
@@ -206,3 +210,18 @@ def test_refused_for_the_same_card_a_clerk_and_a_bad_field(owner: Session, clerk
     with pytest.raises(ShopError, match="kept or other"):
         card_merge.merge_cards(owner, one, two, {"email": "both"})
     assert cards.get_card(owner, two).id == two  # nothing was changed
+
+
+def test_a_file_from_the_first_release_merges_and_finds_the_old_number(tmp_path: Path) -> None:
+    """m015 gives an old file its merged_cards table when it opens."""
+    session = Session(open_card_file(old_card_file(OLD_FILES[0], tmp_path)), Role.OWNER)
+    try:
+        first, second = (
+            row[0]
+            for row in session.db.execute("SELECT id FROM customers ORDER BY id LIMIT 2").fetchall()
+        )
+        number = cards.get_card(session, second).card_no
+        card_merge.merge_cards(session, first, second)
+        assert customers.find_by_card_no(session.db, number) == first
+    finally:
+        session.close()
