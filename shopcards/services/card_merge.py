@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from shopcards.core.card import Card
-from shopcards.core.card_merge import choices_with, merged_card
+from shopcards.core.card_merge import KEPT, choices_with, differing_fields, merged_card
 from shopcards.core.errors import ShopError
 from shopcards.services.session import Session, require_owner
 from shopcards.store import card_merge as store
@@ -61,12 +61,18 @@ def merge_cards(
             {
                 "merged_card_no": other.card_no,
                 "merged_id": other_id,
-                "took_from_other": sorted(k for k, v in chosen.items() if v != "kept"),
+                "took_from_other": _taken(kept, other, chosen),
                 "choices": chosen,
                 "moved": moved,
             },
         )
         return Merged(card, other.card_no, moved)
+
+
+def _taken(kept: Card, other: Card, chosen: Mapping[str, str]) -> list[str]:
+    """The fields in which the kept card now holds something of the other's."""
+    differing = {field.key for field in differing_fields(kept, other)}
+    return [key for key, choice in chosen.items() if choice != KEPT and key in differing]
 
 
 def merged_numbers(session: Session, card_id: int) -> list[str]:

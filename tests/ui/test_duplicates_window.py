@@ -17,6 +17,7 @@ from shopcards.ui.cabinet.shop_tools import ShopTools
 from shopcards.ui.card.form import CardDialog
 from shopcards.ui.card.merge_dialog import MergeDialog
 from shopcards.ui.duplicates.window import DuplicatesWindow
+from shopcards.ui.history.changes import describe
 from tests.conftest import card_input
 from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 from tests.ui.test_shop_tools import _shop_action
@@ -106,6 +107,8 @@ def test_merge_from_the_list_takes_the_chosen_fields(
     kept = cards.get_card(owner, pairs["anna"])
     assert kept.given_name == "Ana"
     assert cards.find_card_no(owner, old_number) == kept
+    line = describe(cards.card_history(owner, kept.id or 0)[0], str, "en_GB")
+    assert line == f"Card {old_number} merged into this card; taken from it: Given name"
     assert [row[1] for row in _rows(screen)] == ["Ek, Bo"]
     screen.close()
 
