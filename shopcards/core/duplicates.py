@@ -15,9 +15,10 @@ its words sorted (its ``token_sort_ratio``: "Anna Maria Virtanen" = "Virtanen An
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -31,6 +32,8 @@ LARGEST_SHARED = 30
 """A phone or e-mail on more cards than this is a shared one (the shop's own number, a
 family's address): it makes no pairs."""
 
+STEP = 500
+"""Blocks of names compared between two reports (so Cancel is taken within a moment)."""
 PHONE, EMAIL = "phone", "email"
 NAME_POSTCODE, NAME_BIRTHDAY = "name_postcode", "name_birthday"
 
@@ -105,22 +108,28 @@ def find_pairs(
     """Every pair the rules find, strongest first, leaving out those marked not the same
     person (given lower id first). ``report`` is told each step and may cancel."""
     found: dict[tuple[int, int], list[Reason]] = defaultdict(list)
-    tell(report, 0, 4, "Comparing phones…")
+    tell(report, 0, 0, "Comparing phones…")
     for number, ids in _groups((n, p.id) for p in people for n in p.phones).items():
         _add(found, ids, Reason(PHONE, number))
-    tell(report, 1, 4, "Comparing e-mails…")
+    tell(report, 0, 0, "Comparing e-mails…")
     emails = _groups((p.email.strip().casefold(), p.id) for p in people if p.email.strip())
     for email, ids in emails.items():
         _add(found, ids, Reason(EMAIL, email))
-    tell(report, 2, 4, "Comparing names at the same postcode…")
     names = _name_keys(people)
-    by_postcode = _groups((_postcode(p.postcode), p.id) for p in people if p.postcode.strip())
-    for postcode, ids in by_postcode.items():
-        _close_names(found, ids, names, score, postcode)
-    tell(report, 3, 4, "Comparing names with the same birthday…")
-    for day, ids, years in _birthday_blocks(people):
-        _close_names(found, ids, names, score, day, years)
-    tell(report, 4, 4)
+    by_postcode = _groups(
+        ((_postcode(p.postcode), p.id) for p in people if p.postcode.strip()), len(people)
+    )
+    birthdays = _birthday_blocks(people)
+    total = 2 + len(by_postcode) + len(birthdays)
+    for done, (postcode, ids) in enumerate(by_postcode.items(), start=2):
+        if done % STEP == 2:
+            tell(report, done, total, "Comparing names at the same postcode…")
+        _close_names(found, ids, names, score, Reason(NAME_POSTCODE, postcode))
+    for done, (month_day, years) in enumerate(birthdays, start=2 + len(by_postcode)):
+        if done % STEP == 2:
+            tell(report, done, total, "Comparing names with the same birthday…")
+        _same_birthday(found, month_day, years, names, score)
+    tell(report, total, total)
     skip = set(not_same)
     pairs = [Pair(a, b, tuple(why)) for (a, b), why in found.items() if (a, b) not in skip]
     return sorted(pairs, key=lambda pair: pair.rank)
@@ -144,12 +153,15 @@ def _postcode(text: str) -> str:
     return "".join(text.split()).upper()
 
 
-def _groups(items: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
-    """Keys held by two cards or more (but not by more than LARGEST_SHARED), with their cards."""
-    groups: dict[str, set[int]] = {}
+def _groups(
+    items: Iterable[tuple[str, int]], largest: int = LARGEST_SHARED
+) -> dict[str, list[int]]:
+    """Keys held by two cards or more (but not by more than ``largest``), with their cards."""
+    groups: dict[str, list[int]] = {}
     for key, card_id in items:
-        groups.setdefault(key, set()).add(card_id)
-    return {k: sorted(ids) for k, ids in groups.items() if 2 <= len(ids) <= LARGEST_SHARED}
+        groups.setdefault(key, []).append(card_id)
+    found = {k: sorted(set(ids)) for k, ids in groups.items() if len(ids) > 1}
+    return {k: ids for k, ids in found.items() if 2 <= len(ids) <= largest}
 
 
 def _add(found: dict[tuple[int, int], list[Reason]], ids: list[int], reason: Reason) -> None:
@@ -158,14 +170,40 @@ def _add(found: dict[tuple[int, int], list[Reason]], ids: list[int], reason: Rea
             found[(a, b)].append(reason)
 
 
-def _birthday_blocks(people: Sequence[Person]) -> list[tuple[str, list[int], dict[int, str]]]:
+def _birthday_blocks(people: Sequence[Person]) -> list[tuple[str, dict[int, str]]]:
     """Cards by birthday month and day, each with its year ("" when not known)."""
     blocks: dict[str, dict[int, str]] = defaultdict(dict)
     for person in people:
         day = person.birthday.strip()
         if len(day) == 10 or (len(day) == 7 and day.startswith("--")):
             blocks[day[-5:]][person.id] = day[:4] if len(day) == 10 else ""
-    return [(md, sorted(years), years) for md, years in blocks.items() if len(years) > 1]
+    return [(md, years) for md, years in blocks.items() if len(years) > 1]
+
+
+def _same_birthday(
+    found: dict[tuple[int, int], list[Reason]],
+    month_day: str,
+    years: dict[int, str],
+    names: dict[int, str],
+    score: int,
+) -> None:
+    """Close names born on one day: cards of one year among themselves, and a card whose year
+    is not known with every card of the day (its year may be any)."""
+    by_year: dict[str, list[int]] = defaultdict(list)
+    for card_id, year in years.items():
+        by_year[year].append(card_id)
+    unknown = by_year.pop("", [])
+    for year, ids in by_year.items():
+        if len(ids) > 1:
+            _close_names(found, ids, names, score, Reason(NAME_BIRTHDAY, f"{year}-{month_day}"))
+    if unknown:
+        here: dict[tuple[int, int], list[Reason]] = defaultdict(list)
+        reason = Reason(NAME_BIRTHDAY, f"--{month_day}")
+        _close_names(here, sorted(years), names, score, reason, asking=set(unknown))
+        for (a, b), reasons in here.items():  # the year the other card knows, if it does
+            year = years[a] or years[b]
+            day = f"{year}-{month_day}" if year else reason.value
+            found[(a, b)] += [replace(r, value=day) for r in reasons]
 
 
 def _close_names(
@@ -173,29 +211,40 @@ def _close_names(
     ids: list[int],
     names: dict[int, str],
     score: int,
-    where: str,
-    years: dict[int, str] | None = None,
+    reason: Reason,
+    asking: set[int] | None = None,
 ) -> None:
-    """Pairs in one block whose names are at least ``score`` alike (and, for a birthday
-    block, whose years do not differ)."""
-    keys = [names[card_id] for card_id in ids]
-    for i, query in enumerate(keys[:-1]):
-        later = keys[i + 1 :]
+    """Pairs in one block whose names are at least ``score`` alike, each with ``reason`` and
+    its score; with ``asking``, only pairs with one of those cards in them (and only their
+    names are compared with the rest). Each different name is compared once: cards of one
+    name are alike at 100 without asking rapidfuzz."""
+    by_name: dict[str, list[int]] = {}
+    for card_id in ids:
+        by_name.setdefault(names[card_id], []).append(card_id)
+    distinct = sorted(by_name, key=len)
+    lengths = [len(name) for name in distinct]
+    asked = [asking is None or not asking.isdisjoint(by_name[name]) for name in distinct]
+    for i, query in enumerate(distinct):
+        if not asked[i]:
+            continue
+        # names this alike differ little in length: a name far shorter or longer cannot reach
+        low = i + 1 if asking is None else bisect_left(lengths, lengths[i] * score / (200 - score))
+        high = bisect_right(lengths, lengths[i] * (200 - score) / score)
         hits = process.extract(
-            query, later, scorer=fuzz.ratio, processor=None, score_cutoff=score, limit=None
+            query,
+            distinct[low:high],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=score,
+            limit=None,
         )
+        pairs = [(a, b, 100) for a, b in itertools.combinations(by_name[query], 2)]
         for _, similarity, j in hits:
-            a, b = ids[i], ids[i + 1 + j]
-            if years is not None and years[a] and years[b] and years[a] != years[b]:
-                continue
-            if years is None:
-                reason = Reason(NAME_POSTCODE, where, int(similarity))
-            else:
-                reason = Reason(
-                    NAME_BIRTHDAY, _birthday_text(where, years[a] or years[b]), int(similarity)
-                )
-            found[(a, b)].append(reason)
-
-
-def _birthday_text(month_day: str, year: str) -> str:
-    return f"{year}-{month_day}" if year else f"--{month_day}"
+            k = low + j
+            if k != i and (k > i or not asked[k]):  # a pair of two asked names: once
+                pairs += [
+                    (a, b, int(similarity)) for a in by_name[query] for b in by_name[distinct[k]]
+                ]
+        for a, b, similarity in pairs:
+            if asking is None or a in asking or b in asking:
+                found[(min(a, b), max(a, b))].append(replace(reason, score=similarity))

@@ -5,7 +5,8 @@
 DB defaults to /tmp/search-100k.db (100,000 cards); it is copied first and the copy is used,
 so the file itself is never changed (opening a file may migrate it). Without it, a demo shop
 of 100,000 cards is made. Prints the seconds of reading the cards and of the search itself,
-and the pairs found by each rule. The issue asks for 10 s at 100,000 cards.
+and the pairs found by each rule, and the CPU time of the whole search (the wall time on a
+machine busy with other work is longer). The issue asks for 10 s at 100,000 cards.
 """
 
 from __future__ import annotations
@@ -60,13 +61,16 @@ def main() -> None:
         start = time.perf_counter()
         pairs = find_pairs(people, store.not_same(session.db))
         search = time.perf_counter() - start
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         listed = duplicates.find_duplicates(session)
-        whole = time.perf_counter() - start
+        whole, whole_cpu = time.perf_counter() - start, time.process_time() - cpu
         kinds = collections.Counter(reason.kind for pair in pairs for reason in pair.reasons)
         print(f"cards: {len(people):,}")
         print(f"reading the cards: {read:.2f} s; the search: {search:.2f} s")
-        print(f"find_duplicates (service, all of it): {whole:.2f} s for {len(listed):,} pairs")
+        print(
+            f"find_duplicates (service, all of it): {whole:.2f} s ({whole_cpu:.2f} s of CPU: "
+            f"the time on a core of its own) for {len(listed):,} pairs"
+        )
         print("pairs by rule: " + ", ".join(f"{k} {n:,}" for k, n in sorted(kinds.items())))
         for duplicate in listed[:3]:
             print(
