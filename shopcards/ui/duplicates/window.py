@@ -126,6 +126,7 @@ class DuplicatesWindow(QDialog):
             texts = [first.card_no, first.display_name, second.card_no, second.display_name]
             item = QTreeWidgetItem([*texts, pair.why])
             item.setData(0, _PAIR, (first.id, second.id))
+            item.setToolTip(4, pair.why)  # a long reason is cut short in its column
             self.list.addTopLevelItem(item)
         for column in range(len(COLUMNS) - 1):
             self.list.resizeColumnToContents(column)
