@@ -22,6 +22,7 @@ from shopcards.services import (
     cards,
     drawing,
     drawing_notice,
+    drawing_proof,
     loyalty,
     loyalty_tiers,
     purchases,
@@ -225,3 +226,23 @@ def test_a_file_from_the_first_release_merges_and_finds_the_old_number(tmp_path:
         assert customers.find_by_card_no(session.db, number) == first
     finally:
         session.close()
+
+
+def test_a_drawn_month_won_by_the_merged_card_stays_as_drawn_and_names_the_kept_card(
+    owner: Session,
+) -> None:
+    keep, other = _card(owner, "Bo", "Ek"), _card(owner, "Bo", "Ek")
+    purchases.record_purchase(owner, other, PurchaseInput("10", date="2026-10-05"))
+    drawing.enter_drawing(owner, other, OCTOBER)
+    drawing_notice.publish_notice(owner, OCTOBER)
+    drawn = drawing.draw(owner, OCTOBER)
+    assert drawn.picks[0].customer_id == other
+
+    card_merge.merge_cards(owner, keep, other)
+
+    after = drawing.get_drawing(owner, OCTOBER)
+    assert after is not None and after.entries_sha256 == drawn.entries_sha256
+    assert after.picks[0].customer_id == other  # the frozen record is as it was drawn
+    assert after.winner is not None and after.winner.id == keep  # shown as the kept card
+    assert after.picks[0].card_no == cards.get_card(owner, keep).card_no
+    assert drawing_proof.verify_drawing(owner, OCTOBER).findings == ()
