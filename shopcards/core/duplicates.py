@@ -8,8 +8,11 @@ Why a close name alone is not enough: in a shop of 100,000 customers the same na
 (the demo shop holds 2,950 different names over 100,000 cards), so "names alike" alone would
 list hundreds of thousands of pairs of different people. Blocking on the postcode and the
 birthday keeps the list to pairs worth a look, and makes the search fast: names are compared
-only inside a block (a few hundred cards at most), by rapidfuzz's ratio on the folded name with
-its words sorted (its ``token_sort_ratio``: "Anna Maria Virtanen" = "Virtanen Anna Maria").
+only inside a block (a few hundred cards at a busy postcode), by rapidfuzz's ratio on the folded
+name with its words sorted (its ``token_sort_ratio``: "Anna Maria Virtanen" = "Virtanen Anna
+Maria"); in a block each different name is compared once, and only with names whose length
+lets them reach the score. A birthday block is split by year: cards born in different known
+years are never compared, a card without a year is compared with the whole day.
 """
 
 from __future__ import annotations
