@@ -407,7 +407,7 @@ def _drawing(session: Session, drawn: Drawn) -> Drawing:
         for place, cid in enumerate(frozen.picks)
     )
     winner_id = frozen.picks[current]
-    winner = customers.get(session.db, winner_id) if winner_id in known else None
+    winner = customers.get(session.db, known[winner_id].id) if winner_id in known else None
     return Drawing(
         frozen.month,
         frozen.rules,

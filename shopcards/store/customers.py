@@ -219,7 +219,12 @@ def get(db: Database, card_id: int) -> Card:
 
 
 def find_by_card_no(db: Database, card_no: str) -> int | None:
-    row = db.execute("SELECT id FROM customers WHERE card_no = ?", [card_no.strip()]).fetchone()
+    """The card with the number, or the card a merged card with it went into."""
+    row = db.execute(
+        "SELECT id FROM customers WHERE card_no = ?1 "
+        "UNION ALL SELECT merged_into FROM merged_cards WHERE card_no = ?1 LIMIT 1",
+        [card_no.strip()],
+    ).fetchone()
     return None if row is None else int(row[0])
 
 

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from shopcards.core.drawing import DrawRules, Entrant, Entry, Frozen
 from shopcards.core.errors import Conflict
+from shopcards.store.customers import card_number
 
 
 @dataclass(frozen=True)
@@ -216,13 +217,25 @@ def log(db: Database) -> list[LogLine]:
 
 
 def people(db: Database, ids: Iterable[int]) -> dict[int, Person]:
-    """Names and card numbers of the cards among ``ids`` that still exist (erased ones lack)."""
+    """Names and card numbers of the cards among ``ids`` that still exist (erased ones lack);
+    a card merged into another since its month was frozen is shown as the kept card."""
+    wanted = sorted(set(ids))
     rows = db.execute(
         "SELECT id, card_no, given_name, family_name, sort_key FROM customers "
         "WHERE id IN (SELECT value FROM json_each(?))",
-        [json.dumps(sorted(set(ids)))],
+        [json.dumps(wanted)],
     ).fetchall()
-    return {
+    found = {
         int(cid): Person(int(cid), card_no or "", given, family, sort_key)
         for cid, card_no, given, family, sort_key in rows
     }
+    numbers = {card_number(cid): cid for cid in wanted if cid not in found}
+    merged = db.execute(
+        "SELECT m.card_no, c.id, c.card_no, c.given_name, c.family_name, c.sort_key "
+        "FROM merged_cards m JOIN customers c ON c.id = m.merged_into "
+        "WHERE m.card_no IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(numbers))],
+    ).fetchall()
+    for old_no, cid, card_no, given, family, sort_key in merged:
+        found[numbers[old_no]] = Person(int(cid), card_no or "", given, family, sort_key)
+    return found

@@ -227,8 +227,11 @@ def ensure_customer(db: Database, customer_id: int) -> None:
 
 
 def cards_with_card_no(db: Database, card_no: str) -> list[tuple[int, str]]:
-    """(id, card number) of the card with this number, unless erased: for matching an import."""
-    return _cards(db, "card_no IN (?, ?)", list(card_no_forms(card_no)))
+    """(id, card number) of the card with this number, or of the card a merged card with it
+    went into, unless erased: for matching an import."""
+    forms = list(card_no_forms(card_no))
+    merged = "id IN (SELECT merged_into FROM merged_cards WHERE card_no IN (?, ?))"
+    return _cards(db, f"(card_no IN (?, ?) OR {merged})", forms + forms)
 
 
 def cards_with_phone(db: Database, e164: str) -> list[tuple[int, str]]:

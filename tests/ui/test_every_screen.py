@@ -53,6 +53,7 @@ OWNER_ONLY = {
     "Know your customers…",
     "Import purchases from the till…",
     "Loyalty scheme…",
+    "Find duplicate cards…",
 }
 SMALL = (PinDialog, QMessageBox)
 """Asking for the PIN and saying something are meant to be small."""

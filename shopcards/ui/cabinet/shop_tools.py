@@ -93,6 +93,7 @@ class ShopTools(QObject):
         self._action("&Know your customers…", self.open_insights, "Ctrl+K")
         self._action("Lo&yalty scheme…", self.open_loyalty)
         self._action("&Import purchases from the till…", self.import_purchases)
+        self._action("&Find duplicate cards…", self.find_duplicates)
         self._action("&Settings…", self.open_settings)
 
     def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
@@ -198,6 +199,16 @@ class ShopTools(QObject):
 
         if self.owner_mode():
             self._keep("loyalty", open_loyalty_screen(self.session, self.window))
+
+    def find_duplicates(self) -> None:
+        """Owner only: the PIN is asked for first; a merge there refreshes the cabinet."""
+        from shopcards.ui.duplicates.window import open_duplicates_window
+
+        if self.owner_mode():
+            screen = open_duplicates_window(self.session, self.window)
+            if screen is not None:
+                screen.cardsChanged.connect(self._purchases_changed)
+            self._keep("duplicates", screen)
 
     def import_purchases(self, path: Path | None = None) -> None:
         """Owner only: the PIN is asked for first; then the export is chosen and checked."""

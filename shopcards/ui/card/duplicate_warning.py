@@ -33,14 +33,21 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 class DuplicateChoice(Enum):
     OPEN_EXISTING = "open"
     SAVE_NEW = "save"
+    SAVE_AND_MERGE = "merge"
     BACK = "back"
 
 
 class DuplicateDialog(QDialog):
-    """Lists the look-alike cards; the choice is in ``choice`` (and ``chosen_id`` for Open)."""
+    """Lists the look-alike cards; the choice is in ``choice`` (and ``chosen_id`` for Open and
+    for "Save and merge…", offered with ``can_merge``: the new card is saved, then merged with
+    the chosen one in the merge dialog)."""
 
     def __init__(
-        self, candidates: Sequence[CardSummary], region: str, parent: QWidget | None = None
+        self,
+        candidates: Sequence[CardSummary],
+        region: str,
+        parent: QWidget | None = None,
+        can_merge: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Possible duplicate")
@@ -79,6 +86,8 @@ class DuplicateDialog(QDialog):
             buttons, "Open existing card", DuplicateChoice.OPEN_EXISTING
         )
         self._button(buttons, "Save as new card", DuplicateChoice.SAVE_NEW)
+        if can_merge:
+            self._button(buttons, "Save and merge…", DuplicateChoice.SAVE_AND_MERGE)
         self._button(buttons, "Back to form", DuplicateChoice.BACK)
         self.open_button.setDefault(True)
         layout = QVBoxLayout(self)
@@ -99,6 +108,7 @@ class DuplicateDialog(QDialog):
         self.choice = choice
         item = self.list.currentItem()
         self.chosen_id = int(item.data(0, _ID_ROLE)) if item is not None else None
-        if choice is DuplicateChoice.OPEN_EXISTING and self.chosen_id is None:
+        needs_card = (DuplicateChoice.OPEN_EXISTING, DuplicateChoice.SAVE_AND_MERGE)
+        if choice in needs_card and self.chosen_id is None:
             return
         (self.reject if choice is DuplicateChoice.BACK else self.accept)()

@@ -39,6 +39,7 @@ from shopcards.services.cards import LikelyDuplicate
 from shopcards.services.session import Session
 from shopcards.ui.card.duplicate_warning import DuplicateChoice, DuplicateDialog
 from shopcards.ui.card.fields import CardFields
+from shopcards.ui.card.merge_dialog import merged_or_new
 from shopcards.ui.drawing.entry import enter_box, entered_if_ticked
 from shopcards.ui.kit.conflict_dialog import ConflictChoice, ConflictDialog
 from shopcards.ui.kit.error_dialog import show_error
@@ -118,16 +119,21 @@ class CardDialog(QDialog):
             show_error(self, exc)
 
     def _likely_duplicate(self, exc: LikelyDuplicate, inp: CardInput) -> None:
-        dialog = DuplicateDialog(exc.candidates, self._session.settings.region, self)
+        region = self._session.settings.region
+        dialog = DuplicateDialog(exc.candidates, region, self, can_merge=True)
         dialog.exec()
         if dialog.choice is DuplicateChoice.OPEN_EXISTING:
             self.open_existing = dialog.chosen_id
             self.accept()
-        elif dialog.choice is DuplicateChoice.SAVE_NEW:
+        elif dialog.choice in (DuplicateChoice.SAVE_NEW, DuplicateChoice.SAVE_AND_MERGE):
             try:
-                self._done(cards.add_card(self._session, inp, allow_duplicate=True))
+                card = cards.add_card(self._session, inp, allow_duplicate=True)
             except ShopError as error:
                 show_error(self, error)
+                return
+            if dialog.choice is DuplicateChoice.SAVE_AND_MERGE:
+                card = merged_or_new(self, self._session, dialog.chosen_id, card)
+            self._done(card)
         else:
             self.fields.inputs["given_name"].setFocus()
 

@@ -27,6 +27,7 @@ _CARD_ACTIONS = {
     "added": "Card added",
     "archived": "Card archived",
     "unarchived": "Card brought back from the archive",
+    "not_a_duplicate": "Marked as not the same person as a look-alike card",
 }
 _CODED: dict[str, Callable[[str], str]] = {
     "consent_post": lambda code: CONSENT[Consent(code)],
@@ -54,6 +55,10 @@ def describe(change: Change, money: Callable[[int], str], locale: str) -> str:
         return "Card edited: " + _field_names(details)
     if change.action == "added" and details.get("via") == "till":
         return "Card added at the till"
+    if change.action == "merged":
+        taken = ", ".join(FIELD_LABELS.get(k, k) for k in details.get("took_from_other", []))
+        merged = f"Card {details.get('merged_card_no', '')} merged into this card"
+        return f"{merged}; taken from it: {taken}" if taken else merged
     if change.action == "drawing_entered":
         return f"Entered in the prize drawing of {details.get('month', '')}"
     return _CARD_ACTIONS.get(change.action, change.action.replace("_", " ").capitalize())
