@@ -53,6 +53,8 @@ OWNER_ONLY = {
     "Know your customers…",
     "Import purchases from the till…",
     "Loyalty scheme…",
+    "Export cards…",
+    "Export purchases…",
 }
 SMALL = (PinDialog, QMessageBox)
 """Asking for the PIN and saying something are meant to be small."""
