@@ -27,6 +27,7 @@ Cell = str | int | Decimal | dt.date | None
 spreadsheets read as a date in every locale), or nothing."""
 Row = Sequence[Cell]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 
 
 def safe_text(text: str) -> str:
@@ -70,6 +71,15 @@ def csv_rows(path: Path, locale: str) -> Iterator[Callable[[Row], None]]:
         writer = csv.writer(f, delimiter=delimiter)
 
         def write(row: Row) -> None:
-            writer.writerow([cell(value, decimal) for value in row])
+            # text that starts no formula (most cells) goes as it is, without a call: a card
+            # export writes 3 million cells, and the calls were a third of its time
+            writer.writerow(
+                [
+                    value
+                    if value.__class__ is str and value[:1] not in _FORMULA_FIRST
+                    else cell(value, decimal)
+                    for value in row
+                ]
+            )
 
         yield write

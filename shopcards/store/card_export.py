@@ -77,7 +77,7 @@ def _record(row: tuple[Any, ...]) -> CardRecord:
         salutation,
         given,
         family,
-        tuple(line for line in address.split("\n") if line),
+        tuple(filter(None, address.split("\n"))),
         postcode,
         city,
         country,
