@@ -208,12 +208,17 @@ class PurchaseExportDialog(ExportDialog):
         for edit in (self.first, self.last):
             edit.setEnabled(False)
             self.between.toggled.connect(edit.setEnabled)
+        note = QLabel("Returns are negative amounts; voided purchases are left out.")
+        note.setWordWrap(True)
         body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.every)
-        layout.addWidget(days)
-        layout.addWidget(QLabel("Returns are negative amounts; voided purchases are left out."))
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(SPACING * 2)
+        grid.addWidget(QLabel("Purchases"), 0, 0)
+        grid.addWidget(self.every, 0, 1)
+        grid.addWidget(days, 1, 1)
+        grid.addWidget(note, 2, 1)
+        grid.setColumnStretch(1, 1)
         self.lay_out(body)
 
     def file_name(self) -> tuple[str, str]:
