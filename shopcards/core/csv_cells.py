@@ -27,18 +27,21 @@ Cell = str | int | Decimal | dt.date | None
 spreadsheets read as a date in every locale), or nothing."""
 Row = Sequence[Cell]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_FIRST = frozenset(FORMULA_STARTS)
+_CHECKED_FIRST = frozenset((*FORMULA_STARTS, "'"))
+"""A text beginning with one of these goes through :func:`safe_text`; any other is safe."""
 
 
 def safe_text(text: str) -> str:
-    """``text`` as a spreadsheet will show it, never run it: ``'`` before a formula start."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    """``text`` as a spreadsheet will show it, never run it: ``'`` before a formula start
+    (and before text that only starts with ``'`` and a formula start, so :func:`unsafe_text`
+    gives every text back as it was)."""
+    return f"'{text}" if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
 def unsafe_text(text: str) -> str:
     """What :func:`safe_text` was given: an import reading a file this program wrote takes the
     ``'`` off again (``'+358401234567`` is the phone ``+358401234567``)."""
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
         return text[1:]
     return text
 
@@ -71,12 +74,12 @@ def csv_rows(path: Path, locale: str) -> Iterator[Callable[[Row], None]]:
         writer = csv.writer(f, delimiter=delimiter)
 
         def write(row: Row) -> None:
-            # text that starts no formula (most cells) goes as it is, without a call: a card
+            # text that safe_text leaves as it is (most cells) goes without a call: a card
             # export writes 3 million cells, and the calls were a third of its time
             writer.writerow(
                 [
                     value
-                    if value.__class__ is str and value[:1] not in _FORMULA_FIRST
+                    if value.__class__ is str and value[:1] not in _CHECKED_FIRST
                     else cell(value, decimal)
                     for value in row
                 ]

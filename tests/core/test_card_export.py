@@ -3,13 +3,17 @@ leading ``'`` that keeps a cell from being a formula and comes off again on impo
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from shopcards.core.card import Phone
 from shopcards.core.card_export import Format, address_columns, format_for, phone_columns
-from shopcards.core.csv_cells import safe_text, unsafe_text
+from shopcards.core.card_files import write_csv
+from shopcards.core.csv_cells import FORMULA_STARTS, safe_text, unsafe_text
 from shopcards.core.errors import ValidationError
 
 
@@ -38,7 +42,7 @@ def test_a_file_without_a_known_extension_is_named() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["=1+1", "+358401234567", "--05-17", "@SUM(A1)", "\tx", "\rx", "-"]
+    "text", ["=1+1", "+358401234567", "--05-17", "@SUM(A1)", "\tx", "\rx", "-", "'=x"]
 )
 def test_what_safe_text_neutralised_unsafe_text_gives_back(text: str) -> None:
     assert safe_text(text).startswith("'")
@@ -68,3 +72,17 @@ def test_each_phone_label_has_a_column_and_the_rest_are_others() -> None:
     placed, others = phone_columns(phones)
     assert placed == {"mobile": "+1", "home": "+2", "work": "+3"}
     assert others == [Phone("+4", "mobile"), Phone("+5", "")]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(), min_size=1, max_size=4))
+@example(["'=1+1", "''+358", "'"])
+def test_any_text_comes_back_from_the_csv_and_never_as_a_formula(
+    tmp_path: Path, texts: list[str]
+) -> None:
+    path = tmp_path / "any.csv"
+    write_csv(path, [f"Column {n}" for n in range(len(texts))], [texts], "fi_FI")
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        _heading, row = list(csv.reader(f, delimiter=";"))
+    assert not any(cell.startswith(FORMULA_STARTS) for cell in row)
+    assert [unsafe_text(cell) for cell in row] == texts
