@@ -3,7 +3,8 @@ customers out of the card file, called by the Shop menu and by ``shopcards expor
 
 Owner only: the whole customer list is the shop's most sensitive data. Every export is written
 whole or not at all (a Cancel or a failure leaves no file), read a page at a time (a 100,000
-card file never sits in memory), and logged in the change log (what, where, how many rows).
+card file never sits in memory) from one state of the file (a sale at the till meanwhile is
+in it or not, never half), and logged in the change log (what, where, how many rows).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from shopcards.services import letter_selections
 from shopcards.services.exports import record_export
 from shopcards.services.session import Session, require_owner
 from shopcards.store import card_export as store
+from shopcards.store.insights import snapshot
 
 EVERY_CARD = ""
 """No selection: every card in the file, archived ones too."""
@@ -48,17 +50,19 @@ def export_customers(
     returns how many cards were written."""
     require_owner(session, "export the customers")
     kind = format_for(path, fmt)
-    ids = letter_selections.find(session, selection) if selection.strip() else None
-    total = store.card_count(session.db) if ids is None else len(ids)
-    cards = _cards(session, ids, total, progress)
-    rows = (card_values(card) for card in cards)
-    if kind is Format.VCF:
-        count = write_vcards(Path(path), cards)
-    elif kind is Format.XLSX:
-        digits = minor_digits(session.settings.currency)
-        count = write_xlsx(Path(path), CARD_HEADINGS, rows, "Cards", digits)
-    else:
-        count = write_csv(Path(path), CARD_HEADINGS, rows, session.settings.locale)
+    settings = session.settings
+    with snapshot(session.db):  # the cards as they are now, while the till goes on
+        ids = letter_selections.find(session, selection) if selection.strip() else None
+        total = store.card_count(session.db) if ids is None else len(ids)
+        cards = _cards(session, ids, total, progress)
+        rows = (card_values(card) for card in cards)
+        if kind is Format.VCF:
+            count = write_vcards(Path(path), cards)
+        elif kind is Format.XLSX:
+            digits = minor_digits(settings.currency)
+            count = write_xlsx(Path(path), CARD_HEADINGS, rows, "Cards", digits)
+        else:
+            count = write_csv(Path(path), CARD_HEADINGS, rows, settings.locale)
     record_export(session, f"customers ({kind.value})", Path(path), count)
     return count
 
@@ -76,10 +80,9 @@ def export_purchases(
     if first and last and first > last:
         raise ValidationError({"from": f"{first} is after {last}: nothing would be exported"})
     since, until = (first or dt.date.min).isoformat(), (last or dt.date.max).isoformat()
-    total = store.purchase_count(session.db, since, until)
-    currency = session.settings.currency
+    currency, locale = session.settings.currency, session.settings.locale
 
-    def rows() -> Iterator[list[Value]]:
+    def rows(total: int) -> Iterator[list[Value]]:
         done, after = 0, None
         while True:
             lines, after = store.purchases_after(session.db, since, until, after)
@@ -89,7 +92,9 @@ def export_purchases(
             done += len(lines)
             tell(progress, done, total, f"Writing purchase {done:,} of {total:,}…")
 
-    count = write_csv(Path(path), purchase_headings(currency), rows(), session.settings.locale)
+    with snapshot(session.db):
+        total = store.purchase_count(session.db, since, until)
+        count = write_csv(Path(path), purchase_headings(currency), rows(total), locale)
     record_export(session, "purchases (csv)", Path(path), count)
     return count
 

@@ -318,3 +318,18 @@ def test_purchases_go_out_as_numbers_a_spreadsheet_adds_up(
     assert line.details == {"what": "purchases (csv)", "to": str(path), "rows": 1}
     with pytest.raises(ValidationError, match="2026-11-02 is after 2026-11-01"):
         export_purchases(owner, path, dt.date(2026, 11, 2), dt.date(2026, 11, 1))
+
+
+def test_a_card_added_at_another_desk_meanwhile_is_not_half_in_the_export(
+    owner: Session, other_owner: Session, shop: dict[str, str], tmp_path: Path
+) -> None:
+    added: list[str] = []
+
+    def till_adds_a_card(_step: Progress) -> None:
+        if not added:
+            added.append(add(other_owner, "Uusi", "Asiakas"))
+
+    path = tmp_path / "cards.csv"
+    assert export_customers(owner, path, progress=till_adds_a_card) == 5
+    assert added and added[0] not in by_card(read_csv(path, ";"))
+    assert export_customers(owner, path) == 6
