@@ -6,8 +6,11 @@ a cancelled or failed export leaves no file under the chosen name.
 
 - CSV (:mod:`shopcards.core.csv_cells`): the shop's locale's separator and decimal symbol,
   UTF-8 with a byte-order mark, and no cell that a spreadsheet would run as a formula (a
-  leading ``'``; :func:`shopcards.core.csv_cells.unsafe_text` takes it off again). Dates are
-  ISO 8601, which spreadsheets read as dates in every locale.
+  leading ``'``; :func:`shopcards.core.csv_cells.unsafe_text` takes it off again: a phone
+  ``'+358401234567``, a birthday without its year ``'--05-17``). Dates are ISO 8601, which
+  spreadsheets read as dates in every locale. A card number loses its leading zeros in a
+  spreadsheet that opens the CSV (0000018 shows as 18): the import puts them back
+  (store.customers.card_no_forms), and the .xlsx keeps them.
 - Excel (xlsxwriter, in constant-memory mode: each row goes to a temporary file as it is
   written, and the finished workbook to the file whole): text
   is always written as text (``write_string``), so a name starting with ``=`` is never a
