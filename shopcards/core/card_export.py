@@ -32,6 +32,8 @@ PHONE_COLUMNS = {HOME: "Phone", MOBILE: "Mobile", WORK: "Work phone"}
 """A card's first phone of each label has a column of its own; a phone without one of these
 labels counts as "home" (the first one found), and the others go to "Other phones"."""
 OTHER_SEPARATOR = "; "
+_BLANKS = ("",) * (ADDRESS_COLUMNS - 1)
+_NO_PHONES = ("",) * (len(PHONE_COLUMNS) + 1)
 INTEREST_SEPARATOR = ", "
 
 CARD_HEADINGS: tuple[str, ...] = (
@@ -133,7 +135,6 @@ def format_for(path: Path, chosen: str | None = None) -> Format:
 
 def card_values(card: CardRecord) -> list[Value]:
     """One card as the cells of a row, in the order of :data:`CARD_HEADINGS`."""
-    by_label, others = phone_columns(card.phones)
     return [
         card.card_no,
         card.title,
@@ -144,14 +145,13 @@ def card_values(card: CardRecord) -> list[Value]:
         card.postcode,
         card.city,
         card.country,
-        *(by_label.get(label, "") for label in PHONE_COLUMNS),
-        OTHER_SEPARATOR.join(f"{p.number} ({p.label})" if p.label else p.number for p in others),
+        *(phone_cells(card.phones) if card.phones else _NO_PHONES),
         card.email,
         birthday_value(card.birthday),
         _date(card.anniversary),
         card.anniversary_what,
         "" if card.greeting == "none" else card.greeting,
-        INTEREST_SEPARATOR.join(card.interests),
+        INTEREST_SEPARATOR.join(card.interests) if card.interests else "",
         CONSENT_WORDS.get(card.consent_post, card.consent_post),
         CONSENT_WORDS.get(card.consent_phone, card.consent_phone),
         CONSENT_WORDS.get(card.consent_email, card.consent_email),
@@ -164,11 +164,18 @@ def card_values(card: CardRecord) -> list[Value]:
     ]
 
 
-def address_columns(lines: Sequence[str]) -> list[str]:
+def address_columns(lines: Sequence[str]) -> tuple[str, ...]:
     """The address lines in :data:`ADDRESS_COLUMNS` columns, the last holding any extra lines."""
-    first = list(lines[: ADDRESS_COLUMNS - 1])
+    first = tuple(lines[: ADDRESS_COLUMNS - 1])
     rest = "\n".join(lines[ADDRESS_COLUMNS - 1 :])
-    return [*first, *[""] * (ADDRESS_COLUMNS - 1 - len(first)), rest]
+    return (*first, *_BLANKS[len(first) :], rest)
+
+
+def phone_cells(phones: Sequence[Phone]) -> tuple[str, ...]:
+    """The cells under :data:`PHONE_COLUMNS`' headings, then "Other phones"."""
+    placed, others = phone_columns(phones)
+    other = OTHER_SEPARATOR.join(f"{p.number} ({p.label})" if p.label else p.number for p in others)
+    return (*(placed.get(label, "") for label in PHONE_COLUMNS), other)
 
 
 def phone_columns(phones: Sequence[Phone]) -> tuple[dict[str, str], list[Phone]]:

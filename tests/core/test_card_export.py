@@ -11,7 +11,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from shopcards.core.card import Phone
-from shopcards.core.card_export import Format, address_columns, format_for, phone_columns
+from shopcards.core.card_export import (
+    Format,
+    address_columns,
+    format_for,
+    phone_cells,
+    phone_columns,
+)
 from shopcards.core.card_files import write_csv
 from shopcards.core.csv_cells import FORMULA_STARTS, safe_text, unsafe_text
 from shopcards.core.errors import ValidationError
@@ -56,9 +62,9 @@ def test_an_apostrophe_the_customer_typed_stays(text: str) -> None:
 
 
 def test_address_lines_fill_three_columns_the_last_taking_the_rest() -> None:
-    assert address_columns([]) == ["", "", ""]
-    assert address_columns(["Main St 1"]) == ["Main St 1", "", ""]
-    assert address_columns(["a", "b", "c", "d"]) == ["a", "b", "c\nd"]
+    assert address_columns([]) == ("", "", "")
+    assert address_columns(["Main St 1"]) == ("Main St 1", "", "")
+    assert address_columns(["a", "b", "c", "d"]) == ("a", "b", "c\nd")
 
 
 def test_each_phone_label_has_a_column_and_the_rest_are_others() -> None:
@@ -72,6 +78,7 @@ def test_each_phone_label_has_a_column_and_the_rest_are_others() -> None:
     placed, others = phone_columns(phones)
     assert placed == {"mobile": "+1", "home": "+2", "work": "+3"}
     assert others == [Phone("+4", "mobile"), Phone("+5", "")]
+    assert phone_cells(phones) == ("+2", "+1", "+3", "+4 (mobile); +5")
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
