@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -162,6 +163,9 @@ class CardExportDialog(ExportDialog):
         grid.addWidget(QLabel("Cards"), 0, 0)
         grid.addWidget(self.every, 0, 1)
         grid.addWidget(self.chosen, 1, 1)
+        selection = QLabel("Selection")
+        selection.setBuddy(self.selection.choice)
+        grid.addWidget(selection, 2, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.selection, 2, 1)
         caption = QLabel("Format")
         caption.setBuddy(self.format)
