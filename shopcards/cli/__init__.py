@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "settings",
     "loyalty",
     "merge",
+    "export",
 )
 
 

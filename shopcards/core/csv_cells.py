@@ -11,6 +11,7 @@ accents, and it is written whole or not at all (:func:`shopcards.core.files.atom
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -21,15 +22,28 @@ from babel.numbers import get_decimal_symbol
 
 from shopcards.core.files import atomic_path
 
-Cell = str | int | Decimal | None
-"""Text, or a number (written in the locale's way and never prefixed), or nothing."""
+Cell = str | int | Decimal | dt.date | None
+"""Text, or a number (written in the locale's way and never prefixed), a date (ISO 8601, which
+spreadsheets read as a date in every locale), or nothing."""
 Row = Sequence[Cell]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_CHECKED_FIRST = frozenset((*FORMULA_STARTS, "'"))
+"""A text beginning with one of these goes through :func:`safe_text`; any other is safe."""
 
 
 def safe_text(text: str) -> str:
-    """``text`` as a spreadsheet will show it, never run it: ``'`` before a formula start."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    """``text`` as a spreadsheet will show it, never run it: ``'`` before a formula start
+    (and before text that only starts with ``'`` and a formula start, so :func:`unsafe_text`
+    gives every text back as it was)."""
+    return f"'{text}" if text.lstrip("'").startswith(FORMULA_STARTS) else text
+
+
+def unsafe_text(text: str) -> str:
+    """What :func:`safe_text` was given: an import reading a file this program wrote takes the
+    ``'`` off again (``'+358401234567`` is the phone ``+358401234567``)."""
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def separators(locale: str) -> tuple[str, str]:
@@ -40,11 +54,14 @@ def separators(locale: str) -> tuple[str, str]:
 
 
 def cell(value: Cell, decimal: str) -> str:
-    """One value as written to the file."""
-    if value is None:
-        return ""
+    """One value as written to the file (text, the commonest, first: this runs for every
+    cell of a 100,000-card export)."""
     if isinstance(value, str):
         return safe_text(value)
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value).replace(".", decimal)
 
 
@@ -57,6 +74,15 @@ def csv_rows(path: Path, locale: str) -> Iterator[Callable[[Row], None]]:
         writer = csv.writer(f, delimiter=delimiter)
 
         def write(row: Row) -> None:
-            writer.writerow([cell(value, decimal) for value in row])
+            # text that safe_text leaves as it is (most cells) goes without a call: a card
+            # export writes 3 million cells, and the calls were a third of its time
+            writer.writerow(
+                [
+                    value
+                    if value.__class__ is str and value[:1] not in _CHECKED_FIRST
+                    else cell(value, decimal)
+                    for value in row
+                ]
+            )
 
         yield write

@@ -68,6 +68,10 @@ COMMANDS = {
     ),
     "report csv": ("report", "segments", "--csv"),
     "loyalty cards": ("loyalty", "cards", "--all", "--out"),
+    "cards csv": ("export-customers", "--format", "csv"),
+    "cards xlsx": ("export-customers", "--format", "xlsx"),
+    "cards vcf": ("export-customers", "--format", "vcf"),
+    "purchases csv": ("export-purchases",),
 }
 
 

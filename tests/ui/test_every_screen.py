@@ -54,6 +54,8 @@ OWNER_ONLY = {
     "Import purchases from the till…",
     "Loyalty scheme…",
     "Find duplicate cards…",
+    "Export cards…",
+    "Export purchases…",
 }
 SMALL = (PinDialog, QMessageBox)
 """Asking for the PIN and saying something are meant to be small."""

@@ -94,6 +94,8 @@ class ShopTools(QObject):
         self._action("Lo&yalty scheme…", self.open_loyalty)
         self._action("&Import purchases from the till…", self.import_purchases)
         self._action("&Find duplicate cards…", self.find_duplicates)
+        self._action("E&xport cards…", lambda: self.export("cards"))
+        self._action("Export p&urchases…", lambda: self.export("purchases"))
         self._action("&Settings…", self.open_settings)
 
     def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
@@ -230,6 +232,13 @@ class ShopTools(QObject):
         dialog.imported.connect(lambda _count: self._purchases_changed())
         self._keep("import", dialog)
         dialog.show()
+
+    def export(self, what: str) -> None:
+        """Owner only: the PIN is asked for first; ``what`` is "cards" or "purchases"."""
+        from shopcards.ui.exports.export_dialog import open_export
+
+        if self.owner_mode():
+            self._keep(f"export {what}", open_export(self.session, what, self.window))
 
     def open_settings(self) -> None:
         """Owner only: the PIN is asked for first; the window shows the saved settings."""

@@ -1,0 +1,259 @@
+"""What an export of the cards and purchases holds: its column headings and each row's values.
+
+The headings are the plain English names of the card's fields, kept here in one place
+(:data:`CARD_HEADINGS`, :data:`PURCHASE_HEADINGS`): the customer import recognises them, so an
+exported file comes back in as the same cards, and a translation catalogue can replace them
+later. A row's values are typed, not yet written: text, or a :class:`datetime.date` that a
+spreadsheet keeps as a real date, or a :class:`~decimal.Decimal` amount. Each file format
+(core/card_files.py, core/card_vcard.py) writes them its own way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import NamedTuple
+
+from shopcards.core.card import Phone
+from shopcards.core.errors import ValidationError
+from shopcards.core.money import minor_digits
+
+Value = str | dt.date | Decimal
+"""A cell: text ("" for nothing), a real date, or an amount of money."""
+
+ADDRESS_COLUMNS = 3
+"""Address lines 1 and 2 as typed; the third column holds the third line and any after it."""
+MOBILE, HOME, WORK = "mobile", "home", "work"
+PHONE_COLUMNS = {HOME: "Phone", MOBILE: "Mobile", WORK: "Work phone"}
+"""A card's first phone of each label has a column of its own; a phone without one of these
+labels counts as "home" (the first one found), and the others go to "Other phones"."""
+OTHER_SEPARATOR = "; "
+_BLANKS = ("",) * (ADDRESS_COLUMNS - 1)
+_NO_PHONES = ("",) * (len(PHONE_COLUMNS) + 1)
+INTEREST_SEPARATOR = ", "
+
+CARD_HEADINGS: tuple[str, ...] = (
+    "Card number",
+    "Title",
+    "Salutation",
+    "Given name",
+    "Family name",
+    *(f"Address line {n}" for n in range(1, ADDRESS_COLUMNS + 1)),
+    "Postcode",
+    "City",
+    "Country",
+    *PHONE_COLUMNS.values(),
+    "Other phones",
+    "E-mail",
+    "Birthday",
+    "Anniversary",
+    "Anniversary of",
+    "Holiday card",
+    "Interests",
+    "Post OK",
+    "Phone OK",
+    "E-mail OK",
+    "Customer type",
+    "Staff",
+    "Joined via",
+    "Joined",
+    "Archived",
+    "Notes",
+)
+"""The columns of a card export, in order: what the customer import must recognise."""
+
+CONSENT_WORDS = {"yes": "yes", "no": "no", "not_asked": "not asked"}
+"""How each stored consent (core.card.Consent) is written: plain words a person reads."""
+
+
+class CardRecord(NamedTuple):
+    """One card as the card file keeps it, read for an export: plain text, cheap to make.
+
+    An export reads 100,000 of these a page at a time; making a :class:`~shopcards.core.card.Card`
+    (frozen, with enums and a checked birthday) for each took most of the time of a CSV export.
+    Consents, ``greeting``, ``customer_type`` and ``joined_via`` hold the stored codes
+    (core.card's enums' values); ``birthday`` is ISO (``--MM-DD`` without a year) or "".
+    """
+
+    id: int
+    card_no: str
+    title: str
+    salutation: str
+    given_name: str
+    family_name: str
+    address_lines: tuple[str, ...]
+    postcode: str
+    city: str
+    country: str
+    phones: tuple[Phone, ...]
+    email: str
+    birthday: str
+    anniversary: str
+    anniversary_what: str
+    greeting: str
+    interests: tuple[str, ...]
+    consent_post: str
+    consent_phone: str
+    consent_email: str
+    customer_type: str
+    is_staff: bool
+    joined_via: str
+    created_at: str
+    archived_at: str
+    notes: str
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+
+class Format(StrEnum):
+    """The kinds of file the cards can be written to, by their usual extension."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+    VCF = "vcf"
+
+
+def format_for(path: Path, chosen: str | None = None) -> Format:
+    """The format ``chosen`` (``csv``, ``xlsx``, ``vcf``), or else the one the file's
+    extension names; ValidationError saying which formats there are."""
+    name = (chosen or Path(path).suffix.lstrip(".")).lower()
+    name = {"vcard": "vcf", "txt": "csv"}.get(name, name)
+    try:
+        return Format(name)
+    except ValueError:
+        offered = ", ".join(f".{f.value}" for f in Format)
+        raise ValidationError(
+            {"format": f"{path}: cannot tell the format from “{name}”; use one of {offered}"}
+        ) from None
+
+
+def card_values(card: CardRecord) -> list[Value]:
+    """One card as the cells of a row, in the order of :data:`CARD_HEADINGS`."""
+    return [
+        card.card_no,
+        card.title,
+        card.salutation,
+        card.given_name,
+        card.family_name,
+        *address_columns(card.address_lines),
+        card.postcode,
+        card.city,
+        card.country,
+        *(phone_cells(card.phones) if card.phones else _NO_PHONES),
+        card.email,
+        birthday_value(card.birthday),
+        _date(card.anniversary),
+        card.anniversary_what,
+        "" if card.greeting == "none" else card.greeting,
+        INTEREST_SEPARATOR.join(card.interests) if card.interests else "",
+        CONSENT_WORDS.get(card.consent_post, card.consent_post),
+        CONSENT_WORDS.get(card.consent_phone, card.consent_phone),
+        CONSENT_WORDS.get(card.consent_email, card.consent_email),
+        card.customer_type,
+        "yes" if card.is_staff else "",
+        card.joined_via,
+        _date(card.created_at),
+        _date(card.archived_at),
+        card.notes,
+    ]
+
+
+def address_columns(lines: Sequence[str]) -> tuple[str, ...]:
+    """The address lines in :data:`ADDRESS_COLUMNS` columns, the last holding any extra lines."""
+    first = tuple(lines[: ADDRESS_COLUMNS - 1])
+    rest = "\n".join(lines[ADDRESS_COLUMNS - 1 :])
+    return (*first, *_BLANKS[len(first) :], rest)
+
+
+def phone_cells(phones: Sequence[Phone]) -> tuple[str, ...]:
+    """The cells under :data:`PHONE_COLUMNS`' headings, then "Other phones"."""
+    placed, others = phone_columns(phones)
+    other = OTHER_SEPARATOR.join(f"{p.number} ({p.label})" if p.label else p.number for p in others)
+    return (*(placed.get(label, "") for label in PHONE_COLUMNS), other)
+
+
+def phone_columns(phones: Sequence[Phone]) -> tuple[dict[str, str], list[Phone]]:
+    """Label -> number for the first phone of each column's label, and the phones left over."""
+    placed: dict[str, str] = {}
+    others: list[Phone] = []
+    for phone in phones:
+        label = phone.label.strip().lower()
+        label = label if label in PHONE_COLUMNS else HOME
+        if label in placed:
+            others.append(phone)
+        else:
+            placed[label] = phone.number
+    return placed, others
+
+
+def birthday_value(birthday: str) -> Value:
+    """A birthday as a real date, or, without its year, as ISO 8601's ``--MM-DD`` text (no
+    spreadsheet has a date without a year, and the import reads this form back)."""
+    if birthday.startswith("--"):
+        return birthday
+    return _date(birthday)
+
+
+def _date(text: str) -> Value:
+    """The date an ISO date or timestamp names, or "" for none."""
+    return dt.date.fromisoformat(text[:10]) if text else ""
+
+
+@dataclass(frozen=True)
+class PurchaseLine:
+    """One purchase as exported: whose card (none once the customer was erased), when, the
+    receipt, the amount in minor units (negative for a return), the items and category."""
+
+    card_no: str
+    given_name: str
+    family_name: str
+    date: str
+    receipt_no: str
+    amount: int
+    items: str
+    category: str
+
+
+def purchase_headings(currency: str) -> list[str]:
+    """The columns of a purchases export; the amount's says its currency."""
+    return [
+        "Card number",
+        "Given name",
+        "Family name",
+        "Date",
+        "Receipt",
+        f"Amount ({currency})",
+        "Items",
+        "Category",
+        "Return",
+    ]
+
+
+PURCHASE_HEADINGS = tuple(purchase_headings("EUR"))
+"""The columns of a purchases export for a shop in euros (the lead's list to check)."""
+
+
+def purchase_values(line: PurchaseLine, currency: str) -> list[Value]:
+    """One purchase as the cells of a row (:func:`purchase_headings`).
+
+    The amount is a plain decimal number in the currency's units (12.50, written 12,50 where
+    the locale says so), not minor units and not "12,50 €": a spreadsheet reads it as a number,
+    so a column sum is the shop's takings in its money, and no one divides by 100 by hand.
+    """
+    return [
+        line.card_no,
+        line.given_name,
+        line.family_name,
+        _date(line.date),
+        line.receipt_no,
+        Decimal(line.amount).scaleb(-minor_digits(currency)),
+        line.items,
+        line.category,
+        "yes" if line.amount < 0 else "",
+    ]

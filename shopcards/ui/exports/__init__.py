@@ -1,0 +1,1 @@
+"""Taking the cards and purchases out of the card file from the window."""

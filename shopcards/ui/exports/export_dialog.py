@@ -1,0 +1,246 @@
+"""Shop ▸ Export cards… and Export purchases…: the owner chooses what, then where to save it.
+
+The same services as `shopcards export-customers` and `export-purchases`. The cards are every
+card or a selection chosen with the letters screen's own picker (ui/letters/selection.py),
+written as CSV, an Excel workbook or vCards; the purchases as CSV, all or between two days.
+"Save as" suggests a file in Documents; the writing runs on a worker thread with a progress
+bar and Cancel, and a cancelled or failed export leaves no file. Owner only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcards.core.card_export import Format
+from shopcards.core.errors import ShopError
+from shopcards.core.progress import CancelToken
+from shopcards.services.customer_export import EVERY_CARD, export_customers, export_purchases
+from shopcards.services.session import Session, require_owner
+from shopcards.ui.kit.background import BackgroundTask, run_in_background
+from shopcards.ui.kit.dates import date_edit, day_of
+from shopcards.ui.kit.error_dialog import show_error
+from shopcards.ui.kit.save_as import ask_save_path
+from shopcards.ui.kit.theme import MARGIN, SPACING
+from shopcards.ui.kit.widgets import MessageLabel, button
+from shopcards.ui.letters.selection import SelectionInput
+
+FORMATS = (
+    (Format.CSV, "CSV, for a spreadsheet", "CSV files (*.csv)"),
+    (Format.XLSX, "Excel workbook (.xlsx)", "Excel workbooks (*.xlsx)"),
+    (Format.VCF, "vCards (.vcf), for phones and Google Contacts", "vCards (*.vcf)"),
+)
+"""Each format: what the Format list says, and the Save as filter."""
+Work = Callable[[Session, Path, CancelToken], int]
+
+
+def radio(label: str) -> QRadioButton:
+    choice = QRadioButton(label)
+    choice.setAccessibleName(label)
+    return choice
+
+
+class ExportDialog(QDialog):
+    """What to export above, Export… and Close below, and a line saying what was written."""
+
+    def __init__(self, session: Session, title: str, what: str, parent: QWidget | None) -> None:
+        require_owner(session, f"export the {what}")
+        super().__init__(parent)
+        self.session = session
+        self.what = what
+        self.task: BackgroundTask[int] | None = None
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumSize(520, 240)
+        self.result_line = MessageLabel("Result")
+        self.export_button = button("Export…")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.close_button = button("Close")
+        self.close_button.clicked.connect(self.reject)
+
+    def lay_out(self, body: QWidget) -> None:
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)
+        layout.setSpacing(SPACING * 2)
+        layout.addWidget(body)
+        layout.addWidget(self.result_line)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+    def file_name(self) -> tuple[str, str]:
+        """The file name to suggest and the Save as filter."""
+        raise NotImplementedError
+
+    def work(self) -> Work:
+        """The export to run on the worker, with what the dialog shows now."""
+        raise NotImplementedError
+
+    def export(self, path: Path | None = None) -> None:
+        """Ask where (unless ``path`` is given), then write it on a worker thread."""
+        name, file_filter = self.file_name()
+        path = path or ask_save_path(self, self.windowTitle(), name, file_filter)
+        if path is None:
+            return
+        work, session = self.work(), self.session
+
+        def op(token: CancelToken) -> int:
+            own = session.twin()  # opened on the worker's thread, which owns the connection
+            try:
+                return work(own, path, token)
+            finally:
+                own.close()
+
+        self.result_line.clear()
+        self.export_button.setEnabled(False)
+        self.task = run_in_background(
+            self,
+            f"Exporting the {self.what}…",
+            op,
+            lambda count: self._written(count, path),
+            self._failed,
+            on_cancelled=self._cancelled,
+            cancelling="Cancelling… no file will be left.",
+        )
+
+    def _written(self, count: int, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        what = self.what.removesuffix("s") if count == 1 else self.what
+        self.result_line.done(f"Wrote {count:,} {what} to {path}.")
+
+    def _cancelled(self) -> None:
+        self.export_button.setEnabled(True)
+        self.result_line.error("Cancelled: no file was written.")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        if isinstance(exc, ShopError):
+            self.result_line.error(exc.message)
+        else:
+            show_error(self, exc)
+
+
+class CardExportDialog(ExportDialog):
+    """Every card or a selection, as CSV, an Excel workbook or vCards."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, "Export cards", "cards", parent)
+        self.every = radio("Every card (archived ones too)")
+        self.chosen = radio("A selection")
+        group = QButtonGroup(self)
+        group.addButton(self.every)
+        group.addButton(self.chosen)
+        self.every.setChecked(True)
+        self.selection = SelectionInput(session)
+        self.selection.choice.setAccessibleName("Selection")
+        self.selection.setEnabled(False)
+        self.chosen.toggled.connect(self.selection.setEnabled)
+        self.format = QComboBox()
+        self.format.setAccessibleName("Format")
+        for kind, label, _filter in FORMATS:
+            self.format.addItem(label, kind.value)
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(SPACING * 2)
+        grid.addWidget(QLabel("Cards"), 0, 0)
+        grid.addWidget(self.every, 0, 1)
+        grid.addWidget(self.chosen, 1, 1)
+        selection = QLabel("Selection")
+        selection.setBuddy(self.selection.choice)
+        grid.addWidget(selection, 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.selection, 2, 1)
+        caption = QLabel("Format")
+        caption.setBuddy(self.format)
+        grid.addWidget(caption, 3, 0)
+        grid.addWidget(self.format, 3, 1)
+        grid.setColumnStretch(1, 1)
+        self.lay_out(body)
+
+    def file_name(self) -> tuple[str, str]:
+        kind, _label, file_filter = FORMATS[self.format.currentIndex()]
+        return f"customers-{self.session.today().isoformat()}.{kind.value}", file_filter
+
+    def work(self) -> Work:
+        kind = str(self.format.currentData())
+        chosen = self.selection.text() if self.chosen.isChecked() else EVERY_CARD
+
+        def write(own: Session, path: Path, token: CancelToken) -> int:
+            return export_customers(own, path, kind, chosen, token)
+
+        return write
+
+
+class PurchaseExportDialog(ExportDialog):
+    """Every purchase, or those between two days, as CSV."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, "Export purchases", "purchases", parent)
+        self.every = radio("Every purchase")
+        self.between = radio("Between")
+        group = QButtonGroup(self)
+        group.addButton(self.every)
+        group.addButton(self.between)
+        self.every.setChecked(True)
+        today, locale = session.today(), session.settings.locale
+        self.first = date_edit("From", locale, today.replace(month=1, day=1), today)
+        self.last = date_edit("To", locale, today)
+        days = QWidget()
+        row = QHBoxLayout(days)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.between)
+        row.addWidget(self.first, 1)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.last, 1)
+        for edit in (self.first, self.last):
+            edit.setEnabled(False)
+            self.between.toggled.connect(edit.setEnabled)
+        note = QLabel("Returns are negative amounts; voided purchases are left out.")
+        note.setWordWrap(True)
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(SPACING * 2)
+        grid.addWidget(QLabel("Purchases"), 0, 0)
+        grid.addWidget(self.every, 0, 1)
+        grid.addWidget(days, 1, 1)
+        grid.addWidget(note, 2, 1)
+        grid.setColumnStretch(1, 1)
+        self.lay_out(body)
+
+    def file_name(self) -> tuple[str, str]:
+        return f"purchases-{self.session.today().isoformat()}.csv", "CSV files (*.csv)"
+
+    def work(self) -> Work:
+        first = last = None
+        if self.between.isChecked():
+            first, last = day_of(self.first), day_of(self.last)
+
+        def write(own: Session, path: Path, token: CancelToken) -> int:
+            return export_purchases(own, path, first, last, token)
+
+        return write
+
+
+def open_export(session: Session, what: str, parent: QWidget) -> ExportDialog:
+    """The export dialog for ``what`` ("cards" or "purchases"), shown (Shop menu)."""
+    dialog = (CardExportDialog if what == "cards" else PurchaseExportDialog)(session, parent)
+    dialog.show()
+    return dialog
