@@ -5,9 +5,11 @@ workbook, a phone's contacts). What each column holds is decided afterwards
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shopcards.core.errors import ShopError
+from shopcards.core.text import fold
 
 
 @dataclass(frozen=True)
@@ -52,3 +54,23 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+def headings_of(cells: Sequence[str], width: int) -> tuple[str, ...]:
+    """The heading row made ``width`` wide, every heading one a person can tell apart: a blank
+    one is named for its column ("Column F"), a repeated one numbered ("Phone (2)")."""
+    padded = [cell.strip() for cell in cells[:width]] + [""] * (width - len(cells))
+    named = [cell or f"Column {column_letter(index)}" for index, cell in enumerate(padded)]
+    seen: dict[str, int] = {}
+    unique = []
+    for heading in named:
+        key = fold(heading)
+        seen[key] = seen.get(key, 0) + 1
+        unique.append(heading if seen[key] == 1 else f"{heading} ({seen[key]})")
+    return tuple(unique)
+
+
+def padded(cells: Sequence[str], width: int) -> tuple[str, ...]:
+    """A row of ``width`` cells: a short row filled with blanks, blank cells past the end
+    dropped (a row is never cut where it holds something: callers check first)."""
+    return tuple(cells[:width]) + ("",) * (width - len(cells))
