@@ -46,7 +46,7 @@ def read_csv(
 
     def too_long(number: int) -> None:
         raise CustomerFileError(
-            f"{source}: row {number:,} is longer than {MAX_LINE:,} characters; is this a "
+            f"{source}: line {number:,} is longer than {MAX_LINE:,} characters; is this a "
             "customer list? Nothing was read."
         )
 
@@ -62,15 +62,16 @@ def read_csv(
         numbers: list[int] = []
         wide: list[int] = []
         reader = csv.reader(lines, delimiter=delimiter)
+        number = lines.number  # the heading's row: only blank lines come before it
         while True:
-            number = lines.number + 1
+            number += 1  # a record is one row in a spreadsheet, however many lines it takes
             try:
                 cells = next(reader)
             except StopIteration:
                 break
             except csv.Error as exc:
                 raise CustomerFileError(
-                    f"{source}: row {lines.number:,} cannot be read ({exc}). Nothing was read."
+                    f"{source}: row {number:,} cannot be read ({exc}). Nothing was read."
                 ) from exc
             if not any(cell.strip() for cell in cells):
                 continue

@@ -30,6 +30,7 @@ EVERY = 1_000
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
 _PHOTO = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
 _QUOTED = re.compile(r"^[^:]*ENCODING=QUOTED-PRINTABLE[^:]*:", re.IGNORECASE)
+_LISTS = re.compile(r"^(?:[\w-]+\.)?(?:CATEGORIES|NICKNAME)\b", re.IGNORECASE)
 _DATE = re.compile(r"^(?:(\d{4})|--)-?(\d{2})-?(\d{2})(?:T.*)?$")
 _NO_YEAR = {"1604", "0000", "1900"}
 """Years that mean "not known": Apple writes 1604 (with X-APPLE-OMIT-YEAR), others 0000; a
@@ -94,7 +95,24 @@ def _cleaned(text: str) -> tuple[list[int], str, dict[int, int]]:
             kept.append(line)
             origin[len(kept)] = number
         joining = bool(_QUOTED.match(kept[-1])) and kept[-1].endswith("=")
-    return starts, "\r\n".join(kept) + "\r\n", origin
+    return starts, "\r\n".join(_escaped_21(kept)) + "\r\n", origin
+
+
+def _escaped_21(lines: list[str]) -> list[str]:
+    """The lines with vCard 2.1's plain commas escaped as 3.0 writes them: vobject reads a
+    2.1 "NOTE:Good customer, likes tea" as "Good customer" otherwise."""
+    version = ""
+    escaped = []
+    for line in lines:
+        if _BEGIN.match(line):
+            version = ""
+        elif line.upper().startswith("VERSION:"):
+            version = line[8:].strip()
+        name, colon, value = line.partition(":")
+        if version == "2.1" and colon and not _LISTS.match(name):
+            line = name + colon + re.sub(r"(?<!\\),", r"\\,", value)
+        escaped.append(line)
+    return escaped
 
 
 def _row(contact: Any, where: str) -> tuple[str, ...]:
