@@ -4,6 +4,7 @@ the bad ones, each refused with a message that names the file (and row and colum
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -215,7 +216,9 @@ def test_a_row_wider_than_the_headings_is_refused_by_its_number(tmp_path: Path) 
 
     with pytest.raises(
         CustomerFileError,
-        match="list.csv: row 3 has more fields than the heading line names \\(2\\); is a comma inside a cell",
+        match=re.escape(
+            "list.csv: row 3 has more fields than the heading line names (2); is a comma"
+        ),
     ):
         read_customer_file(path)
 
@@ -226,7 +229,8 @@ def test_bytes_of_another_encoding_are_named_by_row_and_column(tmp_path: Path) -
     path.write_bytes(f"Name;City\n{good}".encode() + "Märta;Närpes\n".encode("cp1252"))
 
     with pytest.raises(
-        CustomerFileError, match="list.csv: row 150,002, column A holds bytes that are not UTF-8"
+        CustomerFileError,
+        match=re.escape("list.csv: row 150,002, column A holds bytes that are not UTF-8"),
     ):
         read_customer_file(path)
 
@@ -264,7 +268,8 @@ def test_a_workbook_saved_under_a_csv_name_is_refused(tmp_path: Path) -> None:
     wrong = path.rename(tmp_path / "list.csv")
 
     with pytest.raises(
-        CustomerFileError, match="list.csv is not a CSV or text file: it holds an Excel workbook"
+        CustomerFileError,
+        match=re.escape("list.csv is not a CSV or text file: it holds an Excel workbook"),
     ):
         read_customer_file(wrong)
 
@@ -273,7 +278,7 @@ def test_a_headings_only_workbook_says_so(tmp_path: Path) -> None:
     path = files.write_ods(tmp_path / "list.ods", [])
 
     with pytest.raises(
-        CustomerFileError, match="list.ods, sheet “Customers” has headings but no rows"
+        CustomerFileError, match=re.escape("list.ods, sheet “Customers” has headings but no rows")
     ):
         read_customer_file(path)
 
