@@ -209,7 +209,6 @@ HEADINGS: dict[Field, tuple[str, ...]] = {
 }  # fmt: skip
 
 _PHONES = (Field.phone, Field.phone_mobile, Field.phone_work)
-_LINES = (Field.address_line_1, Field.postcode, Field.city)
 _NUMBERED = re.compile(r"\d+")
 _ANY_NUMBER = 1000
 """Added to a heading's rank when it matched only without its digits ("Phone 2 - Value" as
@@ -244,7 +243,9 @@ def recognise(heading: str) -> tuple[Field, int] | None:
 def suggest(headings: Sequence[str]) -> tuple[Field | None, ...]:
     """The field each column most likely holds (None: not imported), each field for one
     column at most; a second phone column becomes the mobile or work phone when that is free.
-    A whole-name or whole-address column is not suggested beside the columns of its parts."""
+    A whole name is not suggested beside the given or family name; an address beside the
+    postcode or city is the street's line, and beside that line (Google's "Formatted") left
+    out."""
     found = [recognise(heading) for heading in headings]
     order = sorted(
         (match[1], index, match[0]) for index, match in enumerate(found) if match is not None
@@ -257,10 +258,9 @@ def suggest(headings: Sequence[str]) -> tuple[Field | None, ...]:
         free = [f for f in _PHONES if f not in chosen]
         if field in _PHONES and chosen[index] is None and free:
             chosen[index] = free[0]
-    for whole, parts in (
-        (Field.full_name, (Field.given_name, Field.family_name)),
-        (Field.address, _LINES),
-    ):
-        if whole in chosen and set(chosen).intersection(parts):
-            chosen[chosen.index(whole)] = None
+    if Field.full_name in chosen and {Field.given_name, Field.family_name} & set(chosen):
+        chosen[chosen.index(Field.full_name)] = None
+    if Field.address in chosen and {Field.address_line_1, Field.postcode, Field.city} & set(chosen):
+        street = Field.address_line_1 not in chosen  # "Address" beside "Postcode" and "City"
+        chosen[chosen.index(Field.address)] = Field.address_line_1 if street else None
     return tuple(chosen)
