@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,6 +37,8 @@ the first wins."""
 _RARE = set("ªº¹²³¼½¾¤¦¨´¸¯¬µ±¶§þÞðĺĹľĽŕŔ")
 """Characters that a code page makes of another's letters and that no name or address in the
 shops' languages holds (Romanian ş read as Windows-1252 is º, Finnish å as Windows-1250 ĺ)."""
+_WORD = re.compile(r"[^\W\d_]+")
+_ACCENTED = re.compile(r"[\u00c0-\u024f]{3}")
 _SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "HEBREW", "ARABIC", "ARMENIAN")
 
 
@@ -59,8 +62,10 @@ def _is_utf8(head: bytes) -> bool:
 
 def _code_page(head: bytes) -> tuple[str, str]:
     """The code page whose reading of the file's non-ASCII lines has the fewest implausible
-    characters; charset-normalizer's own guess joins the candidates last, for files in a
-    code page none of ours is."""
+    characters, the first in :data:`CODE_PAGES` between equals. charset-normalizer's guess
+    joins them last, for a file in a code page none of ours is; on short texts it is no
+    judge between ours (it reads a short Hebrew list as Ukrainian DOS text, a Finnish one as
+    Central European). A short Greek file may be read as Cyrillic: the owner can say which."""
     sample = b"\n".join(line for line in head.splitlines() if not line.isascii())[: 1 << 16]
     candidates = dict(CODE_PAGES)
     guessed = _normalizer_guess(sample)
@@ -73,7 +78,7 @@ def _code_page(head: bytes) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             continue
         scores.append((implausible(text), rank, codec))
-    codec = min(scores)[2] if scores else "cp1252"  # unreadable anyhow: bytes become "\ufffd"
+    codec = min(scores)[-1] if scores else "cp1252"  # unreadable anyhow: bytes become "\ufffd"
     return codec, candidates.get(codec, "Windows-1252")
 
 
@@ -87,26 +92,27 @@ def _normalizer_guess(sample: bytes) -> str:
 def implausible(text: str) -> int:
     """How many characters of ``text`` could not be in a name or address as typed: control
     characters, the rare signs of :data:`_RARE`, letters of two scripts in one word, a mark
-    that follows no letter, and runs of three accented Latin letters (Hebrew read as
-    Windows-1252 is "ãåã")."""
-    count = 0
-    previous, script, accented = "", "", 0
+    that follows no letter, runs of three accented Latin letters (Hebrew read as
+    Windows-1252 is "ãåã"), and words of a script with capitals that hold none (Hebrew read
+    as Windows-1251 is "гег лдп", where names would be "Иван")."""
+    count, previous = 0, ""
     for ch in text:
         kind = unicodedata.category(ch)
-        if ch in _RARE or (kind[0] == "C" and ch not in "\t\r\n"):
-            count += 1
+        count += ch in _RARE or (kind[0] == "C" and ch not in "\t\r\n")
         if kind[0] == "M":
             count += not previous.isalpha()
-        elif ch.isalpha():
-            letter_script = _script(ch)
-            count += bool(script and letter_script and letter_script != script)
-            script = letter_script or script
-            accented = accented + 1 if letter_script == "LATIN" and not ch.isascii() else 0
-            count += accented == 3
         else:
-            script, accented = "", 0
-        previous = ch if kind[0] != "M" else previous
-    return count
+            previous = ch
+    return count + sum(_odd(word) for word in _WORD.findall(text))
+
+
+def _odd(word: str) -> int:
+    """How many of the three oddities of a word :func:`implausible` counts it has."""
+    scripts = {_script(ch) for ch in word} - {""}
+    small = any(ch.islower() and not ch.isascii() for ch in word) and not any(
+        ch.isupper() for ch in word
+    )
+    return (len(scripts) > 1) + bool(_ACCENTED.search(word)) + (small and len(word) > 1)
 
 
 def _script(ch: str) -> str:
