@@ -295,3 +295,21 @@ def test_a_big_file_reports_progress_and_can_be_cancelled(tmp_path: Path) -> Non
     token.cancel()
     with pytest.raises(Cancelled):
         read_customer_file(path, progress=steps.append, cancel=token)
+
+
+def test_a_sheet_whose_headings_start_lower_down_and_further_right(tmp_path: Path) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "list.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Asiakkaat")
+    sheet.write_row(2, 1, ["Etunimi", "Puhelin"])  # B3
+    sheet.write_row(3, 1, ["Anna", "040 1"])
+    sheet.write_row(5, 1, ["Ville"])  # row 5 left blank
+    book.close()
+
+    table = read_customer_file(path)
+
+    assert table.headings == ("Column A", "Etunimi", "Puhelin")  # columns keep their letters
+    assert table.rows == (("", "Anna", "040 1"), ("", "Ville", ""))
+    assert [table.row_number(i) for i in range(2)] == [4, 6]

@@ -1,0 +1,74 @@
+"""How long reading a big customer file takes (the preview's first step; the issue gives the
+whole preview 10 s for 100,000 customers), and in how much memory.
+
+    PYTHONPATH=. .venv/bin/python tests/bench/bench_read_customers.py [--rows 100000]
+    PYTHONPATH=. .venv/bin/python tests/bench/bench_read_customers.py --rows 500000 --kinds csv
+
+(the second: a 50 MB CSV)
+
+Writes a CSV (UTF-8, ``;``) and an .xlsx (xlsxwriter) of ROWS customers in /tmp, in the five
+languages, then reads each through ``services.customer_files.read_customer_file``. Prints the
+file's size, the time, rows per second, the CPU time (the figure to trust on a busy machine)
+and the process's peak memory after each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from pathlib import Path
+
+from shopcards.services.customer_files import read_customer_file
+from tests.customer_files import CUSTOMERS, write_csv, write_xlsx
+
+HEADINGS = (
+    "Card number", "Given name", "Family name", "Address", "Postcode", "City", "Phone",
+    "Birthday", "E-mail", "Interests", "Notes",
+)  # fmt: skip
+
+
+def rows(count: int) -> list[tuple[object, ...]]:
+    """``count`` customers, each a little different from the last."""
+    made = []
+    for number in range(count):
+        given, family, street, code, city, phone, birthday = CUSTOMERS[number % len(CUSTOMERS)]
+        made.append(
+            (f"{number:07d}", given, f"{family}{number}", street, code, city,
+             f"{phone}{number % 10}", birthday, f"customer{number}@example.com",
+             "tea, porcelain", "Comes on Fridays; likes green tea")
+        )  # fmt: skip
+    return made
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--kinds", default="csv,xlsx", help="which files: csv, xlsx or both")
+    parser.add_argument("--folder", type=Path, default=Path("/tmp/shopcards-bench-customers"))
+    args = parser.parse_args()
+    args.folder.mkdir(parents=True, exist_ok=True)
+    customers = rows(args.rows)
+    writers = {"csv": write_csv, "xlsx": write_xlsx}
+    for name in args.kinds.split(","):
+        write = writers[name]
+        path = args.folder / f"customers-{args.rows}.{name}"
+        if not path.exists():
+            write(path, customers, HEADINGS)
+        started, cpu = time.perf_counter(), time.process_time()
+        table = read_customer_file(path)
+        took, cpu = time.perf_counter() - started, time.process_time() - cpu
+        assert len(table.rows) == args.rows
+        print(
+            f"{path.name}: {path.stat().st_size / 1e6:.1f} MB, {args.rows:,} rows read in "
+            f"{took:.2f} s ({args.rows / took:,.0f} rows/s, {cpu:.2f} s of CPU); "
+            f"peak memory {_peak_mb():.0f} MB"
+        )
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+if __name__ == "__main__":
+    main()
