@@ -45,7 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--kinds", default="csv,xlsx", help="which files: csv, xlsx or both")
-    parser.add_argument("--folder", type=Path, default=Path("/tmp/shopcards-bench-customers"))
+    parser.add_argument("--folder", type=Path, default=Path("/tmp/shopcards-bench-read-customers"))
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
     customers = rows(args.rows)
@@ -53,8 +53,7 @@ def main() -> None:
     for name in args.kinds.split(","):
         write = writers[name]
         path = args.folder / f"customers-{args.rows}.{name}"
-        if not path.exists():
-            write(path, customers, HEADINGS)
+        write(path, customers, HEADINGS)
         started, cpu = time.perf_counter(), time.process_time()
         table = read_customer_file(path)
         took, cpu = time.perf_counter() - started, time.process_time() - cpu

@@ -313,3 +313,25 @@ def test_a_sheet_whose_headings_start_lower_down_and_further_right(tmp_path: Pat
     assert table.headings == ("Column A", "Etunimi", "Puhelin")  # columns keep their letters
     assert table.rows == (("", "Anna", "040 1"), ("", "Ville", ""))
     assert [table.row_number(i) for i in range(2)] == [4, 6]
+
+
+def test_a_ten_thousand_character_cell_is_read_whole(tmp_path: Path) -> None:
+    path = files.write_csv(
+        tmp_path / "list.csv", [("A" * 10_000, "Virtanen")], ["Etunimi", "Sukunimi"]
+    )
+
+    assert read_customer_file(path).rows == (
+        ("A" * 10_000, "Virtanen"),
+    )  # refusing: the importer's
+
+
+def test_the_columns_of_a_contacts_file_are_all_recognised_or_left_out() -> None:
+    from shopcards.core.customer_vcards import HEADINGS
+
+    found = dict(zip(HEADINGS, suggest(HEADINGS), strict=True))
+
+    assert found["Full name"] is None  # beside the given and family name
+    assert [h for h, f in found.items() if f is None] == [
+        "Full name", "Other phones", "Other e-mails", "Organisation",
+    ]  # fmt: skip
+    assert found["Mobile phone"] == Field.phone_mobile and found["Interests"] == Field.interests
