@@ -46,6 +46,9 @@ def guess_encoding(head: bytes) -> tuple[str, str]:
     """The codec to read a file with, and its name for a person, from the file's first bytes."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", "UTF-16"
+    odd, even = head[1::2].count(0), head[::2].count(0)  # UTF-16 without its mark: every
+    if len(head) >= 4 and max(odd, even) * 2 > len(head) // 2:  # other byte of ASCII is 0
+        return ("utf-16-le", "UTF-16 LE") if odd > even else ("utf-16-be", "UTF-16 BE")
     if _is_utf8(head):
         bom = head.startswith(codecs.BOM_UTF8)
         return "utf-8-sig", "UTF-8 with byte-order mark" if bom else "UTF-8"

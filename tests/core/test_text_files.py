@@ -37,6 +37,8 @@ def test_a_short_file_in_a_code_page_is_read_in_that_code_page(
         (codecs.BOM_UTF8 + "Åsa".encode(), "UTF-8 with byte-order mark"),
         ("Åsa".encode(), "UTF-8"),
         (b"plain ascii", "UTF-8"),
+        ("Nimi\tKaupunki\r\nÅsa\tÅbo".encode("utf-16-le"), "UTF-16 LE"),  # no mark
+        ("Nimi\tKaupunki\r\nÅsa\tÅbo".encode("utf-16-be"), "UTF-16 BE"),
     ],
 )
 def test_a_byte_order_mark_or_utf8_is_read_as_it_says(head: bytes, expected: str) -> None:
