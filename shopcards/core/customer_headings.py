@@ -2,7 +2,7 @@
 five languages the program speaks (English, Finnish, Romanian, Hebrew, Armenian), and those
 of the usual exports (Google Contacts, Outlook, a phone's contacts as ``core/vcard`` rows).
 
-Headings are compared as :func:`~shopcards.core.text.heading_key` makes them (case, accents,
+Headings are compared as :func:`~shopcards.core.text_files.heading_key` makes them (case, accents,
 spaces and punctuation do not count), the way the purchase import compares its own. Each field
 is suggested for one column at most: the heading listed first for it wins (an Outlook file's
 "Home Street" over its "Business Street", wherever each stands).
@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from enum import StrEnum
 
-from shopcards.core.text import heading_key
+from shopcards.core.text_files import heading_key
 
 
 class Field(StrEnum):

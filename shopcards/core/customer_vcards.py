@@ -147,7 +147,10 @@ def _name(contact: Any, row: _Row, where: str) -> None:
         parts = split_name(formatted)
         title, given, family = title or parts.title, parts.given, parts.family
     if not (given or family or formatted.strip()):
-        raise CustomerFileError(f"{where} has no name (no N and no FN). Nothing was read.")
+        raise CustomerFileError(
+            f"{where} has no name (no N and no FN): give it one in the phone or address "
+            "book, or delete it, and export the contacts again. Nothing was read."
+        )
     row.put("Title", title)
     row.put("Given name", given)
     row.put("Middle name", _part(name, "additional"))

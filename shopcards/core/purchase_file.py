@@ -20,12 +20,13 @@ from shopcards.core.money import NotAnAmount, parse_amount
 from shopcards.core.purchase import MAX_TEXT
 from shopcards.core.purchase_dates import day_first, file_date
 from shopcards.core.purchase_headings import COLUMNS
-from shopcards.core.text import fold, heading_key
+from shopcards.core.text import fold
 from shopcards.core.text_files import (
     MAX_LINE,
     Lines,
     best_delimiter,
     first_line,
+    heading_key,
     open_text,
     split_line,
 )

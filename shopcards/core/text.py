@@ -46,9 +46,3 @@ def has_control_chars(text: str, allow_newlines: bool = False) -> bool:
         if unicodedata.category(ch) in ("Cc", "Cs", "Co") or ch in "\u2028\u2029":
             return True
     return False
-
-
-def heading_key(heading: str) -> str:
-    """A column heading as files' headings are compared: folded, letters and digits only
-    ("E-mail Address" and "email address" are one; so are "Oraș" and "oras")."""
-    return "".join(ch for ch in fold(heading) if ch.isalnum())

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import BinaryIO, TextIO
 
+from shopcards.core.text import fold
+
 DELIMITERS = (";", ",", "\t", "|")
 MAX_LINE = 64 * 1024
 """Characters in one line of a file; a longer one is refused, never read whole."""
@@ -190,3 +192,9 @@ def best_delimiter(header: str, recognised: Callable[[Sequence[str]], int]) -> s
         DELIMITERS,
         key=lambda d: (recognised(split_line(header, d)), len(split_line(header, d))),
     )
+
+
+def heading_key(heading: str) -> str:
+    """A column heading as files' headings are compared: folded, letters and digits only
+    ("E-mail Address" and "email address" are one; so are "Oraș" and "oras")."""
+    return "".join(ch for ch in fold(heading) if ch.isalnum())

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from shopcards.core.address_split import parse_address, split_address
 from shopcards.core.customer_headings import HEADINGS, LABELS, Field, suggest
 from shopcards.core.name_split import NameParts, split_full_name, split_name
-from shopcards.core.text import heading_key
+from shopcards.core.text_files import heading_key
 from tests.customer_files import GOOGLE_CSV, OUTLOOK_CSV
 
 F = Field
