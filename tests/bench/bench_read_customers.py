@@ -76,6 +76,13 @@ def read(path: Path) -> None:
 
 
 def _peak_mb() -> float:
+    """This process's peak resident memory: Linux's VmHWM, which starts afresh at exec
+    (``ru_maxrss`` carries the parent's from the fork)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
