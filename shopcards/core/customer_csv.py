@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from shopcards.core.customer_headings import recognise
@@ -64,20 +65,7 @@ def read_csv(
         numbers: list[int] = []
         shared: dict[str, str] = {}
         wide: list[int] = []
-        reader = csv.reader(lines, delimiter=delimiter)
-        number = lines.number  # the heading's row: only blank lines come before it
-        while True:
-            number += 1  # a record is one row in a spreadsheet, however many lines it takes
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                raise CustomerFileError(
-                    f"{source}: row {number:,} cannot be read ({exc}). Nothing was read."
-                ) from exc
-            if not any(cell.strip() for cell in cells):
-                continue
+        for number, cells in _records(lines, delimiter, source):
             if any(cell.strip() for cell in cells[width:]):
                 wide.append(number)
             _check_text(cells, source, number, encoding_name)
@@ -99,6 +87,25 @@ def read_csv(
         delimiter=delimiter,
         row_numbers=() if consecutive else tuple(numbers),
     )
+
+
+def _records(lines: Lines, delimiter: str, source: str) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank records after the heading line, each with its row number: a record is
+    one row in a spreadsheet, however many lines a cell with line breaks makes it take."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    number = lines.number  # the heading's row: only blank lines come before it
+    while True:
+        number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CustomerFileError(
+                f"{source}: row {number:,} cannot be read ({exc}). Nothing was read."
+            ) from exc
+        if any(cell.strip() for cell in cells):
+            yield number, cells
 
 
 def _shared(cell: str, shared: dict[str, str]) -> str:
