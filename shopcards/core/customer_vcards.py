@@ -54,7 +54,7 @@ def read_vcards(text: str, source: str, report: Report | None = None) -> Custome
     import vobject
     from vobject.base import ParseError
 
-    starts, cleaned, origin = _cleaned(text)
+    starts, cleaned = _cleaned(text)
     if not starts:
         raise CustomerFileError(f"{source} holds no contact (no line “BEGIN:VCARD”).")
     rows: list[tuple[str, ...]] = []
@@ -64,22 +64,21 @@ def read_vcards(text: str, source: str, report: Report | None = None) -> Custome
             rows.append(_row(contact, f"{source}: contact {number} (line {line:,})"))
             if number % EVERY == 0:
                 tell(report, number, len(starts), f"Reading {source}: contact {number:,}")
-    except ParseError as exc:
-        at = origin.get(getattr(exc, "lineNumber", 0) or 0, 0)
-        where = f" at line {at:,}" if at else ""
-        contact = len(rows) + 1
+    except (ParseError, ValueError) as exc:  # ValueError: base64 that is not
+        contact = len(rows) + 1  # (vobject's own line numbers count some lines twice)
+        where = f" (line {starts[contact - 1]:,})" if contact <= len(starts) else ""
         raise CustomerFileError(
-            f"{source}: contact {contact}{where} cannot be read ({exc}). Nothing was read."
+            f"{source}: contact {contact}{where} cannot be read ({getattr(exc, 'msg', exc)})."
+            " Nothing was read."
         ) from exc
     return CustomerTable(source, "vcf", HEADINGS, tuple(rows), first_row=1)
 
 
-def _cleaned(text: str) -> tuple[list[int], str, dict[int, int]]:
-    """The line each contact starts on; the text without photos and with quoted-printable
-    lines joined; and each kept line's number in the file."""
+def _cleaned(text: str) -> tuple[list[int], str]:
+    """The line each contact starts on, and the text without photos and with
+    quoted-printable lines joined."""
     starts: list[int] = []
     kept: list[str] = []
-    origin: dict[int, int] = {}
     skipping = joining = False
     for number, line in enumerate(text.splitlines(), start=1):
         if _BEGIN.match(line):
@@ -93,9 +92,8 @@ def _cleaned(text: str) -> tuple[list[int], str, dict[int, int]]:
             kept[-1] = kept[-1][:-1] + line
         else:
             kept.append(line)
-            origin[len(kept)] = number
         joining = bool(_QUOTED.match(kept[-1])) and kept[-1].endswith("=")
-    return starts, "\r\n".join(_escaped_21(kept)) + "\r\n", origin
+    return starts, "\r\n".join(_escaped_21(kept)) + "\r\n"
 
 
 def _escaped_21(lines: list[str]) -> list[str]:

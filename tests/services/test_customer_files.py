@@ -335,3 +335,25 @@ def test_the_columns_of_a_contacts_file_are_all_recognised_or_left_out() -> None
         "Full name", "Other phones", "Other e-mails", "Organisation",
     ]  # fmt: skip
     assert found["Mobile phone"] == Field.phone_mobile and found["Interests"] == Field.interests
+
+
+@pytest.mark.parametrize(
+    ("broken", "what"),
+    [
+        ("a line without a colon", "Failed to parse line: a line without a colon"),
+        ("X-SIGNATURE;ENCODING=b:abc", "Incorrect padding"),  # base64 that is not
+    ],
+)
+def test_a_contact_that_cannot_be_read_is_named_with_its_line(
+    tmp_path: Path, broken: str, what: str
+) -> None:
+    path = tmp_path / "contacts.vcf"
+    bad = f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lind;Eva\r\n{broken}\r\nEND:VCARD\r\n"
+    path.write_text(files.IPHONE_VCF + bad, encoding="utf-8", newline="")
+    line = files.IPHONE_VCF.count("\r\n") + 1
+
+    with pytest.raises(CustomerFileError) as raised:
+        read_customer_file(path)
+
+    assert raised.value.message.startswith(f"contacts.vcf: contact 4 (line {line}) cannot be read")
+    assert what in raised.value.message
