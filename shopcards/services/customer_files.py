@@ -114,7 +114,13 @@ def _held(head: bytes, source: str) -> str:
     text = head.decode(codec, errors="replace")
     if "\x00" in text or sum(not ch.isprintable() and ch not in "\r\n\t" for ch in text) > 8:
         raise CustomerFileError(f"{source} is not text, nor a workbook we can read.")
-    return "vcf" if text.lstrip("\ufeff \r\n").upper().startswith("BEGIN:VCARD") else "csv"
+    start = text.lstrip("\ufeff \t\r\n").lower()
+    if start.startswith(("<!doctype html", "<html", "<table", "<?xml")):
+        raise CustomerFileError(
+            f"{source} is a web page or XML file (some programs save one as “.xls”): open it "
+            "in the spreadsheet, save it as an Excel workbook (.xlsx) or CSV, and import that."
+        )
+    return "vcf" if start.startswith("begin:vcard") else "csv"
 
 
 def _vcards(

@@ -250,6 +250,7 @@ def test_bytes_of_another_encoding_are_named_by_row_and_column(tmp_path: Path) -
         ("binary.csv", bytes(range(256)) * 4, "binary.csv is not text"),
         ("broken.xlsx", b"PK\x03\x04" + bytes(200), "broken.xlsx cannot be read as a workbook"),
         ("none.vcf", b"Name;Phone\n", "none.vcf is not a contacts file"),
+        ("web.xls", b"<html><table><tr><td>Name</td></tr></table></html>", "web.xls is a web page"),
         ("long.csv", b"Name\n" + b"x" * 70_000 + b"\n", "long.csv: line 2 is longer than 65,536"),
     ],
 )
