@@ -8,13 +8,9 @@ it cannot read and why. It matches nothing to cards: that needs the card file.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
-import io
-import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import BinaryIO, TextIO
@@ -25,16 +21,21 @@ from shopcards.core.purchase import MAX_TEXT
 from shopcards.core.purchase_dates import day_first, file_date
 from shopcards.core.purchase_headings import COLUMNS
 from shopcards.core.text import fold
+from shopcards.core.text_files import (
+    MAX_LINE,
+    Lines,
+    best_delimiter,
+    first_line,
+    heading_key,
+    open_text,
+    split_line,
+)
 from shopcards.core.validation import text_problem
 
-DELIMITERS = (";", ",", "\t", "|")
 IDENTIFIERS = ("card_no", "phone", "email")
 FIELD_ALIASES = {"card": "card_no", "receipt": "receipt_no"}
 """Shorter names a person may use for a field when naming its column (``--column card=Kundnr``)."""
-MAX_LINE = 64 * 1024
-"""Characters in one line of an export; a longer one is refused, never read whole."""
 LINE_TOO_LONG = f"line too long (more than {MAX_LINE:,} characters)"
-_SAMPLE = 1 << 20
 _CACHED = 1 << 16
 _UNREADABLE = "\ufffd"
 """What a byte that is not text in the file's encoding is read as."""
@@ -169,11 +170,10 @@ def field_names(named: Mapping[str, str]) -> dict[str, str]:
 def file_headings(stream: BinaryIO) -> tuple[list[str], dict[str, str]]:
     """The export's column headings in order, and the field each recognised one holds (for
     the window, which lets the owner say which column is which before anything is read)."""
-    with _text(stream) as (text, _):
-        header = _heading_line(_Lines(text))
-    splits = [[heading.strip() for heading in _split(header, d)] for d in DELIMITERS]
-    # the split that recognises the most columns; failing that, the one with the most
-    headings = max(splits, key=lambda cells: (len(_found_columns(cells, {})), len(cells)))
+    with open_text(stream) as (text, _):
+        header = _heading_line(_lines(text))
+    delimiter = best_delimiter(header, lambda cells: len(_found_columns(cells, {})))
+    headings = [heading.strip() for heading in split_line(header, delimiter)]
     found = _found_columns(headings, {})
     return headings, {name: heading for name, (_, heading) in found.items()}
 
@@ -188,74 +188,29 @@ class _Layout:
     headings: list[str]
 
 
-class _Lines:
-    """The file's lines one at a time, ``number`` the last one given; a line over
-    :data:`MAX_LINE` characters is skipped (read in pieces, never whole) and noted."""
-
-    def __init__(self, text: TextIO, too_long: list[RowProblem] | None = None) -> None:
-        self.text = text
-        self.number = 0
-        self.too_long = too_long if too_long is not None else []
-
-    def __iter__(self) -> Iterator[str]:
-        while line := self.text.readline(MAX_LINE + 1):
-            self.number += 1
-            if len(line) > MAX_LINE and not line.endswith(("\n", "\r")):
-                while line and not line.endswith(("\n", "\r")):
-                    line = self.text.readline(MAX_LINE)
-                self.too_long.append(RowProblem(self.number, LINE_TOO_LONG))
-                yield "\n"  # a blank line in its place keeps the row numbers
-                continue
-            yield line
+def _lines(text: TextIO, too_long: list[RowProblem] | None = None) -> Lines:
+    """The file's lines, each one too long noted in ``too_long``."""
+    problems = too_long if too_long is not None else []
+    return Lines(text, lambda number: problems.append(RowProblem(number, LINE_TOO_LONG)))
 
 
-@contextmanager
-def _text(stream: BinaryIO) -> Iterator[tuple[TextIO, str]]:
-    """The file as text from its start, and the name of its encoding (judged from its BOM or
-    its first megabyte); the file stays open afterwards, for the next pass."""
-    stream.seek(0)
-    head = stream.read(_SAMPLE)
-    stream.seek(0)
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding, name = "utf-16", "UTF-16"
-    elif _is_utf8(head):
-        bom = head.startswith(codecs.BOM_UTF8)
-        encoding, name = "utf-8-sig", "UTF-8 with byte-order mark" if bom else "UTF-8"
-    else:
-        encoding, name = "cp1252", "Windows-1252"
-    wrapper = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
-    try:
-        yield wrapper, name
-    finally:
-        if not stream.closed:  # a pass stopped half-way may end after the file was closed
-            wrapper.detach()
-
-
-def _is_utf8(head: bytes) -> bool:
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return exc.start >= len(head) - 3 and len(head) == _SAMPLE  # a character cut short
-    return True
-
-
-def _heading_line(lines: _Lines) -> str:
-    for line in lines:
-        if lines.too_long:
-            raise ShopError(
-                f"The heading line is too long (more than {MAX_LINE:,} characters): this "
-                "is not a till export. Nothing was imported."
-            )
-        if line.strip():
-            return line.rstrip("\r\n")
-    raise ShopError("The file is empty: there is no heading line and no purchase in it.")
+def _heading_line(lines: Lines) -> str:
+    header = first_line(lines)
+    if lines.skipped:
+        raise ShopError(
+            f"The heading line is too long (more than {MAX_LINE:,} characters): this "
+            "is not a till export. Nothing was imported."
+        )
+    if header is None:
+        raise ShopError("The file is empty: there is no heading line and no purchase in it.")
+    return header
 
 
 def _layout(stream: BinaryIO, named: Mapping[str, str]) -> _Layout:
-    with _text(stream) as (text, encoding):
-        header = _heading_line(_Lines(text))
+    with open_text(stream) as (text, encoding):
+        header = _heading_line(_lines(text))
     delimiter, columns = _columns(header, named)
-    headings = [heading.strip() for heading in _split(header, delimiter)]
+    headings = [heading.strip() for heading in split_line(header, delimiter)]
     return _Layout(encoding, delimiter, columns, headings)
 
 
@@ -264,8 +219,8 @@ def _records(
 ) -> Iterator[tuple[int, list[str]]]:
     """The non-blank rows after the heading line, each with the line it starts on (a quoted
     field may run over several lines); lines too long are added to ``problems``."""
-    with _text(stream) as (text, _):
-        lines = _Lines(text, problems)
+    with open_text(stream) as (text, _):
+        lines = _lines(text, problems)
         _heading_line(lines)
         reader = csv.reader(lines, delimiter=layout.delimiter)
         while True:
@@ -282,20 +237,12 @@ def _records(
                 yield line, cells
 
 
-def _split(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
-
-
 def _columns(header: str, named: Mapping[str, str]) -> tuple[str, dict[str, tuple[int, str]]]:
     """Pick the delimiter under which the heading line names the most columns: first those
     the person named, then the headings recognised on their own."""
-    best: tuple[str, dict[str, tuple[int, str]]] = (DELIMITERS[0], {})
-    for delimiter in DELIMITERS:
-        found = _found_columns(_split(header, delimiter), named)
-        if len(found) > len(best[1]):
-            best = (delimiter, found)
-    delimiter, columns = best
-    headings = [heading.strip() for heading in _split(header, delimiter)]
+    delimiter = best_delimiter(header, lambda cells: len(_found_columns(cells, named)))
+    columns = _found_columns(split_line(header, delimiter), named)
+    headings = [heading.strip() for heading in split_line(header, delimiter)]
     absent = [heading for name, heading in named.items() if name not in columns]
     if absent:
         raise ShopError(
@@ -314,7 +261,7 @@ def _columns(header: str, named: Mapping[str, str]) -> tuple[str, dict[str, tupl
     return delimiter, columns
 
 
-def _found_columns(headings: list[str], named: Mapping[str, str]) -> dict[str, tuple[int, str]]:
+def _found_columns(headings: Sequence[str], named: Mapping[str, str]) -> dict[str, tuple[int, str]]:
     """Field -> (column index, heading) for one way of splitting the heading line."""
     found: dict[str, tuple[int, str]] = {}
     folded = [fold(heading.strip()) for heading in headings]
@@ -331,7 +278,7 @@ def _found_columns(headings: list[str], named: Mapping[str, str]) -> dict[str, t
 
 
 def _column_name(heading: str) -> str | None:
-    key = re.sub(r"[^a-z0-9]", "", fold(heading))
+    key = heading_key(heading)
     for name, synonyms in COLUMNS.items():
         if key in synonyms:
             return name

@@ -1,0 +1,133 @@
+"""Reading any customer file a shop has (CSV, Excel, LibreOffice, a phone's contacts) into one
+:class:`~shopcards.core.customer_table.CustomerTable`, for the customer import's preview.
+
+The file's first bytes say what it is; its name only says what it should be. A file that is
+not what its name says (a ``.xlsx`` that is a CSV or a picture, a ``.csv`` that is a
+workbook) is refused, saying what it looks like, rather than read as something it is not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from shopcards.core.customer_csv import read_csv
+from shopcards.core.customer_table import CustomerFileError, CustomerTable
+from shopcards.core.progress import CancelToken, Progress, Report
+from shopcards.core.text_files import guess_encoding
+
+__all__ = ["CustomerFileError", "read_customer_file"]
+
+KINDS = {
+    ".csv": "csv", ".txt": "csv", ".tsv": "csv", ".tab": "csv",
+    ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods",
+    ".vcf": "vcf", ".vcard": "vcf",
+}  # fmt: skip
+"""The file names read, by ending; any other is read by what it holds."""
+_NAMES = {
+    "csv": "a CSV or text file",
+    "xlsx": "an Excel workbook (.xlsx)",
+    "xls": "an old Excel workbook (.xls)",
+    "ods": "a LibreOffice spreadsheet (.ods)",
+    "vcf": "a contacts file (.vcf)",
+}
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"GIF8", "a GIF picture"),
+    (b"%PDF", "a PDF document"),
+    (b"SQLite format 3\x00", "a database (perhaps a card file)"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"MZ", "a program"),
+    (b"{\\rtf", "a Word (RTF) document"),
+)
+_HEAD = 4096
+
+
+def read_customer_file(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    progress: Report | None = None,
+    cancel: CancelToken | None = None,
+) -> CustomerTable:
+    """Every row of the customer file at ``path``. ``sheet`` picks a workbook's sheet (default:
+    the first that holds anything); ``encoding`` (a Python codec name such as "cp1250")
+    overrides the guess for a CSV file. ``progress`` is told every few thousand rows and
+    ``cancel`` checked as often (:class:`~shopcards.core.errors.Cancelled` stops the reading).
+    Raises CustomerFileError naming the file, and the row and column where it applies."""
+    source = path.name
+    report = _report(progress, cancel)
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        raise CustomerFileError(f"{source} cannot be opened: {exc.strerror or exc}.") from exc
+    with stream:
+        head = stream.read(_HEAD)
+        stream.seek(0)
+        kind = _kind(head, source, KINDS.get(path.suffix.lower()))
+        if kind == "csv":
+            return read_csv(stream, source, encoding, report)
+        if kind == "vcf":
+            return _vcards(stream, source, encoding, report)
+        from shopcards.core.customer_sheets import read_workbook
+
+        return read_workbook(stream, source, kind, sheet, report)
+
+
+def _report(progress: Report | None, cancel: CancelToken | None) -> Report | None:
+    if progress is None or cancel is None:
+        return progress or cancel
+
+    def both(step: Progress) -> None:
+        progress(step)
+        cancel(step)
+
+    return both
+
+
+def _kind(head: bytes, source: str, named: str | None) -> str:
+    """What the file is, by its first bytes; refused when its name says otherwise."""
+    held = _held(head, source)
+    if named is not None and held != named and {held, named} != {"xlsx", "ods"}:
+        raise CustomerFileError(
+            f"{source} is not {_NAMES[named]}: it holds {_NAMES[held]}. Save it again as "
+            f"{_NAMES[named]} from the program that made it, or choose the file it is."
+        )
+    return named or held
+
+
+def _held(head: bytes, source: str) -> str:
+    if not head:
+        raise CustomerFileError(f"{source} is empty: there is no heading line and no row.")
+    for signature, what in _SIGNATURES:
+        if head.startswith(signature):
+            raise CustomerFileError(f"{source} is {what}, not a customer list.")
+    if head.startswith(b"PK\x03\x04"):
+        return "ods" if b"opendocument.spreadsheet" in head else "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    codec, _ = guess_encoding(head)
+    text = head.decode(codec, errors="replace")
+    if "\x00" in text or sum(not ch.isprintable() and ch not in "\r\n\t" for ch in text) > 8:
+        raise CustomerFileError(f"{source} is not text, nor a workbook we can read.")
+    start = text.lstrip("\ufeff \t\r\n").lower()
+    if start.startswith(("<!doctype html", "<html", "<table", "<?xml")):
+        raise CustomerFileError(
+            f"{source} is a web page or XML file (some programs save one as “.xls”): open it "
+            "in the spreadsheet, save it as an Excel workbook (.xlsx) or CSV, and import that."
+        )
+    return "vcf" if start.startswith("begin:vcard") else "csv"
+
+
+def _vcards(
+    stream: BinaryIO, source: str, encoding: str | None, report: Report | None
+) -> CustomerTable:
+    from shopcards.core.customer_vcards import read_vcards
+
+    data = stream.read()
+    codec = encoding or guess_encoding(data[: 1 << 20])[0]
+    return read_vcards(data.decode(codec, errors="replace"), source, report)
