@@ -110,11 +110,10 @@ class RowReader:
         if full and not (inp.given_name or inp.family_name):
             inp.given_name, inp.family_name = split_full_name(full)
         _address(inp, values)
-        region = region_for_country(inp.country, self.region)
         inp.phones = [
-            (_PHONE_LABELS[name], _phone(heading, text, region))
+            (_PHONE_LABELS[name], text)
             for name in _PHONE_LABELS
-            for heading, text in values.get(name, [])
+            for _, text in values.get(name, [])
         ]
         for heading, text in values.get(Field.birthday, []):
             inp.birthday = _birthday(heading, text, self.day_first, self.today)
@@ -136,6 +135,8 @@ class RowReader:
     ) -> Refusal:
         """The first problem the form's rules found, with the column it came from."""
         name, reason = next(iter(exc.fields.items()))
+        if name == "phones":
+            return self._phone_refusal(row, values)
         if name == "family_name" and not any(
             n in values for n in (Field.given_name, Field.family_name, Field.full_name)
         ):
@@ -144,6 +145,18 @@ class RowReader:
             if source in values:
                 return Refusal(row, values[source][0][0], reason)
         return Refusal(row, "", reason)
+
+    def _phone_refusal(self, row: int, values: dict[Field, list[tuple[str, str]]]) -> Refusal:
+        """The first phone column whose number cannot be read (in the row's country, else
+        the shop's): the form's rules say only that one of the phones is wrong."""
+        region = region_for_country(_first(values, Field.country), self.region)
+        for name in _PHONE_LABELS:
+            for heading, text in values.get(name, []):
+                try:
+                    normalise(text, region)
+                except NotAPhone as exc:
+                    return Refusal(row, heading, str(exc))
+        return Refusal(row, "", "a phone number cannot be read")
 
 
 class _Refused(Exception):
@@ -168,13 +181,6 @@ def _address(inp: CardInput, values: dict[Field, list[tuple[str, str]]]) -> None
         inp.postcode = inp.postcode or postcode
         inp.city = inp.city or city
     inp.address = "\n".join(lines)
-
-
-def _phone(heading: str, text: str, region: str) -> str:
-    try:
-        return normalise(text, region)
-    except NotAPhone as exc:
-        raise _Refused(heading, str(exc)) from None
 
 
 def consent(heading: str, text: str) -> Consent:
