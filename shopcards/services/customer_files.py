@@ -16,9 +16,10 @@ def read_customer_file(
     sheet: str | None = None,
     progress: Report | None = None,
     cancel: CancelToken | None = None,
+    encoding: str | None = None,
 ) -> CustomerTable:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = Path(path).read_text(encoding=encoding or "utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ShopError(f"{path}: cannot be read ({exc})") from exc
     dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
