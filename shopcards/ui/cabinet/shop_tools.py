@@ -93,6 +93,7 @@ class ShopTools(QObject):
         self._action("&Know your customers…", self.open_insights, "Ctrl+K")
         self._action("Lo&yalty scheme…", self.open_loyalty)
         self._action("&Import purchases from the till…", self.import_purchases)
+        self._action("Import c&ustomers…", self.import_customers)
         self._action("&Settings…", self.open_settings)
 
     def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
@@ -219,6 +220,15 @@ class ShopTools(QObject):
         dialog.imported.connect(lambda _count: self._purchases_changed())
         self._keep("import", dialog)
         dialog.show()
+
+    def import_customers(self) -> None:
+        """Owner only: the PIN first; then the customer file is chosen, and the wizard."""
+        from shopcards.ui.imports.customers_wizard import open_customer_import
+
+        if self.owner_mode():
+            self._keep(
+                "customers", open_customer_import(self.session, self.window, self.window.refresh)
+            )
 
     def open_settings(self) -> None:
         """Owner only: the PIN is asked for first; the window shows the saved settings."""
