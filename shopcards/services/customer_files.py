@@ -22,8 +22,9 @@ def read_customer_file(
         text = Path(path).read_text(encoding=encoding or "utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ShopError(f"{path}: cannot be read ({exc})") from exc
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    rows = [tuple(row) for row in csv.reader(text.splitlines(), dialect)]
+    first = text.partition("\n")[0]
+    delimiter = max(";,\t", key=first.count)
+    rows = [tuple(row) for row in csv.reader(text.splitlines(), delimiter=delimiter)]
     if not rows:
         raise ShopError(f"{path}: the file is empty")
     return CustomerTable(str(path), "csv", rows[0], tuple(rows[1:]), 2)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from shopcards.core.phones import display
 from shopcards.services.customer_import import Decision, Preview, PreviewRow, Status
 
 STATUS_TEXT = {
@@ -41,9 +42,10 @@ class PreviewModel(QAbstractTableModel):
     """The preview's rows; ``decisions`` holds the owner's choice for each possible duplicate
     (skip until told otherwise)."""
 
-    def __init__(self, preview: Preview) -> None:
+    def __init__(self, preview: Preview, region: str) -> None:
         super().__init__()
         self.preview = preview
+        self.region = region
         self.decisions: dict[int, Decision] = {
             row.row: Decision.SKIP for row in preview.of(Status.DUPLICATE)
         }
@@ -65,6 +67,8 @@ class PreviewModel(QAbstractTableModel):
         return self.preview.rows[index.row()]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_WHY:
+            return self.why(index)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         row = self.row_at(index)
@@ -74,11 +78,18 @@ class PreviewModel(QAbstractTableModel):
         if column == COL_STATUS:
             return STATUS_TEXT[row.status]
         if column == COL_WHY:
-            return f"column {row.column}: {row.reason}" if row.column else row.reason
+            return self.why(index)
         if column == COL_DECISION:
             decision = self.decisions.get(row.row)
             return DECISION_TEXT[decision] if decision else ""
-        return (row.name, row.phone, row.email)[column - COL_NAME]
+        if column == COL_PHONE:
+            return display(row.phone, self.region) if row.phone else ""
+        return row.name if column == COL_NAME else row.email
+
+    def why(self, index: _Index) -> str:
+        """Why the row was refused (and in which column), or whom it resembles."""
+        row = self.row_at(index)
+        return f"column {row.column}: {row.reason}" if row.column else row.reason
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -136,6 +136,9 @@ class CustomerImportWizard(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        self.row_detail = QLabel()
+        self.row_detail.setAccessibleName("Selected row")
+        self.row_detail.setWordWrap(True)
         self.back_button = button("Back to the columns")
         self.back_button.clicked.connect(lambda: self._page(0))
         self.import_button = button("Import")
@@ -156,6 +159,7 @@ class CustomerImportWizard(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(choices)
         layout.addWidget(self.rows, 1)
+        layout.addWidget(self.row_detail)
         layout.addLayout(buttons)
         return page
 
@@ -163,9 +167,12 @@ class CustomerImportWizard(QDialog):
         page = QWidget()
         self.undo_button = button("Undo this import")
         self.undo_button.clicked.connect(self.undo)
-        layout = QHBoxLayout(page)
+        row = QHBoxLayout()
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.undo_button)
+        layout.addLayout(row)
         layout.addStretch(1)
         return page
 
@@ -256,12 +263,14 @@ class CustomerImportWizard(QDialog):
         self._run("Checking the rows…", work, self.show_preview)
 
     def show_preview(self, result: Preview) -> None:
-        self.model = PreviewModel(result)
+        self.model = PreviewModel(result, self.session.settings.region)
         self.proxy = StatusFilter(self.model)
         self.rows.setModel(self.proxy)
+        self.rows.selectionModel().currentRowChanged.connect(self._show_row)
+        self.row_detail.clear()
         header = self.rows.horizontalHeader()
         header.setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((60, 130, 180, 130, 180, 0, 140)):
+        for column, width in enumerate((50, 120, 160, 130, 160, 0, 130)):
             if width:
                 self.rows.setColumnWidth(column, width)
         self.for_all.setCurrentIndex(0)
@@ -283,6 +292,17 @@ class CustomerImportWizard(QDialog):
         )
         self._import_label(f"Import {len(result.rows) - counts[Status.REFUSED]:,} rows")
         self._page(1)
+
+    def _show_row(self, current: QModelIndex) -> None:
+        """The whole of the current row's reason, which its cell may cut short."""
+        if self.model is None or not current.isValid():
+            self.row_detail.clear()
+            return
+        source = self.proxy.mapToSource(current)
+        row = self.model.row_at(source)
+        self.row_detail.setText(
+            f"Row {row.row} ({STATUS_TEXT[row.status].lower()}): {self.model.why(source)}"
+        )
 
     def _filter(self) -> None:
         if self.model is None:
