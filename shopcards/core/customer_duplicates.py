@@ -71,7 +71,7 @@ class DuplicateIndex:
             _put(self.phones, number, known)
         if email:
             _put(self.emails, email.casefold(), known)
-        folded = _folded(name)
+        folded = fold(name)
         if not folded:
             return
         for key, names in ((_postcode(postcode), self.postcodes), (birthday, self.birthdays)):
@@ -100,7 +100,7 @@ class DuplicateIndex:
                 found.setdefault(known, f"same phone {phone.number}")
         for known in self.emails.get(card.email.casefold(), []) if card.email else []:
             found.setdefault(known, "same e-mail")
-        name = _folded(card.full_name)
+        name = fold(card.full_name)
         birthday = card.birthday.iso() if card.birthday else ""
         for key, names, why in (
             (_postcode(card.postcode), self.postcodes, "close name, same postcode"),
@@ -114,11 +114,6 @@ class DuplicateIndex:
             ):
                 found.setdefault(bucket.owners[index], why)
         return [Resemblance(known, why) for known, why in found.items()]
-
-
-def _folded(name: str) -> str:
-    """The name as compared: folded (core.text), at once for the plain-ASCII majority."""
-    return name.lower() if name.isascii() else fold(name)
 
 
 def _put(found: dict[str, list[Known]], key: str, known: Known) -> None:

@@ -28,6 +28,8 @@ _WORD = re.compile(r"\w+")
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and marks (also Hebrew points), map final Hebrew letters."""
+    if text.isascii():  # nothing to strip or map: most words of a card, ten times faster
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return bare.translate(_PLAIN)

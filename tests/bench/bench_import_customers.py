@@ -6,7 +6,8 @@ Builds a demo shop of EXISTING cards (no purchases) and a CSV of ROWS other beli
 customers (names in many scripts, phones, e-mails, postcodes, birthdays, consent and
 interests; in /tmp), reads it, previews it (every duplicate rule against the shop's cards and
 the file's earlier rows) and saves it as one batch, adding the possible duplicates anyway.
-Prints the seconds of each step (the issue asks preview ≤ 10 s, save ≤ 20 s).
+Prints the seconds of each step (the issue asks preview ≤ 10 s, save ≤ 20 s), wall and CPU:
+on a busy machine the CPU seconds say what the step costs on a shop's PC of its own.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import os
 import time
 from pathlib import Path
 
@@ -56,18 +58,24 @@ def main() -> None:
     if not listing.exists():
         _write_listing(listing, args.rows)
     print(f"{listing}: {args.rows:,} rows, {listing.stat().st_size / 1e6:.1f} MB")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     table = customer_files.read_customer_file(listing)
-    read = time.perf_counter()
+    read, read_cpu = time.perf_counter(), time.process_time()
     result = customer_import.preview(session, table, MAPPING)
-    previewed = time.perf_counter()
+    previewed, previewed_cpu = time.perf_counter(), time.process_time()
     counts = {s.value: result.count(s) for s in customer_import.Status}
     saved = customer_import.save(session, result, for_all=customer_import.Decision.ADD)
-    done = time.perf_counter()
+    done, done_cpu = time.perf_counter(), time.process_time()
     session.close()
-    print(f"read:    {read - started:5.1f} s")
-    print(f"preview: {previewed - read:5.1f} s  {counts}")
-    print(f"save:    {done - previewed:5.1f} s  {saved.added:,} added, {saved.updated:,} updated")
+    print(f"read:    {read - started:5.1f} s ({read_cpu - cpu:5.1f} s of CPU)")
+    print(
+        f"preview: {previewed - read:5.1f} s ({previewed_cpu - read_cpu:5.1f} s of CPU)  {counts}"
+    )
+    print(
+        f"save:    {done - previewed:5.1f} s ({done_cpu - previewed_cpu:5.1f} s of CPU)  "
+        f"{saved.added:,} added, {saved.updated:,} updated"
+    )
+    print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: wall time is shared)")
 
 
 def _write_listing(path: Path, rows: int) -> None:
