@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -14,12 +15,15 @@ from shopcards.core.customer_table import CustomerTable
 from shopcards.core.errors import Cancelled, PermissionDenied, ShopError
 from shopcards.core.progress import Progress
 from shopcards.core.purchase import PurchaseInput
+from shopcards.core.roles import Role
 from shopcards.services import cards, customer_mappings, purchases
 from shopcards.services.customer_import import Decision, Preview, preview, save
 from shopcards.services.customer_import_undo import undo_import
+from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
-from tests.conftest import card_input
+from tests.conftest import FIXED_NOW, card_input
+from tests.store.test_old_card_files import OLD_FILES, old_card_file
 
 HEADINGS = ("Card", "First", "Last", "Phone", "E-mail", "Postcode", "Birthday", "Letters")
 MAPPING = {
@@ -288,3 +292,18 @@ def test_a_saved_mapping_comes_back_for_a_file_with_the_same_headings(owner: Ses
     assert customer_mappings.matching(owner, ("Something", "else")) is None
     with pytest.raises(ShopError, match="no saved mapping “new till”"):
         customer_mappings.mapping_named(owner, "new till", HEADINGS)
+
+
+def test_an_old_release_file_takes_an_import_and_its_undo(tmp_path: Path) -> None:
+    """m015 adds the batch tables to a file made by an old release, with its cards in."""
+    path = old_card_file(OLD_FILES[-1], tmp_path)
+    session = open_session(path, Role.OWNER)
+    try:
+        session.clock = lambda: FIXED_NOW
+        known = session.db.execute("SELECT count(*) FROM customers").fetchone()[0]
+        saved = save(session, _preview(session, _table(("", "Mikko", "Äijälä"))))
+        assert session.db.execute("SELECT count(*) FROM customers").fetchone()[0] == known + 1
+        undo_import(session, saved.batch)
+        assert session.db.execute("SELECT count(*) FROM customers").fetchone()[0] == known
+    finally:
+        session.close()
