@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+)
 from pytestqt.qtbot import QtBot
 
 from shopcards.core.card import CardQuery
@@ -68,6 +76,10 @@ def test_the_wizard_imports_with_decisions_and_undoes(
     qtbot: QtBot, shop: Session, listing: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _tools, wizard = _open_from_the_menu(qtbot, shop, listing, monkeypatch)
+    first = find(wizard, QComboBox, "Etunimi")
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Tab)  # from column to column by keys
+    assert QApplication.focusWidget() is find(wizard, QComboBox, "Sukunimi")
     for heading, field in FIELDS.items():
         find(wizard, QComboBox, heading).setCurrentText(field)
     type_text(find(wizard, QLineEdit, "Save this mapping as"), "Vanha kassa")

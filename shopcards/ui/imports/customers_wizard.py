@@ -13,19 +13,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -92,14 +92,10 @@ class CustomerImportWizard(QDialog):
         self.file_line = QLabel(str(self.path))
         self.file_line.setAccessibleName("File")
         self.file_line.setWordWrap(True)
-        self.columns = QTableWidget(0, 3)
+        self.columns = QScrollArea()
         self.columns.setAccessibleName("Columns")
-        self.columns.setHorizontalHeaderLabels(["Column", "First row", "Field"])
-        self.columns.verticalHeader().hide()
-        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.columns.setColumnWidth(0, 220)
-        self.columns.setColumnWidth(2, 260)
-        self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.columns.setWidgetResizable(True)
+        self.field_combos: list[QComboBox] = []
         self.mapping_name = line_edit("Save this mapping as", "e.g. Old till")
         self.save_mapping_button = button("Save mapping")
         self.save_mapping_button.clicked.connect(self.save_mapping)
@@ -209,15 +205,7 @@ class CustomerImportWizard(QDialog):
         found = customer_mappings.matching(self.session, headings)
         mapping = found[1] if found else customer_mappings.suggested(headings)
         first = table.rows[0] if table.rows else ()
-        self.columns.setRowCount(len(headings))
-        for index, heading in enumerate(headings):
-            self.columns.setItem(index, 0, QTableWidgetItem(heading))
-            sample = first[index] if index < len(first) else ""
-            self.columns.setItem(index, 1, QTableWidgetItem(sample))
-            combo = self._combo(heading, [NOT_IMPORTED, *FIELD_TEXT.values()])
-            field = mapping.get(index)
-            combo.setCurrentText(FIELD_TEXT[field] if field else NOT_IMPORTED)
-            self.columns.setCellWidget(index, 2, combo)
+        self.columns.setWidget(self._column_grid(headings, first, mapping))
         rows = f"{len(table.rows):,} rows"
         self.file_line.setText(
             f"{self.path}\n{rows}" + (f", sheet {table.sheet}" * bool(table.sheet))
@@ -229,12 +217,37 @@ class CustomerImportWizard(QDialog):
             )
             self.mapping_name.setText(found[0])
 
+    def _column_grid(
+        self, headings: tuple[str, ...], first: tuple[str, ...], mapping: dict[int, Field]
+    ) -> QWidget:
+        """A line per column: its heading (the label of its combo), what its first row
+        holds, and the field it goes to; Tab goes from combo to combo."""
+        grid_widget = QWidget()
+        grid = QGridLayout(grid_widget)
+        grid.setHorizontalSpacing(SPACING * 3)
+        for place, title in enumerate(("Column", "First row", "Field")):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, place)
+        self.field_combos = []
+        for index, heading in enumerate(headings):
+            combo = self._combo(heading, [NOT_IMPORTED, *FIELD_TEXT.values()])
+            field = mapping.get(index)
+            combo.setCurrentText(FIELD_TEXT[field] if field else NOT_IMPORTED)
+            caption = QLabel(heading)
+            caption.setBuddy(combo)
+            sample = QLabel(first[index][:80] if index < len(first) else "")
+            sample.setTextFormat(Qt.TextFormat.PlainText)
+            grid.addWidget(caption, index + 1, 0)
+            grid.addWidget(sample, index + 1, 1)
+            grid.addWidget(combo, index + 1, 2)
+            self.field_combos.append(combo)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(len(headings) + 1, 1)
+        return grid_widget
+
     def chosen_mapping(self) -> dict[int, Field]:
         by_text = {text: field for field, text in FIELD_TEXT.items()}
         chosen: dict[int, Field] = {}
-        for index in range(self.columns.rowCount()):
-            combo = self.columns.cellWidget(index, 2)
-            assert isinstance(combo, QComboBox)
+        for index, combo in enumerate(self.field_combos):
             if combo.currentText() in by_text:
                 chosen[index] = by_text[combo.currentText()]
         return chosen
