@@ -178,10 +178,10 @@ def _classify(
         reason = "; ".join(str(r) for r in resembles)
         return PreviewRow(read.row, Status.DUPLICATE, reason, card=card, target=target,
                           resembles=tuple(resembles))  # fmt: skip
-    note = f"card number {read.card_no} is not in this card file: a new one is given" * bool(
-        read.card_no
-    )
-    return PreviewRow(read.row, Status.NEW, note, card=card)
+    if read.card_no:
+        note = f"card number {read.card_no} is not in this card file: a new one is given"
+        return PreviewRow(read.row, Status.NEW, note, card=card)
+    return PreviewRow(read.row, Status.NEW, card=card)
 
 
 def save(

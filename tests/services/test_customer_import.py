@@ -17,7 +17,7 @@ from shopcards.core.progress import Progress
 from shopcards.core.purchase import PurchaseInput
 from shopcards.core.roles import Role
 from shopcards.services import cards, customer_mappings, purchases
-from shopcards.services.customer_import import Decision, Preview, preview, save
+from shopcards.services.customer_import import Decision, Preview, Status, preview, save
 from shopcards.services.customer_import_undo import undo_import
 from shopcards.services.opening import open_session
 from shopcards.services.session import Session
@@ -307,3 +307,13 @@ def test_an_old_release_file_takes_an_import_and_its_undo(tmp_path: Path) -> Non
         assert session.db.execute("SELECT count(*) FROM customers").fetchone()[0] == known
     finally:
         session.close()
+
+
+def test_a_card_number_not_in_the_file_makes_a_new_card_with_a_number_of_its_own(
+    owner: Session, shop: dict[str, str]
+) -> None:
+    (row,) = _preview(owner, _table(("4242", "Eva", "Lind"))).rows
+    assert (row.status, row.reason) == (
+        Status.NEW,
+        "card number 4242 is not in this card file: a new one is given",
+    )

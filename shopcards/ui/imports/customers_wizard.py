@@ -206,10 +206,8 @@ class CustomerImportWizard(QDialog):
         mapping = found[1] if found else customer_mappings.suggested(headings)
         first = table.rows[0] if table.rows else ()
         self.columns.setWidget(self._column_grid(headings, first, mapping))
-        rows = f"{len(table.rows):,} rows"
-        self.file_line.setText(
-            f"{self.path}\n{rows}" + (f", sheet {table.sheet}" * bool(table.sheet))
-        )
+        sheet = f", sheet {table.sheet}" if table.sheet else ""
+        self.file_line.setText(f"{self.path}\n{len(table.rows):,} rows{sheet}")
         self._page(0)
         if found:
             self.message.done(
