@@ -208,14 +208,19 @@ def test_row_5000_of_10000_failing_at_save_leaves_nothing(owner: Session) -> Non
 
 
 def test_a_cancel_keeps_nothing(owner: Session) -> None:
-    result = _preview(owner, _table(*[("", f"G{n}", f"F{n}") for n in range(5_000)]))
+    table = _table(*[("", f"G{n}", f"F{n}") for n in range(5_000)])
+    told: list[int] = []
 
     def stop(step: Progress) -> None:
+        told.append(step.done)
         if step.done >= 2_000:
             raise Cancelled()
 
     with pytest.raises(Cancelled):
-        save(owner, result, progress=stop)
+        preview(owner, table, MAPPING, progress=stop)
+    assert told == [2_000]
+    with pytest.raises(Cancelled):
+        save(owner, _preview(owner, table), progress=stop)
     assert owner.db.execute("SELECT count(*) FROM customers").fetchone()[0] == 0
 
 
