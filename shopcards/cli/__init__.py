@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "cardfile",
     "demo",
     "purchases",
+    "customers_import",
     "drawing",
     "letters",
     "report",

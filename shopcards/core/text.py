@@ -24,10 +24,20 @@ _PLAIN = str.maketrans(
     }
 )
 _WORD = re.compile(r"\w+")
+_CONTROLS = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # Cc but for tab and line breaks
+    "\ud800-\udfff"  # Cs
+    "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"  # Co
+    "\u2028\u2029"
+)
+_UNTYPED = re.compile(f"[{_CONTROLS}\t\n\r]")
+_UNTYPED_IN_LINES = re.compile(f"[{_CONTROLS}]")
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and marks (also Hebrew points), map final Hebrew letters."""
+    if text.isascii():  # nothing to strip or map: most words of a card, ten times faster
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return bare.translate(_PLAIN)
@@ -39,10 +49,7 @@ def words(text: str) -> list[str]:
 
 
 def has_control_chars(text: str, allow_newlines: bool = False) -> bool:
-    """True when ``text`` holds a control character a person did not mean to type."""
-    for ch in text:
-        if allow_newlines and ch in "\n\r\t":
-            continue
-        if unicodedata.category(ch) in ("Cc", "Cs", "Co") or ch in "\u2028\u2029":
-            return True
-    return False
+    """True when ``text`` holds a control character a person did not mean to type: one of
+    Unicode's categories Cc, Cs or Co, or a line or paragraph separator (one regular
+    expression: an import checks every field of 100,000 rows)."""
+    return bool((_UNTYPED_IN_LINES if allow_newlines else _UNTYPED).search(text))

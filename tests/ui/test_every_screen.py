@@ -52,6 +52,7 @@ OWNER_ONLY = {
     "Prize drawing…",
     "Know your customers…",
     "Import purchases from the till…",
+    "Import customers…",
     "Loyalty scheme…",
     "Find duplicate cards…",
     "Export cards…",

@@ -93,6 +93,7 @@ class ShopTools(QObject):
         self._action("&Know your customers…", self.open_insights, "Ctrl+K")
         self._action("Lo&yalty scheme…", self.open_loyalty)
         self._action("&Import purchases from the till…", self.import_purchases)
+        self._action("Import c&ustomers…", self.import_customers)
         self._action("&Find duplicate cards…", self.find_duplicates)
         self._action("E&xport cards…", lambda: self.export("cards"))
         self._action("Export p&urchases…", lambda: self.export("purchases"))
@@ -239,6 +240,15 @@ class ShopTools(QObject):
 
         if self.owner_mode():
             self._keep(f"export {what}", open_export(self.session, what, self.window))
+
+    def import_customers(self) -> None:
+        """Owner only: the PIN first; then the customer file is chosen, and the wizard."""
+        from shopcards.ui.imports.customers_wizard import open_customer_import
+
+        if self.owner_mode():
+            self._keep(
+                "customers", open_customer_import(self.session, self.window, self.window.refresh)
+            )
 
     def open_settings(self) -> None:
         """Owner only: the PIN is asked for first; the window shows the saved settings."""

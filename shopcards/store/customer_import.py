@@ -1,0 +1,176 @@
+"""The rows of a customer import: what the file already knows (read in bulk for the preview),
+the import's batch and its cards, and the owner's saved column mappings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from shopcards.store.changes import this_desk
+
+KnownCard = tuple[int, str, str, str, str, str, str]
+"""(id, card_no, given name, family name, postcode, e-mail, birthday ISO or '')"""
+_RECORDS = ("purchases", "calls", "letters_sent", "drawing_entries", "cashback_ledger")
+"""What can be recorded on a card after it came in, which an undo must not take with it."""
+
+
+def known_cards(db: Database) -> Iterator[KnownCard]:
+    """Every card not erased, with what the duplicate rules compare, in one pass."""
+    yield from db.execute(
+        "SELECT id, coalesce(card_no, ''), given_name, family_name, postcode, email, "
+        "coalesce(birthday, '') FROM customers WHERE erased_at IS NULL"
+    )
+
+
+def known_phones(db: Database) -> Iterator[tuple[int, str]]:
+    """(card id, E.164 number) of every phone on a card."""
+    yield from db.execute("SELECT customer_id, number FROM phones")
+
+
+@dataclass(frozen=True)
+class Batch:
+    id: int
+    at: str
+    actor: str
+    file: str
+    added: int
+    updated: int
+    skipped: int
+    undone_at: str | None
+
+
+def start_batch(db: Database, actor: str, now: str, file_name: str) -> int:
+    cursor = db.execute(
+        "INSERT INTO customer_import_batches (at, actor, desk, file) VALUES (?, ?, ?, ?)",
+        [now, actor, this_desk(), file_name],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def finish_batch(db: Database, batch: int, added: int, updated: int, skipped: int) -> None:
+    db.execute(
+        "UPDATE customer_import_batches SET added = ?, updated = ?, skipped = ? WHERE id = ?",
+        [added, updated, skipped, batch],
+    )
+
+
+def note_cards(db: Database, batch: int, kind: str, cards: list[tuple[int, int, int]]) -> None:
+    """The batch's cards of one ``kind`` ('added' or 'updated'): (card id, file row, version)."""
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO customer_import_cards (batch_id, customer_id, kind, row, version) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(batch, card_id, kind, row, version) for card_id, row, version in cards],
+    )
+
+
+def record_many(
+    db: Database, actor: str, now: str, action: str, lines: list[tuple[int, dict[str, Any]]]
+) -> None:
+    """One line of history per card, (card id, details), in one statement."""
+    desk = this_desk()
+    db.conn.executemany(
+        "INSERT INTO changes (at, actor, entity, entity_id, action, details, desk) "
+        "VALUES (?, ?, 'customer', ?, ?, ?, ?)",
+        [
+            (now, actor, card_id, action, json.dumps(details, ensure_ascii=False), desk)
+            for card_id, details in lines
+        ],
+    )
+
+
+def batch(db: Database, batch_id: int) -> Batch | None:
+    row = db.execute(
+        "SELECT id, at, actor, file, added, updated, skipped, undone_at "
+        "FROM customer_import_batches WHERE id = ?",
+        [batch_id],
+    ).fetchone()
+    return None if row is None else Batch(*row)
+
+
+def batch_cards(db: Database, batch_id: int) -> list[tuple[int, str, int, int, str]]:
+    """(card id, kind, row, version after the import, card number) of the batch's cards."""
+    return [
+        (int(card_id), str(kind), int(row), int(version), str(card_no or ""))
+        for card_id, kind, row, version, card_no in db.execute(
+            "SELECT b.customer_id, b.kind, b.row, b.version, c.card_no "
+            "FROM customer_import_cards b JOIN customers c ON c.id = b.customer_id "
+            "WHERE b.batch_id = ? ORDER BY b.row",
+            [batch_id],
+        )
+    ]
+
+
+def versions(db: Database, ids: list[int]) -> dict[int, int]:
+    """The current version of each card in ``ids`` (in one statement per 10,000 cards)."""
+    found: dict[int, int] = {}
+    for start in range(0, len(ids), 10_000):
+        part = ids[start : start + 10_000]
+        found.update(
+            (int(card_id), int(version))
+            for card_id, version in db.execute(
+                "SELECT id, version FROM customers WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(part)],
+            )
+        )
+    return found
+
+
+def with_records(db: Database, ids: list[int]) -> set[int]:
+    """The cards among ``ids`` that something (a purchase, a call, a letter, a drawing entry,
+    a loyalty movement) has been recorded on."""
+    given = json.dumps(ids)
+    union = " UNION ".join(
+        f"SELECT customer_id FROM {table} WHERE customer_id IN (SELECT value FROM json_each(:ids))"
+        for table in _RECORDS
+    )
+    return {int(card_id) for (card_id,) in db.execute(union, {"ids": given})}
+
+
+def updated_values(db: Database, batch_id: int, card_id: int) -> list[dict[str, Any]]:
+    """The values each of the batch's updates of ``card_id`` replaced, the latest first."""
+    rows = db.execute(
+        "SELECT json_extract(details, '$.values.before') FROM changes WHERE entity = 'customer' "
+        "AND entity_id = ? AND action = 'import_updated' AND json_extract(details, '$.batch') = ? "
+        "ORDER BY id DESC",
+        [card_id, batch_id],
+    ).fetchall()
+    return [json.loads(before) for (before,) in rows if before]
+
+
+def delete_cards(db: Database, ids: list[int]) -> None:
+    """Take away cards an import added (nothing recorded on them), and their index words."""
+    given = json.dumps(ids)
+    db.execute(
+        "DELETE FROM customer_search WHERE rowid IN (SELECT value FROM json_each(?))", [given]
+    )
+    db.execute("DELETE FROM customers WHERE id IN (SELECT value FROM json_each(?))", [given])
+
+
+def mark_undone(db: Database, batch_id: int, actor: str, now: str) -> None:
+    db.execute(
+        "UPDATE customer_import_batches SET undone_at = ?, undone_by = ? WHERE id = ?",
+        [now, actor, batch_id],
+    )
+
+
+def save_mapping(db: Database, name: str, columns: dict[str, str], actor: str, now: str) -> None:
+    """Keep a mapping (heading -> field) under ``name``, replacing one of the same name."""
+    db.execute(
+        "INSERT OR REPLACE INTO customer_import_mappings (name, columns, saved_at, saved_by) "
+        "VALUES (?, ?, ?, ?)",
+        [name, json.dumps(columns, ensure_ascii=False), now, actor],
+    )
+
+
+def mappings(db: Database) -> dict[str, dict[str, str]]:
+    """Every saved mapping by name: heading -> field."""
+    return {
+        str(name): json.loads(columns)
+        for name, columns in db.execute(
+            "SELECT name, columns FROM customer_import_mappings ORDER BY name"
+        )
+    }
