@@ -13,8 +13,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from shopcards.core.address_split import split_address
 from shopcards.core.card import Card, Consent, JoinedVia
-from shopcards.core.customer_headings import Field, split_address
+from shopcards.core.customer_headings import Field
 from shopcards.core.errors import ValidationError
 from shopcards.core.name_split import split_name
 from shopcards.core.phones import NotAPhone, normalise, region_for_country

@@ -35,6 +35,10 @@ def _m015_merged_cards(db: Database) -> None:
             CHECK (first_id < second_id)
         ) WITHOUT ROWID;
         CREATE INDEX not_duplicates_second ON not_duplicates(second_id)
+        """,
+    )
+
+
 @migrations(name="m016_customer_import")
 def _m016_customer_import(db: Database) -> None:
     """Customer imports. ``customer_import_batches``: one row per import saved (who, when, at
