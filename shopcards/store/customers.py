@@ -27,7 +27,7 @@ from shopcards.core.search import (
     query_words,
     spelled_words,
 )
-from shopcards.store import card_walk, search_index
+from shopcards.store import card_walk, search_index, word_order
 
 _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
@@ -108,12 +108,12 @@ def insert_many(
     )
     for card_id, card in zip(ids, cards, strict=True):
         _write_tags(db, card_id, card.interests)
-    db.conn.executemany(
-        "INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
-        [
-            (card_id, search_index.search_words(card, card_number(card_id)))
-            for card_id, card in zip(ids, cards, strict=True)
-        ],
+    search_index.index_many(
+        db,
+        (
+            (row["id"], row["sort_key"], search_index.search_words(card, row["card_no"]))
+            for row, card in zip(rows, cards, strict=True)
+        ),
     )
     return ids
 
@@ -176,8 +176,13 @@ def update(db: Database, card: Card, base: Card, alphabet: Alphabet, actor: str,
 
 def refile_all(db: Database, alphabet: Alphabet, where: str = "1") -> None:
     """Recompute every card's sort key and drawer (the shop changed its locale), or those of
-    the cards ``where`` (an SQL condition) picks."""
+    the cards ``where`` (an SQL condition) picks; their search words are filed again under
+    the new keys."""
     rows = db.execute(f"SELECT id, family_name, given_name FROM customers WHERE {where}").fetchall()
+    every = where == "1"
+    some = [] if every else [card_id for card_id, _family, _given in rows]
+    for card_id in some:
+        search_index.unfile_card(db, card_id)
     db.conn.executemany(
         "UPDATE customers SET sort_key = ?, drawer = ? WHERE id = ?",
         [
@@ -185,9 +190,16 @@ def refile_all(db: Database, alphabet: Alphabet, where: str = "1") -> None:
             for card_id, family, given in rows
         ],
     )
+    for card_id in some:
+        search_index.file_card(db, card_id)
+    if every:
+        search_index.refile_all_words(db)
 
 
 def set_archived(db: Database, card_id: int, archived_at: str | None, actor: str) -> None:
+    """Archive the card (``archived_at``) or bring it back (None); an archived card's words
+    are not filed in alphabetical order (search_index)."""
+    search_index.unfile_card(db, card_id)
     cursor = db.execute(
         "UPDATE customers SET archived_at = ?, updated_at = coalesce(?, updated_at), "
         "updated_by = ?, version = version + 1 WHERE id = ?",
@@ -195,6 +207,7 @@ def set_archived(db: Database, card_id: int, archived_at: str | None, actor: str
     )
     if cursor.rowcount == 0:
         raise NotFound(f"There is no card number {card_id}")
+    search_index.file_card(db, card_id)
 
 
 def erase(db: Database, card_id: int) -> None:
@@ -203,6 +216,7 @@ def erase(db: Database, card_id: int) -> None:
     With ``secure_delete`` on, freed pages are overwritten; the search index is rewritten
     whole so that no old index segment still holds the name.
     """
+    search_index.unfile_card(db, card_id)
     cursor = db.execute("DELETE FROM customers WHERE id = ?", [card_id])
     if cursor.rowcount == 0:
         raise NotFound(f"There is no card with id {card_id}; it may have been erased already")
@@ -239,12 +253,16 @@ def page(
     """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
 
     Paging by the last (sort key, id) seen keeps every page as fast as the first, however
-    deep the list is scrolled. A broad search walks the alphabetical index and stops at a full
-    page (store.card_walk); any other sorts its matches.
+    deep the list is scrolled. A word search reads its matches in order off the (word, sort
+    key) index (store.word_order); a broader one walks the alphabetical index and stops at a
+    full page (store.card_walk); any other sorts its matches.
     """
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.archived:
         clauses = match_clauses(search.text)
+        in_order = None if query.drawer else word_order.page(db, clauses, after, limit)
+        if in_order is not None:
+            return _summaries(db, in_order)
         spelled = spelled_words(search.text)
         budget = card_walk.budget(db, clauses, alphabet, limit, spelled)
         if isinstance(budget, tuple):
