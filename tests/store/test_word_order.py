@@ -48,34 +48,33 @@ def _cards() -> list:
 
 
 def test_every_writer_keeps_the_index_as_filing_afresh_would(db_path: Path) -> None:
-    with open_card_file(db_path) as card_file:
-        with card_file.write() as db:
-            first, *rest = _cards()
-            one = customers.insert(db, first, ALPHABET, "owner", NOW)
-            ids = customers.insert_many(db, rest, ALPHABET, "owner", NOW)
-            steps = [
-                lambda: customers.update(  # a new name: a new sort key and new words
-                    db,
-                    dataclasses.replace(one, given_name="Zacharias", family_name="Ylönen"),
-                    one,
-                    ALPHABET,
-                    "owner",
-                    NOW,
-                ),
-                lambda: customers.set_archived(db, ids[0], NOW, "owner"),
-                lambda: customers.set_archived(db, ids[1], NOW, "owner"),
-                lambda: customers.set_archived(db, ids[0], None, "owner"),
-                lambda: customers.erase(db, ids[2]),
-                lambda: customers.refile_all(db, Alphabet.for_locale("en_GB")),
-                lambda: customers.refile_all(db, ALPHABET, f"id = {ids[3]}"),
-            ]
-            for step in steps:
-                step()
-                assert _filed(db) == _filed_afresh(db)
-            words = {word for word, _key, _card in _filed(db)}
-            assert {"zacharias", "ylonen", "stefania", "oconnor", "smithjones"} <= words
-            assert not any(word[0].isdigit() for word in words)
-            assert ids[1] not in {card for _word, _key, card in _filed(db)}  # archived
+    with open_card_file(db_path) as card_file, card_file.write() as db:
+        first, *rest = _cards()
+        one = customers.insert(db, first, ALPHABET, "owner", NOW)
+        ids = customers.insert_many(db, rest, ALPHABET, "owner", NOW)
+        steps = [
+            lambda: customers.update(  # a new name: a new sort key and new words
+                db,
+                dataclasses.replace(one, given_name="Zacharias", family_name="Ylönen"),
+                one,
+                ALPHABET,
+                "owner",
+                NOW,
+            ),
+            lambda: customers.set_archived(db, ids[0], NOW, "owner"),
+            lambda: customers.set_archived(db, ids[1], NOW, "owner"),
+            lambda: customers.set_archived(db, ids[0], None, "owner"),
+            lambda: customers.erase(db, ids[2]),
+            lambda: customers.refile_all(db, Alphabet.for_locale("en_GB")),
+            lambda: customers.refile_all(db, ALPHABET, f"id = {ids[3]}"),
+        ]
+        for step in steps:
+            step()
+            assert _filed(db) == _filed_afresh(db)
+        words = {word for word, _key, _card in _filed(db)}
+        assert {"zacharias", "ylonen", "stefania", "oconnor", "smithjones"} <= words
+        assert not any(word[0].isdigit() for word in words)
+        assert ids[1] not in {card for _word, _key, card in _filed(db)}  # archived
 
 
 @pytest.mark.parametrize("text", ["stefan", "ste", "anna", "anna ste", "example", "o'connor"])
