@@ -111,17 +111,18 @@ def _distinct(db: Database, sql: str, params: list[Any], limit: int) -> list[int
 
 def _words_beginning(db: Database, typed: str) -> list[str] | None:
     """The filed words that begin with ``typed``, if they are few (else None): found one
-    after another by seeking the index, each past the last."""
-    sql = "SELECT word FROM search_words WHERE word {} ? AND word < ? ORDER BY word LIMIT 1"
-    found: list[str] = []
-    start, seek = typed, sql.format(">=")
-    while len(found) <= FEW_WORDS:
-        row = db.execute(seek, [start, typed + _LAST]).fetchone()
-        if row is None:
-            return found
-        found.append(start := str(row[0]))
-        seek = sql.format(">")
-    return None
+    after another by seeking the index past the last, in one statement."""
+    sql = """
+        WITH RECURSIVE found(word) AS (
+            SELECT min(word) FROM search_words WHERE word >= ?1 AND word < ?2
+            UNION ALL
+            SELECT (SELECT min(word) FROM search_words WHERE word > found.word AND word < ?2)
+            FROM found WHERE found.word IS NOT NULL LIMIT ?3
+        )
+        SELECT word FROM found WHERE word IS NOT NULL
+    """
+    rows = db.execute(sql, [typed, typed + _LAST, FEW_WORDS + 1]).fetchall()
+    return [str(word) for (word,) in rows] if len(rows) <= FEW_WORDS else None
 
 
 def _merged(db: Database, words: list[str], since: list[Any], limit: int) -> list[int]:
