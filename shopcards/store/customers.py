@@ -28,10 +28,8 @@ from shopcards.core.search import (
     spelled_words,
 )
 from shopcards.store import card_walk, search_index, word_order
+from shopcards.store.list_rows import SUMMARY_COLUMNS, summaries, summary
 
-_SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
-    (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
-    c.email, c.sort_key, c.archived_at IS NOT NULL"""
 _CARDS = "customers c"
 _PLAIN_FIELDS = (
     "title",
@@ -262,16 +260,16 @@ def page(
         clauses = match_clauses(search.text)
         in_order = None if query.drawer else word_order.page(db, clauses, after, limit)
         if in_order is not None:
-            return _summaries(db, in_order)
+            return summaries(db, in_order)
         spelled = spelled_words(search.text)
         budget = card_walk.budget(db, clauses, alphabet, limit, spelled)
         if isinstance(budget, tuple):
             if query.drawer:
                 return sorted_page(db, query, alphabet, after, limit)
-            return _summaries(db, card_walk.filed_page(db, clauses, budget, after, limit))
+            return summaries(db, card_walk.filed_page(db, clauses, budget, after, limit))
         if budget:
             ids, stopped = card_walk.walk(db, clauses, query.drawer, after, limit, budget)
-            found = _summaries(db, ids)
+            found = summaries(db, ids)
             if stopped is None:
                 return found
             return found + sorted_page(db, query, alphabet, stopped, limit - len(found))
@@ -290,7 +288,7 @@ def sorted_page(
         params.extend(after)
     if source == _CARDS:  # the alphabetical index gives the order: read the page straight off
         sql = (
-            f"SELECT {_SUMMARY_COLUMNS} FROM {_CARDS} WHERE {' AND '.join(where)} "
+            f"SELECT {SUMMARY_COLUMNS} FROM {_CARDS} WHERE {' AND '.join(where)} "
             "ORDER BY c.sort_key, c.id LIMIT ?"
         )
     else:
@@ -299,21 +297,10 @@ def sorted_page(
             "ORDER BY c.sort_key, c.id LIMIT ?"
         )
         sql = (
-            f"SELECT {_SUMMARY_COLUMNS} FROM ({keys}) k CROSS JOIN {_CARDS} ON c.id = k.id "
+            f"SELECT {SUMMARY_COLUMNS} FROM ({keys}) k CROSS JOIN {_CARDS} ON c.id = k.id "
             "ORDER BY k.sort_key, k.id"
         )
-    return [_summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
-
-
-def _summaries(db: Database, ids: list[int]) -> list[CardSummary]:
-    """The list rows of the cards ``ids``, in alphabetical order."""
-    if not ids:
-        return []
-    sql = (
-        f"SELECT {_SUMMARY_COLUMNS} FROM {_CARDS} WHERE c.id IN ({', '.join('?' * len(ids))}) "
-        "ORDER BY c.sort_key, c.id"
-    )
-    return [_summary(row) for row in db.execute(sql, ids).fetchall()]
+    return [summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
 def count(db: Database, query: CardQuery, alphabet: Alphabet) -> int:
@@ -365,27 +352,11 @@ def likely_duplicates(db: Database, card: Card, limit: int = 5) -> list[CardSumm
         params.extend([card.postcode, _name_match(card)])
     exclude = "" if card.id is None else f"c.id != {int(card.id)} AND "
     sql = (
-        f"SELECT {_SUMMARY_COLUMNS} FROM customers c WHERE {exclude}erased_at IS NULL AND "
+        f"SELECT {SUMMARY_COLUMNS} FROM customers c WHERE {exclude}erased_at IS NULL AND "
         f"({' OR '.join(f'({c})' for c in clauses)}) ORDER BY c.sort_key LIMIT ?"
     )
     rows = db.execute(sql, [*params, limit]).fetchall()
-    return [_summary(row) for row in rows]
-
-
-def _summary(row: tuple[Any, ...]) -> CardSummary:
-    card_id, card_no, given, family, postcode, city, phone, email, sort_key, archived = row
-    return CardSummary(
-        int(card_id),
-        card_no or "",
-        given,
-        family,
-        postcode,
-        city,
-        phone or "",
-        email,
-        sort_key,
-        bool(archived),
-    )
+    return [summary(row) for row in rows]
 
 
 def card_number(card_id: int) -> str:

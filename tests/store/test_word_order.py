@@ -125,3 +125,19 @@ def test_an_older_file_gets_its_words_filed(fixture: Path, tmp_path: Path) -> No
         filed = _filed(card_file.db)
         assert filed
         assert filed == _filed_afresh(card_file.db)
+
+
+def test_a_list_row_is_kept_until_its_card_changes(db_path: Path) -> None:
+    """Rows are made once (store.list_rows), by all their columns: a new city is shown."""
+    query = CardQuery(text="laitinen")
+    with open_card_file(db_path) as card_file:
+        with card_file.write() as db:
+            card = customers.insert(db, _cards()[3], ALPHABET, "owner", NOW)
+        db = card_file.db
+        (first,) = customers.page(db, query, ALPHABET, None, 40)
+        (again,) = customers.page(db, query, ALPHABET, None, 40)
+        assert again is first
+        with card_file.write() as db:
+            customers.update(db, dataclasses.replace(card, city="Turku"), card, ALPHABET, "o", NOW)
+        (moved,) = customers.page(card_file.db, query, ALPHABET, None, 40)
+        assert (first.city, moved.city) == ("", "Turku")
