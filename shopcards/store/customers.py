@@ -214,12 +214,10 @@ def erase(db: Database, card_id: int) -> None:
     With ``secure_delete`` on, freed pages are overwritten; the search index is rewritten
     whole so that no old index segment still holds the name.
     """
-    search_index.unfile_card(db, card_id)
+    search_index.erase_card(db, card_id)
     cursor = db.execute("DELETE FROM customers WHERE id = ?", [card_id])
     if cursor.rowcount == 0:
         raise NotFound(f"There is no card with id {card_id}; it may have been erased already")
-    db.execute("DELETE FROM customer_search WHERE rowid = ?", [card_id])
-    db.execute("INSERT INTO customer_search (customer_search) VALUES ('optimize')")
 
 
 def get(db: Database, card_id: int) -> Card:

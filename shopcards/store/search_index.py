@@ -5,8 +5,9 @@ the typed text alike.
 
 Each listed card's words that begin with a letter are also kept beside its sort key in
 ``search_words`` (migration m015), for store.word_order to read a word's matches in
-alphabetical order. Every writer here keeps both; a card's rows there are found again by its
-words (the word index's content) and the sort key they were filed under.
+alphabetical order. Every writer here keeps both, and nothing else writes either (a test
+holds the package to it); a card's rows there are found again by its words (the word
+index's content) and the sort key they were filed under.
 """
 
 from __future__ import annotations
@@ -85,6 +86,15 @@ def unfile_card(db: Database, card_id: int) -> None:
             "DELETE FROM search_words WHERE word = ? AND sort_key = ? AND card_id = ?",
             [(word, filed_as, card_id) for word in words],
         )
+
+
+def erase_card(db: Database, card_id: int) -> None:
+    """Take the card out of both indexes for good: its word index is rewritten whole, so
+    that no old segment still holds the name (with ``secure_delete`` on, freed pages are
+    overwritten)."""
+    unfile_card(db, card_id)
+    db.execute("DELETE FROM customer_search WHERE rowid = ?", [card_id])
+    db.execute("INSERT INTO customer_search (customer_search) VALUES ('optimize')")
 
 
 def _filed_key(db: Database, card_id: int, word: str, likely: str | None) -> str | None:

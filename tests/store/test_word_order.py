@@ -4,6 +4,7 @@ word search reads its page there, the same rows as sorting every match."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,17 @@ def test_a_list_row_is_kept_until_its_card_changes(db_path: Path) -> None:
             customers.update(db, dataclasses.replace(card, city="Turku"), card, ALPHABET, "o", NOW)
         (moved,) = customers.page(card_file.db, query, ALPHABET, None, 40)
         assert (first.city, moved.city) == ("", "Turku")
+
+
+def test_only_the_search_index_writes_the_search_words() -> None:
+    """Code that wrote the word index itself would leave its cards out of ``search_words``,
+    and word searches would not find them: new writers call store.search_index."""
+    package = Path(customers.__file__).parent.parent
+    allowed = {"search_index.py", "schema.py", "schema_since_m015.py"}
+    writes = re.compile(r"(INSERT|DELETE|UPDATE)[^\"']*\b(customer_search|search_words)\b", re.I)
+    writers = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name not in allowed and writes.search(path.read_text(encoding="utf-8"))
+    ]
+    assert writers == []
