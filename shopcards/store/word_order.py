@@ -99,8 +99,11 @@ def _driven(
 
 def _distinct(db: Database, sql: str, params: list[Any], limit: int) -> list[int]:
     """The first ``limit`` cards ``sql`` gives, each once: a card whose words begin with the
-    typed word twice ("stefan", "stefanescu") comes twice, one row after the other."""
-    read = limit
+    typed word twice ("stefan", "stefanescu") comes twice, one row after the other.
+
+    Twice ``limit`` rows are read at first: a family name is mostly in the card's e-mail too
+    ("salonen", "salonen123"), and reading again means sorting the range again."""
+    read = 2 * limit
     while True:
         rows = db.execute(sql, [*params, read]).fetchall()
         ids = list(dict.fromkeys(int(card_id) for _key, card_id in rows))
