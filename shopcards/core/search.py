@@ -40,6 +40,7 @@ class SearchPlan:
     text: str
 
 
+@lru_cache(maxsize=256)  # asked several times a keystroke: the list's page, its count…
 def plan(text: str) -> SearchPlan:
     """The lookup for what is in the search box (see the module's docstring)."""
     stripped = text.strip()
@@ -62,14 +63,20 @@ def match_clauses(text: str) -> list[tuple[str, ...]]:
     """What a search text matches, as alternatives of words that must all begin a word of the
     card: every typed word; a number also as phone digits ("00100" may be a postcode or the
     start of "+100…", so a number-like text matches either)."""
+    return list(_match_clauses(text))
+
+
+@lru_cache(maxsize=256)  # folding and cutting the text is a good part of a keystroke's Python
+def _match_clauses(text: str) -> tuple[tuple[str, ...], ...]:
+    """:func:`match_clauses`, kept (a tuple, so no caller can change what is kept)."""
     words = tuple(query_words(text))
     if not looks_like_phone(text):
-        return [words] if words else []
+        return (words,) if words else ()
     digits = {query_digits(text), "".join(ch for ch in text if ch.isdigit())}
     clauses: list[tuple[str, ...]] = [(number,) for number in sorted(digits)]
     if words and words not in clauses:  # "+447" is the word "447" too: ask once
         clauses.append(words)
-    return clauses
+    return tuple(clauses)
 
 
 def spelled_words(text: str) -> list[str]:

@@ -27,11 +27,9 @@ from shopcards.core.search import (
     query_words,
     spelled_words,
 )
-from shopcards.store import card_walk, search_index
+from shopcards.store import card_walk, search_index, word_order
+from shopcards.store.list_rows import SUMMARY_COLUMNS, summaries, summary
 
-_SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
-    (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
-    c.email, c.sort_key, c.archived_at IS NOT NULL"""
 _CARDS = "customers c"
 _PLAIN_FIELDS = (
     "title",
@@ -108,12 +106,12 @@ def insert_many(
     )
     for card_id, card in zip(ids, cards, strict=True):
         _write_tags(db, card_id, card.interests)
-    db.conn.executemany(
-        "INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
-        [
-            (card_id, search_index.search_words(card, card_number(card_id)))
-            for card_id, card in zip(ids, cards, strict=True)
-        ],
+    search_index.index_many(
+        db,
+        (
+            (row["id"], row["sort_key"], search_index.search_words(card, row["card_no"]))
+            for row, card in zip(rows, cards, strict=True)
+        ),
     )
     return ids
 
@@ -176,8 +174,13 @@ def update(db: Database, card: Card, base: Card, alphabet: Alphabet, actor: str,
 
 def refile_all(db: Database, alphabet: Alphabet, where: str = "1") -> None:
     """Recompute every card's sort key and drawer (the shop changed its locale), or those of
-    the cards ``where`` (an SQL condition) picks."""
+    the cards ``where`` (an SQL condition) picks; their search words are filed again under
+    the new keys."""
     rows = db.execute(f"SELECT id, family_name, given_name FROM customers WHERE {where}").fetchall()
+    every = where == "1"
+    some = [] if every else [card_id for card_id, _family, _given in rows]
+    for card_id in some:
+        search_index.unfile_card(db, card_id)
     db.conn.executemany(
         "UPDATE customers SET sort_key = ?, drawer = ? WHERE id = ?",
         [
@@ -185,9 +188,16 @@ def refile_all(db: Database, alphabet: Alphabet, where: str = "1") -> None:
             for card_id, family, given in rows
         ],
     )
+    for card_id in some:
+        search_index.file_card(db, card_id)
+    if every:
+        search_index.refile_all_words(db)
 
 
 def set_archived(db: Database, card_id: int, archived_at: str | None, actor: str) -> None:
+    """Archive the card (``archived_at``) or bring it back (None); an archived card's words
+    are not filed in alphabetical order (search_index)."""
+    search_index.unfile_card(db, card_id)
     cursor = db.execute(
         "UPDATE customers SET archived_at = ?, updated_at = coalesce(?, updated_at), "
         "updated_by = ?, version = version + 1 WHERE id = ?",
@@ -195,6 +205,7 @@ def set_archived(db: Database, card_id: int, archived_at: str | None, actor: str
     )
     if cursor.rowcount == 0:
         raise NotFound(f"There is no card number {card_id}")
+    search_index.file_card(db, card_id)
 
 
 def erase(db: Database, card_id: int) -> None:
@@ -203,11 +214,10 @@ def erase(db: Database, card_id: int) -> None:
     With ``secure_delete`` on, freed pages are overwritten; the search index is rewritten
     whole so that no old index segment still holds the name.
     """
+    search_index.erase_card(db, card_id)
     cursor = db.execute("DELETE FROM customers WHERE id = ?", [card_id])
     if cursor.rowcount == 0:
         raise NotFound(f"There is no card with id {card_id}; it may have been erased already")
-    db.execute("DELETE FROM customer_search WHERE rowid = ?", [card_id])
-    db.execute("INSERT INTO customer_search (customer_search) VALUES ('optimize')")
 
 
 def get(db: Database, card_id: int) -> Card:
@@ -244,21 +254,25 @@ def page(
     """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
 
     Paging by the last (sort key, id) seen keeps every page as fast as the first, however
-    deep the list is scrolled. A broad search walks the alphabetical index and stops at a full
-    page (store.card_walk); any other sorts its matches.
+    deep the list is scrolled. A word search reads its matches in order off the (word, sort
+    key) index (store.word_order); a broader one walks the alphabetical index and stops at a
+    full page (store.card_walk); any other sorts its matches.
     """
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.archived:
         clauses = match_clauses(search.text)
+        in_order = None if query.drawer else word_order.page(db, clauses, after, limit)
+        if in_order is not None:
+            return summaries(db, in_order)
         spelled = spelled_words(search.text)
         budget = card_walk.budget(db, clauses, alphabet, limit, spelled)
         if isinstance(budget, tuple):
             if query.drawer:
                 return sorted_page(db, query, alphabet, after, limit)
-            return _summaries(db, card_walk.filed_page(db, clauses, budget, after, limit))
+            return summaries(db, card_walk.filed_page(db, clauses, budget, after, limit))
         if budget:
             ids, stopped = card_walk.walk(db, clauses, query.drawer, after, limit, budget)
-            found = _summaries(db, ids)
+            found = summaries(db, ids)
             if stopped is None:
                 return found
             return found + sorted_page(db, query, alphabet, stopped, limit - len(found))
@@ -277,7 +291,7 @@ def sorted_page(
         params.extend(after)
     if source == _CARDS:  # the alphabetical index gives the order: read the page straight off
         sql = (
-            f"SELECT {_SUMMARY_COLUMNS} FROM {_CARDS} WHERE {' AND '.join(where)} "
+            f"SELECT {SUMMARY_COLUMNS} FROM {_CARDS} WHERE {' AND '.join(where)} "
             "ORDER BY c.sort_key, c.id LIMIT ?"
         )
     else:
@@ -286,21 +300,10 @@ def sorted_page(
             "ORDER BY c.sort_key, c.id LIMIT ?"
         )
         sql = (
-            f"SELECT {_SUMMARY_COLUMNS} FROM ({keys}) k CROSS JOIN {_CARDS} ON c.id = k.id "
+            f"SELECT {SUMMARY_COLUMNS} FROM ({keys}) k CROSS JOIN {_CARDS} ON c.id = k.id "
             "ORDER BY k.sort_key, k.id"
         )
-    return [_summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
-
-
-def _summaries(db: Database, ids: list[int]) -> list[CardSummary]:
-    """The list rows of the cards ``ids``, in alphabetical order."""
-    if not ids:
-        return []
-    sql = (
-        f"SELECT {_SUMMARY_COLUMNS} FROM {_CARDS} WHERE c.id IN ({', '.join('?' * len(ids))}) "
-        "ORDER BY c.sort_key, c.id"
-    )
-    return [_summary(row) for row in db.execute(sql, ids).fetchall()]
+    return [summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
 def count(db: Database, query: CardQuery, alphabet: Alphabet) -> int:
@@ -352,27 +355,11 @@ def likely_duplicates(db: Database, card: Card, limit: int = 5) -> list[CardSumm
         params.extend([card.postcode, _name_match(card)])
     exclude = "" if card.id is None else f"c.id != {int(card.id)} AND "
     sql = (
-        f"SELECT {_SUMMARY_COLUMNS} FROM customers c WHERE {exclude}erased_at IS NULL AND "
+        f"SELECT {SUMMARY_COLUMNS} FROM customers c WHERE {exclude}erased_at IS NULL AND "
         f"({' OR '.join(f'({c})' for c in clauses)}) ORDER BY c.sort_key LIMIT ?"
     )
     rows = db.execute(sql, [*params, limit]).fetchall()
-    return [_summary(row) for row in rows]
-
-
-def _summary(row: tuple[Any, ...]) -> CardSummary:
-    card_id, card_no, given, family, postcode, city, phone, email, sort_key, archived = row
-    return CardSummary(
-        int(card_id),
-        card_no or "",
-        given,
-        family,
-        postcode,
-        city,
-        phone or "",
-        email,
-        sort_key,
-        bool(archived),
-    )
+    return [summary(row) for row in rows]
 
 
 def card_number(card_id: int) -> str:

@@ -1,9 +1,18 @@
 """The words the search box finds a card by, as the word index (FTS5 ``customer_search``)
 holds them: names, e-mail, postcode (also without its spaces), city, card number, and phone
 digits in each way they may be typed. Words are cut in Python (core.search), for the index and
-the typed text alike."""
+the typed text alike.
+
+Each listed card's words that begin with a letter are also kept beside its sort key in
+``search_words`` (migration m015), for store.word_order to read a word's matches in
+alphabetical order. Every writer here keeps both, and nothing else writes either (a test
+holds the package to it); a card's rows there are found again by its words (the word
+index's content) and the sort key they were filed under.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
@@ -11,14 +20,110 @@ from shopcards.core.card import Card
 from shopcards.core.phones import search_tokens
 from shopcards.core.search import index_words
 
+DIGITS = "0123456789"
+"""A word beginning with one of these is found through the word index only (``search_words``
+leaves it out: the migration's ``NOT GLOB '[0-9]*'``)."""
+_FILE_ALL_SQL = """
+    INSERT OR IGNORE INTO search_words (word, sort_key, card_id)
+    SELECT w.value, c.sort_key, c.id
+    FROM customers c
+    JOIN (SELECT id, '["' || replace(c0, ' ', '","') || '"]' AS words
+        FROM customer_search_content) s ON s.id = c.id,
+    json_each(CASE WHEN json_valid(s.words) THEN s.words ELSE '[]' END) w
+    WHERE c.archived_at IS NULL AND w.value NOT GLOB '[0-9]*' AND w.value != ''
+    ORDER BY 1, 2, 3
+"""
+"""Every listed card's words, filed at once in the index's order (as migration m015 does)."""
+
 
 def index_card(db: Database, card_id: int, card: Card, card_no: str) -> None:
     """The card's words in the index, replacing what it held for the card before."""
+    unfile_card(db, card_id)
     db.execute("DELETE FROM customer_search WHERE rowid = ?", [card_id])
-    db.execute(
+    words = search_words(card, card_no)
+    db.execute("INSERT INTO customer_search (rowid, words) VALUES (?, ?)", [card_id, words])
+    file_card(db, card_id)
+
+
+def index_many(db: Database, cards: Iterable[tuple[int, str, str]]) -> None:
+    """Index new cards at once, given as (id, sort key, words): an import or a demo shop."""
+    rows = list(cards)
+    db.conn.executemany(
         "INSERT INTO customer_search (rowid, words) VALUES (?, ?)",
-        [card_id, search_words(card, card_no)],
+        [(card_id, words) for card_id, _key, words in rows],
     )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO search_words (word, sort_key, card_id) VALUES (?, ?, ?)",
+        sorted((word, key, card_id) for card_id, key, words in rows for word in filed(words)),
+    )
+
+
+def file_card(db: Database, card_id: int) -> None:
+    """File the card's indexed words under its sort key (nothing for an archived card).
+
+    Run after the card's row and its word index row are written; its old rows must be gone
+    (:func:`unfile_card`)."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO search_words (word, sort_key, card_id) "
+        "SELECT ?, sort_key, id FROM customers WHERE id = ? AND archived_at IS NULL",
+        [(word, card_id) for word in filed(_indexed(db, card_id))],
+    )
+
+
+def unfile_card(db: Database, card_id: int) -> None:
+    """Take the card's rows out of ``search_words`` (before its words or sort key change, or
+    it is archived or erased; also after, as long as the word index still holds its words).
+
+    The rows are deleted by their whole key: the sort key the card has now, or, when it was
+    refiled since, the one its longest word (the rarest, mostly) is filed under."""
+    words = filed(_indexed(db, card_id))
+    if not words:
+        return
+    row = db.execute("SELECT sort_key FROM customers WHERE id = ?", [card_id]).fetchone()
+    filed_as = _filed_key(db, card_id, max(words, key=len), None if row is None else row[0])
+    if filed_as is not None:
+        db.conn.executemany(
+            "DELETE FROM search_words WHERE word = ? AND sort_key = ? AND card_id = ?",
+            [(word, filed_as, card_id) for word in words],
+        )
+
+
+def erase_card(db: Database, card_id: int) -> None:
+    """Take the card out of both indexes for good: its word index is rewritten whole, so
+    that no old segment still holds the name (with ``secure_delete`` on, freed pages are
+    overwritten)."""
+    unfile_card(db, card_id)
+    db.execute("DELETE FROM customer_search WHERE rowid = ?", [card_id])
+    db.execute("INSERT INTO customer_search (customer_search) VALUES ('optimize')")
+
+
+def _filed_key(db: Database, card_id: int, word: str, likely: str | None) -> str | None:
+    """The sort key ``word`` of card ``card_id`` is filed under (``likely`` tried first)."""
+    if likely is not None:
+        exact = "SELECT 1 FROM search_words WHERE word = ? AND sort_key = ? AND card_id = ?"
+        if db.execute(exact, [word, likely, card_id]).fetchone() is not None:
+            return likely
+    scan = "SELECT sort_key FROM search_words WHERE word = ? AND card_id = ? LIMIT 1"
+    row = db.execute(scan, [word, card_id]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def refile_all_words(db: Database) -> None:
+    """File every listed card's words again (after every sort key or word has changed)."""
+    db.execute("DELETE FROM search_words")
+    db.execute(_FILE_ALL_SQL)
+
+
+def filed(words: str) -> list[str]:
+    """The words of a card's index text that ``search_words`` files, each once."""
+    return sorted({word for word in words.split(" ") if word and word[0] not in DIGITS})
+
+
+def _indexed(db: Database, card_id: int) -> str:
+    """The card's words as the word index holds them ("" for a card it does not hold)."""
+    sql = "SELECT c0 FROM customer_search_content WHERE id = ?"
+    row = db.execute(sql, [card_id]).fetchone()
+    return "" if row is None else str(row[0])
 
 
 def reindex_all(db: Database) -> None:
@@ -36,6 +141,7 @@ def reindex_all(db: Database) -> None:
         [(row[0], words_of(row[1:], numbers.get(row[0], []))) for row in rows],
     )
     db.execute("INSERT INTO customer_search (customer_search) VALUES ('optimize')")
+    refile_all_words(db)
 
 
 def search_words(card: Card, card_no: str) -> str:

@@ -138,9 +138,11 @@ class CardListModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
-            return None
+        """A cell's text and the rest (asked several times for each cell the list paints:
+        every Qt call counts, so an invalid index is told by its row, -1, alone)."""
         row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
         summary = self._rows[row]
         if role == _DISPLAY:
             return self._text(summary, index.column(), row)
@@ -163,8 +165,9 @@ class CardListModel(QAbstractTableModel):
             return ""
         written = _written_phones.get((summary.phone, self._session.settings.region))
         if written is None:  # written once the list is on screen (see the module's docstring)
+            if not self._unwritten_phones:  # the first of them starts the timer
+                self._phone_timer.start()
             self._unwritten_phones.add(row)
-            self._phone_timer.start()
             return ""
         return written
 
