@@ -28,6 +28,7 @@ import sqlite3
 from sqlite_utils import Database
 
 from shopcards.core.errors import ShopError
+from shopcards.store import search_index
 
 _NOT_MOVED = frozenset(
     {"phones", "customer_tags", "not_duplicates", "merged_cards", "drawing_entries"}
@@ -63,8 +64,8 @@ def retire(db: Database, keep_id: int, other_id: int, card_no: str, at: str, by:
         "INSERT INTO merged_cards (card_no, merged_into, merged_at, by) VALUES (?, ?, ?, ?)",
         [card_no, keep_id, at, by],
     )
+    search_index.drop_card(db, other_id)
     db.execute("DELETE FROM customers WHERE id = ?", [other_id])
-    db.execute("DELETE FROM customer_search WHERE rowid = ?", [other_id])
 
 
 def merged_into(db: Database, card_no: str) -> int | None:

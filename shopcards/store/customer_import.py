@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from shopcards.store import search_index
 from shopcards.store.changes import this_desk
 
 KnownCard = tuple[int, str, str, str, str, str, str]
@@ -143,10 +144,9 @@ def updated_values(db: Database, batch_id: int, card_id: int) -> list[dict[str, 
 
 def delete_cards(db: Database, ids: list[int]) -> None:
     """Take away cards an import added (nothing recorded on them), and their index words."""
+    for card_id in ids:
+        search_index.drop_card(db, card_id)
     given = json.dumps(ids)
-    db.execute(
-        "DELETE FROM customer_search WHERE rowid IN (SELECT value FROM json_each(?))", [given]
-    )
     db.execute("DELETE FROM customers WHERE id IN (SELECT value FROM json_each(?))", [given])
 
 

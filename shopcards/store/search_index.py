@@ -88,6 +88,14 @@ def unfile_card(db: Database, card_id: int) -> None:
         )
 
 
+def drop_card(db: Database, card_id: int) -> None:
+    """Take a card that goes but whose person stays (merged into another card, or added by an
+    import being undone) out of both indexes, before its row is deleted; unlike
+    :func:`erase_card` the word index is not rewritten whole (2 s at 100,000 cards)."""
+    unfile_card(db, card_id)
+    db.execute("DELETE FROM customer_search WHERE rowid = ?", [card_id])
+
+
 def erase_card(db: Database, card_id: int) -> None:
     """Take the card out of both indexes for good: its word index is rewritten whole, so
     that no old segment still holds the name (with ``secure_delete`` on, freed pages are
