@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from shopcards.core.card import (
     Card,
@@ -28,6 +26,10 @@ from shopcards.core.search import (
     spelled_words,
 )
 from shopcards.store import card_walk, search_index
+from shopcards.store.reads import Reads
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
@@ -234,7 +236,7 @@ def card_no_forms(typed: str) -> tuple[str, str]:
 
 
 def page(
-    db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
+    db: Reads, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
 ) -> list[CardSummary]:
     """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
 
@@ -261,7 +263,7 @@ def page(
 
 
 def sorted_page(
-    db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
+    db: Reads, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
 ) -> list[CardSummary]:
     """:func:`page` by sorting every match: the order is worked out on the narrow (id, sort
     key) index; only the cards of the page itself are read whole. (Also what a broad search's
@@ -287,7 +289,7 @@ def sorted_page(
     return [_summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
-def _summaries(db: Database, ids: list[int]) -> list[CardSummary]:
+def _summaries(db: Reads, ids: list[int]) -> list[CardSummary]:
     """The list rows of the cards ``ids``, in alphabetical order."""
     if not ids:
         return []
@@ -298,7 +300,7 @@ def _summaries(db: Database, ids: list[int]) -> list[CardSummary]:
     return [_summary(row) for row in db.execute(sql, ids).fetchall()]
 
 
-def count(db: Database, query: CardQuery, alphabet: Alphabet) -> int:
+def count(db: Reads, query: CardQuery, alphabet: Alphabet) -> int:
     """How many cards match ``query`` (a word search in the whole cabinet: card_walk.count)."""
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.drawer:
@@ -312,7 +314,7 @@ def interest_names(db: Database) -> list[str]:
     return [name for (name,) in db.execute("SELECT name FROM tags ORDER BY name").fetchall()]
 
 
-def drawers_in_use(db: Database) -> set[str]:
+def drawers_in_use(db: Reads) -> set[str]:
     """The drawers that hold a card not archived: one index seek per drawer (counting them
     read a million index entries at each start of a big card file, issue 12)."""
     rows = db.execute(

@@ -12,11 +12,15 @@ is current. tests/store/fixtures holds a card file made by each earlier release.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
+
+from shopcards.store.migration_sets import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "shopcards"
-migrations = Migrations(MIGRATION_SET)
+migrations = MigrationSet(MIGRATION_SET)
 
 
 @migrations(name="m001_cards_and_purchases")
@@ -134,8 +138,7 @@ def run_script(db: Database, script: str) -> None:
 
 def known_names() -> list[str]:
     """Names of the migrations this program knows, oldest first."""
-    scratch = Database(memory=True, execute_plugins=False)  # see open_card_file
-    return [migration.name for migration in migrations.pending(scratch)]
+    return migrations.names()
 
 
 @migrations(name="m002_purchase_lists")

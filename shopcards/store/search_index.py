@@ -5,11 +5,14 @@ the typed text alike."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from shopcards.core.card import Card
 from shopcards.core.phones import search_tokens
 from shopcards.core.search import index_words
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def index_card(db: Database, card_id: int, card: Card, card_no: str) -> None:
