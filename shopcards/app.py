@@ -76,7 +76,9 @@ class Cabinet:
         self._settings = settings
         mode = str(settings.value(_COLOURS, ColourMode.SYSTEM.value))
         self.theme = Theme(
-            app, ColourMode(mode) if mode in ColourMode._value2member_map_ else ColourMode.SYSTEM
+            app,
+            ColourMode(mode) if mode in ColourMode._value2member_map_ else ColourMode.SYSTEM,
+            sheet_later=True,  # put on with the Shop menu, after the first paint
         )
         self.session: Session | None = None
         self.window: MainWindow | None = None
@@ -98,6 +100,13 @@ class Cabinet:
             self.save_state()
         window = MainWindow(session, self.theme)
         window.cardFileRequested.connect(self._open_later)
+        self.theme.dress(  # the rules its first paint needs, while the sheet waits (theme.py)
+            [
+                (window.search, ("search",)),
+                (window.drawers, ("drawers",)),
+                (window.splitter, ("splitter", "cardList", "emptyCabinet", "cardPanel")),
+            ]
+        )
         self._restore_state(window)
         # the tab bar from the first paint: the card does not jump down when its panes arrive
         window.card_tabs.tabBar().setVisible(True)
@@ -114,13 +123,14 @@ class Cabinet:
         return True
 
     def _add_tools(self, window: MainWindow) -> None:
-        """The Shop menu, its shortcuts and the panes beside the card, right after the cabinet's
-        first paint: their modules and widgets cost a tenth of a second that the user need not
-        wait for (issue 12)."""
+        """The Shop menu, its shortcuts, the panes beside the card and the application's style
+        sheet, right after the cabinet's first paint: their modules and widgets cost a tenth of
+        a second that the user need not wait for (issue 12)."""
         if window is not self.window or not window.isVisible():  # replaced, or closed already
             return
         from shopcards.ui.cabinet.shop_tools import ShopTools
 
+        self.theme.put_on_sheet()  # before the panes and dialogs, which it dresses too
         self.tools = ShopTools(window, window.session)
         self.tools.start()
 

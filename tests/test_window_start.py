@@ -37,6 +37,11 @@ NOT_AT_START = [
     "hypothesis",
     "pytest",
     "phonenumbers",  # the list formats its phones after the first page shows
+    # sqlite-utils and what it imports: the start reads through the plain connection
+    "sqlite_utils",
+    "click",
+    "dateutil",
+    "pluggy",
     # the commands of the command line
     "shopcards.cli.cardfile",
     "shopcards.cli.demo",

@@ -58,7 +58,7 @@ def restore_from(session: Session, source: Path) -> Restored:
     safety = backup_now(session)
     issued = customers.highest_issued_id(session.db)
     backup.restore(source, session.card_file.conn)
-    migrate(session.card_file.db, session.card_file.path)
+    migrate(session.card_file)
     session.forget_settings()
     with session.card_file.write() as db:
         customers.keep_ids_above(db, issued)

@@ -155,17 +155,17 @@ def list_cards(
     session: Session, query: CardQuery, after: tuple[str, int] | None = None, limit: int = 200
 ) -> list[CardSummary]:
     """One page of the cabinet in alphabetical order (see store.customers.page)."""
-    return customers.page(session.db, query, session.alphabet, after, limit)
+    return customers.page(session.conn, query, session.alphabet, after, limit)
 
 
 def count_cards(session: Session, query: CardQuery) -> int:
-    return customers.count(session.db, query, session.alphabet)
+    return customers.count(session.conn, query, session.alphabet)
 
 
 def drawers(session: Session, keep: str = "") -> list[str]:
     """The drawers that hold cards, in the alphabet's order, and ``keep`` (the drawer open,
     even if its last card just left it) when the alphabet has it."""
-    filled = customers.drawers_in_use(session.db)
+    filled = customers.drawers_in_use(session.conn)
     return [drawer for drawer in session.alphabet.drawers() if drawer in filled or drawer == keep]
 
 

@@ -26,12 +26,12 @@ def open_session(path: Path, role: Role = Role.CLERK) -> Session:
     session = connect(path, role)
     today = session.today().isoformat()
     try:
-        if not nothing_due(session.db, today):
+        if not nothing_due(session.conn, today):
             # the cash-back service and its rules: ~55 ms of imports, only on a day with expiry
             from shopcards.services import loyalty
 
             loyalty.expire_due(session)
-        if session.settings.tiers_on and recomputed_on(session.db) != today:
+        if session.settings.tiers_on and recomputed_on(session.conn) != today:
             from shopcards.services import loyalty_tiers  # likewise: once a day
 
             loyalty_tiers.recompute_if_due(session)

@@ -18,10 +18,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from shopcards.core.collation import Alphabet
 from shopcards.core.search import fewest_for_walk, walk_budget
+from shopcards.store.reads import Reads
 
 _WORDS_JOIN = " CROSS JOIN customer_search_content s ON s.id = c.id"
 """Each card of the walk with its indexed words (the walk drives: CROSS JOIN keeps the order)."""
@@ -46,7 +45,7 @@ _FILED_SQL = (
 """How many cards are filed in a stretch of the cabinet, up to a number."""
 
 
-def matches(db: Database, match: str, up_to: int) -> int:
+def matches(db: Reads, match: str, up_to: int) -> int:
     """How many cards (archived ones too) the word index gives for ``match``, up to ``up_to``."""
     sql = (
         "SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? LIMIT ?)"
@@ -54,7 +53,7 @@ def matches(db: Database, match: str, up_to: int) -> int:
     return _count_once(db, sql, (match, up_to))
 
 
-def _count_once(db: Database, sql: str, params: tuple[Any, ...]) -> int:
+def _count_once(db: Reads, sql: str, params: tuple[Any, ...]) -> int:
     """The count ``sql`` gives, kept: only the plan depends on it, never the rows.
 
     Reading a word's list of cards, or a stretch of the cabinet, costs little next to looking
@@ -72,7 +71,7 @@ def _count_once(db: Database, sql: str, params: tuple[Any, ...]) -> int:
 
 
 def budget(
-    db: Database,
+    db: Reads,
     clauses: list[tuple[str, ...]],
     alphabet: Alphabet,
     limit: int,
@@ -105,7 +104,7 @@ def budget(
 
 
 def filed_page(
-    db: Database,
+    db: Reads,
     clauses: list[tuple[str, ...]],
     stretch: tuple[str, str],
     after: tuple[str, int] | None,
@@ -141,7 +140,7 @@ def filed_page(
     return [int(card_id) for _key, card_id in sorted([*inside, *outside])[:limit]]
 
 
-def count(db: Database, clauses: list[tuple[str, ...]], archived: bool) -> int:
+def count(db: Reads, clauses: list[tuple[str, ...]], archived: bool) -> int:
     """How many cards, archived or not as ``archived`` says, match any of ``clauses``.
 
     The word index counts its matches quickly; the archived cards among them are few, and
@@ -167,7 +166,7 @@ def fts_query(clauses: list[tuple[str, ...]]) -> str:
     return "".join(alternatives)
 
 
-def _filed_together(db: Database, words: list[str], alphabet: Alphabet, found: int) -> bool:
+def _filed_together(db: Reads, words: list[str], alphabet: Alphabet, found: int) -> bool:
     """True when half of ``found`` matches or more could be cards filed under one of ``words``."""
     half = found // 2
     return any(
@@ -177,7 +176,7 @@ def _filed_together(db: Database, words: list[str], alphabet: Alphabet, found: i
 
 
 def _stretch(
-    db: Database, clauses: list[tuple[str, ...]], spelled: Sequence[str], alphabet: Alphabet
+    db: Reads, clauses: list[tuple[str, ...]], spelled: Sequence[str], alphabet: Alphabet
 ) -> tuple[str, str] | None:
     """The sort keys of the cards filed under the typed word that has the most of them."""
     if len(clauses) != 1:
@@ -197,14 +196,14 @@ def _stretches(words: list[str], alphabet: Alphabet) -> set[tuple[str, str]]:
     return {(lo, hi) for lo, hi in ranges if lo}
 
 
-def cards(db: Database) -> int:
+def cards(db: Reads) -> int:
     """About how many cards the file holds (the highest id: close enough to plan, and kept
     as the counts are, a statement less a keystroke)."""
     return _count_once(db, "SELECT coalesce(max(id), 0) FROM customers", ())
 
 
 def walk(
-    db: Database,
+    db: Reads,
     clauses: list[tuple[str, ...]],
     drawer: str,
     after: tuple[str, int] | None,

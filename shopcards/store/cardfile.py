@@ -11,13 +11,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from shopcards import paths
 from shopcards.core.errors import CardFileError
 from shopcards.store import data_steps, schema
 from shopcards.store.verdict import BUSY_TIMEOUT_MS, examine, read_only_error
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class DiskFull(CardFileError):
@@ -25,11 +27,17 @@ class DiskFull(CardFileError):
 
 
 class CardFile:
-    """One open card file. Use :func:`open_card_file`; close it when done (or use ``with``)."""
+    """One open card file. Use :func:`open_card_file`; close it when done (or use ``with``).
 
-    def __init__(self, path: Path, db: Database) -> None:
+    ``conn`` is the plain connection; ``db`` wraps it in sqlite-utils when first asked for: the
+    cabinet's first page reads through ``conn`` (issue 12: sqlite-utils and what it imports
+    cost ~0.1 s of the start), writes go through ``db``.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
-        self.db = db
+        self.conn = conn
+        self._db: Database | None = None
 
     def __enter__(self) -> CardFile:
         return self
@@ -38,11 +46,17 @@ class CardFile:
         self.close()
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self) -> Database:
+        if self._db is None:
+            from sqlite_utils import Database
+
+            # no sqlite-utils plugins: shopcards uses none, and looking for them read the
+            # metadata of every installed package (issue 12)
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     @contextmanager
     def write(self) -> Iterator[Database]:
@@ -94,7 +108,7 @@ class CardFile:
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def schema_version(self) -> int:
-        return len(schema.migrations.applied(self.db))
+        return len(schema.migrations.applied(self.conn))
 
 
 def open_card_file(path: Path, create: bool = True) -> CardFile:
@@ -114,15 +128,13 @@ def open_card_file(path: Path, create: bool = True) -> CardFile:
         raise read_only_error(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _make_private(path)
-    # no sqlite-utils plugins: shopcards uses none, and looking for them read the metadata of
-    # every installed package at each start (issue 12)
-    db = Database(_connect(path), execute_plugins=False)
+    card_file = CardFile(path, _connect(path))
     try:
-        migrate(db, path)
+        migrate(card_file)
     except BaseException:
-        db.close()
+        card_file.close()
         raise
-    return CardFile(path, db)
+    return card_file
 
 
 def _make_private(path: Path) -> None:
@@ -145,6 +157,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA cache_size = -32768")  # 32 MiB: the list pages through indexes
+        conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database sets it
     except sqlite3.DatabaseError as exc:
         verdict = examine(path)
         if not verdict.opens:
@@ -153,15 +166,17 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def migrate(db: Database, path: Path) -> None:
+def migrate(card_file: CardFile) -> None:
     """Apply pending migrations, then pending data steps, in one transaction, after copying
     an existing file aside (a restored backup from an older shopcards comes through here too).
 
     The write lock is taken first, so two desks opening a new file at once migrate it once.
     """
-    if not schema.migrations.pending(db) and not data_steps.data_steps.pending(db):
+    conn = card_file.conn
+    if not schema.migrations.pending(conn) and not data_steps.data_steps.pending(conn):
         return
-    if schema.migrations.applied(db):
+    db, path = card_file.db, card_file.path
+    if schema.migrations.applied(conn):
         from shopcards.store.backup import backup_before_migration
 
         backup_before_migration(db, path)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import socket
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from shopcards.core.changes import Change
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def record(

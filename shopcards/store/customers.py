@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from shopcards.core.card import (
     Card,
@@ -29,6 +27,10 @@ from shopcards.core.search import (
 )
 from shopcards.store import card_walk, search_index, word_order
 from shopcards.store.list_rows import SUMMARY_COLUMNS, summaries, summary
+from shopcards.store.reads import Reads
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _CARDS = "customers c"
 _PLAIN_FIELDS = (
@@ -249,7 +251,7 @@ def card_no_forms(typed: str) -> tuple[str, str]:
 
 
 def page(
-    db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
+    db: Reads, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
 ) -> list[CardSummary]:
     """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
 
@@ -280,7 +282,7 @@ def page(
 
 
 def sorted_page(
-    db: Database, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
+    db: Reads, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
 ) -> list[CardSummary]:
     """:func:`page` by sorting every match: the order is worked out on the narrow (id, sort
     key) index; only the cards of the page itself are read whole. (Also what a broad search's
@@ -306,7 +308,7 @@ def sorted_page(
     return [summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
 
 
-def count(db: Database, query: CardQuery, alphabet: Alphabet) -> int:
+def count(db: Reads, query: CardQuery, alphabet: Alphabet) -> int:
     """How many cards match ``query`` (a word search in the whole cabinet: card_walk.count)."""
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.drawer:
@@ -320,7 +322,7 @@ def interest_names(db: Database) -> list[str]:
     return [name for (name,) in db.execute("SELECT name FROM tags ORDER BY name").fetchall()]
 
 
-def drawers_in_use(db: Database) -> set[str]:
+def drawers_in_use(db: Reads) -> set[str]:
     """The drawers that hold a card not archived: one index seek per drawer (counting them
     read a million index entries at each start of a big card file, issue 12)."""
     rows = db.execute(

@@ -8,15 +8,18 @@ today's code because it is about the data, not the shape of the file.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from shopcards.core.collation import Alphabet
 from shopcards.core.settings import ShopSettings
 from shopcards.store import customers, search_index, settings
+from shopcards.store.migration_sets import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DATA_STEP_SET = "shopcards-data"
-data_steps = Migrations(DATA_STEP_SET)
+data_steps = MigrationSet(DATA_STEP_SET)
 
 
 @data_steps(name="d001_indexes_early_files_lack")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from shopcards.core.card import CardSummary
+from shopcards.store.reads import Reads
 
 SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
@@ -17,7 +16,7 @@ SUMMARIES_KEPT = 4_096
 _summaries_made: dict[tuple[Any, ...], CardSummary] = {}
 
 
-def summaries(db: Database, ids: list[int]) -> list[CardSummary]:
+def summaries(db: Reads, ids: list[int]) -> list[CardSummary]:
     """The list rows of the cards ``ids``, in alphabetical order."""
     if not ids:
         return []

@@ -12,9 +12,12 @@ is current. tests/store/fixtures holds a card file made by each earlier release.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
-from shopcards.store.migration_set import MIGRATION_SET, migrations, run_script
+from shopcards.store.schema_set import MIGRATION_SET, migrations, run_script
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["MIGRATION_SET", "known_names", "migrations", "run_script"]
 
@@ -123,8 +126,7 @@ def _m001(db: Database) -> None:
 
 def known_names() -> list[str]:
     """Names of the migrations this program knows, oldest first."""
-    scratch = Database(memory=True, execute_plugins=False)  # see open_card_file
-    return [migration.name for migration in migrations.pending(scratch)]
+    return migrations.names()
 
 
 @migrations(name="m002_purchase_lists")

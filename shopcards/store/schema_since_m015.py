@@ -4,9 +4,12 @@ module, after its own m014, which keeps the order."""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
-from shopcards.store.migration_set import migrations, run_script
+from shopcards.store.schema_set import migrations, run_script
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @migrations(name="m015_merged_cards")

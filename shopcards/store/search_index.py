@@ -13,12 +13,14 @@ index's content) and the sort key they were filed under.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from shopcards.core.card import Card
 from shopcards.core.phones import search_tokens
 from shopcards.core.search import index_words
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DIGITS = "0123456789"
 """A word beginning with one of these is found through the word index only (``search_words``
@@ -33,7 +35,7 @@ _FILE_ALL_SQL = """
     WHERE c.archived_at IS NULL AND w.value NOT GLOB '[0-9]*' AND w.value != ''
     ORDER BY 1, 2, 3
 """
-"""Every listed card's words, filed at once in the index's order (as migration m015 does)."""
+"""Every listed card's words, filed at once in the index's order (as migration m017 does)."""
 
 
 def index_card(db: Database, card_id: int, card: Card, card_no: str) -> None:

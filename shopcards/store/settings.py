@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+from shopcards.store.reads import Reads
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
-def load(db: Database) -> dict[str, Any]:
+def load(db: Reads) -> dict[str, Any]:
     return {
         key: json.loads(value)
         for key, value in db.execute("SELECT key, value FROM settings").fetchall()

@@ -131,16 +131,8 @@ def _inspect(conn: sqlite3.Connection, path: Path, read_only: bool, integrity: b
     marked = any(conn.execute(f"PRAGMA {mark}").fetchone()[0] for mark in _OTHER_PROGRAMS_MARKS)
     if not tables and not marked:
         return Verdict(path, Standing.NEW, read_only)
-    applied = []
-    if "_sqlite_migrations" in tables:
-        applied = [
-            row[0]
-            for row in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
-                [schema.MIGRATION_SET],
-            )
-        ]
-    known = schema.known_names()
+    applied = schema.migrations.applied(conn)
+    known = schema.migrations.names()
     unknown = [name for name in applied if name not in known]
     if unknown:
         return _refused(

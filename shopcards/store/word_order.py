@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from shopcards.store.card_walk import fts_query, matches, word_test
+from shopcards.store.reads import Reads
 from shopcards.store.search_index import DIGITS
 
 READ_UP_TO = 60_000
@@ -40,7 +39,7 @@ order and merges them, however many cards they hold."""
 
 
 def page(
-    db: Database, clauses: list[tuple[str, ...]], after: tuple[str, int] | None, limit: int
+    db: Reads, clauses: list[tuple[str, ...]], after: tuple[str, int] | None, limit: int
 ) -> list[int] | None:
     """The ids of the first ``limit`` listed cards matching ``clauses`` after ``after``, in
     alphabetical order; None when this index does not answer the search well (see the
@@ -62,9 +61,7 @@ def page(
     return _driven(db, driver, [word for word in words if word != driver], since, limit)
 
 
-def _driven(
-    db: Database, driver: str, others: list[str], since: list[Any], limit: int
-) -> list[int]:
+def _driven(db: Reads, driver: str, others: list[str], since: list[Any], limit: int) -> list[int]:
     """The cards whose words begin with ``driver`` and each of ``others``, read off the
     range of ``driver`` (the fewest matches). A word that begins few filed words is tested
     by looking each of them up beside the card; a broader one in the card's indexed words,
@@ -97,7 +94,7 @@ def _driven(
     return _distinct(db, sql, params, limit)
 
 
-def _distinct(db: Database, sql: str, params: list[Any], limit: int) -> list[int]:
+def _distinct(db: Reads, sql: str, params: list[Any], limit: int) -> list[int]:
     """The first ``limit`` cards ``sql`` gives, each once: a card whose words begin with the
     typed word twice ("stefan", "stefanescu") comes twice, one row after the other.
 
@@ -112,7 +109,7 @@ def _distinct(db: Database, sql: str, params: list[Any], limit: int) -> list[int
         read *= 2
 
 
-def _words_beginning(db: Database, typed: str) -> list[str] | None:
+def _words_beginning(db: Reads, typed: str) -> list[str] | None:
     """The filed words that begin with ``typed``, if they are few (else None): found one
     after another by seeking the index past the last, in one statement."""
     sql = """
@@ -128,7 +125,7 @@ def _words_beginning(db: Database, typed: str) -> list[str] | None:
     return [str(word) for (word,) in rows] if len(rows) <= FEW_WORDS else None
 
 
-def _merged(db: Database, words: list[str], since: list[Any], limit: int) -> list[int]:
+def _merged(db: Reads, words: list[str], since: list[Any], limit: int) -> list[int]:
     """The first ``limit`` cards filed under any of ``words`` after ``since``: each word's
     cards are read in order up to ``limit``, then merged (UNION: each card once)."""
     if not words:

@@ -64,6 +64,33 @@ def test_the_cabinet_opens_a_card_file_with_the_history_beside_the_card(
     assert history.customer_id == card.id
 
 
+@pytest.mark.parametrize("mode", [ColourMode.LIGHT, ColourMode.DARK])
+def test_the_first_paint_looks_as_under_the_style_sheet_that_comes_after_it(
+    qtbot: QtBot, settings: QSettings, shop: Session, mode: ColourMode
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet("")  # as at a real start
+    settings.setValue("view/colour_mode", mode.value)
+    made = Cabinet(app, settings)
+    assert made.open(shop.card_file.path) and made.window is not None
+    window = made.window
+    try:
+        assert app.styleSheet() == ""  # any sheet costs every widget it covers (issue 12)
+        first_paint = window.grab().toImage()  # the widgets dressed in the rules they need
+        made.theme.put_on_sheet()
+        assert "QGroupBox" in app.styleSheet()  # the whole sheet, for the dialogs too
+        assert window.search.styleSheet() == ""
+        assert window.grab().toImage() == first_paint
+        made.theme.put_on_sheet()  # what the first paint then does: nothing more
+        qtbot.waitUntil(lambda: made.tools is not None)
+    finally:
+        made.theme.set_mode(ColourMode.LIGHT)
+        window.close()
+        assert made.session is not None
+        made.session.close()
+
+
 def test_window_size_and_colours_are_kept_for_next_time(
     cabinet: Cabinet, shop: Session, settings: QSettings
 ) -> None:

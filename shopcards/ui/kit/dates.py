@@ -3,7 +3,9 @@ a time after it when it matters, and date fields in the same style. (A month is 
 ``services.drawing.month_name``: "November 2026".)
 
 Babel knows how each country writes a date (CLDR); a date field takes the same pattern, so
-what the owner types into matches what the lists show.
+what the owner types into matches what the lists show. ``babel.dates`` is imported where it
+is used: importing it asks pytz for the computer's time zone, which reads pytz's list of every
+zone (~40 ms that the cabinet's first paint, which shows no date, need not wait for; issue 12).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import datetime as dt
 import re
 from typing import Final
 
-from babel.dates import format_date, format_skeleton, get_date_format
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit
 
@@ -23,6 +24,8 @@ STYLE: Final = "medium"
 
 def iso_date_text(iso: str, locale: str) -> str:
     """An ISO date (or date-time) as the shop writes dates; unreadable text is shown as is."""
+    from babel.dates import format_date
+
     try:
         return str(format_date(dt.date.fromisoformat(iso[:10]), STYLE, locale=locale))
     except ValueError:
@@ -36,6 +39,8 @@ def iso_date_time_text(iso: str, locale: str) -> str:
 
 def partial_date_text(date: PartialDate, locale: str) -> str:
     """ "3 April 1961", or "3 April" when the year is unknown, in the shop's language."""
+    from babel.dates import format_date, format_skeleton
+
     if date.year is None:
         return str(format_skeleton("MMMMd", dt.date(2000, date.month, date.day), locale=locale))
     return str(format_date(dt.date(date.year, date.month, date.day), "long", locale=locale))
@@ -70,5 +75,7 @@ def day_of(edit: QDateEdit) -> dt.date:
 
 def qt_date_format(locale: str) -> str:
     """The shop's medium date pattern in Qt's spelling (CLDR "y" is Qt's "yyyy")."""
+    from babel.dates import get_date_format
+
     pattern = get_date_format(STYLE, locale=locale).pattern
     return re.sub(r"(?<!')y+", "yyyy", pattern.replace("L", "M"))

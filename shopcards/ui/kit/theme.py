@@ -7,7 +7,7 @@ Fusion draws the same on every system, so the palettes below are the whole colou
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QWidget
 
 from shopcards import paths
 
@@ -222,15 +222,25 @@ def load_fonts(app: QApplication) -> None:
 
 
 class Theme(QObject):
-    """The colour mode in force; re-applies the palette when the desktop switches light/dark."""
+    """The colour mode in force; re-applies the palette when the desktop switches light/dark.
+
+    With ``sheet_later``, the application's style sheet waits for :meth:`put_on_sheet`: any
+    style sheet at all costs every widget polished under it (~40 ms for the cabinet, issue
+    12), so the cabinet's first paint dresses only the widgets that need a rule
+    (:meth:`dress`), and the whole sheet comes right after it, for the dialogs.
+    """
 
     changed = Signal(str)
     """Emitted with ``"light"`` or ``"dark"`` whenever the palette in force changes."""
 
-    def __init__(self, app: QApplication, mode: ColourMode = ColourMode.SYSTEM) -> None:
+    def __init__(
+        self, app: QApplication, mode: ColourMode = ColourMode.SYSTEM, sheet_later: bool = False
+    ) -> None:
         super().__init__(app)
         self._app = app
         self._mode = mode
+        self._sheet_on = not sheet_later
+        self._dressed: list[tuple[QWidget, tuple[str, ...]]] = []
         app.setStyle("Fusion")
         app.styleHints().colorSchemeChanged.connect(self._system_changed)
         self._apply()
@@ -255,6 +265,26 @@ class Theme(QObject):
         self._mode = mode
         self._apply()
 
+    def dress(self, widgets: Sequence[tuple[QWidget, tuple[str, ...]]]) -> None:
+        """Until the application's style sheet is on, give each widget the named parts of it
+        (see ``_rules``): they dress the widget and what it holds as the whole sheet would."""
+        if self._sheet_on:
+            return
+        self._dressed = list(widgets)
+        rules = _rules(self.scheme)
+        for widget, parts in self._dressed:
+            widget.setStyleSheet("".join(rules[part] for part in parts))
+
+    def put_on_sheet(self) -> None:
+        """The application's style sheet, in place of the parts :meth:`dress` gave."""
+        if self._sheet_on:
+            return
+        self._sheet_on = True
+        self._app.setStyleSheet(_style_sheet(self.scheme))
+        for widget, _parts in self._dressed:
+            widget.setStyleSheet("")
+        self._dressed = []
+
     def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self._mode is ColourMode.SYSTEM:
             self._apply()
@@ -262,12 +292,20 @@ class Theme(QObject):
     def _apply(self) -> None:
         scheme = self.scheme
         self._app.setPalette(palette(scheme))
-        self._app.setStyleSheet(_style_sheet(scheme))
+        if self._sheet_on:
+            self._app.setStyleSheet(_style_sheet(scheme))
+        else:
+            self.dress(self._dressed)
         self.changed.emit(scheme)
 
 
 def _style_sheet(scheme: str) -> str:
     """The few touches Fusion lacks: roomier inputs, flat drawer tabs, a quiet splitter."""
+    return "".join(_rules(scheme).values())
+
+
+def _rules(scheme: str) -> dict[str, str]:
+    """The style sheet's rules by the part of a window they dress (:meth:`Theme.dress`)."""
     colours = _COLOURS[scheme]
     base = colours[QPalette.ColorRole.Base]
     mid = colours[QPalette.ColorRole.Mid]
@@ -275,22 +313,31 @@ def _style_sheet(scheme: str) -> str:
     accent = colours[QPalette.ColorRole.Highlight]
     text = colours[QPalette.ColorRole.Text]
     window = colours[QPalette.ColorRole.Window]
-    return f"""
-    QLineEdit, QComboBox {{ padding: 3px 6px; }}
+    return {
+        "inputs": """
+    QLineEdit, QComboBox { padding: 3px 6px; }""",
+        "search": f"""
     QLineEdit#search {{ padding: 6px 10px; border: 1px solid {mid}; border-radius: 6px;
         background: {base}; }}
-    QLineEdit#search:focus {{ border: 1px solid {accent}; }}
+    QLineEdit#search:focus {{ border: 1px solid {accent}; }}""",
+        "drawers": f"""
     QToolButton[drawer="true"] {{ border: 1px solid transparent; border-radius: 5px;
         padding: 3px 4px; color: {text}; background: transparent; }}
     QToolButton[drawer="true"]:hover {{ background: {midlight}; }}
-    QToolButton[drawer="true"]:checked {{ background: {accent}; color: #ffffff; }}
-    QFrame#emptyCabinet {{ border: 1px solid {mid}; border-radius: 6px; background: {base}; }}
+    QToolButton[drawer="true"]:checked {{ background: {accent}; color: #ffffff; }}""",
+        "emptyCabinet": f"""
+    QFrame#emptyCabinet {{ border: 1px solid {mid}; border-radius: 6px; background: {base}; }}""",
+        "cardList": f"""
     QTableView#cardList {{ border: 1px solid {mid}; border-radius: 6px; background: {base}; }}
-    QTableView#cardList::item {{ padding: 0 4px; }}
+    QTableView#cardList::item {{ padding: 0 4px; }}""",
+        "cardPanel": f"""
     QTabWidget#cardPanel::pane {{ border: 1px solid {mid}; border-radius: 6px;
-        background: {base}; top: -1px; }}
-    QSplitter::handle {{ background: {window}; }}
+        background: {base}; top: -1px; }}""",
+        "splitter": f"""
+    QSplitter::handle {{ background: {window}; }}""",
+        "groups": f"""
     QGroupBox {{ font-weight: bold; border: 1px solid {midlight}; border-radius: 6px;
         margin-top: 12px; padding-top: 4px; }}
     QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
-    """
+    """,
+    }

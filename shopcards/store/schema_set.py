@@ -1,4 +1,4 @@
-"""The card file's one set of migrations, and how a migration runs its SQL.
+"""The card file's set of schema migrations, and how a migration runs its SQL.
 
 Held apart from ``store/schema.py`` so that the migrations from m015 on
 (``store/schema_since_m015.py``) register into the same set without importing schema.py back.
@@ -6,11 +6,15 @@ Held apart from ``store/schema.py`` so that the migrations from m015 on
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
+
+from shopcards.store.migration_sets import MigrationSet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "shopcards"
-migrations = Migrations(MIGRATION_SET)
+migrations = MigrationSet(MIGRATION_SET)
 
 
 def run_script(db: Database, script: str) -> None:
