@@ -11,6 +11,7 @@ backups, so that restoring an older backup forgets them again (:func:`forget_aga
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from shopcards.core.errors import Cancelled
 from shopcards.core.progress import CancelToken, Report, tell
@@ -90,14 +91,17 @@ def wipe_note(session: Session) -> str:
     )
 
 
-def forget_again(session: Session, earlier: Sequence[Logged]) -> list[int]:
+def forget_again(
+    session: Session, earlier: Sequence[Logged], log_of: Path | None = None
+) -> list[int]:
     """After a restore: forget every card logged as erased (in ``earlier``, the log of the
     content replaced, in the log beside the backups, or in the restored file's own) that the
     restored file holds again, and keep the whole log. Returns the card ids forgotten again.
 
     Not limited to the owner: it runs inside the owner's restore, and on a file being
-    restored before its owner is known."""
-    path = session.card_file.path
+    restored before its owner is known. ``log_of``: the card file whose log beside the
+    backups counts, when the session is on a copy being restored in its place."""
+    path = log_of or session.card_file.path
     db = session.db
     every = {line.card_id: line for line in [*erasure_file.lines(path), *earlier]}
     every.update({line.card_id: line for line in erasure.logged(db)})

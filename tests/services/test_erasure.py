@@ -7,7 +7,6 @@ that can hold it, and reads the file's bytes afterwards: the .db and the -wal.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,9 @@ import pytest
 from shopcards.core.calls import CallInput
 from shopcards.core.errors import PermissionDenied
 from shopcards.core.purchase import PurchaseInput
+from shopcards.core.roles import Role
 from shopcards.services import calls, cards, erasure, loyalty, purchases
+from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 from shopcards.store import erasure as erasure_store
 from tests.conftest import card_input
@@ -138,16 +139,6 @@ def test_a_clerk_may_not_forget_a_customer(clerk: Session, owner: Session) -> No
     assert cards.get_card(owner, card.id).given_name == "Anna"
 
 
-@pytest.fixture
-def reader(owner: Session) -> Iterator[sqlite3.Connection]:
-    """Another desk in the middle of reading: a read transaction held open."""
-    conn = sqlite3.connect(owner.card_file.path, isolation_level=None)
-    conn.execute("BEGIN")
-    conn.execute("SELECT count(*) FROM customers").fetchone()
-    yield conn
-    conn.close()
-
-
 def test_a_desk_reading_delays_the_wipe_and_the_owner_is_told_until_it_is_done(
     owner: Session, others: None
 ) -> None:
@@ -173,3 +164,19 @@ def test_a_desk_reading_delays_the_wipe_and_the_owner_is_told_until_it_is_done(
 def _sales_total(session: Session) -> int:
     row = session.db.execute("SELECT sum(amount) FROM purchases WHERE voided_at IS NULL")
     return int(row.fetchone()[0])
+
+
+def test_opening_the_file_finishes_a_wipe_the_reader_held_up(owner: Session) -> None:
+    person = the_person(owner)
+    conn = sqlite3.connect(owner.card_file.path, isolation_level=None)
+    conn.execute("BEGIN")
+    conn.execute("SELECT count(*) FROM customers").fetchone()
+    erasure.forget_customer(owner, person)
+    assert erasure.wipe_note(owner)
+    conn.close()
+
+    later = open_session(owner.card_file.path, Role.CLERK)  # the next desk to open the file
+    later.close()
+
+    assert erasure.wipe_note(owner) == ""
+    assert traces_in(owner.card_file.path) == []
