@@ -13,6 +13,15 @@ from shopcards.core.loyalty import add_months
 
 
 @dataclass(frozen=True)
+class Logged:
+    """One line of the erasure log: which card was forgotten, and on which day (no name)."""
+
+    card_id: int
+    card_no: str
+    erased_on: str
+
+
+@dataclass(frozen=True)
 class PastRetention:
     """One card past retention, as the owner's list shows it (dates ISO, '' for none)."""
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from shopcards.core.errors import Cancelled
 from shopcards.core.progress import CancelToken, Report, tell
+from shopcards.core.retention import Logged
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, erasure, erasure_file
-from shopcards.store.erasure import Logged
 
 WHAT_GOES = (
     "The card goes: name, address, phones, e-mail, birthday, notes and interests, with the "

@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from shopcards.core.progress import CancelToken, Report
-from shopcards.core.retention import PastRetention, cutoff
+from shopcards.core.retention import Logged, PastRetention, cutoff
 from shopcards.services import erasure
 from shopcards.services.session import Session, require_owner
 from shopcards.store import retention as store
-from shopcards.store.erasure import Logged
 
 
 def months(session: Session) -> int:

@@ -15,11 +15,11 @@ no name: a restored backup is forgotten again from it.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from shopcards.core.errors import NotFound
+from shopcards.core.retention import Logged
 from shopcards.store import customers
 from shopcards.store.verdict import BUSY_TIMEOUT_MS
 
@@ -28,15 +28,6 @@ CHECKPOINT_WAIT_MS = 250
 the window must not hang while the till is reading."""
 _FREE_TEXT_IN_CHANGES = ("$.values", "$.reason", "$.items", "$.void_reason", "$.note")
 """What a change-log line may hold in words someone typed (the rest are dates, amounts, ids)."""
-
-
-@dataclass(frozen=True)
-class Logged:
-    """One line of the erasure log: which card was forgotten, and on which day."""
-
-    card_id: int
-    card_no: str
-    erased_on: str
 
 
 def forget(db: Database, card_id: int, today: str) -> Logged:

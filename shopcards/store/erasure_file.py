@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from shopcards import paths
-from shopcards.store.erasure import Logged
+from shopcards.core.retention import Logged
 
 
 def log_path(db_path: Path) -> Path:

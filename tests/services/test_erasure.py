@@ -14,6 +14,7 @@ import pytest
 from shopcards.core.calls import CallInput
 from shopcards.core.errors import PermissionDenied
 from shopcards.core.purchase import PurchaseInput
+from shopcards.core.retention import Logged
 from shopcards.core.roles import Role
 from shopcards.services import calls, cards, erasure, loyalty, purchases
 from shopcards.services.opening import open_session
@@ -120,12 +121,12 @@ def test_the_erasure_log_holds_the_card_number_and_day_only(owner: Session) -> N
     person = the_person(owner)
     number = cards.get_card(owner, person).card_no
     erasure.forget_customer(owner, person)
-    assert erasure_store.logged(owner.db) == [erasure_store.Logged(person, number, "2026-11-23")]
+    assert erasure_store.logged(owner.db) == [Logged(person, number, "2026-11-23")]
     beside = erasure_store_file_lines(owner)
     assert [line.card_no for line in beside] == [number]
 
 
-def erasure_store_file_lines(session: Session) -> list[erasure_store.Logged]:
+def erasure_store_file_lines(session: Session) -> list[Logged]:
     from shopcards.store import erasure_file
 
     return erasure_file.lines(session.card_file.path)
