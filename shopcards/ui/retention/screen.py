@@ -83,6 +83,7 @@ class RetentionWindow(QDialog):
             self.list.addTopLevelItem(QTreeWidgetItem(_cells(row, locale)))
         for column in range(len(COLUMNS)):
             self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, self.list.columnWidth(column) + MARGIN * 2)
         count = len(self.past)
         if not months:
             self.intro.setText(OFF)

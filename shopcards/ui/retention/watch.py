@@ -19,6 +19,7 @@ from shopcards.core.errors import ShopError
 from shopcards.core.roles import Role
 from shopcards.services import erasure, retention
 from shopcards.services.session import Session
+from shopcards.ui.kit.theme import MARGIN
 
 RETRY_MS = 30_000
 """How often a pending wipe is tried again while the window is open."""
@@ -44,6 +45,7 @@ class PrivacyTools(QObject):
         self.note.setAccessibleName("Privacy note")
         self.note.setWordWrap(True)
         self.note.setVisible(False)
+        self.note.setContentsMargins(MARGIN, 0, MARGIN, 0)
         window.statusBar().addWidget(self.note, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(RETRY_MS)
