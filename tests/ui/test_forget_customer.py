@@ -57,7 +57,7 @@ def test_the_clerk_gives_the_pin_then_types_the_name_and_the_card_is_gone(
     qtbot: QtBot, shop: Session, clerk: Session, modals: ModalAnswers
 ) -> None:
     smith = _smith(clerk)
-    window, _tools, dialog = _open_forget(qtbot, clerk, modals)
+    window, tools, dialog = _open_forget(qtbot, clerk, modals)
     assert clerk.role is Role.OWNER
     forget = find(dialog, QPushButton, "Forget this customer")
     assert "Sales stay as anonymous amounts" in find(dialog, QLabel, "What stays").text()
@@ -68,6 +68,7 @@ def test_the_clerk_gives_the_pin_then_types_the_name_and_the_card_is_gone(
     assert forget.isEnabled()
 
     qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "forget" not in tools.screens, timeout=30000)
 
     assert cards.find_card_no(clerk, customers_card_no(smith)) is None
     assert window.current_card is None
@@ -95,6 +96,7 @@ def test_a_desk_reading_leaves_a_note_until_the_wipe_is_finished(
     reader.execute("SELECT count(*) FROM customers").fetchone()
     type_text(find(dialog, QLineEdit, "Type “Smith” to confirm"), "smith")
     qtbot.mouseClick(find(dialog, QPushButton, "Forget this customer"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "forget" not in tools.screens, timeout=30000)
 
     assert find_note(window).startswith("Forgetting card ")
     assert "another desk has the card file open" in find_note(window)

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.card import Card
-from shopcards.core.errors import ShopError
+from shopcards.core.progress import CancelToken
 from shopcards.services import erasure
 from shopcards.services.session import Session
+from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import MARGIN, SPACING
 
@@ -81,14 +82,30 @@ class ForgetDialog(QDialog):
         self.forget_button.setEnabled(text.strip().casefold() == self.word.strip().casefold())
 
     def _forget(self) -> None:
-        assert self.card.id is not None
-        try:
-            erasure.forget_customer(self.session, self.card.id)
-        except ShopError as exc:
-            show_error(self, exc)
-            return
+        """On a worker thread: the search index's merge takes seconds on a big card file."""
+        card_id = self.card.id
+        assert card_id is not None
+        session = self.session
+
+        def op(_token: CancelToken) -> None:
+            own = session.twin()
+            try:
+                erasure.forget_customer(own, card_id)
+            finally:
+                own.close()
+
+        self.forget_button.setEnabled(False)
+        self.task = run_in_background(
+            self, "Forgetting the customer", op, self._done, self._failed, cancellable=False
+        )
+
+    def _done(self, _result: None) -> None:
         self.forgotten.emit(f"Forgot card {self.card.card_no}: it is gone for good.")
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.forget_button.setEnabled(True)
+        show_error(self, exc)
 
 
 def _paragraph(text: str, name: str) -> QLabel:
