@@ -44,16 +44,16 @@ def forget_customers(
     cancel: CancelToken | None = None,
 ) -> list[Logged]:
     """Forget every card in ``card_ids`` in one transaction (all or none; cancelling leaves
-    every card as it was), then wipe what SQLite freed (owner only)."""
+    every card as it was), then wipe what is left of them: the search index's old segments
+    and what SQLite freed (owner only)."""
     require_owner(session, "forget a customer")
     done: list[Logged] = []
-    with session.card_file.write() as db:
+    with session.card_file.write():
         for number, card_id in enumerate(card_ids, start=1):
             if cancel is not None and cancel.cancelled:
                 raise Cancelled("Cancelled: no customer was forgotten.")
             done.append(_forget(session, card_id))
             tell(report, number, len(card_ids), "Forgetting customers")
-        erasure.purge_search_index(db)
     erasure_file.append(session.card_file.path, done)
     finish_wipe(session)
     return done
@@ -67,8 +67,16 @@ def _forget(session: Session, card_id: int) -> Logged:
 
 
 def finish_wipe(session: Session) -> bool:
-    """Empty the write-ahead log into the file if an erasure left it pending; True when nothing
-    is pending any more. Anyone may run it (it changes no data)."""
+    """Merge the search index's old segments away and empty the write-ahead log into the
+    file, if an erasure left either to do; True when nothing is pending any more. Anyone may
+    run it (it changes no data). The merge runs in short transactions of its own."""
+    waiting = erasure.unmerged(session.db)
+    if waiting:
+        while True:
+            with session.card_file.write() as db:
+                if not erasure.merge_search_index_step(db):
+                    erasure.mark_merged(db, waiting)
+                    break
     if not erasure.pending(session.db):
         return True
     if not erasure.checkpoint(session.card_file.conn):
@@ -112,8 +120,6 @@ def forget_again(
         for card_id in back:
             _forget(session, card_id)
             erasure.log(db, [every[card_id]])  # the first day it was forgotten
-        if back:
-            erasure.purge_search_index(db)
     if every:
         finish_wipe(session)
     return back

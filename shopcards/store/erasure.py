@@ -4,9 +4,10 @@ A card's delete alone leaves the person in many places: an interest tag only the
 free text of their purchases ("gift for Anna"), the change log's old values, the search index's
 old segments, and the pages SQLite freed, in the file and in its write-ahead log. This module
 clears each. The connection runs with ``secure_delete`` (store/cardfile.py), so freed pages are
-zeroed; the index's segments are merged once per erasure (:func:`purge_search_index`), not once
-per card; and :func:`checkpoint` empties the write-ahead log into the file when no other desk
-is reading, which :func:`pending` remembers until it happens.
+zeroed; the index's segments are merged after the erasure, in steps
+(:func:`merge_search_index_step`), once for any number of cards; and :func:`checkpoint`
+empties the write-ahead log into the file when no other desk is reading. Until both are done
+the erasure log says the wipe is pending (:func:`unmerged`, :func:`pending`).
 
 The erasure log (``erasure_log``, migration m015) holds the card's id and number and the day,
 no name: a restored backup is forgotten again from it.
@@ -26,6 +27,8 @@ from shopcards.store.verdict import BUSY_TIMEOUT_MS
 CHECKPOINT_WAIT_MS = 250
 """How long a checkpoint waits for another desk's read to end before leaving the wipe pending:
 the window must not hang while the till is reading."""
+MERGE_PAGES = 500
+"""Pages of the search index one merge step writes (a few hundred milliseconds)."""
 _FREE_TEXT_IN_CHANGES = ("$.values", "$.reason", "$.items", "$.void_reason", "$.note")
 """What a change-log line may hold in words someone typed (the rest are dates, amounts, ids)."""
 
@@ -65,11 +68,38 @@ def _blank_sales(db: Database, card_id: int) -> None:
     )
 
 
-def purge_search_index(db: Database) -> None:
-    """Merge the search index into one segment: a deleted card's words otherwise stay in the
-    segments written before its delete until they happen to be merged. Rewrites the whole
-    index (tests/bench/bench_erase.py has its cost), so once per erasure, whatever its size."""
-    db.execute("INSERT INTO customer_search (customer_search) VALUES ('optimize')")
+def merge_search_index_step(db: Database) -> bool:
+    """One bounded step of merging the search index into one segment; False once there is
+    nothing left to merge. A deleted card's words stay in the segments written before its
+    delete until those are merged with the delete's marker, which rewrites the whole index
+    (tests/bench/bench_erase.py has its cost). SQLite's 'merge' with a negative page count
+    does what 'optimize' does, a bounded part at a time: each step is a transaction of its
+    own, so the till can save between steps."""
+    before = _index_structure(db)
+    db.execute(
+        "INSERT INTO customer_search (customer_search, rank) VALUES ('merge', ?)",
+        [-MERGE_PAGES],
+    )
+    return _index_structure(db) != before
+
+
+def _index_structure(db: Database) -> object:
+    """FTS5's record of the index's segments (row 10 of its data table): a step that did
+    any work changed it."""
+    row = db.execute("SELECT block FROM customer_search_data WHERE id = 10").fetchone()
+    return None if row is None else row[0]
+
+
+def unmerged(db: Database) -> list[int]:
+    """The cards forgotten whose words the index's old segments may still hold."""
+    rows = db.execute("SELECT card_id FROM erasure_log WHERE index_merged = 0").fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def mark_merged(db: Database, card_ids: list[int]) -> None:
+    db.conn.executemany(
+        "UPDATE erasure_log SET index_merged = 1 WHERE card_id = ?", [(i,) for i in card_ids]
+    )
 
 
 def log(db: Database, lines: list[Logged], wiped: bool = False) -> None:
