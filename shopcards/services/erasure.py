@@ -66,11 +66,15 @@ def _forget(session: Session, card_id: int) -> Logged:
     return logged
 
 
-def finish_wipe(session: Session) -> bool:
+def finish_wipe(session: Session, merge: bool = True) -> bool:
     """Merge the search index's old segments away and empty the write-ahead log into the
     file, if an erasure left either to do; True when nothing is pending any more. Anyone may
-    run it (it changes no data). The merge runs in short transactions of its own."""
+    run it (it changes no data). The merge runs in short transactions of its own, seconds in
+    all on a big card file: ``merge`` False leaves it (the window's timer, on its own thread)
+    for the next erasure or the next opening of the file."""
     waiting = erasure.unmerged(session.db)
+    if waiting and not merge:
+        return False
     if waiting:
         while True:
             with session.card_file.write() as db:

@@ -181,3 +181,19 @@ def test_opening_the_file_finishes_a_wipe_the_reader_held_up(owner: Session) -> 
 
     assert erasure.wipe_note(owner) == ""
     assert traces_in(owner.card_file.path) == []
+
+
+def test_a_merge_cut_short_is_finished_at_the_next_opening(owner: Session, others: None) -> None:
+    """The program closed after the erasure's commit, before the index's merge was done."""
+    person = the_person(owner)
+    with owner.card_file.write() as db:
+        erasure_store.forget(db, person, "2026-11-23")
+    owner.card_file.flush_log()
+    assert erasure.wipe_note(owner)
+    assert not erasure.finish_wipe(owner, merge=False)  # the window's timer leaves the merge
+    assert traces_in(owner.card_file.path)  # the old segments still hold the words
+
+    open_session(owner.card_file.path, Role.CLERK).close()
+
+    assert traces_in(owner.card_file.path) == []
+    assert erasure.wipe_note(owner) == ""

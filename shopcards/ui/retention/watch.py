@@ -85,7 +85,7 @@ class PrivacyTools(QObject):
     def try_wipe(self) -> None:
         """Finish a pending wipe if the other desk has stopped reading; keep trying if not."""
         with contextlib.suppress(ShopError):  # busy saving at another desk: the next try
-            erasure.finish_wipe(self.session)
+            erasure.finish_wipe(self.session, merge=False)
         self.show_note()
 
     def show_note(self) -> None:
