@@ -97,6 +97,11 @@ def wipe_note(session: Session) -> str:
     if not waiting:
         return ""
     which = f"card {waiting[0]}" if len(waiting) == 1 else f"{len(waiting)} cards"
+    if erasure.unmerged(session.db):  # the program was closed before the index's merge
+        return (
+            f"Forgetting {which} is not finished: the search index still holds old words. "
+            "It finishes when the card file is next opened."
+        )
     return (
         f"Forgetting {which} is not finished: another desk has the card file open. It "
         "finishes by itself once that desk closes it or is idle."
