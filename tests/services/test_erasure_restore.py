@@ -17,6 +17,7 @@ from shopcards.store import erasure as erasure_store
 from shopcards.store.backup import checksum_path
 from tests.conftest import card_input
 from tests.services.test_erasure import NAME, the_person, traces_in
+from tests.store.test_old_card_files import FIXTURES, old_card_file
 
 
 def test_restoring_an_older_backup_forgets_the_customer_again(
@@ -106,3 +107,29 @@ def test_backups_older_than_the_retention_period_are_deleted(owner: Session) -> 
     assert left == ["daily/2026-11-20.db", "shop-2026-01-05T101010.db", "weekly/2026-W40.db"]
     assert len(deleted) == 5
     assert not checksum_path(folder / "daily/2023-10-01.db").exists()
+
+
+def test_a_backup_from_before_the_erasure_log_existed_is_forgotten_from_too(
+    tmp_path: Path,
+) -> None:
+    """A release-6 file (no erasure log in it) restored over a file that forgot a customer."""
+    (tmp_path / "old").mkdir()
+    backup_copy = old_card_file(FIXTURES / "schema_v6.db.gz", tmp_path / "old")
+    shop_path = old_card_file(FIXTURES / "schema_v6.db.gz", tmp_path)
+    shop = connect(shop_path, Role.OWNER)
+    try:
+        card_id, family = shop.db.execute(
+            "SELECT id, family_name FROM customers ORDER BY id LIMIT 1"
+        ).fetchone()
+        erasure.forget_customer(shop, card_id)
+
+        restored = backup.restore_from(shop, backup_copy)
+
+        assert "no checksum" in restored.warning
+        assert (
+            shop.db.execute("SELECT count(*) FROM customers WHERE id = ?", [card_id]).fetchone()[0]
+            == 0
+        )
+        assert family.lower().encode() not in shop_path.read_bytes().lower()
+    finally:
+        shop.close()
