@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "loyalty",
     "merge",
     "export",
+    "forget",
 )
 
 

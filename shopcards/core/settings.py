@@ -68,6 +68,7 @@ class ShopSettings:
     cashback_rate_bp: int = 500
     cashback_expiry_months: int | None = 12
     tiers_on: bool = False
+    retention_months: int = 0
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ShopSettings:
@@ -262,6 +263,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("holdout_share", "Hold back from letters", CUSTOMERS, float, low=0, high=0.5,
             shown_as="percent",
             about="Recipients held back at random, to measure what a letter batch did."),
+    Setting("retention_months", "Forget customers after", CUSTOMERS, int, low=0, high=240,
+            unit=" months",
+            about="Customers with no purchase and no change to their card in this many months "
+            "are listed to be forgotten (Shop ▸ Customers past retention…), and backups older "
+            "than this are deleted. 0: keep everything."),
     Setting("cashback_on", "Cash-back scheme", LOYALTY, bool,
             about="Sales earn cash-back. Switching it off or on never changes what was earned."),
     Setting("cashback_kind", "Cash-back shown as", LOYALTY,

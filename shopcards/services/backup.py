@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shopcards import paths
+from shopcards.core.retention import cutoff
+from shopcards.services import erasure
 from shopcards.services.exports import record_export
 from shopcards.services.session import Session, require_owner
 from shopcards.store import backup, changes, customers
+from shopcards.store import erasure as erasure_store
 from shopcards.store.cardfile import migrate
 from shopcards.store.verdict import Standing, Verdict, examine
 
@@ -24,8 +27,21 @@ class Restored:
 
 
 def daily_backup(session: Session) -> Path | None:
-    """Taken when the app opens, at most once a day; returns the new file or None."""
-    return backup.auto_backup(session.card_file.conn, session.card_file.path, session.today())
+    """Taken when the app opens, at most once a day; returns the new file or None. Copies
+    older than the retention period go then too."""
+    made = backup.auto_backup(session.card_file.conn, session.card_file.path, session.today())
+    prune_past_retention(session)
+    return made
+
+
+def prune_past_retention(session: Session) -> list[Path]:
+    """Delete the backups older than the retention period (none when it is off): they hold
+    customers the shop must have forgotten by now."""
+    months = session.settings.retention_months
+    if not months:
+        return []
+    oldest = cutoff(session.today(), months)
+    return backup.prune_before(paths.backups_dir(session.card_file.path), oldest)
 
 
 def backup_now(session: Session, dest: Path | None = None) -> Path:
@@ -51,15 +67,18 @@ def restore_from(session: Session, source: Path) -> Restored:
 
     Only a backup whose checksum, integrity and schema are sound is restored; one from an
     older shopcards is upgraded as opening it would. Cards issued since the backup was taken
-    are not in it, but their numbers stay taken: no new customer gets one of them.
+    are not in it, but their numbers stay taken: no new customer gets one of them. Customers
+    forgotten since are forgotten again (services/erasure.forget_again).
     """
     require_owner(session, "restore a backup")
     warning = backup.verify(source)  # raises before anything is copied
     safety = backup_now(session)
     issued = customers.highest_issued_id(session.db)
+    forgotten = erasure_store.logged(session.db)
     backup.restore(source, session.card_file.conn)
     migrate(session.card_file)
     session.forget_settings()
+    erasure.forget_again(session, forgotten)
     with session.card_file.write() as db:
         customers.keep_ids_above(db, issued)
         changes.record(
@@ -76,6 +95,7 @@ def restore_from(session: Session, source: Path) -> Restored:
             },
         )
     backup.prune_stamped(paths.backups_dir(session.card_file.path), session.today())
+    prune_past_retention(session)
     return Restored(safety, warning)
 
 
@@ -102,6 +122,7 @@ def restore_file(path: Path, source: Path, owner_session: Callable[[Path], Sessi
         session = owner_session(staged)  # the backup's own PIN; upgrades an older backup
         try:
             require_owner(session, "restore a backup")
+            erasure.forget_again(session, [], log_of=path)
             with session.card_file.write() as db:
                 changes.record(
                     db,

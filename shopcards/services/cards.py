@@ -11,6 +11,7 @@ from shopcards.core.card_numbers import is_card_number
 from shopcards.core.changes import Change
 from shopcards.core.errors import ShopError
 from shopcards.core.validation import CardInput, validate
+from shopcards.services import erasure
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, customers
 
@@ -83,14 +84,8 @@ def archive_card(session: Session, card_id: int, archived: bool = True) -> Card:
 
 
 def erase_card(session: Session, card_id: int) -> None:
-    """Forget a customer for good (their right to erasure); purchases stay, anonymised, for the
-    shop's totals. Owner only."""
-    require_owner(session, "erase a card")
-    with session.card_file.write() as db:
-        customers.erase(db, card_id)
-        changes.forget_values(db, "customer", card_id)
-        changes.record(db, session.actor, session.now(), "customer", card_id, "erased")
-    session.card_file.flush_log()
+    """Forget a customer for good (their right to erasure): services/erasure.py says how."""
+    erasure.forget_customer(session, card_id)
 
 
 def get_card(session: Session, card_id: int) -> Card:

@@ -37,5 +37,17 @@ def open_session(path: Path, role: Role = Role.CLERK) -> Session:
             loyalty_tiers.recompute_if_due(session)
     except CardFileError as exc:  # busy at another desk: the next opening or the CLI runs it
         _log.warning("the day's loyalty chores did not run: %s", exc.message)
+    _finish_wipe(session)
     session.forget_settings()  # read when first needed, as a session opened without chores
     return session
+
+
+def _finish_wipe(session: Session) -> None:
+    """An erasure whose wipe another desk's reading held up is finished now if it can be
+    (services/erasure.py); a busy file leaves it for the next try."""
+    from shopcards.services import erasure
+
+    try:
+        erasure.finish_wipe(session)
+    except CardFileError as exc:
+        _log.warning("a pending erasure wipe did not finish: %s", exc.message)

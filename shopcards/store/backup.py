@@ -33,6 +33,8 @@ CHECKSUM_SUFFIX = ".sha256"
 STALE_PARTIAL_S = 600
 """A ``.partial`` copy older than this was left by a crash, not by a copy being written."""
 _STAMPED = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{6})(?:-(\d+))?\.db$")
+_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 
 
 class CopyInProgress(CardFileError):
@@ -149,6 +151,27 @@ def prune_stamped(folder: Path, today: dt.date) -> None:
     kept_weeks = sorted(newest_of_week)[-KEEP_WEEKLY:]
     keep = {newest_of_week[week] for week in kept_weeks}
     _prune([copy for _day, copy in old if copy not in keep])
+
+
+def prune_before(folder: Path, oldest: dt.date) -> list[Path]:
+    """Delete every copy in the backups folder (daily, weekly, the owner's, safety and
+    upgrade copies) made before ``oldest``: past the retention period a copy would keep the
+    customers the shop has to forget. Returns the copies deleted."""
+    old = [copy for copy in sorted(folder.rglob("*.db")) if _made_on(copy) < oldest]
+    _prune(old)
+    return old
+
+
+def _made_on(copy: Path) -> dt.date:
+    """The day in a copy's name (a weekly copy's: the week's Sunday), else its file's date."""
+    try:
+        if day := _DAY.search(copy.name):
+            return dt.date.fromisoformat(day[1])
+        if week := _WEEK.search(copy.name):
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 7)
+    except ValueError:  # digits that are no date ("9999-99-99"): the file's own date
+        pass
+    return dt.date.fromtimestamp(copy.stat().st_mtime)
 
 
 def backup_before_migration(db: Database, db_path: Path) -> Path:
@@ -296,3 +319,4 @@ def _prune(copies: list[Path]) -> None:
     for copy in copies:
         copy.unlink()
         checksum_path(copy).unlink(missing_ok=True)
+        copy.with_name(copy.name + "-wal").unlink(missing_ok=True)  # kept by a restore

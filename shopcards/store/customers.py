@@ -211,12 +211,13 @@ def set_archived(db: Database, card_id: int, archived_at: str | None, actor: str
 
 
 def erase(db: Database, card_id: int) -> None:
-    """Delete the card and everything naming the person; their purchases stay, anonymous.
+    """Delete the card, with its phones, interests, calls, letters sent and drawing entries
+    (cascades) and its words in the search index; purchases stay, their card left empty.
 
-    With ``secure_delete`` on, freed pages are overwritten; the search index is rewritten
-    whole so that no old index segment still holds the name.
+    The index's old segments still hold the words until they are merged: store/erasure.py
+    does that once for a whole erasure, with what else names the person.
     """
-    search_index.erase_card(db, card_id)
+    search_index.drop_card(db, card_id)
     cursor = db.execute("DELETE FROM customers WHERE id = ?", [card_id])
     if cursor.rowcount == 0:
         raise NotFound(f"There is no card with id {card_id}; it may have been erased already")

@@ -101,7 +101,7 @@ def test_the_clerk_may_not_archive_or_erase_a_card(clerk: Session) -> None:
     assert card.id is not None
     with pytest.raises(PermissionDenied, match="Only the owner may archive"):
         cards.archive_card(clerk, card.id)
-    with pytest.raises(PermissionDenied, match="Only the owner may erase"):
+    with pytest.raises(PermissionDenied, match="Only the owner may forget a customer"):
         cards.erase_card(clerk, card.id)
     assert cards.get_card(clerk, card.id).archived_at is None
 

@@ -29,6 +29,7 @@ from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.widgets import menu_action
 from shopcards.ui.kit.window_fit import fit_to_screen
 from shopcards.ui.letters.last_sent import LastSentPane
+from shopcards.ui.retention.watch import PrivacyTools
 from shopcards.ui.settings.pin_dialog import (
     OwnerIdleGuard,
     SetPinDialog,
@@ -51,6 +52,8 @@ class ShopTools(QObject):
         self.guard = OwnerIdleGuard(session, self)
         self.guard.roleChanged.connect(lambda _role: self.role_changed())
         self._add_panes()
+        self.privacy = PrivacyTools(window, session, self.owner_mode, self._keep)
+        window.card_view.forgetRequested.connect(self.privacy.forget_card)
         self._add_actions()
         self._show_mode()  # the window and panes were just built for this role: no re-reading
 
@@ -96,7 +99,8 @@ class ShopTools(QObject):
         self._action("Import c&ustomers…", self.import_customers)
         self._action("&Find duplicate cards…", self.find_duplicates)
         self._action("E&xport cards…", lambda: self.export("cards"))
-        self._action("Export p&urchases…", lambda: self.export("purchases"))
+        self._action("Export purc&hases…", lambda: self.export("purchases"))
+        self._action("Customers past &retention…", self.privacy.open_retention)
         self._action("&Settings…", self.open_settings)
 
     def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
@@ -138,6 +142,7 @@ class ShopTools(QObject):
         self._show_mode()
         self.window.refresh()
         self.history.refresh()
+        self.privacy.show_note()
         for screen in self.screens.values():
             show_role = getattr(screen, "show_role", None)
             if callable(show_role):

@@ -1,6 +1,7 @@
 """The open card, to read: the name on top, then only the fields that are filled in.
 
-Editing happens in the card form; this view only shows and offers Edit and Archive.
+Editing happens in the card form; this view only shows and offers Edit, Archive and Forget
+(ui/retention/watch.py).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class CardView(QWidget):
 
     editRequested = Signal()
     archiveRequested = Signal()
+    forgetRequested = Signal()
 
     def __init__(self, locale: str, region: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,10 +118,12 @@ class CardView(QWidget):
         self.subtitle.setForegroundRole(_QUIET)
         self.edit_button = _button("Edit", self.editRequested.emit)
         self.archive_button = _button("Archive", self.archiveRequested.emit)
+        self.forget_button = _button("Forget this customer…", self.forgetRequested.emit)
         buttons = QHBoxLayout()
         buttons.setSpacing(SPACING)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.archive_button)
+        buttons.addWidget(self.forget_button)
         buttons.addStretch(1)
         self._form = QFormLayout()
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
