@@ -14,6 +14,7 @@ from pathlib import Path
 from shopcards.core.errors import CardFileError
 from shopcards.core.roles import Role
 from shopcards.services.session import Session, connect
+from shopcards.store import erasure as erasure_log
 from shopcards.store.loyalty_due import nothing_due, recomputed_on
 
 _log = logging.getLogger(__name__)
@@ -45,7 +46,9 @@ def open_session(path: Path, role: Role = Role.CLERK) -> Session:
 def _finish_wipe(session: Session) -> None:
     """An erasure whose wipe another desk's reading held up is finished now if it can be
     (services/erasure.py); a busy file leaves it for the next try."""
-    from shopcards.services import erasure
+    if not erasure_log.anything_pending(session.conn):
+        return
+    from shopcards.services import erasure  # ~sqlite-utils and more: only when one is due
 
     try:
         erasure.finish_wipe(session)

@@ -16,12 +16,15 @@ no name: a restored backup is forgotten again from it.
 from __future__ import annotations
 
 import sqlite3
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from shopcards.core.errors import NotFound
 from shopcards.core.retention import Logged
 from shopcards.store import customers
+from shopcards.store.reads import Reads
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 from shopcards.store.verdict import BUSY_TIMEOUT_MS
 
 CHECKPOINT_WAIT_MS = 250
@@ -64,6 +67,15 @@ def _blank_sales(db: Database, card_id: int) -> None:
         "(SELECT id FROM purchases WHERE customer_id = ?))",
         [card_id, card_id],
     )
+
+
+def anything_pending(db: Reads) -> bool:
+    """Whether an erasure left its index merge or its wipe to finish: one index lookup, on
+    the plain connection, at every opening of the file."""
+    row = db.execute(
+        "SELECT 1 FROM erasure_log WHERE index_merged = 0 OR wiped_on IS NULL LIMIT 1"
+    ).fetchone()
+    return row is not None
 
 
 def unmerged(db: Database) -> list[int]:
