@@ -7,7 +7,7 @@ say which events a card write makes and how an event reads on the card.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from shopcards.core.card import Card, Consent, JoinedVia
@@ -75,6 +75,15 @@ def value_of(card: Card, channel: Channel) -> Consent:
     """The card's present consent for ``channel``."""
     consent: Consent = getattr(card, f"consent_{channel.value}")
     return consent
+
+
+def with_consent(card: Card, channel: Channel, value: Consent) -> Card:
+    """The card with ``channel``'s consent set to ``value``."""
+    if channel is Channel.POST:
+        return replace(card, consent_post=value)
+    if channel is Channel.PHONE:
+        return replace(card, consent_phone=value)
+    return replace(card, consent_email=value)
 
 
 def changed_channels(before: Card | None, after: Card) -> list[tuple[Channel, Consent]]:

@@ -6,10 +6,8 @@ the withdrawal is an event like any other change of consent, in the card's own t
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from shopcards.core.card import Card, Consent
-from shopcards.core.consent import Channel, ConsentEvent, How, value_of
+from shopcards.core.consent import Channel, ConsentEvent, How, value_of, with_consent
 from shopcards.services.session import Session
 from shopcards.store import changes, consents, customers
 
@@ -31,7 +29,7 @@ def withdraw(session: Session, card_id: int, channel: Channel, how: How = How.IN
         current = customers.get(db, card_id)
         if value_of(current, channel) is Consent.NO:
             return current
-        withdrawn = replace(current, **{f"consent_{channel.value}": Consent.NO})
+        withdrawn = with_consent(current, channel, Consent.NO)
         stored = customers.update(
             db, withdrawn, current, session.alphabet, session.actor, session.now(), how
         )
