@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "report",
     "settings",
     "loyalty",
+    "customer_data",
 )
 
 
