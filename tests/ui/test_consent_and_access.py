@@ -1,0 +1,107 @@
+"""Through the real window: the card shows each consent with when, how and by whom; the clerk
+withdraws one in one click; "Everything we keep…" asks the clerk for the owner's PIN and writes
+the PDF and the JSON file; the call dialog warns of "Phone: no" and keeps only their call."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from shopcards.core.card import Consent
+from shopcards.core.consent import Channel
+from shopcards.core.roles import Role
+from shopcards.services import calls, cards, consents
+from shopcards.services.session import Session
+from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.cabinet.shop_tools import ShopTools
+from shopcards.ui.card.call_dialog import CallDialog
+from tests.conftest import PIN, card_input, set_test_pin
+from tests.ui.conftest import ModalAnswers, find, show_window, type_text
+
+
+def _window(qtbot: QtBot, session: Session, **consent: str) -> tuple[MainWindow, int]:
+    """The cabinet with ShopTools, Tamar's card open (given ``consent``)."""
+    owner = Session(session.card_file, Role.OWNER, session.clock)
+    card = cards.add_card(owner, card_input("תמר", "פרידמן", **consent))
+    assert card.id is not None
+    window = show_window(qtbot, session)
+    window.tools = ShopTools(window, session)  # type: ignore[attr-defined]
+    window.open_card(card.id)
+    return window, card.id
+
+
+def test_the_clerk_withdraws_a_consent_in_one_click(
+    qtbot: QtBot, shop: Session, clerk: Session
+) -> None:
+    window, card_id = _window(qtbot, clerk, consent_post="yes", consent_phone="yes")
+    post = find(window, QLabel, "Post consent")
+    assert post.text() == "Post: yes, since 2026-11-23 (form, owner)"
+    assert find(window, QLabel, "E-mail consent").text() == "E-mail: not asked"
+    withdraw = find(window, QPushButton, "Withdraw post")
+    assert withdraw.text() == "Withdraw post"
+    qtbot.mouseClick(withdraw, Qt.MouseButton.LeftButton)
+    assert cards.get_card(clerk, card_id).consent_post is Consent.NO
+    assert find(window, QLabel, "Post consent").text() == (
+        "Post: no, since 2026-11-23 (asked in person, clerk)"
+    )
+    assert not find(window, QPushButton, "Withdraw phone").isHidden()
+    assert withdraw.isHidden()  # nothing left to withdraw
+    assert window.current_card is not None and window.current_card.consent_post is Consent.NO
+
+
+def test_everything_we_keep_asks_for_the_pin_then_writes_both_files(
+    qtbot: QtBot,
+    shop: Session,
+    clerk: Session,
+    modals: ModalAnswers,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    set_test_pin(clerk)
+    window, card_id = _window(qtbot, clerk, consent_post="yes")
+    chosen = tmp_path / "tamar.pdf"
+    monkeypatch.setattr("shopcards.ui.kit.save_as.ask_save_path", lambda *_args: chosen)
+
+    def type_pin(dialog: QWidget) -> None:
+        type_text(find(dialog, QLineEdit, "PIN"), PIN)
+        qtbot.mouseClick(
+            find(dialog, QPushButton, "Switch to owner mode"), Qt.MouseButton.LeftButton
+        )
+
+    def saved(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox) and str(chosen) in dialog.text()
+        dialog.accept()
+
+    modals.then(type_pin).then(saved)
+    qtbot.mouseClick(find(window, QPushButton, "Everything we keep…"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(modals.all_answered)
+    assert clerk.role is Role.OWNER
+    assert chosen.read_bytes().startswith(b"%PDF")
+    data = json.loads(chosen.with_suffix(".json").read_text(encoding="utf-8"))
+    assert data["card"]["given_name"] == "תמר" and data["consents"][0]["channel"] == "post"
+    assert card_id == cards.find_card_no(clerk, data["card"]["card_no"]).id  # type: ignore[union-attr]
+
+
+def test_the_call_dialog_warns_and_keeps_only_their_call(
+    qtbot: QtBot, shop: Session, tmp_path: Path
+) -> None:
+    card = cards.add_card(shop, card_input("Aino", "Lahti", consent_phone="yes"))
+    assert card.id is not None
+    consents.withdraw(shop, card.id, Channel.PHONE)
+    dialog = CallDialog(shop, card.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    warning = find(dialog, QLabel, "Phone consent")
+    assert warning.text().startswith("Phone: no — the customer asked not to be called")
+    dialog.save()  # the shop calling them: refused, said under the fields
+    assert dialog.result() == 0 and calls.calls_for(shop, card.id) == []
+    assert "Log the call only if they called the shop" in dialog.message.text()
+    they_called = find(dialog, QCheckBox, "They called us")
+    they_called.setChecked(True)
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.incoming
