@@ -9,17 +9,26 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from shopcards.core.card import Consent
-from shopcards.core.consent import Channel
+from shopcards.core.consent import Channel, How
 from shopcards.core.roles import Role
 from shopcards.services import calls, cards, consents
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.cabinet.shop_tools import ShopTools
 from shopcards.ui.card.call_dialog import CallDialog
+from shopcards.ui.card.form import CardDialog
 from tests.conftest import PIN, card_input, set_test_pin
 from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 
@@ -105,3 +114,21 @@ def test_the_call_dialog_warns_and_keeps_only_their_call(
     they_called.setChecked(True)
     dialog.save()
     assert dialog.saved is not None and dialog.saved.incoming
+
+
+def test_the_form_asks_how_when_a_consent_changes(qtbot: QtBot, shop: Session) -> None:
+    card = cards.add_card(shop, card_input("Aino", "Lahti"))
+    assert card.id is not None
+    dialog = CardDialog(shop, card)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    how = find(dialog, QComboBox, "How they told us")
+    assert not how.isEnabled() and how.currentText() == "Form"  # the owner's form
+    post = find(dialog, QComboBox, "Post consent")
+    post.setCurrentIndex(post.findData(Consent.YES.value))
+    assert how.isEnabled()
+    how.setCurrentIndex(how.findData(How.PHONE.value))
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.consent_post is Consent.YES
+    event = consents.latest(shop, card.id)[Channel.POST]
+    assert (event.value, event.how, event.by) == (Consent.YES, How.PHONE, "owner")
