@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from shopcards.core.card import Card, Consent
 from shopcards.core.consent import Channel, describe, value_of
@@ -40,22 +40,23 @@ class ConsentBlock(QWidget):
         self.withdrawn = withdrawn
         self.card: Card | None = None
         self.setAccessibleName("May contact")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(SPACING * 2)
-        grid.setVerticalSpacing(SPACING)
+        grid.setVerticalSpacing(SPACING // 2)
         self.lines: dict[Channel, QLabel] = {}
         self.buttons: dict[Channel, QPushButton] = {}
         for row, channel in enumerate(Channel):
             line = QLabel()
             line.setAccessibleName(f"{channel.label} consent")
             line.setWordWrap(True)
+            line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             withdraw = button(WITHDRAW[channel])
             withdraw.clicked.connect(lambda _=False, c=channel: self.withdraw(c))
-            grid.addWidget(line, row, 0)
-            grid.addWidget(withdraw, row, 1)
+            grid.addWidget(line, 2 * row, 0, 1, 2)  # the whole width: the card pane is narrow
+            grid.addWidget(withdraw, 2 * row + 1, 0)
             self.lines[channel], self.buttons[channel] = line, withdraw
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
 
     def show_customer(self, card_id: object) -> None:
         """Show the consents of card ``card_id`` (None: no card open)."""

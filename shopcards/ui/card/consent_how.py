@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from shopcards.core.card import Card
 from shopcards.core.consent import ASKED_HOW, Channel, How, value_of
@@ -54,3 +54,4 @@ class HowChoice(QComboBox):
         label = QLabel(LABEL)
         label.setBuddy(self)
         form.insertRow(at[0] + 1, label, self)
+        QWidget.setTabOrder(self._consent(Channel.EMAIL), self)  # Tab comes here next
