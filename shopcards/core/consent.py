@@ -118,6 +118,7 @@ def describe(channel: Channel, value: Consent, event: ConsentEvent | None) -> st
 
 CALL = "Call"
 """The suggestion for a customer who may be called."""
+NO_PHONE_CONSENT = "no phone consent"
 
 
 def suggest_contact(phone: Consent, has_phone: bool, post: Consent, has_address: bool) -> str:
@@ -125,6 +126,12 @@ def suggest_contact(phone: Consent, has_phone: bool, post: Consent, has_address:
     if they agreed to post, otherwise nothing, saying why: "Letter (no phone consent)"."""
     if phone is Consent.YES and has_phone:
         return CALL
-    why = "no phone number" if phone is Consent.YES else "no phone consent"
+    why = "no phone number" if phone is Consent.YES else NO_PHONE_CONSENT
     instead = "Letter" if post is Consent.YES and has_address else "None"
     return f"{instead} ({why})"
+
+
+def may_call(suggestion: str) -> bool:
+    """Whether a list may offer "Call…" for a row with this suggestion: not without consent
+    (a customer with consent but no number on the card may have given it another way)."""
+    return not suggestion.endswith(f"({NO_PHONE_CONSENT})")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTableView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -30,7 +31,9 @@ from shopcards.ui.cabinet.shop_tools import ShopTools
 from shopcards.ui.card.call_dialog import CallDialog
 from shopcards.ui.card.form import CardDialog
 from tests.conftest import PIN, card_input, set_test_pin
+from tests.services.test_insights import build_known_shop
 from tests.ui.conftest import ModalAnswers, find, show_window, type_text
+from tests.ui.test_insights_screen import click_row, go_to, open_screen, panel
 
 
 def _window(qtbot: QtBot, session: Session, **consent: str) -> tuple[MainWindow, int]:
@@ -132,3 +135,20 @@ def test_the_form_asks_how_when_a_consent_changes(qtbot: QtBot, shop: Session) -
     assert dialog.saved is not None and dialog.saved.consent_post is Consent.YES
     event = consents.latest(shop, card.id)[Channel.POST]
     assert (event.value, event.how, event.by) == (Consent.YES, How.PHONE, "owner")
+
+
+def test_the_lapsed_list_offers_no_call_to_who_said_no(qtbot: QtBot, owner: Session) -> None:
+    known = build_known_shop(owner)
+    screen = open_screen(qtbot, owner)
+    go_to(qtbot, screen, "Lapsed")
+    lapsed = panel(screen, "Lapsed")
+    click_row(find(lapsed, QTableView, "Lapsed"), 0)  # Fay: may be called, no number on file
+    assert find(lapsed, QPushButton, "Call…").isEnabled()
+    consents.withdraw(owner, known["Fay"], Channel.PHONE)
+    screen.close()
+    screen = open_screen(qtbot, owner)
+    go_to(qtbot, screen, "Lapsed")
+    lapsed = panel(screen, "Lapsed")
+    click_row(find(lapsed, QTableView, "Lapsed"), 0)
+    assert lapsed.model.text(0, lapsed.model.columnCount() - 1).endswith("(no phone consent)")
+    assert not find(lapsed, QPushButton, "Call…").isEnabled()
