@@ -68,6 +68,8 @@ COMMANDS = {
     ),
     "report csv": ("report", "segments", "--csv"),
     "loyalty cards": ("loyalty", "cards", "--all", "--out"),
+    "customer data pdf": ("customer-data", "0000018", "--pdf"),
+    "customer data json": ("customer-data", "0000018", "--json"),
 }
 
 
