@@ -82,6 +82,35 @@ class SubjectAccess:
         return next(s for s in self.sections if s.key == key)
 
 
+WHO_CALLED = {"customer": "the customer", "shop": "the shop"}
+OUTCOMES = {"reached": "reached", "no_answer": "no answer", "left_message": "left a message"}
+SENT = {"sent": "yes", "held_out": "no (held back to measure the response)"}
+RESULTS = {"won": "won", "passed_over": "passed over"}
+MOVEMENTS = {
+    "earn": "earned",
+    "spend": "spent",
+    "expire": "expired",
+    "adjust": "adjusted by hand",
+    "reverse": "taken back (a return)",
+    "refund": "given back (a return)",
+    "undo": "undone (a voided sale)",
+}
+TIER_RULES = {
+    "spend": "spend over the year",
+    "top": "among the top spenders",
+    "manual": "placed by hand",
+}
+ACTIONS = {
+    "added": "card added",
+    "edited": "card changed",
+    "archived": "archived",
+    "unarchived": "brought back",
+    "call_logged": "call logged",
+    "drawing_entered": "entered the prize drawing",
+    "consent_withdrawn": "consent withdrawn",
+}
+"""The words the PDF shows for the codes the JSON file keeps (a code without words shows as
+it is)."""
 CARD_WORDS: dict[str, Mapping[Any, str]] = {
     "consent_post": VALUE_LABELS,
     "consent_phone": VALUE_LABELS,
@@ -144,8 +173,8 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
         "Calls",
         (
             Column("date", "Date", Kind.DATE),
-            Column("who_called", "Who called"),
-            Column("outcome", "Outcome"),
+            Column("who_called", "Who called", words=WHO_CALLED),
+            Column("outcome", "Outcome", words=OUTCOMES),
             Column("reason", "Reason they gave"),
             Column("complaint", "Complaint"),
             Column("follow_up_on", "Follow up on", Kind.DATE),
@@ -157,7 +186,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("sent_at", "Date", Kind.DATE),
             Column("kind", "What"),
             Column("template", "Template"),
-            Column("sent", "Sent"),
+            Column("sent", "Sent", words=SENT),
         ),
     ),
     "drawing_entries": (
@@ -169,7 +198,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
         (
             Column("month", "Month"),
             Column("place", "Place", Kind.NUMBER),
-            Column("result", "Result"),
+            Column("result", "Result", words=RESULTS),
             Column("reason", "Reason"),
             Column("at", "Date", Kind.DATE),
         ),
@@ -178,7 +207,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
         "Loyalty cash-back movements",
         (
             Column("date", "Date", Kind.DATE),
-            Column("kind", "What"),
+            Column("kind", "What", words=MOVEMENTS),
             Column("amount", "Amount", Kind.MONEY),
             Column("expires_on", "Expires", Kind.DATE),
             Column("reason", "Reason"),
@@ -190,7 +219,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("tier", "Tier"),
             Column("from", "From", Kind.DATE),
             Column("to", "To", Kind.DATE),
-            Column("rule", "Why"),
+            Column("rule", "Why", words=TIER_RULES),
             Column("note", "Note"),
         ),
     ),
@@ -200,7 +229,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("at", "When", Kind.DATE),
             Column("by", "By"),
             Column("desk", "Desk"),
-            Column("action", "What"),
+            Column("action", "What", words=ACTIONS),
             Column("details", "Details"),
         ),
     ),

@@ -26,22 +26,23 @@ def purchases(db: Database, customer_id: int) -> list[Row]:
 
 
 def calls(db: Database, customer_id: int) -> list[Row]:
-    """(date, who called, outcome, reason, complaint, follow up on) of each call."""
+    """(date, who called: 'customer' or 'shop', outcome, reason, complaint: 'yes' or '',
+    follow up on) of each call."""
     return _rows(
         db,
-        "SELECT called_on, CASE WHEN incoming THEN 'the customer' ELSE 'the shop' END, "
-        "replace(outcome, '_', ' '), reason, CASE WHEN complaint THEN 'yes' ELSE '' END, "
-        "follow_up_on FROM calls WHERE customer_id = ? ORDER BY called_on, id",
+        "SELECT called_on, CASE WHEN incoming THEN 'customer' ELSE 'shop' END, outcome, reason, "
+        "CASE WHEN complaint THEN 'yes' ELSE '' END, follow_up_on FROM calls "
+        "WHERE customer_id = ? ORDER BY called_on, id",
         customer_id,
     )
 
 
 def letters(db: Database, customer_id: int) -> list[Row]:
-    """(sent at, kind, template, sent) of each letter and card the shop recorded."""
+    """(sent at, kind, template, 'sent' or 'held_out') of each letter and card the shop
+    recorded (one held out was not sent, to measure the batch's response)."""
     return _rows(
         db,
-        "SELECT sent_at, kind, template, "
-        "CASE WHEN held_out THEN 'no (held back to measure response)' ELSE 'yes' END "
+        "SELECT sent_at, kind, template, CASE WHEN held_out THEN 'held_out' ELSE 'sent' END "
         "FROM letters_sent WHERE customer_id = ? ORDER BY sent_at, id",
         customer_id,
     )
@@ -57,12 +58,12 @@ def drawing_entries(db: Database, customer_id: int) -> list[Row]:
 
 
 def drawing_results(db: Database, customer_id: int) -> list[Row]:
-    """(month, place, result, reason, date) of each drawing the customer was drawn in: the
-    winner, or passed over for the next alternate (the reason is on that next step)."""
+    """(month, place, 'won' or 'passed_over', reason, date) of each drawing the customer was
+    drawn in: the winner, or passed over for the next alternate (whose step holds the reason)."""
     return _rows(
         db,
         "SELECT d.month, s.place + 1, "
-        "CASE WHEN n.place IS NULL THEN 'won' ELSE 'passed over' END, coalesce(n.reason, ''), "
+        "CASE WHEN n.place IS NULL THEN 'won' ELSE 'passed_over' END, coalesce(n.reason, ''), "
         "s.at FROM drawing_steps s JOIN drawings d ON d.id = s.drawing_id "
         "LEFT JOIN drawing_steps n ON n.drawing_id = s.drawing_id AND n.place = ("
         "SELECT min(place) FROM drawing_steps x WHERE x.drawing_id = s.drawing_id "
@@ -82,12 +83,11 @@ def loyalty_movements(db: Database, customer_id: int) -> list[Row]:
 
 
 def loyalty_tiers(db: Database, customer_id: int) -> list[Row]:
-    """(tier, from, to, why, note) of each tier the customer was placed in."""
+    """(tier, from, to, rule: 'spend', 'top' or 'manual', note) of each tier the customer was
+    placed in."""
     return _rows(
         db,
-        "SELECT tier_name, from_date, to_date, "
-        "CASE rule WHEN 'manual' THEN 'placed by hand' WHEN 'top' THEN 'among the top spenders' "
-        "ELSE 'spend over the year' END, note FROM loyalty_placements "
+        "SELECT tier_name, from_date, to_date, rule, note FROM loyalty_placements "
         "WHERE customer_id = ? ORDER BY from_date, id",
         customer_id,
     )
@@ -97,7 +97,7 @@ def changes(db: Database, customer_id: int) -> list[Row]:
     """(at, by, desk, action, details as JSON text) of each change logged against the card."""
     return _rows(
         db,
-        "SELECT at, actor, desk, replace(action, '_', ' '), "
+        "SELECT at, actor, desk, action, "
         "CASE WHEN details = '{}' THEN '' ELSE details END FROM changes "
         "WHERE entity = 'customer' AND entity_id = ? ORDER BY at, id",
         customer_id,

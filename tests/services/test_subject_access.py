@@ -64,7 +64,8 @@ def test_the_json_holds_every_section_with_stable_keys(
         ("phone", "no", "in_person", "owner"),
     ]
     assert data["calls"][0]["reason"] == "Asked about the catalogue"
-    assert {c["action"] for c in data["changes"]} >= {"added", "consent withdrawn"}
+    assert {c["action"] for c in data["changes"]} >= {"added", "consent_withdrawn"}
+    assert data["calls"][0]["who_called"] == "shop" and data["calls"][0]["outcome"] == "reached"
 
 
 def test_only_the_owner_may_and_each_file_is_logged(
