@@ -48,6 +48,8 @@ class Column:
     label: str
     kind: Kind = Kind.TEXT
     words: Mapping[Any, str] | None = None
+    share: int = 1
+    """How many parts of the width left to text columns this one takes (the PDF's layout)."""
 
     def shown(self, value: Value) -> Value:
         """The value as a person reads it (the code's words, where it has some)."""
@@ -164,7 +166,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("date", "Date", Kind.DATE),
             Column("receipt", "Receipt"),
             Column("amount", "Amount", Kind.MONEY),
-            Column("items", "Items"),
+            Column("items", "Items", share=3),
             Column("category", "Category"),
             Column("voided", "Voided"),
         ),
@@ -175,7 +177,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("date", "Date", Kind.DATE),
             Column("who_called", "Who called", words=WHO_CALLED),
             Column("outcome", "Outcome", words=OUTCOMES),
-            Column("reason", "Reason they gave"),
+            Column("reason", "Reason they gave", share=2),
             Column("complaint", "Complaint"),
             Column("follow_up_on", "Follow up on", Kind.DATE),
         ),
@@ -185,7 +187,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
         (
             Column("sent_at", "Date", Kind.DATE),
             Column("kind", "What"),
-            Column("template", "Template"),
+            Column("template", "Template", share=2),
             Column("sent", "Sent", words=SENT),
         ),
     ),
@@ -230,7 +232,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("by", "By"),
             Column("desk", "Desk"),
             Column("action", "What", words=ACTIONS),
-            Column("details", "Details"),
+            Column("details", "Details", share=4),
         ),
     ),
 }

@@ -87,13 +87,14 @@ class _Pages:
     def card(self) -> None:
         self.heading(CARD_HEADING)
         for field in self.access.card:
-            self.row([field.label, field.shown()], [LABEL_WIDTH, WIDTH - LABEL_WIDTH - GAP], GREY)
+            widths = [LABEL_WIDTH, WIDTH - LABEL_WIDTH - GAP]
+            self.row([field.label, field.shown()], widths, (GREY, INK))
 
     def table(self, section: Section) -> None:
         widths = _widths(section.columns)
         self.heading(section.heading)
         if not section.rows:
-            self.row([section.empty], [WIDTH], GREY)
+            self.row([section.empty], [WIDTH], (GREY,))
             return
         self.labels(section, widths)
         self.repeat = (section, widths)
@@ -120,25 +121,26 @@ class _Pages:
 
     def labels(self, section: Section, widths: Sequence[float]) -> None:
         labels = [c.label for c in section.columns]
-        self.row(labels, widths, GREY, SMALL, _aligns(section.columns))
+        self.row(labels, widths, [GREY] * len(labels), SMALL, _aligns(section.columns))
 
     def row(
         self,
         texts: Sequence[str],
         widths: Sequence[float],
-        colour: Color = INK,
+        colours: Sequence[Color] = (),
         size: float = TEXT,
         aligns: Sequence[Align] = (),
     ) -> None:
-        """One row of cells side by side; each wraps within its width, and a row that does
-        not fit goes on over the next page."""
+        """One row of cells side by side (ink, and left-aligned, unless told otherwise); each
+        wraps within its width, and a row that does not fit goes on over the next page."""
         cells = [self.wrap(text, width, size) for text, width in zip(texts, widths, strict=True)]
+        colours = colours or [INK] * len(cells)
         aligns = aligns or [Align.START] * len(cells)
         for index in range(max(len(lines) for lines in cells)):
             if self.y > BOTTOM:
                 self.new_page()
             x = 0.0
-            for lines, width, align in zip(cells, widths, aligns, strict=True):
+            for lines, width, colour, align in zip(cells, widths, colours, aligns, strict=True):
                 if index < len(lines):
                     self.draw(lines[index], x, width, colour, align)
                 x += width + GAP
@@ -207,8 +209,9 @@ def _aligns(columns: Sequence[Column]) -> list[Align]:
 
 
 def _widths(columns: Sequence[Column]) -> list[float]:
-    """Each column's width: fixed for dates, money and numbers, the rest shared by text."""
+    """Each column's width: fixed for dates, money and numbers; text columns share the rest,
+    each by its :attr:`Column.share`."""
     fixed = sum(FIXED.get(c.kind, 0.0) for c in columns)
-    texts = sum(1 for c in columns if c.kind not in FIXED)
-    share = (WIDTH - fixed - GAP * (len(columns) - 1)) / max(texts, 1)
-    return [FIXED.get(c.kind, share) for c in columns]
+    parts = sum(c.share for c in columns if c.kind not in FIXED)
+    part = (WIDTH - fixed - GAP * (len(columns) - 1)) / max(parts, 1)
+    return [FIXED.get(c.kind, part * c.share) for c in columns]
