@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWi
 from shopcards.core.card import Card, Consent
 from shopcards.core.consent import Channel, describe, value_of
 from shopcards.core.errors import ShopError
-from shopcards.services import cards, consents
+from shopcards.services import consents
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.kit.theme import SPACING
@@ -33,10 +33,15 @@ class ConsentBlock(QWidget):
     """Post, phone and e-mail: the value, since when, how and by whom; Withdraw beside a yes."""
 
     def __init__(
-        self, session: Session, withdrawn: Callable[[int], None], parent: QWidget | None = None
+        self,
+        session: Session,
+        open_card: Callable[[], Card | None],
+        withdrawn: Callable[[int], None],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.open_card = open_card
         self.withdrawn = withdrawn
         self.card: Card | None = None
         self.setAccessibleName("May contact")
@@ -58,10 +63,10 @@ class ConsentBlock(QWidget):
             self.lines[channel], self.buttons[channel] = line, withdraw
         grid.setColumnStretch(1, 1)
 
-    def show_customer(self, card_id: object) -> None:
-        """Show the consents of card ``card_id`` (None: no card open)."""
-        self.card = cards.get_card(self.session, card_id) if isinstance(card_id, int) else None
-        latest = consents.latest(self.session, card_id) if isinstance(card_id, int) else {}
+    def show_customer(self, _card_id: object = None) -> None:
+        """Show the consents of the open card (the one the window has just read)."""
+        self.card = self.open_card()
+        latest = consents.latest(self.session, self.card.id) if self.card and self.card.id else {}
         for channel in Channel:
             value = value_of(self.card, channel) if self.card else Consent.NOT_ASKED
             self.lines[channel].setText(describe(channel, value, latest.get(channel)))
@@ -92,7 +97,7 @@ def add_consent_tools(
         window.refresh()  # the card read again: its new version, and the block with it
         window.statusBar().showMessage("Consent withdrawn; the card records when and by whom.")
 
-    block = ConsentBlock(session, reopen)
+    block = ConsentBlock(session, lambda: window.current_card, reopen)
     window.card_view.put_consents(block)
     window.currentCardChanged.connect(block.show_customer)
     window.card_view.add_button(EverythingButton(window, session, owner_mode))
