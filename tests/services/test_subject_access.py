@@ -79,3 +79,29 @@ def test_only_the_owner_may_and_each_file_is_logged(
     card_no = cards.get_card(owner, tamar).card_no
     assert f"everything kept about card {card_no} (PDF)" in logged
     assert f"everything kept about card {card_no} (JSON)" in logged
+
+
+def test_drawings_are_there_won_and_passed_over(owner: Session, tmp_path: Path) -> None:
+    """Two entrants of October: the first drawn is passed over, the other then wins; each
+    one's file says so (with the reason), and both entered."""
+    from shopcards.services import drawing
+    from tests.conftest import publish_and_draw
+
+    ids = []
+    for given in ("Aino", "Eino"):
+        card = cards.add_card(owner, card_input(given, "Lahti", city="Turku"))
+        assert card.id is not None
+        drawing.enter_drawing(owner, card.id, "2026-10")
+        ids.append(card.id)
+    first = publish_and_draw(owner, "2026-10").current.customer_id  # type: ignore[attr-defined]
+    drawing.next_alternate(owner, "2026-10", "could not be reached")
+    other = next(i for i in ids if i != first)
+    passed = subject_access.gather(owner, first)
+    won = subject_access.gather(owner, other)
+    assert [r[0] for r in passed.section("drawing_entries").rows] == ["2026-10"]
+    assert [(r[0], r[1], r[2], r[3]) for r in passed.section("drawing_results").rows] == [
+        ("2026-10", 1, "passed_over", "could not be reached")
+    ]
+    assert [(r[0], r[1], r[2]) for r in won.section("drawing_results").rows] == [
+        ("2026-10", 2, "won")
+    ]
