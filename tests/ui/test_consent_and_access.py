@@ -13,18 +13,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from shopcards.core.card import Consent
 from shopcards.core.consent import Channel, How
 from shopcards.core.roles import Role
-from shopcards.services import calls, cards, consents
+from shopcards.services import auth, calls, cards, consents
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.cabinet.shop_tools import ShopTools
@@ -32,7 +29,7 @@ from shopcards.ui.card.call_dialog import CallDialog
 from shopcards.ui.card.form import CardDialog
 from tests.conftest import PIN, card_input, set_test_pin
 from tests.services.test_insights import build_known_shop
-from tests.ui.conftest import ModalAnswers, find, show_window, type_text
+from tests.ui.conftest import find, show_window
 from tests.ui.test_insights_screen import click_row, go_to, open_screen, panel
 
 
@@ -66,37 +63,35 @@ def test_the_clerk_withdraws_a_consent_in_one_click(
     assert window.current_card is not None and window.current_card.consent_post is Consent.NO
 
 
-def test_everything_we_keep_asks_for_the_pin_then_writes_both_files(
-    qtbot: QtBot,
-    shop: Session,
-    clerk: Session,
-    modals: ModalAnswers,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+def test_everything_we_keep_asks_the_clerk_for_the_pin(
+    qtbot: QtBot, shop: Session, clerk: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     set_test_pin(clerk)
+    window, _card_id = _window(qtbot, clerk, consent_post="yes")
+    asked: list[Session] = []
+    monkeypatch.setattr(
+        "shopcards.ui.cabinet.shop_tools.ask_for_owner_mode",
+        lambda session, _parent: asked.append(session) or False,  # the clerk cancels
+    )
+    monkeypatch.setattr("shopcards.ui.kit.save_as.ask_save_path", lambda *_a: tmp_path / "x.pdf")
+    qtbot.mouseClick(find(window, QPushButton, "Everything we keep…"), Qt.MouseButton.LeftButton)
+    assert asked == [clerk] and not list(tmp_path.glob("x.*"))
+
+
+def test_everything_we_keep_writes_the_pdf_and_the_json_beside_it(
+    qtbot: QtBot, shop: Session, clerk: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_test_pin(clerk)
+    assert auth.become_owner(clerk, PIN) is None
     window, card_id = _window(qtbot, clerk, consent_post="yes")
     chosen = tmp_path / "tamar.pdf"
     monkeypatch.setattr("shopcards.ui.kit.save_as.ask_save_path", lambda *_args: chosen)
-
-    def type_pin(dialog: QWidget) -> None:
-        type_text(find(dialog, QLineEdit, "PIN"), PIN)
-        qtbot.mouseClick(
-            find(dialog, QPushButton, "Switch to owner mode"), Qt.MouseButton.LeftButton
-        )
-
-    def saved(dialog: QWidget) -> None:
-        assert isinstance(dialog, QMessageBox) and str(chosen) in dialog.text()
-        dialog.accept()
-
-    modals.then(type_pin).then(saved)
     qtbot.mouseClick(find(window, QPushButton, "Everything we keep…"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(modals.all_answered)
-    assert clerk.role is Role.OWNER
     assert chosen.read_bytes().startswith(b"%PDF")
     data = json.loads(chosen.with_suffix(".json").read_text(encoding="utf-8"))
     assert data["card"]["given_name"] == "תמר" and data["consents"][0]["channel"] == "post"
-    assert card_id == cards.find_card_no(clerk, data["card"]["card_no"]).id  # type: ignore[union-attr]
+    assert data["card"]["card_no"] == cards.get_card(clerk, card_id).card_no
+    assert str(chosen) in window.statusBar().currentMessage()
 
 
 def test_the_call_dialog_warns_and_keeps_only_their_call(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from shopcards.core.errors import ShopError
 from shopcards.services import subject_access
@@ -54,10 +54,8 @@ class EverythingButton(QPushButton):
         except ShopError as exc:
             show_error(self.window_, exc)
             return None
-        QMessageBox.information(
-            self.window_,
-            "Saved",
-            f"Everything we keep about {card.full_name or card.card_no} is in\n{pdf}\n"
-            f"(to print or send them) and\n{data}\n(the same, for another program).",
+        self.window_.statusBar().showMessage(
+            f"Saved everything we keep about {card.full_name or card.card_no}: {pdf} (to print "
+            f"or send them) and {data.name} beside it (the same, for another program)."
         )
         return pdf, data
