@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "merge",
     "export",
     "forget",
+    "customer_data",
 )
 
 

@@ -12,6 +12,8 @@ from shopcards.core.purchase import parse_purchase_date
 from shopcards.core.text import has_control_chars
 
 MAX_REASON = 500
+NO_PHONE = "Phone: no — the customer asked not to be called"
+"""What the call dialog warns, and the start of the service's refusal."""
 
 
 class Outcome(StrEnum):
@@ -37,6 +39,8 @@ class CallEntry:
     reason: str = ""
     complaint: bool = False
     follow_up_on: str | None = None
+    incoming: bool = False
+    """The customer called the shop (the only call a customer who said no to calls gets)."""
 
 
 @dataclass(frozen=True)
@@ -52,13 +56,14 @@ class Call(CallEntry):
 @dataclass
 class CallInput:
     """A call as typed: dates as YYYY-MM-DD (``called_on`` empty = today, ``follow_up_on``
-    empty = none), ``outcome`` one of :class:`Outcome`'s values."""
+    empty = none), ``outcome`` one of :class:`Outcome`'s values; ``incoming``: they called us."""
 
     outcome: str
     called_on: str = ""
     reason: str = ""
     complaint: bool = False
     follow_up_on: str = ""
+    incoming: bool = False
 
 
 def validate_call(inp: CallInput, today: dt.date) -> CallEntry:
@@ -88,6 +93,7 @@ def validate_call(inp: CallInput, today: dt.date) -> CallEntry:
         reason,
         bool(inp.complaint),
         follow_up.isoformat() if follow_up else None,
+        bool(inp.incoming),
     )
 
 

@@ -123,9 +123,10 @@ def _entries(
 
 def _calls(rng: random.Random, card: Card, today: dt.date) -> tuple[CallEntry, ...]:
     """One customer in twenty-five had a call in the past months (a month or more after they
-    joined), some to call again."""
+    joined), some to call again; never one who said no to calls."""
     first = dt.date.fromisoformat(card.created_at[:10]) + dt.timedelta(days=30)
-    if rng.random() >= 0.04 or not card.phones or first >= today:
+    no_calls = card.consent_phone is Consent.NO
+    if rng.random() >= 0.04 or not card.phones or first >= today or no_calls:
         return ()
     called = max(first, today - dt.timedelta(days=rng.randint(1, 200)))
     outcome = rng.choice(tuple(Outcome))

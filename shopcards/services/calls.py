@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from shopcards.core.calls import Call, CallInput, validate_call
+from shopcards.core.calls import NO_PHONE, Call, CallInput, validate_call
+from shopcards.core.card import Consent
+from shopcards.core.errors import ValidationError
 from shopcards.services.session import Session, require_owner
 from shopcards.store import calls as store
-from shopcards.store import changes
+from shopcards.store import changes, customers
 from shopcards.store.purchases import ensure_customer
 
 
 def log_call(session: Session, customer_id: int, inp: CallInput) -> Call:
-    """Save a call on the customer's card; ValidationError names each wrong field."""
+    """Save a call on the customer's card; ValidationError names each wrong field, and refuses
+    a call the shop made to a customer who asked not to be called (one they made is kept)."""
     require_owner(session, "log calls to customers")
     entry = validate_call(inp, session.today())
     with session.card_file.write() as db:
         ensure_customer(db, customer_id)
+        if not entry.incoming and customers.get(db, customer_id).consent_phone is Consent.NO:
+            raise ValidationError(
+                {"incoming": f"{NO_PHONE}. Log the call only if they called the shop."}
+            )
         call = store.insert(db, customer_id, entry, session.actor, session.now())
         changes.record(
             db,
@@ -29,6 +36,7 @@ def log_call(session: Session, customer_id: int, inp: CallInput) -> Call:
                 "outcome": call.outcome.value,
                 "complaint": call.complaint,
                 "follow_up_on": call.follow_up_on,
+                "incoming": call.incoming,
             },
         )
     return call

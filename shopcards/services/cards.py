@@ -9,6 +9,7 @@ from shopcards.core import phones
 from shopcards.core.card import Card, CardQuery, CardSummary, PartialDate, Phone
 from shopcards.core.card_numbers import is_card_number
 from shopcards.core.changes import Change
+from shopcards.core.consent import How
 from shopcards.core.errors import ShopError
 from shopcards.core.validation import CardInput, validate
 from shopcards.services import erasure
@@ -48,13 +49,16 @@ def add_card(session: Session, inp: CardInput, allow_duplicate: bool = False) ->
     return stored
 
 
-def update_card(session: Session, base: Card, inp: CardInput) -> Card:
-    """Save the edits to ``base``; Conflict if another desk saved it in the meantime."""
+def update_card(session: Session, base: Card, inp: CardInput, consent_how: How = How.FORM) -> Card:
+    """Save the edits to ``base``; Conflict if another desk saved it in the meantime. A
+    consent the edit changes is recorded as given ``consent_how``."""
     card = validate(inp, session.settings.region, base=base)
     assert base.id is not None
     _staff_is_owners(session, base.is_staff, card.is_staff)
     with session.card_file.write() as db:
-        stored = customers.update(db, card, base, session.alphabet, session.actor, session.now())
+        stored = customers.update(
+            db, card, base, session.alphabet, session.actor, session.now(), consent_how
+        )
         changes.record(
             db,
             session.actor,

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from shopcards.core.card import Card, Consent, JoinedVia
+from shopcards.core.consent import How
 from shopcards.core.customer_duplicates import DuplicateIndex, Known, Resemblance
 from shopcards.core.customer_rows import ColumnMapping, Draft, Refusal, RowReader
 from shopcards.core.customer_table import CustomerTable
@@ -280,7 +281,9 @@ def _update(session: Session, db: Database, batch: int, row: PreviewRow) -> None
     assert row.card is not None and row.target is not None
     base = customers.get(db, row.target)
     after = fill(base, row.card)
-    stored = customers.update(db, after, base, session.alphabet, session.actor, session.now())
+    stored = customers.update(
+        db, after, base, session.alphabet, session.actor, session.now(), How.IMPORT
+    )
     before = values_before(base, stored)
     details = {"batch": batch, "row": row.row, "values": {"before": before}}
     details |= _consent_note(row.card)

@@ -15,11 +15,14 @@ Reading every customer costs about a second on a shop of 100,000, so those are k
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from shopcards.core.card import CardSummary
+from shopcards.core.consent import suggest_contact
 from shopcards.core.csv_cells import Cell, csv_rows
 from shopcards.core.errors import ValidationError
 from shopcards.core.history import months_back
@@ -46,9 +49,12 @@ from shopcards.core.segments import Segments, segment_customers
 from shopcards.core.settings import ShopSettings
 from shopcards.services.exports import record_export
 from shopcards.services.session import Session, require_owner
+from shopcards.store import consents
 from shopcards.store import insights as store
 
 POPULATION_MINUTES = 10
+CONTACT = "Contact"
+"""The lapsed and declining lists' column saying how each customer may be reached."""
 _NUMERIC = (Kind.MONEY, Kind.PERCENT, Kind.NUMBER)
 
 
@@ -75,7 +81,10 @@ def lapsed(session: Session) -> CustomerList:
     with store.snapshot(session.db) as db:
         figures = _figures(session)
         leave_out = store.left_out(db)
-    return lapsed_customers(figures, session.today(), session.settings.lapsed_months, leave_out)
+        listed = lapsed_customers(
+            figures, session.today(), session.settings.lapsed_months, leave_out
+        )
+        return _with_contact(db, listed)
 
 
 def declining(session: Session) -> CustomerList:
@@ -84,7 +93,7 @@ def declining(session: Session) -> CustomerList:
     with store.snapshot(session.db) as db:
         figures = _figures(session)
         leave_out = store.left_out(db)
-    return declining_customers(figures, leave_out)
+        return _with_contact(db, declining_customers(figures, leave_out))
 
 
 @dataclass(frozen=True)
@@ -139,13 +148,17 @@ def overview(session: Session, start: dt.date, end: dt.date) -> Overview:
         due = _due(session, by_id)
         split = pareto(session, start, end)
         batches = batch_results(session)
-    settings = session.settings
+        settings = session.settings
+        lapsed = _with_contact(
+            db, lapsed_customers(figures, today, settings.lapsed_months, leave_out)
+        )
+        declining = _with_contact(db, declining_customers(figures, leave_out))
     return Overview(
         today=today.isoformat(),
         pareto=split,
         segments=_segments(settings, figures, today),
-        lapsed=lapsed_customers(figures, today, settings.lapsed_months, leave_out),
-        declining=declining_customers(figures, leave_out),
+        lapsed=lapsed,
+        declining=declining,
         due_letters=due.letters,
         due_calls=due.calls,
         batches=batches,
@@ -268,6 +281,14 @@ def _segments(settings: ShopSettings, figures: list[CustomerFigures], today: dt.
     return segment_customers(
         figures, today, settings.former_months, settings.regular_visits, settings.heavy_spend
     )
+
+
+def _with_contact(db: Database, listed: CustomerList) -> CustomerList:
+    """The list with how to reach each customer: a call only where they agreed to calls
+    (core.consent.suggest_contact), so nobody who said no to the phone is rung."""
+    reach = consents.reach(db, list(listed.ids))
+    values = [suggest_contact(*reach[i]) if i in reach else "" for i in listed.ids]
+    return replace(listed, columns=(*listed.columns, Column(CONTACT, Kind.TEXT, values)))
 
 
 def _due(session: Session, figures: dict[int, CustomerFigures]) -> Due:

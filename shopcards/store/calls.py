@@ -7,14 +7,15 @@ from sqlite_utils import Database
 from shopcards.core.calls import Call, CallEntry, Outcome
 
 _COLUMNS = (
-    "called_on, outcome, reason, complaint, follow_up_on, id, customer_id, created_at, created_by"
+    "called_on, outcome, reason, complaint, follow_up_on, incoming, id, customer_id, "
+    "created_at, created_by"
 )
 
 
 def insert(db: Database, customer_id: int, entry: CallEntry, actor: str, now: str) -> Call:
     cursor = db.execute(
         "INSERT INTO calls (customer_id, called_on, outcome, reason, complaint, follow_up_on, "
-        "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "incoming, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             customer_id,
             entry.called_on,
@@ -22,6 +23,7 @@ def insert(db: Database, customer_id: int, entry: CallEntry, actor: str, now: st
             entry.reason,
             int(entry.complaint),
             entry.follow_up_on,
+            int(entry.incoming),
             now,
             actor,
         ],
@@ -32,6 +34,7 @@ def insert(db: Database, customer_id: int, entry: CallEntry, actor: str, now: st
         entry.reason,
         entry.complaint,
         entry.follow_up_on,
+        entry.incoming,
         int(cursor.lastrowid or 0),
         customer_id,
         now,
@@ -55,6 +58,7 @@ def _call(
     reason: str,
     complaint: int,
     follow_up_on: str | None,
+    incoming: int,
     call_id: int,
     customer_id: int,
     created_at: str,
@@ -66,6 +70,7 @@ def _call(
         reason,
         bool(complaint),
         follow_up_on,
+        bool(incoming),
         int(call_id),
         int(customer_id),
         created_at,

@@ -17,6 +17,7 @@ from shopcards.core.card import (
 )
 from shopcards.core.card_numbers import check_digit
 from shopcards.core.collation import Alphabet
+from shopcards.core.consent import How
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.search import (
     Lookup,
@@ -25,7 +26,7 @@ from shopcards.core.search import (
     query_words,
     spelled_words,
 )
-from shopcards.store import card_walk, search_index, word_order
+from shopcards.store import card_walk, consents, search_index, word_order
 from shopcards.store.list_rows import SUMMARY_COLUMNS, summaries, summary
 from shopcards.store.reads import Reads
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _CARDS = "customers c"
+_FORM = How.FORM
 _PLAIN_FIELDS = (
     "title",
     "salutation",
@@ -50,7 +52,8 @@ _PLAIN_FIELDS = (
 
 
 def insert(db: Database, card: Card, alphabet: Alphabet, actor: str, now: str) -> Card:
-    """Store a new card; it gets its id and a card number printed on the customer's card."""
+    """Store a new card; it gets its id and a card number printed on the customer's card.
+    Each consent given is recorded as given the way the card came (till slip, form)."""
     (card_id,) = _new_ids(db, 1)
     card_no = card.card_no or card_number(card_id)
     row = _row(card, alphabet) | {
@@ -68,6 +71,7 @@ def insert(db: Database, card: Card, alphabet: Alphabet, actor: str, now: str) -
     )
     _write_children(db, card_id, card)
     search_index.index_card(db, card_id, card, card_no)
+    consents.record_new(db, [card_id], [card], now, actor)
     return get(db, card_id)
 
 
@@ -115,6 +119,7 @@ def insert_many(
             for row, card in zip(rows, cards, strict=True)
         ),
     )
+    consents.record_new(db, ids, cards, now, actor)
     return ids
 
 
@@ -140,8 +145,11 @@ def keep_ids_above(db: Database, card_id: int) -> None:
     db.execute("UPDATE card_id_high_water SET highest = max(highest, ?)", [card_id])
 
 
-def update(db: Database, card: Card, base: Card, alphabet: Alphabet, actor: str, now: str) -> Card:
+def update(
+    db: Database, card: Card, base: Card, alphabet: Alphabet, actor: str, now: str, how: How = _FORM
+) -> Card:
     """Save ``card`` over the stored one, unless somebody else saved it since ``base`` was read.
+    A consent it changes is recorded as given ``how``.
 
     Raises Conflict naming the fields the other desk changed, so the user can reload or keep
     theirs; nothing is overwritten silently.
@@ -171,6 +179,7 @@ def update(db: Database, card: Card, base: Card, alphabet: Alphabet, actor: str,
     db.execute("DELETE FROM customer_tags WHERE customer_id = ?", [base.id])
     _write_children(db, base.id, card)
     search_index.index_card(db, base.id, card, current.card_no)
+    consents.record_changes(db, base.id, current, card, how, now, actor)
     return get(db, base.id)
 
 

@@ -72,6 +72,8 @@ COMMANDS = {
     "cards xlsx": ("export-customers", "--format", "xlsx"),
     "cards vcf": ("export-customers", "--format", "vcf"),
     "purchases csv": ("export-purchases",),
+    "customer data pdf": ("customer-data", "0000018", "--pdf"),
+    "customer data json": ("customer-data", "0000018", "--json"),
 }
 
 

@@ -96,6 +96,12 @@ def test_some_calls_and_letters_were_sent_and_show_on_the_cards(demo: Session) -
         "WHERE k.called_on <= substr(c.created_at, 1, 10) OR k.called_on > '2026-11-23'",
     )
     assert early == 0  # after they joined, before today
+    unwanted = _one(
+        demo,
+        "SELECT count(*) FROM calls k JOIN customers c ON c.id = k.customer_id "
+        "WHERE c.consent_phone = 'no'",
+    )
+    assert unwanted == 0  # nobody who said no to calls was rung
     batches = demo.db.execute(
         "SELECT template_key, holdout_share, created_at FROM letter_batches ORDER BY id"
     ).fetchall()

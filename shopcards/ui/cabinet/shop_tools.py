@@ -23,6 +23,7 @@ from shopcards.services import auth, cards, settings
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.card.call_dialog import CallsPane
+from shopcards.ui.card.consent_block import add_consent_tools
 from shopcards.ui.card.loyalty_pane import add_loyalty
 from shopcards.ui.history.pane import ChangesPane, HistoryPane
 from shopcards.ui.kit.background import run_in_background
@@ -117,6 +118,7 @@ class ShopTools(QObject):
         self.window.add_card_pane("Calls", calls, calls.show_customer)
         letters = LastSentPane(self.session)
         self.window.add_card_pane("Letters", letters, letters.show_card)
+        self.consents = add_consent_tools(self.window, self.session, self.owner_mode)
 
     # owner and clerk -------------------------------------------------------------------------
 

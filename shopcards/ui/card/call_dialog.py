@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcards.core.calls import MAX_REASON, Call, CallInput, Outcome
+from shopcards.core.calls import MAX_REASON, NO_PHONE, Call, CallInput, Outcome
+from shopcards.core.card import Consent
 from shopcards.core.errors import PermissionDenied, ShopError
 from shopcards.core.roles import Role
 from shopcards.services import calls, cards
@@ -45,6 +46,7 @@ FIELD_NAMES = {
     "outcome": "Outcome",
     "reason": "Reason they gave",
     "follow_up_on": "Follow up on",
+    "incoming": "They called us",
 }
 CALL_COLUMNS = ("Date", "Outcome", "Reason they gave", "Complaint", "Follow up on")
 
@@ -70,6 +72,11 @@ class CallDialog(QDialog):
         self.numbers = QLabel("\n".join(numbers) or "No phone number on the card.")
         self.numbers.setAccessibleName("Phone numbers")
         self.numbers.setStyleSheet("font-size: 13pt;" if numbers else "")
+        self.no_phone = MessageLabel("Phone consent")
+        if card.consent_phone is Consent.NO:
+            self.no_phone.error(f"{NO_PHONE}: log a call only if they called the shop.")
+        self.incoming = QCheckBox("They called us")
+        self.incoming.setAccessibleName("They called us")
         today = session.today()
         locale = session.settings.locale
         self.date = date_edit("Date", locale, today, latest=today)
@@ -105,6 +112,7 @@ class CallDialog(QDialog):
             follow_up_on=(
                 day_of(self.follow_up_date).isoformat() if self.follow_up.isChecked() else ""
             ),
+            incoming=self.incoming.isChecked(),
         )
 
     def save(self) -> None:
@@ -119,6 +127,9 @@ class CallDialog(QDialog):
         form = QFormLayout()
         form.setSpacing(SPACING)
         form.addRow("Phone", self.numbers)
+        if self.no_phone.text():
+            form.addRow("", self.no_phone)
+        form.addRow("", self.incoming)
         form.addRow("Date", self.date)
         form.addRow("Outcome", self.outcome)
         form.addRow("Reason they gave", self.reason)

@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.card import Card, JoinedVia
+from shopcards.core.consent import How
 from shopcards.core.errors import Conflict, ShopError, ValidationError
 from shopcards.core.roles import Role
 from shopcards.core.validation import CardInput
 from shopcards.services import cards, templates
 from shopcards.services.cards import LikelyDuplicate
 from shopcards.services.session import Session
+from shopcards.ui.card.consent_how import HowChoice
 from shopcards.ui.card.duplicate_warning import DuplicateChoice, DuplicateDialog
 from shopcards.ui.card.fields import CardFields
 from shopcards.ui.card.merge_dialog import merged_or_new
@@ -78,6 +80,7 @@ class CardDialog(QDialog):
             interest_suggestions=interest_suggestions or cards.interest_names(session),
         )
         self.fields.set_card(card or _new_card(session))
+        self.how = None if card is None else HowChoice(self.fields, card, session.role)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -108,7 +111,8 @@ class CardDialog(QDialog):
             if self.card is None:
                 self._done(cards.add_card(self._session, inp))
             else:
-                self._done(cards.update_card(self._session, self.card, inp))
+                how = self.how.how() if self.how is not None else How.FORM
+                self._done(cards.update_card(self._session, self.card, inp, how))
         except ValidationError as exc:
             self.fields.show_errors(exc.fields)
         except LikelyDuplicate as exc:

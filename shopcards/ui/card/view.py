@@ -7,6 +7,7 @@ Editing happens in the card form; this view only shows and offers Edit, Archive 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -63,6 +64,7 @@ class CardView(QWidget):
         self._locale = locale
         self._region = region
         self.card: Card | None = None
+        self.consents: QWidget | None = None
         self._stack = QStackedWidget()
         self._empty = QLabel(EMPTY_TEXT)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -86,6 +88,21 @@ class CardView(QWidget):
         for name in _ROWS:
             self._values_shown[name].setText(values.get(name, ""))
             self._form.setRowVisible(self._values_shown[name], bool(values.get(name)))
+        if self.consents is not None:  # the consent record stands in for the plain line
+            self._form.setRowVisible(self._values_shown["May contact"], False)
+
+    def put_consents(self, block: QWidget) -> None:
+        """Show ``block`` (each consent with when, how and by whom) as "May contact"."""
+        at = self._form.getWidgetPosition(self._values_shown["May contact"])
+        row, _role = cast(tuple[int, QFormLayout.ItemRole], at)  # typed as object in PySide6
+        label = QLabel("May contact")
+        label.setForegroundRole(_QUIET)
+        self._form.insertRow(row + 1, label, block)
+        self.consents = block
+
+    def add_button(self, button: QPushButton) -> None:
+        """A button of the open card's beside Edit and Archive ("Everything we keep…")."""
+        self._buttons.insertWidget(self._buttons.count() - 1, button)
 
     def show_loyalty(self, lines: list[str]) -> None:
         """The card's loyalty block (tier, why, since; cash-back); hidden when ``lines`` is
@@ -125,6 +142,7 @@ class CardView(QWidget):
         buttons.addWidget(self.archive_button)
         buttons.addWidget(self.forget_button)
         buttons.addStretch(1)
+        self._buttons = buttons
         self._form = QFormLayout()
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._form.setHorizontalSpacing(MARGIN + SPACING)

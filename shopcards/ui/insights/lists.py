@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcards.core.consent import may_call
 from shopcards.core.errors import ShopError
 from shopcards.core.insights import CustomerList
 from shopcards.services import insights
@@ -121,6 +122,12 @@ class CustomerListPanel(QWidget):
             return
         self.message.done(f"Saved {rows:,} rows to {path}.")
 
+    def _may_call(self) -> bool:
+        """No "Call…" where the list's Contact column says the customer may not be called."""
+        rows = self.table.selectionModel().selectedRows()
+        contact = [c for c in self.model.customers.columns if c.header == insights.CONTACT]
+        return not (rows and contact) or may_call(str(contact[0].values[rows[0].row()]))
+
     def _size_columns(self) -> None:
         """Each column as wide as its header and the first rows need (the longest amounts
         are at the top of a ranking, and those rows are read to be shown anyway); the name
@@ -171,7 +178,7 @@ class CustomerListPanel(QWidget):
     def _enable(self, *_: object) -> None:
         chosen = self.selected_id() is not None
         self.open_button.setEnabled(chosen)
-        self.call_button.setEnabled(chosen)
+        self.call_button.setEnabled(chosen and self._may_call())
         has_rows = self.model.rowCount() > 0
         self.export_button.setEnabled(has_rows)
         if self.letter_button is not None:

@@ -1,0 +1,108 @@
+"""'Everything we keep about this customer' (owner only): gathered once from one state of the
+file, then written as a PDF for the person and a JSON file for a machine, each logged as data
+leaving the card file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shopcards.core.card import Card
+from shopcards.core.files import atomic_path
+from shopcards.core.subject_access import (
+    CARD_LABELS,
+    CARD_WORDS,
+    Field,
+    SubjectAccess,
+    as_json,
+    section,
+)
+from shopcards.services.exports import record_export
+from shopcards.services.session import Session, require_owner
+from shopcards.store import consents, customers
+from shopcards.store import subject_access as store
+from shopcards.store.insights import snapshot
+
+
+def gather(session: Session, card_id: int) -> SubjectAccess:
+    """The card and every record about its customer, read in one snapshot of the file."""
+    require_owner(session, "see everything kept about a customer")
+    with snapshot(session.db) as db:
+        card = customers.get(db, card_id)
+        events = [
+            (e.at, e.channel.value, e.value.value, e.how.value, e.by, e.desk)
+            for e in consents.history(db, card_id)
+        ]
+        sections = (
+            section("consents", events),
+            section("purchases", store.purchases(db, card_id)),
+            section("calls", store.calls(db, card_id)),
+            section("letters", store.letters(db, card_id)),
+            section("drawing_entries", store.drawing_entries(db, card_id)),
+            section("drawing_results", store.drawing_results(db, card_id)),
+            section("loyalty_movements", store.loyalty_movements(db, card_id)),
+            section("loyalty_tiers", store.loyalty_tiers(db, card_id)),
+            section("changes", store.changes(db, card_id)),
+        )
+    settings = session.settings
+    return SubjectAccess(
+        shop=settings.shop_name,
+        currency=settings.currency,
+        locale=settings.locale,
+        made_at=session.now(),
+        card_no=card.card_no,
+        name=card.full_name,
+        card=_fields(card),
+        sections=sections,
+    )
+
+
+def write(
+    session: Session, card_id: int, pdf: Path | None = None, json_file: Path | None = None
+) -> SubjectAccess:
+    """Write the PDF and/or the JSON file (each whole or not at all) and log each."""
+    from shopcards.printing.subject_access import write_pdf
+
+    access = gather(session, card_id)
+    what = f"everything kept about card {access.card_no}"
+    if json_file is not None:
+        with atomic_path(Path(json_file)) as tmp:
+            tmp.write_text(as_json(access), encoding="utf-8")
+        record_export(session, f"{what} (JSON)", Path(json_file))
+    if pdf is not None:
+        write_pdf(Path(pdf), access)
+        record_export(session, f"{what} (PDF)", Path(pdf))
+    return access
+
+
+def _fields(card: Card) -> tuple[Field, ...]:
+    values: dict[str, str | list[str]] = {
+        "card_no": card.card_no,
+        "title": card.title,
+        "given_name": card.given_name,
+        "family_name": card.family_name,
+        "salutation": card.salutation,
+        "address_lines": list(card.address_lines),
+        "postcode": card.postcode,
+        "city": card.city,
+        "country": card.country,
+        "phones": [f"{p.number} ({p.label})" if p.label else p.number for p in card.phones],
+        "email": card.email,
+        "birthday": card.birthday.iso() if card.birthday else "",
+        "anniversary": card.anniversary,
+        "anniversary_what": card.anniversary_what,
+        "greeting": card.greeting,
+        "interests": list(card.interests),
+        "consent_post": card.consent_post.value,
+        "consent_phone": card.consent_phone.value,
+        "consent_email": card.consent_email.value,
+        "joined_via": card.joined_via.value,
+        "customer_type": card.customer_type.value if card.customer_type else "",
+        "is_staff": "yes" if card.is_staff else "no",
+        "notes": card.notes,
+        "archived_at": card.archived_at or "",
+        "created_at": card.created_at,
+        "updated_at": card.updated_at,
+    }
+    return tuple(
+        Field(key, CARD_LABELS[key], value, CARD_WORDS.get(key)) for key, value in values.items()
+    )
