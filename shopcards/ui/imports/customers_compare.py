@@ -54,6 +54,14 @@ def compare_row(parent: QWidget | None, session: Session, row: PreviewRow) -> De
     return dialog.decision
 
 
+def _shown(key: str, card: Card, row: Card) -> bool:
+    """Whether a differing field is worth showing: not the staff mark (an import never sets
+    it), nor phones that differ only in their labels (the numbers are what an update adds)."""
+    if key == "phones":
+        return {p.number for p in card.phones} != {p.number for p in row.phones}
+    return key != "is_staff"
+
+
 class CompareDialog(QDialog):
     """The row and the card side by side; after ``exec()``, ``decision`` is the owner's pick
     (None when closed without one)."""
@@ -90,7 +98,7 @@ class CompareDialog(QDialog):
             heading = QLabel(f"<b>{html.escape(text)}</b>")
             heading.setWordWrap(True)
             grid.addWidget(heading, 0, column)
-        fields = [f for f in differing_fields(card, row.card) if f.key != "is_staff"]
+        fields = [f for f in differing_fields(card, row.card) if _shown(f.key, card, row.card)]
         for line, field in enumerate(fields, start=1):
             name = FIELD_LABELS[field.key]
             grid.addWidget(QLabel(name), line, 0, Qt.AlignmentFlag.AlignTop)
