@@ -159,3 +159,26 @@ def test_an_export_imported_into_its_own_file_updates_each_card_and_changes_noth
     # row marked "update"), but holds what it held
     kept = {"version", "updated_at"}
     assert [_fields(c, kept) for c in _cards(shop)] == [_fields(c, kept) for c in before]
+
+
+def test_the_quote_guarding_a_formula_is_taken_off_in_a_csv_only(tmp_path: Path) -> None:
+    """The export writes ``'=SUM(A1)`` so a spreadsheet shows the text; the import reads the
+    text back. A workbook's cell never carries that ``'`` (Excel keeps it out of the value), so
+    one that holds it was typed so, and is kept; so is a ``'`` before anything else."""
+    import xlsxwriter
+
+    rows = [("Notes", "Phone"), ("'=SUM(A1)", "'+358401234567"), ("'plain", "'-")]
+    csv_path = tmp_path / "cards.csv"
+    csv_path.write_text("\n".join(";".join(row) for row in rows) + "\n", encoding="utf-8")
+    book = xlsxwriter.Workbook(tmp_path / "cards.xlsx")
+    sheet = book.add_worksheet()
+    for index, row in enumerate(rows):
+        for column, text in enumerate(row):
+            sheet.write_string(index, column, text)
+    book.close()
+
+    assert read_customer_file(csv_path).rows == (
+        ("=SUM(A1)", "+358401234567"),
+        ("'plain", "-"),
+    )
+    assert read_customer_file(tmp_path / "cards.xlsx").rows == tuple(rows[1:])
