@@ -40,9 +40,12 @@ class Field(StrEnum):
     phone = "phone"
     phone_mobile = "phone_mobile"
     phone_work = "phone_work"
+    phone_other = "phone_other"
+    """Any number of phones in one cell, each perhaps with its label: "+358… (mobile); …"."""
     email = "email"
     birthday = "birthday"
     anniversary = "anniversary"
+    anniversary_what = "anniversary_what"
     interests = "interests"
     consent_post = "consent_post"
     consent_phone = "consent_phone"
@@ -70,9 +73,11 @@ LABELS: dict[Field, str] = {
     Field.phone: "Phone",
     Field.phone_mobile: "Mobile phone",
     Field.phone_work: "Work phone",
+    Field.phone_other: "Other phones",
     Field.email: "E-mail",
     Field.birthday: "Birthday",
     Field.anniversary: "Anniversary",
+    Field.anniversary_what: "Anniversary of",
     Field.interests: "Interests",
     Field.consent_post: "Consent to post",
     Field.consent_phone: "Consent to calls",
@@ -158,6 +163,10 @@ HEADINGS: dict[Field, tuple[str, ...]] = {
         "Telefon serviciu", "Telefon birou", "טלפון בעבודה", "טלפון עבודה",
         "Աշխատանքային հեռախոս",
     ),
+    Field.phone_other: (
+        "Other phones", "Other phone numbers", "More phones", "Muut puhelimet",
+        "Alte telefoane", "טלפונים נוספים", "Այլ հեռախոսներ",
+    ),
     Field.email: (
         "E-mail", "Email", "E-mail address", "Email address", "E-mail 1 - Value", "Mail",
         "Sähköposti", "Sähköpostiosoite", "Adresă de e-mail", "Poștă electronică", "דוא״ל",
@@ -169,22 +178,26 @@ HEADINGS: dict[Field, tuple[str, ...]] = {
         "תאריך לידה", "יום הולדת", "Ծննդյան օր", "Ծննդյան ամսաթիվ",
     ),
     Field.anniversary: ("Anniversary", "Vuosipäivä", "Aniversare", "יום נישואין", "Տարեդարձ"),
+    Field.anniversary_what: (
+        "Anniversary of", "Anniversary what", "Occasion", "Vuosipäivän aihe", "Ocazie",
+        "סיבת יום השנה", "Տարեդարձի առիթ",
+    ),
     Field.interests: (
         "Interests", "Interest", "Categories", "Tags", "Kiinnostuksen kohteet", "Harrastukset",
         "Kiinnostukset", "Interese", "Pasiuni", "תחומי עניין", "Հետաքրքրություններ",
     ),
     Field.consent_post: (
-        "Consent to post", "Consent post", "Post consent", "Letters", "May write",
+        "Consent to post", "Post OK", "Consent post", "Post consent", "Letters", "May write",
         "Postilupa", "Suoramainonta", "Acord poștă", "Acord corespondență", "הסכמה לדואר",
         "Համաձայնություն նամակների",
     ),
     Field.consent_phone: (
-        "Consent to calls", "Consent phone", "Phone consent", "May call", "Puhelinlupa",
+        "Consent to calls", "Phone OK", "Consent phone", "Phone consent", "May call", "Puhelinlupa",
         "Acord telefon", "הסכמה לטלפון", "Համաձայնություն զանգերի",
     ),
     Field.consent_email: (
-        "Consent to e-mail", "Consent email", "Email consent", "E-mail consent", "Newsletter",
-        "Email opt-in", "Sähköpostilupa", "Uutiskirje", "Acord e-mail", "Acord email",
+        "Consent to e-mail", "E-mail OK", "Consent email", "Email consent", "E-mail consent",
+        "Newsletter", "Email opt-in", "Sähköpostilupa", "Uutiskirje", "Acord e-mail", "Acord email",
         "הסכמה לדוא״ל", "דיוור", "Համաձայնություն էլ. նամակների",
     ),
     Field.notes: (

@@ -29,14 +29,18 @@ _PHONE_LABELS = {Field.phone: "", Field.phone_mobile: "mobile", Field.phone_work
 _ADDRESS_LINES = (Field.address_line_1, Field.address_line_2, Field.address_line_3)
 _CONSENTS = (Field.consent_post, Field.consent_phone, Field.consent_email)
 _AS_TYPED = (Field.title, Field.salutation, Field.postcode, Field.city, Field.country,
-             Field.email, Field.notes, Field.greeting)  # fmt: skip
+             Field.email, Field.notes, Field.greeting, Field.anniversary_what)  # fmt: skip
 # The five languages the program speaks (English, Finnish, Romanian, Hebrew, Armenian), and
 # what Swedish, German, French and Spanish exports write.
 _YES = frozenset(
     {"yes", "y", "x", "1", "true", "ja", "j", "kylla", "k", "da", "כן", "այո"} | {"oui", "si", "ok"}
 )
 _NO = frozenset({"no", "n", "0", "false", "ei", "e", "nu", "לא", "ոչ", "nej", "nein", "non"})
+_NOT_ASKED = frozenset({"-", "?", "not asked", "not_asked", "unknown", "ei kysytty", "neintrebat"})
+"""What the export writes for a consent never asked (core/card_export.py: CONSENT_WORDS)."""
 _INTEREST_SEPARATORS = re.compile(r"[,;|]")
+_PHONE_LIST = re.compile(r"[;,]")
+_LABELLED = re.compile(r"(.+?)\s*\(([^()]*)\)")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]*)?")
 _NO_YEAR = re.compile(r"--?(\d{1,2})-(\d{1,2})")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.?(\d{2}|\d{4})?")
@@ -49,6 +53,7 @@ _VALIDATED_FROM = {
     "postcode": (Field.postcode, Field.address),
     "city": (Field.city, Field.address),
     "interests": (Field.interests,),
+    "anniversary_what": (Field.anniversary_what,),
     "customer_type": (Field.customer_type,),
     **{f.value: (f,) for f in (*_AS_TYPED, *_CONSENTS)},
 }
@@ -129,6 +134,7 @@ class RowReader:
             for name in _PHONE_LABELS
             for _, text in values.get(name, [])
         ]
+        inp.phones += other_phones(values.get(Field.phone_other, []))
         for heading, text in values.get(Field.birthday, []):
             inp.birthday = _birthday(heading, text, self.day_first, self.today)
         inp.interests = [
@@ -170,6 +176,12 @@ class RowReader:
                     normalise(text, region)
                 except NotAPhone as exc:
                     return Refusal(row, heading, str(exc))
+        for heading, text in values.get(Field.phone_other, []):
+            for _, number in other_phones([(heading, text)]):
+                try:
+                    normalise(number, region)
+                except NotAPhone as exc:
+                    return Refusal(row, heading, str(exc))
         return Refusal(row, "", "a phone number cannot be read")
 
 
@@ -182,6 +194,19 @@ class _Refused(Exception):
 def _first(values: dict[Field, list[tuple[str, str]]], name: Field) -> str:
     found = values.get(name)
     return found[0][1] if found else ""
+
+
+def other_phones(cells: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(label, number) for each phone in "Other phones" cells (heading, text): the export
+    writes "+358… (mobile); 09…", a phone's contacts "+358…, 09…"."""
+    phones: list[tuple[str, str]] = []
+    for _, text in cells:
+        for part in _PHONE_LIST.split(text):
+            if labelled := _LABELLED.fullmatch(part.strip()):
+                phones.append((labelled[2].strip(), labelled[1]))
+            elif part.strip():
+                phones.append(("", part.strip()))
+    return phones
 
 
 def _address(inp: CardInput, values: dict[Field, list[tuple[str, str]]]) -> None:
@@ -201,7 +226,7 @@ def consent(heading: str, text: str) -> Consent:
     """Yes or no in a consent column, as a person or a program writes it, in the shop's
     languages; an empty cell was not asked."""
     word = fold(text).strip().strip(".")
-    if not word or word == "-":
+    if not word or word in _NOT_ASKED:
         return Consent.NOT_ASKED
     if word in _YES:
         return Consent.YES

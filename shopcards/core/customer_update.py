@@ -15,7 +15,8 @@ from shopcards.core.card import Card, Consent, CustomerType, PartialDate, Phone
 _BLANK = Card()
 FILLED = (
     "title", "salutation", "given_name", "family_name", "address_lines", "postcode", "city",
-    "country", "phones", "email", "birthday", "greeting", "interests", "consent_post",
+    "country", "phones", "email", "birthday", "anniversary", "anniversary_what", "greeting",
+    "interests", "consent_post",
     "consent_phone", "consent_email", "customer_type", "notes",
 )  # fmt: skip
 """The fields an imported row can give a card."""
@@ -29,10 +30,19 @@ def fill(existing: Card, incoming: Card) -> Card:
         value = getattr(incoming, name)
         if value == getattr(_BLANK, name):
             continue
-        if name in _ADDED_TO:
+        if name == "phones":
+            value = _added_phones(existing.phones, value)
+        elif name in _ADDED_TO:
             value = tuple(dict.fromkeys((*getattr(existing, name), *value)))
         taken[name] = value
     return replace(existing, **taken)
+
+
+def _added_phones(held: tuple[Phone, ...], given: tuple[Phone, ...]) -> tuple[Phone, ...]:
+    """The card's phones, then the file's numbers it does not have yet: a number the card
+    holds as "mobile" and the file without a label (a contact's second mobile) is one phone."""
+    numbers = {phone.number for phone in held}
+    return (*held, *(phone for phone in given if phone.number not in numbers))
 
 
 def values_before(before: Card, after: Card) -> dict[str, Any]:

@@ -24,8 +24,9 @@ HEADINGS = (
     "Work phone", "Other phones", "E-mail", "Other e-mails", "Birthday", "Anniversary",
     "Notes", "Interests", "Organisation",
 )  # fmt: skip
-"""The columns of a contacts file; "Other …" and "Organisation" hold what a card has no field
-for, shown in the preview but not imported unless the owner maps them."""
+"""The columns of a contacts file; "Other e-mails" and "Organisation" hold what a card has no
+field for, shown in the preview but not imported unless the owner maps them ("Other phones"
+are added to the card's phones)."""
 EVERY = 1_000
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
 _PHOTO = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
@@ -174,7 +175,7 @@ def _address(contact: Any, row: _Row) -> None:
     parts = [" ".join(part.split()) for part in parts if part.strip()]
     for index, part in enumerate(parts[:2]):
         row.put(f"Address line {index + 1}", part)
-    row.put("Address line 3", ", ".join(parts[2:]))
+    row.put("Address line 3", "\n".join(parts[2:]))  # one line each, as a CSV export has them
     row.put("Postcode", _part(adr, "code"))
     row.put("City", _part(adr, "city"))
     row.put("Country", _part(adr, "country"))

@@ -8,9 +8,11 @@ workbook) is refused, saying what it looks like, rather than read as something i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
+from shopcards.core.csv_cells import unsafe_text
 from shopcards.core.customer_csv import read_csv
 from shopcards.core.customer_table import CustomerFileError, CustomerTable
 from shopcards.core.progress import CancelToken, Progress, Report
@@ -70,12 +72,25 @@ def read_customer_file(
         stream.seek(0)
         kind = _kind(head, source, KINDS.get(path.suffix.lower()))
         if kind == "csv":
-            return read_csv(stream, source, encoding, report)
+            return _unquoted(read_csv(stream, source, encoding, report))
         if kind == "vcf":
             return _vcards(stream, source, encoding, report)
         from shopcards.core.customer_sheets import read_workbook
 
         return read_workbook(stream, source, kind, sheet, report)
+
+
+def _unquoted(table: CustomerTable) -> CustomerTable:
+    """The table with the ``'`` a CSV export puts before a formula start taken off again
+    (core/csv_cells.py): ``'+358401234567`` is the phone, ``'=SUM(A1)`` the note as typed.
+    CSV only: a workbook's or a contact's cell never carries that ``'``."""
+    rows = tuple(
+        tuple([unsafe_text(cell) if cell[:1] == "'" else cell for cell in row])
+        if "'" in "".join(row)  # quickest: 100,000 rows without one 0.05 s, with 0.7 s
+        else row
+        for row in table.rows
+    )
+    return replace(table, rows=rows)
 
 
 def _report(progress: Report | None, cancel: CancelToken | None) -> Report | None:

@@ -333,8 +333,9 @@ def test_the_columns_of_a_contacts_file_are_all_recognised_or_left_out() -> None
 
     assert found["Full name"] is None  # beside the given and family name
     assert [h for h, f in found.items() if f is None] == [
-        "Full name", "Other phones", "Other e-mails", "Organisation",
+        "Full name", "Other e-mails", "Organisation",
     ]  # fmt: skip
+    assert found["Other phones"] == Field.phone_other
     assert found["Mobile phone"] == Field.phone_mobile and found["Interests"] == Field.interests
 
 

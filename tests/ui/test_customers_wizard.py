@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -26,7 +27,7 @@ from shopcards.services.session import Session
 from shopcards.ui.cabinet.shop_tools import ShopTools
 from shopcards.ui.imports.customers_preview import COL_DECISION
 from shopcards.ui.imports.customers_wizard import CustomerImportWizard
-from tests.ui.conftest import find, show_window, type_text
+from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 from tests.ui.test_shop_tools import _shop_action
 
 LISTING = (
@@ -151,6 +152,47 @@ def test_for_all_duplicates_and_refused_rows(
     find(wizard, QComboBox, "Possible duplicates").setCurrentText("Add anyway")
     find(wizard, QComboBox, "Show").setCurrentText("Possible duplicate")
     assert rows.model().index(0, COL_DECISION).data() == "Add anyway"
+    wizard.close()
+
+
+def test_compare_shows_a_duplicate_beside_its_card_and_decides(
+    qtbot: QtBot,
+    shop: Session,
+    listing: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    modals: ModalAnswers,
+) -> None:
+    _tools, wizard = _open_from_the_menu(qtbot, shop, listing, monkeypatch)
+    for heading, field in FIELDS.items():
+        find(wizard, QComboBox, heading).setCurrentText(field)
+    find(wizard, QPushButton, "Preview").click()
+    _wait(qtbot, wizard)
+    rows = find(wizard, QTableView, "Rows")
+    compare = find(wizard, QPushButton, "Compare…")
+    rows.setFocus()
+    rows.setCurrentIndex(rows.model().index(0, 0))  # Mikko: a new card, nothing to compare
+    assert not compare.isEnabled()
+    qtbot.keyClick(rows, Qt.Key.Key_Down)  # Anni, whose phone is Anna's
+    assert compare.isEnabled()
+    seen: dict[str, str] = {}
+
+    def read_and_add(dialog: QWidget) -> None:
+        for name in ("Given name on the card", "Given name on the row"):
+            seen[name] = find(dialog, QLabel, name).text()
+        find(dialog, QPushButton, "Add anyway").click()
+
+    modals.then(read_and_add)
+    compare.click()
+    assert modals.seen == ["Compare with the card"]
+    assert seen["Given name on the card"] == "Anna" and seen["Given name on the row"] == "Anni"
+    assert rows.model().index(1, COL_DECISION).data() == "Add anyway"
+
+    find(wizard, QPushButton, "Import 3 rows").click()
+    _wait(qtbot, wizard)
+    assert _summary(wizard).endswith(
+        "1 row was added though like a card already here: Shop ▸ Find duplicate cards… merges them."
+    )
+    assert _names(shop, "+358401234567") == ["Virtanen, Anna", "Virtanen, Anni"]
     wizard.close()
 
 

@@ -185,27 +185,31 @@ class MergeDialog(QDialog):
         self.choices[field.key] = combo
 
     def _text(self, field: MergeField, card: Card) -> str:
-        """A field's value as the card view shows it."""
-        region, locale = self.session.settings.region, self.session.settings.locale
-        key = field.key
-        if key == "address":
-            place = " ".join(part for part in (card.postcode, card.city) if part)
-            return "\n".join(line for line in (*card.address_lines, place, card.country) if line)
-        if key == "phones":
-            return "\n".join(phones.display(p.number, region) for p in card.phones)
-        if key == "birthday":
-            return partial_date_text(card.birthday, locale) if card.birthday else ""
-        if key == "anniversary":
-            what = f" ({card.anniversary_what})" if card.anniversary_what else ""
-            return f"{card.anniversary}{what}" if card.anniversary else ""
-        if key == "greeting":
-            return greeting_label(card.greeting)
-        if key == "interests":
-            return ", ".join(card.interests)
-        if key.startswith("consent_"):
-            return CONSENT[getattr(card, key)]
-        if key == "customer_type":
-            return CUSTOMER_TYPES[card.customer_type] if card.customer_type else ""
-        if key == "is_staff":
-            return "Yes" if card.is_staff else "No"
-        return str(getattr(card, key))
+        return field_text(self.session, field, card)
+
+
+def field_text(session: Session, field: MergeField, card: Card) -> str:
+    """A field's value as the card view shows it (the import's "Compare…" shows them too)."""
+    region, locale = session.settings.region, session.settings.locale
+    key = field.key
+    if key == "address":
+        place = " ".join(part for part in (card.postcode, card.city) if part)
+        return "\n".join(line for line in (*card.address_lines, place, card.country) if line)
+    if key == "phones":
+        return "\n".join(phones.display(p.number, region) for p in card.phones)
+    if key == "birthday":
+        return partial_date_text(card.birthday, locale) if card.birthday else ""
+    if key == "anniversary":
+        what = f" ({card.anniversary_what})" if card.anniversary_what else ""
+        return f"{card.anniversary}{what}" if card.anniversary else ""
+    if key == "greeting":
+        return greeting_label(card.greeting)
+    if key == "interests":
+        return ", ".join(card.interests)
+    if key.startswith("consent_"):
+        return CONSENT[getattr(card, key)]
+    if key == "customer_type":
+        return CUSTOMER_TYPES[card.customer_type] if card.customer_type else ""
+    if key == "is_staff":
+        return "Yes" if card.is_staff else "No"
+    return str(getattr(card, key))

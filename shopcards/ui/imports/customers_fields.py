@@ -7,6 +7,7 @@ from shopcards.core.customer_headings import Field
 NOT_IMPORTED = "— not imported"
 FIELD_TEXT: dict[Field, str] = {
     Field.given_name: "Given name",
+    Field.middle_name: "Middle name",
     Field.family_name: "Family name",
     Field.full_name: "Full name (split in two)",
     Field.title: "Title",
@@ -21,8 +22,11 @@ FIELD_TEXT: dict[Field, str] = {
     Field.phone: "Phone",
     Field.phone_mobile: "Mobile phone",
     Field.phone_work: "Work phone",
+    Field.phone_other: "Other phones (several)",
     Field.email: "E-mail",
     Field.birthday: "Birthday",
+    Field.anniversary: "Anniversary",
+    Field.anniversary_what: "Anniversary of",
     Field.interests: "Interests",
     Field.consent_post: "Letters by post: yes/no",
     Field.consent_phone: "Calls: yes/no",

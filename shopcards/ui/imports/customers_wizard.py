@@ -35,9 +35,10 @@ from shopcards.core.customer_table import CustomerTable
 from shopcards.core.errors import ShopError
 from shopcards.core.progress import CancelToken
 from shopcards.services import customer_files, customer_import, customer_mappings
-from shopcards.services.customer_import import Preview, Saved, Status
+from shopcards.services.customer_import import Decision, Preview, Saved, Status
 from shopcards.services.customer_import_undo import undo_import
 from shopcards.services.session import Session, require_owner
+from shopcards.ui.imports.customers_compare import compare_row
 from shopcards.ui.imports.customers_fields import FIELD_TEXT, NOT_IMPORTED
 from shopcards.ui.imports.customers_preview import (
     COL_DECISION,
@@ -71,6 +72,8 @@ class CustomerImportWizard(QDialog):
         self.table: CustomerTable | None = None
         self.model: PreviewModel | None = None
         self.saved: Saved | None = None
+        self.added_anyway = ""
+        """What the message says after the save of rows added though like a stored card."""
         self.task: Any = None
         self.setWindowTitle(f"Import customers — {path.name}")
         self.setAccessibleName("Import customers")
@@ -137,6 +140,9 @@ class CustomerImportWizard(QDialog):
         self.row_detail.setWordWrap(True)
         self.back_button = button("Back to the columns")
         self.back_button.clicked.connect(lambda: self._page(0))
+        self.compare_button = button("Compare…")
+        self.compare_button.clicked.connect(self.compare)
+        self.compare_button.setEnabled(False)
         self.import_button = button("Import")
         self.import_button.clicked.connect(self.save)
         choices = QHBoxLayout()
@@ -149,6 +155,7 @@ class CustomerImportWizard(QDialog):
         choices.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
+        buttons.addWidget(self.compare_button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         layout = QVBoxLayout(page)
@@ -308,12 +315,25 @@ class CustomerImportWizard(QDialog):
         """The whole of the current row's reason, which its cell may cut short."""
         if self.model is None or not current.isValid():
             self.row_detail.clear()
+            self.compare_button.setEnabled(False)
             return
         source = self.proxy.mapToSource(current)
         row = self.model.row_at(source)
+        self.compare_button.setEnabled(row.status is Status.DUPLICATE and row.target is not None)
         self.row_detail.setText(
             f"Row {row.row} ({STATUS_TEXT[row.status].lower()}): {self.model.why(source)}"
         )
+
+    def compare(self) -> None:
+        """The current possible duplicate beside the card it resembles; its decision is the
+        one the owner picks there."""
+        current = self.rows.currentIndex()
+        if self.model is None or not current.isValid():
+            return
+        source = self.proxy.mapToSource(current)
+        decision = compare_row(self, self.session, self.model.row_at(source))
+        if decision is not None:
+            self.model.setData(source.siblingAtColumn(COL_DECISION), decision.value)
 
     def _filter(self) -> None:
         if self.model is None:
@@ -336,6 +356,7 @@ class CustomerImportWizard(QDialog):
     def save(self) -> None:
         assert self.model is not None
         result, decisions = self.model.preview, dict(self.model.decisions)
+        self.added_anyway = added_anyway(result, decisions)
 
         def work(own: Session, progress: CancelToken) -> Saved:
             return customer_import.save(own, result, decisions, progress=progress)
@@ -347,7 +368,7 @@ class CustomerImportWizard(QDialog):
         self.saved = saved
         self.message.done(
             f"{saved.added:,} cards added, {saved.updated:,} updated, {saved.skipped:,} "
-            f"skipped (import {saved.batch}). It can be undone today."
+            f"skipped (import {saved.batch}). It can be undone today.{self.added_anyway}"
         )
         self.undo_button.setEnabled(True)
         self._page(2)
@@ -398,6 +419,21 @@ class CustomerImportWizard(QDialog):
             self.import_button.setEnabled(self.model is not None)
         else:
             show_error(self, exc)
+
+
+def added_anyway(result: Preview, decisions: dict[int, Decision]) -> str:
+    """What to tell the owner after the save about rows added though they resemble a card in
+    the file: the two can be merged now, field by field ("" when there are none)."""
+    rows = [
+        r for r in result.of(Status.DUPLICATE) if r.target and decisions.get(r.row) is Decision.ADD
+    ]
+    if not rows:
+        return ""
+    which = "row was" if len(rows) == 1 else "rows were"
+    return (
+        f" {len(rows):,} {which} added though like a card already here: Shop ▸ Find duplicate "
+        "cards… merges them."
+    )
 
 
 def open_customer_import(
