@@ -87,13 +87,15 @@ def visible_texts(root: QWidget) -> list[str]:
     return [label.text() for label in root.findChildren(QLabel) if label.isVisible()]
 
 
+_ANSWERED = "answeredByTheTest"
+
+
 class ModalAnswers:
     """Answers the modal dialogs a test triggers, in order, each with its own function."""
 
     def __init__(self, qtbot: QtBot) -> None:
         self._qtbot = qtbot
         self._queue: list[Callable[[QWidget], None]] = []
-        self._answered: list[QWidget] = []
         self.seen: list[str] = []
         self._timer = QTimer()
         self._timer.setInterval(20)
@@ -106,9 +108,12 @@ class ModalAnswers:
 
     def _poll(self) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog in self._answered or not self._queue:
+        # Marked on the Qt object itself, not kept in a list: a dialog opened at the address of
+        # one answered and deleted before may come back as that one's Python wrapper, and was
+        # then taken for answered (the merge dialog after the duplicate warning, in a long run).
+        if dialog is None or dialog.property(_ANSWERED) or not self._queue:
             return
-        self._answered.append(dialog)
+        dialog.setProperty(_ANSWERED, True)
         self.seen.append(dialog.windowTitle())
         answer = self._queue.pop(0)
         if not self._queue:
