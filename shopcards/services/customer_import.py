@@ -252,7 +252,7 @@ def _rows(rows: list[PreviewRow]) -> str:
 
 
 def _add(session: Session, db: Database, batch: int, rows: list[PreviewRow]) -> None:
-    cards = [replace(r.card, joined_via=JoinedVia.IMPORT) for r in rows if r.card]
+    cards = [_imported(r.card) for r in rows if r.card]
     ids = customers.insert_many(db, cards, session.alphabet, session.actor, session.now())
     lines = [
         (card_id, {"batch": batch, "row": row.row} | _consent_note(card))
@@ -260,6 +260,13 @@ def _add(session: Session, db: Database, batch: int, rows: list[PreviewRow]) -> 
     ]
     store.record_many(db, session.actor, session.now(), "imported", lines)
     store.note_cards(db, batch, "added", [(i, r.row, 1) for i, r in zip(ids, rows, strict=True)])
+
+
+def _imported(card: Card) -> Card:
+    """The card as joined through an import (the preview's cards already are: not copied)."""
+    return (
+        card if card.joined_via is JoinedVia.IMPORT else replace(card, joined_via=JoinedVia.IMPORT)
+    )
 
 
 def _consent_note(card: Card) -> dict[str, object]:
