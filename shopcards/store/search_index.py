@@ -64,9 +64,14 @@ def index_many(db: Database, cards: Iterable[tuple[int, str, str]]) -> None:
 def many_search_words(cards: Iterable[tuple[Card, str]]) -> Iterator[str]:
     """:func:`search_words` of many (card, card number): each distinct name, city or postcode
     is cut into words once (a shop's list repeats them: 100,000 cards, a few thousand names)."""
-    cut = lru_cache(maxsize=None)(index_words)
+    cut = lru_cache(maxsize=None)(_words_in)
     for card, card_no in cards:
         yield search_words(card, card_no, cut)
+
+
+def _words_in(text: str) -> list[str]:
+    """:func:`index_words`, at once for a card number or phone's digits (one plain word)."""
+    return [text.lower()] if text.isascii() and text.isalnum() else index_words(text)
 
 
 def file_card(db: Database, card_id: int) -> None:
