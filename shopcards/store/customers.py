@@ -81,7 +81,7 @@ def insert_many(
     is ``now``. Run inside the caller's transaction; returns the new ids in order.
     """
     ids = list(_new_ids(db, len(cards)))
-    filing = _Filing(alphabet)
+    filing = _filing(alphabet)
     rows = [
         _row(card, filing)
         | {
@@ -108,18 +108,12 @@ def insert_many(
             for p in card.phones
         ],
     )
-    _write_many_tags(
-        db, [(card_id, card.interests) for card_id, card in zip(ids, cards, strict=True)]
-    )
+    _write_many_tags(db, list(zip(ids, [card.interests for card in cards], strict=True)))
     words = search_index.many_search_words(
         (card, row["card_no"]) for row, card in zip(rows, cards, strict=True)
     )
     search_index.index_many(
-        db,
-        (
-            (row["id"], row["sort_key"], card_words)
-            for row, card_words in zip(rows, words, strict=True)
-        ),
+        db, ((row["id"], row["sort_key"], w) for row, w in zip(rows, words, strict=True))
     )
     return ids
 
@@ -415,12 +409,15 @@ def _where(query: CardQuery, alphabet: Alphabet) -> tuple[str, list[str], list[A
 
 
 class _Filing:
-    """An alphabet's sort keys and drawers, each name worked out once: a shop's list of
-    100,000 customers holds a few thousand names, and a key costs a loop over its letters."""
+    """An alphabet's sort keys and drawers, each name worked out once (100,000 customers
+    hold a few thousand names; a key is a loop over its letters), kept between calls."""
 
     def __init__(self, alphabet: Alphabet) -> None:
-        self.sort_key = lru_cache(maxsize=None)(alphabet.sort_key)
-        self.drawer = lru_cache(maxsize=None)(alphabet.drawer)
+        self.sort_key = lru_cache(maxsize=65_536)(alphabet.sort_key)
+        self.drawer = lru_cache(maxsize=65_536)(alphabet.drawer)
+
+
+_filing = lru_cache(maxsize=4)(_Filing)  # an import stores 2,000 cards at a time
 
 
 def _row(card: Card, alphabet: Alphabet | _Filing) -> dict[str, Any]:
