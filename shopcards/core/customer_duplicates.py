@@ -10,6 +10,7 @@ names sharing its postcode or birthday, not a query: 100,000 rows are checked in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -117,6 +118,7 @@ class DuplicateIndex:
         return [Resemblance(known, why) for known, why in found.items()]
 
 
+@lru_cache(maxsize=65_536)  # a list of 100,000 customers holds a few thousand names
 def _comparable(name: str) -> str:
     """The name folded, its words in sorted order: compared with rapidfuzz's plain ratio, as
     its token-sort ratio would, but each name sorted once, not at every comparison."""

@@ -26,6 +26,9 @@ from shopcards.core.text import has_control_chars
 MAX_SHORT = 120
 MAX_LONG = 4000
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NO_YEAR = re.compile(r"-{0,2}(\d{1,2})-(\d{1,2})")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?")
 CONTROL_CHAR = "Contains an invisible control character; please retype it"
 """What the till, the card form and an import say about a NUL, BEL, ESC or the like."""
 _MONTHS = (
@@ -80,9 +83,9 @@ def parse_partial_date(text: str) -> PartialDate | None:
     text = text.strip()
     if not text:
         return None
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    no_year = re.fullmatch(r"-{0,2}(\d{1,2})-(\d{1,2})", text)
-    dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?", text)
+    iso = _ISO.fullmatch(text)
+    no_year = _NO_YEAR.fullmatch(text)
+    dotted = _DOTTED.fullmatch(text)
     if iso:
         year, month, day = (int(g) for g in iso.groups())
     elif no_year:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from shopcards.core.card import (
@@ -84,8 +85,9 @@ def insert_many(
     is ``now``. Run inside the caller's transaction; returns the new ids in order.
     """
     ids = list(_new_ids(db, len(cards)))
+    filing = _filing(alphabet)
     rows = [
-        _row(card, alphabet)
+        _row(card, filing)
         | {
             "id": card_id,
             "card_no": card_number(card_id),
@@ -110,14 +112,12 @@ def insert_many(
             for p in card.phones
         ],
     )
-    for card_id, card in zip(ids, cards, strict=True):
-        _write_tags(db, card_id, card.interests)
+    _write_many_tags(db, list(zip(ids, [card.interests for card in cards], strict=True)))
+    words = search_index.many_search_words(
+        (card, row["card_no"]) for row, card in zip(rows, cards, strict=True)
+    )
     search_index.index_many(
-        db,
-        (
-            (row["id"], row["sort_key"], search_index.search_words(card, row["card_no"]))
-            for row, card in zip(rows, cards, strict=True)
-        ),
+        db, ((row["id"], row["sort_key"], w) for row, w in zip(rows, words, strict=True))
     )
     consents.record_new(db, ids, cards, now, actor)
     return ids
@@ -418,7 +418,19 @@ def _where(query: CardQuery, alphabet: Alphabet) -> tuple[str, list[str], list[A
     return source, where, params
 
 
-def _row(card: Card, alphabet: Alphabet) -> dict[str, Any]:
+class _Filing:
+    """An alphabet's sort keys and drawers, each name worked out once (100,000 customers
+    hold a few thousand names; a key is a loop over its letters), kept between calls."""
+
+    def __init__(self, alphabet: Alphabet) -> None:
+        self.sort_key = lru_cache(maxsize=65_536)(alphabet.sort_key)
+        self.drawer = lru_cache(maxsize=65_536)(alphabet.drawer)
+
+
+_filing = lru_cache(maxsize=4)(_Filing)  # an import stores 2,000 cards at a time
+
+
+def _row(card: Card, alphabet: Alphabet | _Filing) -> dict[str, Any]:
     row: dict[str, Any] = {name: getattr(card, name) for name in _PLAIN_FIELDS}
     row |= {
         "address": "\n".join(card.address_lines),
@@ -443,17 +455,18 @@ def _write_children(db: Database, card_id: int, card: Card) -> None:
         "INSERT INTO phones (customer_id, number, label) VALUES (?, ?, ?)",
         [(card_id, phone.number, phone.label) for phone in card.phones],
     )
-    _write_tags(db, card_id, card.interests)
+    _write_many_tags(db, [(card_id, card.interests)])
 
 
-def _write_tags(db: Database, card_id: int, interests: tuple[str, ...]) -> None:
-    for tag in interests:
-        db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
-        db.execute(
-            "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) "
-            "SELECT ?, id FROM tags WHERE name = ?",
-            [card_id, tag],
-        )
+def _write_many_tags(db: Database, cards: list[tuple[int, tuple[str, ...]]]) -> None:
+    """The interests of cards, (card id, interests): two statements for any number."""
+    pairs = [(card_id, tag) for card_id, interests in cards for tag in interests]
+    db.conn.executemany("INSERT OR IGNORE INTO tags (name) VALUES (?)", [(t,) for _, t in pairs])
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) "
+        "SELECT ?, id FROM tags WHERE name = ?",
+        pairs,
+    )
 
 
 def _card(db: Database, row: dict[str, Any]) -> Card:

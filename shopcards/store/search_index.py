@@ -12,7 +12,8 @@ index's content) and the sort key they were filed under.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from shopcards.core.card import Card
@@ -58,6 +59,19 @@ def index_many(db: Database, cards: Iterable[tuple[int, str, str]]) -> None:
         "INSERT OR IGNORE INTO search_words (word, sort_key, card_id) VALUES (?, ?, ?)",
         sorted((word, key, card_id) for card_id, key, words in rows for word in filed(words)),
     )
+
+
+def many_search_words(cards: Iterable[tuple[Card, str]]) -> Iterator[str]:
+    """:func:`search_words` of many (card, card number): each distinct name, city or postcode
+    is cut into words once (a shop's list repeats them: 100,000 cards, a few thousand names)."""
+    cut = lru_cache(maxsize=None)(_words_in)
+    for card, card_no in cards:
+        yield search_words(card, card_no, cut)
+
+
+def _words_in(text: str) -> list[str]:
+    """:func:`index_words`, at once for a card number or phone's digits (one plain word)."""
+    return [text.lower()] if text.isascii() and text.isalnum() else index_words(text)
 
 
 def file_card(db: Database, card_id: int) -> None:
@@ -172,8 +186,8 @@ def reindex_all(db: Database) -> None:
     refile_all_words(db)
 
 
-def search_words(card: Card, card_no: str) -> str:
-    """The words of one card, as one text for the index."""
+def search_words(card: Card, card_no: str, cut: Callable[[str], list[str]] = index_words) -> str:
+    """The words of one card, as one text for the index (``cut`` cuts a text into words)."""
     texts = (
         card.given_name,
         card.family_name,
@@ -183,11 +197,13 @@ def search_words(card: Card, card_no: str) -> str:
         card.city,
         card_no,
     )
-    return words_of(texts, [phone.number for phone in card.phones])
+    return words_of(texts, [phone.number for phone in card.phones], cut)
 
 
-def words_of(texts: tuple[str, ...], phones: list[str]) -> str:
+def words_of(
+    texts: tuple[str, ...], phones: list[str], cut: Callable[[str], list[str]] = index_words
+) -> str:
     """What the search box finds a card by: names, e-mail, postcode (also without its spaces),
     city, card no, and phone digits in each way they may be typed."""
     parts = [*texts, *(token for number in phones for token in search_tokens(number))]
-    return " ".join(word for part in parts if part for word in index_words(part))
+    return " ".join(word for part in parts if part for word in cut(part))
