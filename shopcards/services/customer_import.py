@@ -305,6 +305,8 @@ def _update(session: Session, db: Database, batch: int, row: PreviewRow) -> None
     assert row.card is not None and row.target is not None
     base = customers.get(db, row.target)
     after = fill(base, row.card)
+    if after == base:  # the file says what the card already holds: nothing to write or undo
+        return
     stored = customers.update(
         db, after, base, session.alphabet, session.actor, session.now(), How.IMPORT
     )
