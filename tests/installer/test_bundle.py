@@ -135,18 +135,24 @@ def test_it_prints_letters_in_its_own_fonts_with_the_shops_logo(
     bundle: Path, demo_db: Path, tmp_path: Path
 ) -> None:
     """The demo shop's customers include Hebrew and Armenian names, so a font the printing needs
-    and a Pillow part a PNG logo needs are both caught should the bundle leave them out."""
+    and a Pillow part a PNG logo needs are both caught should the bundle leave them out; the
+    cards exported to Excel and read back, and the duplicate search, catch a library the
+    customer files and the fuzzy names need."""
     db = tmp_path / "shop.db"
     shutil.copyfile(demo_db, db)
     logo = tmp_path / "logo.png"
     Image.new("RGBA", (120, 60), (200, 30, 30, 128)).save(logo)
     pdf = tmp_path / "letters.pdf"
     cards = tmp_path / "cards.pdf"  # Code 128: reportlab imports each symbology by name
+    sheet = tmp_path / "cards.xlsx"  # written by xlsxwriter, read back by python-calamine
     env = run_env(tmp_path / "home")
     commands = (
         ["settings", f"letterhead_logo={logo}"],
         ["letters", "--template", "letter_welcome", "--to", "all", "--proof", "--out", pdf],
         ["loyalty", "cards", "--all", "--out", cards],
+        ["export-customers", sheet],
+        ["import-customers", sheet, "--dry-run", "--duplicates", "skip"],
+        ["duplicates"],  # rapidfuzz, without the compiled distance metrics the spec leaves out
     )
     for command in commands:
         subprocess.run(
