@@ -11,7 +11,7 @@ from shopcards.core.retention import cutoff
 from shopcards.services import erasure
 from shopcards.services.exports import record_export
 from shopcards.services.session import Session, require_owner
-from shopcards.store import backup, changes, customers
+from shopcards.store import backup, card_ids, changes
 from shopcards.store import erasure as erasure_store
 from shopcards.store.cardfile import migrate
 from shopcards.store.verdict import Standing, Verdict, examine
@@ -73,14 +73,14 @@ def restore_from(session: Session, source: Path) -> Restored:
     require_owner(session, "restore a backup")
     warning = backup.verify(source)  # raises before anything is copied
     safety = backup_now(session)
-    issued = customers.highest_issued_id(session.db)
+    issued = card_ids.highest_issued_id(session.db)
     forgotten = erasure_store.logged(session.db)
     backup.restore(source, session.card_file.conn)
     migrate(session.card_file)
     session.forget_settings()
     erasure.forget_again(session, forgotten)
     with session.card_file.write() as db:
-        customers.keep_ids_above(db, issued)
+        card_ids.keep_ids_above(db, issued)
         changes.record(
             db,
             session.actor,

@@ -27,7 +27,7 @@ from shopcards.core.search import (
     query_words,
     spelled_words,
 )
-from shopcards.store import card_walk, consents, search_index, word_order
+from shopcards.store import card_ids, card_walk, consents, search_index, word_order
 from shopcards.store.list_rows import SUMMARY_COLUMNS, summaries, summary
 from shopcards.store.reads import Reads
 
@@ -55,7 +55,7 @@ _PLAIN_FIELDS = (
 def insert(db: Database, card: Card, alphabet: Alphabet, actor: str, now: str) -> Card:
     """Store a new card; it gets its id and a card number printed on the customer's card.
     Each consent given is recorded as given the way the card came (till slip, form)."""
-    (card_id,) = _new_ids(db, 1)
+    (card_id,) = card_ids.new_ids(db, 1)
     card_no = card.card_no or card_number(card_id)
     row = _row(card, alphabet) | {
         "id": card_id,
@@ -84,7 +84,7 @@ def insert_many(
     A card's own ``created_at`` is kept (a demo customer who joined years ago); otherwise it
     is ``now``. Run inside the caller's transaction; returns the new ids in order.
     """
-    ids = list(_new_ids(db, len(cards)))
+    ids = list(card_ids.new_ids(db, len(cards)))
     filing = _filing(alphabet)
     rows = [
         _row(card, filing)
@@ -121,28 +121,6 @@ def insert_many(
     )
     consents.record_new(db, ids, cards, now, actor)
     return ids
-
-
-def _new_ids(db: Database, count: int) -> range:
-    """Ids for ``count`` new cards, above every id ever issued, so no card number is given
-    twice. Two desks cannot take the same ids: every write starts with BEGIN IMMEDIATE."""
-    first = highest_issued_id(db) + 1
-    return range(first, first + count)
-
-
-def highest_issued_id(db: Database) -> int:
-    """The highest card id this file has given out: that of a card in the table, or of one
-    erased (the high-water mark of schema m010, which deleting a card raises)."""
-    row = db.execute(
-        "SELECT max((SELECT coalesce(max(id), 0) FROM customers), highest) FROM card_id_high_water"
-    ).fetchone()
-    return int(row[0])
-
-
-def keep_ids_above(db: Database, card_id: int) -> None:
-    """Give no new card ``card_id`` or an id below it: a restored backup does not know the
-    cards issued since it was taken, whose numbers are on plastic cards in customers' hands."""
-    db.execute("UPDATE card_id_high_water SET highest = max(highest, ?)", [card_id])
 
 
 def update(
