@@ -56,39 +56,6 @@ class Field(StrEnum):
     customer_type = "customer_type"
 
 
-LABELS: dict[Field, str] = {
-    Field.given_name: "Given name",
-    Field.middle_name: "Middle name",
-    Field.family_name: "Family name",
-    Field.full_name: "Full name (to split)",
-    Field.title: "Title",
-    Field.salutation: "Salutation",
-    Field.address: "Address (to split)",
-    Field.address_line_1: "Address line 1",
-    Field.address_line_2: "Address line 2",
-    Field.address_line_3: "Address line 3",
-    Field.postcode: "Postcode",
-    Field.city: "City",
-    Field.country: "Country",
-    Field.phone: "Phone",
-    Field.phone_mobile: "Mobile phone",
-    Field.phone_work: "Work phone",
-    Field.phone_other: "Other phones",
-    Field.email: "E-mail",
-    Field.birthday: "Birthday",
-    Field.anniversary: "Anniversary",
-    Field.anniversary_what: "Anniversary of",
-    Field.interests: "Interests",
-    Field.consent_post: "Consent to post",
-    Field.consent_phone: "Consent to calls",
-    Field.consent_email: "Consent to e-mail",
-    Field.notes: "Notes",
-    Field.card_no: "Card number",
-    Field.greeting: "Holiday greeting",
-    Field.customer_type: "Customer type",
-}
-"""Each field as the owner sees it when saying which column is which."""
-
 HEADINGS: dict[Field, tuple[str, ...]] = {
     # English; Google ("Given Name", "Address 1 - Street"); Outlook ("Home Street"); Finnish;
     # Romanian; Hebrew; Armenian. Written as the files write them; compared as keys.
