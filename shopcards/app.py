@@ -20,7 +20,10 @@ from typing import TYPE_CHECKING
 # inspects every module imported after it, ~65 ms of CPU at start for these (issue 12).
 from shopcards import __version__, paths
 from shopcards.core.errors import ShopError
-from shopcards.services import cards  # noqa: F401  (for the cabinet; see above)
+from shopcards.services import (
+    cards,  # noqa: F401  (for the cabinet; see above)
+    catalogues,
+)
 from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from shopcards.ui.cabinet.first_paint import after_first_paint
 from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.kit.language import chosen_language, dress_application
 from shopcards.ui.kit.qt_compat import keep_singletons_alive
 from shopcards.ui.kit.theme import ColourMode, Theme, load_fonts
 from shopcards.ui.kit.window_fit import fit_to_screen, keep_on_screen
@@ -44,10 +48,17 @@ DEFAULT_SIZE = (1280, 800)
 _GEOMETRY, _SPLITTER, _COLOURS = "window/geometry", "window/splitter", "view/colour_mode"
 
 
-def run_window(db_path: Path) -> int:
-    """Open the window on the card file at ``db_path``; returns the exit status."""
+def run_window(db_path: Path, language: str | None = None) -> int:
+    """Open the window on the card file at ``db_path``; returns the exit status.
+
+    The window speaks ``language`` (``--lang``) if given, else the one chosen on this PC in the
+    settings, else the one the command line found from the PC's locale."""
     configure_logging(paths.data_dir())
     app = make_application()
+    chosen = language or chosen_language(QSettings())
+    if chosen:
+        catalogues.start(chosen)
+    dress_application(app)
     cabinet = Cabinet(app, QSettings())
     install_exception_hook()
     if not cabinet.open(db_path):

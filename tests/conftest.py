@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from shopcards.core import i18n
 from shopcards.core.pin import PinCost
 from shopcards.core.roles import Role
 from shopcards.core.validation import CardInput
@@ -32,6 +33,15 @@ def _singletons_outlive_pyside() -> None:
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing a test does may touch the real data folder."""
     monkeypatch.setenv("SHOPCARDS_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests read English unless they choose a language, whatever the PC's locale; a test that
+    chooses one gives English back to the next."""
+    monkeypatch.setenv("SHOPCARDS_LANG", "en")
+    yield
+    i18n.use(i18n.ENGLISH)
 
 
 @pytest.fixture

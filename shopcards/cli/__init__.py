@@ -16,7 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from shopcards import __version__, paths
+from shopcards.core import i18n
 from shopcards.core.errors import ShopError
+from shopcards.services import catalogues
 
 PRIVATE_UMASK = 0o077
 COMMAND_MODULES = (
@@ -96,16 +98,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     save its settings file while the process exits.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        arguments, language = language_option(arguments)
+    except i18n.UnknownLanguageError as exc:
+        print(f"shopcards: {exc}", file=sys.stderr)
+        return 2
     afterwards = os.umask(PRIVATE_UMASK)
     window_db = window_card_file(arguments)
     if window_db is not None:
-        return open_window(window_db)
+        return open_window(window_db, language)
     try:
         args = build_parser().parse_args(arguments)
         func = getattr(args, "func", None)
         if func is None:
             afterwards = PRIVATE_UMASK
-            return open_window(db_path(args))
+            return open_window(db_path(args), language)
         return _run(func, args)
     finally:
         os.umask(afterwards)
@@ -121,6 +128,30 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     except KeyboardInterrupt:
         print("shopcards: stopped; nothing was half-saved.", file=sys.stderr)
         return 130
+
+
+def language_option(arguments: list[str]) -> tuple[list[str], str | None]:
+    """``arguments`` without ``--lang CODE``, and the language it asks for (checked).
+
+    The command line speaks that language, else ``SHOPCARDS_LANG`` or the PC's locale; it is
+    read before the parser is built, as the parser's own help is said in it. The window keeps
+    to the language chosen on the PC unless ``--lang`` is given."""
+    rest: list[str] = []
+    code: str | None = None
+    words = iter(arguments)
+    for word in words:
+        if word == "--lang":
+            code = next(words, "")
+        elif word.startswith("--lang="):
+            code = word.removeprefix("--lang=")
+        else:
+            rest.append(word)
+    if code == "":
+        raise i18n.UnknownLanguageError(code)
+    catalogues.start(code)
+    argparse._ = i18n._  # type: ignore[attr-defined]  # argparse's own words, from our catalogue
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    return rest, code
 
 
 def window_card_file(arguments: Sequence[str]) -> Path | None:
@@ -139,7 +170,7 @@ def window_card_file(arguments: Sequence[str]) -> Path | None:
     return None
 
 
-def open_window(db: Path) -> int:
+def open_window(db: Path, language: str | None = None) -> int:
     from shopcards.app import run_window
 
-    return run_window(db)
+    return run_window(db, language)
