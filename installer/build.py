@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dist, work = args.dist.resolve(), args.work.resolve()
     version = project_version()
+    compile_catalogues()
     run_pyinstaller(dist, work)
     bundle = dist / "shopcards"
     icons = work / "shopcards" / "icons"  # rendered by the spec (installer/icons.py)
@@ -79,6 +80,13 @@ def project_version() -> str:
     """The version in pyproject.toml (the spec checks the installed metadata agrees)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     return str(project["version"])
+
+
+def compile_catalogues() -> None:
+    """One shopcards.mo per language, from resources/locale's .po files, for the spec to carry
+    with the rest of resources/ (the program compiles none at start when they are there)."""
+    tool = ROOT / "installer" / "catalogue.py"
+    subprocess.run([sys.executable, str(tool), "compile"], check=True)
 
 
 def run_pyinstaller(dist: Path, work: Path) -> None:

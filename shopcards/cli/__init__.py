@@ -146,7 +146,8 @@ def language_option(arguments: list[str]) -> tuple[list[str], str | None]:
             code = word.removeprefix("--lang=")
         else:
             rest.append(word)
-    if code == "":
+    if code is not None and code not in i18n.LANGUAGES and code != i18n.PSEUDO:
+        catalogues.start()  # to say so in the language the PC asks for
         raise i18n.UnknownLanguageError(code)
     catalogues.start(code)
     argparse._ = i18n._  # type: ignore[attr-defined]  # argparse's own words, from our catalogue

@@ -17,6 +17,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,10 +82,14 @@ def load(code: str) -> gettext.NullTranslations:
 
 
 def _fresh(target: Path, sources: list[Path]) -> bool:
+    """The compiled file is there and no source is newer; an installed bundle's always is (its
+    build compiled them, and copying may not keep the files' times)."""
     try:
         built = target.stat().st_mtime
     except OSError:
         return False
+    if getattr(sys, "frozen", False):
+        return True
     return all(source.stat().st_mtime <= built for source in sources)
 
 

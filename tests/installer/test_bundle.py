@@ -83,6 +83,21 @@ def test_the_program_knows_its_version(bundle: Path, tmp_path: Path) -> None:
     assert shown.stdout.strip() == f"shopcards {VERSION}", "the metadata it reads is bundled"
 
 
+def test_it_speaks_the_language_of_the_pc(bundle: Path, tmp_path: Path) -> None:
+    """The compiled catalogues are carried and read: a Finnish PC is told in Finnish which
+    languages there are."""
+    told = subprocess.run(
+        [bundle / "shopcards", "--lang", "xx"],
+        env={**run_env(tmp_path), "SHOPCARDS_LANG": "fi"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert told.returncode == 2
+    assert "Kieltä 'xx' ei ole" in told.stderr
+    assert "Հայերեն" in told.stderr
+
+
 @pytest.fixture(scope="module")
 def demo_db(bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A card file of 50 customers, made by the bundle's own `shopcards demo`."""
@@ -183,6 +198,8 @@ def test_it_holds_the_resources_and_the_metadata_the_about_box_lists(bundle: Pat
         "fonts/OFL.txt",
         "icons/shopcards.svg",
         "templates/letter_welcome.txt",
+        "locale/fi/LC_MESSAGES/shopcards.mo",
+        "locale/hy/LC_MESSAGES/shopcards.mo",
         "licences/LGPL-3.0.txt",
     ):
         assert (inside / "resources" / resource).is_file(), resource
