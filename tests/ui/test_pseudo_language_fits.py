@@ -1,0 +1,117 @@
+"""Every screen in the pseudo-language at 1024×768: no text clipped, none spilling out.
+
+The pseudo-language (``qps``) says every message ~40% longer and in brackets: Finnish and
+Romanian words are long, and a label sized for English cuts them off. The real window is
+opened as ``shopcards`` opens it, every menu entry is triggered in owner mode (as in
+test_every_screen.py), and on every window that comes up each label, button, check box and
+group title must show its whole text, or wrap it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from shopcards.app import Cabinet
+from shopcards.core import i18n
+from shopcards.core.roles import Role
+from shopcards.services import catalogues
+from tests.ui import test_every_screen as tour
+
+
+@pytest.fixture
+def pseudo() -> Iterator[None]:
+    catalogues.start(i18n.PSEUDO)
+    yield
+
+
+def clipped(window: QWidget) -> list[str]:
+    """The texts of ``window``'s visible labels and buttons that do not fit their widget."""
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.width() <= 1:
+            continue
+        if isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
+            needed, room = _width(widget), widget.contentsRect().width()
+            if needed > room + 2:
+                found.append(f"label {widget.text()[:60]!r}: {needed} > {room}")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            needed, room = widget.sizeHint().width(), widget.width()
+            if needed > room + 2:
+                found.append(f"button {widget.text()!r}: {needed} > {room}")
+        elif isinstance(widget, QGroupBox) and widget.title():
+            needed = widget.fontMetrics().horizontalAdvance(widget.title().replace("&", ""))
+            if needed > widget.width():
+                found.append(f"group {widget.title()!r}: {needed} > {widget.width()}")
+    return found
+
+
+def _width(label: QLabel) -> int:
+    """The width ``label``'s text needs on one line (each line, for rich text with breaks)."""
+    text = label.text()
+    if label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+    ):
+        document = QTextDocument()
+        document.setDefaultFont(label.font())
+        document.setHtml(text)
+        return round(document.idealWidth() - 2 * document.documentMargin())
+    plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return max(label.fontMetrics().horizontalAdvance(line) for line in plain.splitlines())
+
+
+def test_every_screen_shows_its_whole_text_in_the_pseudo_language(
+    pseudo: None, cabinet: Cabinet, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, session, tools = cabinet.window, cabinet.session, cabinet.tools
+    assert window is not None and session is not None and tools is not None
+    window.resize(tour.ROOM)
+    problems: list[str] = [f"cabinet: {p}" for p in clipped(window)]
+    checked = tour.Desk._check
+
+    def check_and_measure(desk: tour.Desk, shown: QWidget) -> None:
+        checked(desk, shown)
+        desk.seen.problems += [f"{shown.windowTitle()!r}: {p}" for p in clipped(shown)]
+
+    monkeypatch.setattr(tour.Desk, "_check", check_and_measure)
+    desk = tour.Desk(qtbot, window, type_pin=True)
+    tools.owner_action.trigger()
+    qtbot.waitUntil(lambda: session.role is Role.OWNER)
+    for label, action in tour.menu_entries(window):
+        if action is window.quit_action or not action.isEnabled():
+            continue
+        seen = desk.run(action)
+        problems += [f"{label}: {p}" for p in seen.problems]
+        if session.role is not Role.OWNER:
+            tools.owner_action.trigger()
+            qtbot.waitUntil(lambda: session.role is Role.OWNER)
+    desk.stop()
+    assert problems == []
+
+
+cabinet = tour.cabinet
+
+
+def test_the_measure_sees_a_cut_label_and_a_cut_button(qtbot: QtBot) -> None:
+    box = QWidget()
+    qtbot.addWidget(box)
+    label, button = (
+        QLabel("[Ášüççééš Ášüççééš Ášüççééš ~~~~~~]", box),
+        QPushButton("[Sávé ~~]", box),
+    )
+    label.setGeometry(0, 0, 60, 20)
+    button.setGeometry(0, 30, 20, 20)
+    wrapped = QLabel("a long text that may wrap onto a second line", box)
+    wrapped.setWordWrap(True)
+    wrapped.setGeometry(0, 60, 80, 60)
+    box.show()
+    qtbot.waitExposed(box)
+    found = clipped(box)
+    assert len(found) == 2
+    assert found[0].startswith("label '[Ášüç") and found[1].startswith("button '[Sávé")
