@@ -14,7 +14,7 @@ from shopcards.core.errors import ShopError
 from shopcards.core.validation import CardInput, validate
 from shopcards.services import erasure
 from shopcards.services.session import Session, require_owner
-from shopcards.store import changes, customers
+from shopcards.store import card_list, changes, customers
 
 
 class LikelyDuplicate(ShopError):
@@ -153,12 +153,12 @@ def _erased(session: Session, number: str) -> bool:
 def list_cards(
     session: Session, query: CardQuery, after: tuple[str, int] | None = None, limit: int = 200
 ) -> list[CardSummary]:
-    """One page of the cabinet in alphabetical order (see store.customers.page)."""
-    return customers.page(session.conn, query, session.alphabet, after, limit)
+    """One page of the cabinet in alphabetical order (see store.card_list.page)."""
+    return card_list.page(session.conn, query, session.alphabet, after, limit)
 
 
 def count_cards(session: Session, query: CardQuery) -> int:
-    return customers.count(session.conn, query, session.alphabet)
+    return card_list.count(session.conn, query, session.alphabet)
 
 
 def drawers(session: Session, keep: str = "") -> list[str]:

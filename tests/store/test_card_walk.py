@@ -24,7 +24,7 @@ from shopcards.core.search import (
     walk_budget,
 )
 from shopcards.core.validation import CardInput, validate
-from shopcards.store import card_walk, customers
+from shopcards.store import card_list, card_walk, customers
 from shopcards.store.cardfile import open_card_file
 from tests.store.test_old_card_files import OLD_FILES, old_card_file
 
@@ -93,7 +93,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 def pages(db: Database, query: CardQuery, limit: int, sort_all: bool = False) -> list[object]:
     """The first pages of ``query``, read ``limit`` cards at a time as the list scrolls."""
-    read = customers.sorted_page if sort_all else customers.page
+    read = card_list.sorted_page if sort_all else card_list.page
     rows: list[CardSummary] = []
     after = None
     for _ in range(PAGES):
@@ -161,8 +161,8 @@ def test_a_count_is_the_number_of_cards_the_list_holds(
     db: Database, text: str, drawer: str, archived: bool
 ) -> None:
     query = CardQuery(text=text, drawer=drawer, archived=archived)
-    every = customers.sorted_page(db, query, ALPHABET, None, 2 * CARDS)
-    assert customers.count(db, query, ALPHABET) == len(every)
+    every = card_list.sorted_page(db, query, ALPHABET, None, 2 * CARDS)
+    assert card_list.count(db, query, ALPHABET) == len(every)
 
 
 def test_an_older_file_gets_the_index_of_archived_cards(tmp_path: Path) -> None:
@@ -183,13 +183,13 @@ def test_a_walk_that_runs_out_of_budget_says_where_the_sorting_takes_over(
 ) -> None:
     """The walk's rows, then the sorted matches after where it stopped, are the page."""
     query = CardQuery(text=text)
-    expected = customers.sorted_page(db, query, ALPHABET, None, 60)
+    expected = card_list.sorted_page(db, query, ALPHABET, None, 60)
     ids, stopped = card_walk.walk(db, match_clauses(text), "", None, 60, budget)
     assert ids == [card.id for card in expected[: len(ids)]]
     if stopped is None:
         assert len(ids) == len(expected)
     else:
-        rest = customers.sorted_page(db, query, ALPHABET, stopped, 60 - len(ids))
+        rest = card_list.sorted_page(db, query, ALPHABET, stopped, 60 - len(ids))
         assert ids + [card.id for card in rest] == [card.id for card in expected]
 
 
@@ -242,7 +242,7 @@ def test_the_walk_tests_a_card_as_the_index_does(db: Database, text: str) -> Non
     """Walking every card gives exactly the index's matches, in the cabinet's order."""
     search = plan(text)
     assume(search.lookup is Lookup.WORDS)
-    every = customers.sorted_page(db, CardQuery(text=text), ALPHABET, None, 2 * CARDS)
+    every = card_list.sorted_page(db, CardQuery(text=text), ALPHABET, None, 2 * CARDS)
     ids, stopped = card_walk.walk(db, match_clauses(search.text), "", None, 2 * CARDS, 2 * CARDS)
     assert (ids, stopped) == ([card.id for card in every], None)
 

@@ -15,6 +15,7 @@ from shopcards.core.collation import Alphabet
 from shopcards.core.search import match_clauses
 from shopcards.core.validation import CardInput, validate
 from shopcards.store import (
+    card_list,
     card_merge,
     card_walk,
     customer_import,
@@ -103,7 +104,7 @@ def test_a_word_search_is_read_in_order_off_the_index(
             customers.insert_many(db, _cards() * 5, ALPHABET, "owner", NOW)
         db = card_file.db
         clauses = match_clauses(text)
-        expected = customers.sorted_page(db, CardQuery(text=text), ALPHABET, None, 100)
+        expected = card_list.sorted_page(db, CardQuery(text=text), ALPHABET, None, 100)
         for limit in (1, 3, 100):
             ids = word_order.page(db, clauses, None, limit)
             assert ids == [card.id for card in expected[:limit]]
@@ -145,12 +146,12 @@ def test_a_list_row_is_kept_until_its_card_changes(db_path: Path) -> None:
         with card_file.write() as db:
             card = customers.insert(db, _cards()[3], ALPHABET, "owner", NOW)
         db = card_file.db
-        (first,) = customers.page(db, query, ALPHABET, None, 40)
-        (again,) = customers.page(db, query, ALPHABET, None, 40)
+        (first,) = card_list.page(db, query, ALPHABET, None, 40)
+        (again,) = card_list.page(db, query, ALPHABET, None, 40)
         assert again is first
         with card_file.write() as db:
             customers.update(db, dataclasses.replace(card, city="Turku"), card, ALPHABET, "o", NOW)
-        (moved,) = customers.page(card_file.db, query, ALPHABET, None, 40)
+        (moved,) = card_list.page(card_file.db, query, ALPHABET, None, 40)
         assert (first.city, moved.city) == ("", "Turku")
 
 
