@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from shopcards.core.card import CardQuery, CardSummary
+from shopcards.core.card import CardQuery, CardSummary, ListRow
 from shopcards.core.collation import Alphabet
 from shopcards.core.search import Lookup, match_clauses, plan, spelled_words
 from shopcards.store import card_walk, word_order
-from shopcards.store.list_rows import SUMMARY_COLUMNS, summaries, summary
+from shopcards.store.list_rows import (
+    LIST_COLUMNS,
+    SUMMARY_COLUMNS,
+    list_rows,
+    rows,
+    summary,
+)
 from shopcards.store.reads import Reads
 
 _CARDS = "customers c"
@@ -29,40 +35,71 @@ def page(
     key) index (store.word_order); a broader one walks the alphabetical index and stops at a
     full page (store.card_walk); any other sorts its matches.
     """
+    return [summary(row) for row in _page(db, query, alphabet, after, limit, SUMMARY_COLUMNS)]
+
+
+def list_page(
+    db: Reads, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
+) -> list[ListRow]:
+    """:func:`page` as the card list shows it first (core.card.ListRow)."""
+    return list_rows(_page(db, query, alphabet, after, limit, LIST_COLUMNS))
+
+
+def _page(
+    db: Reads,
+    query: CardQuery,
+    alphabet: Alphabet,
+    after: tuple[str, int] | None,
+    limit: int,
+    columns: str,
+) -> list[tuple[Any, ...]]:
+    """The ``columns`` of :func:`page`'s cards."""
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.archived:
         clauses = match_clauses(search.text)
         in_order = None if query.drawer else word_order.page(db, clauses, after, limit)
         if in_order is not None:
-            return summaries(db, in_order)
+            return rows(db, in_order, columns)
         spelled = spelled_words(search.text)
         budget = card_walk.budget(db, clauses, alphabet, limit, spelled)
         if isinstance(budget, tuple):
             if query.drawer:
-                return sorted_page(db, query, alphabet, after, limit)
-            return summaries(db, card_walk.filed_page(db, clauses, budget, after, limit))
+                return _sorted(db, query, alphabet, after, limit, columns)
+            return rows(db, card_walk.filed_page(db, clauses, budget, after, limit), columns)
         if budget:
             ids, stopped = card_walk.walk(db, clauses, query.drawer, after, limit, budget)
-            found = summaries(db, ids)
+            found = rows(db, ids, columns)
             if stopped is None:
                 return found
-            return found + sorted_page(db, query, alphabet, stopped, limit - len(found))
-    return sorted_page(db, query, alphabet, after, limit)
+            return found + _sorted(db, query, alphabet, stopped, limit - len(found), columns)
+    return _sorted(db, query, alphabet, after, limit, columns)
 
 
 def sorted_page(
     db: Reads, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
 ) -> list[CardSummary]:
-    """:func:`page` by sorting every match: the order is worked out on the narrow (id, sort
-    key) index; only the cards of the page itself are read whole. (Also what a broad search's
-    page is checked against in the tests.)"""
+    """:func:`page` by sorting every match (also what a broad search's page is checked
+    against in the tests)."""
+    return [summary(row) for row in _sorted(db, query, alphabet, after, limit, SUMMARY_COLUMNS)]
+
+
+def _sorted(
+    db: Reads,
+    query: CardQuery,
+    alphabet: Alphabet,
+    after: tuple[str, int] | None,
+    limit: int,
+    columns: str,
+) -> list[tuple[Any, ...]]:
+    """The ``columns`` of :func:`sorted_page`'s cards: the order is worked out on the narrow
+    (id, sort key) index; only the cards of the page itself are read whole."""
     source, where, params = _where(query, alphabet)
     if after is not None:
         where.append("(c.sort_key, c.id) > (?, ?)")
         params.extend(after)
     if source == _CARDS:  # the alphabetical index gives the order: read the page straight off
         sql = (
-            f"SELECT {SUMMARY_COLUMNS} FROM {_CARDS} WHERE {' AND '.join(where)} "
+            f"SELECT {columns} FROM {_CARDS} WHERE {' AND '.join(where)} "
             "ORDER BY c.sort_key, c.id LIMIT ?"
         )
     else:
@@ -71,10 +108,10 @@ def sorted_page(
             "ORDER BY c.sort_key, c.id LIMIT ?"
         )
         sql = (
-            f"SELECT {SUMMARY_COLUMNS} FROM ({keys}) k CROSS JOIN {_CARDS} ON c.id = k.id "
+            f"SELECT {columns} FROM ({keys}) k CROSS JOIN {_CARDS} ON c.id = k.id "
             "ORDER BY k.sort_key, k.id"
         )
-    return [summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
+    return db.execute(sql, [*params, limit]).fetchall()
 
 
 def count(db: Reads, query: CardQuery, alphabet: Alphabet) -> int:

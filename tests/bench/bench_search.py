@@ -11,8 +11,8 @@ keystroke it times, each the best of REPEAT runs (the machine is shared; one run
 
 - raw:  today's hand-written query, which sorts every match (a plain sqlite3 connection with
         the app's cache size), for the list's first page,
-- plan: store.card_list.page(), the plan the app now uses (a broad word walks the
-        alphabetical index), for the same page,
+- plan: store.card_list.list_page(), the plan the list now uses (a broad word walks the
+        alphabetical index) for the columns it shows first, for the same page,
 - list: CardListModel.set_query() and reading the visible rows' text (what the list shows),
         once as typed ("list 1st"; phones not written before follow it, see
         ui/cabinet/list_model.py) and the best of REPEAT (raw likewise: "raw 1st", "raw"),
@@ -178,7 +178,7 @@ def measure(path: Path, typed: list[str]) -> list[tuple[str, Times]]:
         raw.execute(RAW_SQL[lookup], params).fetchall()
 
     def read_plan(query: CardQuery) -> None:
-        card_list.page(session.db, query, session.alphabet, None, FIRST_PAGE)
+        card_list.list_page(session.conn, query, session.alphabet, None, FIRST_PAGE)
 
     out: list[tuple[str, Times]] = []
     for text in typed:
