@@ -149,9 +149,9 @@ class CardSummary:
         return display_name(self.given_name, self.family_name)
 
 
-ListRow = tuple[int, str, str, str, str, str]
-"""A line of the card list as its first paint needs it: (id, sort key, card number, given
-name, family name, city); a plain tuple as SQLite gives it, as making anything more of forty
+ListRow = tuple[int, str, str, str, str]
+"""A line of the card list as its first paint needs it: (id, sort key, given name, family
+name, city); a plain tuple as SQLite gives it, as making anything more of forty
 rows costs a keystroke about what its query does (issue 12)."""
 
 

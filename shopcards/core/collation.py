@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from shopcards.core.text import fold
 
@@ -67,6 +68,7 @@ class Alphabet:
     script_order: tuple[str, ...]
 
     @classmethod
+    @lru_cache(maxsize=8)  # asked for each keystroke's page (services.session)
     def for_locale(cls, locale: str) -> Alphabet:
         language = locale.replace("-", "_").split("_")[0].lower() or "en"
         home = _HOME_SCRIPT.get(language, "latin")

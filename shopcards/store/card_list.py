@@ -57,9 +57,9 @@ def _page(
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.archived:
         clauses = match_clauses(search.text)
-        in_order = None if query.drawer else word_order.page(db, clauses, after, limit)
+        in_order = None if query.drawer else word_order.page(db, clauses, after, limit, columns)
         if in_order is not None:
-            return rows(db, in_order, columns)
+            return in_order
         spelled = spelled_words(search.text)
         budget = card_walk.budget(db, clauses, alphabet, limit, spelled)
         if isinstance(budget, tuple):

@@ -19,7 +19,7 @@ SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
     c.email, c.sort_key, c.archived_at IS NOT NULL"""
 """The columns a list row is made of (:func:`summary`), of a card ``c``."""
-LIST_COLUMNS = "c.id, c.sort_key, coalesce(c.card_no, ''), c.given_name, c.family_name, c.city"
+LIST_COLUMNS = "c.id, c.sort_key, c.given_name, c.family_name, c.city"
 """The columns of a :data:`core.card.ListRow`, of a card ``c``."""
 SUMMARIES_KEPT = 4_096
 """List rows kept as made (:func:`summary`): many pages' worth."""

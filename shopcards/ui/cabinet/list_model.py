@@ -167,13 +167,13 @@ class CardListModel(QAbstractTableModel):
             return self._rows[row][0]
         if role == SUMMARY_ROLE:
             return cards.card_summary(self._session, self._rows[row][0])
-        if role == _TOOLTIP and index.column() == COL_NAME:
-            _id, _key, card_no, given, family, _city = self._rows[row]
-            return f"{display_name(given, family)} — card {card_no}"
+        if role == _TOOLTIP and index.column() == COL_NAME:  # a hover: read when asked
+            summary = cards.card_summary(self._session, self._rows[row][0])
+            return f"{summary.display_name} — card {summary.card_no}"
         return None
 
     def _text(self, row: int, column: int) -> str:
-        card_id, _key, _card_no, given, family, city = self._rows[row]
+        card_id, _key, given, family, city = self._rows[row]
         if column == COL_NAME:
             return display_name(given, family)
         if column == COL_CITY:
