@@ -98,6 +98,8 @@ class Alphabet:
             family_name, given_name = given_name, ""
         return f"{self._word_key(family_name)}\x01{self._word_key(given_name)}"
 
+    # A keystroke asks it for its plan and its page; alphabets are few and kept (for_locale).
+    @lru_cache(maxsize=1024)  # noqa: B019
     def prefix_range(self, prefix: str) -> tuple[str, str]:
         """Sort keys ``lo <= key < hi`` of the names that begin with ``prefix``.
 

@@ -16,6 +16,7 @@ index and for what is typed, so SQLite's splitter changes nothing and the two te
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from shopcards.core.collation import Alphabet
@@ -160,6 +161,11 @@ def count(db: Reads, clauses: list[tuple[str, ...]], archived: bool) -> int:
 
 def fts_query(clauses: list[tuple[str, ...]]) -> str:
     """The FTS5 query true where some clause's every word begins a word of the card."""
+    return _fts_query(tuple(clauses))
+
+
+@lru_cache(maxsize=256)  # asked several times a keystroke: its plan, its page, its count
+def _fts_query(clauses: tuple[tuple[str, ...], ...]) -> str:
     alternatives = [" AND ".join(f'"{word}"*' for word in clause) for clause in clauses]
     if len(alternatives) > 1:
         return " OR ".join(f"({alternative})" for alternative in alternatives)
