@@ -38,7 +38,7 @@ FILED_FROM = 2_000
 STRETCH_COUNTED = 50_000
 """Cards filed under a word are counted up to this many when choosing the word."""
 COUNTS_KEPT = 512
-_counted: dict[tuple[str, tuple[Any, ...]], int] = {}
+_counted: dict[tuple[int, str, tuple[Any, ...]], int] = {}
 _FILED_SQL = (
     "SELECT count(*) FROM (SELECT 1 FROM customers c INDEXED BY customers_order "
     "WHERE c.archived_at IS NULL AND c.sort_key >= ? AND c.sort_key < ? LIMIT ?)"
@@ -59,10 +59,11 @@ def _count_once(db: Reads, sql: str, params: tuple[Any, ...]) -> int:
 
     Reading a word's list of cards, or a stretch of the cabinet, costs little next to looking
     each card up by name, yet the typing of one word asks the same counts again and again
-    ("vir" for "virt", "virta"…). A count gone stale (cards added since, another file) costs
-    at most speed.
+    ("vir" for "virt", "virta"…). A count gone stale (cards added since) costs at most
+    speed; each open file (connection) has its own, so a small file is not planned as a
+    big one opened before it.
     """
-    key = (sql, params)
+    key = (id(db), sql, params)
     counted = _counted.get(key)
     if counted is None:
         if len(_counted) >= COUNTS_KEPT:

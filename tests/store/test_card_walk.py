@@ -115,6 +115,18 @@ def test_broad_words_are_walked_and_rare_ones_sorted(
     assert card_walk.budget(db, match_clauses("00100"), ALPHABET, 60) == 0
 
 
+def test_each_open_file_is_planned_by_its_own_counts(db: Database, tmp_path: Path) -> None:
+    """A small file opened after a big one is not planned as the big one (the counts are
+    kept, but by file)."""
+    big = card_walk.cards(db)
+    with open_card_file(tmp_path / "small.db") as card_file:
+        with card_file.write() as write:
+            customers.insert(
+                write, validate(CardInput("Anna", "Virtanen"), "FI"), ALPHABET, "o", NOW
+            )
+        assert (big, card_walk.cards(card_file.db)) == (CARDS + len(ODD), 1)
+
+
 def test_a_family_name_filed_together_is_read_where_it_is_filed(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
