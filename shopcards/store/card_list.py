@@ -92,14 +92,19 @@ def _sorted(
     columns: str,
 ) -> list[tuple[Any, ...]]:
     """The ``columns`` of :func:`sorted_page`'s cards: the order is worked out on the narrow
-    (id, sort key) index; only the cards of the page itself are read whole."""
-    source, where, params = _where(query, alphabet)
+    (id, sort key) index and only the cards of the page itself are read whole, unless the
+    matches are few (card_walk.few_matches)."""
+    search = plan(query.text)
+    whole = search.lookup is Lookup.WORDS and (
+        query.archived or card_walk.few_matches(db, match_clauses(search.text), limit)
+    )
+    source, where, params = _where(query, alphabet, narrow=not whole)
     if after is not None:
         where.append("(c.sort_key, c.id) > (?, ?)")
         params.extend(after)
-    if source == _CARDS:  # the alphabetical index gives the order: read the page straight off
+    if source == _CARDS or whole:  # the index, or the few matches, give the page straight
         sql = (
-            f"SELECT {columns} FROM {_CARDS} WHERE {' AND '.join(where)} "
+            f"SELECT {columns} FROM {source} WHERE {' AND '.join(where)} "
             "ORDER BY c.sort_key, c.id LIMIT ?"
         )
     else:
@@ -119,7 +124,7 @@ def count(db: Reads, query: CardQuery, alphabet: Alphabet) -> int:
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.drawer:
         return card_walk.count(db, match_clauses(search.text), query.archived)
-    source, where, params = _where(query, alphabet)
+    source, where, params = _where(query, alphabet, narrow=not query.archived)
     sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join(where)}"
     return int(db.execute(sql, params).fetchone()[0])
 
@@ -130,12 +135,13 @@ def fts_match(text: str) -> str:
     return card_walk.fts_query(match_clauses(text))
 
 
-def _where(query: CardQuery, alphabet: Alphabet) -> tuple[str, list[str], list[Any]]:
+def _where(query: CardQuery, alphabet: Alphabet, narrow: bool) -> tuple[str, list[str], list[Any]]:
     """The FROM clause, conditions and parameters that select the cards of ``query``.
 
-    A word search starts from the index's matches and reaches each card's sort key through
-    the narrow (id, sort key) index, so it is as fast as its matches are few; a one- or
-    two-letter text reads a range of the alphabetical index (core.search explains why).
+    A word search starts from the index's matches and reaches each card's sort key, when
+    ``narrow``, through the narrow (id, sort key) index (of listed cards), so it is as fast
+    as its matches are few; a one- or two-letter text reads a range of the alphabetical
+    index (core.search explains why).
     """
     where = ["c.archived_at IS NOT NULL" if query.archived else "c.archived_at IS NULL"]
     params: list[Any] = []
@@ -145,10 +151,10 @@ def _where(query: CardQuery, alphabet: Alphabet) -> tuple[str, list[str], list[A
         where.append("c.sort_key >= ? AND c.sort_key < ?")
         params.extend(alphabet.prefix_range(search.text))
     elif search.lookup is Lookup.WORDS:
-        narrow = "" if query.archived else " INDEXED BY customers_key_by_id"
+        index = " INDEXED BY customers_key_by_id" if narrow else ""
         source = (
             "(SELECT rowid AS rid FROM customer_search WHERE customer_search MATCH ?) m "
-            f"CROSS JOIN customers c{narrow} ON c.id = m.rid"
+            f"CROSS JOIN customers c{index} ON c.id = m.rid"
         )
         params.append(fts_match(search.text))
     if query.drawer:

@@ -35,6 +35,8 @@ COUNTED_PAST_FEWEST = 2
 hardly change the walk (core.search.walk_budget) and cost time to count."""
 FILED_FROM = 2_000
 """Fewer matches than this are sorted even when filed together: looking them up is quick."""
+WHOLE_ROWS_UP_TO = 2_000
+"""A search with fewer matches than this sorts them as whole rows (:func:`few_matches`)."""
 STRETCH_COUNTED = 50_000
 """Cards filed under a word are counted up to this many when choosing the word."""
 COUNTS_KEPT = 512
@@ -91,7 +93,7 @@ def budget(
     """
     cards_held = cards(db)
     least = fewest_for_walk(cards_held, limit)
-    counted_to = COUNTED_PAST_FEWEST * least
+    counted_to = _counted_to(db, limit)
     first_letters = [tuple(word[:PREFIX_INDEXED] for word in clause) for clause in clauses]
     broad = matches(db, fts_query(first_letters), counted_to)
     spelled_first = [word[:PREFIX_INDEXED] for word in spelled]
@@ -103,6 +105,20 @@ def budget(
     if first_letters != clauses:  # a longer word: count its own matches (a slower question)
         broad = matches(db, fts_query(clauses), counted_to)
     return walk_budget(broad, cards_held, limit)
+
+
+def few_matches(db: Reads, clauses: list[tuple[str, ...]], limit: int) -> bool:
+    """True when fewer than WHOLE_ROWS_UP_TO cards match ``clauses``: sorting them as whole
+    rows in one statement is then quicker (~20% at 100,000 cards) than ordering them on the
+    narrow (id, sort key) index and reading the page's cards after, which pays for many
+    matches (27 ms against 34 for the worst at 1,000,000 cards). Counted as :func:`budget`
+    counts, so mostly kept already."""
+    return matches(db, fts_query(clauses), _counted_to(db, limit)) < WHOLE_ROWS_UP_TO
+
+
+def _counted_to(db: Reads, limit: int) -> int:
+    """How far a search's matches are counted (COUNTED_PAST_FEWEST)."""
+    return COUNTED_PAST_FEWEST * fewest_for_walk(cards(db), limit)
 
 
 def filed_page(

@@ -169,6 +169,18 @@ def test_every_page_is_what_sorting_every_match_gives(
         assert pages(db, query, limit) == pages(db, query, limit, sort_all=True), limit
 
 
+@pytest.mark.parametrize("text", TEXTS)
+def test_few_matches_sorted_as_whole_rows_give_what_the_narrow_index_gives(
+    db: Database, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sorting every match either way (card_walk.few_matches decides which) gives one list."""
+    query = CardQuery(text=text)
+    monkeypatch.setattr(card_walk, "WHOLE_ROWS_UP_TO", 0)  # never few: the narrow index
+    narrow = pages(db, query, 7, sort_all=True)
+    monkeypatch.setattr(card_walk, "WHOLE_ROWS_UP_TO", 10 * CARDS)  # always: whole rows
+    assert pages(db, query, 7, sort_all=True) == narrow
+
+
 @pytest.mark.parametrize("text", [*TEXTS, "a", "x"])
 @pytest.mark.parametrize("drawer", ["", "L"])
 @pytest.mark.parametrize("archived", [False, True])
