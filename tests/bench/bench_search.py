@@ -14,7 +14,7 @@ keystroke it times, each the best of REPEAT runs (the machine is shared; one run
 - plan: store.card_list.list_page(), the plan the list now uses (a broad word walks the
         alphabetical index) for the columns it shows first, for the same page,
 - list: CardListModel.set_query() and reading the visible rows' text (what the list shows),
-        once as typed ("list 1st"; phones not written before follow it, see
+        once as typed ("list 1st"; phones not read and written before follow it, see
         ui/cabinet/list_model.py) and the best of REPEAT (raw likewise: "raw 1st", "raw"),
 
 and prints, for each typed text, the medians over its keystrokes and the list's 90th
