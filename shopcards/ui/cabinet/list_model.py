@@ -45,6 +45,7 @@ _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 """The roles :meth:`CardListModel.data` answers, looked up once: reading ``Qt.ItemDataRole.X``
 costs ~0.4 µs, and the list asks each cell it paints for several roles."""
+_ANSWERED = frozenset((_DISPLAY, _ALIGNMENT, _TOOLTIP, CARD_ID_ROLE, SUMMARY_ROLE))
 PHONES_KEPT = 20_000
 """Phone numbers kept as written, and cards' first phones as read (many pages' worth)."""
 _written_phones: dict[tuple[str, str], str] = {}
@@ -156,7 +157,10 @@ class CardListModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         """A cell's text and the rest, asked several times for each cell the list paints:
         every call counts (~1 µs each, a third of it a call of a method of ours), so a cell's
-        text is worked out here, and an invalid index told by its row, -1, alone."""
+        text is worked out here, a role not answered told before the row is asked for (the
+        list asks each cell for eight), and an invalid index told by its row, -1, alone."""
+        if role not in _ANSWERED:
+            return None
         row = index.row()
         if row < 0:
             return None
