@@ -146,9 +146,20 @@ class CardSummary:
 
     @property
     def display_name(self) -> str:
-        if self.family_name and self.given_name:
-            return f"{self.family_name}, {self.given_name}"
-        return self.family_name or self.given_name
+        return display_name(self.given_name, self.family_name)
+
+
+ListRow = tuple[int, str, str, str, str]
+"""A line of the card list as its first paint needs it: (id, sort key, given name, family
+name, city); a plain tuple as SQLite gives it, as making anything more of forty
+rows costs a keystroke about what its query does (issue 12)."""
+
+
+def display_name(given_name: str, family_name: str) -> str:
+    """A card's name as the cabinet lists it: family name first."""
+    if family_name and given_name:
+        return f"{family_name}, {given_name}"
+    return family_name or given_name
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from shopcards.core.text import fold
 
@@ -67,6 +68,7 @@ class Alphabet:
     script_order: tuple[str, ...]
 
     @classmethod
+    @lru_cache(maxsize=8)  # asked for each keystroke's page (services.session)
     def for_locale(cls, locale: str) -> Alphabet:
         language = locale.replace("-", "_").split("_")[0].lower() or "en"
         home = _HOME_SCRIPT.get(language, "latin")
@@ -96,6 +98,8 @@ class Alphabet:
             family_name, given_name = given_name, ""
         return f"{self._word_key(family_name)}\x01{self._word_key(given_name)}"
 
+    # A keystroke asks it for its plan and its page; alphabets are few and kept (for_locale).
+    @lru_cache(maxsize=1024)  # noqa: B019
     def prefix_range(self, prefix: str) -> tuple[str, str]:
         """Sort keys ``lo <= key < hi`` of the names that begin with ``prefix``.
 

@@ -82,11 +82,16 @@ def _match_clauses(text: str) -> tuple[tuple[str, ...], ...]:
 def spelled_words(text: str) -> list[str]:
     """The typed words as spelled (accents and case kept), for finding where the cabinet files
     them: in Finland "Hämäläinen" is filed under Ä, where its folded form "hamalainen" is not."""
+    return list(_spelled_words(text))
+
+
+@lru_cache(maxsize=256)  # a keystroke's page asks it, and the text was cut and kept already
+def _spelled_words(text: str) -> tuple[str, ...]:
     spaced = "".join(
         ch if ch in _JOINERS or _is_word_char(ch) or unicodedata.combining(ch) else " "
         for ch in text
     )
-    return [chunk.translate(_JOINERS_TO_SPACE).replace(" ", "") for chunk in spaced.split()]
+    return tuple(chunk.translate(_JOINERS_TO_SPACE).replace(" ", "") for chunk in spaced.split())
 
 
 def index_words(text: str) -> list[str]:

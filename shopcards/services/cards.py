@@ -6,7 +6,7 @@ from enum import Enum
 from typing import Any
 
 from shopcards.core import phones
-from shopcards.core.card import Card, CardQuery, CardSummary, PartialDate, Phone
+from shopcards.core.card import Card, CardQuery, CardSummary, ListRow, PartialDate, Phone
 from shopcards.core.card_numbers import is_card_number
 from shopcards.core.changes import Change
 from shopcards.core.consent import How
@@ -14,7 +14,7 @@ from shopcards.core.errors import ShopError
 from shopcards.core.validation import CardInput, validate
 from shopcards.services import erasure
 from shopcards.services.session import Session, require_owner
-from shopcards.store import changes, customers
+from shopcards.store import card_list, changes, customers, list_rows
 
 
 class LikelyDuplicate(ShopError):
@@ -153,12 +153,35 @@ def _erased(session: Session, number: str) -> bool:
 def list_cards(
     session: Session, query: CardQuery, after: tuple[str, int] | None = None, limit: int = 200
 ) -> list[CardSummary]:
-    """One page of the cabinet in alphabetical order (see store.customers.page)."""
-    return customers.page(session.conn, query, session.alphabet, after, limit)
+    """One page of the cabinet in alphabetical order (see store.card_list.page)."""
+    return card_list.page(session.conn, query, session.alphabet, after, limit)
+
+
+def list_page(
+    session: Session, query: CardQuery, after: tuple[str, int] | None, limit: int
+) -> list[ListRow]:
+    """:func:`list_cards` as the card list shows it first (no phones: :func:`first_phones`)."""
+    return card_list.list_page(session.conn, query, session.alphabet, after, limit)
+
+
+def first_phones(session: Session, card_ids: list[int]) -> dict[int, str]:
+    """Each card's first phone number ("" for none), as :func:`list_cards` has it."""
+    return list_rows.first_phones(session.conn, card_ids)
+
+
+def card_summary(session: Session, card_id: int) -> CardSummary:
+    """The card's line of :func:`list_cards`."""
+    (found,) = list_rows.summaries(session.conn, [card_id])
+    return found
+
+
+def file_state(session: Session) -> tuple[int, int]:
+    """What changes when anything in the card file may have (list_rows.file_state)."""
+    return list_rows.file_state(session.conn)
 
 
 def count_cards(session: Session, query: CardQuery) -> int:
-    return customers.count(session.conn, query, session.alphabet)
+    return card_list.count(session.conn, query, session.alphabet)
 
 
 def drawers(session: Session, keep: str = "") -> list[str]:

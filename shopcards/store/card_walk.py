@@ -16,6 +16,7 @@ index and for what is typed, so SQLite's splitter changes nothing and the two te
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from shopcards.core.collation import Alphabet
@@ -34,10 +35,12 @@ COUNTED_PAST_FEWEST = 2
 hardly change the walk (core.search.walk_budget) and cost time to count."""
 FILED_FROM = 2_000
 """Fewer matches than this are sorted even when filed together: looking them up is quick."""
+WHOLE_ROWS_UP_TO = 2_000
+"""A search with fewer matches than this sorts them as whole rows (:func:`few_matches`)."""
 STRETCH_COUNTED = 50_000
 """Cards filed under a word are counted up to this many when choosing the word."""
 COUNTS_KEPT = 512
-_counted: dict[tuple[str, tuple[Any, ...]], int] = {}
+_counted: dict[tuple[int, str, tuple[Any, ...]], int] = {}
 _FILED_SQL = (
     "SELECT count(*) FROM (SELECT 1 FROM customers c INDEXED BY customers_order "
     "WHERE c.archived_at IS NULL AND c.sort_key >= ? AND c.sort_key < ? LIMIT ?)"
@@ -58,10 +61,11 @@ def _count_once(db: Reads, sql: str, params: tuple[Any, ...]) -> int:
 
     Reading a word's list of cards, or a stretch of the cabinet, costs little next to looking
     each card up by name, yet the typing of one word asks the same counts again and again
-    ("vir" for "virt", "virta"…). A count gone stale (cards added since, another file) costs
-    at most speed.
+    ("vir" for "virt", "virta"…). A count gone stale (cards added since) costs at most
+    speed; each open file (connection) has its own, so a small file is not planned as a
+    big one opened before it.
     """
-    key = (sql, params)
+    key = (id(db), sql, params)
     counted = _counted.get(key)
     if counted is None:
         if len(_counted) >= COUNTS_KEPT:
@@ -89,7 +93,7 @@ def budget(
     """
     cards_held = cards(db)
     least = fewest_for_walk(cards_held, limit)
-    counted_to = COUNTED_PAST_FEWEST * least
+    counted_to = _counted_to(db, limit)
     first_letters = [tuple(word[:PREFIX_INDEXED] for word in clause) for clause in clauses]
     broad = matches(db, fts_query(first_letters), counted_to)
     spelled_first = [word[:PREFIX_INDEXED] for word in spelled]
@@ -101,6 +105,20 @@ def budget(
     if first_letters != clauses:  # a longer word: count its own matches (a slower question)
         broad = matches(db, fts_query(clauses), counted_to)
     return walk_budget(broad, cards_held, limit)
+
+
+def few_matches(db: Reads, clauses: list[tuple[str, ...]], limit: int) -> bool:
+    """True when fewer than WHOLE_ROWS_UP_TO cards match ``clauses``: sorting them as whole
+    rows in one statement is then quicker (~20% at 100,000 cards) than ordering them on the
+    narrow (id, sort key) index and reading the page's cards after, which pays for many
+    matches (27 ms against 34 for the worst at 1,000,000 cards). Counted as :func:`budget`
+    counts, so mostly kept already."""
+    return matches(db, fts_query(clauses), _counted_to(db, limit)) < WHOLE_ROWS_UP_TO
+
+
+def _counted_to(db: Reads, limit: int) -> int:
+    """How far a search's matches are counted (COUNTED_PAST_FEWEST)."""
+    return COUNTED_PAST_FEWEST * fewest_for_walk(cards(db), limit)
 
 
 def filed_page(
@@ -160,6 +178,11 @@ def count(db: Reads, clauses: list[tuple[str, ...]], archived: bool) -> int:
 
 def fts_query(clauses: list[tuple[str, ...]]) -> str:
     """The FTS5 query true where some clause's every word begins a word of the card."""
+    return _fts_query(tuple(clauses))
+
+
+@lru_cache(maxsize=256)  # asked several times a keystroke: its plan, its page, its count
+def _fts_query(clauses: tuple[tuple[str, ...], ...]) -> str:
     alternatives = [" AND ".join(f'"{word}"*' for word in clause) for clause in clauses]
     if len(alternatives) > 1:
         return " OR ".join(f"({alternative})" for alternative in alternatives)

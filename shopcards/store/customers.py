@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from shopcards.core.card import (
     Card,
-    CardQuery,
     CardSummary,
     Consent,
     CustomerType,
@@ -20,21 +19,14 @@ from shopcards.core.card_numbers import check_digit
 from shopcards.core.collation import Alphabet
 from shopcards.core.consent import How
 from shopcards.core.errors import Conflict, NotFound
-from shopcards.core.search import (
-    Lookup,
-    match_clauses,
-    plan,
-    query_words,
-    spelled_words,
-)
-from shopcards.store import card_ids, card_walk, consents, search_index, word_order
-from shopcards.store.list_rows import SUMMARY_COLUMNS, summaries, summary
+from shopcards.core.search import query_words
+from shopcards.store import card_ids, consents, search_index
+from shopcards.store.list_rows import SUMMARY_COLUMNS, summary
 from shopcards.store.reads import Reads
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-_CARDS = "customers c"
 _FORM = How.FORM
 _PLAIN_FIELDS = (
     "title",
@@ -238,74 +230,6 @@ def card_no_forms(typed: str) -> tuple[str, str]:
     return text, padded
 
 
-def page(
-    db: Reads, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
-) -> list[CardSummary]:
-    """Up to ``limit`` cards matching ``query`` in alphabetical order, after the card ``after``.
-
-    Paging by the last (sort key, id) seen keeps every page as fast as the first, however
-    deep the list is scrolled. A word search reads its matches in order off the (word, sort
-    key) index (store.word_order); a broader one walks the alphabetical index and stops at a
-    full page (store.card_walk); any other sorts its matches.
-    """
-    search = plan(query.text)
-    if search.lookup is Lookup.WORDS and not query.archived:
-        clauses = match_clauses(search.text)
-        in_order = None if query.drawer else word_order.page(db, clauses, after, limit)
-        if in_order is not None:
-            return summaries(db, in_order)
-        spelled = spelled_words(search.text)
-        budget = card_walk.budget(db, clauses, alphabet, limit, spelled)
-        if isinstance(budget, tuple):
-            if query.drawer:
-                return sorted_page(db, query, alphabet, after, limit)
-            return summaries(db, card_walk.filed_page(db, clauses, budget, after, limit))
-        if budget:
-            ids, stopped = card_walk.walk(db, clauses, query.drawer, after, limit, budget)
-            found = summaries(db, ids)
-            if stopped is None:
-                return found
-            return found + sorted_page(db, query, alphabet, stopped, limit - len(found))
-    return sorted_page(db, query, alphabet, after, limit)
-
-
-def sorted_page(
-    db: Reads, query: CardQuery, alphabet: Alphabet, after: tuple[str, int] | None, limit: int
-) -> list[CardSummary]:
-    """:func:`page` by sorting every match: the order is worked out on the narrow (id, sort
-    key) index; only the cards of the page itself are read whole. (Also what a broad search's
-    page is checked against in the tests.)"""
-    source, where, params = _where(query, alphabet)
-    if after is not None:
-        where.append("(c.sort_key, c.id) > (?, ?)")
-        params.extend(after)
-    if source == _CARDS:  # the alphabetical index gives the order: read the page straight off
-        sql = (
-            f"SELECT {SUMMARY_COLUMNS} FROM {_CARDS} WHERE {' AND '.join(where)} "
-            "ORDER BY c.sort_key, c.id LIMIT ?"
-        )
-    else:
-        keys = (
-            f"SELECT c.id, c.sort_key FROM {source} WHERE {' AND '.join(where)} "
-            "ORDER BY c.sort_key, c.id LIMIT ?"
-        )
-        sql = (
-            f"SELECT {SUMMARY_COLUMNS} FROM ({keys}) k CROSS JOIN {_CARDS} ON c.id = k.id "
-            "ORDER BY k.sort_key, k.id"
-        )
-    return [summary(row) for row in db.execute(sql, [*params, limit]).fetchall()]
-
-
-def count(db: Reads, query: CardQuery, alphabet: Alphabet) -> int:
-    """How many cards match ``query`` (a word search in the whole cabinet: card_walk.count)."""
-    search = plan(query.text)
-    if search.lookup is Lookup.WORDS and not query.drawer:
-        return card_walk.count(db, match_clauses(search.text), query.archived)
-    source, where, params = _where(query, alphabet)
-    sql = f"SELECT count(*) FROM {source} WHERE {' AND '.join(where)}"
-    return int(db.execute(sql, params).fetchone()[0])
-
-
 def interest_names(db: Database) -> list[str]:
     return [name for (name,) in db.execute("SELECT name FROM tags ORDER BY name").fetchall()]
 
@@ -358,42 +282,9 @@ def card_number(card_id: int) -> str:
     return digits + check_digit(digits)
 
 
-def fts_match(text: str) -> str:
-    """The FTS5 query for a search text: every word as a prefix; a number also as phone digits
-    (core.search.match_clauses)."""
-    return card_walk.fts_query(match_clauses(text))
-
-
 def _name_match(card: Card) -> str:
     tokens = query_words(f"{card.given_name} {card.family_name}")
     return " AND ".join(f'"{token}"' for token in tokens) or '""'
-
-
-def _where(query: CardQuery, alphabet: Alphabet) -> tuple[str, list[str], list[Any]]:
-    """The FROM clause, conditions and parameters that select the cards of ``query``.
-
-    A word search starts from the index's matches and reaches each card's sort key through
-    the narrow (id, sort key) index, so it is as fast as its matches are few; a one- or
-    two-letter text reads a range of the alphabetical index (core.search explains why).
-    """
-    where = ["c.archived_at IS NOT NULL" if query.archived else "c.archived_at IS NULL"]
-    params: list[Any] = []
-    source = _CARDS
-    search = plan(query.text)
-    if search.lookup is Lookup.NAME_PREFIX:
-        where.append("c.sort_key >= ? AND c.sort_key < ?")
-        params.extend(alphabet.prefix_range(search.text))
-    elif search.lookup is Lookup.WORDS:
-        narrow = "" if query.archived else " INDEXED BY customers_key_by_id"
-        source = (
-            "(SELECT rowid AS rid FROM customer_search WHERE customer_search MATCH ?) m "
-            f"CROSS JOIN customers c{narrow} ON c.id = m.rid"
-        )
-        params.append(fts_match(search.text))
-    if query.drawer:
-        where.append("c.drawer = ?")
-        params.append(query.drawer)
-    return source, where, params
 
 
 class _Filing:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from shopcards.store.card_walk import fts_query, matches, word_test
+from shopcards.store.list_rows import rows
 from shopcards.store.reads import Reads
 from shopcards.store.search_index import DIGITS
 
@@ -39,11 +40,15 @@ order and merges them, however many cards they hold."""
 
 
 def page(
-    db: Reads, clauses: list[tuple[str, ...]], after: tuple[str, int] | None, limit: int
-) -> list[int] | None:
-    """The ids of the first ``limit`` listed cards matching ``clauses`` after ``after``, in
-    alphabetical order; None when this index does not answer the search well (see the
-    module's docstring)."""
+    db: Reads,
+    clauses: list[tuple[str, ...]],
+    after: tuple[str, int] | None,
+    limit: int,
+    columns: str,
+) -> list[tuple[Any, ...]] | None:
+    """The ``columns`` of the first ``limit`` listed cards ``c`` matching ``clauses`` after
+    ``after``, in alphabetical order; None when this index does not answer the search well
+    (see the module's docstring)."""
     if len(clauses) != 1 or not clauses[0]:
         return None
     words = sorted(set(clauses[0]))
@@ -53,12 +58,13 @@ def page(
     if len(words) == 1:
         beginning = _words_beginning(db, words[0])
         if beginning is not None:
-            return _merged(db, beginning, since, limit)
+            return _merged(db, beginning, since, limit, columns)
     counts = {word: matches(db, fts_query([(word,)]), READ_UP_TO) for word in words}
     driver = min(words, key=counts.__getitem__)
     if counts[driver] >= (READ_UP_TO if len(words) == 1 else TESTED_UP_TO):
         return None
-    return _driven(db, driver, [word for word in words if word != driver], since, limit)
+    others = [word for word in words if word != driver]
+    return rows(db, _driven(db, driver, others, since, limit), columns)
 
 
 def _driven(db: Reads, driver: str, others: list[str], since: list[Any], limit: int) -> list[int]:
@@ -125,9 +131,12 @@ def _words_beginning(db: Reads, typed: str) -> list[str] | None:
     return [str(word) for (word,) in rows] if len(rows) <= FEW_WORDS else None
 
 
-def _merged(db: Reads, words: list[str], since: list[Any], limit: int) -> list[int]:
-    """The first ``limit`` cards filed under any of ``words`` after ``since``: each word's
-    cards are read in order up to ``limit``, then merged (UNION: each card once)."""
+def _merged(
+    db: Reads, words: list[str], since: list[Any], limit: int, columns: str
+) -> list[tuple[Any, ...]]:
+    """The ``columns`` of the first ``limit`` cards filed under any of ``words`` after
+    ``since``: each word's cards are read in order up to ``limit``, then merged (UNION: each
+    card once), and the page's cards read in the same statement."""
     if not words:
         return []
     after = "" if not since else " AND (sort_key, card_id) > (?, ?)"
@@ -135,6 +144,10 @@ def _merged(db: Reads, words: list[str], since: list[Any], limit: int) -> list[i
         f"SELECT * FROM (SELECT sort_key, card_id FROM search_words WHERE word = ?{after} "
         "ORDER BY sort_key, card_id LIMIT ?)"
     )
-    sql = " UNION ".join([first] * len(words)) + " ORDER BY 1, 2 LIMIT ?"
+    merged = " UNION ".join([first] * len(words)) + " ORDER BY 1, 2 LIMIT ?"
+    sql = (
+        f"SELECT {columns} FROM ({merged}) k CROSS JOIN customers c ON c.id = k.card_id "
+        "ORDER BY k.sort_key, k.card_id"
+    )
     params = [value for word in words for value in (word, *since, limit)]
-    return [int(card_id) for _key, card_id in db.execute(sql, [*params, limit]).fetchall()]
+    return db.execute(sql, [*params, limit]).fetchall()

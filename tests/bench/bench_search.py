@@ -11,10 +11,10 @@ keystroke it times, each the best of REPEAT runs (the machine is shared; one run
 
 - raw:  today's hand-written query, which sorts every match (a plain sqlite3 connection with
         the app's cache size), for the list's first page,
-- plan: store.customers.page(), the plan the app now uses (a broad word walks the
-        alphabetical index), for the same page,
+- plan: store.card_list.list_page(), the plan the list now uses (a broad word walks the
+        alphabetical index) for the columns it shows first, for the same page,
 - list: CardListModel.set_query() and reading the visible rows' text (what the list shows),
-        once as typed ("list 1st"; phones not written before follow it, see
+        once as typed ("list 1st"; phones not read and written before follow it, see
         ui/cabinet/list_model.py) and the best of REPEAT (raw likewise: "raw 1st", "raw"),
 
 and prints, for each typed text, the medians over its keystrokes and the list's 90th
@@ -44,8 +44,8 @@ from shopcards.core.collation import Alphabet
 from shopcards.core.roles import Role
 from shopcards.core.search import Lookup, plan
 from shopcards.services.opening import open_session
-from shopcards.store import customers
-from shopcards.store.customers import fts_match
+from shopcards.store import card_list
+from shopcards.store.card_list import fts_match
 from shopcards.ui.cabinet.list_model import FIRST_PAGE
 from tests.bench.bench_cabinet_search import TYPED
 
@@ -178,7 +178,7 @@ def measure(path: Path, typed: list[str]) -> list[tuple[str, Times]]:
         raw.execute(RAW_SQL[lookup], params).fetchall()
 
     def read_plan(query: CardQuery) -> None:
-        customers.page(session.db, query, session.alphabet, None, FIRST_PAGE)
+        card_list.list_page(session.conn, query, session.alphabet, None, FIRST_PAGE)
 
     out: list[tuple[str, Times]] = []
     for text in typed:

@@ -24,7 +24,7 @@ from shopcards.core.search import (
     walk_budget,
 )
 from shopcards.core.validation import CardInput, validate
-from shopcards.store import card_walk, customers
+from shopcards.store import card_list, card_walk, customers
 from shopcards.store.cardfile import open_card_file
 from tests.store.test_old_card_files import OLD_FILES, old_card_file
 
@@ -93,7 +93,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 def pages(db: Database, query: CardQuery, limit: int, sort_all: bool = False) -> list[object]:
     """The first pages of ``query``, read ``limit`` cards at a time as the list scrolls."""
-    read = customers.sorted_page if sort_all else customers.page
+    read = card_list.sorted_page if sort_all else card_list.page
     rows: list[CardSummary] = []
     after = None
     for _ in range(PAGES):
@@ -113,6 +113,21 @@ def test_broad_words_are_walked_and_rare_ones_sorted(
     monkeypatch.setattr(card_walk, "_counted", {})  # counts kept from other files' tests
     assert card_walk.budget(db, match_clauses("example"), ALPHABET, 60) > 0
     assert card_walk.budget(db, match_clauses("00100"), ALPHABET, 60) == 0
+
+
+def test_each_open_file_is_planned_by_its_own_counts(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A small file opened after a big one is not planned as the big one (the counts are
+    kept, but by file)."""
+    monkeypatch.setattr(card_walk, "_counted", {})  # none kept by a file closed since
+    big = card_walk.cards(db)
+    with open_card_file(tmp_path / "small.db") as card_file:
+        with card_file.write() as write:
+            customers.insert(
+                write, validate(CardInput("Anna", "Virtanen"), "FI"), ALPHABET, "o", NOW
+            )
+        assert (big, card_walk.cards(card_file.db)) == (CARDS + len(ODD), 1)
 
 
 def test_a_family_name_filed_together_is_read_where_it_is_filed(
@@ -154,6 +169,18 @@ def test_every_page_is_what_sorting_every_match_gives(
         assert pages(db, query, limit) == pages(db, query, limit, sort_all=True), limit
 
 
+@pytest.mark.parametrize("text", TEXTS)
+def test_few_matches_sorted_as_whole_rows_give_what_the_narrow_index_gives(
+    db: Database, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sorting every match either way (card_walk.few_matches decides which) gives one list."""
+    query = CardQuery(text=text)
+    monkeypatch.setattr(card_walk, "WHOLE_ROWS_UP_TO", 0)  # never few: the narrow index
+    narrow = pages(db, query, 7, sort_all=True)
+    monkeypatch.setattr(card_walk, "WHOLE_ROWS_UP_TO", 10 * CARDS)  # always: whole rows
+    assert pages(db, query, 7, sort_all=True) == narrow
+
+
 @pytest.mark.parametrize("text", [*TEXTS, "a", "x"])
 @pytest.mark.parametrize("drawer", ["", "L"])
 @pytest.mark.parametrize("archived", [False, True])
@@ -161,8 +188,8 @@ def test_a_count_is_the_number_of_cards_the_list_holds(
     db: Database, text: str, drawer: str, archived: bool
 ) -> None:
     query = CardQuery(text=text, drawer=drawer, archived=archived)
-    every = customers.sorted_page(db, query, ALPHABET, None, 2 * CARDS)
-    assert customers.count(db, query, ALPHABET) == len(every)
+    every = card_list.sorted_page(db, query, ALPHABET, None, 2 * CARDS)
+    assert card_list.count(db, query, ALPHABET) == len(every)
 
 
 def test_an_older_file_gets_the_index_of_archived_cards(tmp_path: Path) -> None:
@@ -183,13 +210,13 @@ def test_a_walk_that_runs_out_of_budget_says_where_the_sorting_takes_over(
 ) -> None:
     """The walk's rows, then the sorted matches after where it stopped, are the page."""
     query = CardQuery(text=text)
-    expected = customers.sorted_page(db, query, ALPHABET, None, 60)
+    expected = card_list.sorted_page(db, query, ALPHABET, None, 60)
     ids, stopped = card_walk.walk(db, match_clauses(text), "", None, 60, budget)
     assert ids == [card.id for card in expected[: len(ids)]]
     if stopped is None:
         assert len(ids) == len(expected)
     else:
-        rest = customers.sorted_page(db, query, ALPHABET, stopped, 60 - len(ids))
+        rest = card_list.sorted_page(db, query, ALPHABET, stopped, 60 - len(ids))
         assert ids + [card.id for card in rest] == [card.id for card in expected]
 
 
@@ -242,7 +269,7 @@ def test_the_walk_tests_a_card_as_the_index_does(db: Database, text: str) -> Non
     """Walking every card gives exactly the index's matches, in the cabinet's order."""
     search = plan(text)
     assume(search.lookup is Lookup.WORDS)
-    every = customers.sorted_page(db, CardQuery(text=text), ALPHABET, None, 2 * CARDS)
+    every = card_list.sorted_page(db, CardQuery(text=text), ALPHABET, None, 2 * CARDS)
     ids, stopped = card_walk.walk(db, match_clauses(search.text), "", None, 2 * CARDS, 2 * CARDS)
     assert (ids, stopped) == ([card.id for card in every], None)
 

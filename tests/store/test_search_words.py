@@ -13,7 +13,7 @@ from shopcards.core.card import CardQuery
 from shopcards.core.collation import Alphabet
 from shopcards.core.text import fold
 from shopcards.core.validation import CardInput, validate
-from shopcards.store import customers, schema
+from shopcards.store import card_list, customers, schema
 from shopcards.store.cardfile import open_card_file
 
 ALPHABET = Alphabet.for_locale("fi_FI")
@@ -45,7 +45,7 @@ def _fill(db: Database) -> None:
 
 
 def _found(db: Database, text: str) -> list[str]:
-    cards = customers.page(db, CardQuery(text=text), ALPHABET, None, 10)
+    cards = card_list.page(db, CardQuery(text=text), ALPHABET, None, 10)
     return [card.family_name for card in cards]
 
 
@@ -100,5 +100,5 @@ TRICKY = st.sampled_from(
 @given(st.lists(st.one_of(SCRIPTS, TRICKY), max_size=12).map("".join))
 def test_no_typed_text_is_an_index_error(db_path: Path, typed: str) -> None:
     with open_card_file(db_path) as card_file:
-        customers.count(card_file.db, CardQuery(text=typed), ALPHABET)
-        customers.page(card_file.db, CardQuery(text=typed), ALPHABET, None, 5)
+        card_list.count(card_file.db, CardQuery(text=typed), ALPHABET)
+        card_list.page(card_file.db, CardQuery(text=typed), ALPHABET, None, 5)

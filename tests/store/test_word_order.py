@@ -15,6 +15,7 @@ from shopcards.core.collation import Alphabet
 from shopcards.core.search import match_clauses
 from shopcards.core.validation import CardInput, validate
 from shopcards.store import (
+    card_list,
     card_merge,
     card_walk,
     customer_import,
@@ -23,6 +24,7 @@ from shopcards.store import (
     word_order,
 )
 from shopcards.store.cardfile import open_card_file
+from shopcards.store.list_rows import SUMMARY_COLUMNS, summary
 from tests.store.test_old_card_files import OLD_FILES, old_card_file
 
 ALPHABET = Alphabet.for_locale("fi_FI")
@@ -103,14 +105,16 @@ def test_a_word_search_is_read_in_order_off_the_index(
             customers.insert_many(db, _cards() * 5, ALPHABET, "owner", NOW)
         db = card_file.db
         clauses = match_clauses(text)
-        expected = customers.sorted_page(db, CardQuery(text=text), ALPHABET, None, 100)
+        expected = card_list.sorted_page(db, CardQuery(text=text), ALPHABET, None, 100)
         for limit in (1, 3, 100):
-            ids = word_order.page(db, clauses, None, limit)
-            assert ids == [card.id for card in expected[:limit]]
+            found = word_order.page(db, clauses, None, limit, SUMMARY_COLUMNS)
+            assert found is not None
+            assert [summary(row) for row in found] == expected[:limit]
         if len(expected) < 3:
             return
         after = (expected[2].sort_key, expected[2].id)
-        assert word_order.page(db, clauses, after, 100) == [card.id for card in expected[3:]]
+        ids = word_order.page(db, clauses, after, 100, "c.id")
+        assert ids == [(card.id,) for card in expected[3:]]
 
 
 def test_a_number_or_a_very_broad_word_is_left_to_the_other_plans(
@@ -123,11 +127,15 @@ def test_a_number_or_a_very_broad_word_is_left_to_the_other_plans(
         with card_file.write() as db:
             customers.insert_many(db, _cards() * 5, ALPHABET, "owner", NOW)
         db = card_file.db
-        assert word_order.page(db, match_clauses("s"), None, 10) is None  # many words, cards
-        assert word_order.page(db, match_clauses("example"), None, 10) is not None  # one word
-        assert word_order.page(db, match_clauses("0000"), None, 10) is None
-        assert word_order.page(db, match_clauses("+358 40"), None, 10) is None
-        assert word_order.page(db, match_clauses("laitinen"), None, 10) is not None
+
+        def read(text: str) -> list[tuple[int]] | None:
+            return word_order.page(db, match_clauses(text), None, 10, "c.id")
+
+        assert read("s") is None  # many words, cards
+        assert read("example") is not None  # one word
+        assert read("0000") is None
+        assert read("+358 40") is None
+        assert read("laitinen") is not None
 
 
 @pytest.mark.parametrize("fixture", OLD_FILES[-1:], ids=lambda f: f.name)
@@ -145,12 +153,12 @@ def test_a_list_row_is_kept_until_its_card_changes(db_path: Path) -> None:
         with card_file.write() as db:
             card = customers.insert(db, _cards()[3], ALPHABET, "owner", NOW)
         db = card_file.db
-        (first,) = customers.page(db, query, ALPHABET, None, 40)
-        (again,) = customers.page(db, query, ALPHABET, None, 40)
+        (first,) = card_list.page(db, query, ALPHABET, None, 40)
+        (again,) = card_list.page(db, query, ALPHABET, None, 40)
         assert again is first
         with card_file.write() as db:
             customers.update(db, dataclasses.replace(card, city="Turku"), card, ALPHABET, "o", NOW)
-        (moved,) = customers.page(card_file.db, query, ALPHABET, None, 40)
+        (moved,) = card_list.page(card_file.db, query, ALPHABET, None, 40)
         assert (first.city, moved.city) == ("", "Turku")
 
 

@@ -186,3 +186,34 @@ def test_an_index_outside_the_rows_or_columns_is_invalid(model: CardListModel) -
     assert not model.index(-1, COL_NAME).isValid()
     assert not model.index(0, COL_PHONE + 1).isValid()
     assert not model.index(0, COL_NAME, model.index(0, COL_NAME)).isValid()
+
+
+@pytest.mark.parametrize("desk", ["this", "another"])
+def test_a_phone_changed_since_is_read_again_and_one_unchanged_is_shown_at_once(
+    qtbot: QtBot, shop: Session, desk: str
+) -> None:
+    """The list keeps the phones it read while the card file is unchanged; a change made
+    here or at another desk (another connection) has them read again."""
+    model = CardListModel(shop)
+    model.set_query(CardQuery(text="virtanen"))
+    model.index(0, COL_PHONE).data()
+    qtbot.waitUntil(lambda: model.index(0, COL_PHONE).data() == "+358 40 1234567")
+    model.set_query(CardQuery(text="virt"))
+    assert model.index(0, COL_PHONE).data() == "+358 40 1234567"  # no read: at once
+    editor = shop.twin() if desk == "another" else shop
+    anna = cards.get_card(editor, model.index(0, COL_NAME).data(CARD_ID_ROLE))
+    new_phones = [("mobile", "+358 50 7654321")]
+    cards.update_card(editor, anna, card_input(city="Helsinki", phones=new_phones))
+    if editor is not shop:
+        editor.close()
+    model.set_query(CardQuery(text="virtanen"))
+    assert model.index(0, COL_PHONE).data() != "+358 40 1234567"
+    qtbot.waitUntil(lambda: model.index(0, COL_PHONE).data() == "+358 50 7654321")
+
+
+def test_a_rows_tooltip_names_the_card_and_its_number(model: CardListModel, shop: Session) -> None:
+    index = model.index(ALPHABETICAL.index("Virtanen, Anna"), COL_NAME)
+    card = cards.get_card(shop, index.data(CARD_ID_ROLE))
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"Virtanen, Anna — card {card.card_no}"
+    assert model.index(0, COL_CITY).data(Qt.ItemDataRole.ToolTipRole) is None

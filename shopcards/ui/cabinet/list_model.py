@@ -5,10 +5,12 @@ The card file may hold a million cards; the model holds only the pages the view 
 (sort key, id), so page 5,000 costs what page 1 does. Setting a query shows its first page at
 once; the count of matches is a separate, possibly slower question (:meth:`count`).
 
-A keystroke reads only what a list can show (FIRST_PAGE rows): reading and wrapping the 200
-rows of a scrolling page cost a keystroke ~4 ms at 100,000 cards, more than the search itself.
-Writing a phone number as the shop writes it takes ~50 µs (phonenumbers), so the rows of a
-keystroke show at once and the phones not written before follow a moment later.
+A keystroke reads only what a list can show (FIRST_PAGE rows), and of each only what its
+first paint needs (core.card.ListRow): at 100,000 cards a keystroke's Python and Qt cost
+more than its search (issue 12). The first phones of the rows shown are read in one
+statement, and written as the shop writes them (~50 µs each, phonenumbers), just after the
+rows show; both are kept (a card's phone while the card file is unchanged), so typing on
+shows them at once.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from shopcards.core import phones
-from shopcards.core.card import CardQuery, CardSummary
+from shopcards.core.card import CardQuery, ListRow, display_name
 from shopcards.services import cards
 from shopcards.services.session import Session
 
@@ -32,30 +34,37 @@ HEADERS = ("Name", "City", "Phone")
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The card's id, for the window to open the card a row shows."""
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The whole :class:`CardSummary` of the row."""
+"""The whole :class:`CardSummary` of the row (read when asked)."""
 _RTL_ALIGN = (
     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 )
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 """The roles :meth:`CardListModel.data` answers, looked up once: reading ``Qt.ItemDataRole.X``
 costs ~0.4 µs, and the list asks each cell it paints for several roles."""
+_ANSWERED = frozenset((_DISPLAY, _ALIGNMENT, _TOOLTIP, CARD_ID_ROLE, SUMMARY_ROLE))
 PHONES_KEPT = 20_000
-"""Phone numbers kept as written (a few pages' worth, many times over)."""
+"""Phone numbers kept as written, and cards' first phones as read (many pages' worth)."""
 _written_phones: dict[tuple[str, str], str] = {}
 
 
 class CardListModel(QAbstractTableModel):
-    """Rows of :class:`CardSummary` for a :class:`CardQuery`, in the cabinet's order."""
+    """Rows of :data:`ListRow` for a :class:`CardQuery`, in the cabinet's order."""
 
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self._session = session
         self._query = CardQuery()
-        self._rows: list[CardSummary] = []
+        self._rows: list[ListRow] = []
         self._more = False
+        self._reading = True
+        self._region = ""
+        self._cells: dict[tuple[int, int], QModelIndex] = {}
+        self._phones: dict[int, str] = {}  # first phones as read (E.164, "" for none)…
+        self._phones_read_at = (-1, -1)  # …while the card file is as it was then
         self._unwritten_phones: set[int] = set()
         self._phone_timer = QTimer(self)
         self._phone_timer.setSingleShot(True)
@@ -74,9 +83,14 @@ class CardListModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Read the first page again, e.g. after a card was saved or archived."""
         self.beginResetModel()
-        self._rows = cards.list_cards(self._session, self._query, None, FIRST_PAGE)
+        self._rows = cards.list_page(self._session, self._query, None, FIRST_PAGE)
         self._more = len(self._rows) == FIRST_PAGE
+        self._region = self._session.settings.region
         self._unwritten_phones.clear()
+        state = cards.file_state(self._session)
+        if state != self._phones_read_at:  # a phone may have changed
+            self._phones.clear()
+            self._phones_read_at = state
         self.endResetModel()
 
     def count(self) -> int:
@@ -88,31 +102,34 @@ class CardListModel(QAbstractTableModel):
     def fully_loaded(self) -> bool:
         return not self._more
 
-    def summary(self, row: int) -> CardSummary:
-        return self._rows[row]
-
     def row_of(self, card_id: int) -> int | None:
         """The row showing card ``card_id`` among the pages loaded, or None."""
-        return next((i for i, s in enumerate(self._rows) if s.id == card_id), None)
+        return next((i for i, row in enumerate(self._rows) if row[0] == card_id), None)
 
     # Qt's model interface ------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     def stop_fetching(self) -> None:
-        """The window closed: its card file closes next, so no more pages are read."""
-        self._more = False
+        """The window closed: its card file closes next, so nothing more is read."""
+        self._more = self._reading = False
+        self._phone_timer.stop()
 
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        """Qt's own asks :meth:`rowCount` and :meth:`columnCount` back in Python for every
-        cell the list paints: a third of reading a keystroke's rows at 100,000 cards."""
-        inside = 0 <= row < len(self._rows) and 0 <= column < len(HEADERS)
-        if inside and not parent.isValid():
-            return self.createIndex(row, column)
+    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
+        """A cell's index, made once: an index is its row and column (no pointer), the same
+        after every reset, and making one costs ~1 µs (Qt's own asks :meth:`rowCount` and
+        :meth:`columnCount` back in Python, ~3 µs), for each cell the list paints."""
+        cell = self._cells.get((row, column))
+        rows = len(self._rows)
+        if cell is not None and row < rows and (parent is _ROOT or not parent.isValid()):
+            return cell
+        if 0 <= row < rows and 0 <= column < len(HEADERS) and not parent.isValid():
+            cell = self._cells[row, column] = self.createIndex(row, column)
+            return cell
         return QModelIndex()
 
     def canFetchMore(self, parent: _Index) -> bool:
@@ -121,8 +138,8 @@ class CardListModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index) -> None:
         if parent.isValid() or not self._more:
             return
-        last = self._rows[-1]
-        page = cards.list_cards(self._session, self._query, (last.sort_key, last.id), PAGE_SIZE)
+        card_id, sort_key, *_shown = self._rows[-1]
+        page = cards.list_page(self._session, self._query, (sort_key, card_id), PAGE_SIZE)
         self._more = len(page) == PAGE_SIZE
         if page:
             first = len(self._rows)
@@ -138,46 +155,58 @@ class CardListModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
-        """A cell's text and the rest (asked several times for each cell the list paints:
-        every Qt call counts, so an invalid index is told by its row, -1, alone)."""
-        row = index.row()
-        if not 0 <= row < len(self._rows):
+        """A cell's text and the rest, asked several times for each cell the list paints:
+        every call counts (~1 µs each, a third of it a call of a method of ours), so a cell's
+        text is worked out here, a role not answered told before the row is asked for (the
+        list asks each cell for eight), and an invalid index told by its row, -1, alone."""
+        if role not in _ANSWERED:
             return None
-        summary = self._rows[row]
+        row = index.row()
+        if row < 0:
+            return None
+        try:
+            shown = self._rows[row]
+        except IndexError:
+            return None
         if role == _DISPLAY:
-            return self._text(summary, index.column(), row)
+            column = index.column()
+            if column == COL_NAME:
+                return display_name(shown[2], shown[3])
+            if column == COL_CITY:
+                return shown[4]
+            phone = self._phones.get(shown[0])
+            written = _written_phones.get((phone, self._region)) if phone else phone
+            return self._phone_later(row) if written is None else written
         if role == _ALIGNMENT:
-            return _RTL_ALIGN if is_rtl(self._text(summary, index.column(), row)) else None
+            return _RTL_ALIGN if is_rtl(self.data(index)) else None
         if role == CARD_ID_ROLE:
-            return summary.id
+            return shown[0]
         if role == SUMMARY_ROLE:
-            return summary
-        if role == _TOOLTIP and index.column() == COL_NAME:
+            return cards.card_summary(self._session, shown[0])
+        if role == _TOOLTIP and index.column() == COL_NAME:  # a hover: read when asked
+            summary = cards.card_summary(self._session, shown[0])
             return f"{summary.display_name} — card {summary.card_no}"
         return None
 
-    def _text(self, summary: CardSummary, column: int, row: int) -> str:
-        if column == COL_NAME:
-            return summary.display_name
-        if column == COL_CITY:
-            return summary.city
-        if not summary.phone:
-            return ""
-        written = _written_phones.get((summary.phone, self._session.settings.region))
-        if written is None:  # written once the list is on screen (see the module's docstring)
+    def _phone_later(self, row: int) -> str:
+        """Nothing for now: the phone of ``row`` is read and written once the rows show."""
+        if self._reading:
             if not self._unwritten_phones:  # the first of them starts the timer
                 self._phone_timer.start()
             self._unwritten_phones.add(row)
-            return ""
-        return written
+        return ""
 
     def _write_phones(self) -> None:
-        """Write the phones the list asked for before they were written, and show them."""
+        """Read and write the phones the list asked for before they were, and show them."""
         rows = sorted(row for row in self._unwritten_phones if row < len(self._rows))
         self._unwritten_phones.clear()
-        region = self._session.settings.region
+        unread = [self._rows[row][0] for row in rows if self._rows[row][0] not in self._phones]
+        if unread:
+            if len(self._phones) + len(unread) > PHONES_KEPT:
+                self._phones.clear()
+            self._phones.update(cards.first_phones(self._session, unread))
         for row in rows:
-            display_phone(self._rows[row].phone, region)
+            display_phone(self._phones.get(self._rows[row][0], ""), self._region)
         if rows:
             changed = (self.index(rows[0], COL_PHONE), self.index(rows[-1], COL_PHONE))
             self.dataChanged.emit(*changed, [Qt.ItemDataRole.DisplayRole])
