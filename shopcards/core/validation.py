@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TypeVar
 
 from shopcards.core.card import (
@@ -83,6 +84,22 @@ def parse_partial_date(text: str) -> PartialDate | None:
     text = text.strip()
     if not text:
         return None
+    date, problem = _partial_date(text, dt.date.today().year)
+    if problem:
+        raise ValueError(problem)
+    return date
+
+
+@lru_cache(maxsize=65_536)  # an import's 100,000 birthdays hold some 20,000 distinct dates
+def _partial_date(text: str, this_year: int) -> tuple[PartialDate | None, str]:
+    """:func:`parse_partial_date` of a stripped text: (the date, "") or (None, why not)."""
+    try:
+        return _read_date(text, this_year), ""
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def _read_date(text: str, this_year: int) -> PartialDate:
     iso = _ISO.fullmatch(text)
     no_year = _NO_YEAR.fullmatch(text)
     dotted = _DOTTED.fullmatch(text)
@@ -103,7 +120,7 @@ def parse_partial_date(text: str) -> PartialDate | None:
     except ValueError:
         when = f"{day} {_MONTHS[month - 1]}" + (f" {year}" if year else "")
         raise ValueError(f"{when} does not exist") from None
-    if year is not None and not 1880 <= year <= dt.date.today().year:
+    if year is not None and not 1880 <= year <= this_year:
         raise ValueError(f"the year {year} cannot be right")
     return date
 
@@ -190,6 +207,8 @@ class _TextChecker:
 
     def _check(self, name: str, value: str, limit: int, allow_newlines: bool) -> str:
         value = value.strip()
+        if not value:  # most of a card's fields: nothing to check (an import asks 1,000,000)
+            return value
         problem = text_problem(value, limit, allow_newlines)
         if problem:
             self.errors[name] = problem
@@ -257,6 +276,9 @@ _E = TypeVar("_E", Consent, JoinedVia, CustomerType)
 def _enum(kind: type[_E], name: str, value: str, errors: dict[str, str]) -> _E:
     """The member named ``value``; an unknown value is recorded and the first member stands
     in (the card is refused anyway, because ``errors`` is not empty)."""
+    member = kind._value2member_map_.get(value)  # what kind(value) looks up first, 10x faster
+    if member is not None:
+        return member  # type: ignore[return-value]
     try:
         return kind(value)
     except ValueError:

@@ -183,8 +183,7 @@ def _classify(
     if isinstance(read, Refusal):
         return PreviewRow(read.row, Status.REFUSED, read.reason, read.column)
     card = read.card
-    resembles = index.resembles(card)
-    index.add_card(Known(f"row {read.row}", row=read.row), card)
+    resembles = index.resembles_then_add(Known(f"row {read.row}", row=read.row), card)
     if read.card_no:
         owner = next((by_card_no[no] for no in customers.card_no_forms(read.card_no)
                       if no in by_card_no), None)  # fmt: skip
