@@ -225,7 +225,11 @@ def save(
             updates.append(row)
     skipped = len(result.rows) - len(adds) - len(updates)
     total = len(adds) + len(updates)
-    with full_disk_is_a_message("nothing was imported"), session.card_file.write() as db:
+    with (
+        full_disk_is_a_message("nothing was imported"),
+        store.roomy_cache(session.card_file.db),
+        session.card_file.write() as db,
+    ):
         now, actor = session.now(), session.actor
         batch = store.start_batch(db, actor, now, result.file)
         for start in range(0, len(adds), CHUNK):
