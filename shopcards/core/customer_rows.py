@@ -114,9 +114,10 @@ class RowReader:
         return Draft(row, card, _first(values, Field.card_no))
 
     def _input(self, values: dict[Field, list[tuple[str, str]]]) -> CardInput:
-        inp = CardInput(joined_via=JoinedVia.IMPORT.value)
+        inp = CardInput(joined_via=JoinedVia.IMPORT.value, greeting="")
         for name in _AS_TYPED:
-            setattr(inp, name.value, _first(values, name))
+            if name in values:  # a file fills a few of them: the rest stay empty
+                setattr(inp, name.value, values[name][0][1])
         inp.given_name = " ".join(
             part
             for part in (_first(values, Field.given_name), _first(values, Field.middle_name))
@@ -139,10 +140,7 @@ class RowReader:
         for heading, text in values.get(Field.birthday, []):
             inp.birthday = _birthday(heading, text, self.day_first, self.today)
         inp.interests = [
-            part.strip()
-            for _, text in values.get(Field.interests, [])
-            for part in _INTEREST_SEPARATORS.split(text)
-            if part.strip()
+            part for _, text in values.get(Field.interests, []) for part in _interests(text)
         ]
         for name in _CONSENTS:
             for heading, text in values.get(name, []):
@@ -208,6 +206,12 @@ def other_phones(cells: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
             elif part.strip():
                 phones.append(("", part.strip()))
     return phones
+
+
+@lru_cache(maxsize=16_384)  # a shop's interests come in a few hundred combinations
+def _interests(text: str) -> tuple[str, ...]:
+    """The interests in one cell ("wine; cheese", "wine, cheese")."""
+    return tuple(part.strip() for part in _INTEREST_SEPARATORS.split(text) if part.strip())
 
 
 def _address(inp: CardInput, values: dict[Field, list[tuple[str, str]]]) -> None:
