@@ -69,53 +69,76 @@ class DuplicateIndex:
         postcode: str,
         birthday: str,
     ) -> None:
-        for number in phones:
+        self._add(known, _Keys(phones, email.casefold(), _comparable(name), _postcode(postcode),
+                               birthday))  # fmt: skip
+
+    def resembles(self, card: Card) -> list[Resemblance]:
+        """Whom ``card`` may be, each once, with the first reason found."""
+        return self._resembling(_Keys.of(card))
+
+    def resembles_then_add(self, known: Known, card: Card) -> list[Resemblance]:
+        """:meth:`resembles`, then the card known as ``known`` (an import's row, checked
+        against the rows before it), the card's keys worked out once for both."""
+        keys = _Keys.of(card)
+        found = self._resembling(keys)
+        self._add(known, keys)
+        return found
+
+    def _add(self, known: Known, keys: _Keys) -> None:
+        for number in keys.phones:
             _put(self.phones, number, known)
-        if email:
-            _put(self.emails, email.casefold(), known)
-        folded = _comparable(name)
-        if not folded:
+        if keys.email:
+            _put(self.emails, keys.email, known)
+        if not keys.name:
             return
-        for key, names in ((_postcode(postcode), self.postcodes), (birthday, self.birthdays)):
+        for key, names in ((keys.postcode, self.postcodes), (keys.birthday, self.birthdays)):
             if key:
                 bucket = names.get(key)
                 if bucket is None:
                     bucket = names[key] = _Names()
-                bucket.names.append(folded)
+                bucket.names.append(keys.name)
                 bucket.owners.append(known)
 
-    def add_card(self, known: Known, card: Card) -> None:
-        self.add(
-            known,
-            card.full_name,
-            [p.number for p in card.phones],
-            card.email,
-            card.postcode,
-            card.birthday.iso() if card.birthday else "",
-        )
-
-    def resembles(self, card: Card) -> list[Resemblance]:
-        """Whom ``card`` may be, each once, with the first reason found."""
+    def _resembling(self, keys: _Keys) -> list[Resemblance]:
         found: dict[Known, str] = {}
-        for phone in card.phones:
-            for known in self.phones.get(phone.number, []):
-                found.setdefault(known, f"same phone {phone.number}")
-        for known in self.emails.get(card.email.casefold(), []) if card.email else []:
+        for number in keys.phones:
+            for known in self.phones.get(number, []):
+                found.setdefault(known, f"same phone {number}")
+        for known in self.emails.get(keys.email, []) if keys.email else []:
             found.setdefault(known, "same e-mail")
-        name = _comparable(card.full_name)
-        birthday = card.birthday.iso() if card.birthday else ""
         for key, names, why in (
-            (_postcode(card.postcode), self.postcodes, "close name, same postcode"),
-            (birthday, self.birthdays, "close name, same birthday"),
+            (keys.postcode, self.postcodes, "close name, same postcode"),
+            (keys.birthday, self.birthdays, "close name, same birthday"),
         ):
             bucket = names.get(key) if key else None
-            if bucket is None or not name:
+            if bucket is None or not keys.name:
                 continue
             for _, _, index in process.extract(
-                name, bucket.names, scorer=fuzz.ratio, score_cutoff=CLOSE, limit=5
+                keys.name, bucket.names, scorer=fuzz.ratio, score_cutoff=CLOSE, limit=5
             ):
                 found.setdefault(bucket.owners[index], why)
         return [Resemblance(known, why) for known, why in found.items()]
+
+
+class _Keys(NamedTuple):
+    """What a card is looked up and filed by: E.164 phones, the e-mail case-folded, the name
+    folded and sorted, the postcode without spaces, the birthday's ISO form."""
+
+    phones: list[str]
+    email: str
+    name: str
+    postcode: str
+    birthday: str
+
+    @classmethod
+    def of(cls, card: Card) -> _Keys:
+        return cls(
+            [p.number for p in card.phones],
+            card.email.casefold(),
+            _comparable(card.full_name),
+            _postcode(card.postcode),
+            card.birthday.iso() if card.birthday else "",
+        )
 
 
 @lru_cache(maxsize=65_536)  # a list of 100,000 customers holds a few thousand names

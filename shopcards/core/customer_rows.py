@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from shopcards.core.address_split import split_address
 from shopcards.core.card import Card, Consent, JoinedVia
@@ -113,9 +114,10 @@ class RowReader:
         return Draft(row, card, _first(values, Field.card_no))
 
     def _input(self, values: dict[Field, list[tuple[str, str]]]) -> CardInput:
-        inp = CardInput(joined_via=JoinedVia.IMPORT.value)
+        inp = CardInput(joined_via=JoinedVia.IMPORT.value, greeting="")
         for name in _AS_TYPED:
-            setattr(inp, name.value, _first(values, name))
+            if name in values:  # a file fills a few of them: the rest stay empty
+                setattr(inp, name.value, values[name][0][1])
         inp.given_name = " ".join(
             part
             for part in (_first(values, Field.given_name), _first(values, Field.middle_name))
@@ -138,10 +140,7 @@ class RowReader:
         for heading, text in values.get(Field.birthday, []):
             inp.birthday = _birthday(heading, text, self.day_first, self.today)
         inp.interests = [
-            part.strip()
-            for _, text in values.get(Field.interests, [])
-            for part in _INTEREST_SEPARATORS.split(text)
-            if part.strip()
+            part for _, text in values.get(Field.interests, []) for part in _interests(text)
         ]
         for name in _CONSENTS:
             for heading, text in values.get(name, []):
@@ -209,6 +208,12 @@ def other_phones(cells: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     return phones
 
 
+@lru_cache(maxsize=16_384)  # a shop's interests come in a few hundred combinations
+def _interests(text: str) -> tuple[str, ...]:
+    """The interests in one cell ("wine; cheese", "wine, cheese")."""
+    return tuple(part.strip() for part in _INTEREST_SEPARATORS.split(text) if part.strip())
+
+
 def _address(inp: CardInput, values: dict[Field, list[tuple[str, str]]]) -> None:
     """Address lines from their own columns, or from one address column split into lines,
     postcode and city (those from their own columns win)."""
@@ -238,6 +243,15 @@ def consent(heading: str, text: str) -> Consent:
 def _birthday(heading: str, text: str, day_first: bool, today: dt.date) -> str:
     """The birthday as the form reads it (YYYY-MM-DD or --MM-DD), from any of the ways a
     file writes one; refused with the text as written when it is no date."""
+    iso, problem = _birthday_read(text, day_first, today)
+    if problem:
+        raise _Refused(heading, problem)
+    return iso
+
+
+@lru_cache(maxsize=65_536)  # 100,000 customers' birthdays hold some 20,000 distinct dates
+def _birthday_read(text: str, day_first: bool, today: dt.date) -> tuple[str, str]:
+    """:func:`_birthday`: (the date as the form reads it, "") or ("", why it is no date)."""
     if match := _ISO.fullmatch(text):
         year, month, day = match.groups()
     elif match := _NO_YEAR.fullmatch(text):
@@ -248,14 +262,14 @@ def _birthday(heading: str, text: str, day_first: bool, today: dt.date) -> str:
         first, second, year = match.groups()
         day, month = (first, second) if day_first else (second, first)
     else:
-        raise _Refused(heading, f"“{text}” is not a date")
+        return "", f"“{text}” is not a date"
     full_year = _full_year(year, today) if year else None
     iso = f"{full_year:04d}-{month}-{day}" if full_year else f"--{month}-{day}"
     try:
         parse_partial_date(iso)
     except ValueError as exc:
-        raise _Refused(heading, f"“{text}” is not a date: {exc}") from None
-    return iso
+        return "", f"“{text}” is not a date: {exc}"
+    return iso, ""
 
 
 def _full_year(year: str, today: dt.date) -> int:

@@ -183,8 +183,7 @@ def _classify(
     if isinstance(read, Refusal):
         return PreviewRow(read.row, Status.REFUSED, read.reason, read.column)
     card = read.card
-    resembles = index.resembles(card)
-    index.add_card(Known(f"row {read.row}", row=read.row), card)
+    resembles = index.resembles_then_add(Known(f"row {read.row}", row=read.row), card)
     if read.card_no:
         owner = next((by_card_no[no] for no in customers.card_no_forms(read.card_no)
                       if no in by_card_no), None)  # fmt: skip
@@ -226,7 +225,11 @@ def save(
             updates.append(row)
     skipped = len(result.rows) - len(adds) - len(updates)
     total = len(adds) + len(updates)
-    with full_disk_is_a_message("nothing was imported"), session.card_file.write() as db:
+    with (
+        full_disk_is_a_message("nothing was imported"),
+        store.roomy_cache(session.card_file.db),
+        session.card_file.write() as db,
+    ):
         now, actor = session.now(), session.actor
         batch = store.start_batch(db, actor, now, result.file)
         for start in range(0, len(adds), CHUNK):

@@ -62,16 +62,20 @@ def index_many(db: Database, cards: Iterable[tuple[int, str, str]]) -> None:
 
 
 def many_search_words(cards: Iterable[tuple[Card, str]]) -> Iterator[str]:
-    """:func:`search_words` of many (card, card number): each distinct name, city or postcode
-    is cut into words once (a shop's list repeats them: 100,000 cards, a few thousand names)."""
-    cut = lru_cache(maxsize=None)(_words_in)
+    """:func:`search_words` of many (card, card number): each distinct name, city or e-mail
+    is cut into words once (a shop's list repeats them: 100,000 cards, a few thousand names),
+    also across an import's batches of cards."""
     for card, card_no in cards:
-        yield search_words(card, card_no, cut)
+        yield search_words(card, card_no, _words_in)
 
 
 def _words_in(text: str) -> list[str]:
     """:func:`index_words`, at once for a card number or phone's digits (one plain word)."""
-    return [text.lower()] if text.isascii() and text.isalnum() else index_words(text)
+    return [text.lower()] if text.isascii() and text.isalnum() else _cut(text)
+
+
+_cut = lru_cache(maxsize=131_072)(index_words)
+"""index_words of the texts cards share (a result is only read, never changed)."""
 
 
 def file_card(db: Database, card_id: int) -> None:

@@ -115,3 +115,33 @@ def test_any_input_gives_a_card_or_messages_never_a_traceback(
         assert all(isinstance(m, str) and m for m in error.fields.values())
     else:
         assert card.family_name or card.given_name
+
+
+TEXTS = ("given_name", "family_name", "title", "salutation", "postcode", "city", "country",
+         "email", "anniversary_what", "greeting", "address", "notes")  # fmt: skip
+
+
+@pytest.mark.parametrize("name", [*TEXTS, "interests"])
+@pytest.mark.parametrize(
+    ("bad", "message"), [("a\x07b", "control character"), ("x" * 4001, "Too long")]
+)
+def test_each_text_is_checked_also_when_the_others_pass(name: str, bad: str, message: str) -> None:
+    """The whole card's texts are looked at once; one field that fails is still named."""
+    inp = CardInput(given_name="Anna", family_name="Virtanen", city="Turku")
+    if name == "interests":
+        inp.interests = ["wine", bad]
+    else:
+        setattr(inp, name, bad)
+    with pytest.raises(ValidationError) as caught:
+        validate(inp, "FI")
+    assert name in caught.value.fields
+    if name != "email":  # an e-mail's own rule speaks last
+        assert message in caught.value.fields[name]
+
+
+def test_a_line_break_is_text_in_the_address_and_notes_only() -> None:
+    card = validate(CardInput(family_name="Virtanen", address="Katu 1\nB 2", notes="a\nb"), "FI")
+    assert card.address_lines == ("Katu 1", "B 2") and card.notes == "a\nb"
+    with pytest.raises(ValidationError) as caught:
+        validate(CardInput(family_name="Virtanen", city="Tur\nku"), "FI")
+    assert set(caught.value.fields) == {"city"}
