@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -166,16 +167,16 @@ def card_values(card: CardRecord) -> list[Value]:
 
 def address_columns(lines: Sequence[str]) -> tuple[str, ...]:
     """The address lines in :data:`ADDRESS_COLUMNS` columns, the last holding any extra lines."""
-    first = tuple(lines[: ADDRESS_COLUMNS - 1])
-    rest = "\n".join(lines[ADDRESS_COLUMNS - 1 :])
-    return (*first, *_BLANKS[len(first) :], rest)
+    if len(lines) < ADDRESS_COLUMNS:  # most addresses: each line in a column of its own
+        return (*lines, *_BLANKS[len(lines) :], "")
+    return (*lines[: ADDRESS_COLUMNS - 1], "\n".join(lines[ADDRESS_COLUMNS - 1 :]))
 
 
 def phone_cells(phones: Sequence[Phone]) -> tuple[str, ...]:
     """The cells under :data:`PHONE_COLUMNS`' headings, then "Other phones"."""
     placed, others = phone_columns(phones)
     other = OTHER_SEPARATOR.join(f"{p.number} ({p.label})" if p.label else p.number for p in others)
-    return (*(placed.get(label, "") for label in PHONE_COLUMNS), other)
+    return (*map(placed.get, PHONE_COLUMNS, repeat("")), other)
 
 
 def phone_columns(phones: Sequence[Phone]) -> tuple[dict[str, str], list[Phone]]:

@@ -7,7 +7,8 @@ demo shop of CARDS cards without purchases there; then exports every card throug
 ``services.customer_export`` once per format. Prints, per format, the seconds on the clock and
 of CPU (the machine may be shared: CPU seconds are what the export itself cost; with
 ``--repeat`` the run with the least), the file's size and the process's peak memory (resident
-set) after it, and the load average at the start.
+set) after it, and the load average at the start and the end (a busy machine's wall
+seconds say little).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def main() -> None:
             f"{kind:>4}: {count:,} cards in {wall:.1f} s ({cpu:.1f} s of CPU), "
             f"{out.stat().st_size / 1e6:.0f} MB, peak memory {_peak_mb():.0f} MB"
         )
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     session.close()
 
 

@@ -64,6 +64,8 @@ def test_an_apostrophe_the_customer_typed_stays(text: str) -> None:
 def test_address_lines_fill_three_columns_the_last_taking_the_rest() -> None:
     assert address_columns([]) == ("", "", "")
     assert address_columns(["Main St 1"]) == ("Main St 1", "", "")
+    assert address_columns(("a", "b")) == ("a", "b", "")
+    assert address_columns(("a", "b", "c")) == ("a", "b", "c")
     assert address_columns(["a", "b", "c", "d"]) == ("a", "b", "c\nd")
 
 
