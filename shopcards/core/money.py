@@ -22,6 +22,8 @@ from babel.numbers import (
     get_group_symbol,
 )
 
+from shopcards.core.i18n import _
+
 MAX_WHOLE_DIGITS = 10
 """Ten digits before the decimal point: more than any one purchase in a small shop."""
 
@@ -52,14 +54,14 @@ def parse_amount(text: str, locale: str, currency: str) -> int:
     """
     typed = text.strip()
     if not typed:
-        raise NotAnAmount("Type an amount, like 12,50 or 12.50")
+        raise NotAnAmount(_("Type an amount, like 12,50 or 12.50"))
     body, negative = _strip_decorations(typed, locale, currency)
     if not _NUMBER.fullmatch(body):
-        raise NotAnAmount(f"“{typed}” is not an amount of money")
+        raise NotAnAmount(_("“{typed}” is not an amount of money", typed=typed))
     places = minor_digits(currency)
     whole, fraction = _split(body, typed, locale, places)
     if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise NotAnAmount(f"“{typed}” is too large for one purchase")
+        raise NotAnAmount(_("“{typed}” is too large for one purchase", typed=typed))
     minor: int = int(whole or "0") * 10**places + int(fraction.ljust(places, "0") or "0")
     return -minor if negative else minor
 
