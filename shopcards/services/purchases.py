@@ -7,6 +7,7 @@ with who voided it and when, and every change is written to the change history.
 
 from __future__ import annotations
 
+from shopcards.core import i18n
 from shopcards.core.changes import Change
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.history import HistoryFigures, figures
@@ -144,8 +145,10 @@ def customer_changes(session: Session, customer_id: int) -> list[Change]:
 
 
 def money(session: Session, minor: int) -> str:
-    """An amount in the shop's currency, written the shop's way."""
-    return format_money(minor, session.settings.locale, session.settings.currency)
+    """An amount in the shop's currency, written the shop's way in the language of the words
+    around it (a Romanian window in an English shop writes 12,50 €)."""
+    settings = session.settings
+    return format_money(minor, i18n.format_locale(settings.locale), settings.currency)
 
 
 def _validate(session: Session, inp: PurchaseInput, is_return: bool = False) -> PurchaseEntry:

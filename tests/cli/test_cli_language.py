@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from shopcards.core import i18n
+from shopcards.core.roles import Role
+from shopcards.services import cards
+from shopcards.services.opening import open_session
 from tests.cli.run import shopcards
+from tests.conftest import PIN, card_input, set_test_pin
 
 
 def test_help_in_finnish_has_argparses_words_and_ours(tmp_path: Path) -> None:
@@ -39,3 +45,30 @@ def test_help_in_english_is_unchanged(tmp_path: Path) -> None:
     ran = shopcards("--lang", "en", "--help", home=tmp_path)
     assert ran.stdout.startswith("usage: shopcards")
     assert "\noptions:\n" in ran.stdout
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        (1, "S-a importat 1 cumpărătură."),
+        (2, "S-au importat 2 cumpărături."),
+        (20, "S-au importat 20 de cumpărături."),
+    ],
+)
+def test_the_import_report_takes_romanians_three_plural_forms(
+    tmp_path: Path, rows: int, said: str
+) -> None:
+    db = tmp_path / "shop.db"
+    session = open_session(db, Role.OWNER)
+    card_no = cards.add_card(session, card_input()).card_no
+    set_test_pin(session)
+    session.close()
+    export = tmp_path / "till.csv"
+    lines = "".join(f"2024-11-{day:02d};12,50;{card_no}\n" for day in range(1, rows + 1))
+    export.write_text(f"date;amount;card\n{lines}", encoding="utf-8")
+    ran = shopcards(
+        "--lang", "ro", "import-purchases", str(export), "--db", str(db), home=tmp_path, pin=PIN
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert said in ran.stdout.splitlines()
+    assert "  rândul 2: fișa 0000018 după numărul fișei, 12,50\xa0EUR pe 2024-11-01" in ran.stdout
