@@ -114,6 +114,8 @@ CHECKED: list[str] = [
     "core/purchase_dates.py",
     "core/purchase_file.py",
     "core/settings.py",
+    "core/consent.py",
+    "core/subject_access.py",
     "services/auth.py",
     "services/backup.py",
     "services/card_merge.py",

@@ -105,5 +105,5 @@ def _fields(card: Card) -> tuple[Field, ...]:
         "updated_at": card.updated_at,
     }
     return tuple(
-        Field(key, CARD_LABELS[key], value, CARD_WORDS.get(key)) for key, value in values.items()
+        Field(key, _(CARD_LABELS[key]), value, CARD_WORDS.get(key)) for key, value in values.items()
     )

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from shopcards.core import settings
+from shopcards.core import settings, subject_access
+from shopcards.core.card import Consent
+from shopcards.core.consent import Channel, describe
 from shopcards.core.errors import Cancelled, ValidationError
 from shopcards.core.pin import pin_problem
 from shopcards.core.purchase import PurchaseInput, validate_purchase
@@ -56,3 +58,13 @@ def test_the_pin_rule_and_a_cancelled_job_in_hebrew_and_armenian() -> None:
     )
     catalogues.start("hy")
     assert Cancelled().message == "Չեղարկված է․ ոչինչ չի պահպանվել։"
+
+
+def test_a_consent_and_a_subject_access_section_read_in_the_language_in_use() -> None:
+    catalogues.start("he")
+    assert describe(Channel.POST, Consent.YES, None) == "דואר: כן"
+    catalogues.start("fi")
+    calls = subject_access.section("calls", [("2026-11-02", "shop", "no_answer", "", "", "")])
+    assert calls.heading == "Puhelut"
+    assert [column.label for column in calls.columns][:3] == ["Päivä", "Kuka soitti", "Tulos"]
+    assert calls.columns[2].shown("no_answer") == "ei vastausta"
