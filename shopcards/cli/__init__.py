@@ -18,8 +18,10 @@ from pathlib import Path
 from shopcards import __version__, paths
 from shopcards.core import i18n
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 from shopcards.services import catalogues
 
+PROG = "shopcards"
 PRIVATE_UMASK = 0o077
 COMMAND_MODULES = (
     "cardfile",
@@ -40,13 +42,19 @@ COMMAND_MODULES = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="shopcards",
-        description="The customer-card cabinet of a small shop. Without a command, opens the "
-        "window.",
+        prog=PROG,
+        description=_(
+            "The customer-card cabinet of a small shop. Without a command, opens the window."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"shopcards {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"shopcards {__version__}",
+        help=_("show program's version number and exit"),
+    )
     add_db_option(parser)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
     for name in COMMAND_MODULES:
         importlib.import_module(f"shopcards.cli.{name}").register(commands)
     return parser
@@ -81,7 +89,7 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         type=Path,
         default=argparse.SUPPRESS,
-        help=f"the card file (default: {paths.default_db()})",
+        help=_("the card file (default: {path})", path=paths.default_db()),
     )
 
 
@@ -101,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         arguments, language = language_option(arguments)
     except i18n.UnknownLanguageError as exc:
-        print(f"shopcards: {exc}", file=sys.stderr)
+        print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
     afterwards = os.umask(PRIVATE_UMASK)
     window_db = window_card_file(arguments)
@@ -123,10 +131,10 @@ def _run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) ->
     try:
         return func(args)
     except ShopError as exc:
-        print(f"shopcards: {exc.message}", file=sys.stderr)
+        print(f"{PROG}: {exc.message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("shopcards: stopped; nothing was half-saved.", file=sys.stderr)
+        print(_("shopcards: stopped; nothing was half-saved."), file=sys.stderr)
         return 130
 
 

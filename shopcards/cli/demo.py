@@ -6,6 +6,7 @@ import argparse
 
 from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.cli.terminal import terminal_progress
+from shopcards.core.i18n import N_, _
 from shopcards.services.auth import cli_session
 from shopcards.services.demo import build_demo
 
@@ -14,21 +15,23 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p = add_command(
         commands,
         "demo",
-        "fill a card file with a demo shop",
-        "Fill the card file with a believable shop to try shopcards on: customers from five "
-        "countries in their own scripts, joined over the past years, with purchases since, "
-        "prize-drawing entries, calls and letters sent. All in one go: stopping keeps nothing.",
+        _("fill a card file with a demo shop"),
+        _(
+            "Fill the card file with a believable shop to try shopcards on: customers from five "
+            "countries in their own scripts, joined over the past years, with purchases since, "
+            "prize-drawing entries, calls and letters sent. All in one go: stopping keeps nothing."
+        ),
     )
     p.add_argument(
-        "--customers", type=int, default=500, metavar="N", help="how many cards (default 500)"
+        "--customers", type=int, default=500, metavar="N", help=_("how many cards (default 500)")
     )
     p.add_argument(
-        "--seed", type=int, default=1, metavar="S", help="the same seed makes the same shop"
+        "--seed", type=int, default=1, metavar="S", help=_("the same seed makes the same shop")
     )
     p.add_argument(
         "--no-purchases",
         action="store_true",
-        help="cards only: no purchases, drawing entries, calls or letters",
+        help=_("cards only: no purchases, drawing entries, calls or letters"),
     )
     add_db_option(p)
     p.set_defaults(func=_demo)
@@ -42,13 +45,20 @@ def _demo(args: argparse.Namespace) -> int:
             args.customers,
             args.seed,
             not args.no_purchases,
-            progress=terminal_progress("customers"),
+            progress=terminal_progress(N_("{done} / {total} customers")),
         )
     finally:
         session.close()
     print(
-        f"\r{db_path(args)}: {result.customers:,} customers, {result.purchases:,} purchases, "
-        f"{result.entries:,} prize-drawing entries, {result.calls:,} calls, "
-        f"{result.letters:,} letters and cards sent."
+        _(
+            "\r{path}: {customers} customers, {purchases} purchases, {entries} prize-drawing "
+            "entries, {calls} calls, {letters} letters and cards sent.",
+            path=db_path(args),
+            customers=format(result.customers, ","),
+            purchases=format(result.purchases, ","),
+            entries=format(result.entries, ","),
+            calls=format(result.calls, ","),
+            letters=format(result.letters, ","),
+        )
     )
     return 0

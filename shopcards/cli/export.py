@@ -10,6 +10,7 @@ from pathlib import Path
 from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.cli.terminal import terminal_progress
 from shopcards.core.card_export import Format
+from shopcards.core.i18n import N_, _, ngettext
 from shopcards.services import letter_selections
 from shopcards.services.auth import cli_session
 from shopcards.services.customer_export import export_customers, export_purchases
@@ -19,35 +20,39 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     cards = add_command(
         commands,
         "export-customers",
-        "write the cards to a CSV, Excel (.xlsx) or vCard (.vcf) file (owner)",
-        "Write every card (archived ones too), or a selection, to FILE: a CSV that a "
-        "spreadsheet opens in the shop's locale, an Excel workbook, or vCards a phone or "
-        "Google Contacts imports. The column headings are the ones import-customers reads. "
-        "Owner only: the PIN comes from SHOPCARDS_PIN or is asked for.",
+        _("write the cards to a CSV, Excel (.xlsx) or vCard (.vcf) file (owner)"),
+        _(
+            "Write every card (archived ones too), or a selection, to FILE: a CSV that a "
+            "spreadsheet opens in the shop's locale, an Excel workbook, or vCards a phone or "
+            "Google Contacts imports. The column headings are the ones import-customers reads. "
+            "Owner only: the PIN comes from SHOPCARDS_PIN or is asked for."
+        ),
         _selections(),
     )
-    cards.add_argument("file", type=Path, help="the file to write (replaced if it exists)")
+    cards.add_argument("file", type=Path, help=_("the file to write (replaced if it exists)"))
     cards.add_argument(
         "--format",
         choices=[f.value for f in Format],
-        help="the kind of file (default: from FILE's extension)",
+        help=_("the kind of file (default: from FILE's extension)"),
     )
     cards.add_argument(
-        "--select", default="", metavar="SELECTION", help="only these cards (see below)"
+        "--select", default="", metavar="SELECTION", help=_("only these cards (see below)")
     )
     add_db_option(cards)
     cards.set_defaults(func=_customers)
     bought = add_command(
         commands,
         "export-purchases",
-        "write the purchases to a CSV file (owner)",
-        "Write the purchases (returns as negative amounts, voided ones left out) by date to a "
-        "CSV a spreadsheet opens in the shop's locale, amounts as numbers it adds up. "
-        "Owner only: the PIN comes from SHOPCARDS_PIN or is asked for.",
+        _("write the purchases to a CSV file (owner)"),
+        _(
+            "Write the purchases (returns as negative amounts, voided ones left out) by date to a "
+            "CSV a spreadsheet opens in the shop's locale, amounts as numbers it adds up. "
+            "Owner only: the PIN comes from SHOPCARDS_PIN or is asked for."
+        ),
     )
-    bought.add_argument("file", type=Path, help="the CSV file to write")
-    bought.add_argument("--from", dest="first", type=_date, help="from this day (YYYY-MM-DD)")
-    bought.add_argument("--to", dest="last", type=_date, help="up to this day (YYYY-MM-DD)")
+    bought.add_argument("file", type=Path, help=_("the CSV file to write"))
+    bought.add_argument("--from", dest="first", type=_date, help=_("from this day (YYYY-MM-DD)"))
+    bought.add_argument("--to", dest="last", type=_date, help=_("up to this day (YYYY-MM-DD)"))
     add_db_option(bought)
     bought.set_defaults(func=_purchases)
 
@@ -63,18 +68,32 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date: write YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a date: write YYYY-MM-DD", text=text)
+        ) from None
 
 
 def _customers(args: argparse.Namespace) -> int:
     session = cli_session(db_path(args), need_owner=True)
     try:
         count = export_customers(
-            session, args.file, args.format, args.select, terminal_progress("cards")
+            session,
+            args.file,
+            args.format,
+            args.select,
+            terminal_progress(N_("{done} / {total} cards")),
         )
     finally:
         session.close()
-    print(f"Wrote {count:,} card{'s' * (count != 1)} to {args.file}.")
+    print(
+        ngettext(
+            "Wrote {count} card to {file}.",
+            "Wrote {count} cards to {file}.",
+            count,
+            count=format(count, ","),
+            file=args.file,
+        )
+    )
     return 0
 
 
@@ -82,9 +101,21 @@ def _purchases(args: argparse.Namespace) -> int:
     session = cli_session(db_path(args), need_owner=True)
     try:
         count = export_purchases(
-            session, args.file, args.first, args.last, terminal_progress("purchases")
+            session,
+            args.file,
+            args.first,
+            args.last,
+            terminal_progress(N_("{done} / {total} purchases")),
         )
     finally:
         session.close()
-    print(f"Wrote {count:,} purchase{'s' * (count != 1)} to {args.file}.")
+    print(
+        ngettext(
+            "Wrote {count} purchase to {file}.",
+            "Wrote {count} purchases to {file}.",
+            count,
+            count=format(count, ","),
+            file=args.file,
+        )
+    )
     return 0

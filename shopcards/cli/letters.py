@@ -13,6 +13,7 @@ from pathlib import Path
 
 from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.cli.terminal import terminal_progress
+from shopcards.core.i18n import _, ngettext
 from shopcards.core.templates import TemplateError, TemplateKind
 from shopcards.services import letter_selections, templates
 from shopcards.services.auth import cli_session
@@ -31,32 +32,37 @@ def _selections_help() -> str:
     kinds = letter_selections.selection_kinds()
     width = max(len(kind.example) for kind in kinds)
     rows = "\n".join(f"  {kind.example:<{width}}  {kind.help}" for kind in kinds)
-    return (
-        f"SELECTION (--to) is one of:\n{rows}\n\nOnly customers who agreed to post and have "
-        "a complete address get mail;\nthe others are listed with the reason. More than one "
-        "customer needs the owner's PIN\n(from SHOPCARDS_PIN, or asked for)."
+    return _(
+        "SELECTION (--to) is one of:\n{rows}\n\nOnly customers who agreed to post and have a "
+        "complete address get mail;\nthe others are listed with the reason. More than one "
+        "customer needs the owner's PIN\n(from SHOPCARDS_PIN, or asked for).",
+        rows=rows,
     )
 
 
-def _common(p: argparse.ArgumentParser, noun: str, *, letters: bool = False) -> None:
+def _common(p: argparse.ArgumentParser, households: str, *, letters: bool = False) -> None:
     """The options every mailing takes; ``letters`` for the one that also writes a file per
     recipient and checks by hand that --to and --out are there (--list-templates needs
     neither)."""
-    p.add_argument("--to", required=not letters, metavar="SELECTION", help="who gets them (below)")
+    p.add_argument(
+        "--to", required=not letters, metavar="SELECTION", help=_("who gets them (below)")
+    )
     p.add_argument(
         "--out",
         required=not letters,
         type=Path,
         metavar="FILE.pdf",
-        help="the PDF to write" + " (with --one-file-each: a folder)" * letters,
+        help=_("the PDF to write (with --one-file-each: a folder)")
+        if letters
+        else _("the PDF to write"),
     )
     p.add_argument(
         "--households",
         action="store_true",
-        help=f"one {noun} per address instead of one per person",
+        help=households,
     )
     p.add_argument(
-        "--summary", action="store_true", help="count those left out instead of listing each one"
+        "--summary", action="store_true", help=_("count those left out instead of listing each one")
     )
     add_db_option(p)
 
@@ -65,28 +71,30 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p = add_command(
         commands,
         "letters",
-        "print personalised letters or greeting cards from a template",
-        "Print one letter or card per customer chosen (a card template prints cards) and "
-        "record on each card that it was sent.",
+        _("print personalised letters or greeting cards from a template"),
+        _(
+            "Print one letter or card per customer chosen (a card template prints cards) and "
+            "record on each card that it was sent."
+        ),
         _selections_help(),
     )
     p.add_argument(
         "--template",
         metavar="NAME",
-        help="a template's name, key or occasion, or a template file (.txt)",
+        help=_("a template's name, key or occasion, or a template file (.txt)"),
     )
-    p.add_argument("--list-templates", action="store_true", help="list the templates and stop")
+    p.add_argument("--list-templates", action="store_true", help=_("list the templates and stop"))
     p.add_argument(
         "--one-file-each",
         action="store_true",
-        help="one PDF per recipient, in the folder given as --out",
+        help=_("one PDF per recipient, in the folder given as --out"),
     )
     for name, label in ASKED_FIELDS.items():
         p.add_argument(
             f"--{name.replace('_', '-')}",
             dest=name,
             default="",
-            help=f"{label.lower()}, for templates that use {{{name}}}",
+            help=_("{lower}, for templates that use {{{name}}}", lower=label.lower(), name=name),
         )
     p.add_argument(
         "--hold-out",
@@ -94,21 +102,25 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         type=_percent,
         default=0,
         metavar="PERCENT",
-        help="send nothing to this many per cent (0–50) chosen at random, and list them, to "
-        "measure later whether the letter made a difference (default: none)",
+        help=_(
+            "send nothing to this many per cent (0–50) chosen at random, and list them, to "
+            "measure later whether the letter made a difference (default: none)"
+        ),
     )
     p.add_argument(
-        "--proof", action="store_true", help="write the PDF but do not record it as sent"
+        "--proof", action="store_true", help=_("write the PDF but do not record it as sent")
     )
-    _common(p, "letter", letters=True)
+    _common(p, _("one letter per address instead of one per person"), letters=True)
     p.set_defaults(func=_letters)
 
     p = add_command(
         commands,
         "labels",
-        "print address labels for a mailing",
-        "Print one address label per customer chosen (or per household) on the label sheet "
-        "set in the letters settings. Labels are not recorded on the cards.",
+        _("print address labels for a mailing"),
+        _(
+            "Print one address label per customer chosen (or per household) on the label sheet "
+            "set in the letters settings. Labels are not recorded on the cards."
+        ),
         _selections_help(),
     )
     p.add_argument(
@@ -116,21 +128,23 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         type=int,
         default=1,
         metavar="N",
-        help="the first free label on a part-used sheet (1 = top-left)",
+        help=_("the first free label on a part-used sheet (1 = top-left)"),
     )
-    _common(p, "label")
+    _common(p, _("one label per address instead of one per person"))
     p.set_defaults(func=_labels)
 
     p = add_command(
         commands,
         "envelopes",
-        "print addressed envelopes for a mailing",
-        "Print one addressed envelope per customer chosen (or per household), in the envelope "
-        "size set in the letters settings, with the shop's address as sender. Envelopes are "
-        "not recorded on the cards.",
+        _("print addressed envelopes for a mailing"),
+        _(
+            "Print one addressed envelope per customer chosen (or per household), in the envelope "
+            "size set in the letters settings, with the shop's address as sender. Envelopes are "
+            "not recorded on the cards."
+        ),
         _selections_help(),
     )
-    _common(p, "envelope")
+    _common(p, _("one envelope per address instead of one per person"))
     p.set_defaults(func=_envelopes)
 
 
@@ -143,7 +157,7 @@ def _letters(args: argparse.Namespace) -> int:
         return _list_templates(args)
     if not args.template or not args.to or not args.out:
         print(
-            "shopcards letters: give --template, --to and --out (or --list-templates)",
+            _("shopcards letters: give --template, --to and --out (or --list-templates)"),
             file=sys.stderr,
         )
         return 2
@@ -220,37 +234,57 @@ def _run(
     _print_left_out(plan, args.summary)
     _print_held_back(plan)
     for name, count in plan.blank.items():
-        print(f"Note: {{{name}}} is blank on {count} of them (nothing to put there).")
-    where = str(args.out) if not separate else f"{len(result.paths)} files in {args.out}"
-    pages = f"{result.pages:,} page{'' if result.pages == 1 else 's'}"
-    print(f"{plan.summary()}: {pages}, written to {where}.")
+        print(
+            _(
+                "Note: {{{name}}} is blank on {count} of them (nothing to put there).",
+                name=name,
+                count=count,
+            )
+        )
+    values = {"summary": plan.summary(), "count": format(result.pages, ","), "out": args.out}
+    if separate:
+        said = ngettext(
+            "{summary}: {count} page, written to {files} files in {out}.",
+            "{summary}: {count} pages, written to {files} files in {out}.",
+            result.pages,
+            files=len(result.paths),
+            **values,
+        )
+    else:
+        said = ngettext(
+            "{summary}: {count} page, written to {out}.",
+            "{summary}: {count} pages, written to {out}.",
+            result.pages,
+            **values,
+        )
+    print(said)
     if outcome.batch_id is not None:
-        print(f"Recorded on each card as sent (batch {outcome.batch_id}).")
+        print(_("Recorded on each card as sent (batch {batch}).", batch=outcome.batch_id))
     elif request.output.template_kind is not None:
-        print("Not recorded as sent (--proof).")
+        print(_("Not recorded as sent (--proof)."))
     return 0
 
 
 def _print_left_out(plan: BatchPlan, summary: bool) -> None:
     if not plan.excluded:
         return
-    print(f"Left out ({len(plan.excluded)}):")
+    print(_("Left out ({count}):", count=len(plan.excluded)))
     if summary:
         reasons: dict[str, int] = {}
         for entry in plan.excluded:
             reasons[entry.reason] = reasons.get(entry.reason, 0) + 1
         for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
-            print(f"  {count:>6}  {reason}")
+            print(f"  {count:>6}  {_(reason)}")
         return
     for entry in plan.excluded:
-        print(f"  {entry.card_no}  {entry.name}: {entry.reason}")
+        print(f"  {entry.card_no}  {entry.name}: {_(entry.reason)}")
 
 
 def _print_held_back(plan: BatchPlan) -> None:
     """Name whoever the hold-out kept from the mailing: the owner must be able to see who."""
     if not plan.held_back:
         return
-    print(f"Held back to measure the effect ({len(plan.held_back)}):")
+    print(_("Held back to measure the effect ({count}):", count=len(plan.held_back)))
     for entry in plan.held_back:
         print(f"  {entry.card_no}  {entry.name}")
 
@@ -260,17 +294,23 @@ def _percent(text: str) -> float:
     try:
         value = float(text.strip().rstrip("%"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a number of per cent") from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a number of per cent", text=text)
+        ) from None
     if not 0 <= value <= MAX_HOLDOUT * 100:
         raise argparse.ArgumentTypeError(
-            f"hold back between 0 and {MAX_HOLDOUT * 100:.0f} per cent, not {text}"
+            _(
+                "hold back between 0 and {most} per cent, not {text}",
+                most=round(MAX_HOLDOUT * 100),
+                text=text,
+            )
         )
     return value
 
 
 def _print_template_problems(exc: TemplateError) -> None:
     where = f"{exc.source}: " if exc.source else ""
-    print("shopcards: the template has mistakes; nothing was printed.", file=sys.stderr)
+    print(_("shopcards: the template has mistakes; nothing was printed."), file=sys.stderr)
     for problem in exc.problems:
         print(f"  {where}{problem}", file=sys.stderr)
 
@@ -279,9 +319,9 @@ def _list_templates(args: argparse.Namespace) -> int:
     session = cli_session(db_path(args), need_owner=False)
     try:
         for info in templates.list_templates(session):
-            state = "built in" if info.built_in else "own"
+            state = _("built in") if info.built_in else _("own")
             if info.built_in and info.edited:
-                state = "built in, edited"
+                state = _("built in, edited")
             problem = f"  ! {info.problem}" if info.problem else ""
             print(f"{info.key:<24} {info.kind.value:<7} {info.name} ({state}){problem}")
     finally:

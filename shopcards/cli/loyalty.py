@@ -14,19 +14,20 @@ from __future__ import annotations
 import argparse
 
 from shopcards.cli import add_command, add_db_option, db_path, loyalty_cards, loyalty_tiers
+from shopcards.core.i18n import N_, _, ngettext
 from shopcards.core.loyalty import SHORTFALL_RULE, Movement
 from shopcards.services import loyalty
 from shopcards.services.auth import cli_session
 from shopcards.services.session import Session
 
 _KINDS = {
-    "earn": "earned",
-    "spend": "spent",
-    "expire": "expired",
-    "adjust": "adjusted",
-    "reverse": "taken back",
-    "refund": "given back",
-    "undo": "voided",
+    "earn": N_("earned"),
+    "spend": N_("spent"),
+    "expire": N_("expired"),
+    "adjust": N_("adjusted"),
+    "reverse": N_("taken back"),
+    "refund": N_("given back"),
+    "undo": N_("voided"),
 }
 
 
@@ -34,46 +35,57 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p = add_command(
         commands,
         "loyalty",
-        "the loyalty scheme: cash-back, its ledger and expiry, adjustments (owner), tiers, cards",
-        "The loyalty scheme's cash-back: every earn, spend, expiry, adjustment and reversal is "
-        "one row of a ledger, and a balance is its sum.",
+        _(
+            "the loyalty scheme: cash-back, its ledger and expiry, adjustments (owner), tiers, "
+            "cards"
+        ),
+        _(
+            "The loyalty scheme's cash-back: every earn, spend, expiry, adjustment and reversal is "
+            "one row of a ledger, and a balance is its sum."
+        ),
     )
-    sub = p.add_subparsers(title="loyalty commands", metavar="WHAT", required=True)
+    sub = p.add_subparsers(title=_("loyalty commands"), metavar=_("WHAT"), required=True)
     balance = add_command(
-        sub, "balance", "a card's cash-back balance", "The balance and what expires soon."
+        sub, "balance", _("a card's cash-back balance"), _("The balance and what expires soon.")
     )
-    balance.add_argument("card", help="the card number")
+    balance.add_argument("card", help=_("the card number"))
     balance.set_defaults(func=_balance)
     ledger = add_command(
         sub,
         "ledger",
-        "every cash-back movement of a card",
-        "Every row of the card's ledger, oldest first: the date, what happened, the amount, "
-        "what a reversal could not take back (shortfall), the sale, and for money earned its "
-        "last day and what is left of it.",
+        _("every cash-back movement of a card"),
+        _(
+            "Every row of the card's ledger, oldest first: the date, what happened, the amount, "
+            "what a reversal could not take back (shortfall), the sale, and for money earned its "
+            "last day and what is left of it."
+        ),
         SHORTFALL_RULE,
     )
-    ledger.add_argument("card", help="the card number")
+    ledger.add_argument("card", help=_("the card number"))
     ledger.set_defaults(func=_ledger)
     expire = add_command(
         sub,
         "expire",
-        "expire cash-back past its last day (runs by itself when the card file opens)",
-        "Take what is left of cash-back whose last day has passed; the last day itself still "
-        "pays. Running it again changes nothing.",
+        _("expire cash-back past its last day (runs by itself when the card file opens)"),
+        _(
+            "Take what is left of cash-back whose last day has passed; the last day itself still "
+            "pays. Running it again changes nothing."
+        ),
     )
     expire.set_defaults(func=_expire)
     adjust = add_command(
         sub,
         "adjust",
-        "add or take away cash-back by hand, with a reason (owner)",
-        "Add AMOUNT to the card's cash-back, or take it away with --take (never more than the "
-        "balance). The reason is kept in the ledger and the change log. Needs the owner's PIN.",
+        _("add or take away cash-back by hand, with a reason (owner)"),
+        _(
+            "Add AMOUNT to the card's cash-back, or take it away with --take (never more than the "
+            "balance). The reason is kept in the ledger and the change log. Needs the owner's PIN."
+        ),
     )
-    adjust.add_argument("card", help="the card number")
-    adjust.add_argument("amount", help="how much, in the shop's currency, e.g. 5,00")
-    adjust.add_argument("--reason", required=True, help="why (kept in the ledger)")
-    adjust.add_argument("--take", action="store_true", help="take the amount away")
+    adjust.add_argument("card", help=_("the card number"))
+    adjust.add_argument("amount", help=_("how much, in the shop's currency, e.g. 5,00"))
+    adjust.add_argument("--reason", required=True, help=_("why (kept in the ledger)"))
+    adjust.add_argument("--take", action="store_true", help=_("take the amount away"))
     adjust.set_defaults(func=_adjust)
     loyalty_cards.add_to(sub)
     loyalty_tiers.add_to(sub)
@@ -87,11 +99,18 @@ def _balance(args: argparse.Namespace) -> int:
         card = loyalty.holder_of_card(session, args.card)
         assert card.id is not None
         till = loyalty.for_till(session, card.id)
-        print(f"Card {card.card_no} ({card.display_name}): {till.balance_text}")
+        print(
+            _(
+                "Card {card_no} ({name}): {balance}",
+                card_no=card.card_no,
+                name=card.display_name,
+                balance=_(till.balance_text),
+            )
+        )
         if till.expiring_text:
-            print(f"  {till.expiring_text}")
+            print(f"  {_(till.expiring_text)}")
         if not till.earning:
-            print("  The cash-back scheme is off: sales earn nothing.")
+            print(_("  The cash-back scheme is off: sales earn nothing."))
     finally:
         session.close()
     return 0
@@ -102,15 +121,23 @@ def _ledger(args: argparse.Namespace) -> int:
     try:
         card = loyalty.holder_of_card(session, args.card)
         assert card.id is not None
-        print(f"Card {card.card_no} ({card.display_name})")
+        print(
+            _(
+                "Card {card_no} ({name})",
+                card_no=card.card_no,
+                name=card.display_name,
+            )
+        )
         rows = loyalty.ledger(session, card.id, limit=1_000_000)
         for row in rows:
             print("  " + _line(session, row))
         if not rows:
-            print("  (no cash-back movements)")
-        print(f"Balance: {loyalty.shown(session, loyalty.balance(session, card.id))}")
+            print(_("  (no cash-back movements)"))
+        print(
+            _("Balance: {amount}", amount=loyalty.shown(session, loyalty.balance(session, card.id)))
+        )
         if any(row.shortfall for row in rows):
-            print(SHORTFALL_RULE)
+            print(_(SHORTFALL_RULE))
     finally:
         session.close()
     return 0
@@ -119,20 +146,24 @@ def _ledger(args: argparse.Namespace) -> int:
 def _line(session: Session, row: Movement) -> str:
     parts = [
         row.on_date,
-        f"{_KINDS[row.kind.value]:<10}",
+        f"{_(_KINDS[row.kind.value]):<10}",
         f"{loyalty.shown(session, row.amount):>12}",
     ]
     if row.shortfall:
-        parts.append(f"shortfall {loyalty.shown(session, row.shortfall)}")
+        parts.append(_("shortfall {amount}", amount=loyalty.shown(session, row.shortfall)))
     if row.purchase_id is not None:
-        parts.append(f"purchase {row.purchase_id}")
+        parts.append(_("purchase {number}", number=row.purchase_id))
     if row.rate_bp is not None:
-        parts.append(f"at {row.rate_bp / 100:g}%")
+        parts.append(_("at {rate}%", rate=f"{row.rate_bp / 100:g}"))
     if row.amount > 0:
         parts.append(
-            f"left {loyalty.shown(session, row.left)}, last day {row.expires_on or 'never'}"
+            _(
+                "left {amount}, last day {day}",
+                amount=loyalty.shown(session, row.left),
+                day=row.expires_on or _("never"),
+            )
         )
-    parts.append(f"by the {row.created_by}")
+    parts.append(_("by the {who}", who=row.created_by))
     if row.reason:
         parts.append(f"“{row.reason}”")
     return "  ".join(parts)
@@ -144,8 +175,14 @@ def _expire(args: argparse.Namespace) -> int:
         loyalty.expire(session)
         today = loyalty.expired_today(session)
         print(
-            f"Expired today ({session.today().isoformat()}): {today.lots} lot(s), "
-            f"{loyalty.shown(session, today.amount)} in all. Nothing else is due."
+            ngettext(
+                "Expired today ({day}): {lots} lot, {amount} in all. Nothing else is due.",
+                "Expired today ({day}): {lots} lots, {amount} in all. Nothing else is due.",
+                today.lots,
+                day=session.today().isoformat(),
+                lots=today.lots,
+                amount=loyalty.shown(session, today.amount),
+            )
         )
     finally:
         session.close()
@@ -161,7 +198,15 @@ def _adjust(args: argparse.Namespace) -> int:
         row = loyalty.adjust(session, card.id, amount, args.reason)
         now = loyalty.shown(session, loyalty.balance(session, card.id))
         said = loyalty.shown(session, row.amount)
-        print(f"Card {card.card_no}: {said} ({row.reason}); balance now {now}.")
+        print(
+            _(
+                "Card {card_no}: {amount} ({reason}); balance now {now}.",
+                card_no=card.card_no,
+                amount=said,
+                reason=row.reason,
+                now=now,
+            )
+        )
     finally:
         session.close()
     return 0

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.cli.terminal import terminal_progress
+from shopcards.core.i18n import _, ngettext
 from shopcards.services.auth import cli_session
 from shopcards.services.loyalty_cards import SHEET, SINGLE, CardRequest, print_cards
 
@@ -22,14 +23,18 @@ def add_to(loyalty: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = add_command(
         loyalty,
         "cards",
-        "print loyalty cards with a barcode of the card number",
-        "Print one credit-card-size loyalty card per customer: the shop's logo and name, the "
-        "customer's name and the card number as a Code 128 barcode that the till's scanner "
-        "reads. Archived cards, erased ids and names the printed cards cannot show yet are "
-        "left out and listed. More than one customer needs the owner's PIN (from "
-        "SHOPCARDS_PIN, or asked for).",
+        _("print loyalty cards with a barcode of the card number"),
+        _(
+            "Print one credit-card-size loyalty card per customer: the shop's logo and name, the "
+            "customer's name and the card number as a Code 128 barcode that the till's scanner "
+            "reads. Archived cards, erased ids and names the printed cards cannot show yet are "
+            "left out and listed. More than one customer needs the owner's PIN (from "
+            "SHOPCARDS_PIN, or asked for)."
+        ),
     )
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write")
+    p.add_argument(
+        "--out", required=True, type=Path, metavar="FILE.pdf", help=_("the PDF to write")
+    )
     layout = p.add_mutually_exclusive_group()
     layout.add_argument(
         "--sheet",
@@ -37,26 +42,28 @@ def add_to(loyalty: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         action="store_const",
         const=SHEET,
         default=SHEET,
-        help="A4 sheets of 10 business-card blanks, 85 × 54 mm (Avery C32011/L7414; default)",
+        help=_("A4 sheets of 10 business-card blanks, 85 × 54 mm (Avery C32011/L7414; default)"),
     )
     layout.add_argument(
         "--single",
         dest="sheet",
         action="store_const",
         const=SINGLE,
-        help="one 85.6 × 54 mm card per page (a card printer, or to cut out)",
+        help=_("one 85.6 × 54 mm card per page (a card printer, or to cut out)"),
     )
     p.add_argument(
         "--start-at",
         type=int,
         default=1,
         metavar="N",
-        help="the first free blank on a part-used sheet (1 = top-left, across then down)",
+        help=_("the first free blank on a part-used sheet (1 = top-left, across then down)"),
     )
     who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--customers", type=_ids, metavar="IDS", help="these card ids, e.g. 12,40,41")
-    who.add_argument("--all", action="store_true", help="every card not archived")
-    who.add_argument("--tier", metavar="NAME", help="the customers in this loyalty tier")
+    who.add_argument(
+        "--customers", type=_ids, metavar="IDS", help=_("these card ids, e.g. 12,40,41")
+    )
+    who.add_argument("--all", action="store_true", help=_("every card not archived"))
+    who.add_argument("--tier", metavar="NAME", help=_("the customers in this loyalty tier"))
     add_db_option(p)
     p.set_defaults(func=_cards)
 
@@ -66,9 +73,11 @@ def _ids(text: str) -> tuple[int, ...]:
     try:
         ids = tuple(int(item) for item in items)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a list of card ids") from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a list of card ids", text=text)
+        ) from None
     if not ids:
-        raise argparse.ArgumentTypeError("give at least one card id")
+        raise argparse.ArgumentTypeError(_("give at least one card id"))
     return ids
 
 
@@ -91,9 +100,17 @@ def _cards(args: argparse.Namespace) -> int:
         print("\r", end="", file=sys.stderr)
     plan, result = outcome.plan, outcome.result
     if plan.skipped:
-        print(f"Left out ({len(plan.skipped)}):")
+        print(_("Left out ({count}):", count=len(plan.skipped)))
         for entry in plan.skipped:
-            print(f"  {entry.card_no or '-':>8}  {entry.name}: {entry.reason}")
-    pages = f"{result.pages:,} page{'' if result.pages == 1 else 's'}"
-    print(f"{plan.summary()}: {pages}, written to {args.out}.")
+            print(f"  {entry.card_no or '-':>8}  {entry.name}: {_(entry.reason)}")
+    print(
+        ngettext(
+            "{summary}: {count} page, written to {out}.",
+            "{summary}: {count} pages, written to {out}.",
+            result.pages,
+            summary=plan.summary(),
+            count=format(result.pages, ","),
+            out=args.out,
+        )
+    )
     return 0

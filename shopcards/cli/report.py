@@ -10,6 +10,7 @@ from pathlib import Path
 
 from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _, ngettext
 from shopcards.core.insights import RESPONSE_DAYS, CustomerList, Kind, Value, last_12_months
 from shopcards.core.insights_text import format_rates, format_uplift, format_value
 from shopcards.core.overview import WHO_COUNTS
@@ -26,32 +27,36 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p = add_command(
         commands,
         "report",
-        "who buys, who stopped, who to contact (owner only)",
-        "pareto: the 80/20 split of a period; segments: regular/infrequent, "
-        "heavy/light and former customers; lapsed: no purchase in the lapsed months; "
-        "declining: spending half or less than in the 6 months before; due: no letter this "
-        "quarter, no call in 6 months; results: how letter batches did against their hold-out. "
-        "Owner only: the PIN comes from SHOPCARDS_PIN or is asked for.",
+        _("who buys, who stopped, who to contact (owner only)"),
+        _(
+            "pareto: the 80/20 split of a period; segments: regular/infrequent, "
+            "heavy/light and former customers; lapsed: no purchase in the lapsed months; "
+            "declining: spending half or less than in the 6 months before; due: no letter this "
+            "quarter, no call in 6 months; results: how letter batches did against their hold-out. "
+            "Owner only: the PIN comes from SHOPCARDS_PIN or is asked for."
+        ),
     )
-    p.add_argument("which", choices=REPORTS, help="which report")
-    p.add_argument("--csv", type=Path, metavar="FILE", help="write every row to a CSV file")
+    p.add_argument("which", choices=REPORTS, help=_("which report"))
+    p.add_argument("--csv", type=Path, metavar="FILE", help=_("write every row to a CSV file"))
     p.add_argument(
         "--from",
         dest="start",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="pareto: first day (default: 12 months before --as-of)",
+        help=_("pareto: first day (default: 12 months before --as-of)"),
     )
     p.add_argument(
         "--as-of",
         dest="end",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="pareto: the figures as they were on this day, its last (default: today)",
+        help=_("pareto: the figures as they were on this day, its last (default: today)"),
     )
     # --to was the old name; in the letters commands --to is a selection, so it is not shown
     p.add_argument("--to", dest="end", type=_date, help=argparse.SUPPRESS)
-    p.add_argument("--all", action="store_true", help=f"print every row, not the first {SHOWN}")
+    p.add_argument(
+        "--all", action="store_true", help=_("print every row, not the first {count}", count=SHOWN)
+    )
     add_db_option(p)
     p.set_defaults(func=_report)
 
@@ -60,18 +65,28 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a date: write YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a date: write YYYY-MM-DD", text=text)
+        ) from None
 
 
 def _report(args: argparse.Namespace) -> int:
     session = cli_session(db_path(args), need_owner=True)
     try:
         if args.which != "results":
-            print(WHO_COUNTS)
+            print(_(WHO_COUNTS))
         listed = _REPORTS[args.which](session, args)
         if listed is not None and args.csv:
             rows = insights.export_csv(session, listed, args.csv)
-            print(f"Wrote {rows:,} rows to {args.csv}.")
+            print(
+                ngettext(
+                    "Wrote {count} row to {file}.",
+                    "Wrote {count} rows to {file}.",
+                    rows,
+                    count=format(rows, ","),
+                    file=args.csv,
+                )
+            )
     finally:
         session.close()
     return 0
@@ -82,14 +97,28 @@ def _pareto(session: Session, args: argparse.Namespace) -> CustomerList:
     split = insights.pareto(session, args.start or default_start, args.end or default_end)
     value = _formatter(session)
     print(
-        f"80/20 from {value(Kind.DATE, split.start)} to {value(Kind.DATE, split.end)}: "
-        f"{split.customers:,} customers bought for {value(Kind.MONEY, split.total)}."
+        _(
+            "80/20 from {start} to {end}: {customers} customers bought for {total}.",
+            start=value(Kind.DATE, split.start),
+            end=value(Kind.DATE, split.end),
+            customers=format(split.customers, ","),
+            total=value(Kind.MONEY, split.total),
+        )
     )
     for group, share in ((split.top, split.top_share), (split.next, split.next_share)):
-        print(f"{group.title}: {len(group):,} customers, {value(Kind.PERCENT, share)} of sales.")
-    print(f"The rest: {value(Kind.PERCENT, split.rest_share)} of sales.")
+        print(
+            ngettext(
+                "{title}: {count} customer, {share} of sales.",
+                "{title}: {count} customers, {share} of sales.",
+                len(group),
+                title=_(group.title),
+                count=format(len(group), ","),
+                share=value(Kind.PERCENT, share),
+            )
+        )
+    print(_("The rest: {share} of sales.", share=value(Kind.PERCENT, split.rest_share)))
     if split.tie_note:
-        print(split.tie_note)
+        print(_(split.tie_note))
     for group in (split.top, split.next):
         _print_list(session, group, args.all)
     return split.as_list()
@@ -99,15 +128,21 @@ def _segments(session: Session, args: argparse.Namespace) -> CustomerList:
     split = insights.segments(session)
     value = _formatter(session)
     t = split.thresholds
+    median = _(" (the median)")
     print(
-        f"Segments over the last 12 months. Regular: more than {value(Kind.NUMBER, t.visits)} "
-        f"visits{' (the median)' * t.visits_is_median}. Heavy: more than "
-        f"{value(Kind.MONEY, round(t.spend))}{' (the median)' * t.spend_is_median}. Former: "
-        f"nothing bought in {split.former_months} months. A customer who returned more than "
-        "they bought counts as spending nothing."
+        _(
+            "Segments over the last 12 months. Regular: more than {visits} visits{visits_median}. "
+            "Heavy: more than {spend}{spend_median}. Former: nothing bought in {months} months. "
+            "A customer who returned more than they bought counts as spending nothing.",
+            visits=value(Kind.NUMBER, t.visits),
+            visits_median=median if t.visits_is_median else "",
+            spend=value(Kind.MONEY, round(t.spend)),
+            spend_median=median if t.spend_is_median else "",
+            months=split.former_months,
+        )
     )
     _print_table(
-        ["Segment", "Customers", "Share of sales", "Spend"],
+        [_("Segment"), _("Customers"), _("Share of sales"), _("Spend")],
         [
             [
                 g.segment.label,
@@ -144,23 +179,25 @@ def _due(session: Session, args: argparse.Namespace) -> CustomerList:
 def _results(session: Session, args: argparse.Namespace) -> None:
     if args.csv:
         raise ShopError(
-            "The results report lists letter batches, not customers: it has no "
-            "CSV file. Leave out --csv."
+            _(
+                "The results report lists letter batches, not customers: it has no "
+                "CSV file. Leave out --csv."
+            )
         )
     batches = insights.batch_results(session)
     if not batches:
-        print("No letter batches yet.")
+        print(_("No letter batches yet."))
         return
     locale = session.settings.locale
     value = _formatter(session)
     _print_table(
         [
-            "Sent",
-            "Template",
-            "Mailed",
-            "Held back",
-            *(f"Bought, {d} days" for d in RESPONSE_DAYS),
-            *(f"Uplift, {d} days" for d in RESPONSE_DAYS),
+            _("Sent"),
+            _("Template"),
+            _("Mailed"),
+            _("Held back"),
+            *(_("Bought, {days} days", days=d) for d in RESPONSE_DAYS),
+            *(_("Uplift, {days} days", days=d) for d in RESPONSE_DAYS),
         ],
         [
             [
@@ -175,11 +212,13 @@ def _results(session: Session, args: argparse.Namespace) -> None:
         ],
         right_from=2,
     )
-    print("Bought: share of the mailed / of those held back. * Not all the days have passed.")
+    print(_("Bought: share of the mailed / of those held back. * Not all the days have passed."))
     if any(not b.held_out.recipients for b in batches):
         print(
-            "“no hold-out”: nobody was held back from that batch (only letters --hold-out "
-            "does that),\nso whether it made a difference cannot be measured."
+            _(
+                "“no hold-out”: nobody was held back from that batch (only letters --hold-out "
+                "does that),\nso whether it made a difference cannot be measured."
+            )
         )
 
 
@@ -195,7 +234,16 @@ _REPORTS: dict[str, Callable[[Session, argparse.Namespace], CustomerList | None]
 
 def _print_list(session: Session, listed: CustomerList, everything: bool) -> None:
     shown = len(listed) if everything else min(SHOWN, len(listed))
-    print(f"\n{listed.title}: {len(listed):,} customers")
+    print()
+    print(
+        ngettext(
+            "{title}: {count} customer",
+            "{title}: {count} customers",
+            len(listed),
+            title=_(listed.title),
+            count=format(len(listed), ","),
+        )
+    )
     if not shown:
         return
     cards = insights.summaries(session, list(listed.ids[:shown]))
@@ -206,13 +254,19 @@ def _print_list(session: Session, listed: CustomerList, everything: bool) -> Non
         rows.append(
             [
                 card.card_no if card else "",
-                card.display_name if card else "(erased)",
+                card.display_name if card else _("(erased)"),
                 *(value(c.kind, c.values[index]) for c in listed.columns),
             ]
         )
-    _print_table(["Card", "Name", *(c.header for c in listed.columns)], rows, right_from=2)
+    headers = [_("Card"), _("Name"), *(_(c.header) for c in listed.columns)]
+    _print_table(headers, rows, right_from=2)
     if shown < len(listed):
-        print(f"… and {len(listed) - shown:,} more (--all prints them, --csv FILE writes them)")
+        print(
+            _(
+                "… and {count} more (--all prints them, --csv FILE writes them)",
+                count=format(len(listed) - shown, ","),
+            )
+        )
 
 
 def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right_from: int) -> None:

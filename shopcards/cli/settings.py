@@ -9,11 +9,12 @@ from typing import Any
 
 from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.i18n import N_, _
 from shopcards.core.settings import BY_KEY, GROUPS, Setting, describe, in_group
 from shopcards.services.auth import cli_session
 from shopcards.services.settings import set_settings
 
-EXAMPLES = """examples:
+EXAMPLES = N_("""examples:
   shopcards settings
   shopcards settings shop_name="Kauppa Koivu" region=FI locale=fi_FI currency=EUR
   shopcards settings shop_address='Kauppakatu 12\\n00100 Helsinki' owner_idle_minutes=15
@@ -21,20 +22,22 @@ EXAMPLES = """examples:
 
 A value is read as its setting's type: a whole number, a number, yes/no, or text; "\\n" in an
 address starts a new line. Every value is checked before anything is saved: one that will
-not do is named, nothing is saved, and the exit code is 2."""
+not do is named, nothing is saved, and the exit code is 2.""")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = add_command(
         commands,
         "settings",
-        "list the shop's settings, or set some: KEY=VALUE … (setting is owner only)",
-        "Without arguments, list every setting by group: its key, its value and "
-        "what it is. With KEY=VALUE arguments, set those settings, all or none. Setting needs "
-        "the owner's PIN (from SHOPCARDS_PIN, or asked for).",
-        EXAMPLES,
+        _("list the shop's settings, or set some: KEY=VALUE … (setting is owner only)"),
+        _(
+            "Without arguments, list every setting by group: its key, its value and "
+            "what it is. With KEY=VALUE arguments, set those settings, all or none. Setting needs "
+            "the owner's PIN (from SHOPCARDS_PIN, or asked for)."
+        ),
+        _(EXAMPLES),
     )
-    p.add_argument("assignments", nargs="*", metavar="KEY=VALUE", help="settings to change")
+    p.add_argument("assignments", nargs="*", metavar="KEY=VALUE", help=_("settings to change"))
     add_db_option(p)
     p.set_defaults(func=_settings)
 
@@ -48,10 +51,10 @@ def _settings(args: argparse.Namespace) -> int:
                 set_settings(session, values)
             except ValidationError as exc:
                 for key, text in exc.fields.items():
-                    print(f"shopcards: {key} {text}", file=sys.stderr)
-                print("shopcards: nothing was saved.", file=sys.stderr)
+                    print(_("shopcards: {key} {text}", key=key, text=text), file=sys.stderr)
+                print(_("shopcards: nothing was saved."), file=sys.stderr)
                 return 2
-            print(f"Saved {', '.join(values)}.")
+            print(_("Saved {settings}.", settings=", ".join(values)))
         else:
             _list(session.settings.to_dict())
     finally:
@@ -64,7 +67,7 @@ def _parsed(assignments: list[str]) -> dict[str, str]:
     for text in assignments:
         key, equals, value = text.partition("=")
         if not equals or not key.strip():
-            raise ShopError(f"“{text}” is not KEY=VALUE (e.g. owner_idle_minutes=15)")
+            raise ShopError(_("“{text}” is not KEY=VALUE (e.g. owner_idle_minutes=15)", text=text))
         setting = BY_KEY.get(key.strip())
         if setting is not None and setting.shown_as == "lines":
             value = value.replace("\\n", "\n")
@@ -74,7 +77,7 @@ def _parsed(assignments: list[str]) -> dict[str, str]:
 
 def _list(current: dict[str, Any]) -> None:
     for group in GROUPS:
-        print(group)
+        print(_(group))
         for setting in in_group(group):
             print(f"  {setting.key} = {_shown(setting, current[setting.key])}")
             print(f"      {_about(setting)}")
@@ -83,12 +86,12 @@ def _list(current: dict[str, Any]) -> None:
 
 def _shown(setting: Setting, value: Any) -> str:
     if value is None:
-        return setting.none_text or "none"
+        return _(setting.none_text) if setting.none_text else _("none")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     return str(value).replace("\n", "\\n")
 
 
 def _about(setting: Setting) -> str:
-    about = f" {setting.about}" if setting.about else ""
-    return f"{setting.label}.{about} ({describe(setting)})"
+    about = f" {_(setting.about)}" if setting.about else ""
+    return f"{_(setting.label)}.{about} ({describe(setting)})"

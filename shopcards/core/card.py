@@ -9,6 +9,8 @@ import calendar
 from dataclasses import dataclass
 from enum import StrEnum
 
+from shopcards.core.i18n import _
+
 
 class Consent(StrEnum):
     """Whether the customer agreed to be contacted through one channel."""
@@ -50,11 +52,11 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
-            raise ValueError(f"month {self.month} is not between 1 and 12")
+            raise ValueError(_("month {month} is not between 1 and 12", month=self.month))
         leap_year = 2000  # a year-less 29 February is a real birthday
         last = calendar.monthrange(self.year or leap_year, self.month)[1]
         if not 1 <= self.day <= last:
-            raise ValueError(f"day {self.day} does not exist in that month")
+            raise ValueError(_("day {day} does not exist in that month", day=self.day))
 
     def iso(self) -> str:
         if self.year is None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from shopcards.core.card import Card, Consent
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 
 KEPT = "kept"
 OTHER = "other"
@@ -60,7 +61,13 @@ def field_named(key: str) -> MergeField:
     for field in MERGE_FIELDS:
         if field.key == key:
             return field
-    raise ShopError(f"“{key}” is not a field of a card. The fields are: {', '.join(FIELD_KEYS)}.")
+    raise ShopError(
+        _(
+            "“{key}” is not a field of a card. The fields are: {fields}.",
+            key=key,
+            fields=", ".join(FIELD_KEYS),
+        )
+    )
 
 
 def default_choices(kept: Card, other: Card) -> dict[str, str]:
@@ -77,7 +84,13 @@ def choices_with(kept: Card, other: Card, take: Mapping[str, str]) -> dict[str, 
         allowed = (KEPT, OTHER, BOTH) if field.unites else (KEPT, OTHER)
         if choice not in allowed:
             raise ShopError(
-                f"“{choice}” is no choice for {key}: say {' or '.join(allowed)}.",
+                _(
+                    "“{choice}” is no choice for {key}: say {allowed}.",
+                    choice=choice,
+                    key=key,
+                    # Translators: between the choices kept, other and both
+                    allowed=_(" or ").join(allowed),
+                )
             )
         chosen[key] = choice
     return chosen

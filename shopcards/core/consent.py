@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from shopcards.core.card import Card, Consent, JoinedVia
+from shopcards.core.i18n import N_, _
 
 
 class Channel(StrEnum):
@@ -22,10 +23,11 @@ class Channel(StrEnum):
 
     @property
     def label(self) -> str:
-        return CHANNEL_LABELS[self]
+        """The channel's name in the language in use."""
+        return _(CHANNEL_LABELS[self])
 
 
-CHANNEL_LABELS = {Channel.POST: "Post", Channel.PHONE: "Phone", Channel.EMAIL: "E-mail"}
+CHANNEL_LABELS = {Channel.POST: N_("Post"), Channel.PHONE: N_("Phone"), Channel.EMAIL: N_("E-mail")}
 
 
 class How(StrEnum):
@@ -41,18 +43,19 @@ class How(StrEnum):
 
     @property
     def label(self) -> str:
-        return HOW_LABELS[self]
+        """How it was given, in the language in use."""
+        return _(HOW_LABELS[self])
 
 
 HOW_LABELS = {
-    How.TILL_SLIP: "till slip",
-    How.FORM: "form",
-    How.PHONE: "phone",
-    How.IN_PERSON: "asked in person",
-    How.IMPORT: "import",
-    How.UNKNOWN: "unknown (before records)",
+    How.TILL_SLIP: N_("till slip"),
+    How.FORM: N_("form"),
+    How.PHONE: N_("phone"),
+    How.IN_PERSON: N_("asked in person"),
+    How.IMPORT: N_("import"),
+    How.UNKNOWN: N_("unknown (before records)"),
 }
-VALUE_LABELS = {Consent.YES: "yes", Consent.NO: "no", Consent.NOT_ASKED: "not asked"}
+VALUE_LABELS = {Consent.YES: N_("yes"), Consent.NO: N_("no"), Consent.NOT_ASKED: N_("not asked")}
 ASKED_HOW = (How.FORM, How.TILL_SLIP, How.PHONE, How.IN_PERSON)
 """What the card form offers when a consent is changed by hand (the rest are set by the
 program: an import, or an old file's backfill)."""
@@ -109,11 +112,11 @@ def how_for_new(joined_via: JoinedVia) -> How:
 
 def describe(channel: Channel, value: Consent, event: ConsentEvent | None) -> str:
     """What the card says of one channel: "Post: yes, since 2026-03-12 (till slip, clerk)"."""
-    text = f"{channel.label}: {VALUE_LABELS[value]}"
+    text = f"{channel.label}: {_(VALUE_LABELS[value])}"
     if event is None or event.value is not value:
         return text
     who = ", ".join(part for part in (event.how.label, event.by) if part)
-    return f"{text}, since {event.at[:10]} ({who})"
+    return _("{consent}, since {day} ({who})", consent=text, day=event.at[:10], who=who)
 
 
 CALL = "Call"

@@ -21,6 +21,7 @@ from shopcards.core.customer_table import (
     headings_of,
     padded,
 )
+from shopcards.core.i18n import _, ngettext
 from shopcards.core.progress import Report, tell
 from shopcards.core.text_files import (
     MAX_LINE,
@@ -49,15 +50,22 @@ def read_csv(
 
     def too_long(number: int) -> None:
         raise CustomerFileError(
-            f"{source}: line {number:,} is longer than {MAX_LINE:,} characters; is this a "
-            "customer list? Nothing was read."
+            _(
+                "{source}: line {number} is longer than {limit} characters; is this a "
+                "customer list? Nothing was read.",
+                source=source,
+                number=format(number, ","),
+                limit=format(MAX_LINE, ","),
+            )
         )
 
     with open_text(stream, encoding) as (text, encoding_name):
         lines = Lines(text, too_long)
         header = first_line(lines)
         if header is None:
-            raise CustomerFileError(f"{source} is empty: there is no heading line and no row.")
+            raise CustomerFileError(
+                _("{source} is empty: there is no heading line and no row.", source=source)
+            )
         delimiter = best_delimiter(header, lambda cells: sum(map(bool, map(recognise, cells))))
         heading_cells = split_line(header, delimiter)
         width = len(heading_cells)
@@ -72,10 +80,17 @@ def read_csv(
             rows.append(padded([_shared(cell.strip(), shared) for cell in cells], width))
             numbers.append(number)
             if len(rows) % EVERY == 0:
-                tell(report, stream.tell(), size, f"Reading {source}: row {number:,}")
+                tell(
+                    report,
+                    stream.tell(),
+                    size,
+                    _("Reading {source}: row {number}", source=source, number=format(number, ",")),
+                )
     _check_width(wide, source, width, delimiter)
     if not rows:
-        raise CustomerFileError(f"{source} has headings but no rows: there is nobody to import.")
+        raise CustomerFileError(
+            _("{source} has headings but no rows: there is nobody to import.", source=source)
+        )
     consecutive = numbers[-1] - numbers[0] == len(numbers) - 1
     return CustomerTable(
         source=source,
@@ -102,7 +117,12 @@ def _records(lines: Lines, delimiter: str, source: str) -> Iterator[tuple[int, l
             return
         except csv.Error as exc:
             raise CustomerFileError(
-                f"{source}: row {number:,} cannot be read ({exc}). Nothing was read."
+                _(
+                    "{source}: row {number} cannot be read ({problem}). Nothing was read.",
+                    source=source,
+                    number=format(number, ","),
+                    problem=exc,
+                )
             ) from exc
         if any(cell.strip() for cell in cells):
             yield number, cells
@@ -118,9 +138,14 @@ def _check_text(cells: list[str], source: str, number: int, encoding: str) -> No
     for index, cell in enumerate(cells):
         if _UNREADABLE in cell:
             raise CustomerFileError(
-                f"{source}: row {number:,}, column {column_letter(index)} holds bytes that "
-                f"are not {encoding} text (is the file saved in two encodings?). Nothing "
-                "was read."
+                _(
+                    "{source}: row {number}, column {column} holds bytes that are not "
+                    "{encoding} text (is the file saved in two encodings?). Nothing was read.",
+                    source=source,
+                    number=format(number, ","),
+                    column=column_letter(index),
+                    encoding=encoding,
+                )
             )
 
 
@@ -130,10 +155,20 @@ def _check_width(wide: list[int], source: str, width: int, delimiter: str) -> No
     if not wide:
         return
     named = ", ".join(f"{number:,}" for number in wide[:_SHOWN])
-    more = f" and {len(wide) - _SHOWN:,} more" if len(wide) > _SHOWN else ""
-    shown = {"\t": "a tab", ",": "a comma", ";": "a semicolon"}.get(delimiter, delimiter)
+    if len(wide) > _SHOWN:
+        # Translators: {rows} lists the first row numbers; {more} counts the others
+        named = _("{rows} and {more} more", rows=named, more=format(len(wide) - _SHOWN, ","))
+    shown = {"\t": _("a tab"), ",": _("a comma"), ";": _("a semicolon")}.get(delimiter, delimiter)
     raise CustomerFileError(
-        f"{source}: {'row' if len(wide) == 1 else 'rows'} {named}{more} "
-        f"{'has' if len(wide) == 1 else 'have'} more fields than the heading line names ({width}); "
-        f"is {shown} inside a cell without quotes around it? Nothing was read."
+        ngettext(
+            "{source}: row {rows} has more fields than the heading line names ({width}); is "
+            "{separator} inside a cell without quotes around it? Nothing was read.",
+            "{source}: rows {rows} have more fields than the heading line names ({width}); is "
+            "{separator} inside a cell without quotes around it? Nothing was read.",
+            len(wide),
+            source=source,
+            rows=named,
+            width=width,
+            separator=shown,
+        )
     )

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, PasswordError
 
 from shopcards.core.customer_table import CustomerFileError, CustomerTable, headings_of, padded
+from shopcards.core.i18n import _
 from shopcards.core.progress import Report, tell
 
 EVERY = 5_000
@@ -34,11 +35,14 @@ def read_workbook(
         workbook = CalamineWorkbook.from_filelike(stream)
     except PasswordError as exc:
         raise CustomerFileError(
-            f"{source} is protected by a password: open it in the spreadsheet, save a copy "
-            "without the password, and import that."
+            _(
+                "{source} is protected by a password: open it in the spreadsheet, save a copy "
+                "without the password, and import that.",
+                source=source,
+            )
         ) from exc
     except CalamineError as exc:
-        raise CustomerFileError(f"{source} cannot be read as a workbook ({exc}).") from exc
+        raise _unreadable(source, exc) from exc
     with workbook:
         names = tuple(workbook.sheet_names)
         numbered, name = _grid(workbook, names, source, sheet, report)
@@ -55,16 +59,34 @@ def _grid(
     """The chosen sheet's non-blank rows as text, each with its row number, and its name."""
     listed = ", ".join(f"“{name}”" for name in names)
     if sheet is not None and sheet not in names:
-        raise CustomerFileError(f"{source} has no sheet “{sheet}”; its sheets are: {listed}.")
+        raise CustomerFileError(
+            _(
+                "{source} has no sheet “{sheet}”; its sheets are: {sheets}.",
+                source=source,
+                sheet=sheet,
+                sheets=listed,
+            )
+        )
     try:
         for name in [sheet] if sheet is not None else names:
             numbered = _rows(workbook.get_sheet_by_name(name), source, report)
             if numbered:
                 return numbered, name
     except CalamineError as exc:
-        raise CustomerFileError(f"{source} cannot be read as a workbook ({exc}).") from exc
-    where = f"its sheet “{sheet}”" if sheet is not None else f"every sheet ({listed})"
-    raise CustomerFileError(f"{source} is empty: {where} holds nothing.")
+        raise _unreadable(source, exc) from exc
+    if sheet is not None:
+        raise CustomerFileError(
+            _("{source} is empty: its sheet “{sheet}” holds nothing.", source=source, sheet=sheet)
+        )
+    raise CustomerFileError(
+        _("{source} is empty: every sheet ({sheets}) holds nothing.", source=source, sheets=listed)
+    )
+
+
+def _unreadable(source: str, exc: CalamineError) -> CustomerFileError:
+    return CustomerFileError(
+        _("{source} cannot be read as a workbook ({problem}).", source=source, problem=exc)
+    )
 
 
 def _rows(found: CalamineSheet, source: str, report: Report | None) -> list[tuple[int, list[str]]]:
@@ -82,7 +104,12 @@ def _rows(found: CalamineSheet, source: str, report: Report | None) -> list[tupl
         if any(cells):
             numbered.append((count, cells))
         if count % EVERY == 0:
-            tell(report, count, found.height, f"Reading {source}: row {count:,}")
+            tell(
+                report,
+                count,
+                found.height,
+                _("Reading {source}: row {number}", source=source, number=format(count, ",")),
+            )
     skipped = last_row + 1 - count  # rows above the data that iter_rows left out, if any
     return [(number + skipped, cells) for number, cells in numbered]
 
@@ -94,14 +121,18 @@ def _table(
     name: str,
     names: tuple[str, ...],
 ) -> CustomerTable:
-    (_, heading_cells), data = numbered[0], numbered[1:]
+    (_number, heading_cells), data = numbered[0], numbered[1:]
     if not data:
         raise CustomerFileError(
-            f"{source}, sheet “{name}” has headings but no rows: there is nobody to import."
+            _(
+                "{source}, sheet “{sheet}” has headings but no rows: there is nobody to import.",
+                source=source,
+                sheet=name,
+            )
         )
-    width = max(_used(cells) for _, cells in numbered)
-    rows = [padded(cells, width) for _, cells in data]
-    numbers = tuple(number for number, _ in data)
+    width = max(_used(cells) for _number, cells in numbered)
+    rows = [padded(cells, width) for _number, cells in data]
+    numbers = tuple(number for number, _cells in data)
     consecutive = numbers[-1] - numbers[0] == len(numbers) - 1
     return CustomerTable(
         source=source,

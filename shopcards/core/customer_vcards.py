@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shopcards.core.customer_table import CustomerFileError, CustomerTable
+from shopcards.core.i18n import _
 from shopcards.core.name_split import split_name
 from shopcards.core.progress import Report, tell
 
@@ -57,20 +58,50 @@ def read_vcards(text: str, source: str, report: Report | None = None) -> Custome
 
     starts, cleaned = _cleaned(text)
     if not starts:
-        raise CustomerFileError(f"{source} holds no contact (no line “BEGIN:VCARD”).")
+        raise CustomerFileError(
+            _("{source} holds no contact (no line “BEGIN:VCARD”).", source=source)
+        )
     rows: list[tuple[str, ...]] = []
     try:
         for number, contact in enumerate(vobject.readComponents(cleaned), start=1):
             line = starts[min(number, len(starts)) - 1]
-            rows.append(_row(contact, f"{source}: contact {number} (line {line:,})"))
+            where = _(
+                "{source}: contact {number} (line {line})",
+                source=source,
+                number=number,
+                line=format(line, ","),
+            )
+            rows.append(_row(contact, where))
             if number % EVERY == 0:
-                tell(report, number, len(starts), f"Reading {source}: contact {number:,}")
+                tell(
+                    report,
+                    number,
+                    len(starts),
+                    _(
+                        "Reading {source}: contact {number}",
+                        source=source,
+                        number=format(number, ","),
+                    ),
+                )
     except (ParseError, ValueError) as exc:  # ValueError: base64 that is not
         contact = len(rows) + 1  # (vobject's own line numbers count some lines twice)
-        where = f" (line {starts[contact - 1]:,})" if contact <= len(starts) else ""
+        problem = getattr(exc, "msg", exc)
         raise CustomerFileError(
-            f"{source}: contact {contact}{where} cannot be read ({getattr(exc, 'msg', exc)})."
-            " Nothing was read."
+            _(
+                "{source}: contact {number} (line {line}) cannot be read ({problem}). Nothing "
+                "was read.",
+                source=source,
+                number=contact,
+                line=format(starts[contact - 1], ","),
+                problem=problem,
+            )
+            if contact <= len(starts)
+            else _(
+                "{source}: contact {number} cannot be read ({problem}). Nothing was read.",
+                source=source,
+                number=contact,
+                problem=problem,
+            )
         ) from exc
     return CustomerTable(source, "vcf", HEADINGS, tuple(rows), first_row=1)
 
@@ -147,8 +178,11 @@ def _name(contact: Any, row: _Row, where: str) -> None:
         title, given, family = title or parts.title, parts.given, parts.family
     if not (given or family or formatted.strip()):
         raise CustomerFileError(
-            f"{where} has no name (no N and no FN): give it one in the phone or address "
-            "book, or delete it, and export the contacts again. Nothing was read."
+            _(
+                "{where} has no name (no N and no FN): give it one in the phone or address "
+                "book, or delete it, and export the contacts again. Nothing was read.",
+                where=where,
+            )
         )
     row.put("Title", title)
     row.put("Given name", given)

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from shopcards.core.i18n import _
 from shopcards.core.progress import Report, tell
 from shopcards.core.text import words
 
@@ -126,11 +127,11 @@ def find_pairs(
     total = 2 + len(by_postcode) + len(birthdays)
     for done, (postcode, ids) in enumerate(by_postcode.items(), start=2):
         if done % STEP == 2:
-            tell(report, done, total, "Comparing names at the same postcode…")
+            tell(report, done, total, _("Comparing names at the same postcode…"))
         _close_names(found, ids, names, score, Reason(NAME_POSTCODE, postcode))
     for done, (month_day, years) in enumerate(birthdays, start=2 + len(by_postcode)):
         if done % STEP == 2:
-            tell(report, done, total, "Comparing names with the same birthday…")
+            tell(report, done, total, _("Comparing names with the same birthday…"))
         _same_birthday(found, month_day, years, names, score)
     tell(report, total, total)
     skip = set(not_same)
@@ -242,7 +243,7 @@ def _close_names(
             limit=None,
         )
         pairs = [(a, b, 100) for a, b in itertools.combinations(by_name[query], 2)]
-        for _, similarity, j in hits:
+        for _key, similarity, j in hits:
             k = low + j
             if k != i and (k > i or not asked[k]):  # a pair of two asked names: once
                 pairs += [

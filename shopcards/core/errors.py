@@ -6,6 +6,10 @@ tells errors apart by class, never by matching message text.
 
 from __future__ import annotations
 
+from shopcards.core.i18n import N_, _
+
+CANCELLED = N_("Cancelled: nothing was kept.")
+
 
 class ShopError(Exception):
     """An expected failure with a message for the shop owner or clerk."""
@@ -21,7 +25,7 @@ class ValidationError(ShopError):
 
     def __init__(self, fields: dict[str, str]) -> None:
         summary = "; ".join(f"{name}: {text}" for name, text in fields.items())
-        super().__init__(f"Please check: {summary}")
+        super().__init__(_("Please check: {summary}", summary=summary))
         self.fields = dict(fields)
 
 
@@ -48,5 +52,5 @@ class CardFileError(ShopError):
 class Cancelled(ShopError):
     """The person stopped the work; nothing of it was kept (see :mod:`shopcards.core.progress`)."""
 
-    def __init__(self, message: str = "Cancelled: nothing was kept.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(_(CANCELLED) if message is None else message)

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 
 _READ_ONLY = (errno.EACCES, errno.EPERM, errno.EROFS)
 _FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
@@ -71,18 +72,26 @@ def cannot_write(path: Path, exc: OSError, folder_itself: bool = False) -> Canno
     folder = path if folder_itself else path.parent
     blocker = _file_in_the_way(folder)
     if exc.errno in _FULL:
-        reason = f"the disk is full: nothing was written to {path}"
+        reason = _("the disk is full: nothing was written to {path}", path=path)
     elif blocker is not None:
-        reason = f"{blocker} is a file, not a folder, so {path} cannot be written under it"
+        reason = _(
+            "{blocker} is a file, not a folder, so {path} cannot be written under it",
+            blocker=blocker,
+            path=path,
+        )
     elif path.is_dir() and not folder_itself:
-        reason = f"{path} is a folder: give the name of a file to write"
+        reason = _("{path} is a folder: give the name of a file to write", path=path)
     elif exc.errno in _READ_ONLY:
-        reason = f"the folder {folder} is read-only: nothing was written to {path}"
+        reason = _(
+            "the folder {folder} is read-only: nothing was written to {path}",
+            folder=folder,
+            path=path,
+        )
     elif exc.errno == errno.ENOENT:
-        reason = f"the folder {folder} does not exist and cannot be made"
+        reason = _("the folder {folder} does not exist and cannot be made", folder=folder)
     else:
-        reason = f"{path} cannot be written: {exc.strerror or exc}"
-    return CannotWrite(f"Cannot save: {reason}.", str(exc))
+        reason = _("{path} cannot be written: {why}", path=path, why=exc.strerror or exc)
+    return CannotWrite(_("Cannot save: {reason}.", reason=reason), str(exc))
 
 
 def _file_in_the_way(folder: Path) -> Path | None:

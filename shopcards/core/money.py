@@ -22,6 +22,8 @@ from babel.numbers import (
     get_group_symbol,
 )
 
+from shopcards.core.i18n import _
+
 MAX_WHOLE_DIGITS = 10
 """Ten digits before the decimal point: more than any one purchase in a small shop."""
 
@@ -52,14 +54,14 @@ def parse_amount(text: str, locale: str, currency: str) -> int:
     """
     typed = text.strip()
     if not typed:
-        raise NotAnAmount("Type an amount, like 12,50 or 12.50")
+        raise NotAnAmount(_("Type an amount, like 12,50 or 12.50"))
     body, negative = _strip_decorations(typed, locale, currency)
     if not _NUMBER.fullmatch(body):
-        raise NotAnAmount(f"“{typed}” is not an amount of money")
+        raise NotAnAmount(_("“{typed}” is not an amount of money", typed=typed))
     places = minor_digits(currency)
     whole, fraction = _split(body, typed, locale, places)
     if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise NotAnAmount(f"“{typed}” is too large for one purchase")
+        raise NotAnAmount(_("“{typed}” is too large for one purchase", typed=typed))
     minor: int = int(whole or "0") * 10**places + int(fraction.ljust(places, "0") or "0")
     return -minor if negative else minor
 
@@ -115,7 +117,7 @@ def _split(body: str, typed: str, locale: str, places: int) -> tuple[str, str]:
     if decimal is None:
         return _ungroup(body, typed), ""
     if body[:last_at].count(decimal):
-        raise NotAnAmount(f"“{typed}” has two decimal points")
+        raise NotAnAmount(_("“{typed}” has two decimal points", typed=typed))
     if len(tail) > places:
         example = _plain(1234 * 10**places + 5 * 10 ** (places - 1), places, locale)
         raise NotAnAmount(_too_many_decimals(typed, len(tail), places, example))
@@ -130,14 +132,20 @@ def _ungroup(whole: str, typed: str) -> str:
         and len(groups[-1]) == 3
         and all(len(g) in (2, 3) for g in groups[1:-1])
     ):
-        raise NotAnAmount(f"“{typed}” is not an amount of money: check the separators")
+        raise NotAnAmount(
+            _("“{typed}” is not an amount of money: check the separators", typed=typed)
+        )
     return "".join(groups)
 
 
 def _too_many_decimals(typed: str, found: int, places: int, example: str) -> str:
     if places == 0:
-        return f"“{typed}” has decimals, but this currency has no cents"
-    return (
-        f"“{typed}” has {found} decimals; at most {places}. "
-        f"Write thousands without a separator, like {example}"
+        return _("“{typed}” has decimals, but this currency has no cents", typed=typed)
+    return _(
+        "“{typed}” has {found} decimals; at most {places}. Write thousands without a "
+        "separator, like {example}",
+        typed=typed,
+        found=found,
+        places=places,
+        example=example,
     )

@@ -20,6 +20,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from shopcards.core.i18n import N_, _
 from shopcards.core.text import has_control_chars
 
 MIN_DIGITS = 6
@@ -29,10 +30,10 @@ MIN_PASSPHRASE = 12
 FREE_TRIES = 5
 """Wrong PINs in a row before a try has to wait."""
 LONGEST_WAIT = 15 * 60
-SHORT_PIN = (
-    f"A PIN needs at least {MIN_DIGITS} digits, or use a passphrase of at least "
-    f"{MIN_PASSPHRASE} characters"
+SHORT_PIN = N_(
+    "A PIN needs at least {digits} digits, or use a passphrase of at least {characters} characters"
 )
+"""The message for a PIN too short, before its numbers are filled in (:func:`short_pin_text`)."""
 MAX_LENGTH = 64
 _SALT_BYTES = 16
 _KEY_BYTES = 32
@@ -63,19 +64,24 @@ def seconds_to_wait(failures: int, since_last: float) -> int:
 
 def pin_problem(pin: str) -> str | None:
     """What is wrong with ``pin`` as a new PIN, for a person; None when it will do."""
-    if len(pin) < (MIN_DIGITS if pin.isdigit() else MIN_PASSPHRASE):
-        return SHORT_PIN
+    if is_short(pin):
+        return short_pin_text()
     if len(pin) > MAX_LENGTH:
-        return f"A PIN may have at most {MAX_LENGTH} characters"
+        return _("A PIN may have at most {count} characters", count=MAX_LENGTH)
     if has_control_chars(pin) or pin != pin.strip():
-        return "A PIN may not start or end with a space or hold invisible characters"
+        return _("A PIN may not start or end with a space or hold invisible characters")
     return None
 
 
 def is_short(pin: str) -> bool:
     """True for a PIN set under the old rule (4 or 5 digits): it still opens, but the owner
     is asked to choose a longer one."""
-    return pin_problem(pin) == SHORT_PIN
+    return len(pin) < (MIN_DIGITS if pin.isdigit() else MIN_PASSPHRASE)
+
+
+def short_pin_text() -> str:
+    """What a PIN too short must be instead, in the language in use."""
+    return _(SHORT_PIN, digits=MIN_DIGITS, characters=MIN_PASSPHRASE)
 
 
 def hash_pin(pin: str, cost: PinCost = DEFAULT_COST) -> str:

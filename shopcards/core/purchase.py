@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import _
 from shopcards.core.money import NotAnAmount, parse_amount
 from shopcards.core.validation import text_problem
 
@@ -96,12 +97,12 @@ def parse_purchase_date(text: str) -> dt.date:
     """An ISO date (``2024-03-05``); ValueError with a message for a person otherwise."""
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
     if not match:
-        raise ValueError(f"“{text}” is not a date: type YYYY-MM-DD")
+        raise ValueError(_("“{text}” is not a date: type YYYY-MM-DD", text=text))
     year, month, day = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{text} does not exist") from None
+        raise ValueError(_("{text} does not exist", text=text)) from None
 
 
 def _amount(text: str, locale: str, currency: str, is_return: bool, errors: dict[str, str]) -> int:
@@ -111,11 +112,11 @@ def _amount(text: str, locale: str, currency: str, is_return: bool, errors: dict
         errors["amount"] = str(exc)
         return 0
     if amount == 0:
-        errors["amount"] = "The amount is zero: type what was paid"
+        errors["amount"] = _("The amount is zero: type what was paid")
     elif is_return:
         return -abs(amount)
     elif amount < 0:
-        errors["amount"] = (
+        errors["amount"] = _(
             "A return must point at the sale it returns: choose that purchase and record a return"
         )
     return amount
@@ -130,9 +131,9 @@ def _date(text: str, today: dt.date, errors: dict[str, str]) -> str:
         errors["date"] = str(exc)
         return ""
     if date > today:
-        errors["date"] = f"{date.isoformat()} is in the future"
+        errors["date"] = _("{date} is in the future", date=date.isoformat())
     elif date.year < OLDEST_YEAR:
-        errors["date"] = f"{date.isoformat()} is too long ago to be a purchase"
+        errors["date"] = _("{date} is too long ago to be a purchase", date=date.isoformat())
     return date.isoformat()
 
 

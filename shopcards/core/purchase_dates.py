@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from babel.dates import get_date_format, get_month_names
 
+from shopcards.core import i18n
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _, ngettext
 from shopcards.core.purchase import OLDEST_YEAR
 
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -21,7 +23,6 @@ _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")
 _SLASHED = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})")
 _TIME = re.compile(r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
-_MONTHS = ("", *(str(name) for name in get_month_names("wide", locale="en").values()))
 _NAMED = 5
 DATE_ORDERS = ("dmy", "mdy")
 """The owner's answer when the rows do not settle it: day/month/year or month/day/year."""
@@ -33,7 +34,7 @@ def day_first(dates: Iterable[tuple[int, str]], locale: str, date_order: str | N
     locale writes dates. Rows that disagree are refused with the rows named."""
     if date_order is not None:
         if date_order not in DATE_ORDERS:
-            raise ShopError(f"“{date_order}” is not a date order; say dmy or mdy.")
+            raise ShopError(_("“{order}” is not a date order; say dmy or mdy.", order=date_order))
         return date_order == "dmy"
     only = {"dmy": _Lines(), "mdy": _Lines()}
     for line, text in dates:
@@ -65,8 +66,13 @@ class _Lines:
 
     def __str__(self) -> str:
         named = ", ".join(str(line) for line in self.first)
-        more = f" and {self.count - len(self.first):,} more" if self.count > _NAMED else ""
-        return f"row{'s' * (self.count > 1)} {named}{more}"
+        if self.count > _NAMED:
+            more = self.count - len(self.first)
+            return ngettext(
+                "rows {rows} and {more} more", "rows {rows} and {more} more", more,
+                rows=named, more=format(more, ","),
+            )  # fmt: skip
+        return ngettext("row {rows}", "rows {rows}", self.count, rows=named)
 
 
 class DateOrderUnclear(ShopError):
@@ -74,11 +80,13 @@ class DateOrderUnclear(ShopError):
 
     def __init__(self, day_first: _Lines, month_first: _Lines) -> None:
         super().__init__(
-            "The dates disagree: "
-            f"{day_first} can only be day/month/year (e.g. 25/11/2026), and "
-            f"{month_first} can only be month/day/year (e.g. 11/25/2026). "
-            "Nothing was imported: say which order the file uses (dmy or mdy), or fix those "
-            "rows."
+            _(
+                "The dates disagree: {day_first} can only be day/month/year (e.g. 25/11/2026), "
+                "and {month_first} can only be month/day/year (e.g. 11/25/2026). Nothing was "
+                "imported: say which order the file uses (dmy or mdy), or fix those rows.",
+                day_first=day_first,
+                month_first=month_first,
+            )
         )
         self.day_first = day_first
         self.month_first = month_first
@@ -88,12 +96,14 @@ def file_date(text: str, day_first: bool, today: dt.date, zone: dt.tzinfo | None
     """An ISO date from any of the usual ways of writing one; a time after it is ignored,
     unless it carries a time zone: then the date is the shop's for that moment."""
     if not text:
-        raise ValueError("no date")
+        raise ValueError(_("no date"))
     date = _parse_date(text, day_first, zone)
     if date is None:
-        raise ValueError(f"“{text}” is not a date this import understands (use YYYY-MM-DD)")
+        raise ValueError(
+            _("“{text}” is not a date this import understands (use YYYY-MM-DD)", text=text)
+        )
     if date > today:
-        raise ValueError(f"the date {date.isoformat()} is in the future")
+        raise ValueError(_("the date {date} is in the future", date=date.isoformat()))
     return date.isoformat()
 
 
@@ -116,7 +126,9 @@ def _parse_date(text: str, day_first: bool, zone: dt.tzinfo | None) -> dt.date |
                     date, dt.time(int(hour), int(minute), int(second or 0)), _zone(offset)
                 )
             except ValueError:
-                raise ValueError(f"“{text}”: {hour}:{minute} is not a time of day") from None
+                raise ValueError(
+                    _("“{text}”: {time} is not a time of day", text=text, time=hour + ":" + minute)
+                ) from None
             return moment.astimezone(zone).date()
     return None
 
@@ -124,15 +136,33 @@ def _parse_date(text: str, day_first: bool, zone: dt.tzinfo | None) -> dt.date |
 def _day(text: str, year_digits: str, month: int, day: int) -> dt.date:
     """The day, or ValueError saying why ``text`` names none (in the words of a calendar)."""
     if len(year_digits) != 4:
-        raise ValueError(f"“{text}”: write the year with four digits")
+        raise ValueError(_("“{text}”: write the year with four digits", text=text))
     year = int(year_digits)
     if year < OLDEST_YEAR:
-        raise ValueError(f"“{text}”: the year {year_digits} is before {OLDEST_YEAR}")
+        raise ValueError(
+            _(
+                "“{text}”: the year {year} is before {oldest}",
+                text=text,
+                year=year_digits,
+                oldest=OLDEST_YEAR,
+            )
+        )
     if not 1 <= month <= 12:
-        raise ValueError(f"{text} is not a day: there is no month {month}")
+        raise ValueError(
+            _("{text} is not a day: there is no month {month}", text=text, month=month)
+        )
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        raise ValueError(f"{text} is not a day: {_MONTHS[month]} {year} has {days} days")
+        month_name = get_month_names("wide", "stand-alone", i18n.format_locale("en"))[month]
+        raise ValueError(
+            _(
+                "{text} is not a day: {month} {year} has {days} days",
+                text=text,
+                month=month_name,
+                year=year,
+                days=days,
+            )
+        )
     return dt.date(year, month, day)
 
 

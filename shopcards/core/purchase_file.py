@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import BinaryIO, TextIO
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.core.money import NotAnAmount, parse_amount
 from shopcards.core.purchase import MAX_TEXT
 from shopcards.core.purchase_dates import day_first, file_date
@@ -35,7 +36,7 @@ from shopcards.core.validation import text_problem
 IDENTIFIERS = ("card_no", "phone", "email")
 FIELD_ALIASES = {"card": "card_no", "receipt": "receipt_no"}
 """Shorter names a person may use for a field when naming its column (``--column card=Kundnr``)."""
-LINE_TOO_LONG = f"line too long (more than {MAX_LINE:,} characters)"
+LINE_TOO_LONG = N_("line too long (more than {limit} characters)")
 _CACHED = 1 << 16
 _UNREADABLE = "\ufffd"
 """What a byte that is not text in the file's encoding is read as."""
@@ -103,9 +104,9 @@ def read_purchase_file(
     parsed = PurchaseFile(
         encoding=layout.encoding,
         delimiter=layout.delimiter,
-        columns={name: heading for name, (_, heading) in layout.columns.items()},
+        columns={name: heading for name, (_index, heading) in layout.columns.items()},
         headings=layout.headings,
-        indexes={name: index for name, (index, _) in layout.columns.items()},
+        indexes={name: index for name, (index, _heading) in layout.columns.items()},
     )
     too_long: list[RowProblem] = []
 
@@ -116,7 +117,7 @@ def read_purchase_file(
 
     rows = dates()
     parsed.day_first = day_first(rows, locale, date_order)
-    for _ in rows:  # the rest of the rows, when the order was settled without them
+    for _row in rows:  # the rest of the rows, when the order was settled without them
         pass
     parsed.row_count += len(too_long)
     return parsed
@@ -159,10 +160,23 @@ def field_names(named: Mapping[str, str]) -> dict[str, str]:
         name = FIELD_ALIASES.get(given.strip().lower(), given.strip().lower())
         if name not in COLUMNS:
             known = ", ".join(sorted({*COLUMNS, *FIELD_ALIASES} - set(FIELD_ALIASES.values())))
-            raise ShopError(f"“{given}” is not a field of a purchase; the fields are: {known}.")
+            raise ShopError(
+                _(
+                    "“{given}” is not a field of a purchase; the fields are: {known}.",
+                    given=given,
+                    known=known,
+                )
+            )
         twice = [other for other, h in fields.items() if fold(h.strip()) == fold(heading.strip())]
         if twice:
-            raise ShopError(f"The column “{heading}” is named for both {twice[0]} and {name}.")
+            raise ShopError(
+                _(
+                    "The column “{heading}” is named for both {first} and {second}.",
+                    heading=heading,
+                    first=twice[0],
+                    second=name,
+                )
+            )
         fields[name] = heading
     return fields
 
@@ -170,12 +184,12 @@ def field_names(named: Mapping[str, str]) -> dict[str, str]:
 def file_headings(stream: BinaryIO) -> tuple[list[str], dict[str, str]]:
     """The export's column headings in order, and the field each recognised one holds (for
     the window, which lets the owner say which column is which before anything is read)."""
-    with open_text(stream) as (text, _):
+    with open_text(stream) as (text, _encoding):
         header = _heading_line(_lines(text))
     delimiter = best_delimiter(header, lambda cells: len(_found_columns(cells, {})))
     headings = [heading.strip() for heading in split_line(header, delimiter)]
     found = _found_columns(headings, {})
-    return headings, {name: heading for name, (_, heading) in found.items()}
+    return headings, {name: heading for name, (_index, heading) in found.items()}
 
 
 @dataclass(frozen=True)
@@ -191,18 +205,26 @@ class _Layout:
 def _lines(text: TextIO, too_long: list[RowProblem] | None = None) -> Lines:
     """The file's lines, each one too long noted in ``too_long``."""
     problems = too_long if too_long is not None else []
-    return Lines(text, lambda number: problems.append(RowProblem(number, LINE_TOO_LONG)))
+    return Lines(
+        text,
+        lambda number: problems.append(
+            RowProblem(number, _(LINE_TOO_LONG, limit=format(MAX_LINE, ",")))
+        ),
+    )
 
 
 def _heading_line(lines: Lines) -> str:
     header = first_line(lines)
     if lines.skipped:
         raise ShopError(
-            f"The heading line is too long (more than {MAX_LINE:,} characters): this "
-            "is not a till export. Nothing was imported."
+            _(
+                "The heading line is too long (more than {limit} characters): this is not a "
+                "till export. Nothing was imported.",
+                limit=format(MAX_LINE, ","),
+            )
         )
     if header is None:
-        raise ShopError("The file is empty: there is no heading line and no purchase in it.")
+        raise ShopError(_("The file is empty: there is no heading line and no purchase in it."))
     return header
 
 
@@ -219,7 +241,7 @@ def _records(
 ) -> Iterator[tuple[int, list[str]]]:
     """The non-blank rows after the heading line, each with the line it starts on (a quoted
     field may run over several lines); lines too long are added to ``problems``."""
-    with open_text(stream) as (text, _):
+    with open_text(stream) as (text, _encoding):
         lines = _lines(text, problems)
         _heading_line(lines)
         reader = csv.reader(lines, delimiter=layout.delimiter)
@@ -231,7 +253,12 @@ def _records(
                 return
             except csv.Error as exc:
                 raise ShopError(
-                    f"Row {lines.number} cannot be read: {exc}. Nothing was imported.", str(exc)
+                    _(
+                        "Row {number} cannot be read: {problem}. Nothing was imported.",
+                        number=lines.number,
+                        problem=exc,
+                    ),
+                    str(exc),
                 ) from exc
             if any(cell.strip() for cell in cells):
                 yield line, cells
@@ -246,17 +273,24 @@ def _columns(header: str, named: Mapping[str, str]) -> tuple[str, dict[str, tupl
     absent = [heading for name, heading in named.items() if name not in columns]
     if absent:
         raise ShopError(
-            f"There is no column “{absent[0]}” in the heading line; its columns are: "
-            + ", ".join(f"“{heading}”" for heading in headings)
-            + "."
+            _(
+                "There is no column “{heading}” in the heading line; its columns are: {columns}.",
+                heading=absent[0],
+                columns=", ".join(f"“{heading}”" for heading in headings),
+            )
         )
     missing = [name for name in ("date", "amount") if name not in columns]
     if missing or not any(name in columns for name in IDENTIFIERS):
-        wanted = " and ".join(missing) if missing else "a card number, phone or e-mail"
+        # Translators: between the field names date and amount
+        wanted = _(" and ").join(missing) if missing else _("a card number, phone or e-mail")
         raise ShopError(
-            f"The first line should name the columns; no column for {wanted} was found in "
-            f"“{header[:120]}”. Name them e.g. date;amount;card;phone;email;receipt, or say "
-            "which column is which (e.g. card=Kundnr)."
+            _(
+                "The first line should name the columns; no column for {wanted} was found in "
+                "“{line}”. Name them e.g. date;amount;card;phone;email;receipt, or say which "
+                "column is which (e.g. card=Kundnr).",
+                wanted=wanted,
+                line=header[:120],
+            )
         )
     return delimiter, columns
 
@@ -269,7 +303,7 @@ def _found_columns(headings: Sequence[str], named: Mapping[str, str]) -> dict[st
         if fold(heading.strip()) in folded:
             index = folded.index(fold(heading.strip()))
             found[name] = (index, headings[index].strip())
-    taken = {index for index, _ in found.values()}
+    taken = {index for index, _heading in found.values()}
     for index, heading in enumerate(headings):
         known = _column_name(heading)
         if known and known not in found and index not in taken:
@@ -309,16 +343,23 @@ def _row(
     extra = [c for c in cells[width:] if c.strip()]
     if extra:
         raise ValueError(
-            f"{len(cells)} fields where the heading line names {width}; is a "
-            "decimal comma outside quotes?"
+            _(
+                "{count} fields where the heading line names {width}; is a decimal comma "
+                "outside quotes?",
+                count=len(cells),
+                width=width,
+            )
         )
     if any(_UNREADABLE in cell for cell in cells):
         raise ValueError(
-            f"holds bytes that are not {layout.encoding} text (is the file saved in two encodings?)"
+            _(
+                "holds bytes that are not {encoding} text (is the file saved in two encodings?)",
+                encoding=layout.encoding,
+            )
         )
     values = {name: _cell(cells, layout.columns, name) for name in COLUMNS}
     if not any(values[name] for name in IDENTIFIERS):
-        raise ValueError("no card number, phone or e-mail to find the customer by")
+        raise ValueError(_("no card number, phone or e-mail to find the customer by"))
     for name in ("items", "category", "receipt_no"):
         values[name] = " ".join(values[name].split())
         problem = text_problem(values[name], MAX_TEXT)
@@ -337,13 +378,13 @@ def _row(
 def _amount(text: str, locale: str, currency: str) -> int:
     """The amount in minor units (a till repeats its prices, so each text is read once)."""
     if not text:
-        raise ValueError("no amount")
+        raise ValueError(_("no amount"))
     try:
         amount = parse_amount(text, locale, currency)
     except NotAnAmount as exc:
-        raise ValueError(f"amount: {exc}") from None
+        raise ValueError(_("amount: {problem}", problem=exc)) from None
     if amount == 0:
-        raise ValueError("the amount is zero")
+        raise ValueError(_("the amount is zero"))
     return amount
 
 

@@ -18,6 +18,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name, get_territory_currencies, is_currency, list_currencies
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import N_, _
 from shopcards.core.text import has_control_chars
 
 
@@ -81,13 +82,13 @@ class ShopSettings:
 
 
 # The groups, in the order the Settings window shows them.
-SHOP = "Shop"
-LETTERS = "Letters & printing"
-LABELS = "Labels"
-DRAWING = "Drawing"
-CUSTOMERS = "Knowing the customers"
-LOYALTY = "Loyalty"
-OWNER = "Owner"
+SHOP = N_("Shop")
+LETTERS = N_("Letters & printing")
+LABELS = N_("Labels")
+DRAWING = N_("Drawing")
+CUSTOMERS = N_("Knowing the customers")
+LOYALTY = N_("Loyalty")
+OWNER = N_("Owner")
 GROUPS = (SHOP, LETTERS, LABELS, DRAWING, CUSTOMERS, LOYALTY, OWNER)
 
 MAX_TEXT = 120
@@ -170,119 +171,128 @@ def currency_names() -> dict[str, str]:
 
 
 def _locale_problem(code: str) -> str:
-    return "" if code in locale_names() else "must be a locale Babel knows, like en_GB or fi_FI"
+    return "" if code in locale_names() else _("must be a locale Babel knows, like en_GB or fi_FI")
 
 
 def _region_problem(code: str) -> str:
-    return "" if code in region_names() else "must be a two-letter country code, like GB or FI"
+    return "" if code in region_names() else _("must be a two-letter country code, like GB or FI")
 
 
 def _currency_problem(code: str) -> str:
     ok = is_currency(code) and code in currency_names()
-    return "" if ok else "must be a three-letter currency code, like EUR or GBP"
+    return "" if ok else _("must be a three-letter currency code, like EUR or GBP")
 
 
 def _email_problem(text: str) -> str:
-    return "" if not text or _EMAIL.match(text) else "must be an e-mail address (name@example.com)"
+    if not text or _EMAIL.match(text):
+        return ""
+    return _("must be an e-mail address (name@example.com)")
 
 
 def _sheet(key: str, label: str, low: float, high: float, kind: type = float) -> Setting:
-    about = "A measurement of the custom label sheet (used when the label sheet is custom)."
+    about = N_("A measurement of the custom label sheet (used when the label sheet is custom).")
     return Setting(f"label_custom_{key}", label, LABELS, kind, about, low=low, high=high)
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("shop_name", "Shop name", SHOP, required=True,
-            about="Heads every letter and the window's title."),
-    Setting("shop_address", "Address", SHOP, shown_as="lines",
-            about="The sender's address on letters, envelopes and cards, one line each."),
-    Setting("shop_phone", "Phone", SHOP, about="Printed on the letterhead."),
-    Setting("shop_email", "E-mail", SHOP, extra=_email_problem,
-            about="Printed on the letterhead."),
-    Setting("region", "Country or region", SHOP, choices=region_names, extra=_region_problem,
-            about="Phones without a country code are read as this country's."),
-    Setting("locale", "Language and formats", SHOP, choices=locale_names, extra=_locale_problem,
-            about="How dates and amounts are written, and the drawers' alphabet."),
-    Setting("currency", "Currency", SHOP, choices=currency_names, extra=_currency_problem,
-            about="The shop's money: every amount is in this currency."),
-    Setting("letterhead_logo", "Logo", LETTERS, shown_as="picture",
-            about="A PNG or JPEG printed at the top of every letter (empty: none)."),
-    Setting("signature_image", "Signature", LETTERS, shown_as="picture",
-            about="The owner's scanned signature, printed above the signer's name."),
-    Setting("signer_name", "Signed by", LETTERS,
-            about="The name under every letter (empty: the shop's name)."),
-    Setting("letter_closing", "Closing words", LETTERS, about="The words before the signature."),
-    Setting("letter_paper", "Paper", LETTERS, choices={"A4": "A4", "Letter": "US Letter"},
-            about="A4 (DIN 5008 window) or US Letter (#10 window); greeting cards use it too."),
-    Setting("card_fold", "Greeting cards", LETTERS,
-            choices={"quarter": "One side, folded twice", "half": "Both sides, folded once"}),
-    Setting("envelope_size", "Envelopes", LETTERS,
-            choices={"DL": "DL (110 × 220 mm)", "C5": "C5 (162 × 229 mm)",
-                     "C6": "C6 (114 × 162 mm)", "US10": "US #10"}),
-    Setting("label_sheet", "Label sheet", LABELS,
-            choices={"L7160": "Avery L7160 (21 per A4)", "L7163": "Avery L7163 (14 per A4)",
-                     "5160": "Avery 5160 (30 per Letter)", "5163": "Avery 5163 (10 per Letter)",
-                     "custom": "Custom sheet…"},
-            about="An Avery sheet, or a custom one measured below."),
-    Setting("printer_offset_x_mm", "Labels: move right (mm)", LABELS, float, low=-20, high=20,
-            about="For a printer that prints off the mark (negative: left)."),
-    Setting("printer_offset_y_mm", "Labels: move down (mm)", LABELS, float, low=-20, high=20,
-            about="For a printer that prints off the mark (negative: up)."),
-    _sheet("page_width", "Page width (mm)", 0, 600),
-    _sheet("page_height", "Page height (mm)", 0, 600),
-    _sheet("rows", "Rows", 1, 100, int),
-    _sheet("columns", "Columns", 1, 100, int),
-    _sheet("label_width", "Label width (mm)", 0, 600),
-    _sheet("label_height", "Label height (mm)", 0, 600),
-    _sheet("top", "Top margin (mm)", 0, 600),
-    _sheet("left", "Left margin (mm)", 0, 600),
-    _sheet("h_gap", "Gap across (mm)", 0, 600),
-    _sheet("v_gap", "Gap down (mm)", 0, 600),
-    Setting("drawing_entry_mode", "Entries", DRAWING,
-            choices={"per_customer": "One per customer who bought that month",
-                     "per_purchase": "One per purchase that month"},
-            about="Returns and voided purchases are never entries."),
-    Setting("drawing_exclude_staff", "Leave out staff", DRAWING, bool),
-    Setting("drawing_exclude_winners_months", "Leave out winners of the last", DRAWING, int,
-            low=0, high=24, unit=" months", about="0: nobody is left out for having won."),
-    Setting("drawing_alternates", "Alternates", DRAWING, int, low=0, high=10,
-            about="Drawn after the winner, in order, in case the winner cannot be reached."),
-    Setting("drawing_prize", "Prize", DRAWING,
-            about="What the winner's letter says they won, unless the owner types another."),
-    Setting("lapsed_months", "Lapsed after", CUSTOMERS, int, low=1, high=60, unit=" months",
-            about="Bought before, but nothing in this many months."),
-    Setting("former_months", "Former after", CUSTOMERS, int,
-            choices={6: "6 months", 12: "12 months"},
-            about="The segment “former”: nothing bought in this many months."),
-    Setting("regular_visits", "Regular: more visits than", CUSTOMERS, int, low=0, high=366,
-            optional=True, none_text="the median", unit=" visits",
-            about="Visits in 12 months that make a customer regular."),
-    Setting("heavy_spend", "Heavy: more spend than", CUSTOMERS, int, low=0,
-            optional=True, none_text="the median", shown_as="money",
-            about="Spend in 12 months (in the shop's currency) that makes a customer heavy."),
-    Setting("holdout_share", "Hold back from letters", CUSTOMERS, float, low=0, high=0.5,
+    Setting("shop_name", N_("Shop name"), SHOP, required=True,
+            about=N_("Heads every letter and the window's title.")),
+    Setting("shop_address", N_("Address"), SHOP, shown_as="lines",
+            about=N_("The sender's address on letters, envelopes and cards, one line each.")),
+    Setting("shop_phone", N_("Phone"), SHOP, about=N_("Printed on the letterhead.")),
+    Setting("shop_email", N_("E-mail"), SHOP, extra=_email_problem,
+            about=N_("Printed on the letterhead.")),
+    Setting("region", N_("Country or region"), SHOP, choices=region_names, extra=_region_problem,
+            about=N_("Phones without a country code are read as this country's.")),
+    Setting("locale", N_("Language and formats"), SHOP, choices=locale_names, extra=_locale_problem,
+            about=N_("How dates and amounts are written, and the drawers' alphabet.")),
+    Setting("currency", N_("Currency"), SHOP, choices=currency_names, extra=_currency_problem,
+            about=N_("The shop's money: every amount is in this currency.")),
+    Setting("letterhead_logo", N_("Logo"), LETTERS, shown_as="picture",
+            about=N_("A PNG or JPEG printed at the top of every letter (empty: none).")),
+    Setting("signature_image", N_("Signature"), LETTERS, shown_as="picture",
+            about=N_("The owner's scanned signature, printed above the signer's name.")),
+    Setting("signer_name", N_("Signed by"), LETTERS,
+            about=N_("The name under every letter (empty: the shop's name).")),
+    Setting("letter_closing", N_("Closing words"), LETTERS,
+            about=N_("The words before the signature.")),
+    Setting("letter_paper", N_("Paper"), LETTERS,
+            choices={"A4": N_("A4"), "Letter": N_("US Letter")},
+            about=N_("A4 (DIN 5008 window) or US Letter (#10 window); greeting cards use it too.")),
+    Setting("card_fold", N_("Greeting cards"), LETTERS,
+            choices={"quarter": N_("One side, folded twice"),
+                     "half": N_("Both sides, folded once")}),
+    Setting("envelope_size", N_("Envelopes"), LETTERS,
+            choices={"DL": N_("DL (110 × 220 mm)"), "C5": N_("C5 (162 × 229 mm)"),
+                     "C6": N_("C6 (114 × 162 mm)"), "US10": N_("US #10")}),
+    Setting("label_sheet", N_("Label sheet"), LABELS,
+            choices={"L7160": N_("Avery L7160 (21 per A4)"),
+                     "L7163": N_("Avery L7163 (14 per A4)"),
+                     "5160": N_("Avery 5160 (30 per Letter)"),
+                     "5163": N_("Avery 5163 (10 per Letter)"),
+                     "custom": N_("Custom sheet…")},
+            about=N_("An Avery sheet, or a custom one measured below.")),
+    Setting("printer_offset_x_mm", N_("Labels: move right (mm)"), LABELS, float, low=-20, high=20,
+            about=N_("For a printer that prints off the mark (negative: left).")),
+    Setting("printer_offset_y_mm", N_("Labels: move down (mm)"), LABELS, float, low=-20, high=20,
+            about=N_("For a printer that prints off the mark (negative: up).")),
+    _sheet("page_width", N_("Page width (mm)"), 0, 600),
+    _sheet("page_height", N_("Page height (mm)"), 0, 600),
+    _sheet("rows", N_("Rows"), 1, 100, int),
+    _sheet("columns", N_("Columns"), 1, 100, int),
+    _sheet("label_width", N_("Label width (mm)"), 0, 600),
+    _sheet("label_height", N_("Label height (mm)"), 0, 600),
+    _sheet("top", N_("Top margin (mm)"), 0, 600),
+    _sheet("left", N_("Left margin (mm)"), 0, 600),
+    _sheet("h_gap", N_("Gap across (mm)"), 0, 600),
+    _sheet("v_gap", N_("Gap down (mm)"), 0, 600),
+    Setting("drawing_entry_mode", N_("Entries"), DRAWING,
+            choices={"per_customer": N_("One per customer who bought that month"),
+                     "per_purchase": N_("One per purchase that month")},
+            about=N_("Returns and voided purchases are never entries.")),
+    Setting("drawing_exclude_staff", N_("Leave out staff"), DRAWING, bool),
+    Setting("drawing_exclude_winners_months", N_("Leave out winners of the last"), DRAWING, int,
+            low=0, high=24, unit=N_(" months"), about=N_("0: nobody is left out for having won.")),
+    Setting("drawing_alternates", N_("Alternates"), DRAWING, int, low=0, high=10,
+            about=N_("Drawn after the winner, in order, in case the winner cannot be reached.")),
+    Setting("drawing_prize", N_("Prize"), DRAWING,
+            about=N_("What the winner's letter says they won, unless the owner types another.")),
+    Setting("lapsed_months", N_("Lapsed after"), CUSTOMERS, int, low=1, high=60, unit=N_(" months"),
+            about=N_("Bought before, but nothing in this many months.")),
+    Setting("former_months", N_("Former after"), CUSTOMERS, int,
+            choices={6: N_("6 months"), 12: N_("12 months")},
+            about=N_("The segment “former”: nothing bought in this many months.")),
+    Setting("regular_visits", N_("Regular: more visits than"), CUSTOMERS, int, low=0, high=366,
+            optional=True, none_text=N_("the median"), unit=N_(" visits"),
+            about=N_("Visits in 12 months that make a customer regular.")),
+    Setting("heavy_spend", N_("Heavy: more spend than"), CUSTOMERS, int, low=0,
+            optional=True, none_text=N_("the median"), shown_as="money",
+            about=N_("Spend in 12 months (in the shop's currency) that makes a customer heavy.")),
+    Setting("holdout_share", N_("Hold back from letters"), CUSTOMERS, float, low=0, high=0.5,
             shown_as="percent",
-            about="Recipients held back at random, to measure what a letter batch did."),
-    Setting("retention_months", "Forget customers after", CUSTOMERS, int, low=0, high=240,
-            unit=" months",
-            about="Customers with no purchase and no change to their card in this many months "
+            about=N_("Recipients held back at random, to measure what a letter batch did.")),
+    Setting("retention_months", N_("Forget customers after"), CUSTOMERS, int, low=0, high=240,
+            unit=N_(" months"),
+            about=N_("Customers with no purchase and no change to their card in this many months "
             "are listed to be forgotten (Shop ▸ Customers past retention…), and backups older "
-            "than this are deleted. 0: keep everything."),
-    Setting("cashback_on", "Cash-back scheme", LOYALTY, bool,
-            about="Sales earn cash-back. Switching it off or on never changes what was earned."),
-    Setting("cashback_kind", "Cash-back shown as", LOYALTY,
-            choices={"money": "Money", "points": "Points (one per cent or penny)"}),
-    Setting("cashback_rate_bp", "Cash-back rate", LOYALTY, int, low=0, high=10_000,
-            unit=" hundredths of a per cent",
-            about="What a sale earns, in hundredths of a per cent: 500 is 5%, 10000 is 100%."),
-    Setting("cashback_expiry_months", "Cash-back expires after", LOYALTY, int, low=1,
-            high=120, optional=True, none_text="never", unit=" months",
-            about="Earned cash-back can be spent up to the same day this many months later."),
-    Setting("tiers_on", "Discount tiers", LOYALTY, bool,
-            about="Card holders get their tier's discount. Off: no tier discounts at the till "
-            "and no tier shown on the card."),
-    Setting("owner_idle_minutes", "Back to clerk mode after", OWNER, int, low=1, high=240,
-            unit=" minutes", about="Owner mode ends after this long without a key or click."),
+            "than this are deleted. 0: keep everything.")),
+    Setting("cashback_on", N_("Cash-back scheme"), LOYALTY, bool,
+            about=N_("Sales earn cash-back. Switching it off or on never changes what was "
+                     "earned.")),
+    Setting("cashback_kind", N_("Cash-back shown as"), LOYALTY,
+            choices={"money": N_("Money"), "points": N_("Points (one per cent or penny)")}),
+    Setting("cashback_rate_bp", N_("Cash-back rate"), LOYALTY, int, low=0, high=10_000,
+            unit=N_(" hundredths of a per cent"),
+            about=N_("What a sale earns, in hundredths of a per cent: 500 is 5%, 10000 is 100%.")),
+    Setting("cashback_expiry_months", N_("Cash-back expires after"), LOYALTY, int, low=1,
+            high=120, optional=True, none_text=N_("never"), unit=N_(" months"),
+            about=N_("Earned cash-back can be spent up to the same day this many months later.")),
+    Setting("tiers_on", N_("Discount tiers"), LOYALTY, bool,
+            about=N_("Card holders get their tier's discount. Off: no tier discounts at the till "
+            "and no tier shown on the card.")),
+    Setting("owner_idle_minutes", N_("Back to clerk mode after"), OWNER, int, low=1, high=240,
+            unit=N_(" minutes"),
+            about=N_("Owner mode ends after this long without a key or click.")),
 )  # fmt: skip
 BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
 
@@ -303,12 +313,16 @@ def check(values: Mapping[str, object]) -> dict[str, Any]:
     for key, value in values.items():
         setting = BY_KEY.get(key)
         if setting is None:
-            problems[key] = "is not a setting shopcards knows (shopcards settings lists them)"
+            problems[key] = _("is not a setting shopcards knows (shopcards settings lists them)")
             continue
         try:
             checked[key] = _checked(setting, value)
         except ValueError as exc:
-            problems[key] = str(exc) if _blank(value) else f"{exc}, not {_shown(value)}"
+            problems[key] = (
+                str(exc)
+                if _blank(value)
+                else _("{problem}, not {value}", problem=exc, value=_shown(value))
+            )
     if problems:
         raise ValidationError(problems)
     return checked
@@ -316,22 +330,34 @@ def check(values: Mapping[str, object]) -> dict[str, Any]:
 
 def describe(setting: Setting) -> str:
     """What a value of this setting must be, in words ("a whole number from 1 to 240")."""
+    said = _what(setting)
+    if setting.optional:
+        return _("{what} (or {none!r} to leave it unset)", what=said, none=setting.none_text)
+    return said
+
+
+def _what(setting: Setting) -> str:
     options = setting.options()
     if options and len(options) <= 12:
-        said = "one of " + ", ".join(str(value) for value in options)
-    elif options:
-        said = f"a code like {setting.default}"
-    elif setting.kind is bool:
-        said = "yes or no"
-    elif setting.kind in (int, float):
-        said = "a whole number" if setting.kind is int else "a number"
-        if setting.low is not None and setting.high is not None:
-            said += f" from {_number(setting.low)} to {_number(setting.high)}"
-        elif setting.low is not None:
-            said += f" of at least {_number(setting.low)}"
-    else:
-        said = "text"
-    return said + (f" (or {setting.none_text!r} to leave it unset)" if setting.optional else "")
+        return _("one of {values}", values=", ".join(str(value) for value in options))
+    if options:
+        return _("a code like {example}", example=setting.default)
+    if setting.kind is bool:
+        return _("yes or no")
+    if setting.kind not in (int, float):
+        return _("text")
+    low, high = setting.low, setting.high
+    whole = setting.kind is int
+    if low is not None and high is not None:
+        low_high = {"low": _number(low), "high": _number(high)}
+        if whole:
+            return _("a whole number from {low} to {high}", **low_high)
+        return _("a number from {low} to {high}", **low_high)
+    if low is not None:
+        if whole:
+            return _("a whole number of at least {low}", low=_number(low))
+        return _("a number of at least {low}", low=_number(low))
+    return _("a whole number") if whole else _("a number")
 
 
 def _checked(setting: Setting, value: object) -> Any:
@@ -342,29 +368,31 @@ def _checked(setting: Setting, value: object) -> Any:
     typed = _typed(setting, value)
     options = setting.options()
     if options and typed not in options:
-        raise ValueError(f"must be {describe(setting)}")
+        raise ValueError(_must_be(setting))
     if setting.kind in (int, float) and not _in_range(setting, typed):
-        raise ValueError(f"must be {describe(setting)}")
+        raise ValueError(_must_be(setting))
     return typed
 
 
 def _text(setting: Setting, value: object) -> str:
     if not isinstance(value, str):
-        raise ValueError("must be text")
+        raise ValueError(_("must be text"))
     text = value.strip()
     options = setting.options()
     if options:
         text = next((code for code in options if code.casefold() == text.casefold()), text)
     lines = setting.shown_as == "lines"
     if has_control_chars(text, allow_newlines=lines):
-        raise ValueError("holds an invisible control character; please retype it")
+        raise ValueError(_("holds an invisible control character; please retype it"))
     if len(text) > (MAX_LINES if lines else MAX_TEXT):
-        raise ValueError(f"is too long: at most {MAX_LINES if lines else MAX_TEXT} characters")
+        raise ValueError(
+            _("is too long: at most {count} characters", count=MAX_LINES if lines else MAX_TEXT)
+        )
     if setting.required and not text:
-        raise ValueError("must not be empty")
+        raise ValueError(_("must not be empty"))
     problem = setting.extra(text) if setting.extra else ""
     if not problem and options and text not in options:
-        problem = f"must be {describe(setting)}"
+        problem = _must_be(setting)
     if problem:
         raise ValueError(problem)
     return text
@@ -372,7 +400,7 @@ def _text(setting: Setting, value: object) -> str:
 
 def _typed(setting: Setting, value: object) -> Any:
     """``value`` as the setting's type; a string is read as a person would mean it."""
-    said = f"must be {describe(setting)}"
+    said = _must_be(setting)
     if setting.kind is bool:
         if isinstance(value, bool):
             return value
@@ -393,6 +421,10 @@ def _typed(setting: Setting, value: object) -> Any:
     if setting.kind is float and isinstance(value, int | float) and value == value:
         return float(value)
     raise ValueError(said)
+
+
+def _must_be(setting: Setting) -> str:
+    return _("must be {what}", what=describe(setting))
 
 
 def _in_range(setting: Setting, value: float) -> bool:

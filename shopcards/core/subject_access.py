@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from shopcards.core.consent import CHANNEL_LABELS, HOW_LABELS, VALUE_LABELS
+from shopcards.core.i18n import N_, _
 from shopcards.core.insights import Kind, Value
 
 FORMAT = "shopcards.subject-access/1"
 """Named in the JSON file, so a reader knows which keys to expect."""
-TITLE = "Everything we keep about this customer"
+TITLE = N_("Everything we keep about this customer")
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Field:
     def shown(self) -> str:
         """The value as a person reads it ("not asked" for the code ``not_asked``)."""
         text = self.value if isinstance(self.value, str) else "\n".join(self.value)
-        return self.words.get(text, text) if self.words else text
+        return _(self.words[text]) if self.words and text in self.words else text
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,9 @@ class Column:
 
     def shown(self, value: Value) -> Value:
         """The value as a person reads it (the code's words, where it has some)."""
-        return self.words.get(str(value), value) if self.words else value
+        if self.words and str(value) in self.words:
+            return _(self.words[str(value)])
+        return value
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ class Section:
     heading: str
     columns: tuple[Column, ...]
     rows: Sequence[tuple[Value, ...]]
-    empty: str = "None."
+    empty: str = N_("None.")
 
 
 @dataclass(frozen=True)
@@ -84,32 +87,36 @@ class SubjectAccess:
         return next(s for s in self.sections if s.key == key)
 
 
-WHO_CALLED = {"customer": "the customer", "shop": "the shop"}
-OUTCOMES = {"reached": "reached", "no_answer": "no answer", "left_message": "left a message"}
-SENT = {"sent": "yes", "held_out": "no (held back to measure the response)"}
-RESULTS = {"won": "won", "passed_over": "passed over"}
+WHO_CALLED = {"customer": N_("the customer"), "shop": N_("the shop")}
+OUTCOMES = {
+    "reached": N_("reached"),
+    "no_answer": N_("no answer"),
+    "left_message": N_("left a message"),
+}
+SENT = {"sent": N_("yes"), "held_out": N_("no (held back to measure the response)")}
+RESULTS = {"won": N_("won"), "passed_over": N_("passed over")}
 MOVEMENTS = {
-    "earn": "earned",
-    "spend": "spent",
-    "expire": "expired",
-    "adjust": "adjusted by hand",
-    "reverse": "taken back (a return)",
-    "refund": "given back (a return)",
-    "undo": "undone (a voided sale)",
+    "earn": N_("earned"),
+    "spend": N_("spent"),
+    "expire": N_("expired"),
+    "adjust": N_("adjusted by hand"),
+    "reverse": N_("taken back (a return)"),
+    "refund": N_("given back (a return)"),
+    "undo": N_("undone (a voided sale)"),
 }
 TIER_RULES = {
-    "spend": "spend over the year",
-    "top": "among the top spenders",
-    "manual": "placed by hand",
+    "spend": N_("spend over the year"),
+    "top": N_("among the top spenders"),
+    "manual": N_("placed by hand"),
 }
 ACTIONS = {
-    "added": "card added",
-    "edited": "card changed",
-    "archived": "archived",
-    "unarchived": "brought back",
-    "call_logged": "call logged",
-    "drawing_entered": "entered the prize drawing",
-    "consent_withdrawn": "consent withdrawn",
+    "added": N_("card added"),
+    "edited": N_("card changed"),
+    "archived": N_("archived"),
+    "unarchived": N_("brought back"),
+    "call_logged": N_("call logged"),
+    "drawing_entered": N_("entered the prize drawing"),
+    "consent_withdrawn": N_("consent withdrawn"),
 }
 """The words the PDF shows for the codes the JSON file keeps (a code without words shows as
 it is)."""
@@ -119,120 +126,120 @@ CARD_WORDS: dict[str, Mapping[Any, str]] = {
     "consent_email": VALUE_LABELS,
 }
 """The card's fields that hold codes, and the words the PDF shows for them."""
-CARD_HEADING = "The card"
+CARD_HEADING = N_("The card")
 CARD_LABELS = {
-    "card_no": "Card number",
-    "title": "Title",
-    "given_name": "Given name",
-    "family_name": "Family name",
-    "salutation": "Salutation",
-    "address_lines": "Address",
-    "postcode": "Postcode",
-    "city": "City",
-    "country": "Country",
-    "phones": "Phones",
-    "email": "E-mail",
-    "birthday": "Birthday",
-    "anniversary": "Anniversary",
-    "anniversary_what": "Anniversary of",
-    "greeting": "Holiday greeting",
-    "interests": "Interests",
-    "consent_post": "Consent to post",
-    "consent_phone": "Consent to phone",
-    "consent_email": "Consent to e-mail",
-    "joined_via": "Joined via",
-    "customer_type": "Customer type",
-    "is_staff": "Staff",
-    "notes": "Notes",
-    "archived_at": "Archived",
-    "created_at": "Card made",
-    "updated_at": "Last changed",
+    "card_no": N_("Card number"),
+    "title": N_("Title"),
+    "given_name": N_("Given name"),
+    "family_name": N_("Family name"),
+    "salutation": N_("Salutation"),
+    "address_lines": N_("Address"),
+    "postcode": N_("Postcode"),
+    "city": N_("City"),
+    "country": N_("Country"),
+    "phones": N_("Phones"),
+    "email": N_("E-mail"),
+    "birthday": N_("Birthday"),
+    "anniversary": N_("Anniversary"),
+    "anniversary_what": N_("Anniversary of"),
+    "greeting": N_("Holiday greeting"),
+    "interests": N_("Interests"),
+    "consent_post": N_("Consent to post"),
+    "consent_phone": N_("Consent to phone"),
+    "consent_email": N_("Consent to e-mail"),
+    "joined_via": N_("Joined via"),
+    "customer_type": N_("Customer type"),
+    "is_staff": N_("Staff"),
+    "notes": N_("Notes"),
+    "archived_at": N_("Archived"),
+    "created_at": N_("Card made"),
+    "updated_at": N_("Last changed"),
 }
 SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
     "consents": (
-        "Consents: when, how and by whom",
+        N_("Consents: when, how and by whom"),
         (
-            Column("at", "When", Kind.DATE),
-            Column("channel", "Channel", words=CHANNEL_LABELS),
-            Column("value", "Consent", words=VALUE_LABELS),
-            Column("how", "How", words=HOW_LABELS),
-            Column("by", "By"),
-            Column("desk", "Desk"),
+            Column("at", N_("When"), Kind.DATE),
+            Column("channel", N_("Channel"), words=CHANNEL_LABELS),
+            Column("value", N_("Consent"), words=VALUE_LABELS),
+            Column("how", N_("How"), words=HOW_LABELS),
+            Column("by", N_("By")),
+            Column("desk", N_("Desk")),
         ),
     ),
     "purchases": (
-        "Purchases",
+        N_("Purchases"),
         (
-            Column("date", "Date", Kind.DATE),
-            Column("receipt", "Receipt"),
-            Column("amount", "Amount", Kind.MONEY),
-            Column("items", "Items", share=3),
-            Column("category", "Category"),
-            Column("voided", "Voided"),
+            Column("date", N_("Date"), Kind.DATE),
+            Column("receipt", N_("Receipt")),
+            Column("amount", N_("Amount"), Kind.MONEY),
+            Column("items", N_("Items"), share=3),
+            Column("category", N_("Category")),
+            Column("voided", N_("Voided")),
         ),
     ),
     "calls": (
-        "Calls",
+        N_("Calls"),
         (
-            Column("date", "Date", Kind.DATE),
-            Column("who_called", "Who called", words=WHO_CALLED),
-            Column("outcome", "Outcome", words=OUTCOMES),
-            Column("reason", "Reason they gave", share=2),
-            Column("complaint", "Complaint"),
-            Column("follow_up_on", "Follow up on", Kind.DATE),
+            Column("date", N_("Date"), Kind.DATE),
+            Column("who_called", N_("Who called"), words=WHO_CALLED),
+            Column("outcome", N_("Outcome"), words=OUTCOMES),
+            Column("reason", N_("Reason they gave"), share=2),
+            Column("complaint", N_("Complaint")),
+            Column("follow_up_on", N_("Follow up on"), Kind.DATE),
         ),
     ),
     "letters": (
-        "Letters and cards sent",
+        N_("Letters and cards sent"),
         (
-            Column("sent_at", "Date", Kind.DATE),
-            Column("kind", "What"),
-            Column("template", "Template", share=2),
-            Column("sent", "Sent", words=SENT),
+            Column("sent_at", N_("Date"), Kind.DATE),
+            Column("kind", N_("What")),
+            Column("template", N_("Template"), share=2),
+            Column("sent", N_("Sent"), words=SENT),
         ),
     ),
     "drawing_entries": (
-        "Prize drawing entries",
-        (Column("month", "Month"), Column("entered_at", "Entered", Kind.DATE)),
+        N_("Prize drawing entries"),
+        (Column("month", N_("Month")), Column("entered_at", N_("Entered"), Kind.DATE)),
     ),
     "drawing_results": (
-        "Prize drawing wins",
+        N_("Prize drawing wins"),
         (
-            Column("month", "Month"),
-            Column("place", "Place", Kind.NUMBER),
-            Column("result", "Result", words=RESULTS),
-            Column("reason", "Reason"),
-            Column("at", "Date", Kind.DATE),
+            Column("month", N_("Month")),
+            Column("place", N_("Place"), Kind.NUMBER),
+            Column("result", N_("Result"), words=RESULTS),
+            Column("reason", N_("Reason")),
+            Column("at", N_("Date"), Kind.DATE),
         ),
     ),
     "loyalty_movements": (
-        "Loyalty cash-back movements",
+        N_("Loyalty cash-back movements"),
         (
-            Column("date", "Date", Kind.DATE),
-            Column("kind", "What", words=MOVEMENTS),
-            Column("amount", "Amount", Kind.MONEY),
-            Column("expires_on", "Expires", Kind.DATE),
-            Column("reason", "Reason"),
+            Column("date", N_("Date"), Kind.DATE),
+            Column("kind", N_("What"), words=MOVEMENTS),
+            Column("amount", N_("Amount"), Kind.MONEY),
+            Column("expires_on", N_("Expires"), Kind.DATE),
+            Column("reason", N_("Reason")),
         ),
     ),
     "loyalty_tiers": (
-        "Loyalty tiers",
+        N_("Loyalty tiers"),
         (
-            Column("tier", "Tier"),
-            Column("from", "From", Kind.DATE),
-            Column("to", "To", Kind.DATE),
-            Column("rule", "Why", words=TIER_RULES),
-            Column("note", "Note"),
+            Column("tier", N_("Tier")),
+            Column("from", N_("From"), Kind.DATE),
+            Column("to", N_("To"), Kind.DATE),
+            Column("rule", N_("Why"), words=TIER_RULES),
+            Column("note", N_("Note")),
         ),
     ),
     "changes": (
-        "Changes to the card",
+        N_("Changes to the card"),
         (
-            Column("at", "When", Kind.DATE),
-            Column("by", "By"),
-            Column("desk", "Desk"),
-            Column("action", "What", words=ACTIONS),
-            Column("details", "Details", share=4),
+            Column("at", N_("When"), Kind.DATE),
+            Column("by", N_("By")),
+            Column("desk", N_("Desk")),
+            Column("action", N_("What"), words=ACTIONS),
+            Column("details", N_("Details"), share=4),
         ),
     ),
 }
@@ -242,7 +249,8 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
 def section(key: str, rows: Sequence[tuple[Value, ...]]) -> Section:
     """The section ``key`` holding ``rows`` (each row in the order of its columns)."""
     heading, columns = SECTIONS[key]
-    return Section(key, heading, columns, rows)
+    said = tuple(replace(column, label=_(column.label)) for column in columns)
+    return Section(key, _(heading), said, rows, _(Section.empty))
 
 
 def as_json(access: SubjectAccess) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from shopcards.core.errors import PermissionDenied, ValidationError
+from shopcards.core.i18n import N_, _, ngettext
 from shopcards.core.pin import (
     DEFAULT_COST,
     PinCost,
@@ -36,8 +37,8 @@ from shopcards.store import settings as settings_store
 PIN_KEY = "owner_pin_hash"
 FAILURES_KEY = "owner_pin_failures"
 PIN_ENV = "SHOPCARDS_PIN"
-WRONG_PIN = "That PIN is not right. Clerk mode stays on."
-CHOOSE_LONGER = (
+WRONG_PIN = N_("That PIN is not right. Clerk mode stays on.")
+CHOOSE_LONGER = N_(
     "Your PIN is shorter than shopcards now asks for. Please choose a new one of at least "
     "6 digits (or a passphrase of at least 12 characters): Shop ▸ Change PIN…."
 )
@@ -63,9 +64,9 @@ def set_pin(
     with session.card_file.write() as db:
         stored = _stored_hash(db)
         if stored is not None:
-            require_owner(session, "change the PIN")
+            require_owner(session, _("change the PIN"))
             if current_pin is None or not verify_pin(current_pin, stored):
-                raise PermissionDenied("The current PIN is not right; the PIN was not changed.")
+                raise PermissionDenied(_("The current PIN is not right; the PIN was not changed."))
         settings_store.save(db, {PIN_KEY: hash_pin(new_pin, cost)})
         changes.record(
             db, session.actor, session.now(), "card_file", 0, "pin_changed" if stored else "pin_set"
@@ -98,9 +99,9 @@ def become_owner(session: Session, pin: str) -> str | None:
             "owner_login" if right else "pin_refused",
         )
     if not right:
-        raise PermissionDenied(WRONG_PIN)
+        raise PermissionDenied(_(WRONG_PIN))
     session.role = Role.OWNER
-    return CHOOSE_LONGER if stored is not None and is_short(pin) else None
+    return _(CHOOSE_LONGER) if stored is not None and is_short(pin) else None
 
 
 def _reserve_try(session: Session) -> str | None:
@@ -120,7 +121,13 @@ def _reserve_try(session: Session) -> str | None:
             settings_store.save(db, {FAILURES_KEY: {"count": failures + 1, "last": session.now()}})
     if wait:
         raise PermissionDenied(
-            f"{failures} wrong PINs in a row: the next try has to wait {wait} seconds."
+            ngettext(
+                "{failures} wrong PINs in a row: the next try has to wait {wait} second.",
+                "{failures} wrong PINs in a row: the next try has to wait {wait} seconds.",
+                wait,
+                failures=failures,
+                wait=wait,
+            )
         )
     return stored
 
@@ -161,9 +168,12 @@ def _pin_from_environment_or_terminal(ask: Callable[[str], str]) -> str:
         return pin
     if not sys.stdin.isatty():
         raise PermissionDenied(
-            f"This needs the owner's PIN: set {PIN_ENV}, or run the command in a terminal."
+            _(
+                "This needs the owner's PIN: set {variable}, or run the command in a terminal.",
+                variable=PIN_ENV,
+            )
         )
-    return ask("Owner PIN: ")
+    return ask(_("Owner PIN: "))
 
 
 def _failures(db: Database) -> tuple[int, str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shopcards import paths
+from shopcards.core.i18n import _
 from shopcards.core.retention import cutoff
 from shopcards.services import erasure
 from shopcards.services.exports import record_export
@@ -51,7 +52,7 @@ def backup_now(session: Session, dest: Path | None = None) -> Path:
     of the PC) and is in the change log; one in the backups folder is anybody's.
     """
     if dest is not None:
-        require_owner(session, "back up the card file to a chosen place")
+        require_owner(session, _("back up the card file to a chosen place"))
     stamp = session.clock().strftime("%Y-%m-%dT%H%M%S")
     name = f"{session.card_file.path.stem}-{stamp}.db"
     if dest is None:
@@ -70,7 +71,7 @@ def restore_from(session: Session, source: Path) -> Restored:
     are not in it, but their numbers stay taken: no new customer gets one of them. Customers
     forgotten since are forgotten again (services/erasure.forget_again).
     """
-    require_owner(session, "restore a backup")
+    require_owner(session, _("restore a backup"))
     warning = backup.verify(source)  # raises before anything is copied
     safety = backup_now(session)
     issued = card_ids.highest_issued_id(session.db)
@@ -121,7 +122,7 @@ def restore_file(path: Path, source: Path, owner_session: Callable[[Path], Sessi
     try:
         session = owner_session(staged)  # the backup's own PIN; upgrades an older backup
         try:
-            require_owner(session, "restore a backup")
+            require_owner(session, _("restore a backup"))
             erasure.forget_again(session, [], log_of=path)
             with session.card_file.write() as db:
                 changes.record(

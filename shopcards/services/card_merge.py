@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from shopcards.core.card import Card
 from shopcards.core.card_merge import KEPT, choices_with, differing_fields, merged_card
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 from shopcards.services.session import Session, require_owner
 from shopcards.store import card_merge as store
 from shopcards.store import changes, customers
@@ -35,9 +36,9 @@ def merge_cards(
     """Merge the card ``other_id`` into ``keep_id``; ``take`` maps a field key to ``other``
     or ``both`` (or ``kept``) where the owner chose so, the rest as
     :func:`core.card_merge.default_choices` says. Owner only."""
-    require_owner(session, "merge two cards")
+    require_owner(session, _("merge two cards"))
     if keep_id == other_id:
-        raise ShopError("A card cannot be merged with itself: choose two different cards.")
+        raise ShopError(_("A card cannot be merged with itself: choose two different cards."))
     with session.card_file.write() as db:
         kept, other = customers.get(db, keep_id), customers.get(db, other_id)
         chosen = choices_with(kept, other, take or {})

@@ -11,6 +11,7 @@ from shopcards.core.card_numbers import is_card_number
 from shopcards.core.changes import Change
 from shopcards.core.consent import How
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 from shopcards.core.validation import CardInput, validate
 from shopcards.services import erasure
 from shopcards.services.session import Session, require_owner
@@ -22,7 +23,7 @@ class LikelyDuplicate(ShopError):
 
     def __init__(self, candidates: list[CardSummary]) -> None:
         names = ", ".join(f"{c.display_name} ({c.card_no})" for c in candidates)
-        super().__init__(f"This may be a customer you already have: {names}")
+        super().__init__(_("This may be a customer you already have: {names}", names=names))
         self.candidates = candidates
 
 
@@ -73,7 +74,7 @@ def update_card(session: Session, base: Card, inp: CardInput, consent_how: How =
 
 def archive_card(session: Session, card_id: int, archived: bool = True) -> Card:
     """A former customer leaves the drawers but keeps their history (owner only)."""
-    require_owner(session, "archive or bring back a card")
+    require_owner(session, _("archive or bring back a card"))
     with session.card_file.write() as db:
         customers.set_archived(db, card_id, session.now() if archived else None, session.actor)
         changes.record(
@@ -118,24 +119,38 @@ def card_at_till(session: Session, number: str) -> Card:
     """
     number = number.strip()
     if not (number.isascii() and number.isdigit()):
-        raise UnknownCardNumber(f"“{number}” is not a card number: a card number is digits only.")
+        raise UnknownCardNumber(
+            _("“{number}” is not a card number: a card number is digits only.", number=number)
+        )
     if not is_card_number(number):
         raise UnknownCardNumber(
-            f"{number} is not a card number of this shop: its check digit is wrong. "
-            "Scan the card again, or find the customer by name."
+            _(
+                "{number} is not a card number of this shop: its check digit is wrong. Scan "
+                "the card again, or find the customer by name.",
+                number=number,
+            )
         )
     card = find_card_no(session, number)
     if card is None:
         if _erased(session, number):
             raise CardNotUsable(
-                f"Card {number} is no longer valid: its customer was erased at their request. "
-                "They can have a new card."
+                _(
+                    "Card {number} is no longer valid: its customer was erased at their "
+                    "request. They can have a new card.",
+                    number=number,
+                )
             )
-        raise UnknownCardNumber(f"No customer has card {number}. Find them by name.")
+        raise UnknownCardNumber(
+            _("No customer has card {number}. Find them by name.", number=number)
+        )
     if card.archived_at is not None:
         raise CardNotUsable(
-            f"Card {card.card_no} ({card.full_name}) is archived; the owner can bring it back "
-            "at the back office."
+            _(
+                "Card {number} ({name}) is archived; the owner can bring it back at the back "
+                "office.",
+                number=card.card_no,
+                name=card.full_name,
+            )
         )
     return card
 
@@ -203,7 +218,7 @@ def card_history(session: Session, card_id: int) -> list[Change]:
 def _staff_is_owners(session: Session, before: bool, after: bool) -> None:
     """Staff are left out of the prize drawing, so only the owner may mark a card as staff."""
     if before != after:
-        require_owner(session, "mark a card as staff or not staff (“Works at the shop”)")
+        require_owner(session, _("mark a card as staff or not staff (“Works at the shop”)"))
 
 
 def _edit_details(before: Card, after: Card, region: str) -> dict[str, Any]:

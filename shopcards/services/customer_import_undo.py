@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from shopcards.core.customer_update import restore
 from shopcards.core.errors import NotFound, ShopError
+from shopcards.core.i18n import _
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, customers
 from shopcards.store import customer_import as store
@@ -27,27 +28,41 @@ class Undone:
 
 def undo_import(session: Session, batch_id: int) -> Undone:
     """Take back import ``batch_id`` in one transaction, or refuse saying why."""
-    require_owner(session, "undo a customer import")
+    require_owner(session, _("undo a customer import"))
     with session.card_file.write() as db:
         batch = store.batch(db, batch_id)
         if batch is None:
-            raise NotFound(f"There is no customer import number {batch_id}.")
+            raise NotFound(_("There is no customer import number {number}.", number=batch_id))
         if batch.undone_at:
-            raise ShopError(f"Import {batch_id} ({batch.file}) was undone at {batch.undone_at}.")
+            raise ShopError(
+                _(
+                    "Import {number} ({file}) was undone at {when}.",
+                    number=batch_id,
+                    file=batch.file,
+                    when=batch.undone_at,
+                )
+            )
         if batch.at[:10] != session.today().isoformat():
             raise ShopError(
-                f"Import {batch_id} ({batch.file}) was made on {batch.at[:10]}; an import can "
-                "only be undone the day it was made. Edit or erase its cards one by one."
+                _(
+                    "Import {number} ({file}) was made on {day}; an import can only be undone "
+                    "the day it was made. Edit or erase its cards one by one.",
+                    number=batch_id,
+                    file=batch.file,
+                    day=batch.at[:10],
+                )
             )
         cards = store.batch_cards(db, batch_id)
-        added = [card_id for card_id, kind, *_ in cards if kind == "added"]
-        now_at = store.versions(db, [card_id for card_id, *_ in cards])
-        edited = [no for card_id, _, _, version, no in cards if now_at.get(card_id) != version]
+        added = [card_id for card_id, kind, *_rest in cards if kind == "added"]
+        now_at = store.versions(db, [card_id for card_id, *_rest in cards])
+        edited = [
+            no for card_id, _kind, _at, version, no in cards if now_at.get(card_id) != version
+        ]
         recorded = store.with_records(db, added)
-        used = [no for card_id, _, _, _, no in cards if card_id in recorded]
+        used = [no for card_id, _kind, _at, _version, no in cards if card_id in recorded]
         _refuse(batch_id, batch.file, edited, used)
         store.delete_cards(db, added)
-        for card_id, kind, *_ in cards:
+        for card_id, kind, *_rest in cards:
             if kind == "updated":
                 _put_back(session, batch_id, card_id)
         store.mark_undone(db, batch_id, session.actor, session.now())
@@ -60,22 +75,42 @@ def undo_import(session: Session, batch_id: int) -> Undone:
 
 
 def _refuse(batch_id: int, file: str, edited: list[str], used: list[str]) -> None:
-    reasons = []
-    if edited:
-        reasons.append(f"edited since: {_cards(edited)}")
-    if used:
-        reasons.append(f"with purchases, calls, letters or entries recorded since: {_cards(used)}")
-    if reasons:
+    values = {"number": batch_id, "file": file, "edited": _cards(edited), "used": _cards(used)}
+    if edited and used:
         raise ShopError(
-            f"Import {batch_id} ({file}) was not undone, as some of its cards were "
-            + "; and some ".join(reasons)
-            + ". Nothing was changed."
+            _(
+                "Import {number} ({file}) was not undone, as some of its cards were edited "
+                "since: {edited}; and some with purchases, calls, letters or entries recorded "
+                "since: {used}. Nothing was changed.",
+                **values,
+            )
+        )
+    if edited:
+        raise ShopError(
+            _(
+                "Import {number} ({file}) was not undone, as some of its cards were edited "
+                "since: {edited}. Nothing was changed.",
+                **values,
+            )
+        )
+    if used:
+        raise ShopError(
+            _(
+                "Import {number} ({file}) was not undone, as some of its cards were with "
+                "purchases, calls, letters or entries recorded since: {used}. Nothing was "
+                "changed.",
+                **values,
+            )
         )
 
 
 def _cards(numbers: list[str]) -> str:
-    more = f" and {len(numbers) - NAMED:,} more" if len(numbers) > NAMED else ""
-    return "cards " + ", ".join(numbers[:NAMED]) + more
+    named = ", ".join(numbers[:NAMED])
+    if len(numbers) > NAMED:
+        return _(
+            "cards {numbers} and {more} more", numbers=named, more=format(len(numbers) - NAMED, ",")
+        )
+    return _("cards {numbers}", numbers=named)
 
 
 def _put_back(session: Session, batch_id: int, card_id: int) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from shopcards.core.customer_headings import Field, suggest
 from shopcards.core.customer_rows import ColumnMapping
 from shopcards.core.errors import NotFound, ShopError
+from shopcards.core.i18n import _
 from shopcards.services.session import Session, require_owner
 from shopcards.store import customer_import as store
 
@@ -29,10 +30,22 @@ def with_named(
     result = dict(mapping)
     for name, heading in named.items():
         if name not in FIELD_NAMES:
-            raise ShopError(f"“{name}” is not a field; the fields are: {', '.join(FIELD_NAMES)}.")
+            raise ShopError(
+                _(
+                    "“{name}” is not a field; the fields are: {fields}.",
+                    name=name,
+                    fields=", ".join(FIELD_NAMES),
+                )
+            )
         if heading not in headings:
             shown = ", ".join(f"“{h}”" for h in headings)
-            raise ShopError(f"The file has no column “{heading}”; its columns are: {shown}.")
+            raise ShopError(
+                _(
+                    "The file has no column “{heading}”; its columns are: {columns}.",
+                    heading=heading,
+                    columns=shown,
+                )
+            )
         result[headings.index(heading)] = Field(name)
     return result
 
@@ -41,9 +54,9 @@ def save_mapping(
     session: Session, name: str, headings: Sequence[str], mapping: ColumnMapping
 ) -> None:
     """Keep ``mapping`` under ``name`` (owner only), as heading -> field, for the next file."""
-    require_owner(session, "save a column mapping")
+    require_owner(session, _("save a column mapping"))
     if not name.strip():
-        raise ShopError("Give the mapping a name to save it under.")
+        raise ShopError(_("Give the mapping a name to save it under."))
     columns = {headings[index]: field.value for index, field in sorted(mapping.items())}
     with session.card_file.write() as db:
         store.save_mapping(db, name.strip(), columns, session.actor, session.now())
@@ -57,8 +70,10 @@ def mapping_named(session: Session, name: str, headings: Sequence[str]) -> dict[
     """The saved mapping ``name`` applied to a file's ``headings``."""
     saved = saved_mappings(session)
     if name not in saved:
-        known = ", ".join(saved) or "none yet"
-        raise NotFound(f"There is no saved mapping “{name}” (saved: {known}).")
+        known = ", ".join(saved) or _("none yet")
+        raise NotFound(
+            _("There is no saved mapping “{name}” (saved: {known}).", name=name, known=known)
+        )
     return _applied(saved[name], headings)
 
 

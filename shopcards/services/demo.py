@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from shopcards.core.demo_data import DemoBatch, DemoCustomer, demo_batches, demo_customers
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 from shopcards.core.progress import Report, tell
 from shopcards.core.settings import ShopSettings
 from shopcards.services import loyalty_tiers
@@ -63,14 +64,14 @@ def build_demo(
 ) -> DemoResult:
     """Fill the card file with a demo shop, all in one transaction: ``progress`` is told the
     cards made so far, and a cancel (it raises Cancelled) keeps nothing."""
-    require_owner(session, "fill the card file with a demo shop")
+    require_owner(session, _("fill the card file with a demo shop"))
     _refuse_a_real_shop(session)
     if customers_count < 1:
-        raise ShopError("A demo shop needs at least one customer")
+        raise ShopError(_("A demo shop needs at least one customer"))
     made = 0
     totals = _Totals()
     batches = demo_batches(session.today())
-    chosen: list[list[tuple[int, bool]]] = [[] for _ in batches]
+    chosen: list[list[tuple[int, bool]]] = [[] for _batch in batches]
     stream = demo_customers(customers_count, seed, session.today(), with_purchases)
     with session.card_file.write() as db:
         settings_store.save(db, DEMO_SETTINGS.to_dict() | {SET_UP_KEY: True})
@@ -157,7 +158,10 @@ def _refuse_a_real_shop(session: Session) -> None:
     set_up = set(settings_store.load(session.db)) & set(ShopSettings().to_dict())
     if by_hand or cards > by_demo or (set_up and not by_demo):
         raise ShopError(
-            f"{session.card_file.path} already holds a real shop (cards or settings the demo "
-            "did not make), so no demo was added to it and nothing was changed. To try the "
-            "demo, give it a card file of its own: shopcards demo --db demo.db"
+            _(
+                "{path} already holds a real shop (cards or settings the demo did not make), so "
+                "no demo was added to it and nothing was changed. To try the demo, give it a "
+                "card file of its own: shopcards demo --db demo.db",
+                path=session.card_file.path,
+            )
         )

@@ -14,17 +14,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from shopcards.core.errors import Cancelled
+from shopcards.core.i18n import N_, _, ngettext
 from shopcards.core.progress import CancelToken, Report, tell
 from shopcards.core.retention import Logged
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, erasure, erasure_file, search_index
 
-WHAT_GOES = (
+WHAT_GOES = N_(
     "The card goes: name, address, phones, e-mail, birthday, notes and interests, with the "
     "calls, letters sent, drawing entries and loyalty tiers on it, and the history of its "
     "changes. Its words are wiped from the search index and from the file's free space."
 )
-WHAT_STAYS = (
+WHAT_STAYS = N_(
     "Sales stay as anonymous amounts and dates, so the shop's totals and past campaign "
     "results do not change; what was written on them (items, notes) is blanked. The card "
     "number is never given to anyone else."
@@ -46,14 +47,14 @@ def forget_customers(
     """Forget every card in ``card_ids`` in one transaction (all or none; cancelling leaves
     every card as it was), then wipe what is left of them: the search index's old segments
     and what SQLite freed (owner only)."""
-    require_owner(session, "forget a customer")
+    require_owner(session, _("forget a customer"))
     done: list[Logged] = []
     with session.card_file.write():
         for number, card_id in enumerate(card_ids, start=1):
             if cancel is not None and cancel.cancelled:
-                raise Cancelled("Cancelled: no customer was forgotten.")
+                raise Cancelled(_("Cancelled: no customer was forgotten."))
             done.append(_forget(session, card_id))
-            tell(report, number, len(card_ids), "Forgetting customers")
+            tell(report, number, len(card_ids), _("Forgetting customers"))
     erasure_file.append(session.card_file.path, done)
     finish_wipe(session)
     return done
@@ -96,15 +97,21 @@ def wipe_note(session: Session) -> str:
     waiting = erasure.pending(session.db)
     if not waiting:
         return ""
-    which = f"card {waiting[0]}" if len(waiting) == 1 else f"{len(waiting)} cards"
+    which = (
+        _("card {number}", number=waiting[0])
+        if len(waiting) == 1
+        else ngettext("{count} card", "{count} cards", len(waiting), count=len(waiting))
+    )
     if erasure.unmerged(session.db):  # the program was closed before the index's merge
-        return (
-            f"Forgetting {which} is not finished: the search index still holds old words. "
-            "It finishes when the card file is next opened."
+        return _(
+            "Forgetting {which} is not finished: the search index still holds old words. It "
+            "finishes when the card file is next opened.",
+            which=which,
         )
-    return (
-        f"Forgetting {which} is not finished: another desk has the card file open. It "
-        "finishes by itself once that desk closes it or is idle."
+    return _(
+        "Forgetting {which} is not finished: another desk has the card file open. It "
+        "finishes by itself once that desk closes it or is idle.",
+        which=which,
     )
 
 

@@ -27,6 +27,7 @@ from typing import BinaryIO
 from sqlite_utils import Database
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.core.phones import NotAPhone, normalise
 from shopcards.core.progress import Report, tell
 from shopcards.core.purchase_file import (
@@ -110,12 +111,12 @@ def import_purchases(
     of its sale, is refused, as the till refuses it. ``progress`` is told the rows done while
     they are checked and while they are moved in; a cancel (it raises Cancelled) keeps nothing.
     """
-    require_owner(session, "import purchases")
+    require_owner(session, _("import purchases"))
     settings, db = session.settings, session.db
     _recover(session)
     bulk.start_staging(db)
     try:
-        with bulk.full_disk_is_a_message("nothing was imported"):
+        with bulk.full_disk_is_a_message(_("nothing was imported")):
             with _open(path) as stream:
                 parsed = read_purchase_file(stream, settings.locale, columns, date_order)
                 report = ImportReport(parsed)
@@ -148,7 +149,9 @@ def _open(path: Path) -> Iterator[BinaryIO]:
         with Path(path).open("rb") as stream:
             yield stream
     except OSError as exc:
-        raise ShopError(f"Cannot read {path}: {exc.strerror}", str(exc)) from exc
+        raise ShopError(
+            _("Cannot read {path}: {why}", path=path, why=exc.strerror), str(exc)
+        ) from exc
 
 
 def _stage(
@@ -203,12 +206,17 @@ def _check_staged(session: Session, report: ImportReport) -> None:
     return with no sale to point at."""
     db = session.db
     for line, first in bulk.staged_twice(db):
-        report.add_problem(RowProblem(line, f"the same purchase as row {first}"))
+        report.add_problem(RowProblem(line, _("the same purchase as row {row}", row=first)))
     for line, receipt, date, card_no in bulk.staged_already_recorded(db):
         report.add_problem(
             RowProblem(
                 line,
-                f"already in the card file (receipt {receipt} of {date} on card {card_no})",
+                _(
+                    "already in the card file (receipt {receipt} of {date} on card {card})",
+                    receipt=receipt,
+                    date=date,
+                    card=card_no,
+                ),
             )
         )
     _link_returns(session, report)
@@ -233,8 +241,12 @@ def _link_returns(session: Session, report: ImportReport) -> None:
             report.add_problem(
                 RowProblem(
                     line,
-                    f"a return of {money(session, -amount)}, but at most "
-                    f"{money(session, left[sale])} of the sale it returns can still come back",
+                    _(
+                        "a return of {amount}, but at most {left} of the sale it returns can "
+                        "still come back",
+                        amount=money(session, -amount),
+                        left=money(session, left[sale]),
+                    ),
                 )
             )
             continue
@@ -270,11 +282,19 @@ def _unlinked(
     session: Session, db: Database, customer_id: int, amount: int, date: str, receipt: str
 ) -> str:
     card_no = store.card_no_of(db, customer_id)
-    with_receipt = f" with receipt {receipt}, nor any sale" if receipt else ""
-    return (
-        f"a return of {money(session, -amount)} tied to no sale: card {card_no} has "
-        f"no sale{with_receipt} of at least that much on or before {date} (the till records "
-        "a return only against its sale)"
+    values = {"amount": money(session, -amount), "card": card_no, "date": date}
+    if receipt:
+        return _(
+            "a return of {amount} tied to no sale: card {card} has no sale with receipt "
+            "{receipt}, nor any sale of at least that much on or before {date} (the till "
+            "records a return only against its sale)",
+            receipt=receipt,
+            **values,
+        )
+    return _(
+        "a return of {amount} tied to no sale: card {card} has no sale of at least that much "
+        "on or before {date} (the till records a return only against its sale)",
+        **values,
     )
 
 
@@ -328,10 +348,17 @@ def _find_card(db: Database, row: FileRow, region: str) -> tuple[int, str, str] 
         if len(cards) == 1:
             return cards[0][0], cards[0][1], how
         if cards:
-            numbers = ", ".join(card_no for _, card_no in cards)
-            reasons.append(f"{how} {value} is on more than one card ({numbers})")
+            numbers = ", ".join(card_no for _id, card_no in cards)
+            reasons.append(
+                _(
+                    "{how} {value} is on more than one card ({numbers})",
+                    how=_(how),
+                    value=value,
+                    numbers=numbers,
+                )
+            )
         else:
-            reasons.append(f"no card has {how} {value}")
+            reasons.append(_("no card has {how} {value}", how=_(how), value=value))
     return "; ".join(reasons)
 
 
@@ -340,14 +367,14 @@ def _lookups(
 ) -> list[tuple[str, str, Callable[[str], list[tuple[int, str]]]]]:
     lookups: list[tuple[str, str, Callable[[str], list[tuple[int, str]]]]] = []
     if row.card_no:
-        lookups.append(("card number", row.card_no, lambda v: store.cards_with_card_no(db, v)))
+        lookups.append((N_("card number"), row.card_no, lambda v: store.cards_with_card_no(db, v)))
     if row.phone:
         try:
             lookups.append(
-                ("phone", normalise(row.phone, region), lambda v: store.cards_with_phone(db, v))
+                (N_("phone"), normalise(row.phone, region), lambda v: store.cards_with_phone(db, v))
             )
         except NotAPhone as exc:
             reasons.append(str(exc))
     if row.email:
-        lookups.append(("e-mail", row.email, lambda v: store.cards_with_email(db, v)))
+        lookups.append((N_("e-mail"), row.email, lambda v: store.cards_with_email(db, v)))
     return lookups

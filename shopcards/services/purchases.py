@@ -7,9 +7,11 @@ with who voided it and when, and every change is written to the change history.
 
 from __future__ import annotations
 
+from shopcards.core import i18n
 from shopcards.core.changes import Change
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.history import HistoryFigures, figures
+from shopcards.core.i18n import _
 from shopcards.core.money import format_money
 from shopcards.core.purchase import Purchase, PurchaseEntry, PurchaseInput, validate_purchase
 from shopcards.core.roles import Role
@@ -65,7 +67,7 @@ def record_return(session: Session, sale_id: int, inp: PurchaseInput) -> Purchas
 
 def edit_purchase(session: Session, base: Purchase, inp: PurchaseInput) -> Purchase:
     """Save changes to a purchase; Conflict when another desk changed it since ``base``."""
-    _check_may_change(session, base, "change a purchase recorded before today")
+    _check_may_change(session, base, _("change a purchase recorded before today"))
     entry = _validate(session, inp, is_return=base.is_return)
     with session.card_file.write() as db:
         if base.returns_id is not None:
@@ -73,7 +75,7 @@ def edit_purchase(session: Session, base: Purchase, inp: PurchaseInput) -> Purch
             others = store.returned_so_far(db, sale.id) + base.amount
             _check_returnable(session, sale, entry, others)
         elif entry.amount < store.returned_so_far(db, base.id):
-            raise ValidationError({"amount": "Less than what has already been returned of it"})
+            raise ValidationError({"amount": _("Less than what has already been returned of it")})
         loyalty.check_amount_kept(db, base, entry.amount)
         purchase = store.update(db, base, entry, session.actor, session.now())
         before, after = _facts(base), _facts(purchase)
@@ -85,11 +87,11 @@ def edit_purchase(session: Session, base: Purchase, inp: PurchaseInput) -> Purch
 def void_purchase(session: Session, base: Purchase, reason: str = "") -> Purchase:
     """Void a purchase: it stays on the card, struck through, and stops counting; the
     cash-back it earned is taken back and what it spent given back (services/loyalty)."""
-    _check_may_change(session, base, "void a purchase recorded before today")
+    _check_may_change(session, base, _("void a purchase recorded before today"))
     reason = " ".join(reason.split())[:200]
     with session.card_file.write() as db:
         if not base.is_return and store.returned_so_far(db, base.id):
-            raise ShopError("Part of this sale was returned: void the return first.")
+            raise ShopError(_("Part of this sale was returned: void the return first."))
         purchase = store.void(db, base, reason, session.actor, session.now())
         moved = loyalty.undo_purchase(session, db, base)
         facts = _facts(base) | moved.facts()
@@ -143,8 +145,10 @@ def customer_changes(session: Session, customer_id: int) -> list[Change]:
 
 
 def money(session: Session, minor: int) -> str:
-    """An amount in the shop's currency, written the shop's way."""
-    return format_money(minor, session.settings.locale, session.settings.currency)
+    """An amount in the shop's currency, written the shop's way in the language of the words
+    around it (a Romanian window in an English shop writes 12,50 €)."""
+    settings = session.settings
+    return format_money(minor, i18n.format_locale(settings.locale), settings.currency)
 
 
 def _validate(session: Session, inp: PurchaseInput, is_return: bool = False) -> PurchaseEntry:
@@ -155,8 +159,11 @@ def _validate(session: Session, inp: PurchaseInput, is_return: bool = False) -> 
 def _check_may_change(session: Session, purchase: Purchase, what: str) -> None:
     if purchase.is_voided:
         raise ShopError(
-            f"This purchase was voided on {purchase.voided_at} by the "
-            f"{purchase.voided_by}; it cannot be changed."
+            _(
+                "This purchase was voided on {when} by the {who}; it cannot be changed.",
+                when=purchase.voided_at,
+                who=purchase.voided_by,
+            )
         )
     if not _recorded_today(session, purchase):
         require_owner(session, what)
@@ -170,16 +177,23 @@ def _check_returnable(
     session: Session, sale: Purchase, entry: PurchaseEntry, returned: int
 ) -> None:
     if sale.is_voided:
-        raise ShopError("That sale was voided; there is nothing to return.")
+        raise ShopError(_("That sale was voided; there is nothing to return."))
     if sale.is_return:
-        raise ShopError("That is a return itself; choose the sale it returned.")
+        raise ShopError(_("That is a return itself; choose the sale it returned."))
     left = sale.amount - returned
     if -entry.amount > left:
         raise ValidationError(
-            {"amount": f"At most {money(session, left)} of this sale can still be returned"}
+            {
+                "amount": _(
+                    "At most {amount} of this sale can still be returned",
+                    amount=money(session, left),
+                )
+            }
         )
     if entry.date < sale.date:
-        raise ValidationError({"date": f"The sale was on {sale.date}; a return comes after it"})
+        raise ValidationError(
+            {"date": _("The sale was on {date}; a return comes after it", date=sale.date)}
+        )
 
 
 def _facts(purchase: Purchase) -> dict[str, object]:

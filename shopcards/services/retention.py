@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from shopcards.core.i18n import _, ngettext
 from shopcards.core.progress import CancelToken, Report
 from shopcards.core.retention import Logged, PastRetention, cutoff
 from shopcards.services import erasure
@@ -19,7 +20,7 @@ def months(session: Session) -> int:
 
 def past_retention(session: Session, limit: int = -1) -> list[PastRetention]:
     """The cards past retention, in the cabinet's order (owner only); none when it is off."""
-    require_owner(session, "see the customers past retention")
+    require_owner(session, _("see the customers past retention"))
     if not months(session):
         return []
     return store.past(session.db, _before(session), limit)
@@ -35,10 +36,14 @@ def reminder(session: Session) -> str:
     due = due_count(session)
     if not due:
         return ""
-    who = "1 customer is" if due == 1 else f"{due} customers are"
-    return (
-        f"{who} past the {months(session)}-month retention: review them in "
-        "Shop ▸ Customers past retention…"
+    return ngettext(
+        "{count} customer is past the {months}-month retention: review them in "
+        "Shop ▸ Customers past retention…",
+        "{count} customers are past the {months}-month retention: review them in "
+        "Shop ▸ Customers past retention…",
+        due,
+        count=due,
+        months=months(session),
     )
 
 
@@ -50,7 +55,7 @@ def forget_past(
 ) -> list[Logged]:
     """Forget those of ``card_ids`` that are still past retention (one who bought something
     since the list was shown stays), in one step (owner only)."""
-    require_owner(session, "forget the customers past retention")
+    require_owner(session, _("forget the customers past retention"))
     still = (
         {row.card_id for row in store.past(session.db, _before(session))}
         if months(session)

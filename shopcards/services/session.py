@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from shopcards.core.collation import Alphabet
 from shopcards.core.errors import PermissionDenied
+from shopcards.core.i18n import _
 from shopcards.core.roles import Role
 from shopcards.core.settings import ShopSettings
 from shopcards.store import settings as settings_store
@@ -91,4 +92,6 @@ def sqlite_version() -> str:
 def require_owner(session: Session, what: str) -> None:
     """Refuse an owner-only action at the place the work is done, not only in the menus."""
     if session.role is not Role.OWNER:
-        raise PermissionDenied(f"Only the owner may {what}. Switch to owner mode with the PIN.")
+        raise PermissionDenied(
+            _("Only the owner may {what}. Switch to owner mode with the PIN.", what=what)
+        )

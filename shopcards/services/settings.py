@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from shopcards.core.errors import Conflict, ValidationError
+from shopcards.core.i18n import _
 from shopcards.core.money import format_money
 from shopcards.core.settings import BY_KEY, Setting, ShopSettings, check
 from shopcards.services.letter_setup import (
@@ -43,7 +44,7 @@ def update_settings(
     from): a value equal to its base is not written, and Conflict names each changed setting
     that another desk saved differently since. Without a base the values are set as given.
     """
-    require_owner(session, "change the settings")
+    require_owner(session, _("change the settings"))
     return _save(session, values, set_up=False, base=base)
 
 
@@ -51,7 +52,7 @@ def set_settings(session: Session, values: Mapping[str, Any]) -> ShopSettings:
     """The command line's ``shopcards settings KEY=VALUE``: the values are set as given, with no
     conflict check, since no earlier read of them was shown to compare against. Taken as a
     mapping, so a key typed as ``base`` is refused as unknown rather than read as the base."""
-    require_owner(session, "change the settings")
+    require_owner(session, _("change the settings"))
     return _save(session, dict(values), set_up=False)
 
 
@@ -72,7 +73,7 @@ def set_up_shop(session: Session, **values: Any) -> ShopSettings:
     """The first-start setup: anyone may save it on a shop never set up (there is no PIN yet),
     afterwards only the owner."""
     if not needs_setup(session):
-        require_owner(session, "change the settings")
+        require_owner(session, _("change the settings"))
     return _save(session, values, set_up=True)
 
 
@@ -119,22 +120,28 @@ def _refuse_changed_since(
     if not theirs:
         return
     now = "; ".join(
-        f"{BY_KEY[key].label} is now {shown(BY_KEY[key], getattr(stored, key), stored)}"
+        _(
+            "{setting} is now {value}",
+            setting=_(BY_KEY[key].label),
+            value=shown(BY_KEY[key], getattr(stored, key), stored),
+        )
         for key in theirs
     )
-    message = f"Another desk saved settings you changed here since you opened them: {now}."
-    raise Conflict(message, [BY_KEY[key].label for key in theirs])
+    message = _(
+        "Another desk saved settings you changed here since you opened them: {now}.", now=now
+    )
+    raise Conflict(message, [_(BY_KEY[key].label) for key in theirs])
 
 
 def shown(setting: Setting, value: Any, settings: ShopSettings) -> str:
     """A setting's value as people read it: a choice's label, money in the shop's currency."""
     if value is None or value == "":
-        return setting.none_text or "left empty"
+        return _(setting.none_text) if setting.none_text else _("left empty")
     options = setting.options()
     if options:
-        return options.get(value, str(value))
+        return _(options[value]) if value in options else str(value)
     if setting.kind is bool:
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if setting.shown_as == "money":
         return format_money(value, settings.locale, settings.currency)
     if setting.shown_as == "percent":
@@ -154,10 +161,10 @@ def save_letter_settings(
     declarations refuse (core.settings.check), a custom sheet whose labels overflow the page,
     a picture that cannot be read.
     """
-    require_owner(session, "change the letterhead and printing settings")
+    require_owner(session, _("change the letterhead and printing settings"))
     unknown = sorted(set(values) - set(LETTER_SETTINGS))
     if unknown:
-        raise ValidationError({name: "is not a letter setting" for name in unknown})
+        raise ValidationError({name: _("is not a letter setting") for name in unknown})
     return update_settings(session, base=base, **values)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from shopcards.core.card import Card
 from shopcards.core.files import atomic_path
+from shopcards.core.i18n import _
 from shopcards.core.subject_access import (
     CARD_LABELS,
     CARD_WORDS,
@@ -25,7 +26,7 @@ from shopcards.store.insights import snapshot
 
 def gather(session: Session, card_id: int) -> SubjectAccess:
     """The card and every record about its customer, read in one snapshot of the file."""
-    require_owner(session, "see everything kept about a customer")
+    require_owner(session, _("see everything kept about a customer"))
     with snapshot(session.db) as db:
         card = customers.get(db, card_id)
         events = [
@@ -104,5 +105,5 @@ def _fields(card: Card) -> tuple[Field, ...]:
         "updated_at": card.updated_at,
     }
     return tuple(
-        Field(key, CARD_LABELS[key], value, CARD_WORDS.get(key)) for key, value in values.items()
+        Field(key, _(CARD_LABELS[key]), value, CARD_WORDS.get(key)) for key, value in values.items()
     )

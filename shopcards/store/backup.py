@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from shopcards import paths
 from shopcards.core.errors import CardFileError
+from shopcards.core.i18n import _
 from shopcards.store.verdict import Standing, Verdict, examine, is_read_only
 
 KEEP_DAILY = 7
@@ -53,9 +54,9 @@ def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
     checksum_partial = checksum.with_name(checksum.name + ".partial")
     try:
         if dest.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "a folder of that name is there", str(dest))
+            raise IsADirectoryError(errno.EISDIR, _("a folder of that name is there"), str(dest))
         if is_read_only(dest):
-            raise PermissionError(errno.EACCES, "read-only", str(dest))
+            raise PermissionError(errno.EACCES, _("read-only"), str(dest))
         if not dest.parent.exists() or paths.owned_by_shopcards(dest.parent):
             paths.private_folder(dest.parent)
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -86,8 +87,11 @@ def _claim(partial: Path) -> None:
     except FileExistsError:
         if time.time() - partial.stat().st_mtime < STALE_PARTIAL_S:
             raise CopyInProgress(
-                f"A copy to {partial.with_suffix('')} is being written right now (by another "
-                "desk?). Try again in a minute."
+                _(
+                    "A copy to {path} is being written right now (by another desk?). Try again "
+                    "in a minute.",
+                    path=partial.with_suffix(""),
+                )
             ) from None
         partial.unlink()
         _claim(partial)
@@ -95,8 +99,12 @@ def _claim(partial: Path) -> None:
 
 def _cannot_write(dest: Path, exc: OSError | sqlite3.Error) -> CardFileError:
     return CardFileError(
-        f"The backup could not be written to {dest}: {_why(exc)}. "
-        "Nothing was left there; choose another place.",
+        _(
+            "The backup could not be written to {path}: {why}. Nothing was left there; choose "
+            "another place.",
+            path=dest,
+            why=_why(exc),
+        ),
         str(exc),
     )
 
@@ -122,7 +130,7 @@ def auto_backup(conn: sqlite3.Connection, db_path: Path, today: dt.date) -> Path
     daily = folder / "daily" / f"{today.isoformat()}.db"
     if daily.exists():
         return None
-    year, week, _ = today.isocalendar()
+    year, week, _day = today.isocalendar()
     weekly = folder / "weekly" / f"{year}-W{week:02d}.db"
     try:
         copy_to(conn, daily)
@@ -192,32 +200,39 @@ def verify(source: Path) -> str:
     CardFileError naming which of the three failed.
     """
     if not source.is_file():
-        raise CardFileError(f"There is no file at {source}")
+        raise CardFileError(_("There is no file at {path}", path=source))
     checksum = checksum_path(source)
     warning = ""
     if checksum.is_file():
         if _sha256(source) != _recorded_sha256(checksum):
             raise _cannot_restore(
                 source,
-                f"its checksum does not match ({checksum.name}): the "
-                "copy changed after it was made",
+                _(
+                    "its checksum does not match ({file}): the copy changed after it was made",
+                    file=checksum.name,
+                ),
             )
     else:
-        warning = (
-            f"{source} has no checksum (it was made by an older shopcards), so a "
-            "change to it since it was made cannot be ruled out; SQLite's integrity "
-            "check found nothing wrong."
+        warning = _(
+            "{path} has no checksum (it was made by an older shopcards), so a change to it "
+            "since it was made cannot be ruled out; SQLite's integrity check found nothing "
+            "wrong.",
+            path=source,
         )
     verdict = check(source)
     if verdict.standing is Standing.NEWER:
         raise _cannot_restore(
             source,
-            "it was made by a newer version of shopcards, which "
-            "this one cannot open. Update shopcards first",
+            _(
+                "it was made by a newer version of shopcards, which this one cannot open. "
+                "Update shopcards first"
+            ),
         )
     if not verdict.ok:
-        what = "the integrity check failed: " if verdict.standing is Standing.DAMAGED else ""
-        raise _cannot_restore(source, what + "; ".join(verdict.problems[:3]))
+        found = "; ".join(verdict.problems[:3])
+        if verdict.standing is Standing.DAMAGED:
+            found = _("the integrity check failed: {problems}", problems=found)
+        raise _cannot_restore(source, found)
     return warning
 
 
@@ -271,7 +286,11 @@ def replace_unopenable(path: Path, staged: Path, stamp: str) -> Path:
 
 def _cannot_restore(source: Path, reason: str) -> CardFileError:
     return CardFileError(
-        f"{source} cannot be restored: {reason.rstrip('.')}. The card file was not changed."
+        _(
+            "{path} cannot be restored: {reason}. The card file was not changed.",
+            path=source,
+            reason=reason.rstrip("."),
+        )
     )
 
 
@@ -301,17 +320,17 @@ def _why(exc: OSError | sqlite3.Error) -> str:
     number = exc.errno if isinstance(exc, OSError) else None
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if number == errno.ENOSPC or code == sqlite3.SQLITE_FULL:
-        return "the disk is full"
+        return _("the disk is full")
     if number == errno.EISDIR:
-        return "there is a folder of that name there"
+        return _("there is a folder of that name there")
     if number in (errno.ENOTDIR, errno.EEXIST):
-        return "part of that path is a file, not a folder"
+        return _("part of that path is a file, not a folder")
     if number in (errno.EACCES, errno.EPERM, errno.EROFS) or code in (
         sqlite3.SQLITE_CANTOPEN,
         sqlite3.SQLITE_READONLY,
         sqlite3.SQLITE_PERM,
     ):
-        return "that place is read-only, or you may not save there"
+        return _("that place is read-only, or you may not save there")
     return str(exc)
 
 

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from sqlite_utils import Database
 
 from shopcards.core.files import CannotWrite
+from shopcards.core.i18n import _
 from shopcards.store.cardfile import DiskFull
 
 PurchaseRow = tuple[int, str, int, str, str, str]
@@ -54,11 +55,11 @@ def full_disk_is_a_message(what: str) -> Iterator[None]:
     try:
         yield
     except DiskFull as exc:
-        raise CannotWrite(f"The disk is full: {what}.", str(exc)) from exc
+        raise CannotWrite(_("The disk is full: {what}.", what=what), str(exc)) from exc
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_FULL:
             raise
-        raise CannotWrite(f"The disk is full: {what}.", str(exc)) from exc
+        raise CannotWrite(_("The disk is full: {what}.", what=what), str(exc)) from exc
 
 
 def start_staging(db: Database) -> None:

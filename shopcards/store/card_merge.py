@@ -28,6 +28,7 @@ import sqlite3
 from sqlite_utils import Database
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 from shopcards.store import search_index
 
 _NOT_MOVED = frozenset(
@@ -101,8 +102,12 @@ def _move(db: Database, table: str, column: str, keep_id: int, other_id: int) ->
         )
     except sqlite3.IntegrityError as exc:
         raise ShopError(
-            f"The two cards cannot be merged: their rows in {table} clash ({exc}). Nothing "
-            "was changed."
+            _(
+                "The two cards cannot be merged: their rows in {table} clash ({problem}). "
+                "Nothing was changed.",
+                table=table,
+                problem=exc,
+            )
         ) from exc
     return int(cursor.rowcount)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from shopcards import paths
 from shopcards.core.errors import CardFileError
+from shopcards.core.i18n import _
 from shopcards.store import data_steps, schema
 from shopcards.store.verdict import BUSY_TIMEOUT_MS, examine, read_only_error
 
@@ -88,16 +89,23 @@ class CardFile:
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # 0: raised by hand, not by SQLite
         if code == sqlite3.SQLITE_BUSY:
             return CardFileError(
-                f"The card file {self.path} is busy: another desk has been saving for over "
-                f"{BUSY_TIMEOUT_MS // 1000} seconds. Try again in a moment.",
+                _(
+                    "The card file {path} is busy: another desk has been saving for over "
+                    "{seconds} seconds. Try again in a moment.",
+                    path=self.path,
+                    seconds=BUSY_TIMEOUT_MS // 1000,
+                ),
                 str(exc),
             )
         if code == sqlite3.SQLITE_READONLY:
             return read_only_error(self.path)
         if code == sqlite3.SQLITE_FULL:
             return DiskFull(
-                f"The disk that holds {self.path} is full: nothing was saved. Free some space "
-                "and try again.",
+                _(
+                    "The disk that holds {path} is full: nothing was saved. Free some space and "
+                    "try again.",
+                    path=self.path,
+                ),
                 str(exc),
             )
         return None
@@ -120,7 +128,7 @@ def open_card_file(path: Path, create: bool = True) -> CardFile:
     """
     path = Path(path)
     if not path.exists() and not create:
-        raise CardFileError(f"There is no card file at {path}")
+        raise CardFileError(_("There is no card file at {path}", path=path))
     verdict = examine(path)
     if not verdict.opens:
         raise verdict.refusal()
@@ -162,7 +170,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         verdict = examine(path)
         if not verdict.opens:
             raise verdict.refusal() from exc
-        raise CardFileError(f"{path} could not be opened for saving ({exc}).", str(exc)) from exc
+        raise CardFileError(
+            _("{path} could not be opened for saving ({problem}).", path=path, problem=exc),
+            str(exc),
+        ) from exc
     return conn
 
 

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from shopcards.core.drawing import DrawRules, Entrant, Entry, Frozen
 from shopcards.core.errors import Conflict
+from shopcards.core.i18n import _
 from shopcards.store.customers import card_number
 
 
@@ -142,7 +143,9 @@ def insert(db: Database, frozen: Frozen, at: str, actor: str) -> int:
             ],
         )
     except sqlite3.IntegrityError as exc:
-        raise Conflict(f"The drawing for {frozen.month} has already been drawn.", []) from exc
+        raise Conflict(
+            _("The drawing for {month} has already been drawn.", month=frozen.month), []
+        ) from exc
     assert cursor.lastrowid is not None
     return int(cursor.lastrowid)
 

@@ -19,6 +19,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from shopcards.core.errors import NotFound
+from shopcards.core.i18n import _
 from shopcards.core.retention import Logged
 from shopcards.store import customers
 from shopcards.store.reads import Reads
@@ -39,7 +40,9 @@ def forget(db: Database, card_id: int, today: str) -> Logged:
     sales stay as amounts and dates with no words, for the shop's totals. Logs the erasure."""
     row = db.execute("SELECT card_no FROM customers WHERE id = ?", [card_id]).fetchone()
     if row is None:
-        raise NotFound(f"There is no card with id {card_id}; it may have been erased already")
+        raise NotFound(
+            _("There is no card with id {id}; it may have been erased already", id=card_id)
+        )
     _blank_sales(db, card_id)
     customers.erase(db, card_id)
     db.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM customer_tags)")

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from shopcards.core.changes import Change
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.history import Counted
+from shopcards.core.i18n import _
 from shopcards.core.purchase import Purchase, PurchaseEntry
 from shopcards.store.customers import card_no_forms
 
@@ -69,7 +70,7 @@ def insert(
 def get(db: Database, purchase_id: int) -> Purchase:
     row = db.execute(f"SELECT {_COLUMNS} FROM purchases WHERE id = ?", [purchase_id]).fetchone()
     if row is None:
-        raise NotFound(f"There is no purchase number {purchase_id}")
+        raise NotFound(_("There is no purchase number {number}", number=purchase_id))
     return Purchase(*row)
 
 
@@ -193,7 +194,7 @@ def changes_for_customer(db: Database, customer_id: int, limit: int = 200) -> li
     ).fetchall()
     return [
         Change(at, actor, entity, int(entity_id), action, _details(details))
-        for _, at, actor, entity, entity_id, action, details in rows
+        for _id, at, actor, entity, entity_id, action, details in rows
     ]
 
 
@@ -212,8 +213,12 @@ def _current(db: Database, base: Purchase) -> Purchase:
             and getattr(current, f.name) != getattr(base, f.name)
         ]
         raise Conflict(
-            f"This purchase was changed at another desk ({current.updated_at}, by the "
-            f"{current.updated_by}) since you opened it.",
+            _(
+                "This purchase was changed at another desk ({when}, by the {who}) since you "
+                "opened it.",
+                when=current.updated_at,
+                who=current.updated_by,
+            ),
             changed,
         )
     return current
@@ -223,7 +228,7 @@ def ensure_customer(db: Database, customer_id: int) -> None:
     """NotFound unless the card exists and has not been erased."""
     row = db.execute("SELECT erased_at FROM customers WHERE id = ?", [customer_id]).fetchone()
     if row is None or row[0] is not None:
-        raise NotFound(f"There is no card with id {customer_id}; it may have been erased")
+        raise NotFound(_("There is no card with id {id}; it may have been erased", id=customer_id))
 
 
 def cards_with_card_no(db: Database, card_no: str) -> list[tuple[int, str]]:

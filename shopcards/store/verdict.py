@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shopcards.core.errors import CardFileError
+from shopcards.core.i18n import N_, _
 from shopcards.store import schema
 
 BUSY_TIMEOUT_MS = 15_000
@@ -61,26 +62,31 @@ class Verdict:
     @property
     def heading(self) -> str:
         """One line for `shopcards check`."""
-        return _HEADINGS.get(self.standing, "OK" if self.ok else "PROBLEMS FOUND")
+        return _(_HEADINGS.get(self.standing, OK if self.ok else PROBLEMS_FOUND))
 
     def refusal(self) -> CardFileError:
         """The error that says why the file cannot be used, and that it was not changed."""
-        told = " ".join(self.problems) or f"{self.path} cannot be used."
+        told = " ".join(self.problems) or _("{path} cannot be used.", path=self.path)
         if self.damaged:
-            told += " Restore a backup with `shopcards restore`; the file was not changed."
+            told = _(
+                "{problems} Restore a backup with `shopcards restore`; the file was not changed.",
+                problems=told,
+            )
         return CardFileError(told)
 
 
 _OTHER_PROGRAMS_MARKS = ("application_id", "user_version")
 """shopcards sets neither; an empty SQLite file that has one belongs to another program."""
 
+OK = N_("OK")
+PROBLEMS_FOUND = N_("PROBLEMS FOUND")
 _HEADINGS = {
-    Standing.NEW: "NO CARD FILE",
-    Standing.NEWER: "FROM A NEWER SHOPCARDS",
-    Standing.FOREIGN: "NOT A CARD FILE",
-    Standing.DAMAGED: "PROBLEMS FOUND",
-    Standing.BUSY: "BUSY",
-    Standing.UNREADABLE: "CANNOT BE READ",
+    Standing.NEW: N_("NO CARD FILE"),
+    Standing.NEWER: N_("FROM A NEWER SHOPCARDS"),
+    Standing.FOREIGN: N_("NOT A CARD FILE"),
+    Standing.DAMAGED: PROBLEMS_FOUND,
+    Standing.BUSY: N_("BUSY"),
+    Standing.UNREADABLE: N_("CANNOT BE READ"),
 }
 
 
@@ -90,7 +96,9 @@ def examine(path: Path, integrity: bool = False) -> Verdict:
     path = Path(path)
     read_only = is_read_only(path)
     if path.is_dir():
-        return _refused(path, Standing.UNREADABLE, f"{path} is a folder, not a card file.")
+        return _refused(
+            path, Standing.UNREADABLE, _("{path} is a folder, not a card file.", path=path)
+        )
     if not path.exists() or path.stat().st_size == 0:
         return Verdict(path, Standing.NEW, read_only)
     try:
@@ -120,9 +128,12 @@ def is_read_only(path: Path) -> bool:
 
 def read_only_error(path: Path) -> CardFileError:
     return CardFileError(
-        f"The card file {path} is read-only: shopcards may not save to it or to its folder. "
-        "Make the file and its folder writable, or copy the file to a folder where you may "
-        "save and open the copy. The file was not changed."
+        _(
+            "The card file {path} is read-only: shopcards may not save to it or to its folder. "
+            "Make the file and its folder writable, or copy the file to a folder where you may "
+            "save and open the copy. The file was not changed.",
+            path=path,
+        )
     )
 
 
@@ -138,16 +149,22 @@ def _inspect(conn: sqlite3.Connection, path: Path, read_only: bool, integrity: b
         return _refused(
             path,
             Standing.NEWER,
-            f"{path} was written by a newer version of shopcards (schema step "
-            f"“{unknown[-1]}”). Update shopcards to open it; the file was not "
-            "changed.",
+            _(
+                "{path} was written by a newer version of shopcards (schema step “{step}”). "
+                "Update shopcards to open it; the file was not changed.",
+                path=path,
+                step=unknown[-1],
+            ),
             steps=len(applied),
         )
     if not applied or "customers" not in tables:
         return _refused(
             path,
             Standing.FOREIGN,
-            f"{path} is an SQLite file but not a shopcards card file; it was not changed.",
+            _(
+                "{path} is an SQLite file but not a shopcards card file; it was not changed.",
+                path=path,
+            ),
         )
     standing = Standing.CURRENT if len(applied) == len(known) else Standing.OLDER
     if not integrity:
@@ -162,12 +179,12 @@ def _inspect(conn: sqlite3.Connection, path: Path, read_only: bool, integrity: b
 
 def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
     problems = [
-        f"SQLite's integrity check: {row[0]}"
+        _("SQLite's integrity check: {problem}", problem=row[0])
         for row in conn.execute("PRAGMA integrity_check").fetchall()
         if row[0] != "ok"
     ]
     problems += [
-        f"a row {row[1]} in {row[0]} points at a missing row"
+        _("a row {row} in {table} points at a missing row", row=row[1], table=row[0])
         for row in conn.execute("PRAGMA foreign_key_check").fetchall()
     ]
     return problems
@@ -195,20 +212,30 @@ def _from_error(path: Path, exc: sqlite3.Error) -> Verdict:
         return _refused(
             path,
             Standing.BUSY,
-            f"The card file {path} is busy: another program or desk holds it "
-            "locked. Try again in a moment; the file was not changed.",
+            _(
+                "The card file {path} is busy: another program or desk holds it locked. Try "
+                "again in a moment; the file was not changed.",
+                path=path,
+            ),
         )
     if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH):
         return _refused(
             path,
             Standing.UNREADABLE,
-            f"{path} cannot be read: you may not open it, or its folder is "
-            "missing. Ask whoever looks after this PC to let you read it.",
+            _(
+                "{path} cannot be read: you may not open it, or its folder is missing. Ask "
+                "whoever looks after this PC to let you read it.",
+                path=path,
+            ),
         )
     return _refused(
         path,
         Standing.DAMAGED,
-        f"{path} is not a shopcards card file, or it is damaged ({exc}).",
+        _(
+            "{path} is not a shopcards card file, or it is damaged ({problem}).",
+            path=path,
+            problem=exc,
+        ),
     )
 
 

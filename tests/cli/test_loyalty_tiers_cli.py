@@ -62,7 +62,7 @@ def test_the_owner_sets_the_tiers_and_anyone_lists_them(shop: Path, tmp_path: Pa
         "2",
         "customers",
     ]
-    assert lines[1].split()[-2:] == ["1", "customers"]  # B, exactly at 1 000 €
+    assert lines[1].split()[-2:] == ["1", "customer"]  # B, exactly at 1 000 €
     assert lines[2].split()[:5] == ["VIP", "25%", "off", "top", "20%"]
     again = shopcards("loyalty", "tiers", "--db", str(shop), "--recompute", home=tmp_path)
     assert again.stdout == "5 customers in a tier by their spend; 0 moved.\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from shopcards.core.pin import SHORT_PIN, hash_pin
+from shopcards.core.pin import hash_pin, short_pin_text
 from shopcards.core.roles import Role
 from shopcards.services import auth
 from shopcards.services.session import Session
@@ -31,7 +31,7 @@ def test_a_four_digit_new_pin_is_refused_with_the_rule(
     modals.then(too_short)
     ask_for_first_pin(clerk)
     qtbot.waitUntil(modals.all_answered)
-    assert said == [SHORT_PIN] and not auth.pin_is_set(clerk)
+    assert said == [short_pin_text()] and not auth.pin_is_set(clerk)
 
 
 def test_an_old_short_pin_opens_and_asks_for_a_longer_one(
