@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from shopcards.core.i18n import _
 from shopcards.ui.cabinet.list_model import COL_CITY, COL_NAME, COL_PHONE
 
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -30,7 +31,8 @@ class CardListView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cardList")
-        self.setAccessibleName("Cards")
+        self.setAccessibleName(_("Cards"))
+
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
