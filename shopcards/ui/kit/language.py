@@ -38,8 +38,11 @@ class CatalogueTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return i18n.current().find(context, source) or ""
+    ) -> str | None:
+        """The catalogue's word, or None for a word it lacks: an empty string would be taken
+        for the translation itself, and "Ctrl" in every shortcut (and every word of Qt's own
+        the catalogue does not carry, qtbase's Finnish too) came out blank."""
+        return i18n.current().find(context, source)
 
     def isEmpty(self) -> bool:
         return False
