@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QStyleOptionViewItem,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from shopcards.core import i18n
 from shopcards.services import catalogues
 from shopcards.services.session import Session
+from shopcards.ui.cabinet.list_model import COL_PHONE
 from shopcards.ui.cabinet.shop_tools import ShopTools
 from shopcards.ui.kit.language import LANGUAGE_KEY, dress_application, start_again_command
 from shopcards.ui.settings.window import SettingsWindow
@@ -170,6 +172,13 @@ def test_a_hebrew_window_reads_right_to_left_with_numbers_kept_whole(
     assert window.count_label.text() == "\u20687\u2069 כרטיסים"
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "ביטול"
+    # a phone in the list is drawn left to right ("050 1877499" came out "1877499 050")
+    option = QStyleOptionViewItem()
+    window.list.initViewItemOption(option)
+    phones = [window.model.index(row, COL_PHONE) for row in range(window.model.rowCount())]
+    phone = next(index for index in phones if index.data())
+    window.list.itemDelegateForColumn(COL_PHONE).initStyleOption(option, phone)
+    assert option.text == f"\u2066{phone.data()}\u2069"
 
 
 def test_romanian_qt_words_come_from_our_catalogue(

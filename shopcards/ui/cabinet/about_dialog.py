@@ -52,6 +52,8 @@ _CLASSIFIER_NAMES = {
     "Public Domain": "Public domain",
 }
 SEE_TEXT = N_("see its licence text")
+LEFT_TO_RIGHT, END = "\u2066", "\u2069"
+"""A path kept in its own order inside right-to-left words (Qt's rich text has no dir="ltr")."""
 _LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING)", re.IGNORECASE)
 _QT_NOTE = N_(
     "shopcards uses Qt {qt} through Qt for Python (PySide6) under the GNU Lesser General Public "
@@ -310,9 +312,9 @@ class AboutDialog(QDialog):
                 (
                     escape(_("The customer-card cabinet of a small shop.")),
                     escape(_("The card file open:")),
-                    f"<code dir='ltr'>{card_file}</code>",
+                    f"<code>{LEFT_TO_RIGHT}{card_file}{END}</code>",
                     escape(_("Its backups are kept in:")),
-                    f"<code dir='ltr'>{backups}</code>",
+                    f"<code>{LEFT_TO_RIGHT}{backups}{END}</code>",
                 )
             )
         )

@@ -74,7 +74,7 @@ class SettingsWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        fit_to_screen(self, 720, 600)
+        fit_to_screen(self, 880, 600)  # room for every group's tab, Finnish ones too
         sheet = self.form.fields["label_sheet"].widget
         assert isinstance(sheet, QComboBox)
         sheet.currentIndexChanged.connect(self._sheet_chosen)
