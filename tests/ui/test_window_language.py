@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -201,3 +202,21 @@ def test_romanian_qt_words_come_from_our_catalogue(
     said = [a.text() for a in menu.actions()]
     # the key names come through too (a word the catalogue lacks is left to Qt, not blanked)
     assert {"&Copiază\tCtrl+C", "&Lipește\tCtrl+V"} <= set(said)
+
+
+def test_a_long_finnish_intro_is_never_cut_in_the_pin_dialog(qtbot: QtBot, owner: Session) -> None:
+    """The dialog is at most so wide; its height follows the intro wrapped at that width."""
+    from shopcards.ui.settings.pin_dialog import SetPinDialog
+
+    catalogues.start("fi")
+    dialog = SetPinDialog(owner)
+    qtbot.addWidget(dialog)
+    dialog.setMaximumWidth(420)
+    hint = dialog.sizeHint()
+    layout = dialog.layout()
+    assert layout is not None
+    assert hint.width() <= 420
+    assert hint.height() >= layout.totalHeightForWidth(hint.width())
+    dialog.show()
+    intro = next(label for label in dialog.findChildren(QLabel) if "PIN-koodi" in label.text())
+    assert intro.height() >= intro.heightForWidth(intro.width())

@@ -8,7 +8,7 @@ The services refuse owner-only work in clerk mode whatever the window shows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -81,6 +81,14 @@ class _PinForm(QDialog):
         QWidget.setTabOrder(field, self.buttons)
         self._fields.append((missing, field))
         return field
+
+    def sizeHint(self) -> QSize:
+        """As tall as the intro needs at the width the dialog gets: its maximum can make it
+        narrower than the intro asked for, and the height must follow that width (in Finnish
+        a line was cut off at the top and the bottom)."""
+        hint = super().sizeHint()
+        width = min(hint.width(), self.maximumWidth())
+        return QSize(width, max(hint.height(), self._layout.totalHeightForWidth(width)))
 
     def say(self, text: str) -> None:
         self.message.error(text)
