@@ -15,13 +15,14 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import shopcards.paths
 from shopcards import __version__
 from shopcards.cli import window_card_file
-from shopcards.services import auth, cards, settings
+from shopcards.services import auth, cards, catalogues, settings
 from shopcards.services.session import Session
 from tests.conftest import CHEAP_PIN_COST, PIN, card_input
 
@@ -90,18 +91,25 @@ app = QApplication(sys.argv)
 
 def report():
     shown = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
-    print(json.dumps({"shown": len(shown), "modules": sorted(sys.modules)}), flush=True)
+    menus = [a.text() for a in shown[0].menuBar().actions()] if shown else []
+    print(json.dumps({"shown": len(shown), "menus": menus, "modules": sorted(sys.modules)}))
+    sys.stdout.flush()
     os._exit(0)
 
 QTimer.singleShot(0, report)  # the first moment of rest: the cabinet is up
 from shopcards.cli import main
-sys.exit(main(["--db", sys.argv[1]]))
+sys.exit(main([*sys.argv[2:], "--db", sys.argv[1]]))
 """
 
 
 @pytest.fixture
 def modules_at_start(owner: Session, tmp_path: Path) -> set[str]:
     """The modules of a start on an ordinary day: a shop set up, with a card and a PIN."""
+    return set(started(owner, tmp_path)["modules"])
+
+
+def started(owner: Session, tmp_path: Path, *arguments: str) -> dict[str, Any]:
+    """What a start of the window on ``owner``'s card file reports once the cabinet is up."""
     settings.skip_setup(owner)
     auth.set_pin(owner, PIN, cost=CHEAP_PIN_COST)
     cards.add_card(owner, card_input())
@@ -113,7 +121,7 @@ def modules_at_start(owner: Session, tmp_path: Path) -> set[str]:
         "PYTHONPATH": str(ROOT),
     }
     done = subprocess.run(
-        [sys.executable, "-c", REPORT_WHEN_SHOWN, str(owner.card_file.path)],
+        [sys.executable, "-c", REPORT_WHEN_SHOWN, str(owner.card_file.path), *arguments],
         capture_output=True,
         text=True,
         env=env,
@@ -122,24 +130,39 @@ def modules_at_start(owner: Session, tmp_path: Path) -> set[str]:
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     assert lines, f"the window never reported:\n{done.stdout}\n{done.stderr}"
-    report = json.loads(lines[-1])
+    report: dict[str, Any] = json.loads(lines[-1])
     assert report["shown"] == 1, "the cabinet was not on screen"
-    return set(report["modules"])
+    return report
+
+
+def loaded_of(names: list[str], modules: set[str]) -> list[str]:
+    return sorted(
+        name for name in names if name in modules or any(m.startswith(f"{name}.") for m in modules)
+    )
 
 
 def test_the_window_starts_without_the_screens_it_does_not_show(
     modules_at_start: set[str],
 ) -> None:
-    loaded = sorted(
-        name
-        for name in NOT_AT_START
-        if name in modules_at_start or any(m.startswith(f"{name}.") for m in modules_at_start)
-    )
+    loaded = loaded_of(NOT_AT_START, modules_at_start)
     assert not loaded, (
         f"imported at start, but only needed once opened: {loaded} — import them in the "
         "function that opens them (see tests/bench/bench_start.py for what it costs)"
     )
     assert "shopcards.ui.cabinet.main_window" in modules_at_start  # it did start
+
+
+def test_a_finnish_start_reads_its_compiled_catalogue_and_nothing_more(
+    owner: Session, tmp_path: Path
+) -> None:
+    """The catalogue costs a start one file read: Babel's .po reader and compiler
+    (babel.messages) come only when a .po is newer than the compiled file, as after an update;
+    the installer ships them compiled."""
+    catalogues.load("fi")  # compiled now, as an installed shopcards has it
+    report = started(owner, tmp_path, "--lang", "fi")
+    assert report["menus"][:2] == ["&Tiedosto", "&Kortit"]  # it did speak Finnish
+    modules = set(report["modules"])
+    assert loaded_of([*NOT_AT_START, "babel.messages"], modules) == []
 
 
 @pytest.mark.parametrize(

@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards import __version__, paths
+from shopcards.core.i18n import N_, _
 from shopcards.services.session import sqlite_version
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.window_fit import fit_to_screen
 
-TITLE = "About shopcards"
+TITLE = N_("About shopcards")
 _CLASSIFIER_NAMES = {
     "MIT License": "MIT",
     "BSD License": "BSD",
@@ -50,8 +51,11 @@ _CLASSIFIER_NAMES = {
     "GNU Library or Lesser General Public License (LGPL)": "LGPL",
     "Public Domain": "Public domain",
 }
+SEE_TEXT = N_("see its licence text")
+LEFT_TO_RIGHT, END = "\u2066", "\u2069"
+"""A path kept in its own order inside right-to-left words (Qt's rich text has no dir="ltr")."""
 _LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING)", re.IGNORECASE)
-_QT_NOTE = (
+_QT_NOTE = N_(
     "shopcards uses Qt {qt} through Qt for Python (PySide6) under the GNU Lesser General Public "
     "License 3.0. The Qt libraries are separate files in the program folder and may be "
     "replaced with a compatible build of your own; Qt's source code is at "
@@ -63,11 +67,11 @@ _SQLITE_TEXT = (
     "a blessing:\n\n    May you do good and not evil.\n    May you find forgiveness for "
     "yourself and forgive others.\n    May you share freely, never taking more than you give."
 )
-_ICON_TEXT = (
+_ICON_TEXT = N_(
     "The shopcards icon was drawn for shopcards and is dedicated to the public domain "
     "(CC0 1.0, https://creativecommons.org/publicdomain/zero/1.0/)."
 )
-_BOOTLOADER_TEXT = (
+_BOOTLOADER_TEXT = N_(
     "The small program that starts shopcards from its folder is PyInstaller's bootloader, "
     "under the GNU General Public License 2.0 or later with the bootloader exception, which "
     "allows it to start programs under any licence (https://pyinstaller.org/en/stable/"
@@ -103,7 +107,7 @@ def shipped_components() -> list[Component]:
             "Apache-2.0",
             _resource_text("Apache-2.0.txt", folder="fonts"),
         ),
-        Component("shopcards icon", "", "CC0-1.0", lambda: _ICON_TEXT),
+        Component("shopcards icon", "", "CC0-1.0", lambda: _(_ICON_TEXT)),
         Component("SQLite", sqlite_version(), "Public domain", lambda: _SQLITE_TEXT),
     ]
     if getattr(sys, "frozen", False):
@@ -112,7 +116,7 @@ def shipped_components() -> list[Component]:
                 "PyInstaller bootloader",
                 "",
                 "GPL-2.0-or-later WITH Bootloader-exception",
-                lambda: _BOOTLOADER_TEXT,
+                lambda: _(_BOOTLOADER_TEXT),
             )
         )
     return head + [_package(packages[key]) for key in sorted(packages)] + tail
@@ -181,7 +185,7 @@ def licence_name(meta: metadata.PackageMetadata) -> str:
     ]
     if classifiers:
         return ", ".join(_CLASSIFIER_NAMES.get(c, c) for c in classifiers)
-    return field.splitlines()[0][:60] if field else "see its licence text"
+    return field.splitlines()[0][:60] if field else _(SEE_TEXT)
 
 
 def _field(meta: metadata.PackageMetadata, name: str) -> str:
@@ -199,9 +203,20 @@ def _package_text(dist: metadata.Distribution) -> str:
         return _qt_text()
     home = _field(dist.metadata, "Home-page") or next(
         (url.split(",", 1)[-1].strip() for url in dist.metadata.get_all("Project-URL") or []),
-        "its project page",
+        None,
     )
-    return f"{dist.name} is distributed under: {licence}. Its full text is at {home}."
+    if home is None:
+        return _(
+            "{name} is distributed under: {licence}. Its full text is at its project page.",
+            name=dist.name,
+            licence=licence,
+        )
+    return _(
+        "{name} is distributed under: {licence}. Its full text is at {home}.",
+        name=dist.name,
+        licence=licence,
+        home=home,
+    )
 
 
 def _licence_files(dist: metadata.Distribution) -> Iterator[tuple[str, str]]:
@@ -225,7 +240,7 @@ def _own_licence_name() -> str:
     try:
         return licence_name(metadata.distribution("shopcards").metadata)
     except metadata.PackageNotFoundError:  # a checkout that was never pip-installed
-        return "see its licence text"
+        return _(SEE_TEXT)
 
 
 def _own_licence() -> str:
@@ -237,12 +252,12 @@ def _file_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        return f"The licence text should be in {path}, which is missing."
+        return _("The licence text should be in {path}, which is missing.", path=path)
 
 
 def _qt_text() -> str:
     texts = (_resource_text(name)() for name in ("LGPL-3.0.txt", "GPL-3.0.txt"))
-    return "\n\n".join([_QT_NOTE.format(qt=qVersion()), *texts])
+    return "\n\n".join([_(_QT_NOTE, qt=qVersion()), *texts])
 
 
 class AboutDialog(QDialog):
@@ -255,8 +270,8 @@ class AboutDialog(QDialog):
     def __init__(self, card_file: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card_file = card_file or paths.default_db()
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         fit_to_screen(self, 760, 640)
         self.components = shipped_components()
         layout = QVBoxLayout(self)
@@ -268,12 +283,12 @@ class AboutDialog(QDialog):
         self.licence_text.setReadOnly(True)
         # licence texts are laid out for a fixed-width font (indents, ruled headings)
         self.licence_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.licence_text.setAccessibleName("Licence text")
+        self.licence_text.setAccessibleName(_("Licence text"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.licence_text)
         split.setSizes([320, 200])
-        shipped = QLabel("What shopcards ships, and under which licence (pick one to read it):")
+        shipped = QLabel(_("What shopcards ships, and under which licence (pick one to read it):"))
         shipped.setWordWrap(True)
         layout.addWidget(shipped)
         layout.addWidget(split, 1)
@@ -284,16 +299,26 @@ class AboutDialog(QDialog):
     def _heading(self) -> QHBoxLayout:
         icon = QLabel()
         icon.setPixmap(QIcon(str(paths.resources_dir() / "icons" / "shopcards.svg")).pixmap(64))
-        name = QLabel(f"<b style='font-size:16pt'>shopcards {__version__}</b>")
-        name.setAccessibleName("Version")
+        name = QLabel(_("shopcards {version}", version=__version__))
+        font = name.font()
+        font.setPointSize(16)
+        font.setBold(True)
+        name.setFont(font)
+        name.setAccessibleName(_("Version"))
         card_file = escape(str(self.card_file))
         backups = escape(str(paths.backups_dir(self.card_file)))
         about = QLabel(
-            "The customer-card cabinet of a small shop.<br>"
-            f"The card file open:<br><code>{card_file}</code><br>"
-            f"Its backups are kept in:<br><code>{backups}</code>"
+            "<br>".join(
+                (
+                    escape(_("The customer-card cabinet of a small shop.")),
+                    escape(_("The card file open:")),
+                    f"<code>{LEFT_TO_RIGHT}{card_file}{END}</code>",
+                    escape(_("Its backups are kept in:")),
+                    f"<code>{LEFT_TO_RIGHT}{backups}{END}</code>",
+                )
+            )
         )
-        about.setAccessibleName("Card file")
+        about.setAccessibleName(_("Card file"))
         about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         words = QVBoxLayout()
         words.setSpacing(SPACING)
@@ -307,8 +332,8 @@ class AboutDialog(QDialog):
 
     def _table(self) -> QTableWidget:
         table = QTableWidget(len(self.components), 3)
-        table.setAccessibleName("What shopcards ships")
-        table.setHorizontalHeaderLabels(["Component", "Version", "Licence"])
+        table.setAccessibleName(_("What shopcards ships"))
+        table.setHorizontalHeaderLabels([_("Component"), _("Version"), _("Licence")])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -325,13 +350,14 @@ class AboutDialog(QDialog):
 
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
-        copy = QPushButton("Copy list")
-        copy.setAccessibleName("Copy list")
+        copy = QPushButton(_("Copy list"))
+        copy.setAccessibleName(copy.text())
         copy.setAutoDefault(False)
         copy.clicked.connect(self._copy_list)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(close.text().replace("&", ""))
+
         buttons.rejected.connect(self.reject)
         return buttons
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from babel.numbers import format_decimal
 from PySide6.QtWidgets import QWidget
 
 from shopcards.core.card import CardQuery
+from shopcards.core.i18n import _, format_locale
 from shopcards.core.progress import CancelToken, Progress, worded
 from shopcards.services import auth, cards, demo
 from shopcards.services.opening import open_session
@@ -37,9 +39,15 @@ def build_demo_file(path: Path, progress: CancelToken) -> Path:
         if cards.count_cards(session, CardQuery()) > 0:
             return path
         auth.become_owner(session, "")
-        progress(Progress(0, DEMO_CUSTOMERS, "Making up a demo shop…"))
+        progress(Progress(0, DEMO_CUSTOMERS, _("Making up a demo shop…")))
+        locale = format_locale(session.settings.locale)
         report = worded(
-            progress, lambda s: f"Making up a demo shop… {s.done:,} of {s.total:,} cards"
+            progress,
+            lambda s: _(
+                "Making up a demo shop… {done} of {total} cards",
+                done=format_decimal(s.done, locale=locale),
+                total=format_decimal(s.total, locale=locale),
+            ),
         )
         demo.build_demo(session, DEMO_CUSTOMERS, DEMO_SEED, progress=report)
     finally:
@@ -52,7 +60,7 @@ def open_demo_shop(parent: QWidget, card_file: Path, open_file: Callable[[Path],
     path = demo_path(card_file)
     run_in_background(
         parent,
-        "Making up a demo shop…",
+        _("Making up a demo shop…"),
         lambda progress: build_demo_file(path, progress),
         open_file,
     )

@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
-ALL = "All"
+from shopcards.core.i18n import N_, _
+
+ALL = N_("All")
 
 
 class DrawerTabs(QWidget):
@@ -22,7 +24,7 @@ class DrawerTabs(QWidget):
 
     def __init__(self, drawers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Drawers")
+        self.setAccessibleName(_("Drawers"))
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._buttons: dict[str, QToolButton] = {}
@@ -64,14 +66,19 @@ class DrawerTabs(QWidget):
         return self._buttons[drawer]
 
     def _button(self, drawer: str) -> QToolButton:
-        label = drawer or ALL
+        label = drawer or _(ALL)
         button = QToolButton()
         button.setText(label)
         button.setAccessibleName(label)
         button.setToolTip(
-            ("Every card" if not drawer else f"Cards filed under {drawer}")
-            + " (Ctrl+PgUp / Ctrl+PgDn step through the drawers)"
+            _(
+                "Cards filed under {drawer} (Ctrl+PgUp / Ctrl+PgDn step through the drawers)",
+                drawer=drawer,
+            )
+            if drawer
+            else _("Every card (Ctrl+PgUp / Ctrl+PgDn step through the drawers)")
         )
+
         button.setCheckable(True)
         button.setAutoRaise(True)
         button.setProperty("drawer", True)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from shopcards.core.i18n import _
 from shopcards.ui.kit.theme import MARGIN, SPACING
 
 
@@ -18,22 +19,26 @@ class EmptyCabinet(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("emptyCabinet")
-        title = QLabel("This card file has no cards yet")
+        title = QLabel(_("This card file has no cards yet"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
+        title.setWordWrap(True)
         text = QLabel(
-            "Add your first customer's card, or look around a demo shop with a few "
-            "thousand made-up customers first (it opens as a separate card file, so "
-            "this one stays empty)."
+            _(
+                "Add your first customer's card, or look around a demo shop with a few "
+                "thousand made-up customers first (it opens as a separate card file, so "
+                "this one stays empty)."
+            )
         )
         text.setWordWrap(True)
-        add = QPushButton("Add the first card")
-        add.setAccessibleName("Add the first card")
+        add = QPushButton(_("Add the first card"))
+        add.setAccessibleName(add.text())
         add.clicked.connect(add_card)
-        demo = QPushButton("Open a demo shop")
-        demo.setAccessibleName("Open a demo shop")
+        demo = QPushButton(_("Open a demo shop"))
+        demo.setAccessibleName(demo.text())
+
         demo.clicked.connect(open_demo)
         buttons = QHBoxLayout()
         buttons.setSpacing(SPACING)

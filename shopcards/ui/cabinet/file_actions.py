@@ -6,30 +6,39 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
+from shopcards.core.i18n import N_, _
 from shopcards.services.session import Session
+from shopcards.ui.kit.language import isolated
 
-CARD_FILE_FILTER = "Card files (*.db);;All files (*)"
+CARD_FILE_FILTER = N_("Card files (*.db);;All files (*)")
 
 
 def ask_new_card_file(parent: QWidget, folder: Path) -> Path | None:
     """Where to start a new card file; None when cancelled or when a file is already there
     (the person is told to open it instead, so no file is ever overwritten)."""
-    name, _ = QFileDialog.getSaveFileName(parent, "New card file", str(folder), CARD_FILE_FILTER)
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _("New card file"), str(folder), _(CARD_FILE_FILTER)
+    )
     if not name:
         return None
     path = Path(name)
     if path.exists():
         QMessageBox.information(
             parent,
-            "New card file",
-            f"There is already a file at {path}. To use it, choose File ▸ Open card file…",
+            _("New card file"),
+            _(
+                "There is already a file at {path}. To use it, choose File ▸ Open card file…",
+                path=isolated(str(path)),
+            ),
         )
         return None
     return path
 
 
 def ask_card_file_to_open(parent: QWidget, folder: Path) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open card file", str(folder), CARD_FILE_FILTER)
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, _("Open card file"), str(folder), _(CARD_FILE_FILTER)
+    )
     return Path(name) if name else None
 
 
@@ -39,8 +48,11 @@ def back_up_now(window: QMainWindow, session: Session) -> None:
     from shopcards.ui.kit.background import run_in_background
 
     def backed_up(path: Path) -> None:
-        window.statusBar().showMessage(f"Backed up to {path}", 10000)
-        QMessageBox.information(window, "Backed up", f"A copy of the card file is now at\n{path}")
+        where = isolated(str(path))
+        window.statusBar().showMessage(_("Backed up to {path}", path=where), 10000)
+        QMessageBox.information(
+            window, _("Backed up"), _("A copy of the card file is now at\n{path}", path=where)
+        )
 
     def copy(_progress: object) -> Path:
         own = session.twin()  # the worker's own connection: the window keeps reading on its
@@ -49,4 +61,4 @@ def back_up_now(window: QMainWindow, session: Session) -> None:
         finally:
             own.close()
 
-    run_in_background(window, "Backing up the card file…", copy, backed_up, cancellable=False)
+    run_in_background(window, _("Backing up the card file…"), copy, backed_up, cancellable=False)

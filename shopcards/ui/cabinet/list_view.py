@@ -9,10 +9,18 @@ Hebrew names need no help here: the model right-aligns them, and Qt's bidi layou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
+from shopcards.core.i18n import _
 from shopcards.ui.cabinet.list_model import COL_CITY, COL_NAME, COL_PHONE
 
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -20,6 +28,19 @@ NAME_CHARS = 24
 """The name column gets room for this many average letters before city and phone get any."""
 SIDE_WIDTH, SIDE_MIN = 170, 100
 """City and phone like 170 px each; narrower than 100 px the phone goes, then the city."""
+
+
+class LeftToRightCells(QStyledItemDelegate):
+    """A phone number keeps its order in a right-to-left list: "050 1877499" came out as
+    "1877499 050" in Hebrew (its runs of digits laid out right to left). The text is set
+    apart as left-to-right (U+2066 … U+2069) where it is drawn; the model's text is untouched."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if option.text and option.direction == Qt.LayoutDirection.RightToLeft:
+            option.text = f"\u2066{option.text}\u2069"
 
 
 class CardListView(QTableView):
@@ -30,7 +51,8 @@ class CardListView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cardList")
-        self.setAccessibleName("Cards")
+        self.setAccessibleName(_("Cards"))
+
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
@@ -44,6 +66,7 @@ class CardListView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.doubleClicked.connect(lambda _index: self.openRequested.emit())
+        self.setItemDelegateForColumn(COL_PHONE, LeftToRightCells(self))
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)

@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from babel.numbers import format_decimal
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card import Card, CardQuery
 from shopcards.core.errors import NotFound, PermissionDenied, ShopError
+from shopcards.core.i18n import N_, _
+from shopcards.core.roles import Role
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.drawer_tabs import DrawerTabs
@@ -38,6 +39,7 @@ from shopcards.ui.cabinet.file_actions import ask_card_file_to_open, ask_new_car
 from shopcards.ui.cabinet.list_model import CARD_ID_ROLE, CardListModel
 from shopcards.ui.cabinet.list_view import CardListView
 from shopcards.ui.cabinet.search_box import SearchBox
+from shopcards.ui.cabinet.window_words import archived_text, count_text, saved_text, title_text
 from shopcards.ui.card.view import CardView
 from shopcards.ui.kit.theme import MARGIN, SPACING, ColourMode, Theme, colour_mode_actions
 from shopcards.ui.kit.widgets import menu_action
@@ -48,7 +50,10 @@ DEBOUNCE_MS = 100
 """…of this long at most."""
 COUNT_AFTER_MS = 150
 """A count that has to ask the card file waits until the typing pauses this long."""
-SEARCH_HINT = "Search names, phones, e-mail, postcode or city  (Ctrl+F)"
+SEARCH_HINT = N_("Search names, phones, e-mail, postcode or city  (Ctrl+F)")
+ROLE_NAMES = {Role.OWNER: N_("Owner mode"), Role.CLERK: N_("Clerk mode")}
+MENUS = (N_("&File"), N_("&Cards"), N_("&View"), N_("&Help"))
+"""The menu bar's menus, by their English titles (the keys :meth:`MainWindow.add_tool` takes)."""
 
 
 class MainWindow(QMainWindow):
@@ -91,12 +96,13 @@ class MainWindow(QMainWindow):
     def add_tool(self, menu_name: str, action: QAction) -> QMenu:
         """Put ``action`` in the menu ``menu_name`` (made, before Help, if it is new).
 
+        ``menu_name`` is the menu's English title, marked with ``N_``; it shows translated.
         ui/shop_tools.py puts the till, owner mode, the drawing, letters and insights here.
         """
         name = menu_name.replace("&", "")
         menu = self._menus.get(name)
         if menu is None:
-            menu = QMenu(menu_name, self)
+            menu = QMenu(_(menu_name), self)
             self.menuBar().insertMenu(self._menus["Help"].menuAction(), menu)
             self._menus[name] = menu
         menu.addAction(action)
@@ -137,7 +143,7 @@ class MainWindow(QMainWindow):
         self._show_card(self.current_card.id if self.current_card is not None else None)
 
     def show_role(self) -> None:
-        self.role_label.setText(f"{self.session.role.value.capitalize()} mode")
+        self.role_label.setText(_(ROLE_NAMES[self.session.role]))
 
     def open_card(self, card_id: int) -> None:
         """Show card ``card_id``, selecting its row if the list has it loaded."""
@@ -151,17 +157,17 @@ class MainWindow(QMainWindow):
     # Building ------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.search = SearchBox(SEARCH_HINT)
+        self.search = SearchBox(_(SEARCH_HINT))
         self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._open_from_search)
         self.search.down.connect(self._into_list)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Number of cards")
+        self.count_label.setAccessibleName(_("Number of cards"))
         self.count_label.setMinimumWidth(110)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.new_button = QPushButton("New card")
-        self.new_button.setAccessibleName("New card")
-        self.new_button.setToolTip("Add a card (Ctrl+N)")
+        self.new_button = QPushButton(_("New card"))
+        self.new_button.setAccessibleName(_("New card"))
+        self.new_button.setToolTip(_("Add a card (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_card)
         top = QHBoxLayout()
         top.setSpacing(MARGIN)
@@ -186,8 +192,8 @@ class MainWindow(QMainWindow):
         self.card_view.archiveRequested.connect(self.toggle_archived)
         self.card_tabs = QTabWidget()
         self.card_tabs.setObjectName("cardPanel")
-        self.card_tabs.setAccessibleName("Open card")
-        self.card_tabs.addTab(self.card_view, "Card")
+        self.card_tabs.setAccessibleName(_("Open card"))
+        self.card_tabs.addTab(self.card_view, _("Card"))
         self.card_tabs.tabBar().setVisible(False)
         self.card_tabs.currentChanged.connect(lambda _index: self._follow_card())
         self._panes: dict[QWidget, Callable[[int | None], None]] = {}
@@ -216,26 +222,26 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.new_card_action = self._action(
-            "&New card", self.new_card, QKeySequence.StandardKey.New
+            _("&New card"), self.new_card, QKeySequence.StandardKey.New
         )
-        self.edit_action = self._action("&Edit", self.edit_card, "Ctrl+E")
-        self.archive_action = self._action("&Archive", self.toggle_archived)
-        self.show_archived_action = self._action("Show archi&ved", self._show_archived_toggled)
+        self.edit_action = self._action(_("&Edit"), self.edit_card, "Ctrl+E")
+        self.archive_action = self._action(_("&Archive"), self.toggle_archived)
+        self.show_archived_action = self._action(_("Show archi&ved"), self._show_archived_toggled)
         self.show_archived_action.setCheckable(True)
         self.find_action = self._action(
-            "&Find a card", self.search.focus_all, QKeySequence.StandardKey.Find
+            _("&Find a card"), self.search.focus_all, QKeySequence.StandardKey.Find
         )
         self.new_file_action = self._action(
-            "&New card file…", lambda: self._file_from(ask_new_card_file)
+            _("&New card file…"), lambda: self._file_from(ask_new_card_file)
         )
         self.open_file_action = self._action(
-            "&Open card file…",
+            _("&Open card file…"),
             lambda: self._file_from(ask_card_file_to_open),
             QKeySequence.StandardKey.Open,
         )
-        self.backup_action = self._action("&Back up now", self.back_up_now)
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.about_action = self._action("&About shopcards", self._about)
+        self.backup_action = self._action(_("&Back up now"), self.back_up_now)
+        self.quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = self._action(_("&About shopcards"), self._about)
         current = self.theme.mode if self.theme is not None else ColourMode.SYSTEM
         self.colour_actions = colour_mode_actions(self, current, self.set_colour_mode)
         self._update_card_actions()
@@ -243,8 +249,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self._menus: dict[str, QMenu] = {}
+        file, cards_menu, view, help_menu = MENUS
         entries: dict[str, list[QAction | None]] = {
-            "&File": [
+            file: [
                 self.new_file_action,
                 self.open_file_action,
                 None,
@@ -252,7 +259,7 @@ class MainWindow(QMainWindow):
                 None,
                 self.quit_action,
             ],
-            "&Cards": [
+            cards_menu: [
                 self.new_card_action,
                 self.edit_action,
                 self.archive_action,
@@ -260,11 +267,11 @@ class MainWindow(QMainWindow):
                 self.find_action,
                 self.show_archived_action,
             ],
-            "&View": list(self.colour_actions.values()),
-            "&Help": [self.about_action],
+            view: list(self.colour_actions.values()),
+            help_menu: [self.about_action],
         }
         for title, actions in entries.items():
-            menu = bar.addMenu(title)
+            menu = bar.addMenu(_(title))
             for action in actions:
                 if action is None:
                     menu.addSeparator()
@@ -367,14 +374,7 @@ class MainWindow(QMainWindow):
 
     def _show_count(self) -> None:
         count = self.model.count()
-        number = format_decimal(count, locale=self.session.settings.locale)
-        noun = "card" if count == 1 else "cards"
-        if self._query.archived:
-            noun = f"archived {noun}"
-        text = self._query.text.strip()
-        text = text if len(text) <= 24 else f"{text[:23]}…"  # the label sits beside the box
-        nothing = f"No card matches “{text}”" if text else f"No {noun}"
-        self.count_label.setText(f"{number} {noun}" if count else nothing)
+        self.count_label.setText(count_text(count, self._query, self.session.settings.locale))
 
     # The open card ---------------------------------------------------------------------------
 
@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
         card = self.current_card
         self.edit_action.setEnabled(card is not None)
         self.archive_action.setEnabled(card is not None)
-        self.archive_action.setText("Un&archive" if card and card.archived_at else "&Archive")
+        self.archive_action.setText(_("Un&archive") if card and card.archived_at else _("&Archive"))
 
     def _open_from_search(self) -> None:
         if self.current_card is not None:
@@ -426,9 +426,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
         shown = dialog.saved.id if dialog.saved is not None else dialog.open_existing
         if dialog.saved is not None:
-            verb = "Added" if card is None else "Saved"
-            told = f"{verb} {dialog.saved.display_name}. {dialog.told}"
-            self.statusBar().showMessage(told.strip(), 8000)
+            told = saved_text(dialog.saved.display_name, card is None, dialog.told)
+            self.statusBar().showMessage(told, 8000)
             self.drawers.set_drawers(cards.drawers(self.session, self._query.drawer))
             self._apply_query()
             if card is None:
@@ -455,15 +454,15 @@ class MainWindow(QMainWindow):
         try:
             updated = cards.archive_card(self.session, card.id, card.archived_at is None)
         except PermissionDenied as exc:
-            QMessageBox.information(self, "Owner only", exc.message)
+            QMessageBox.information(self, _("Owner only"), exc.message)
             return
         except ShopError as exc:
             from shopcards.ui.kit.error_dialog import show_error
 
             show_error(self, exc)
             return
-        verb = "Archived" if updated.archived_at else "Brought back"
-        self.statusBar().showMessage(f"{verb} {updated.display_name}.", 5000)
+        told = archived_text(updated.display_name, updated.archived_at is not None)
+        self.statusBar().showMessage(told, 5000)
         self._apply_query()
         self.open_card(card.id)
 
@@ -494,5 +493,5 @@ class MainWindow(QMainWindow):
         AboutDialog(self.session.card_file.path, self).exec()
 
     def _update_title(self) -> None:
-        name = self.session.card_file.path.name
-        self.setWindowTitle(f"{self.session.settings.shop_name} — {name} — shopcards")
+        shop, path = self.session.settings.shop_name, self.session.card_file.path
+        self.setWindowTitle(title_text(shop, path.name))

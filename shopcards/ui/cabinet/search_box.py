@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from shopcards.core.i18n import _
 from shopcards.ui.kit.theme import clear_button
 
 
@@ -17,7 +18,8 @@ class SearchBox(QLineEdit):
     def __init__(self, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search")
-        self.setAccessibleName("Search")
+        self.setAccessibleName(_("Search"))
+
         self.setPlaceholderText(hint)
         clear_button(self)
 

@@ -14,19 +14,28 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from shopcards.core import i18n
+from shopcards.core.i18n import N_, _
 from shopcards.core.roles import Role
 from shopcards.services import auth, cards, settings
 from shopcards.services.session import Session
-from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.cabinet.main_window import MENUS, MainWindow
 from shopcards.ui.card.call_dialog import CallsPane
 from shopcards.ui.card.consent_block import add_consent_tools
 from shopcards.ui.card.loyalty_pane import add_loyalty
 from shopcards.ui.history.pane import ChangesPane, HistoryPane
 from shopcards.ui.kit.background import run_in_background
+from shopcards.ui.kit.language import (
+    chosen_language,
+    language_menu,
+    offer_restart,
+    remember_language,
+    restart_application,
+)
 from shopcards.ui.kit.widgets import menu_action
 from shopcards.ui.kit.window_fit import fit_to_screen
 from shopcards.ui.letters.last_sent import LastSentPane
@@ -37,7 +46,7 @@ from shopcards.ui.settings.pin_dialog import (
     ask_for_owner_mode,
 )
 
-MENU = "&Shop"
+MENU = N_("&Shop")
 log = logging.getLogger(__name__)
 
 
@@ -49,6 +58,9 @@ class ShopTools(QObject):
         self.window = window
         self.session = session
         self.screens: dict[str, Any] = {}
+        self.computer: QSettings | None = None
+        """This PC's own choices (the language); QSettings() unless a test gives its own."""
+        self.restart: Callable[[], object] = restart_application
         self.history = HistoryPane(session)
         self.guard = OwnerIdleGuard(session, self)
         self.guard.roleChanged.connect(lambda _role: self.role_changed())
@@ -88,21 +100,33 @@ class ShopTools(QObject):
     # the menu --------------------------------------------------------------------------------
 
     def _add_actions(self) -> None:
-        self.till_action = self._action("&Till mode", self.open_till, "F9")
-        self.owner_action = self._action("&Owner mode…", self.owner_mode, "Ctrl+Shift+O")
-        self.clerk_action = self._action("&Clerk mode", self.clerk_mode)
-        self.pin_action = self._action("Change &PIN…", self.change_pin)
-        self._action("Prize &drawing…", self.open_drawing, "Ctrl+D")
-        self._action("&Letters and cards…", self.open_letters, "Ctrl+L")
-        self._action("&Know your customers…", self.open_insights, "Ctrl+K")
-        self._action("Lo&yalty scheme…", self.open_loyalty)
-        self._action("&Import purchases from the till…", self.import_purchases)
-        self._action("Import c&ustomers…", self.import_customers)
-        self._action("&Find duplicate cards…", self.find_duplicates)
-        self._action("E&xport cards…", lambda: self.export("cards"))
-        self._action("Export purc&hases…", lambda: self.export("purchases"))
-        self._action("Customers past &retention…", self.privacy.open_retention)
-        self._action("&Settings…", self.open_settings)
+        self.till_action = self._action(_("&Till mode"), self.open_till, "F9")
+        self.owner_action = self._action(_("&Owner mode…"), self.owner_mode, "Ctrl+Shift+O")
+        self.clerk_action = self._action(_("&Clerk mode"), self.clerk_mode)
+        self.pin_action = self._action(_("Change &PIN…"), self.change_pin)
+        self._action(_("Prize &drawing…"), self.open_drawing, "Ctrl+D")
+        self._action(_("&Letters and cards…"), self.open_letters, "Ctrl+L")
+        self._action(_("&Know your customers…"), self.open_insights, "Ctrl+K")
+        self._action(_("Lo&yalty scheme…"), self.open_loyalty)
+        self._action(_("&Import purchases from the till…"), self.import_purchases)
+        self._action(_("Import c&ustomers…"), self.import_customers)
+        self._action(_("&Find duplicate cards…"), self.find_duplicates)
+        self._action(_("E&xport cards…"), lambda: self.export("cards"))
+        self._action(_("Export purc&hases…"), lambda: self.export("purchases"))
+        self._action(_("Customers past &retention…"), self.privacy.open_retention)
+        self._action(_("&Settings…"), self.open_settings)
+        self.language_menu = language_menu(self.window, self.choose_language)
+        view = self.window.add_tool(MENUS[2], self.language_menu.menuAction())  # View ▸ Language
+        view.insertSeparator(self.language_menu.menuAction())
+
+    def choose_language(self, code: str) -> None:
+        """View ▸ Language (anyone at the desk: it is this PC's, not the shop's): kept for
+        this PC, and spoken from the next start, now if asked."""
+        computer = self.computer if self.computer is not None else QSettings()
+        if code == (chosen_language(computer) or i18n.language()):
+            return
+        remember_language(computer, code)
+        offer_restart(self.window, code, self.restart)
 
     def _action(self, label: str, slot: Callable[[], object], shortcut: str = "") -> QAction:
         action = menu_action(self.window, label, slot, shortcut)
@@ -110,14 +134,14 @@ class ShopTools(QObject):
         return action
 
     def _add_panes(self) -> None:
-        self.window.add_card_pane("Purchases", self.history, self.history.show_customer)
+        self.window.add_card_pane(_("Purchases"), self.history, self.history.show_customer)
         changes = ChangesPane(self.session)
-        self.window.add_card_pane("Changes", changes, changes.show_customer)
+        self.window.add_card_pane(_("Changes"), changes, changes.show_customer)
         self.loyalty = add_loyalty(self.window, self.session)
         calls = CallsPane(self.session)
-        self.window.add_card_pane("Calls", calls, calls.show_customer)
+        self.window.add_card_pane(_("Calls"), calls, calls.show_customer)
         letters = LastSentPane(self.session)
-        self.window.add_card_pane("Letters", letters, letters.show_card)
+        self.window.add_card_pane(_("Letters"), letters, letters.show_card)
         self.consents = add_consent_tools(self.window, self.session, self.owner_mode)
 
     # owner and clerk -------------------------------------------------------------------------
@@ -227,11 +251,11 @@ class ShopTools(QObject):
         if not self.owner_mode():
             return
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
+            chosen, _filter = QFileDialog.getOpenFileName(
                 self.window,
-                "Import purchases from the till",
+                _("Import purchases from the till"),
                 str(Path.home()),
-                "Till exports (*.csv *.txt *.tsv);;All files (*)",
+                _("Till exports (*.csv *.txt *.tsv);;All files (*)"),
             )
             if not chosen:
                 return
@@ -263,7 +287,9 @@ class ShopTools(QObject):
 
         if not self.owner_mode():
             return
-        dialog = SettingsWindow(self.session, self.window)
+        computer = self.computer if self.computer is not None else QSettings()
+        dialog = SettingsWindow(self.session, self.window, computer, self.restart)
+
         dialog.accepted.connect(self.role_changed)
         self._keep("settings", dialog)
         dialog.show()
@@ -299,7 +325,7 @@ class ShopTools(QObject):
 
         self.backup_task = run_in_background(
             self.window,
-            "Backing up the card file",
+            _("Backing up the card file"),
             work,
             lambda _r: None,
             self._daily_backup_failed,
@@ -314,4 +340,6 @@ class ShopTools(QObject):
         """Said in the status bar and logged: a modal error over a window that has only just
         opened would stop the shop's work for a copy that can be made later (File ▸ Back up)."""
         log.error("the daily backup failed", exc_info=exc)
-        self.window.statusBar().showMessage(f"The daily backup could not be made: {exc}", 15000)
+        self.window.statusBar().showMessage(
+            _("The daily backup could not be made: {problem}", problem=exc), 15000
+        )

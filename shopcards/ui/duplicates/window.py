@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import NotFound, ShopError
+from shopcards.core.i18n import N_, _, ngettext
 from shopcards.core.progress import CancelToken
 from shopcards.core.roles import Role
 from shopcards.services import cards, duplicates
@@ -35,8 +36,8 @@ from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import button
 from shopcards.ui.kit.window_fit import fit_to_screen
 
-TITLE = "Duplicate cards"
-COLUMNS = ("Card no.", "Name", "Card no.", "Name", "Why")
+TITLE = N_("Duplicate cards")
+COLUMNS = (N_("Card no."), N_("Name"), N_("Card no."), N_("Name"), N_("Why"))
 _PAIR = Qt.ItemDataRole.UserRole
 
 
@@ -56,32 +57,33 @@ class DuplicatesWindow(QDialog):
     cardsChanged = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        require_owner(session, "look for duplicate cards")
+        require_owner(session, _("look for duplicate cards"))
         super().__init__(parent)
         self.session = session
         self.task: BackgroundTask[list[Duplicate]] | None = None
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.summary = QLabel()
-        self.summary.setAccessibleName("Summary")
+        self.summary.setAccessibleName(_("Summary"))
         self.summary.setWordWrap(True)
         self.list = QTreeWidget()
-        self.list.setAccessibleName("Pairs")
+        self.list.setAccessibleName(_("Pairs"))
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
-        self.list.setHeaderLabels(list(COLUMNS))
+        self.list.setHeaderLabels([_(column) for column in COLUMNS])
         self.list.itemDoubleClicked.connect(lambda *_: self.merge())
         self.list.currentItemChanged.connect(lambda *_: self._enable())
-        self.merge_button = button("Merge…")
+        self.merge_button = button(_("Merge…"))
         self.merge_button.clicked.connect(self.merge)
-        self.not_same_button = button("Not the same person")
+        self.not_same_button = button(_("Not the same person"))
         self.not_same_button.clicked.connect(self.not_same)
-        self.again_button = button("Look again")
+        self.again_button = button(_("Look again"))
         self.again_button.clicked.connect(self.look)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        close_button.setAccessibleName(close_button.text().replace("&", ""))
         close.rejected.connect(self.close)
         row = QHBoxLayout()
         row.setSpacing(SPACING)
@@ -108,11 +110,11 @@ class DuplicatesWindow(QDialog):
             finally:
                 own.close()
 
-        self.summary.setText("Looking for cards that may be one person…")
+        self.summary.setText(_("Looking for cards that may be one person…"))
         self.again_button.setEnabled(False)
         self.task = run_in_background(
             self,
-            "Looking for duplicate cards",
+            _("Looking for duplicate cards"),
             work,
             self.show_pairs,
             self._failed,
@@ -175,10 +177,16 @@ class DuplicatesWindow(QDialog):
     def _count(self) -> None:
         count = self.list.topLevelItemCount()
         self.summary.setText(
-            f"{count} pair(s) of cards that may be one person: the same phone, the same "
-            "e-mail, or names alike at one postcode or with one birthday."
+            ngettext(
+                "{count} pair of cards that may be one person: the same phone, the same "
+                "e-mail, or names alike at one postcode or with one birthday.",
+                "{count} pairs of cards that may be one person: the same phone, the same "
+                "e-mail, or names alike at one postcode or with one birthday.",
+                count,
+                count=count,
+            )
             if count
-            else "No cards look like one person."
+            else _("No cards look like one person.")
         )
         self._enable()
 
@@ -189,12 +197,12 @@ class DuplicatesWindow(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.again_button.setEnabled(True)
-        self.summary.setText("The search stopped.")
+        self.summary.setText(_("The search stopped."))
         show_error(self, exc)
 
     def _cancelled(self) -> None:
         self.again_button.setEnabled(True)
-        self.summary.setText("Cancelled. Press “Look again” to search the card file.")
+        self.summary.setText(_("Cancelled. Press “Look again” to search the card file."))
 
 
 def _pair(item: QTreeWidgetItem) -> tuple[int, int]:

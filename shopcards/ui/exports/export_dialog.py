@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,21 +28,24 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card_export import Format
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _, format_locale, ngettext, pgettext
 from shopcards.core.progress import CancelToken
 from shopcards.services.customer_export import EVERY_CARD, export_customers, export_purchases
 from shopcards.services.session import Session, require_owner
 from shopcards.ui.kit.background import BackgroundTask, run_in_background
 from shopcards.ui.kit.dates import date_edit, day_of
 from shopcards.ui.kit.error_dialog import show_error
+from shopcards.ui.kit.language import isolated
 from shopcards.ui.kit.save_as import ask_save_path
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
 from shopcards.ui.letters.selection import SelectionInput
 
+CSV_FILES = N_("CSV files (*.csv)")
 FORMATS = (
-    (Format.CSV, "CSV, for a spreadsheet", "CSV files (*.csv)"),
-    (Format.XLSX, "Excel workbook (.xlsx)", "Excel workbooks (*.xlsx)"),
-    (Format.VCF, "vCards (.vcf), for phones and Google Contacts", "vCards (*.vcf)"),
+    (Format.CSV, N_("CSV, for a spreadsheet"), CSV_FILES),
+    (Format.XLSX, N_("Excel workbook (.xlsx)"), N_("Excel workbooks (*.xlsx)")),
+    (Format.VCF, N_("vCards (.vcf), for phones and Google Contacts"), N_("vCards (*.vcf)")),
 )
 """Each format: what the Format list says, and the Save as filter."""
 Work = Callable[[Session, Path, CancelToken], int]
@@ -54,22 +58,32 @@ def radio(label: str) -> QRadioButton:
 
 
 class ExportDialog(QDialog):
-    """What to export above, Export… and Close below, and a line saying what was written."""
+    """What to export above, Export… and Close below, and a line saying what was written.
 
-    def __init__(self, session: Session, title: str, what: str, parent: QWidget | None) -> None:
-        require_owner(session, f"export the {what}")
+    ``doing`` is the progress dialog's text, ``written`` says what was written: a function of
+    the number (as the shop writes it), the count (for the plural) and the file."""
+
+    def __init__(
+        self,
+        session: Session,
+        title: str,
+        doing: str,
+        written: Callable[[str, int, str], str],
+        parent: QWidget | None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
-        self.what = what
+        self.doing = doing
+        self.written = written
         self.task: BackgroundTask[int] | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumSize(520, 240)
-        self.result_line = MessageLabel("Result")
-        self.export_button = button("Export…")
+        self.result_line = MessageLabel(_("Result"))
+        self.export_button = button(_("Export…"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(lambda: self.export())
-        self.close_button = button("Close")
+        self.close_button = button(_("Close"))
         self.close_button.clicked.connect(self.reject)
 
     def lay_out(self, body: QWidget) -> None:
@@ -112,22 +126,22 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.task = run_in_background(
             self,
-            f"Exporting the {self.what}…",
+            self.doing,
             op,
             lambda count: self._written(count, path),
             self._failed,
             on_cancelled=self._cancelled,
-            cancelling="Cancelling… no file will be left.",
+            cancelling=_("Cancelling… no file will be left."),
         )
 
     def _written(self, count: int, path: Path) -> None:
         self.export_button.setEnabled(True)
-        what = self.what.removesuffix("s") if count == 1 else self.what
-        self.result_line.done(f"Wrote {count:,} {what} to {path}.")
+        number = format_decimal(count, locale=format_locale(self.session.settings.locale))
+        self.result_line.done(self.written(isolated(number), count, isolated(str(path))))
 
     def _cancelled(self) -> None:
         self.export_button.setEnabled(True)
-        self.result_line.error("Cancelled: no file was written.")
+        self.result_line.error(_("Cancelled: no file was written."))
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
@@ -141,33 +155,46 @@ class CardExportDialog(ExportDialog):
     """Every card or a selection, as CSV, an Excel workbook or vCards."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session, "Export cards", "cards", parent)
-        self.every = radio("Every card (archived ones too)")
-        self.chosen = radio("A selection")
+        require_owner(session, _("export the cards"))
+        super().__init__(
+            session,
+            _("Export cards"),
+            _("Exporting the cards…"),
+            lambda number, count, path: ngettext(
+                "Wrote {count} card to {path}.",
+                "Wrote {count} cards to {path}.",
+                count,
+                count=number,
+                path=path,
+            ),
+            parent,
+        )
+        self.every = radio(_("Every card (archived ones too)"))
+        self.chosen = radio(_("A selection"))
         group = QButtonGroup(self)
         group.addButton(self.every)
         group.addButton(self.chosen)
         self.every.setChecked(True)
         self.selection = SelectionInput(session)
-        self.selection.choice.setAccessibleName("Selection")
+        self.selection.choice.setAccessibleName(_("Selection"))
         self.selection.setEnabled(False)
         self.chosen.toggled.connect(self.selection.setEnabled)
         self.format = QComboBox()
-        self.format.setAccessibleName("Format")
+        self.format.setAccessibleName(_("Format"))
         for kind, label, _filter in FORMATS:
-            self.format.addItem(label, kind.value)
+            self.format.addItem(_(label), kind.value)
         body = QWidget()
         grid = QGridLayout(body)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(SPACING * 2)
-        grid.addWidget(QLabel("Cards"), 0, 0)
+        grid.addWidget(QLabel(_("Cards")), 0, 0)
         grid.addWidget(self.every, 0, 1)
         grid.addWidget(self.chosen, 1, 1)
-        selection = QLabel("Selection")
+        selection = QLabel(_("Selection"))
         selection.setBuddy(self.selection.choice)
         grid.addWidget(selection, 2, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.selection, 2, 1)
-        caption = QLabel("Format")
+        caption = QLabel(_("Format"))
         caption.setBuddy(self.format)
         grid.addWidget(caption, 3, 0)
         grid.addWidget(self.format, 3, 1)
@@ -176,7 +203,7 @@ class CardExportDialog(ExportDialog):
 
     def file_name(self) -> tuple[str, str]:
         kind, _label, file_filter = FORMATS[self.format.currentIndex()]
-        return f"customers-{self.session.today().isoformat()}.{kind.value}", file_filter
+        return f"customers-{self.session.today().isoformat()}.{kind.value}", _(file_filter)
 
     def work(self) -> Work:
         kind = str(self.format.currentData())
@@ -192,33 +219,47 @@ class PurchaseExportDialog(ExportDialog):
     """Every purchase, or those between two days, as CSV."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session, "Export purchases", "purchases", parent)
-        self.every = radio("Every purchase")
-        self.between = radio("Between")
+        require_owner(session, _("export the purchases"))
+        super().__init__(
+            session,
+            _("Export purchases"),
+            _("Exporting the purchases…"),
+            lambda number, count, path: ngettext(
+                "Wrote {count} purchase to {path}.",
+                "Wrote {count} purchases to {path}.",
+                count,
+                count=number,
+                path=path,
+            ),
+            parent,
+        )
+        self.every = radio(_("Every purchase"))
+        self.between = radio(_("Between"))
         group = QButtonGroup(self)
         group.addButton(self.every)
         group.addButton(self.between)
         self.every.setChecked(True)
         today, locale = session.today(), session.settings.locale
-        self.first = date_edit("From", locale, today.replace(month=1, day=1), today)
-        self.last = date_edit("To", locale, today)
+        self.first = date_edit(_("From"), locale, today.replace(month=1, day=1), today)
+        self.last = date_edit(_("To"), locale, today)
         days = QWidget()
         row = QHBoxLayout(days)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.between)
         row.addWidget(self.first, 1)
-        row.addWidget(QLabel("to"))
+        # Translators: between two dates, "from [1 Jan 2026] to [30 Nov 2026]".
+        row.addWidget(QLabel(pgettext("between dates", "to")))
         row.addWidget(self.last, 1)
         for edit in (self.first, self.last):
             edit.setEnabled(False)
             self.between.toggled.connect(edit.setEnabled)
-        note = QLabel("Returns are negative amounts; voided purchases are left out.")
+        note = QLabel(_("Returns are negative amounts; voided purchases are left out."))
         note.setWordWrap(True)
         body = QWidget()
         grid = QGridLayout(body)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(SPACING * 2)
-        grid.addWidget(QLabel("Purchases"), 0, 0)
+        grid.addWidget(QLabel(_("Purchases")), 0, 0)
         grid.addWidget(self.every, 0, 1)
         grid.addWidget(days, 1, 1)
         grid.addWidget(note, 2, 1)
@@ -226,7 +267,7 @@ class PurchaseExportDialog(ExportDialog):
         self.lay_out(body)
 
     def file_name(self) -> tuple[str, str]:
-        return f"purchases-{self.session.today().isoformat()}.csv", "CSV files (*.csv)"
+        return f"purchases-{self.session.today().isoformat()}.csv", _(CSV_FILES)
 
     def work(self) -> Work:
         first = last = None

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from shiboken6 import isValid
 
 from shopcards.core.errors import Cancelled
+from shopcards.core.i18n import N_, _
 from shopcards.core.progress import CancelToken, Progress
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 400
 """Work that finishes sooner than this shows no progress dialog at all."""
-UNDOING = "Cancelling… the work done so far is being undone."
+UNDOING = N_("Cancelling… the work done so far is being undone.")
 """What the dialog says once Cancel was pressed, unless the caller says otherwise."""
 
 
@@ -113,9 +114,9 @@ class BackgroundTask(QObject, Generic[T]):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setAccessibleName(dialog.windowTitle())
-        cancel = QPushButton("Cancel") if cancellable else None
+        cancel = QPushButton(_("Cancel")) if cancellable else None
         if cancel is not None:
-            cancel.setAccessibleName("Cancel")
+            cancel.setAccessibleName(cancel.text())
         dialog.setCancelButton(cancel)
         dialog.canceled.connect(self._cancel)
         dialog.setValue(0)
@@ -124,7 +125,8 @@ class BackgroundTask(QObject, Generic[T]):
     def _cancel(self) -> None:
         if self.running:
             self.token.cancel()
-            self.dialog.setLabelText(self._cancelling)
+            self.dialog.setLabelText(_(self._cancelling))
+
             self.dialog.show()
 
     def _show_progress(self, done: int, total: int, text: str) -> None:

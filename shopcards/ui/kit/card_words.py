@@ -2,55 +2,90 @@
 
 from __future__ import annotations
 
-from shopcards.core.card import Consent, CustomerType, JoinedVia
+from collections.abc import Iterator, Mapping
+from typing import Generic, TypeVar
 
-GREETINGS = {
-    "christmas": "Christmas",
-    "hanukkah": "Hanukkah",
-    "new_year": "New Year",
-    "none": "None",
-}
-CONSENT = {Consent.YES: "Yes", Consent.NO: "No", Consent.NOT_ASKED: "Not asked"}
-JOINED_VIA = {
-    JoinedVia.TILL: "Slip at the till",
-    JoinedVia.OWNER: "Added by the owner",
-    JoinedVia.IMPORT: "Imported",
-}
-CUSTOMER_TYPES = {
-    None: "—",
-    CustomerType.LOYAL: "Loyal",
-    CustomerType.DISCOUNT: "Discount",
-    CustomerType.IMPULSE: "Impulse",
-    CustomerType.NEED_BASED: "Need-based",
-    CustomerType.WANDERING: "Wandering",
-}
-FIELD_LABELS = {
-    "title": "Title",
-    "salutation": "Salutation",
-    "given_name": "Given name",
-    "family_name": "Family name",
-    "address": "Address",
-    "address_lines": "Address",
-    "postcode": "Postcode",
-    "city": "City",
-    "country": "Country",
-    "phones": "Phones",
-    "email": "E-mail",
-    "birthday": "Birthday",
-    "anniversary": "Anniversary",
-    "anniversary_what": "Anniversary of",
-    "greeting": "Greeting card",
-    "interests": "Interests",
-    "consent_post": "Post consent",
-    "consent_phone": "Phone consent",
-    "consent_email": "E-mail consent",
-    "joined_via": "Joined via",
-    "customer_type": "Customer type",
-    "is_staff": "Staff member",
-    "notes": "Notes",
-    "archived_at": "Archived",
-    "card_no": "Card no.",
-}
+from shopcards.core.card import Consent, CustomerType, JoinedVia
+from shopcards.core.i18n import N_, _
+
+K = TypeVar("K")
+
+
+class Labels(Mapping[K, str], Generic[K]):
+    """Words kept by key (marked with ``N_`` where written, at import time), each said in the
+    language in use when it is looked up: the screens that index these read them translated."""
+
+    def __init__(self, words: Mapping[K, str]) -> None:
+        self._words = dict(words)
+
+    def __getitem__(self, key: K) -> str:
+        return _(self._words[key])
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def __or__(self, more: Mapping[K, str]) -> Labels[K]:
+        return Labels({**self._words, **more})
+
+
+GREETINGS = Labels(
+    {
+        "christmas": N_("Christmas"),
+        "hanukkah": N_("Hanukkah"),
+        "new_year": N_("New Year"),
+        "none": N_("None"),
+    }
+)
+CONSENT = Labels({Consent.YES: N_("Yes"), Consent.NO: N_("No"), Consent.NOT_ASKED: N_("Not asked")})
+JOINED_VIA = Labels(
+    {
+        JoinedVia.TILL: N_("Slip at the till"),
+        JoinedVia.OWNER: N_("Added by the owner"),
+        JoinedVia.IMPORT: N_("Imported"),
+    }
+)
+CUSTOMER_TYPES = Labels(
+    {
+        None: "—",
+        CustomerType.LOYAL: N_("Loyal"),
+        CustomerType.DISCOUNT: N_("Discount"),
+        CustomerType.IMPULSE: N_("Impulse"),
+        CustomerType.NEED_BASED: N_("Need-based"),
+        CustomerType.WANDERING: N_("Wandering"),
+    }
+)
+FIELD_LABELS = Labels(
+    {
+        "title": N_("Title"),
+        "salutation": N_("Salutation"),
+        "given_name": N_("Given name"),
+        "family_name": N_("Family name"),
+        "address": N_("Address"),
+        "address_lines": N_("Address"),
+        "postcode": N_("Postcode"),
+        "city": N_("City"),
+        "country": N_("Country"),
+        "phones": N_("Phones"),
+        "email": N_("E-mail"),
+        "birthday": N_("Birthday"),
+        "anniversary": N_("Anniversary"),
+        "anniversary_what": N_("Anniversary of"),
+        "greeting": N_("Greeting card"),
+        "interests": N_("Interests"),
+        "consent_post": N_("Post consent"),
+        "consent_phone": N_("Phone consent"),
+        "consent_email": N_("E-mail consent"),
+        "joined_via": N_("Joined via"),
+        "customer_type": N_("Customer type"),
+        "is_staff": N_("Staff member"),
+        "notes": N_("Notes"),
+        "archived_at": N_("Archived"),
+        "card_no": N_("Card no."),
+    }
+)
 """Each field's visible label; the form's inputs carry the same as their accessible name."""
 
 

@@ -7,6 +7,7 @@ from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from shopcards.core.i18n import _
 from shopcards.ui.kit.card_words import FIELD_LABELS
 
 
@@ -19,11 +20,16 @@ class ConflictChoice(Enum):
 def conflict_text(message: str, changed_fields: Sequence[str]) -> str:
     """The conflict's message and the fields changed at the other desk, in the form's words."""
     names = list(dict.fromkeys(FIELD_LABELS.get(name, name) for name in changed_fields))
-    changed = ", ".join(names) if names else "nothing you can see (only its bookkeeping)"
-    return (
-        f"{message}\n\nChanged there: {changed}.\n\n“Reload theirs” shows their version "
-        "and drops your edits; “Keep mine” saves your version over theirs."
+    if names:
+        # Translators: {fields} is a list of the card's field names, "Phones, E-mail".
+        changed = _("Changed there: {fields}.", fields=_(", ").join(names))
+    else:
+        changed = _("Changed there: nothing you can see (only its bookkeeping).")
+    advice = _(
+        "“Reload theirs” shows their version and drops your edits; “Keep mine” saves your "
+        "version over theirs."
     )
+    return f"{message}\n\n{changed}\n\n{advice}"
 
 
 class ConflictDialog(QMessageBox):
@@ -34,16 +40,16 @@ class ConflictDialog(QMessageBox):
     ) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
-        self.setWindowTitle("Changed at another desk")
-        self.setAccessibleName("Changed at another desk")
+        self.setWindowTitle(_("Changed at another desk"))
+        self.setAccessibleName(_("Changed at another desk"))
         self.setText(conflict_text(message, changed_fields))
         self.choice = ConflictChoice.BACK
         self._buttons = {
             ConflictChoice.RELOAD_THEIRS: self.addButton(
-                "Reload theirs", QMessageBox.ButtonRole.ActionRole
+                _("Reload theirs"), QMessageBox.ButtonRole.ActionRole
             ),
             ConflictChoice.KEEP_MINE: self.addButton(
-                "Keep mine", QMessageBox.ButtonRole.ActionRole
+                _("Keep mine"), QMessageBox.ButtonRole.ActionRole
             ),
         }
         for button in self._buttons.values():

@@ -11,15 +11,31 @@ zone (~40 ms that the cabinet's first paint, which shows no date, need not wait 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Final
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit
 
+from shopcards.core import i18n
 from shopcards.core.card import PartialDate
 
 STYLE: Final = "medium"
+
+
+@functools.cache
+def _beside(locale: str, language: str) -> str:
+    return i18n.format_locale(locale, language)
+
+
+def words_locale(locale: str) -> str:
+    """The shop's ``locale`` for dates beside words in the language in use ("fi" in an
+    en_GB shop writes "30.11.2026", not "30 Nov 2026"), as
+    :func:`shopcards.core.i18n.format_locale` says. An English window writes the shop's own
+    dates: a Finnish shop's "30.11.2026" is what its owner types, whatever the words around."""
+    language = i18n.language()
+    return locale if language in (i18n.ENGLISH, i18n.PSEUDO) else _beside(locale, language)
 
 
 def iso_date_text(iso: str, locale: str) -> str:
@@ -27,7 +43,7 @@ def iso_date_text(iso: str, locale: str) -> str:
     from babel.dates import format_date
 
     try:
-        return str(format_date(dt.date.fromisoformat(iso[:10]), STYLE, locale=locale))
+        return str(format_date(dt.date.fromisoformat(iso[:10]), STYLE, locale=words_locale(locale)))
     except ValueError:
         return iso
 
@@ -41,6 +57,7 @@ def partial_date_text(date: PartialDate, locale: str) -> str:
     """ "3 April 1961", or "3 April" when the year is unknown, in the shop's language."""
     from babel.dates import format_date, format_skeleton
 
+    locale = words_locale(locale)
     if date.year is None:
         return str(format_skeleton("MMMMd", dt.date(2000, date.month, date.day), locale=locale))
     return str(format_date(dt.date(date.year, date.month, date.day), "long", locale=locale))
@@ -53,7 +70,7 @@ def date_edit(
     edit = QDateEdit()
     edit.setAccessibleName(name)
     edit.setCalendarPopup(True)
-    edit.setLocale(QLocale(locale))
+    edit.setLocale(QLocale(words_locale(locale)))
     edit.setDisplayFormat(qt_date_format(locale))
     if latest is not None:
         edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
@@ -77,5 +94,5 @@ def qt_date_format(locale: str) -> str:
     """The shop's medium date pattern in Qt's spelling (CLDR "y" is Qt's "yyyy")."""
     from babel.dates import get_date_format
 
-    pattern = get_date_format(STYLE, locale=locale).pattern
+    pattern = get_date_format(STYLE, locale=words_locale(locale)).pattern
     return re.sub(r"(?<!')y+", "yyyy", pattern.replace("L", "M"))

@@ -29,14 +29,15 @@ from PySide6.QtWidgets import (
 
 from shopcards import __version__
 from shopcards.core.errors import PermissionDenied, ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.ui.kit.theme import MARGIN, SPACING
 
-UNEXPECTED = (
+UNEXPECTED = N_(
     "Something went wrong that shopcards did not expect. Your card file is safe: every change "
     "is saved whole or not at all. If it happens again, press “Copy details” and send them to "
     "whoever looks after this computer."
 )
-OWNER_ONLY = "Owner only"
+OWNER_ONLY = N_("Owner only")
 
 
 class ErrorDialog(QDialog):
@@ -57,23 +58,23 @@ class ErrorDialog(QDialog):
         icon.setPixmap(self.style().standardIcon(symbol).pixmap(40, 40))
         self.message = QLabel(message)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(_("Message"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Details")
+        self.details.setAccessibleName(_("Details"))
         self.details.setVisible(False)
         self.details.setMinimumHeight(180)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
-        self.toggle = _button("Show details", self._toggle_details)
+        close.setAccessibleName(close.text().replace("&", ""))
+        self.toggle = _button(_("Show details"), self._toggle_details)
         buttons.addButton(self.toggle, QDialogButtonBox.ButtonRole.ActionRole)
-        copy = _button("Copy details", self.copy_details)
+        copy = _button(_("Copy details"), self.copy_details)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        version = QLabel(f"shopcards {__version__}")
-        version.setAccessibleName("Version")
+        version = QLabel(_("shopcards {version}", version=__version__))
+        version.setAccessibleName(_("Version"))
         version.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         for extra in (self.toggle, copy, version):
             extra.setVisible(bool(details))
@@ -100,7 +101,7 @@ class ErrorDialog(QDialog):
     def _toggle_details(self) -> None:
         showing = not self.details.isVisible()
         self.details.setVisible(showing)
-        self.toggle.setText("Hide details" if showing else "Show details")
+        self.toggle.setText(_("Hide details") if showing else _("Show details"))
         self.toggle.setAccessibleName(self.toggle.text())
         self.adjustSize()
 
@@ -108,12 +109,14 @@ class ErrorDialog(QDialog):
 def error_dialog(parent: QWidget | None, exc: BaseException) -> ErrorDialog:
     """The dialog for ``exc``: its own message if expected, an apology and traceback if not."""
     if isinstance(exc, PermissionDenied):
-        return ErrorDialog(OWNER_ONLY, exc.message, "", parent)
+        return ErrorDialog(_(OWNER_ONLY), exc.message, "", parent)
     if isinstance(exc, ShopError):
         details = exc.details or ""
         return ErrorDialog("shopcards", exc.message, _with_versions(details), parent)
     trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    return ErrorDialog("shopcards: unexpected error", UNEXPECTED, _with_versions(trace), parent)
+    return ErrorDialog(
+        _("shopcards: unexpected error"), _(UNEXPECTED), _with_versions(trace), parent
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

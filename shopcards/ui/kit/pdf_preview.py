@@ -24,6 +24,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 from shopcards.core.progress import CancelToken, Report, tell, worded
 from shopcards.ui.kit.background import BackgroundTask, run_in_background
 from shopcards.ui.kit.theme import SPACING
@@ -89,7 +90,7 @@ def print_document(
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise ShopError("The printer would not start: nothing was printed.")
+        raise ShopError(_("The printer would not start: nothing was printed."))
     try:
         tell(progress, 0, total)
         for number, page in enumerate(range(first, last + 1), start=1):
@@ -130,7 +131,9 @@ def print_file(path: Path, printer: QPrinter, progress: Report | None = None) ->
     document = QPdfDocument()
     error = document.load(str(path))
     if error != QPdfDocument.Error.None_:
-        raise ShopError(f"Cannot print {path}: the PDF does not open ({error.name}).")
+        raise ShopError(
+            _("Cannot print {path}: the PDF does not open ({error}).", path=path, error=error.name)
+        )
     try:
         return print_document(document, printer, progress)
     finally:
@@ -143,7 +146,7 @@ def ask_printer(parent: QWidget, document: QPdfDocument) -> QPrinter | None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     match_paper(printer, document)
     dialog = QPrintDialog(printer, parent)
-    dialog.setAccessibleName("Print")
+    dialog.setAccessibleName(_("Print"))
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -161,17 +164,22 @@ def print_in_background(
     between two pages. ``on_printed`` gets the number of pages sent."""
 
     def work(token: CancelToken) -> int:
-        pages = worded(token, lambda step: f"Printing: {step.done:,} of {step.total:,} pages sent…")
+        pages = worded(
+            token,
+            lambda step: _(
+                "Printing: {done} of {total} pages sent…", done=step.done, total=step.total
+            ),
+        )
         return print_file(path, printer, pages)
 
     return run_in_background(
         parent,
-        "Printing…",
+        _("Printing…"),
         work,
         on_printed,
         on_failure,
         on_cancelled=on_cancelled,
-        cancelling="Cancelling… the printer is told to stop after this page.",
+        cancelling=_("Cancelling… the printer is told to stop after this page."),
     )
 
 
@@ -184,16 +192,16 @@ class PdfPreview(QWidget):
         self.path: Path | None = None
         """The PDF shown, which is what prints."""
         self.view = QPdfView(self)
-        self.view.setAccessibleName("Preview")
+        self.view.setAccessibleName(_("Preview"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(SPACING * 2)
-        self.pages = QLabel("Nothing to preview yet")
-        self.pages.setAccessibleName("Pages")
-        self.zoom_out = button("Zoom out")
-        self.zoom_in = button("Zoom in")
-        self.fit = button("Fit width")
+        self.pages = QLabel(_("Nothing to preview yet"))
+        self.pages.setAccessibleName(_("Pages"))
+        self.zoom_out = button(_("Zoom out"))
+        self.zoom_in = button(_("Zoom in"))
+        self.fit = button(_("Fit width"))
         self.zoom_out.clicked.connect(lambda: self._zoom(1 / ZOOM_STEP))
         self.zoom_in.clicked.connect(lambda: self._zoom(ZOOM_STEP))
         self.fit.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
@@ -223,13 +231,13 @@ class PdfPreview(QWidget):
         self._enable(ok and self.page_count > 0)
         self._show_page(0)
         if not ok:
-            self.pages.setText(f"The preview cannot be shown ({error.name}).")
+            self.pages.setText(_("The preview cannot be shown ({error}).", error=error.name))
 
     def clear(self) -> None:
         self.document.close()
         self.path = None
         self._enable(False)
-        self.pages.setText("Nothing to preview yet")
+        self.pages.setText(_("Nothing to preview yet"))
 
     def _enable(self, on: bool) -> None:
         for widget in (self.zoom_out, self.zoom_in, self.fit):
@@ -237,7 +245,7 @@ class PdfPreview(QWidget):
 
     def _show_page(self, page: int) -> None:
         if self.page_count:
-            self.pages.setText(f"Page {page + 1} of {self.page_count}")
+            self.pages.setText(_("Page {page} of {pages}", page=page + 1, pages=self.page_count))
 
     def _zoom(self, factor: float) -> None:
         factor = max(0.1, min(8.0, self.view.zoomFactor() * factor))

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QWidget
 
 from shopcards import paths
+from shopcards.core.i18n import _
 
 SPACING = 8
 """The gap between related widgets, in pixels; margins are multiples of it."""
@@ -129,9 +130,9 @@ def colour_mode_actions(
     group = QActionGroup(parent)
     actions: dict[ColourMode, QAction] = {}
     for mode, label in (
-        (ColourMode.LIGHT, "&Light"),
-        (ColourMode.DARK, "&Dark"),
-        (ColourMode.SYSTEM, "&System colours"),
+        (ColourMode.LIGHT, _("&Light")),
+        (ColourMode.DARK, _("&Dark")),
+        (ColourMode.SYSTEM, _("&System colours")),
     ):
         action = QAction(label, parent)
         action.setCheckable(True)
@@ -185,7 +186,7 @@ def clear_button(edit: QLineEdit) -> None:
     edit.installEventFilter(ClearButtonTint(edit))
     _tint(edit)
     for button in edit.findChildren(QToolButton):  # Qt's own clear button has no name
-        button.setAccessibleName("Clear")
+        button.setAccessibleName(_("Clear"))
 
 
 def _tint(edit: QLineEdit) -> None:

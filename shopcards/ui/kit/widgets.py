@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.i18n import _
 from shopcards.ui.kit.theme import ERROR_COLOUR
 
 OK_COLOUR = {"light": "#1b6b34", "dark": "#7fd69a"}
@@ -25,9 +26,9 @@ OK_COLOUR = {"light": "#1b6b34", "dark": "#7fd69a"}
 class MessageLabel(QLabel):
     """A line that tells the person what went wrong (red) or what was just done (green)."""
 
-    def __init__(self, name: str = "Message", parent: QWidget | None = None) -> None:
+    def __init__(self, name: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(name)
+        self.setAccessibleName(_("Message") if name is None else name)
         self.setWordWrap(True)
 
     def error(self, text: str) -> None:
@@ -37,7 +38,10 @@ class MessageLabel(QLabel):
         """What a service refused: each bad field on a line of its own, by its label."""
         if isinstance(exc, ValidationError):
             self.error(
-                "\n".join(f"{field_names.get(n, n)}: {text}" for n, text in exc.fields.items())
+                "\n".join(
+                    _("{field}: {problem}", field=field_names.get(n, n), problem=text)
+                    for n, text in exc.fields.items()
+                )
             )
         else:
             self.error(exc.message)
@@ -64,7 +68,8 @@ class FieldErrors:
     def __init__(self, fields: Mapping[str, QLineEdit]) -> None:
         self.fields = dict(fields)
         self.lines = {
-            name: MessageLabel(f"{field.accessibleName()} error") for name, field in fields.items()
+            name: MessageLabel(_("{field} error", field=field.accessibleName()))
+            for name, field in fields.items()
         }
         self.clear()
 
@@ -98,7 +103,9 @@ def ok_cancel(
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
     ok.setText(ok_label)
     ok.setAccessibleName(ok_label)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setAccessibleName(cancel.text().replace("&", ""))
+
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(on_cancel)
     return buttons

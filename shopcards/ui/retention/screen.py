@@ -3,6 +3,7 @@ period, and forgetting them in one step, with a confirmation and a progress bar.
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,21 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcards.core.i18n import N_, _, format_locale, ngettext, pgettext
 from shopcards.core.progress import CancelToken
 from shopcards.core.retention import Logged, PastRetention
 from shopcards.services import erasure, retention
 from shopcards.services.session import Session
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.dates import iso_date_text
+from shopcards.ui.kit.language import isolated, said
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
 from shopcards.ui.kit.window_fit import fit_to_screen
 
-TITLE = "Customers past retention"
-COLUMNS = ("Name", "Card no.", "Last purchase", "Card made", "Last changed")
+TITLE = N_("Customers past retention")
+COLUMNS = (N_("Name"), N_("Card no."), N_("Last purchase"), N_("Card made"), N_("Last changed"))
 SHOWN = 1_000
 """Rows put in the list; all of them are forgotten."""
-OFF = (
+OFF = N_(
     "Retention is off: every customer is kept. Set “Forget customers after” in Settings… "
     "(Knowing the customers) to list those who have neither bought nor been changed for "
     "that many months."
@@ -44,19 +47,19 @@ class RetentionWindow(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("About this list")
+        self.intro.setAccessibleName(_("About this list"))
         self.list = QTreeWidget()
-        self.list.setAccessibleName("Customers past retention")
+        self.list.setAccessibleName(_(TITLE))
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels(list(COLUMNS))
+        self.list.setHeaderLabels([_(column) for column in COLUMNS])
         self.message = MessageLabel()
-        self.forget_button = button("Forget these customers")
+        self.forget_button = button(_("Forget these customers"))
         self.forget_button.clicked.connect(self._confirm)
-        close = button("Close")
+        close = button(_("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.forget_button)
@@ -85,27 +88,54 @@ class RetentionWindow(QDialog):
             self.list.resizeColumnToContents(column)
             self.list.setColumnWidth(column, self.list.columnWidth(column) + MARGIN * 2)
         count = len(self.past)
+        number = self._number(count)
         if not months:
-            self.intro.setText(OFF)
+            self.intro.setText(_(OFF))
         else:
-            self.intro.setText(
-                f"{count:,} customer{'' if count == 1 else 's'} with no purchase and no change "
-                f"to their card in {months} months (staff are never listed). Forgetting them "
-                f"removes their cards for good; their sales stay as anonymous amounts."
-                + (f" The first {SHOWN:,} are shown." if count > SHOWN else "")
+            sentences = [
+                ngettext(
+                    "{count} customer with no purchase and no change to their card in {months} "
+                    "months (staff are never listed).",
+                    "{count} customers with no purchase and no change to their card in {months} "
+                    "months (staff are never listed).",
+                    count,
+                    count=number,
+                    months=months,
+                ),
+                _(
+                    "Forgetting them removes their cards for good; their sales stay as "
+                    "anonymous amounts."
+                ),
+            ]
+            if count > SHOWN:
+                sentences.append(_("The first {count} are shown.", count=self._number(SHOWN)))
+            self.intro.setText(" ".join(sentences))
+        label = (
+            ngettext(
+                "Forget this {count} customer",
+                "Forget these {count} customers",
+                count,
+                count=number,
             )
-        label = f"Forget these {count:,} customers" if count != 1 else "Forget this customer"
+            if count != 1
+            else _("Forget this customer")
+        )
         self.forget_button.setText(label)
         self.forget_button.setAccessibleName(label)
         self.forget_button.setEnabled(count > 0)
 
     def _confirm(self) -> None:
         count = len(self.past)
+        question = ngettext(
+            "Forget {count} customer for good?",
+            "Forget {count} customers for good?",
+            count,
+            count=self._number(count),
+        )
         asked = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Forget customers",
-            f"Forget {count:,} customer{'' if count == 1 else 's'} for good?\n\n"
-            f"{erasure.WHAT_GOES}\n\n{erasure.WHAT_STAYS}",
+            _("Forget customers"),
+            f"{question}\n\n{said(erasure.WHAT_GOES)}\n\n{said(erasure.WHAT_STAYS)}",
             QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -130,7 +160,7 @@ class RetentionWindow(QDialog):
         self.forget_button.setEnabled(False)
         self.task = run_in_background(
             self,
-            "Forgetting customers",
+            _("Forgetting customers"),
             op,
             self._done,
             on_cancelled=self._cancelled,
@@ -138,20 +168,32 @@ class RetentionWindow(QDialog):
 
     def _done(self, done: list[Logged]) -> None:
         self.show_list()
-        told = f"Forgot {len(done):,} customer{'' if len(done) == 1 else 's'}."
+        told = ngettext(
+            "Forgot {count} customer.",
+            "Forgot {count} customers.",
+            len(done),
+            count=self._number(len(done)),
+        )
         self.message.done(told)
         self.forgotten.emit(told)
 
     def _cancelled(self) -> None:
         self.show_list()
-        self.message.error("Cancelled: no customer was forgotten.")
+        self.message.error(_("Cancelled: no customer was forgotten."))
+
+    def _number(self, count: int) -> str:
+        """``count`` as the shop writes numbers, kept whole inside right-to-left words."""
+        return isolated(format_decimal(count, locale=format_locale(self.session.settings.locale)))
 
 
 def _cells(row: PastRetention, locale: str) -> list[str]:
     return [
         row.display_name,
         row.card_no,
-        iso_date_text(row.last_purchase, locale) if row.last_purchase else "none",
+        # Translators: in the "Last purchase" column, for a customer who never bought.
+        iso_date_text(row.last_purchase, locale)
+        if row.last_purchase
+        else pgettext("purchase", "none"),
         iso_date_text(row.created_on, locale),
         iso_date_text(row.changed_on, locale),
     ]

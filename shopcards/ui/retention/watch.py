@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 from shopcards.core.roles import Role
 from shopcards.services import erasure, retention
 from shopcards.services.session import Session
@@ -42,7 +43,8 @@ class PrivacyTools(QObject):
         self.owner_mode = owner_mode
         self.keep = keep
         self.note = QLabel()
-        self.note.setAccessibleName("Privacy note")
+        self.note.setAccessibleName(_("Privacy note"))
+
         self.note.setWordWrap(True)
         self.note.setVisible(False)
         self.note.setContentsMargins(MARGIN, 0, MARGIN, 0)

@@ -29,15 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import Conflict, ValidationError
+from shopcards.core.i18n import N_, _
 from shopcards.core.money import NotAnAmount, format_for_typing, parse_amount
 from shopcards.core.settings import BY_KEY, Setting, ShopSettings
 from shopcards.services.session import Session
 from shopcards.services.settings import current_settings
 from shopcards.ui.kit.conflict_dialog import ConflictChoice, ConflictDialog
+from shopcards.ui.kit.language import said
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button, line_edit
 
-PICTURES = "Pictures (*.png *.jpg *.jpeg)"
+PICTURES = N_("Pictures (*.png *.jpg *.jpeg)")
 WIDEST = 10**9
 """The top of a spin box whose setting has no upper bound."""
 
@@ -47,10 +49,10 @@ class PicturePicker(QWidget):
 
     def __init__(self, name: str, path: str) -> None:
         super().__init__()
-        self.path = line_edit(name, "no picture")
+        self.path = line_edit(name, _("no picture"))
         self.path.setText(path)
-        choose = button("Choose…", f"Choose {name.lower()}")
-        remove = button("Remove", f"Remove {name.lower()}")
+        choose = button(_("Choose…"), _("Choose {picture}", picture=name.lower()))
+        remove = button(_("Remove"), _("Remove {picture}", picture=name.lower()))
         choose.clicked.connect(self._choose)
         remove.clicked.connect(self.path.clear)
         row = QHBoxLayout(self)
@@ -61,8 +63,8 @@ class PicturePicker(QWidget):
         row.addWidget(remove)
 
     def _choose(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.path.accessibleName(), self.path.text(), PICTURES
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.path.accessibleName(), self.path.text(), _(PICTURES)
         )
         if chosen:
             self.path.setText(chosen)
@@ -75,11 +77,11 @@ class SettingField:
         self.setting = setting
         self.widget, self._read, self.show = _input(setting, settings)
         self.show(value)
-        self.error = MessageLabel(f"{setting.label} problem")
+        self.error = MessageLabel(_("{setting} problem", setting=label_of(setting)))
         self.error.setVisible(False)
         if setting.about:
-            self.widget.setToolTip(setting.about)
-            self.widget.setAccessibleDescription(setting.about)
+            self.widget.setToolTip(said(setting.about))
+            self.widget.setAccessibleDescription(said(setting.about))
         self.holder = QWidget()
         stack = QVBoxLayout(self.holder)
         stack.setContentsMargins(0, 0, 0, 0)
@@ -112,7 +114,7 @@ class SettingsForm:
         for key in keys:
             field = SettingField(BY_KEY[key], getattr(self.settings, key), self.settings)
             self.fields[key] = field
-            label = "" if field.setting.kind is bool else field.setting.label
+            label = "" if field.setting.kind is bool else label_of(field.setting)
             form.addRow(label, field.holder)
 
     def values(self) -> dict[str, Any]:
@@ -134,7 +136,7 @@ class SettingsForm:
         for key, text in exc.fields.items():
             if key in self.fields:
                 self.fields[key].show_problem(text)
-        return [f.setting.label for key, f in self.fields.items() if key in exc.fields]
+        return [label_of(f.setting) for key, f in self.fields.items() if key in exc.fields]
 
     def changes(self) -> dict[str, Any]:
         """The fields' values that differ from the settings the form was filled from."""
@@ -184,7 +186,7 @@ def save_form(
     except Conflict as exc:
         choice = ConflictDialog(exc.message, exc.changed_fields, parent).ask()
     if choice is ConflictChoice.BACK:
-        message.error("Changed at another desk; nothing was saved.")
+        message.error(_("Changed at another desk; nothing was saved."))
         return False
     mine = set(form.changes())
     theirs = current_settings(session)
@@ -194,8 +196,19 @@ def save_form(
         return True
     clashing = {key for key in mine if getattr(theirs, key) != getattr(form.settings, key)}
     form.rebase(theirs, keep=mine - clashing)
-    message.error("The other desk's settings are shown; nothing was saved yet.")
+    message.error(_("The other desk's settings are shown; nothing was saved yet."))
     return False
+
+
+def please_check(labels: list[str]) -> str:
+    """What a refused save says under the form: the fields to look at, by their labels."""
+    # Translators: {fields} is a list of the settings' labels, "Shop name, Currency".
+    return _("Please check: {fields}. Nothing was saved.", fields=_(", ").join(labels))
+
+
+def label_of(setting: Setting) -> str:
+    """The setting's label in the language in use (core.settings marks it for the catalogue)."""
+    return said(setting.label)
 
 
 Reader = Callable[[], Any]
@@ -207,7 +220,7 @@ def _input(setting: Setting, settings: ShopSettings) -> tuple[QWidget, Reader, W
     if setting.options():
         return _combo(setting)
     if setting.kind is bool:
-        box = QCheckBox(setting.label)
+        box = QCheckBox(label_of(setting))
         return _named(box, setting), box.isChecked, lambda value: box.setChecked(bool(value))
     if setting.shown_as == "money":
         return _money(setting, settings)
@@ -218,19 +231,19 @@ def _input(setting: Setting, settings: ShopSettings) -> tuple[QWidget, Reader, W
     if setting.kind is float:
         return _decimal(setting)
     if setting.shown_as == "picture":
-        picker = PicturePicker(setting.label, "")
+        picker = PicturePicker(label_of(setting), "")
         return picker, picker.path.text, picker.path.setText
     if setting.shown_as == "lines":
         lines = QPlainTextEdit()
         lines.setTabChangesFocus(True)
         lines.setFixedHeight(lines.fontMetrics().lineSpacing() * 4 + 2 * MARGIN)
         return _named(lines, setting), lines.toPlainText, lines.setPlainText
-    edit = line_edit(setting.label)
+    edit = line_edit(label_of(setting))
     return edit, edit.text, edit.setText
 
 
 def _named(widget: QWidget, setting: Setting) -> QWidget:
-    widget.setAccessibleName(setting.label)
+    widget.setAccessibleName(label_of(setting))
     return widget
 
 
@@ -238,11 +251,11 @@ def _combo(setting: Setting) -> tuple[QWidget, Reader, Writer]:
     combo = QComboBox()
     combo.setMaxVisibleItems(20)
     for code, label in setting.options().items():
-        combo.addItem(label, code)
+        combo.addItem(said(label), code)
 
     def show(value: Any) -> None:
         if combo.findData(value) < 0:  # kept as it is, not silently replaced by the first choice
-            combo.addItem(f"{value} (not a choice)", value)
+            combo.addItem(_("{value} (not a choice)", value=value), value)
         combo.setCurrentIndex(combo.findData(value))
 
     return _named(combo, setting), combo.currentData, show
@@ -254,8 +267,8 @@ def _whole(setting: Setting) -> tuple[QWidget, Reader, Writer]:
     lowest = low - 1 if setting.optional else low
     spin.setRange(lowest, int(setting.high if setting.high is not None else WIDEST))
     if setting.optional:
-        spin.setSpecialValueText(setting.none_text)
-    spin.setSuffix(setting.unit)
+        spin.setSpecialValueText(said(setting.none_text))
+    spin.setSuffix(said(setting.unit))
 
     def read() -> int | None:
         return None if setting.optional and spin.value() == lowest else spin.value()
@@ -274,7 +287,7 @@ def _decimal(setting: Setting) -> tuple[QWidget, Reader, Writer]:
         setting.low if setting.low is not None else -WIDEST,
         setting.high if setting.high is not None else WIDEST,
     )
-    spin.setSuffix(setting.unit)
+    spin.setSuffix(said(setting.unit))
     return _named(spin, setting), spin.value, lambda value: spin.setValue(float(value))
 
 
@@ -290,7 +303,7 @@ def _percent(setting: Setting) -> tuple[QWidget, Reader, Writer]:
 
 
 def _money(setting: Setting, settings: ShopSettings) -> tuple[QWidget, Reader, Writer]:
-    edit = line_edit(setting.label, setting.none_text)
+    edit = line_edit(label_of(setting), said(setting.none_text))
 
     def show(value: Any) -> None:
         shown = (

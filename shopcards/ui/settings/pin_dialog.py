@@ -8,7 +8,7 @@ The services refuse owner-only work in clerk mode whatever the window shows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import PermissionDenied, ValidationError
+from shopcards.core.i18n import N_, _
 from shopcards.core.roles import Role
 from shopcards.services import auth
 from shopcards.services.session import Session
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, ok_cancel
 
-FIRST_START = (
+FIRST_START = N_(
     "Set the owner's PIN. The program opens in clerk mode; the PIN switches to owner "
     "mode, which can archive cards, void older purchases, see the shop's totals, "
     "export, run the drawing and change settings. The PIN has at least 6 digits (or is a "
@@ -65,9 +66,10 @@ class _PinForm(QDialog):
         self._layout.addWidget(self.buttons)
         self._fields: list[tuple[str, QLineEdit]] = []
 
-    def pin_field(self, label: str) -> QLineEdit:
+    def pin_field(self, label: str, missing: str) -> QLineEdit:
         """A password field; the first one has the focus, and Tab goes field by field, then to
-        the buttons (they were made first, so by default Tab would reach them first)."""
+        the buttons (they were made first, so by default Tab would reach them first).
+        ``missing`` is said when it is left empty."""
         field = QLineEdit()
         field.setEchoMode(QLineEdit.EchoMode.Password)
         field.setAccessibleName(label)
@@ -77,8 +79,16 @@ class _PinForm(QDialog):
         else:
             field.setFocus()
         QWidget.setTabOrder(field, self.buttons)
-        self._fields.append((label, field))
+        self._fields.append((missing, field))
         return field
+
+    def sizeHint(self) -> QSize:
+        """As tall as the intro needs at the width the dialog gets: its maximum can make it
+        narrower than the intro asked for, and the height must follow that width (in Finnish
+        a line was cut off at the top and the bottom)."""
+        hint = super().sizeHint()
+        width = min(hint.width(), self.maximumWidth())
+        return QSize(width, max(hint.height(), self._layout.totalHeightForWidth(width)))
 
     def say(self, text: str) -> None:
         self.message.error(text)
@@ -86,9 +96,9 @@ class _PinForm(QDialog):
 
     def _try_filled(self) -> None:
         """An empty field is never sent on: a PIN not typed is not a wrong PIN to count."""
-        for label, field in self._fields:
+        for missing, field in self._fields:
             if not field.text():
-                self.say(f"Type the {label if label.isupper() else label[0].lower() + label[1:]}.")
+                self.say(missing)
                 field.setFocus()
                 return
         self._try()
@@ -104,18 +114,20 @@ class SetPinDialog(_PinForm):
         self.session = session
         changing = auth.pin_is_set(session)
         super().__init__(
-            "Change the owner's PIN" if changing else "Set the owner's PIN",
-            "" if changing else FIRST_START,
-            "Set PIN",
+            _("Change the owner's PIN") if changing else _("Set the owner's PIN"),
+            "" if changing else _(FIRST_START),
+            _("Set PIN"),
             parent,
         )
-        self.current = self.pin_field("Current PIN") if changing else None
-        self.new = self.pin_field("New PIN")
-        self.again = self.pin_field("New PIN again")
+        self.current = (
+            self.pin_field(_("Current PIN"), _("Type the current PIN.")) if changing else None
+        )
+        self.new = self.pin_field(_("New PIN"), _("Type the new PIN."))
+        self.again = self.pin_field(_("New PIN again"), _("Type the new PIN again."))
 
     def _try(self) -> None:
         if self.new.text() != self.again.text():
-            self.say("The two new PINs are not the same.")
+            self.say(_("The two new PINs are not the same."))
             self.again.clear()
             self.again.setFocus()
             return
@@ -138,9 +150,9 @@ class PinDialog(_PinForm):
     """Ask for the PIN; on the right one the session is in owner mode and the dialog closes."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("Owner mode", "", "Switch to owner mode", parent)
+        super().__init__(_("Owner mode"), "", _("Switch to owner mode"), parent)
         self.session = session
-        self.pin = self.pin_field("PIN")
+        self.pin = self.pin_field(_("PIN"), _("Type the PIN."))
 
     def _try(self) -> None:
         try:
@@ -151,7 +163,8 @@ class PinDialog(_PinForm):
             self.pin.setFocus()
         else:
             if reminder:  # an old short PIN still opens; the owner is asked for a longer one
-                QMessageBox.information(self, "Choose a longer PIN", reminder)
+                QMessageBox.information(self, _("Choose a longer PIN"), reminder)
+
             self.accept()
 
 

@@ -10,15 +10,16 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.i18n import N_, _
 from shopcards.core.settings import ShopSettings, local_defaults
 from shopcards.services.session import Session
 from shopcards.services.settings import set_up_shop, skip_setup
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, ok_cancel
-from shopcards.ui.settings.fields import SettingsForm, form_layout
+from shopcards.ui.settings.fields import SettingsForm, form_layout, please_check
 
-TITLE = "Set up your shop"
-INTRO = (
+TITLE = N_("Set up your shop")
+INTRO = N_(
     "Welcome to shopcards. Tell it about your shop: the name and address head every letter "
     "and are the sender on envelopes; the country decides how phone numbers are read; the "
     "currency and language decide how amounts and dates are written. You can change all of "
@@ -34,7 +35,7 @@ KEYS = (
     "locale",
     "signer_name",
 )
-SKIP = "Skip for now"
+SKIP = N_("Skip for now")
 
 
 class ShopSetupDialog(QDialog):
@@ -46,21 +47,21 @@ class ShopSetupDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.setMinimumWidth(560)
         suggested = local_defaults(system_locale or QLocale.system().name())
         self.form = SettingsForm(ShopSettings.from_dict(_blank_name(session) | suggested))
-        intro = QLabel(INTRO)
+        intro = QLabel(_(INTRO))
         intro.setWordWrap(True)
         form = form_layout()
         form.setContentsMargins(0, 0, 0, 0)
         self.form.add_rows(form, KEYS)
         self.message = MessageLabel()
-        buttons = ok_cancel("Save", self.save, self.skip)
+        buttons = ok_cancel(_("Save"), self.save, self.skip)
         skip = buttons.button(buttons.StandardButton.Cancel)
-        skip.setText(SKIP)
-        skip.setAccessibleName(SKIP)
+        skip.setText(_(SKIP))
+        skip.setAccessibleName(_(SKIP))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)
         layout.setSpacing(SPACING * 2)
@@ -74,7 +75,8 @@ class ShopSetupDialog(QDialog):
             set_up_shop(self.session, **self.form.values())
         except ValidationError as exc:
             named = self.form.show_refusal(exc)
-            self.message.error(f"Please check: {', '.join(named)}. Nothing was saved.")
+            self.message.error(please_check(named))
+
             return
         except ShopError as exc:
             self.message.error(exc.message)
