@@ -1,0 +1,49 @@
+"""The card in the window's language: the form's groups and labels in Finnish, and in Hebrew
+a mirrored card whose number and phone keep their digits in order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from shopcards.core.card import CardQuery
+from shopcards.services import cards
+from shopcards.services.session import Session
+from shopcards.ui.card.form import CardDialog
+from shopcards.ui.card.view import CardView
+from tests.ui.conftest import find
+from tests.ui.speaking import speaking
+
+FSI, PDI = "\u2068", "\u2069"
+
+
+def test_the_card_form_speaks_finnish(qtbot: QtBot, shop: Session) -> None:
+    with speaking("fi"):
+        dialog = CardDialog(shop, None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.windowTitle() == "Uusi kortti"
+        name_group = find(dialog, QGroupBox, "Nimi")
+        assert name_group.title() == "Nimi"
+        assert find(dialog, QGroupBox, "Toiveet & suostumus").title() == "Toiveet && suostumus"
+        assert find(dialog, QPushButton, "Lisää puhelin").text() == "Lisää puhelin"
+        staff = dialog.fields.inputs["is_staff"]
+        assert staff.text() == "Työskentelee kaupassa"  # type: ignore[union-attr]
+
+
+def test_the_card_in_hebrew_is_mirrored_and_keeps_numbers_in_order(
+    qtbot: QtBot, shop: Session
+) -> None:
+    summary = cards.list_cards(shop, CardQuery(text="כהן"), limit=1)[0]
+    card = cards.get_card(shop, summary.id)
+    with speaking("he"):
+        view = CardView(shop.settings.locale, shop.settings.region)
+        qtbot.addWidget(view)
+        view.show_card(card)
+        view.show()
+        assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert view.subtitle.text().startswith(f"כרטיס {FSI}{card.card_no}{PDI}")
+        phones = find(view, QLabel, "טלפונים").text()
+        assert phones == f"{FSI}+972 52-123-4567{PDI}  (mobile)"
+        assert find(view, QPushButton, "לערוך").text() == "לערוך"
