@@ -47,3 +47,23 @@ def test_the_card_in_hebrew_is_mirrored_and_keeps_numbers_in_order(
         phones = find(view, QLabel, "טלפונים").text()
         assert phones == f"{FSI}+972 52-123-4567{PDI}  (mobile)"
         assert find(view, QPushButton, "לערוך").text() == "לערוך"
+
+
+def test_the_cards_buttons_wrap_rather_than_cut_the_card_off_in_finnish(
+    qtbot: QtBot, shop: Session
+) -> None:
+    card = cards.get_card(shop, cards.list_cards(shop, CardQuery(text="Virtanen"), limit=1)[0].id)
+    with speaking("fi"):
+        view = CardView(shop.settings.locale, shop.settings.region)
+        qtbot.addWidget(view)
+        everything = QPushButton("Kaikki tallentamamme tiedot…")
+        view.add_button(everything)
+        view.resize(440, 600)  # the card pane beside the list at 1024×768
+        view.show_card(card)
+        view.show()
+        qtbot.waitExposed(view)
+        buttons = [view.edit_button, view.archive_button, view.forget_button, everything]
+        for button in buttons:
+            right = button.mapTo(view, button.rect().topRight()).x()
+            assert right < view.width(), f"{button.text()!r} is cut off"
+        assert everything.y() > view.edit_button.y()  # it went onto a second line

@@ -11,6 +11,7 @@ from shopcards.core.purchase import PurchaseEntry
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.store import purchases as purchase_store
+from shopcards.ui.history.model import COL_AMOUNT
 from shopcards.ui.history.pane import HistoryPane
 from tests.ui.conftest import find
 from tests.ui.speaking import speaking
@@ -52,3 +53,5 @@ def test_the_history_in_hebrew_is_mirrored_with_amounts_in_order(
         assert pane.layoutDirection() == Qt.LayoutDirection.RightToLeft
         trend = find(pane, QLabel, "מגמה, 12 חודשים").text()
         assert trend == f"▲ {FSI}25%{PDI} ({FSI}€50.00{PDI} לעומת {FSI}€40.00{PDI})"
+        newest = pane.model.index(0, COL_AMOUNT).data()
+        assert newest == f"{FSI}€30.00{PDI}"  # not "€ 30.00" reversed in the mirrored table

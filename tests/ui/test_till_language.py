@@ -63,3 +63,16 @@ def test_the_till_in_hebrew_is_mirrored_and_keeps_amounts_in_order(
         assert said.startswith("נשמרה רכישה של ")
         assert f"{FSI}{money}{PDI}" in said  # the amount isolated: its digits read in order
         assert f"{FSI}{card_no}{PDI}" in said
+
+
+def test_the_new_customers_fields_keep_their_width_beside_long_finnish_words(
+    qtbot: QtBot, clerk: Session
+) -> None:
+    with speaking("fi"):
+        till = open_till(qtbot, clerk)
+        till.resize(1024, 768)
+        till.new_customer("")
+        birthday = till.new_page.inputs["birthday"]
+        assert birthday.accessibleName() == "Syntymäpäivä (vapaaehtoinen)"
+        hint = birthday.fontMetrics().horizontalAdvance(birthday.placeholderText())
+        assert birthday.width() > hint + 10  # "VVVV-KK-PP tai KK-PP" is not cut off

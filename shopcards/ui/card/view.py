@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -28,6 +27,7 @@ from shopcards.core.card import Card
 from shopcards.core.i18n import N_, _, format_locale
 from shopcards.ui.cabinet.list_model import is_rtl
 from shopcards.ui.card.bidi import isolated
+from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.kit.card_words import (
     CONSENT,
     CUSTOMER_TYPES,
@@ -106,7 +106,7 @@ class CardView(QWidget):
 
     def add_button(self, button: QPushButton) -> None:
         """A button of the open card's beside Edit and Archive ("Everything we keep…")."""
-        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        self._buttons.addWidget(button)
 
     def show_loyalty(self, lines: list[str]) -> None:
         """The card's loyalty block (tier, why, since; cash-back); hidden when ``lines`` is
@@ -140,12 +140,10 @@ class CardView(QWidget):
         self.edit_button = _button(_("Edit"), self.editRequested.emit)
         self.archive_button = _button(_("Archive"), self.archiveRequested.emit)
         self.forget_button = _button(_("Forget this customer…"), self.forgetRequested.emit)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(SPACING)
+        buttons = ButtonFlow(SPACING)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.archive_button)
         buttons.addWidget(self.forget_button)
-        buttons.addStretch(1)
         self._buttons = buttons
         self._form = QFormLayout()
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)

@@ -81,7 +81,8 @@ class FiguresPanel(QWidget):
             value.setFont(font)
             if i < _PAIRED:  # room for most amounts from the start: the pane keeps its width
                 value.setMinimumWidth(value.fontMetrics().horizontalAdvance(_ROOM))
-            value.setWordWrap(i >= _PAIRED)  # a long trend wraps instead of widening the pane
+            value.setWordWrap(True)  # a long trend, or a long date (Hebrew), wraps instead of
+            # widening the pane or being cut off
             grid.addWidget(label, row, pair * 2)
             grid.addWidget(value, row, pair * 2 + 1, 1, 1 if i < _PAIRED else 3)
             self.values[caption] = value

@@ -161,7 +161,7 @@ class PurchaseTableModel(QAbstractTableModel):
         if column == COL_DATE:
             return iso_date_text(purchase.date, locale)
         if column == COL_AMOUNT:
-            return purchases.money(self._session, purchase.amount)
+            return isolated(purchases.money(self._session, purchase.amount))
         if column == COL_ITEMS:
             return purchase.items
         if column == COL_CATEGORY:

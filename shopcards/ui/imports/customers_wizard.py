@@ -221,7 +221,7 @@ class CustomerImportWizard(QDialog):
         first = table.rows[0] if table.rows else ()
         self.columns.setWidget(self._column_grid(headings, first, mapping))
         rows = said.rows_read(table, self.session.settings.locale)
-        self.file_line.setText(f"{self.path}\n{rows}")
+        self.file_line.setText(f"{isolated(self.path)}\n{rows}")
         self._page(0)
         if found:
             self.message.done(

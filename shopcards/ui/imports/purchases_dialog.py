@@ -194,7 +194,7 @@ class PurchaseImportDialog(QDialog):
             separator=_(_DELIMITERS[read.delimiter]),
             order=order,
         )
-        self.file_line.setText(f"{self.path}\n{read_as}")
+        self.file_line.setText(f"{isolated(self.path)}\n{read_as}")
         self._list_rows(report)
         count = report.matched_count
         matched = ngettext(

@@ -183,17 +183,21 @@ class TillNewCustomerPage(QWidget):
         hint.setWordWrap(True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(SPACING * 2)
-        grid.setVerticalSpacing(SPACING)
+        grid.setVerticalSpacing(SPACING // 2)
         pairs = (("given_name", "family_name"), ("phones", "email"), ("postcode", "birthday"))
-        for row, pair in enumerate(pairs):
-            for column, name in enumerate(pair):
-                grid.addWidget(QLabel(_(LABELS[name])), row * 2, column * 2)
-                grid.addWidget(self.inputs[name], row * 2, column * 2 + 1)
-                grid.addWidget(self.errors.lines[name], row * 2 + 1, column * 2 + 1)
-        grid.addWidget(QLabel(_("Interests")), len(pairs) * 2, 0)
-        grid.addWidget(self.interests, len(pairs) * 2, 1, 1, 3)
+        for row, pair in enumerate(pairs):  # each label above its field: a long word (Finnish
+            for column, name in enumerate(pair):  # "Syntymäpäivä") leaves the fields their width
+                label = QLabel(_(LABELS[name]))
+                label.setBuddy(self.inputs[name])
+                grid.addWidget(label, row * 3, column)
+                grid.addWidget(self.inputs[name], row * 3 + 1, column)
+                grid.addWidget(self.errors.lines[name], row * 3 + 2, column)
+        interests = QLabel(_("Interests"))
+        interests.setBuddy(self.interests)
+        grid.addWidget(interests, len(pairs) * 3, 0)
+        grid.addWidget(self.interests, len(pairs) * 3 + 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         consent = QHBoxLayout()
         consent.addWidget(QLabel(_("May we contact them by:")))
         for box in self.consents.values():
