@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from shopcards.core.card import CardSummary
 from shopcards.core.i18n import N_, _
 from shopcards.ui.cabinet.list_model import display_phone
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.theme import MARGIN, SPACING
 
 INTRO = N_(
@@ -70,7 +71,7 @@ class DuplicateDialog(QDialog):
                     summary.card_no,
                     summary.postcode,
                     summary.city,
-                    display_phone(summary.phone, region),
+                    isolated(display_phone(summary.phone, region)),
                     summary.email,
                 ]
             )

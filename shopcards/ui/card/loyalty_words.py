@@ -89,12 +89,12 @@ def movement_cells(session: Session, row: Movement) -> tuple[str, str, str, str,
     if row.shortfall:
         short = isolated(loyalty.shown(session, row.shortfall))
         what = _("{what} (short by {amount})", what=what, amount=short)
-    amount = loyalty.shown(session, row.amount)
+    amount = isolated(loyalty.shown(session, row.amount))
     left = ""
     if row.amount > 0 and row.left:
-        left = loyalty.shown(session, row.left)
+        left = isolated(loyalty.shown(session, row.left))
         if row.expires_on:
             last = isolated(iso_date_text(row.expires_on, locale))
-            left = _("{amount} until {date}", amount=isolated(left), date=last)
+            left = _("{amount} until {date}", amount=left, date=last)
     sale = f"#{row.purchase_id}" if row.purchase_id is not None else ""
     return iso_date_text(row.on_date, locale), what, amount, left or "—", sale

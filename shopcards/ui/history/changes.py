@@ -163,9 +163,9 @@ def _purchase_line(
 
 def _value(name: str, value: object, money: Callable[[int], str], locale: str) -> str:
     if name == "amount" and isinstance(value, int):
-        return money(value)
+        return isolated(money(value))
     if name == "date":
-        return iso_date_text(str(value), locale)
+        return isolated(iso_date_text(str(value), locale))
     return _("“{value}”", value=value)
 
 

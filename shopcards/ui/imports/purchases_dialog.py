@@ -252,7 +252,7 @@ class PurchaseImportDialog(QDialog):
                 number=isolated(match.card_no),
                 how=match.matched_by,
             )
-            amount = money(self.session, row.amount)
+            amount = isolated(money(self.session, row.amount))
             item = QTreeWidgetItem([str(match.line), what, row.date, amount, row.receipt_no])
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.rows.addTopLevelItem(item)
