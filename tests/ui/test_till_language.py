@@ -3,6 +3,7 @@ window whose amounts and card numbers keep their digits in order inside the Hebr
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -76,3 +77,17 @@ def test_the_new_customers_fields_keep_their_width_beside_long_finnish_words(
         assert birthday.accessibleName() == "Syntymäpäivä (vapaaehtoinen)"
         hint = birthday.fontMetrics().horizontalAdvance(birthday.placeholderText())
         assert birthday.width() > hint + 10  # "VVVV-KK-PP tai KK-PP" is not cut off
+
+
+@pytest.mark.parametrize("code", ["fi", "ro", "he", "hy"])
+def test_the_till_fits_a_1024_by_768_screen_in_every_language(
+    qtbot: QtBot, shop: Session, clerk: Session, code: str
+) -> None:
+    """Long words (Armenian's "Մասնակցել վիճակահանությանը") wrap their buttons onto a second
+    line rather than widening the till past the screen."""
+    with speaking(code):
+        till = open_till(qtbot, clerk)
+        open_first_customer(qtbot, till, clerk)
+        till.new_customer("")
+        needed = till.minimumSizeHint()
+        assert needed.width() <= 1024 and needed.height() <= 768, f"{code}: {needed}"

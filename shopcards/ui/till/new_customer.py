@@ -30,6 +30,7 @@ from shopcards.services import cards
 from shopcards.services.cards import LikelyDuplicate
 from shopcards.services.session import Session
 from shopcards.ui.card.bidi import isolated
+from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.card.duplicate_warning import DuplicateChoice, DuplicateDialog
 from shopcards.ui.card.interests import InterestsEdit
 from shopcards.ui.drawing.entry import enter_box, entered_if_ticked
@@ -198,11 +199,12 @@ class TillNewCustomerPage(QWidget):
         grid.addWidget(self.interests, len(pairs) * 3 + 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        consent = QHBoxLayout()
-        consent.addWidget(QLabel(_("May we contact them by:")))
+        ways = ButtonFlow(SPACING * 2)  # the ways wrap where their names are long (Armenian)
         for box in self.consents.values():
-            consent.addWidget(box)
-        consent.addStretch(1)
+            ways.addWidget(box)
+        consent = QHBoxLayout()
+        consent.addWidget(QLabel(_("May we contact them by:")), 0, Qt.AlignmentFlag.AlignTop)
+        consent.addLayout(ways, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)

@@ -35,6 +35,7 @@ from shopcards.services import cards, purchases
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import display_phone
 from shopcards.ui.card.bidi import isolated
+from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.drawing.entry import enter_this_months_drawing
 from shopcards.ui.history.edit import FIELD_NAMES
 from shopcards.ui.kit.dates import iso_date_text
@@ -335,11 +336,12 @@ class TillSalePage(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addSpacing(SPACING * 2)
         buttons.addWidget(self.message, 1)
+        actions = ButtonFlow(SPACING)  # wraps where the words are long (Armenian), so the
+        actions.addWidget(self.return_button)  # till stays within a 1024-pixel screen
+        actions.addWidget(self.drawing_button)
         more = QHBoxLayout()
-        more.addWidget(self.return_button)
-        more.addWidget(self.drawing_button)
-        more.addStretch(1)
-        more.addWidget(self.next_button)
+        more.addLayout(actions, 1)
+        more.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING + SPACING // 2)
         layout.addLayout(header)
