@@ -3,6 +3,7 @@ a mirrored card whose number and phone keep their digits in order."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
@@ -11,6 +12,7 @@ from shopcards.core.card import CardQuery
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.ui.card.form import CardDialog
+from shopcards.ui.card.loyalty_pane import LoyaltyPane
 from shopcards.ui.card.view import CardView
 from tests.ui.conftest import find
 from tests.ui.speaking import speaking
@@ -67,3 +69,20 @@ def test_the_cards_buttons_wrap_rather_than_cut_the_card_off_in_finnish(
             right = button.mapTo(view, button.rect().topRight()).x()
             assert right < view.width(), f"{button.text()!r} is cut off"
         assert everything.y() > view.edit_button.y()  # it went onto a second line
+
+
+@pytest.mark.parametrize("code", ["fi", "ro", "he", "hy"])
+def test_the_card_and_its_loyalty_tab_fit_the_card_pane_in_every_language(
+    qtbot: QtBot, shop: Session, code: str
+) -> None:
+    """Beside the card list at 1024×768 the card pane is about 440 px wide: long words wrap
+    their buttons onto another line rather than widening the pane."""
+    card = cards.get_card(shop, cards.list_cards(shop, CardQuery(text="Virtanen"), limit=1)[0].id)
+    with speaking(code):
+        view = CardView(shop.settings.locale, shop.settings.region)
+        pane = LoyaltyPane(shop)
+        for widget in (view, pane):
+            qtbot.addWidget(widget)
+        view.show_card(card)  # the pane as built: all three owner's buttons in it
+        assert view.minimumSizeHint().width() <= 440
+        assert pane.minimumSizeHint().width() <= 440

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTreeWidget,
@@ -32,6 +31,7 @@ from shopcards.services import cards, loyalty
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.card.bidi import isolated
+from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.card.loyalty_words import block_lines, movement_cells, scheme_on
 from shopcards.ui.kit.empty_note import TableOrNote
 from shopcards.ui.kit.theme import SPACING
@@ -62,6 +62,7 @@ class LoyaltyPane(QWidget):
         self.summary.setWordWrap(True)
         self.note = QLabel(_(ARCHIVED_NOTE))
         self.note.setAccessibleName(_(ARCHIVED_NOTE))
+        self.note.setWordWrap(True)
         self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.message = MessageLabel()
         self.adjust_button = button(_("Adjust cash-back…"))
@@ -80,11 +81,9 @@ class LoyaltyPane(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        actions = QHBoxLayout()
-        actions.setSpacing(SPACING)
+        actions = ButtonFlow(SPACING)  # wraps in the narrow card pane (Armenian, Romanian)
         for widget in (self.adjust_button, self.place_button, self.print_button):
             actions.addWidget(widget)
-        actions.addStretch(1)
         column = QVBoxLayout(self)
         column.setSpacing(SPACING)
         column.addWidget(self.summary)
