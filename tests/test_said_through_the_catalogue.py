@@ -154,6 +154,11 @@ CHECKED: list[str] = [
     "ui/exports",
     "ui/retention",
     "app.py",
+    "ui/kit/language.py",
+    "ui/card",
+    "ui/history",
+    "ui/imports",
+    "ui/till",
     *(f"ui/cabinet/{name}" for name in (
         "about_dialog.py", "demo_offer.py", "drawer_tabs.py", "empty_cabinet.py",
         "file_actions.py", "first_paint.py", "list_view.py", "main_window.py", "search_box.py",

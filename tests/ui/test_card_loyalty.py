@@ -67,7 +67,7 @@ def test_the_card_shows_tier_why_since_and_cash_back(
     block = find(window, QLabel, "Loyalty").text()
     assert block.splitlines() == [
         "Gold · 15% off — net spend 1\xa0234,00\xa0€ over 12 months ≥ 1\xa0000,00\xa0€, "
-        "since 23.11.2026",
+        "since 23 Nov 2026",  # a date beside English words: English in Finland (en_FI)
         "Cash-back 61,70\xa0€",
     ]
 
@@ -176,7 +176,7 @@ def test_the_card_says_what_expires_soon(qtbot: QtBot, owner: Session, clerk: Se
     sell(owner, card_id, "100")
     window = open_card(qtbot, clerk, card_id)
     assert find(window, QLabel, "Loyalty").text() == (
-        "Cash-back 5,00\xa0€ (5,00\xa0€ to spend by 23.12.2026)"
+        "Cash-back 5,00\xa0€ (5,00\xa0€ to spend by 23 Dec 2026)"
     )
 
 

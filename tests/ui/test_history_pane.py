@@ -68,7 +68,7 @@ def test_the_figures_and_the_list_newest_first(pane: HistoryPane) -> None:
     assert figure(pane, "Average basket") == "€30.00"
     assert figure(pane, "First visit") == "1 Mar 2025"
     assert figure(pane, "Last visit") == "5 Oct 2026"
-    assert figure(pane, "Trend, 12 months") == "▲ 25 % (€50.00 against €40.00)"
+    assert figure(pane, "Trend, 12 months") == "▲ 25% (€50.00 against €40.00)"  # Babel: en_GB
     assert figure(pane, "Trend, 6 months") == "new (€50.00 against €0.00)"
     table = find(pane, QTableView, "Purchases")
     assert column(table, COL_DATE) == ["5 Oct 2026", "1 Jun 2026", "1 Mar 2025"]

@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QPushButton
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.services import subject_access
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.card.bidi import isolated
 
-LABEL = "Everything we keep…"
+LABEL = N_("Everything we keep…")
 
 
 class EverythingButton(QPushButton):
@@ -22,8 +24,8 @@ class EverythingButton(QPushButton):
     def __init__(
         self, window: MainWindow, session: Session, owner_mode: Callable[[], bool]
     ) -> None:
-        super().__init__(LABEL)
-        self.setAccessibleName(LABEL)
+        super().__init__(_(LABEL))
+        self.setAccessibleName(_(LABEL))
         self.setAutoDefault(False)
         self.window_ = window
         self.session = session
@@ -42,9 +44,9 @@ class EverythingButton(QPushButton):
         if out is None:
             out = ask_save_path(
                 self.window_,
-                "Everything we keep about this customer",
-                f"everything we keep - card {card.card_no}.pdf",
-                "PDF (*.pdf)",
+                _("Everything we keep about this customer"),
+                _("everything we keep - card {number}.pdf", number=card.card_no),
+                _("PDF (*.pdf)"),
             )
             if out is None:
                 return None
@@ -55,7 +57,12 @@ class EverythingButton(QPushButton):
             show_error(self.window_, exc)
             return None
         self.window_.statusBar().showMessage(
-            f"Saved everything we keep about {card.full_name or card.card_no}: {pdf} (to print "
-            f"or send them) and {data.name} beside it (the same, for another program)."
+            _(
+                "Saved everything we keep about {name}: {pdf} (to print or send them) and "
+                "{data} beside it (the same, for another program).",
+                name=isolated(card.full_name or card.card_no),
+                pdf=isolated(pdf),
+                data=isolated(data.name),
+            )
         )
         return pdf, data

@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 from shopcards.core.calls import MAX_REASON, NO_PHONE, Call, CallInput, Outcome
 from shopcards.core.card import Consent
 from shopcards.core.errors import PermissionDenied, ShopError
+from shopcards.core.i18n import N_, _, format_locale, ngettext
 from shopcards.core.roles import Role
 from shopcards.services import calls, cards
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import display_phone
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import date_edit, day_of, iso_date_text
 from shopcards.ui.kit.empty_note import TableOrNote
 from shopcards.ui.kit.theme import MARGIN, SPACING
@@ -42,13 +44,19 @@ from shopcards.ui.kit.widgets import MessageLabel, button
 FOLLOW_UP_DAYS = 14
 """A follow-up date, when ticked, starts this many days after the call."""
 FIELD_NAMES = {
-    "called_on": "Date",
-    "outcome": "Outcome",
-    "reason": "Reason they gave",
-    "follow_up_on": "Follow up on",
-    "incoming": "They called us",
+    "called_on": N_("Date"),
+    "outcome": N_("Outcome"),
+    "reason": N_("Reason they gave"),
+    "follow_up_on": N_("Follow up on"),
+    "incoming": N_("They called us"),
 }
-CALL_COLUMNS = ("Date", "Outcome", "Reason they gave", "Complaint", "Follow up on")
+CALL_COLUMNS = (
+    N_("Date"),
+    N_("Outcome"),
+    N_("Reason they gave"),
+    N_("Complaint"),
+    N_("Follow up on"),
+)
 
 
 class CallDialog(QDialog):
@@ -61,41 +69,43 @@ class CallDialog(QDialog):
         self.saved: Call | None = None
         card = cards.get_card(session, customer_id)
         self.customer_name = card.full_name or card.display_name
-        self.setWindowTitle(f"Call {self.customer_name}")
-        self.setAccessibleName("Log a call")
+        self.setWindowTitle(_("Call {name}", name=isolated(self.customer_name)))
+        self.setAccessibleName(_("Log a call"))
         self.setMinimumWidth(480)
         region = session.settings.region
         numbers = [
-            f"{display_phone(p.number, region)}" + (f" ({p.label})" if p.label else "")
+            isolated(display_phone(p.number, region)) + (f" ({p.label})" if p.label else "")
             for p in card.phones
         ]
-        self.numbers = QLabel("\n".join(numbers) or "No phone number on the card.")
-        self.numbers.setAccessibleName("Phone numbers")
+        self.numbers = QLabel("\n".join(numbers) or _("No phone number on the card."))
+        self.numbers.setAccessibleName(_("Phone numbers"))
         self.numbers.setStyleSheet("font-size: 13pt;" if numbers else "")
-        self.no_phone = MessageLabel("Phone consent")
+        self.no_phone = MessageLabel(_("Phone consent"))
         if card.consent_phone is Consent.NO:
-            self.no_phone.error(f"{NO_PHONE}: log a call only if they called the shop.")
-        self.incoming = QCheckBox("They called us")
-        self.incoming.setAccessibleName("They called us")
+            self.no_phone.error(
+                _("{refusal}: log a call only if they called the shop.", refusal=_(NO_PHONE))
+            )
+        self.incoming = QCheckBox(_("They called us"))
+        self.incoming.setAccessibleName(_("They called us"))
         today = session.today()
         locale = session.settings.locale
-        self.date = date_edit("Date", locale, today, latest=today)
+        self.date = date_edit(_("Date"), locale, today, latest=today)
         self.outcome = QComboBox()
-        self.outcome.setAccessibleName("Outcome")
+        self.outcome.setAccessibleName(_("Outcome"))
         for outcome in Outcome:
-            self.outcome.addItem(outcome.label, outcome.value)
+            self.outcome.addItem(_(outcome.label), outcome.value)
         self.reason = QPlainTextEdit()
-        self.reason.setAccessibleName("Reason they gave")
+        self.reason.setAccessibleName(_("Reason they gave"))
         self.reason.setPlaceholderText(
-            "What they said: why they stopped coming, what they would like…"
+            _("What they said: why they stopped coming, what they would like…")
         )
         self.reason.setFixedHeight(self.fontMetrics().height() * 4 + 12)
-        self.complaint = QCheckBox("Complaint")
-        self.complaint.setAccessibleName("Complaint")
-        self.follow_up = QCheckBox("Follow up on")
-        self.follow_up.setAccessibleName("Follow up")
+        self.complaint = QCheckBox(_("Complaint"))
+        self.complaint.setAccessibleName(_("Complaint"))
+        self.follow_up = QCheckBox(_("Follow up on"))
+        self.follow_up.setAccessibleName(_("Follow up"))
         self.follow_up_date = date_edit(
-            "Follow up on", locale, today + dt.timedelta(days=FOLLOW_UP_DAYS)
+            _("Follow up on"), locale, today + dt.timedelta(days=FOLLOW_UP_DAYS)
         )
         self.follow_up_date.setEnabled(False)
         self.follow_up.toggled.connect(self.follow_up_date.setEnabled)
@@ -119,20 +129,20 @@ class CallDialog(QDialog):
         try:
             self.saved = calls.log_call(self.session, self.customer_id, self.typed())
         except ShopError as exc:
-            self.message.refusal(exc, FIELD_NAMES)
+            self.message.refusal(exc, {name: _(text) for name, text in FIELD_NAMES.items()})
         else:
             self.accept()
 
     def _layout(self) -> None:
         form = QFormLayout()
         form.setSpacing(SPACING)
-        form.addRow("Phone", self.numbers)
+        form.addRow(_("Phone"), self.numbers)
         if self.no_phone.text():
             form.addRow("", self.no_phone)
         form.addRow("", self.incoming)
-        form.addRow("Date", self.date)
-        form.addRow("Outcome", self.outcome)
-        form.addRow("Reason they gave", self.reason)
+        form.addRow(_("Date"), self.date)
+        form.addRow(_("Outcome"), self.outcome)
+        form.addRow(_("Reason they gave"), self.reason)
         form.addRow("", self.complaint)
         follow = QHBoxLayout()
         follow.addWidget(self.follow_up)
@@ -142,8 +152,9 @@ class CallDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        for kind in (QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Cancel):
+            box_button = buttons.button(kind)
+            box_button.setAccessibleName(box_button.text().replace("&", ""))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -161,13 +172,13 @@ class CallsPane(QWidget):
         super().__init__(parent)
         self.session = session
         self.customer_id: int | None = None
-        self.setAccessibleName("Calls")
+        self.setAccessibleName(_("Calls"))
         self.summary = QLabel()
-        self.summary.setAccessibleName("Calls summary")
+        self.summary.setAccessibleName(_("Calls summary"))
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(CALL_COLUMNS))
-        self.table.setAccessibleName("Calls")
-        self.table.setHorizontalHeaderLabels(CALL_COLUMNS)
+        self.table.setAccessibleName(_("Calls"))
+        self.table.setHorizontalHeaderLabels([_(heading) for heading in CALL_COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
@@ -176,7 +187,7 @@ class CallsPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.log_button = button("Log a call…")
+        self.log_button = button(_("Log a call…"))
         self.log_button.clicked.connect(self.log_call)
         self.message = MessageLabel()
         actions = QHBoxLayout()
@@ -199,9 +210,9 @@ class CallsPane(QWidget):
         self.log_button.setEnabled(owner and customer_id is not None)
         shown: list[Call] = []
         if customer_id is None:
-            self.summary.setText("No card open.")
+            self.summary.setText(_("No card open."))
         elif not owner:
-            self.summary.setText("Calls are the owner's: switch to owner mode to see them.")
+            self.summary.setText(_("Calls are the owner's: switch to owner mode to see them."))
         else:
             try:
                 shown = calls.calls_for(self.session, customer_id)
@@ -219,17 +230,17 @@ class CallsPane(QWidget):
         dialog = CallDialog(self.session, self.customer_id, self)
         if dialog.exec():
             self.show_customer(self.customer_id)
-            self.message.done("Call logged.")
+            self.message.done(_("Call logged."))
 
     def _fill(self, shown: list[Call]) -> None:
-        locale = self.session.settings.locale
+        locale = format_locale(self.session.settings.locale)
         self.table.setRowCount(len(shown))
         for row, call in enumerate(shown):
             cells = (
                 iso_date_text(call.called_on, locale),
-                call.outcome.label,
+                _(call.outcome.label),
                 call.reason,
-                "Complaint" if call.complaint else "",
+                _("Complaint") if call.complaint else "",
                 iso_date_text(call.follow_up_on, locale) if call.follow_up_on else "",
             )
             for column, text in enumerate(cells):
@@ -237,15 +248,23 @@ class CallsPane(QWidget):
         self.table.resizeRowsToContents()
 
 
-def _summary(shown: list[Call], locale: str) -> str:
+def _summary(shown: list[Call], shop_locale: str) -> str:
+    from babel.numbers import format_decimal
+
     if not shown:
-        return "No calls logged yet — “Log a call…” keeps what a customer said on the phone."
+        return _("No calls logged yet — “Log a call…” keeps what a customer said on the phone.")
+    locale = format_locale(shop_locale)
     last = shown[0]
-    text = (
-        f"{len(shown)} call{'s' * (len(shown) != 1)}; the last on "
-        f"{iso_date_text(last.called_on, locale)} ({last.outcome.label.lower()})."
+    text = ngettext(
+        "{count} call; the last on {date} ({outcome}).",
+        "{count} calls; the last on {date} ({outcome}).",
+        len(shown),
+        count=format_decimal(len(shown), locale=locale),
+        date=isolated(iso_date_text(last.called_on, locale)),
+        outcome=_(last.outcome.label).lower(),
     )
     due = [c.follow_up_on for c in shown if c.follow_up_on]
     if due:
-        text += f" Follow up on {iso_date_text(max(due), locale)}."
+        follow_up = _("Follow up on {date}.", date=isolated(iso_date_text(max(due), locale)))
+        text = f"{text} {follow_up}"
     return text

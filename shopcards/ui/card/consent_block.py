@@ -15,16 +15,18 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWi
 from shopcards.core.card import Card, Consent
 from shopcards.core.consent import Channel, describe, value_of
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.services import consents
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.kit.card_words import FIELD_LABELS
 from shopcards.ui.kit.theme import SPACING
 from shopcards.ui.kit.widgets import button
 
 WITHDRAW = {
-    Channel.POST: "Withdraw post",
-    Channel.PHONE: "Withdraw phone",
-    Channel.EMAIL: "Withdraw e-mail",
+    Channel.POST: N_("Withdraw post"),
+    Channel.PHONE: N_("Withdraw phone"),
+    Channel.EMAIL: N_("Withdraw e-mail"),
 }
 """Each button says which consent it withdraws (its accessible name is the same words)."""
 
@@ -44,7 +46,7 @@ class ConsentBlock(QWidget):
         self.open_card = open_card
         self.withdrawn = withdrawn
         self.card: Card | None = None
-        self.setAccessibleName("May contact")
+        self.setAccessibleName(_("May contact"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -53,11 +55,11 @@ class ConsentBlock(QWidget):
         self.buttons: dict[Channel, QPushButton] = {}
         for row, channel in enumerate(Channel):
             line = QLabel()
-            line.setAccessibleName(f"{channel.label} consent")
+            line.setAccessibleName(_(FIELD_LABELS[f"consent_{channel.value}"]))
             line.setWordWrap(True)
             line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            withdraw = button(WITHDRAW[channel])
-            withdraw.clicked.connect(lambda _=False, c=channel: self.withdraw(c))
+            withdraw = button(_(WITHDRAW[channel]))
+            withdraw.clicked.connect(lambda _checked=False, c=channel: self.withdraw(c))
             grid.addWidget(line, 2 * row, 0, 1, 2)  # the whole width: the card pane is narrow
             grid.addWidget(withdraw, 2 * row + 1, 0)
             self.lines[channel], self.buttons[channel] = line, withdraw
@@ -95,7 +97,7 @@ def add_consent_tools(
 
     def reopen(_card_id: int) -> None:
         window.refresh()  # the card read again: its new version, and the block with it
-        window.statusBar().showMessage("Consent withdrawn; the card records when and by whom.")
+        window.statusBar().showMessage(_("Consent withdrawn; the card records when and by whom."))
 
     block = ConsentBlock(session, lambda: window.current_card, reopen)
     window.card_view.put_consents(block)

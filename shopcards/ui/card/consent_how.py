@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from shopcards.core.card import Card
 from shopcards.core.consent import ASKED_HOW, Channel, How, value_of
+from shopcards.core.i18n import N_, _
 from shopcards.core.roles import Role
 from shopcards.ui.card.fields import CardFields
 
-LABEL = "How they told us"
+LABEL = N_("How they told us")
 
 
 class HowChoice(QComboBox):
@@ -21,9 +22,9 @@ class HowChoice(QComboBox):
 
     def __init__(self, fields: CardFields, card: Card, role: Role) -> None:
         super().__init__()
-        self.setAccessibleName(LABEL)
+        self.setAccessibleName(_(LABEL))
         for how in ASKED_HOW:
-            self.addItem(how.label.capitalize(), how.value)
+            self.addItem(_(how.label).capitalize(), how.value)
         likely = How.FORM if role is Role.OWNER else How.TILL_SLIP
         self.setCurrentIndex(self.findData(likely.value))
         self.fields = fields
@@ -51,7 +52,7 @@ class HowChoice(QComboBox):
         assert cell is not None and group is not None  # CardFields puts each input in a cell
         form = cast(QFormLayout, group.layout())
         at = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(cell))
-        label = QLabel(LABEL)
+        label = QLabel(_(LABEL))
         label.setBuddy(self)
         form.insertRow(at[0] + 1, label, self)
         QWidget.setTabOrder(self._consent(Channel.EMAIL), self)  # Tab comes here next

@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.card import CardSummary
+from shopcards.core.i18n import N_, _
 from shopcards.ui.cabinet.list_model import display_phone
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.theme import MARGIN, SPACING
 
-INTRO = (
+INTRO = N_(
     "This may be a customer you already have: the cards below share a phone number, the "
     "e-mail address, or the name and postcode with the new card."
 )
+HEADINGS = (N_("Name"), N_("Card no."), N_("Postcode"), N_("City"), N_("Phone"), N_("E-mail"))
 
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -50,17 +53,17 @@ class DuplicateDialog(QDialog):
         can_merge: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Possible duplicate")
-        self.setAccessibleName("Possible duplicate")
+        self.setWindowTitle(_("Possible duplicate"))
+        self.setAccessibleName(_("Possible duplicate"))
         self.setMinimumWidth(720)
         self.choice = DuplicateChoice.BACK
         self.chosen_id: int | None = None
-        intro = QLabel(INTRO)
+        intro = QLabel(_(INTRO))
         intro.setWordWrap(True)
         self.list = QTreeWidget()
-        self.list.setAccessibleName("Existing cards")
+        self.list.setAccessibleName(_("Existing cards"))
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels(["Name", "Card no.", "Postcode", "City", "Phone", "E-mail"])
+        self.list.setHeaderLabels([_(heading) for heading in HEADINGS])
         for summary in candidates:
             item = QTreeWidgetItem(
                 [
@@ -68,7 +71,7 @@ class DuplicateDialog(QDialog):
                     summary.card_no,
                     summary.postcode,
                     summary.city,
-                    display_phone(summary.phone, region),
+                    isolated(display_phone(summary.phone, region)),
                     summary.email,
                 ]
             )
@@ -83,12 +86,12 @@ class DuplicateDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda *_: self._choose(DuplicateChoice.OPEN_EXISTING))
         buttons = QDialogButtonBox()
         self.open_button = self._button(
-            buttons, "Open existing card", DuplicateChoice.OPEN_EXISTING
+            buttons, _("Open existing card"), DuplicateChoice.OPEN_EXISTING
         )
-        self._button(buttons, "Save as new card", DuplicateChoice.SAVE_NEW)
+        self._button(buttons, _("Save as new card"), DuplicateChoice.SAVE_NEW)
         if can_merge:
-            self._button(buttons, "Save and merge…", DuplicateChoice.SAVE_AND_MERGE)
-        self._button(buttons, "Back to form", DuplicateChoice.BACK)
+            self._button(buttons, _("Save and merge…"), DuplicateChoice.SAVE_AND_MERGE)
+        self._button(buttons, _("Back to form"), DuplicateChoice.BACK)
         self.open_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from shopcards.core import phones
 from shopcards.core.card import BUILTIN_GREETINGS, Card, Consent, JoinedVia
+from shopcards.core.i18n import N_, _
 from shopcards.core.validation import CardInput
 from shopcards.ui.card.interests import InterestsEdit
 from shopcards.ui.card.phones import PhoneListEditor
@@ -39,14 +40,14 @@ from shopcards.ui.kit.card_words import (
 )
 from shopcards.ui.kit.theme import ERROR_COLOUR, MARGIN, SPACING
 
-BIRTHDAY_HINT = "YYYY-MM-DD or MM-DD"
+BIRTHDAY_HINT = N_("YYYY-MM-DD or MM-DD")
 _GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Name", ("given_name", "family_name", "title", "salutation")),
-    ("Address", ("address", "postcode", "city", "country")),
-    ("Contact", ("phones", "email")),
-    ("Dates", ("birthday", "anniversary", "anniversary_what")),
+    (N_("Name"), ("given_name", "family_name", "title", "salutation")),
+    (N_("Address"), ("address", "postcode", "city", "country")),
+    (N_("Contact"), ("phones", "email")),
+    (N_("Dates"), ("birthday", "anniversary", "anniversary_what")),
     (
-        "Preferences && consent",
+        N_("Preferences && consent"),
         (
             "greeting",
             "interests",
@@ -58,11 +59,11 @@ _GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "is_staff",
         ),
     ),
-    ("Notes", ("notes",)),
+    (N_("Notes"), ("notes",)),
 )
 LEFT_GROUPS = 3
 """The first three groups make the left column, the rest the right one."""
-FORM_ORDER = tuple(name for _, names in _GROUPS for name in names)
+FORM_ORDER = tuple(name for _title, names in _GROUPS for name in names)
 """Fields in the order the form shows them (and Tab visits them)."""
 _Input = QLineEdit | QPlainTextEdit | QComboBox | QCheckBox | PhoneListEditor
 
@@ -225,28 +226,30 @@ class CardFields(QWidget):
         ):
             self.inputs[name] = QLineEdit()
         self.inputs["country"] = QLineEdit()
-        self._line("country").setPlaceholderText("code, e.g. FI; blank = the shop's own")
-        self._line("email").setPlaceholderText("name@example.com")
+        self._line("country").setPlaceholderText(_("code, e.g. FI; blank = the shop's own"))
+        self._line("email").setPlaceholderText(_("name@example.com"))
         self.inputs["address"] = _plain_text(3)
         self.inputs["notes"] = _plain_text(3)
         self.inputs["birthday"] = QLineEdit()
-        self._line("birthday").setPlaceholderText(BIRTHDAY_HINT)
+        self._line("birthday").setPlaceholderText(_(BIRTHDAY_HINT))
         self.inputs["anniversary"] = QLineEdit()
-        self._line("anniversary").setPlaceholderText("YYYY-MM-DD")
+        self._line("anniversary").setPlaceholderText(_("YYYY-MM-DD"))
         self.phone_list = PhoneListEditor()
         self.inputs["phones"] = self.phone_list
         self.interests = InterestsEdit(interest_suggestions)
         self.inputs["interests"] = self.interests
-        self.inputs["greeting"] = _combo({code: greeting_label(code) for code in self._greetings})
-        for name in ("consent_post", "consent_phone", "consent_email"):
-            self.inputs[name] = _combo({c.value: text for c, text in CONSENT.items()})
-        self.inputs["customer_type"] = _combo(
-            {(t.value if t else ""): text for t, text in CUSTOMER_TYPES.items()}
+        self.inputs["greeting"] = _combo(
+            {code: _(greeting_label(code)) for code in self._greetings}
         )
-        self.inputs["joined_via"] = _combo({j.value: text for j, text in JOINED_VIA.items()})
-        self.inputs["is_staff"] = QCheckBox("Works at the shop")
+        for name in ("consent_post", "consent_phone", "consent_email"):
+            self.inputs[name] = _combo({c.value: _(text) for c, text in CONSENT.items()})
+        self.inputs["customer_type"] = _combo(
+            {(t.value if t else ""): _(text) for t, text in CUSTOMER_TYPES.items()}
+        )
+        self.inputs["joined_via"] = _combo({j.value: _(text) for j, text in JOINED_VIA.items()})
+        self.inputs["is_staff"] = QCheckBox(_("Works at the shop"))
         for name, widget in self.inputs.items():
-            widget.setAccessibleName(FIELD_LABELS[name])
+            widget.setAccessibleName(_(FIELD_LABELS[name]))
             self.messages[name] = _message_label()
         self.set_card(Card(consent_post=Consent.NOT_ASKED, joined_via=JoinedVia.OWNER))
 
@@ -260,8 +263,8 @@ class CardFields(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _group(self, title: str, names: Sequence[str], labels: list[QLabel]) -> QGroupBox:
-        box = QGroupBox(title)
-        box.setAccessibleName(title.replace("&&", "&"))
+        box = QGroupBox(_(title))
+        box.setAccessibleName(_(title).replace("&&", "&"))
         form = QFormLayout(box)
         form.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         form.setHorizontalSpacing(MARGIN)
@@ -278,7 +281,7 @@ class CardFields(QWidget):
             if name == "notes":
                 form.addRow(cell)
                 continue
-            label = QLabel(FIELD_LABELS[name])
+            label = QLabel(_(FIELD_LABELS[name]))
             label.setBuddy(self.inputs[name])
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             labels.append(label)
@@ -290,7 +293,7 @@ class CardFields(QWidget):
         code = "" if value is None else str(value)
         index = combo.findData(code)
         if index < 0:  # a greeting the shop added: keep it on offer for this card
-            combo.addItem(greeting_label(code), code)
+            combo.addItem(_(greeting_label(code)), code)
             index = combo.count() - 1
         combo.setCurrentIndex(index)
 

@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.card import Card
+from shopcards.core.i18n import N_, _
 from shopcards.core.progress import CancelToken
 from shopcards.services import erasure
 from shopcards.services.session import Session
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import MARGIN, SPACING
 
-FORGET = "Forget this customer"
-CANCEL = "Cancel"
+FORGET = N_("Forget this customer")
+CANCEL = N_("Cancel")
 
 
 class ForgetDialog(QDialog):
@@ -40,32 +42,37 @@ class ForgetDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.card = card
-        self.setWindowTitle("Forget this customer")
-        self.setAccessibleName("Forget this customer")
+        self.setWindowTitle(_(FORGET))
+        self.setAccessibleName(_(FORGET))
         self.setMinimumWidth(560)
         self.word = card.family_name or card.given_name
-        heading = QLabel(f"<b>Forget {card.full_name} (card {card.card_no}) for good?</b>")
-        heading.setAccessibleName("Forget")
-        goes = _paragraph(erasure.WHAT_GOES, "What goes")
-        stays = _paragraph(erasure.WHAT_STAYS, "What stays")
+        question = _(
+            "Forget {name} (card {number}) for good?",
+            name=isolated(card.full_name),
+            number=isolated(card.card_no),
+        )
+        heading = QLabel(f"<b>{question}</b>")
+        heading.setAccessibleName(_("Forget"))
+        goes = _paragraph(_(erasure.WHAT_GOES), _("What goes"))
+        stays = _paragraph(_(erasure.WHAT_STAYS), _("What stays"))
         undo = _paragraph(
-            "This cannot be undone, and restoring a backup will not bring the customer back.",
-            "Cannot be undone",
+            _("This cannot be undone, and restoring a backup will not bring the customer back."),
+            _("Cannot be undone"),
         )
         self.typed = QLineEdit()
-        label = f"Type “{self.word}” to confirm"
+        label = _("Type “{word}” to confirm", word=isolated(self.word))
         self.typed.setAccessibleName(label)
         self.typed.textChanged.connect(self._check)
         form = QFormLayout()
         form.addRow(label, self.typed)
         buttons = QDialogButtonBox()
-        self.forget_button = QPushButton(FORGET)
-        self.forget_button.setAccessibleName(FORGET)
+        self.forget_button = QPushButton(_(FORGET))
+        self.forget_button.setAccessibleName(_(FORGET))
         self.forget_button.setEnabled(False)
         self.forget_button.setAutoDefault(False)
         self.forget_button.clicked.connect(self._forget)
-        cancel = QPushButton(CANCEL)
-        cancel.setAccessibleName(CANCEL)
+        cancel = QPushButton(_(CANCEL))
+        cancel.setAccessibleName(_(CANCEL))
         cancel.clicked.connect(self.reject)
         buttons.addButton(self.forget_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
@@ -96,11 +103,13 @@ class ForgetDialog(QDialog):
 
         self.forget_button.setEnabled(False)
         self.task = run_in_background(
-            self, "Forgetting the customer", op, self._done, self._failed, cancellable=False
+            self, _("Forgetting the customer"), op, self._done, self._failed, cancellable=False
         )
 
     def _done(self, _result: None) -> None:
-        self.forgotten.emit(f"Forgot card {self.card.card_no}: it is gone for good.")
+        self.forgotten.emit(
+            _("Forgot card {number}: it is gone for good.", number=isolated(self.card.card_no))
+        )
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

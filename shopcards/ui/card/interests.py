@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from shopcards.core.i18n import _
+
 
 class _LastTagCompleter(QCompleter):
     """Completes only the text after the last comma, keeping the tags before it."""
@@ -30,7 +32,7 @@ class InterestsEdit(QLineEdit):
 
     def __init__(self, suggestions: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("e.g. wine, cheese, gifts")
+        self.setPlaceholderText(_("e.g. wine, cheese, gifts"))
         known = QStringListModel(sorted(suggestions, key=str.casefold), self)
         completer = _LastTagCompleter(known, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QVBoxLayout, QWidget
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 from shopcards.services import loyalty, loyalty_tiers
 from shopcards.services.session import Session
 from shopcards.ui.kit.dates import date_edit, day_of
@@ -60,40 +61,41 @@ class AdjustDialog(_LoyaltyDialog):
     """ "Adjust cash-back…": an amount, whether it is taken away, and the reason (required)."""
 
     def __init__(self, session: Session, customer_id: int, parent: QWidget | None = None):
-        super().__init__("Adjust cash-back", "Adjust", parent)
-        self.amount = line_edit("Amount")
-        self.take_away = QCheckBox("Take away")
-        self.take_away.setAccessibleName("Take away")
-        self.reason = line_edit("Reason")
-        self.labelled("Amount", self.amount)
+        super().__init__(_("Adjust cash-back"), _("Adjust"), parent)
+        self.amount = line_edit(_("Amount"))
+        self.take_away = QCheckBox(_("Take away"))
+        self.take_away.setAccessibleName(_("Take away"))
+        self.reason = line_edit(_("Reason"))
+        self.labelled(_("Amount"), self.amount)
         self.form.addRow("", self.take_away)
-        self.labelled("Reason", self.reason)
+        self.labelled(_("Reason"), self.reason)
 
         def save() -> None:
             sign = "-" if self.take_away.isChecked() else ""
             amount = self.amount.text().strip().lstrip("+-")
             loyalty.adjust(session, customer_id, sign + amount, self.reason.text())
 
-        self.finish(save, {"amount": "Amount", "cashback": "Cash-back", "reason": "Reason"})
+        names = {"amount": _("Amount"), "cashback": _("Cash-back"), "reason": _("Reason")}
+        self.finish(save, names)
 
 
 class PlaceDialog(_LoyaltyDialog):
     """ "Place in a tier…": which tier, until when (the day it stops counting), and why."""
 
     def __init__(self, session: Session, customer_id: int, parent: QWidget | None = None):
-        super().__init__("Place in a tier", "Place", parent)
+        super().__init__(_("Place in a tier"), _("Place"), parent)
         self.tier = QComboBox()
         self.tier.addItems([tier.name for tier in loyalty_tiers.tiers(session)])
         ends = session.today() + dt.timedelta(days=PLACED_FOR_DAYS)
-        self.ends_on = date_edit("Ends on", session.settings.locale, ends)
-        self.reason = line_edit("Reason")
-        self.labelled("Tier", self.tier)
-        self.labelled("Ends on", self.ends_on)
-        self.labelled("Reason", self.reason)
+        self.ends_on = date_edit(_("Ends on"), session.settings.locale, ends)
+        self.reason = line_edit(_("Reason"))
+        self.labelled(_("Tier"), self.tier)
+        self.labelled(_("Ends on"), self.ends_on)
+        self.labelled(_("Reason"), self.reason)
 
         def save() -> None:
             ends_on = day_of(self.ends_on).isoformat()
             tier = self.tier.currentText()
             loyalty_tiers.place_by_hand(session, customer_id, tier, ends_on, self.reason.text())
 
-        self.finish(save, {"tier": "Tier", "ends on": "Ends on", "reason": "Reason"})
+        self.finish(save, {"tier": _("Tier"), "ends on": _("Ends on"), "reason": _("Reason")})

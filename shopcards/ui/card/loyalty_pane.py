@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTreeWidget,
@@ -26,21 +25,24 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card import Card
 from shopcards.core.errors import NotFound, ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.core.roles import Role
 from shopcards.services import cards, loyalty
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
+from shopcards.ui.card.bidi import isolated
+from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.card.loyalty_words import block_lines, movement_cells, scheme_on
 from shopcards.ui.kit.empty_note import TableOrNote
 from shopcards.ui.kit.theme import SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
 
-TITLE = "Loyalty"
-HEADERS = ("Date", "What", "Amount", "Left / last day", "Sale")
+TITLE = N_("Loyalty")
+HEADERS = (N_("Date"), N_("What"), N_("Amount"), N_("Left / last day"), N_("Sale"))
 SHOWN_ROWS = 500
 """The newest this many ledger rows are listed (the balance on top counts them all)."""
-ARCHIVED_NOTE = "This card is archived: bring it back to adjust, place or print."
-NO_MOVEMENTS = "No cash-back movements yet."
+ARCHIVED_NOTE = N_("This card is archived: bring it back to adjust, place or print.")
+NO_MOVEMENTS = N_("No cash-back movements yet.")
 ALL_ROWS = 1_000_000
 """More ledger rows than any one card holds: the ledger is read whole, then the newest shown."""
 
@@ -56,21 +58,22 @@ class LoyaltyPane(QWidget):
         self._session = session
         self._card: Card | None = None
         self.summary = QLabel()
-        self.summary.setAccessibleName("Loyalty summary")
+        self.summary.setAccessibleName(_("Loyalty summary"))
         self.summary.setWordWrap(True)
-        self.note = QLabel(ARCHIVED_NOTE)
-        self.note.setAccessibleName(ARCHIVED_NOTE)
+        self.note = QLabel(_(ARCHIVED_NOTE))
+        self.note.setAccessibleName(_(ARCHIVED_NOTE))
+        self.note.setWordWrap(True)
         self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.message = MessageLabel()
-        self.adjust_button = button("Adjust cash-back…")
-        self.place_button = button("Place in a tier…")
-        self.print_button = button("Print loyalty card…")
+        self.adjust_button = button(_("Adjust cash-back…"))
+        self.place_button = button(_("Place in a tier…"))
+        self.print_button = button(_("Print loyalty card…"))
         self.adjust_button.clicked.connect(self.adjust)
         self.place_button.clicked.connect(self.place)
         self.print_button.clicked.connect(lambda: self.print_card())
         self.ledger = QTreeWidget()
-        self.ledger.setAccessibleName("Cash-back ledger")
-        self.ledger.setHeaderLabels(HEADERS)
+        self.ledger.setAccessibleName(_("Cash-back ledger"))
+        self.ledger.setHeaderLabels([_(heading) for heading in HEADERS])
         self.ledger.setRootIsDecorated(False)
         self.ledger.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ledger.header().setStretchLastSection(False)
@@ -78,11 +81,9 @@ class LoyaltyPane(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        actions = QHBoxLayout()
-        actions.setSpacing(SPACING)
+        actions = ButtonFlow(SPACING)  # wraps in the narrow card pane (Armenian, Romanian)
         for widget in (self.adjust_button, self.place_button, self.print_button):
             actions.addWidget(widget)
-        actions.addStretch(1)
         column = QVBoxLayout(self)
         column.setSpacing(SPACING)
         column.addWidget(self.summary)
@@ -109,14 +110,14 @@ class LoyaltyPane(QWidget):
         self.show_role()
         self.ledger.clear()
         if card is None or card.id is None:
-            self.table.show_rows(0, "No card open.")
+            self.table.show_rows(0, _("No card open."))
             return
         rows = loyalty.ledger(self._session, card.id, limit=ALL_ROWS)
         newest = rows[::-1][:SHOWN_ROWS]
         self.ledger.addTopLevelItems([_item(movement_cells(self._session, row)) for row in newest])
         for column in (0, 2, 3, 4):
             self.ledger.resizeColumnToContents(column)
-        self.table.show_rows(len(newest), NO_MOVEMENTS)
+        self.table.show_rows(len(newest), _(NO_MOVEMENTS))
 
     def show_role(self) -> None:
         """The owner's actions for the owner only; none at all on an archived card."""
@@ -158,7 +159,10 @@ class LoyaltyPane(QWidget):
             return
         if out is None:
             out = ask_save_path(
-                self, "Print loyalty card", f"loyalty card {card.card_no}.pdf", "PDF (*.pdf)"
+                self,
+                _("Print loyalty card"),
+                _("loyalty card {number}.pdf", number=card.card_no),
+                _("PDF (*.pdf)"),
             )
             if out is None:
                 return
@@ -168,7 +172,9 @@ class LoyaltyPane(QWidget):
         except ShopError as exc:
             show_error(self, exc)
             return
-        self.message.done(f"{outcome.plan.summary()} saved to {out}")
+        self.message.done(
+            _("{what} saved to {file}", what=outcome.plan.summary(), file=isolated(out))
+        )
         self.message.show()
 
 
@@ -184,7 +190,7 @@ def add_loyalty(window: MainWindow, session: Session) -> LoyaltyPane:
     """The Loyalty tab beside the card's other tabs, and the loyalty block on the card, both
     following the open card and hidden while the shop runs no scheme."""
     pane = LoyaltyPane(session)
-    window.add_card_pane(TITLE, pane, pane.show_customer)
+    window.add_card_pane(_(TITLE), pane, pane.show_customer)
 
     def follow(card_id: object) -> None:
         tabs = window.card_tabs

@@ -36,8 +36,10 @@ from shopcards.core.card_merge import (
     differing_fields,
 )
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _, format_locale
 from shopcards.services import card_merge, cards
 from shopcards.services.session import Session
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.card_words import CONSENT, CUSTOMER_TYPES, FIELD_LABELS, greeting_label
 from shopcards.ui.kit.dates import partial_date_text
 from shopcards.ui.kit.error_dialog import show_error
@@ -46,9 +48,9 @@ from shopcards.ui.kit.widgets import button, ok_cancel
 from shopcards.ui.kit.window_fit import fit_to_screen
 from shopcards.ui.settings.pin_dialog import ask_for_owner_mode
 
-TITLE = "Merge two cards"
-CHOICE_WORDS = {KEPT: "Kept card's", OTHER: "Other card's", BOTH: "Both"}
-MOVES = (
+TITLE = N_("Merge two cards")
+CHOICE_WORDS = {KEPT: N_("Kept card's"), OTHER: N_("Other card's"), BOTH: N_("Both")}
+MOVES = N_(
     "Purchases, calls, letters sent, prize drawing entries of months not yet published, "
     "loyalty movements and the change history of card {other} move to card {kept}, and card "
     "{other}'s number will open card {kept} at the till. This cannot be undone."
@@ -93,20 +95,20 @@ class MergeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.merged: Card | None = None
         self.kept = cards.get_card(session, keep_id)
         self.other = cards.get_card(session, other_id)
         self.choices: dict[str, QComboBox] = {}
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.swap_button = button("Keep the other card instead")
+        self.swap_button = button(_("Keep the other card instead"))
         self.swap_button.clicked.connect(self.swap)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
-        buttons = ok_cancel("Merge", self.merge, self.reject)
+        buttons = ok_cancel(_("Merge"), self.merge, self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)
         layout.setSpacing(SPACING * 2)
@@ -137,8 +139,8 @@ class MergeDialog(QDialog):
         self.accept()
 
     def _show_cards(self) -> None:
-        kept, other = self.kept.card_no, self.other.card_no
-        self.intro.setText(MOVES.format(kept=kept, other=other))
+        kept, other = isolated(self.kept.card_no), isolated(self.other.card_no)
+        self.intro.setText(_(MOVES, kept=kept, other=other))
         self.choices.clear()
         grid_widget = QWidget()
         grid = QGridLayout(grid_widget)
@@ -146,9 +148,9 @@ class MergeDialog(QDialog):
         grid.setVerticalSpacing(SPACING)
         headings = (
             "",
-            f"Kept: {kept} {self.kept.display_name}",
-            f"Other: {other} {self.other.display_name}",
-            "The kept card holds",
+            _("Kept: {number} {name}", number=kept, name=isolated(self.kept.display_name)),
+            _("Other: {number} {name}", number=other, name=isolated(self.other.display_name)),
+            _("The kept card holds"),
         )
         for column, text in enumerate(headings):
             heading = QLabel(f"<b>{html.escape(text)}</b>")
@@ -159,18 +161,18 @@ class MergeDialog(QDialog):
         for row, field in enumerate(fields, start=1):
             self._add_row(grid, row, field, defaults[field.key])
         if not fields:
-            grid.addWidget(QLabel("The two cards hold the same in every field."), 1, 0, 1, 4)
+            grid.addWidget(QLabel(_("The two cards hold the same in every field.")), 1, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(fields) + 2, 1)
         self.area.setWidget(grid_widget)
 
     def _add_row(self, grid: QGridLayout, row: int, field: MergeField, default: str) -> None:
-        name = FIELD_LABELS[field.key]
+        name = _(FIELD_LABELS[field.key])
         combo = QComboBox()
         combo.setAccessibleName(name)
         for choice in (KEPT, OTHER, BOTH) if field.unites else (KEPT, OTHER):
-            combo.addItem(CHOICE_WORDS[choice], choice)
+            combo.addItem(_(CHOICE_WORDS[choice]), choice)
         combo.setCurrentIndex(combo.findData(default))
         label = QLabel(name)
         label.setBuddy(combo)
@@ -178,7 +180,10 @@ class MergeDialog(QDialog):
         for column, card in ((1, self.kept), (2, self.other)):
             value = QLabel(self._text(field, card) or "—")
             value.setWordWrap(True)
-            value.setAccessibleName(f"{name} on the {'kept' if column == 1 else 'other'} card")
+            if column == 1:
+                value.setAccessibleName(_("{field} on the kept card", field=name))
+            else:
+                value.setAccessibleName(_("{field} on the other card", field=name))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(value, row, column, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(combo, row, 3, Qt.AlignmentFlag.AlignTop)
@@ -190,26 +195,26 @@ class MergeDialog(QDialog):
 
 def field_text(session: Session, field: MergeField, card: Card) -> str:
     """A field's value as the card view shows it (the import's "Compare…" shows them too)."""
-    region, locale = session.settings.region, session.settings.locale
+    region, locale = session.settings.region, format_locale(session.settings.locale)
     key = field.key
     if key == "address":
         place = " ".join(part for part in (card.postcode, card.city) if part)
         return "\n".join(line for line in (*card.address_lines, place, card.country) if line)
     if key == "phones":
-        return "\n".join(phones.display(p.number, region) for p in card.phones)
+        return "\n".join(isolated(phones.display(p.number, region)) for p in card.phones)
     if key == "birthday":
         return partial_date_text(card.birthday, locale) if card.birthday else ""
     if key == "anniversary":
         what = f" ({card.anniversary_what})" if card.anniversary_what else ""
         return f"{card.anniversary}{what}" if card.anniversary else ""
     if key == "greeting":
-        return greeting_label(card.greeting)
+        return _(greeting_label(card.greeting))
     if key == "interests":
         return ", ".join(card.interests)
     if key.startswith("consent_"):
-        return CONSENT[getattr(card, key)]
+        return _(CONSENT[getattr(card, key)])
     if key == "customer_type":
-        return CUSTOMER_TYPES[card.customer_type] if card.customer_type else ""
+        return _(CUSTOMER_TYPES[card.customer_type]) if card.customer_type else ""
     if key == "is_staff":
-        return "Yes" if card.is_staff else "No"
+        return _("Yes") if card.is_staff else _("No")
     return str(getattr(card, key))

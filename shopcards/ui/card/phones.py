@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcards.core.i18n import N_, _
 from shopcards.ui.kit.theme import SPACING
 
-LABELS = ("mobile", "home", "work")
+LABELS = (N_("mobile"), N_("home"), N_("work"))
+"""The labels offered, in English; a phone's label is kept as chosen or typed."""
 MAX_PHONES = 6
 
 
@@ -30,17 +32,17 @@ class _PhoneRow(QWidget):
         super().__init__(parent)
         self.label = QComboBox()
         self.label.setEditable(True)
-        self.label.addItems(LABELS)
+        self.label.addItems([_(name) for name in LABELS])
         self.label.setCurrentText(label)
-        self.label.setAccessibleName("Phone label")
+        self.label.setAccessibleName(_("Phone label"))
         self.label.setMinimumContentsLength(7)
         self.number = QLineEdit(number)
-        self.number.setPlaceholderText("Phone number")
-        self.number.setAccessibleName("Phone number")
+        self.number.setPlaceholderText(_("Phone number"))
+        self.number.setAccessibleName(_("Phone number"))
         self.remove = QToolButton()
-        self.remove.setText("Remove")
-        self.remove.setAccessibleName("Remove phone")
-        self.remove.setToolTip("Remove this phone number")
+        self.remove.setText(_("Remove"))
+        self.remove.setAccessibleName(_("Remove phone"))
+        self.remove.setToolTip(_("Remove this phone number"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
@@ -57,13 +59,13 @@ class PhoneListEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Phones")
+        self.setAccessibleName(_("Phones"))
         self._rows: list[_PhoneRow] = []
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(SPACING // 2)
-        self.add_button = QPushButton("Add phone")
-        self.add_button.setAccessibleName("Add phone")
+        self.add_button = QPushButton(_("Add phone"))
+        self.add_button.setAccessibleName(_("Add phone"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._add_clicked)
         add_row = QHBoxLayout()
@@ -81,7 +83,7 @@ class PhoneListEditor(QWidget):
         for row in self._rows:
             _drop(row)
         self._rows = []
-        for label, number in phones or [(LABELS[0], "")]:
+        for label, number in phones or [(_(LABELS[0]), "")]:
             self._add_row(label, number)
         self.rowsChanged.emit()
 
@@ -102,7 +104,7 @@ class PhoneListEditor(QWidget):
         return [*chain, self.add_button]
 
     def _add_clicked(self) -> None:
-        row = self._add_row(LABELS[0], "")
+        row = self._add_row(_(LABELS[0]), "")
         self.rowsChanged.emit()
         row.number.setFocus()
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -25,7 +24,10 @@ from PySide6.QtWidgets import (
 
 from shopcards.core import phones
 from shopcards.core.card import Card
+from shopcards.core.i18n import N_, _, format_locale
 from shopcards.ui.cabinet.list_model import is_rtl
+from shopcards.ui.card.bidi import isolated
+from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.kit.card_words import (
     CONSENT,
     CUSTOMER_TYPES,
@@ -35,21 +37,23 @@ from shopcards.ui.kit.card_words import (
 from shopcards.ui.kit.dates import iso_date_text, partial_date_text
 from shopcards.ui.kit.theme import MARGIN, SPACING
 
-EMPTY_TEXT = "No card open.\nChoose a card from the list, or add one with Ctrl+N."
+EMPTY_TEXT = N_("No card open.\nChoose a card from the list, or add one with Ctrl+N.")
 _QUIET = QPalette.ColorRole.PlaceholderText
 _ROWS = (
-    "Address",
-    "Phones",
-    "E-mail",
-    "Birthday",
-    "Anniversary",
-    "Greeting card",
-    "Interests",
-    "May contact",
-    "Customer type",
-    "Joined",
-    "Notes",
+    N_("Address"),
+    N_("Phones"),
+    N_("E-mail"),
+    N_("Birthday"),
+    N_("Anniversary"),
+    N_("Greeting card"),
+    N_("Interests"),
+    N_("May contact"),
+    N_("Customer type"),
+    N_("Joined"),
+    N_("Notes"),
 )
+"""The rows' labels in English, also their keys; shown through ``_``."""
+_CONSENT_WAYS = (N_("Post"), N_("Phone"), N_("E-mail"))
 
 
 class CardView(QWidget):
@@ -66,9 +70,9 @@ class CardView(QWidget):
         self.card: Card | None = None
         self.consents: QWidget | None = None
         self._stack = QStackedWidget()
-        self._empty = QLabel(EMPTY_TEXT)
+        self._empty = QLabel(_(EMPTY_TEXT))
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._empty.setAccessibleName("No card open")
+        self._empty.setAccessibleName(_("No card open"))
         self._empty.setForegroundRole(_QUIET)
         self._stack.addWidget(self._empty)
         self._stack.addWidget(self._card_page())
@@ -95,14 +99,14 @@ class CardView(QWidget):
         """Show ``block`` (each consent with when, how and by whom) as "May contact"."""
         at = self._form.getWidgetPosition(self._values_shown["May contact"])
         row, _role = cast(tuple[int, QFormLayout.ItemRole], at)  # typed as object in PySide6
-        label = QLabel("May contact")
+        label = QLabel(_("May contact"))
         label.setForegroundRole(_QUIET)
         self._form.insertRow(row + 1, label, block)
         self.consents = block
 
     def add_button(self, button: QPushButton) -> None:
         """A button of the open card's beside Edit and Archive ("Everything we keep…")."""
-        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        self._buttons.addWidget(button)
 
     def show_loyalty(self, lines: list[str]) -> None:
         """The card's loyalty block (tier, why, since; cash-back); hidden when ``lines`` is
@@ -123,7 +127,7 @@ class CardView(QWidget):
     def _card_page(self) -> QWidget:
         page = QWidget()
         self.name = QLabel()
-        self.name.setAccessibleName("Card name")
+        self.name.setAccessibleName(_("Card name"))
         self.name.setWordWrap(True)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont(self.name.font())
@@ -131,17 +135,15 @@ class CardView(QWidget):
         font.setBold(True)
         self.name.setFont(font)
         self.subtitle = QLabel()
-        self.subtitle.setAccessibleName("Card number")
+        self.subtitle.setAccessibleName(_("Card number"))
         self.subtitle.setForegroundRole(_QUIET)
-        self.edit_button = _button("Edit", self.editRequested.emit)
-        self.archive_button = _button("Archive", self.archiveRequested.emit)
-        self.forget_button = _button("Forget this customer…", self.forgetRequested.emit)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(SPACING)
+        self.edit_button = _button(_("Edit"), self.editRequested.emit)
+        self.archive_button = _button(_("Archive"), self.archiveRequested.emit)
+        self.forget_button = _button(_("Forget this customer…"), self.forgetRequested.emit)
+        buttons = ButtonFlow(SPACING)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.archive_button)
         buttons.addWidget(self.forget_button)
-        buttons.addStretch(1)
         self._buttons = buttons
         self._form = QFormLayout()
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -151,7 +153,7 @@ class CardView(QWidget):
         self._values_shown: dict[str, QLabel] = {}
         for name in _ROWS:
             self._values_shown[name] = self._add_row(name)
-        self.loyalty = self._add_row("Loyalty", 0)
+        self.loyalty = self._add_row(N_("Loyalty"), 0)
         self._form.setRowVisible(self.loyalty, False)
         content = QWidget()
         column = QVBoxLayout(content)
@@ -176,66 +178,71 @@ class CardView(QWidget):
         return page
 
     def _add_row(self, name: str, row: int = -1) -> QLabel:
-        """A labelled value at ``row`` of the form (-1: at the end)."""
+        """A labelled value at ``row`` of the form (-1: at the end); ``name`` in English."""
         value = QLabel()
-        value.setAccessibleName(name)
+        value.setAccessibleName(_(name))
         value.setWordWrap(True)
         value.setTextFormat(Qt.TextFormat.PlainText)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         value.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        label = QLabel(name)
+        label = QLabel(_(name))
         label.setForegroundRole(_QUIET)
         self._form.insertRow(row, label, value)
         return value
 
     def _show_header(self, card: Card) -> None:
         name = " ".join(part for part in (card.title, card.full_name) if part)
-        self.name.setText(name or "(no name)")
+        self.name.setText(name or _("(no name)"))
         self.name.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
             if is_rtl(name)
             else Qt.AlignmentFlag.AlignLeft
         )
-        parts = [f"Card {card.card_no}"]
+        parts = [_("Card {number}", number=isolated(card.card_no))]
         if card.salutation:
-            parts.append(f"“{card.salutation}”")
+            parts.append(_("“{salutation}”", salutation=isolated(card.salutation)))
         if card.is_staff:
-            parts.append("staff")
+            parts.append(_("staff"))
         if card.archived_at:
-            parts.append(f"archived {iso_date_text(card.archived_at, self._locale)}")
+            when = iso_date_text(card.archived_at, format_locale(self._locale))
+            parts.append(_("archived {date}", date=isolated(when)))
         self.subtitle.setText("  ·  ".join(parts))
-        self.set_archive_label("Unarchive" if card.archived_at else "Archive")
+        self.set_archive_label(_("Unarchive") if card.archived_at else _("Archive"))
 
     def _values(self, card: Card) -> dict[str, str]:
         """The text of each row, empty for a field that is not filled in."""
         place = " ".join(part for part in (card.postcode, card.city) if part)
         address = "\n".join(line for line in (*card.address_lines, place, card.country) if line)
+        dates = format_locale(self._locale)
         phone_lines = [
-            f"{phones.display(p.number, self._region)}" + (f"  ({p.label})" if p.label else "")
+            isolated(phones.display(p.number, self._region)) + (f"  ({p.label})" if p.label else "")
             for p in card.phones
         ]
         anniversary = ""
         if card.anniversary:
-            anniversary = iso_date_text(card.anniversary, self._locale)
+            anniversary = iso_date_text(card.anniversary, dates)
             if card.anniversary_what:
-                anniversary += f" ({card.anniversary_what})"
-        consents = (
-            ("Post", card.consent_post),
-            ("Phone", card.consent_phone),
-            ("E-mail", card.consent_email),
+                anniversary = _(
+                    "{date} ({what})", date=isolated(anniversary), what=card.anniversary_what
+                )
+        consents = zip(
+            _CONSENT_WAYS, (card.consent_post, card.consent_phone, card.consent_email), strict=True
         )
+        joined = iso_date_text(card.created_at, dates)
         return {
             "Address": address,
             "Phones": "\n".join(phone_lines),
             "E-mail": card.email,
-            "Birthday": partial_date_text(card.birthday, self._locale) if card.birthday else "",
+            "Birthday": partial_date_text(card.birthday, dates) if card.birthday else "",
             "Anniversary": anniversary,
-            "Greeting card": greeting_label(card.greeting) if card.greeting != "none" else "",
+            "Greeting card": _(greeting_label(card.greeting)) if card.greeting != "none" else "",
             "Interests": ", ".join(card.interests),
-            "May contact": "  ·  ".join(_unbroken(f"{what}: {CONSENT[c]}") for what, c in consents),
-            "Customer type": CUSTOMER_TYPES[card.customer_type] if card.customer_type else "",
-            "Joined": f"{JOINED_VIA[card.joined_via]}, "
-            f"{iso_date_text(card.created_at, self._locale)}",
+            "May contact": "  ·  ".join(
+                _unbroken(_("{way}: {answer}", way=_(way), answer=_(CONSENT[c])))
+                for way, c in consents
+            ),
+            "Customer type": _(CUSTOMER_TYPES[card.customer_type]) if card.customer_type else "",
+            "Joined": _("{how}, {date}", how=_(JOINED_VIA[card.joined_via]), date=isolated(joined)),
             "Notes": card.notes,
         }
 

@@ -14,6 +14,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from shopcards.core.i18n import _, format_locale, ngettext
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.theme import ERROR_COLOUR
 
 _LABEL_GAP = 4
@@ -29,7 +31,7 @@ class SpendChart(QWidget):
         self._locale = locale
         self._money = money
         self._months: list[tuple[str, int]] = []
-        self.setAccessibleName("Spend per month")
+        self.setAccessibleName(_("Spend per month"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(260, 120)
 
@@ -38,15 +40,24 @@ class SpendChart(QWidget):
 
     def set_months(self, months: Sequence[tuple[str, int]]) -> None:
         self._months = list(months)
-        spent = [amount for _, amount in self._months]
+        spent = [amount for _month, amount in self._months]
         if self._months and any(spent):
+            from babel.numbers import format_decimal
+
             best_month, best = max(self._months, key=lambda m: m[1])
             self.setAccessibleDescription(
-                f"{len(spent)} months from {self._month_name(self._months[0][0], True)}; "
-                f"most in {self._month_name(best_month, True)}: {self._money(best)}"
+                ngettext(
+                    "{count} month from {first}; most in {best}: {amount}",
+                    "{count} months from {first}; most in {best}: {amount}",
+                    len(spent),
+                    count=format_decimal(len(spent), locale=format_locale(self._locale)),
+                    first=self._month_name(self._months[0][0], True),
+                    best=self._month_name(best_month, True),
+                    amount=isolated(self._money(best)),
+                )
             )
         else:
-            self.setAccessibleDescription("No purchases in these months")
+            self.setAccessibleDescription(_("No purchases in these months"))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -60,8 +71,8 @@ class SpendChart(QWidget):
         if not self._months or area.width() <= 0 or area.height() <= 0:
             painter.end()
             return
-        top = max(0, max(amount for _, amount in self._months))
-        bottom = min(0, min(amount for _, amount in self._months))
+        top = max(0, max(amount for _month, amount in self._months))
+        bottom = min(0, min(amount for _month, amount in self._months))
         span = (top - bottom) or 1
         zero_y = area.top() + area.height() * top / span
         step = area.width() / len(self._months)
@@ -72,7 +83,7 @@ class SpendChart(QWidget):
             False: QColor(ERROR_COLOUR["dark" if dark else "light"]),
         }
         painter.setPen(Qt.PenStyle.NoPen)
-        for i, (_, amount) in enumerate(self._months):
+        for i, (_month, amount) in enumerate(self._months):
             height = area.height() * abs(amount) / span
             x = area.left() + i * step + (step - bar) / 2
             y = zero_y - height if amount >= 0 else zero_y
@@ -85,7 +96,7 @@ class SpendChart(QWidget):
             painter.drawText(
                 QRectF(area.left(), 0, area.width(), line),
                 Qt.AlignmentFlag.AlignLeft,
-                f"Spend per month, at most {self._money(top)}",
+                _("Spend per month, at most {amount}", amount=isolated(self._money(top))),
             )
         self._draw_month_labels(painter, area, step, line)
         painter.end()
@@ -96,7 +107,7 @@ class SpendChart(QWidget):
         y = area.bottom() + _LABEL_GAP
         metrics = painter.fontMetrics()
         free_from = area.left()
-        for i, (month, _) in enumerate(self._months):
+        for i, (month, _amount) in enumerate(self._months):
             if month[5:] not in ("01", "04", "07", "10"):
                 continue
             label = month[:4] if month.endswith("-01") else self._month_name(month, False)
@@ -109,4 +120,5 @@ class SpendChart(QWidget):
 
     def _month_name(self, month: str, with_year: bool) -> str:
         day = dt.date(int(month[:4]), int(month[5:7]), 1)
-        return str(format_skeleton("MMMy" if with_year else "MMM", day, locale=self._locale))
+        skeleton = "MMMy" if with_year else "MMM"
+        return str(format_skeleton(skeleton, day, locale=format_locale(self._locale)))

@@ -19,22 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import Conflict, ShopError
+from shopcards.core.i18n import N_, _, format_locale
 from shopcards.core.money import format_for_typing
 from shopcards.core.purchase import Purchase, PurchaseInput
 from shopcards.services import purchases
 from shopcards.services.session import Session
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.conflict_dialog import ConflictChoice, ConflictDialog
 from shopcards.ui.kit.dates import date_edit, day_of, iso_date_text, show_day
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, line_edit, ok_cancel
 
 FIELD_NAMES = {
-    "date": "Date",
-    "amount": "Amount",
-    "items": "Items",
-    "category": "Category",
-    "receipt_no": "Receipt no.",
+    "date": N_("Date"),
+    "amount": N_("Amount"),
+    "items": N_("Items"),
+    "category": N_("Category"),
+    "receipt_no": N_("Receipt no."),
 }
+"""A purchase's fields by name, in English: shown through ``_``."""
 
 
 class _PurchaseDialog(QDialog):
@@ -71,18 +74,21 @@ class _PurchaseDialog(QDialog):
         except Conflict as exc:
             self._conflict(exc)
         except ShopError as exc:
-            self.message.refusal(exc, FIELD_NAMES)
+            self.message.refusal(exc, {name: _(text) for name, text in FIELD_NAMES.items()})
         else:
             self.accept()
 
     def _conflict(self, exc: Conflict) -> None:
         current = purchases.get_purchase(self.session, self.purchase.id)
-        names = [FIELD_NAMES.get(name, name.replace("_", " ")) for name in exc.changed_fields]
+        names = [
+            _(FIELD_NAMES[name]) if name in FIELD_NAMES else name.replace("_", " ")
+            for name in exc.changed_fields
+        ]
         choice = ConflictDialog(exc.message, names, self).ask()
         if choice is ConflictChoice.RELOAD_THEIRS:
             self.purchase = current
             self.reload(current)
-            self.message.error("Reloaded what was saved at the other desk.")
+            self.message.error(_("Reloaded what was saved at the other desk."))
         elif choice is ConflictChoice.KEEP_MINE:
             self.purchase = current
             self._save()
@@ -98,13 +104,13 @@ class PurchaseEditDialog(_PurchaseDialog):
     """Edit the date, amount, items, category and receipt number of a purchase."""
 
     def __init__(self, session: Session, purchase: Purchase, parent: QWidget | None = None) -> None:
-        super().__init__(session, purchase, "Edit purchase", "Save", parent)
+        super().__init__(session, purchase, _("Edit purchase"), _("Save"), parent)
         form = QFormLayout()
-        self.date = date_edit("Date", session.settings.locale, latest=session.today())
-        self.amount = line_edit("Amount returned" if purchase.is_return else "Amount")
-        self.items = line_edit("Items")
-        self.category = line_edit("Category")
-        self.receipt = line_edit("Receipt no.")
+        self.date = date_edit(_("Date"), session.settings.locale, latest=session.today())
+        self.amount = line_edit(_("Amount returned") if purchase.is_return else _("Amount"))
+        self.items = line_edit(_("Items"))
+        self.category = line_edit(_("Category"))
+        self.receipt = line_edit(_("Receipt no."))
         for field in (self.date, self.amount, self.items, self.category, self.receipt):
             form.addRow(field.accessibleName(), field)
         self.body.addLayout(form)
@@ -141,17 +147,29 @@ class VoidDialog(_PurchaseDialog):
     """Void a purchase, with a reason; it stays on the card, struck through."""
 
     def __init__(self, session: Session, purchase: Purchase, parent: QWidget | None = None) -> None:
-        super().__init__(session, purchase, "Void purchase", "Void purchase", parent)
-        when = iso_date_text(purchase.date, session.settings.locale)
-        what = "return" if purchase.is_return else "purchase"
-        intro = QLabel(
-            f"Void the {what} of {purchases.money(session, purchase.amount)} on "
-            f"{when}? It stays on the card, struck through, and no longer counts."
-        )
+        super().__init__(session, purchase, _("Void purchase"), _("Void purchase"), parent)
+        when = iso_date_text(purchase.date, format_locale(session.settings.locale))
+        values = {
+            "amount": isolated(purchases.money(session, purchase.amount)),
+            "date": isolated(when),
+        }
+        if purchase.is_return:
+            question = _(
+                "Void the return of {amount} on {date}? It stays on the card, struck through, "
+                "and no longer counts.",
+                **values,
+            )
+        else:
+            question = _(
+                "Void the purchase of {amount} on {date}? It stays on the card, struck through, "
+                "and no longer counts.",
+                **values,
+            )
+        intro = QLabel(question)
         intro.setWordWrap(True)
-        self.reason: QLineEdit = line_edit("Reason", "e.g. typed twice, wrong card")
+        self.reason: QLineEdit = line_edit(_("Reason"), _("e.g. typed twice, wrong card"))
         form = QFormLayout()
-        form.addRow("Reason", self.reason)
+        form.addRow(_("Reason"), self.reason)
         self.body.addWidget(intro)
         self.body.addLayout(form)
         self.finish_layout()
@@ -162,7 +180,7 @@ class VoidDialog(_PurchaseDialog):
 
     def reload(self, purchase: Purchase) -> None:
         if purchase.is_voided:
-            self.message.error("It was voided at the other desk already.")
+            self.message.error(_("It was voided at the other desk already."))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
 

@@ -12,33 +12,48 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from shopcards.core.history import HistoryFigures, Trend
+from shopcards.core.i18n import N_, _, format_locale
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import iso_date_text
 from shopcards.ui.kit.theme import SPACING
 
 CAPTIONS = (
-    "Lifetime spend",
-    "Last 12 months",
-    "Visits",
-    "Average basket",
-    "First visit",
-    "Last visit",
-    "Trend, 12 months",
-    "Trend, 6 months",
+    N_("Lifetime spend"),
+    N_("Last 12 months"),
+    N_("Visits"),
+    N_("Average basket"),
+    N_("First visit"),
+    N_("Last visit"),
+    N_("Trend, 12 months"),
+    N_("Trend, 6 months"),
 )
+"""The figures' captions in English (also the keys of ``FiguresPanel.values``)."""
 _COLUMNS = 2
 _PAIRED = 6
 """The first six figures stand two to a row; each trend, being longer, has a row of its own."""
 _ROOM = "00 000,00 €"
 
 
-def trend_text(trend: Trend, money: Callable[[int], str]) -> str:
-    """ "▲ 12 % (1 200 € against 1 071 €)"; "new" when there was nothing before."""
+def trend_text(trend: Trend, money: Callable[[int], str], locale: str) -> str:
+    """ "▲ 12 % (1 200 € against 1 071 €)"; "new" when there was nothing before; the
+    percentage written in ``locale``."""
+    from babel.numbers import format_percent
+
     change = trend.change
-    against = f"({money(trend.recent)} against {money(trend.before)})"
+    recent, before = isolated(money(trend.recent)), isolated(money(trend.before))
     if change is None:
-        return f"new {against}" if trend.recent > 0 else "—"
+        if trend.recent <= 0:
+            return "—"
+        return _("new ({recent} against {before})", recent=recent, before=before)
     arrow = "▲" if change > 0 else "▼" if change < 0 else "="
-    return f"{arrow} {abs(change) * 100:.0f} % {against}"
+    percent = isolated(format_percent(abs(change), "#,##0%", locale=locale))
+    return _(
+        "{arrow} {percent} ({recent} against {before})",
+        arrow=arrow,
+        percent=percent,
+        recent=recent,
+        before=before,
+    )
 
 
 class FiguresPanel(QWidget):
@@ -57,16 +72,17 @@ class FiguresPanel(QWidget):
         grid.setVerticalSpacing(SPACING // 2)
         for i, caption in enumerate(CAPTIONS):
             row, pair = divmod(i, _COLUMNS) if i < _PAIRED else (i - _PAIRED // 2, 0)
-            label = QLabel(caption)
+            label = QLabel(_(caption))
             value = QLabel("—")
-            value.setAccessibleName(caption)
+            value.setAccessibleName(_(caption))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             font = value.font()
             font.setBold(True)
             value.setFont(font)
             if i < _PAIRED:  # room for most amounts from the start: the pane keeps its width
                 value.setMinimumWidth(value.fontMetrics().horizontalAdvance(_ROOM))
-            value.setWordWrap(i >= _PAIRED)  # a long trend wraps instead of widening the pane
+            value.setWordWrap(True)  # a long trend, or a long date (Hebrew), wraps instead of
+            # widening the pane or being cut off
             grid.addWidget(label, row, pair * 2)
             grid.addWidget(value, row, pair * 2 + 1, 1, 1 if i < _PAIRED else 3)
             self.values[caption] = value
@@ -78,21 +94,24 @@ class FiguresPanel(QWidget):
             for value in self.values.values():
                 value.setText("—")
             return
+        from babel.numbers import format_decimal
+
         date = self._date
+        locale = format_locale(self._locale)
         shown = {
             "Lifetime spend": self._money(figures.lifetime_spend),
             "Last 12 months": self._money(figures.last_12_months),
-            "Visits": str(figures.visits),
+            "Visits": format_decimal(figures.visits, locale=locale),
             "Average basket": (
                 "—" if figures.average_basket is None else self._money(figures.average_basket)
             ),
             "First visit": date(figures.first_visit),
             "Last visit": date(figures.last_visit),
-            "Trend, 12 months": trend_text(figures.trend_12, self._money),
-            "Trend, 6 months": trend_text(figures.trend_6, self._money),
+            "Trend, 12 months": trend_text(figures.trend_12, self._money, locale),
+            "Trend, 6 months": trend_text(figures.trend_6, self._money, locale),
         }
         for caption, text in shown.items():
             self.values[caption].setText(text)
 
     def _date(self, iso: str | None) -> str:
-        return "—" if iso is None else iso_date_text(iso, self._locale)
+        return "—" if iso is None else iso_date_text(iso, format_locale(self._locale))

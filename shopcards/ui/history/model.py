@@ -14,14 +14,25 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from shopcards.core.i18n import N_, _, format_locale
 from shopcards.core.purchase import Purchase
 from shopcards.services import purchases
 from shopcards.services.session import Session
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import iso_date_text, iso_date_time_text
 
 PAGE_SIZE = 100
 COL_DATE, COL_AMOUNT, COL_ITEMS, COL_CATEGORY, COL_RECEIPT, COL_NOTE = range(6)
-HEADERS = ("Date", "Amount", "Items", "Category", "Receipt no.", "Note")
+HEADERS = (N_("Date"), N_("Amount"), N_("Items"), N_("Category"), N_("Receipt no."), N_("Note"))
+VOIDED_BY = {
+    "owner": N_("Voided by the owner, {date}"),
+    "clerk": N_("Voided by the clerk, {date}"),
+}
+VOIDED_BY_WHY = {
+    "owner": N_("Voided by the owner, {date}: {reason}"),
+    "clerk": N_("Voided by the clerk, {date}: {reason}"),
+}
+"""Who voided a purchase, in whole sentences (the log keeps the role)."""
 SORT_KEYS = {
     COL_DATE: "date",
     COL_AMOUNT: "amount",
@@ -109,7 +120,7 @@ class PurchaseTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return _(HEADERS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_AMOUNT:
             return _RIGHT
         return None
@@ -146,11 +157,11 @@ class PurchaseTableModel(QAbstractTableModel):
         )
 
     def _text(self, purchase: Purchase, column: int) -> str:
-        locale = self._session.settings.locale
+        locale = format_locale(self._session.settings.locale)
         if column == COL_DATE:
             return iso_date_text(purchase.date, locale)
         if column == COL_AMOUNT:
-            return purchases.money(self._session, purchase.amount)
+            return isolated(purchases.money(self._session, purchase.amount))
         if column == COL_ITEMS:
             return purchase.items
         if column == COL_CATEGORY:
@@ -160,12 +171,19 @@ class PurchaseTableModel(QAbstractTableModel):
         return self._note(purchase)
 
     def _note(self, purchase: Purchase) -> str:
-        locale = self._session.settings.locale
+        locale = format_locale(self._session.settings.locale)
         if purchase.is_voided:
             assert purchase.voided_at is not None
-            when = iso_date_time_text(purchase.voided_at, locale)
-            reason = f": {purchase.void_reason}" if purchase.void_reason else ""
-            return f"Voided by the {purchase.voided_by}, {when}{reason}"
+            when = isolated(iso_date_time_text(purchase.voided_at, locale))
+            who = purchase.voided_by or ""
+            if purchase.void_reason:
+                reason = purchase.void_reason
+                if who in VOIDED_BY_WHY:
+                    return _(VOIDED_BY_WHY[who], date=when, reason=reason)
+                return _("Voided by {who}, {date}: {reason}", who=who, date=when, reason=reason)
+            if who in VOIDED_BY:
+                return _(VOIDED_BY[who], date=when)
+            return _("Voided by {who}, {date}", who=who, date=when)
         if purchase.is_return:
-            return "Return"
+            return _("Return")
         return ""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcards.core.i18n import _, format_locale, ngettext
 from shopcards.core.purchase import Purchase
 from shopcards.services import purchases
 from shopcards.services.session import Session
@@ -43,7 +44,7 @@ class HistoryPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setAccessibleName("Purchase history")
+        self.setAccessibleName(_("Purchase history"))
         self.model = PurchaseTableModel(session, self)
         self._build()
         self.show_customer(None)
@@ -71,12 +72,14 @@ class HistoryPane(QWidget):
     def edit_selected(self) -> None:
         purchase = self.selected_purchase()
         if purchase is not None and purchase_edit.edit_purchase(self.session, purchase, self):
-            self._changed("Purchase saved.")
+            self._changed(_("Purchase saved."))
 
     def void_selected(self) -> None:
         purchase = self.selected_purchase()
         if purchase is not None and purchase_edit.void_purchase(self.session, purchase, self):
-            self._changed("Purchase voided: it stays listed, struck through, and no longer counts.")
+            self._changed(
+                _("Purchase voided: it stays listed, struck through, and no longer counts.")
+            )
 
     # Building --------------------------------------------------------------------------------
 
@@ -89,9 +92,9 @@ class HistoryPane(QWidget):
         self.figures = FiguresPanel(settings.locale, money)
         self.chart = SpendChart(settings.locale, money)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Purchases")
+        self.count_label.setAccessibleName(_("Purchases"))
         self.table = QTableView()
-        self.table.setAccessibleName("Purchases")
+        self.table.setAccessibleName(_("Purchases"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
@@ -108,9 +111,9 @@ class HistoryPane(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.model.modelReset.connect(self._selection_changed)
-        self.edit_button = button("Edit purchase…", "Edit purchase")
+        self.edit_button = button(_("Edit purchase…"), _("Edit purchase"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.void_button = button("Void purchase…", "Void purchase")
+        self.void_button = button(_("Void purchase…"), _("Void purchase"))
         self.void_button.clicked.connect(self.void_selected)
         self.message = MessageLabel()
         actions = QHBoxLayout()
@@ -136,17 +139,25 @@ class HistoryPane(QWidget):
         if customer_id is None:
             self.figures.show_figures(None)
             self.chart.set_months([])
-            self.count_label.setText("No card open.")
-            self.rows.show_rows(0, "No card open.")
+            self.count_label.setText(_("No card open."))
+            self.rows.show_rows(0, _("No card open."))
             return
         figures = purchases.purchase_figures(self.session, customer_id)
         self.figures.show_figures(figures)
         self.chart.set_months(figures.monthly)
         total = self.model.total
-        self.count_label.setText("" if total == 0 else f"{total} purchase{'s' * (total != 1)}")
-        self.rows.show_rows(total, "No purchases yet — record one at the till (F9).")
+        self.count_label.setText(self._count_text(total))
+        self.rows.show_rows(total, _("No purchases yet — record one at the till (F9)."))
 
-    def _selection_changed(self, *_: QItemSelection) -> None:
+    def _count_text(self, total: int) -> str:
+        from babel.numbers import format_decimal
+
+        if total == 0:
+            return ""
+        count = format_decimal(total, locale=format_locale(self.session.settings.locale))
+        return ngettext("{count} purchase", "{count} purchases", total, count=count)
+
+    def _selection_changed(self, *_selection: QItemSelection) -> None:
         purchase = self.selected_purchase()
         can = (
             purchase is not None
@@ -156,7 +167,7 @@ class HistoryPane(QWidget):
         self.edit_button.setEnabled(can)
         self.void_button.setEnabled(can)
         if purchase is not None and not purchase.is_voided and not can:
-            self.message.error("Only the owner may change a purchase recorded before today.")
+            self.message.error(_("Only the owner may change a purchase recorded before today."))
         else:
             self.message.clear()
 

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card import Card
 from shopcards.core.card_merge import differing_fields
+from shopcards.core.i18n import N_, _
 from shopcards.services import cards
 from shopcards.services.customer_import import Decision, PreviewRow
 from shopcards.services.session import Session
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.card.merge_dialog import field_text
 from shopcards.ui.imports.customers_preview import DECISION_TEXT
 from shopcards.ui.kit.card_words import FIELD_LABELS
@@ -36,13 +38,15 @@ from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import button
 from shopcards.ui.kit.window_fit import fit_to_screen
 
-TITLE = "Compare with the card"
-INTRO = (
+TITLE = N_("Compare with the card")
+INTRO = N_(
     "Row {row} of the file may be the customer of card {card_no}: {reason}. Only the fields "
-    "in which they differ are shown. “Update the card” takes the row's filled fields and adds "
-    "its phones and interests; “Add anyway” makes a new card, which Shop ▸ Find duplicate "
+    "in which they differ are shown. “{update}” takes the row's filled fields and adds "
+    "its phones and interests; “{add}” makes a new card, which Shop ▸ Find duplicate "
     "cards… can merge with this one later."
 )
+_ON_THE_CARD = N_("{field} on the card")
+_ON_THE_ROW = N_("{field} on the row")
 
 
 def compare_row(parent: QWidget | None, session: Session, row: PreviewRow) -> Decision | None:
@@ -69,11 +73,20 @@ class CompareDialog(QDialog):
     def __init__(self, session: Session, row: PreviewRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         assert row.card is not None and row.target is not None
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
         self.decision: Decision | None = None
         card = cards.get_card(session, row.target)
-        intro = QLabel(INTRO.format(row=row.row, card_no=card.card_no, reason=row.reason))
+        intro = QLabel(
+            _(
+                INTRO,
+                row=row.row,
+                card_no=isolated(card.card_no),
+                reason=row.reason,
+                update=_(DECISION_TEXT[Decision.UPDATE]),
+                add=_(DECISION_TEXT[Decision.ADD]),
+            )
+        )
         intro.setWordWrap(True)
         area = QScrollArea()
         area.setWidgetResizable(True)
@@ -93,23 +106,28 @@ class CompareDialog(QDialog):
         grid = QGridLayout(widget)
         grid.setHorizontalSpacing(MARGIN * 2)
         grid.setVerticalSpacing(SPACING)
-        headings = ("", f"Card {card.card_no}", f"Row {row.row} of the file")
+        headings = (
+            "",
+            _("Card {number}", number=isolated(card.card_no)),
+            _("Row {row} of the file", row=row.row),
+        )
         for column, text in enumerate(headings):
             heading = QLabel(f"<b>{html.escape(text)}</b>")
             heading.setWordWrap(True)
             grid.addWidget(heading, 0, column)
         fields = [f for f in differing_fields(card, row.card) if _shown(f.key, card, row.card)]
         for line, field in enumerate(fields, start=1):
-            name = FIELD_LABELS[field.key]
+            name = _(FIELD_LABELS[field.key])
             grid.addWidget(QLabel(name), line, 0, Qt.AlignmentFlag.AlignTop)
-            for column, (whose, shown) in enumerate((("card", card), ("row", row.card)), 1):
+            sides = ((_ON_THE_CARD, card), (_ON_THE_ROW, row.card))
+            for column, (whose, shown) in enumerate(sides, 1):
                 value = QLabel(field_text(session, field, shown) or "—")
                 value.setWordWrap(True)
-                value.setAccessibleName(f"{name} on the {whose}")
+                value.setAccessibleName(_(whose, field=name))
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 grid.addWidget(value, line, column, Qt.AlignmentFlag.AlignTop)
         if not fields:
-            grid.addWidget(QLabel("The row and the card hold the same."), 1, 0, 1, 3)
+            grid.addWidget(QLabel(_("The row and the card hold the same.")), 1, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(len(fields) + 2, 1)
@@ -118,11 +136,11 @@ class CompareDialog(QDialog):
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox()
         for decision in (Decision.SKIP, Decision.UPDATE, Decision.ADD):
-            pick = button(DECISION_TEXT[decision])
-            pick.clicked.connect(lambda _=False, d=decision: self._pick(d))
+            pick = button(_(DECISION_TEXT[decision]))
+            pick.clicked.connect(lambda _checked=False, d=decision: self._pick(d))
             box.addButton(pick, QDialogButtonBox.ButtonRole.ActionRole)
         close = box.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(close.text().replace("&", ""))
         box.rejected.connect(self.reject)
         return box
 

@@ -19,21 +19,32 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from shopcards.core.i18n import N_, _
 from shopcards.core.phones import display
 from shopcards.services.customer_import import Decision, Preview, PreviewRow, Status
+from shopcards.ui.card.bidi import isolated
 
 STATUS_TEXT = {
-    Status.NEW: "New",
-    Status.UPDATE: "Update",
-    Status.DUPLICATE: "Possible duplicate",
-    Status.REFUSED: "Refused",
+    Status.NEW: N_("New"),
+    Status.UPDATE: N_("Update"),
+    Status.DUPLICATE: N_("Possible duplicate"),
+    Status.REFUSED: N_("Refused"),
 }
 DECISION_TEXT = {
-    Decision.SKIP: "Skip",
-    Decision.UPDATE: "Update the card",
-    Decision.ADD: "Add anyway",
+    Decision.SKIP: N_("Skip"),
+    Decision.UPDATE: N_("Update the card"),
+    Decision.ADD: N_("Add anyway"),
 }
-HEADINGS = ("Row", "Status", "Name", "Phone", "E-mail", "Why", "Decision")
+"""A row's status and the owner's decision, in English: shown through ``_``."""
+HEADINGS = (
+    N_("Row"),
+    N_("Status"),
+    N_("Name"),
+    N_("Phone"),
+    N_("E-mail"),
+    N_("Why"),
+    N_("Decision"),
+)
 COL_ROW, COL_STATUS, COL_NAME, COL_PHONE, COL_EMAIL, COL_WHY, COL_DECISION = range(7)
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -60,7 +71,7 @@ class PreviewModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> str | None:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADINGS[section]
+            return _(HEADINGS[section])
         return None
 
     def row_at(self, index: _Index) -> PreviewRow:
@@ -76,20 +87,22 @@ class PreviewModel(QAbstractTableModel):
         if column == COL_ROW:
             return str(row.row)
         if column == COL_STATUS:
-            return STATUS_TEXT[row.status]
+            return _(STATUS_TEXT[row.status])
         if column == COL_WHY:
             return self.why(index)
         if column == COL_DECISION:
             decision = self.decisions.get(row.row)
-            return DECISION_TEXT[decision] if decision else ""
+            return _(DECISION_TEXT[decision]) if decision else ""
         if column == COL_PHONE:
-            return display(row.phone, self.region) if row.phone else ""
+            return isolated(display(row.phone, self.region)) if row.phone else ""
         return row.name if column == COL_NAME else row.email
 
     def why(self, index: _Index) -> str:
         """Why the row was refused (and in which column), or whom it resembles."""
         row = self.row_at(index)
-        return f"column {row.column}: {row.reason}" if row.column else row.reason
+        if row.column:
+            return _("column {column}: {reason}", column=isolated(row.column), reason=row.reason)
+        return row.reason
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -139,9 +152,9 @@ class DecisionDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         combo = QComboBox(parent)
-        combo.setAccessibleName("Decision")
+        combo.setAccessibleName(_("Decision"))
         for decision, text in DECISION_TEXT.items():
-            combo.addItem(text, decision.value)
+            combo.addItem(_(text), decision.value)
         # a choice counts at once, by keys or the mouse, without a further Enter
         combo.currentIndexChanged.connect(lambda _index: self.commitData.emit(combo))
         return combo

@@ -33,11 +33,14 @@ from PySide6.QtWidgets import (
 from shopcards.core.customer_headings import Field
 from shopcards.core.customer_table import CustomerTable
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _, ngettext, pgettext
 from shopcards.core.progress import CancelToken
 from shopcards.services import customer_files, customer_import, customer_mappings
 from shopcards.services.customer_import import Decision, Preview, Saved, Status
 from shopcards.services.customer_import_undo import undo_import
 from shopcards.services.session import Session, require_owner
+from shopcards.ui.card.bidi import isolated
+from shopcards.ui.imports import customers_said as said
 from shopcards.ui.imports.customers_compare import compare_row
 from shopcards.ui.imports.customers_fields import FIELD_TEXT, NOT_IMPORTED
 from shopcards.ui.imports.customers_preview import (
@@ -55,8 +58,8 @@ from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button, line_edit
 from shopcards.ui.kit.window_fit import fit_to_screen
 
-ALL_ROWS = "All rows"
-EACH_ROW = "As chosen in each row"
+ALL_ROWS = N_("All rows")
+EACH_ROW = N_("As chosen in each row")
 
 
 class CustomerImportWizard(QDialog):
@@ -75,37 +78,37 @@ class CustomerImportWizard(QDialog):
         self.added_anyway = ""
         """What the message says after the save of rows added though like a stored card."""
         self.task: Any = None
-        self.setWindowTitle(f"Import customers — {path.name}")
-        self.setAccessibleName("Import customers")
-        self.message = MessageLabel("Summary")
+        self.setWindowTitle(_("Import customers — {file}", file=isolated(path.name)))
+        self.setAccessibleName(_("Import customers"))
+        self.message = MessageLabel(_("Summary"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._columns_page())
         self.pages.addWidget(self._preview_page())
         self.pages.addWidget(self._done_page())
-        self.close_button = button("Close")
+        self.close_button = button(_("Close"))
         self.close_button.clicked.connect(self.reject)
         self._lay_out()
         fit_to_screen(self, 980, 680)
-        self._run("Reading the file…", self._read, self._show_columns)
+        self._run(_("Reading the file…"), self._read, self._show_columns)
 
     # the three pages -------------------------------------------------------------------------
 
     def _columns_page(self) -> QWidget:
         page = QWidget()
         self.file_line = QLabel(str(self.path))
-        self.file_line.setAccessibleName("File")
+        self.file_line.setAccessibleName(_("File"))
         self.file_line.setWordWrap(True)
         self.columns = QScrollArea()
-        self.columns.setAccessibleName("Columns")
+        self.columns.setAccessibleName(_("Columns"))
         self.columns.setWidgetResizable(True)
         self.field_combos: list[QComboBox] = []
-        self.mapping_name = line_edit("Save this mapping as", "e.g. Old till")
-        self.save_mapping_button = button("Save mapping")
+        self.mapping_name = line_edit(_("Save this mapping as"), _("e.g. Old till"))
+        self.save_mapping_button = button(_("Save mapping"))
         self.save_mapping_button.clicked.connect(self.save_mapping)
-        self.preview_button = button("Preview")
+        self.preview_button = button(_("Preview"))
         self.preview_button.clicked.connect(self.check)
         save_row = QHBoxLayout()
-        caption = QLabel("Save this mapping as")
+        caption = QLabel(_("Save this mapping as"))
         caption.setBuddy(self.mapping_name)
         save_row.addWidget(caption)
         save_row.addWidget(self.mapping_name, 1)
@@ -121,12 +124,16 @@ class CustomerImportWizard(QDialog):
 
     def _preview_page(self) -> QWidget:
         page = QWidget()
-        self.show_combo = self._combo("Show", [ALL_ROWS, *STATUS_TEXT.values()])
+        self.show_combo = self._combo(
+            _("Show"), [_(text) for text in (ALL_ROWS, *STATUS_TEXT.values())]
+        )
         self.show_combo.currentIndexChanged.connect(self._filter)
-        self.for_all = self._combo("Possible duplicates", [EACH_ROW, *DECISION_TEXT.values()])
+        self.for_all = self._combo(
+            _("Possible duplicates"), [_(text) for text in (EACH_ROW, *DECISION_TEXT.values())]
+        )
         self.for_all.currentIndexChanged.connect(self._decide_all)
         self.rows = QTableView()
-        self.rows.setAccessibleName("Rows")
+        self.rows.setAccessibleName(_("Rows"))
         self.rows.setItemDelegateForColumn(COL_DECISION, DecisionDelegate(self.rows))
         self.rows.verticalHeader().hide()
         self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -136,14 +143,14 @@ class CustomerImportWizard(QDialog):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.row_detail = QLabel()
-        self.row_detail.setAccessibleName("Selected row")
+        self.row_detail.setAccessibleName(_("Selected row"))
         self.row_detail.setWordWrap(True)
-        self.back_button = button("Back to the columns")
+        self.back_button = button(_("Back to the columns"))
         self.back_button.clicked.connect(lambda: self._page(0))
-        self.compare_button = button("Compare…")
+        self.compare_button = button(_("Compare…"))
         self.compare_button.clicked.connect(self.compare)
         self.compare_button.setEnabled(False)
-        self.import_button = button("Import")
+        self.import_button = button(pgettext("verb", "Import"))
         self.import_button.clicked.connect(self.save)
         choices = QHBoxLayout()
         for combo in (self.show_combo, self.for_all):
@@ -168,7 +175,7 @@ class CustomerImportWizard(QDialog):
 
     def _done_page(self) -> QWidget:
         page = QWidget()
-        self.undo_button = button("Undo this import")
+        self.undo_button = button(_("Undo this import"))
         self.undo_button.clicked.connect(self.undo)
         row = QHBoxLayout()
         row.addWidget(self.undo_button)
@@ -199,7 +206,7 @@ class CustomerImportWizard(QDialog):
     def _page(self, number: int) -> None:
         self.pages.setCurrentIndex(number)
         if number == 0:
-            self.message.done("Check the field of each column, then Preview.")
+            self.message.done(_("Check the field of each column, then Preview."))
 
     # step 1: the columns ---------------------------------------------------------------------
 
@@ -213,14 +220,20 @@ class CustomerImportWizard(QDialog):
         mapping = found[1] if found else customer_mappings.suggested(headings)
         first = table.rows[0] if table.rows else ()
         self.columns.setWidget(self._column_grid(headings, first, mapping))
-        sheet = f", sheet {table.sheet}" if table.sheet else ""
-        self.file_line.setText(f"{self.path}\n{len(table.rows):,} rows{sheet}")
+        rows = said.rows_read(table, self.session.settings.locale)
+        self.file_line.setText(f"{isolated(self.path)}\n{rows}")
         self._page(0)
         if found:
             self.message.done(
-                f"Using the column mapping saved as “{found[0]}”; check it, then Preview."
+                _(
+                    "Using the column mapping saved as “{name}”; check it, then Preview.",
+                    name=isolated(found[0]),
+                )
             )
             self.mapping_name.setText(found[0])
+
+    def _number(self, n: int) -> str:
+        return said.number(n, self.session.settings.locale)
 
     def _column_grid(
         self, headings: tuple[str, ...], first: tuple[str, ...], mapping: dict[int, Field]
@@ -230,13 +243,13 @@ class CustomerImportWizard(QDialog):
         grid_widget = QWidget()
         grid = QGridLayout(grid_widget)
         grid.setHorizontalSpacing(SPACING * 3)
-        for place, title in enumerate(("Column", "First row", "Field")):
+        for place, title in enumerate((_("Column"), _("First row"), _("Field"))):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, place)
         self.field_combos = []
         for index, heading in enumerate(headings):
-            combo = self._combo(heading, [NOT_IMPORTED, *FIELD_TEXT.values()])
+            combo = self._combo(heading, [_(text) for text in (NOT_IMPORTED, *FIELD_TEXT.values())])
             field = mapping.get(index)
-            combo.setCurrentText(FIELD_TEXT[field] if field else NOT_IMPORTED)
+            combo.setCurrentText(_(FIELD_TEXT[field]) if field else _(NOT_IMPORTED))
             caption = QLabel(heading)
             caption.setBuddy(combo)
             sample = QLabel(first[index][:80] if index < len(first) else "")
@@ -250,7 +263,7 @@ class CustomerImportWizard(QDialog):
         return grid_widget
 
     def chosen_mapping(self) -> dict[int, Field]:
-        by_text = {text: field for field, text in FIELD_TEXT.items()}
+        by_text = {_(text): field for field, text in FIELD_TEXT.items()}
         chosen: dict[int, Field] = {}
         for index, combo in enumerate(self.field_combos):
             if combo.currentText() in by_text:
@@ -267,7 +280,7 @@ class CustomerImportWizard(QDialog):
         except ShopError as exc:
             self.message.error(exc.message)
             return
-        self.message.done(f"Column mapping saved as “{name}”.")
+        self.message.done(_("Column mapping saved as “{name}”.", name=isolated(name)))
 
     # step 2: the preview ---------------------------------------------------------------------
 
@@ -278,7 +291,7 @@ class CustomerImportWizard(QDialog):
         def work(own: Session, progress: CancelToken) -> Preview:
             return customer_import.preview(own, table, mapping, progress)
 
-        self._run("Checking the rows…", work, self.show_preview)
+        self._run(_("Checking the rows…"), work, self.show_preview)
 
     def show_preview(self, result: Preview) -> None:
         self.model = PreviewModel(result, self.session.settings.region)
@@ -294,21 +307,32 @@ class CustomerImportWizard(QDialog):
         self.for_all.setCurrentIndex(0)
         self._filter()
         counts = {status: result.count(status) for status in Status}
-        said = ", ".join(f"{STATUS_TEXT[s].lower()}: {n:,}" for s, n in counts.items())
+        counted = ", ".join(
+            _("{status}: {count}", status=_(STATUS_TEXT[s]).lower(), count=self._number(n))
+            for s, n in counts.items()
+        )
         adds = counts[Status.NEW] + counts[Status.UPDATE]
         if counts[Status.REFUSED]:
             self.message.error(
-                f"{said}. Nothing can be imported while rows are refused: fix them in the file "
-                "(or choose their columns) and read it again."
+                _(
+                    "{counts}. Nothing can be imported while rows are refused: fix them in the "
+                    "file (or choose their columns) and read it again.",
+                    counts=counted,
+                )
             )
         elif adds + counts[Status.DUPLICATE]:
-            self.message.done(f"{said}. Possible duplicates are skipped unless you choose.")
+            self.message.done(
+                _("{counts}. Possible duplicates are skipped unless you choose.", counts=counted)
+            )
         else:
-            self.message.error("There is no customer in the file.")
+            self.message.error(_("There is no customer in the file."))
         self.import_button.setEnabled(
             not counts[Status.REFUSED] and bool(adds + counts[Status.DUPLICATE])
         )
-        self._import_label(f"Import {len(result.rows) - counts[Status.REFUSED]:,} rows")
+        n = len(result.rows) - counts[Status.REFUSED]
+        self._import_label(
+            ngettext("Import {count} row", "Import {count} rows", n, count=self._number(n))
+        )
         self._page(1)
 
     def _show_row(self, current: QModelIndex) -> None:
@@ -321,7 +345,12 @@ class CustomerImportWizard(QDialog):
         row = self.model.row_at(source)
         self.compare_button.setEnabled(row.status is Status.DUPLICATE and row.target is not None)
         self.row_detail.setText(
-            f"Row {row.row} ({STATUS_TEXT[row.status].lower()}): {self.model.why(source)}"
+            _(
+                "Row {row} ({status}): {why}",
+                row=row.row,
+                status=_(STATUS_TEXT[row.status]).lower(),
+                why=self.model.why(source),
+            )
         )
 
     def compare(self) -> None:
@@ -362,14 +391,12 @@ class CustomerImportWizard(QDialog):
             return customer_import.save(own, result, decisions, progress=progress)
 
         self.import_button.setEnabled(False)
-        self._run("Saving the cards…", work, self._saved)
+        self._run(_("Saving the cards…"), work, self._saved)
 
     def _saved(self, saved: Saved) -> None:
         self.saved = saved
-        self.message.done(
-            f"{saved.added:,} cards added, {saved.updated:,} updated, {saved.skipped:,} "
-            f"skipped (import {saved.batch}). It can be undone today.{self.added_anyway}"
-        )
+        done = said.saved_text(saved, self.session.settings.locale)
+        self.message.done(f"{done} {self.added_anyway}".strip())
         self.undo_button.setEnabled(True)
         self._page(2)
         self.imported.emit()
@@ -382,10 +409,7 @@ class CustomerImportWizard(QDialog):
             self.message.error(exc.message)
             return
         self.undo_button.setEnabled(False)
-        self.message.done(
-            f"Import undone: {undone.removed:,} cards it added removed, {undone.restored:,} "
-            "put back as they were."
-        )
+        self.message.done(said.undone_text(undone, self.session.settings.locale))
         self.imported.emit()
 
     # the worker ------------------------------------------------------------------------------
@@ -410,7 +434,7 @@ class CustomerImportWizard(QDialog):
         )
 
     def _cancelled(self) -> None:
-        self.message.error("Cancelled: nothing was imported.")
+        self.message.error(_("Cancelled: nothing was imported."))
         self.import_button.setEnabled(self.model is not None)
 
     def _failed(self, exc: BaseException) -> None:
@@ -429,10 +453,13 @@ def added_anyway(result: Preview, decisions: dict[int, Decision]) -> str:
     ]
     if not rows:
         return ""
-    which = "row was" if len(rows) == 1 else "rows were"
-    return (
-        f" {len(rows):,} {which} added though like a card already here: Shop ▸ Find duplicate "
-        "cards… merges them."
+    return ngettext(
+        "{count} row was added though like a card already here: Shop ▸ Find duplicate cards… "
+        "merges them.",
+        "{count} rows were added though like a card already here: Shop ▸ Find duplicate cards… "
+        "merges them.",
+        len(rows),
+        count=format(len(rows), ","),
     )
 
 
@@ -442,11 +469,11 @@ def open_customer_import(
     """Shop ▸ Import customers…: choose the file (unless given), then the wizard; ``changed``
     is called when cards were added or put back (the cabinet refreshes)."""
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(
+        chosen, _filter = QFileDialog.getOpenFileName(
             parent,
-            "Import customers",
+            _("Import customers"),
             str(Path.home()),
-            "Customer lists (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.vcf);;All files (*)",
+            _("Customer lists (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.vcf);;All files (*)"),
         )
         if not chosen:
             return None

@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _, format_locale, ngettext, pgettext
 from shopcards.core.progress import CancelToken, worded
 from shopcards.core.purchase_dates import DateOrderUnclear
 from shopcards.services import purchase_import
 from shopcards.services.purchase_import import ImportReport
 from shopcards.services.purchases import money
 from shopcards.services.session import Session, require_owner
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import ERROR_COLOUR, MARGIN, SPACING
@@ -42,22 +44,26 @@ from shopcards.ui.kit.widgets import MessageLabel, button
 from shopcards.ui.kit.window_fit import fit_to_screen
 
 FIELDS = (
-    ("date", "Date"),
-    ("amount", "Amount"),
-    ("card_no", "Card number"),
-    ("phone", "Phone"),
-    ("email", "E-mail"),
-    ("receipt_no", "Receipt no."),
-    ("items", "Items"),
-    ("category", "Category"),
+    ("date", N_("Date")),
+    ("amount", N_("Amount")),
+    ("card_no", N_("Card number")),
+    ("phone", N_("Phone")),
+    ("email", N_("E-mail")),
+    ("receipt_no", N_("Receipt no.")),
+    ("items", N_("Items")),
+    ("category", N_("Category")),
 )
-"""The fields of a purchase, as the column choices name them."""
+"""The fields of a purchase, as the column choices name them (in English: shown through ``_``)."""
 NOT_IN_FILE = "—"
-DATE_ORDERS = (("As the rows show", None), ("Day/month/year", "dmy"), ("Month/day/year", "mdy"))
+DATE_ORDERS = (
+    (N_("As the rows show"), None),
+    (N_("Day/month/year"), "dmy"),
+    (N_("Month/day/year"), "mdy"),
+)
 """How 03/04/2026 is read: settled by the rows unless they disagree and the owner says."""
 SHOWN_ROWS = 500
 """Matched rows listed one by one; a till's month has thousands, and the count says the rest."""
-_DELIMITERS = {";": "semicolons", ",": "commas", "\t": "tabs", "|": "bars"}
+_DELIMITERS = {";": N_("semicolons"), ",": N_("commas"), "\t": N_("tabs"), "|": N_("bars")}
 
 
 class PurchaseImportDialog(QDialog):
@@ -71,24 +77,24 @@ class PurchaseImportDialog(QDialog):
         self.session = session
         self.path = path
         self.report: ImportReport | None = None
-        self.setWindowTitle(f"Import purchases — {path.name}")
-        self.setAccessibleName("Import purchases")
+        self.setWindowTitle(_("Import purchases — {file}", file=isolated(path.name)))
+        self.setAccessibleName(_("Import purchases"))
         self.file_line = QLabel()
-        self.file_line.setAccessibleName("File")
+        self.file_line.setAccessibleName(_("File"))
         self.file_line.setWordWrap(True)
-        self.columns = {name: self._column_choice(label) for name, label in FIELDS}
+        self.columns = {name: self._column_choice(_(label)) for name, label in FIELDS}
         self.date_order = QComboBox()
-        self.date_order.setAccessibleName("Date order")
+        self.date_order.setAccessibleName(_("Date order"))
         for text, value in DATE_ORDERS:
-            self.date_order.addItem(text, value)
-        self.summary = MessageLabel("Summary")
+            self.date_order.addItem(_(text), value)
+        self.summary = MessageLabel(_("Summary"))
         self.rows = self._row_list()
-        self.check_button = button("Check again")
+        self.check_button = button(_("Check again"))
         self.check_button.clicked.connect(self.check)
-        self.import_button = button("Import")
+        self.import_button = button(pgettext("verb", "Import"))
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.save)
-        self.close_button = button("Close")
+        self.close_button = button(_("Close"))
         self.close_button.clicked.connect(self.reject)
         self._lay_out()
         fit_to_screen(self, 900, 640)
@@ -98,31 +104,31 @@ class PurchaseImportDialog(QDialog):
 
     def _column_choice(self, label: str) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName(f"{label} column")
+        combo.setAccessibleName(_("{field} column", field=label))
         return combo
 
     def _row_list(self) -> QTreeWidget:
         rows = QTreeWidget()
-        rows.setAccessibleName("Rows")
+        rows.setAccessibleName(_("Rows"))
         rows.setRootIsDecorated(False)
-        rows.setHeaderLabels(["Row", "What happens", "Date", "Amount", "Receipt"])
+        rows.setHeaderLabels([_("Row"), _("What happens"), _("Date"), _("Amount"), _("Receipt")])
         rows.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 60), (2, 100), (3, 100), (4, 100)):
             rows.setColumnWidth(column, width)
         return rows
 
     def _lay_out(self) -> None:
-        columns = QGroupBox("Which column holds what")
+        columns = QGroupBox(_("Which column holds what"))
         grid = QGridLayout(columns)
         grid.setHorizontalSpacing(SPACING * 2)
         for index, (name, label) in enumerate(FIELDS):
             row, pair = divmod(index, 4)
-            caption = QLabel(label)
+            caption = QLabel(_(label))
             caption.setBuddy(self.columns[name])
             grid.addWidget(caption, row, pair * 2, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(self.columns[name], row, pair * 2 + 1)
             grid.setColumnStretch(pair * 2 + 1, 1)
-        caption = QLabel("Date order")
+        caption = QLabel(_("Date order"))
         caption.setBuddy(self.date_order)
         grid.addWidget(caption, 2, 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.date_order, 2, 1)
@@ -167,7 +173,7 @@ class PurchaseImportDialog(QDialog):
         """Read and match the whole file without saving anything (on a worker thread)."""
         columns, order = self.chosen_columns(), self.date_order.currentData()
         self._run(
-            "Checking the file…",
+            _("Checking the file…"),
             lambda own, _progress: purchase_import.import_purchases(
                 own, self.path, dry_run=True, columns=columns, date_order=order
             ),
@@ -177,30 +183,55 @@ class PurchaseImportDialog(QDialog):
     def show_report(self, report: ImportReport) -> None:
         self.report = report
         read = report.file
-        order = "day/month/year" if read.day_first else "month/day/year"
+        order = _("day/month/year") if read.day_first else _("month/day/year")
         rows = read.row_count
-        self.file_line.setText(
-            f"{self.path}\n{rows:,} rows · {read.encoding} · fields separated by "
-            f"{_DELIMITERS[read.delimiter]} · dates read as {order}"
+        read_as = ngettext(
+            "{count} row · {encoding} · fields separated by {separator} · dates read as {order}",
+            "{count} rows · {encoding} · fields separated by {separator} · dates read as {order}",
+            rows,
+            count=self._number(rows),
+            encoding=isolated(read.encoding),
+            separator=_(_DELIMITERS[read.delimiter]),
+            order=order,
         )
+        self.file_line.setText(f"{isolated(self.path)}\n{read_as}")
         self._list_rows(report)
         count = report.matched_count
-        matched = (
-            f"{count:,} {'row matches a card' if count == 1 else 'rows match cards'} "
-            f"({money(self.session, report.total)})"
+        matched = ngettext(
+            "{count} row matches a card ({amount})",
+            "{count} rows match cards ({amount})",
+            count,
+            count=self._number(count),
+            amount=isolated(money(self.session, report.total)),
         )
         if report.problems:
             self.summary.error(
-                f"{matched}; {report.problem_count:,} cannot be used. Nothing will be imported "
-                "until the file is fixed (or a column chosen above): see the rows in red."
+                _(
+                    "{matched}; {count} cannot be used. Nothing will be imported until the file "
+                    "is fixed (or a column chosen above): see the rows in red.",
+                    matched=matched,
+                    count=self._number(report.problem_count),
+                )
             )
         elif count:
-            self.summary.done(f"{matched}. Ready to import.")
+            self.summary.done(_("{matched}. Ready to import.", matched=matched))
         else:
-            self.summary.error("There is no purchase in the file.")
+            self.summary.error(_("There is no purchase in the file."))
         ready = bool(count) and not report.problems
         self.import_button.setEnabled(ready)
-        self._import_label(f"Import {count:,} purchase{'' if count == 1 else 's'}")
+        self._import_label(
+            ngettext(
+                "Import {count} purchase",
+                "Import {count} purchases",
+                count,
+                count=self._number(count),
+            )
+        )
+
+    def _number(self, n: int) -> str:
+        from babel.numbers import format_decimal
+
+        return isolated(format_decimal(n, locale=format_locale(self.session.settings.locale)))
 
     def _import_label(self, text: str) -> None:
         self.import_button.setText(text)
@@ -216,14 +247,30 @@ class PurchaseImportDialog(QDialog):
             self.rows.addTopLevelItem(item)
         for match in report.matched[:SHOWN_ROWS]:
             row = match.row
-            what = f"card {match.card_no}, found by {match.matched_by}"
-            amount = money(self.session, row.amount)
+            what = _(
+                "card {number}, found by {how}",
+                number=isolated(match.card_no),
+                how=match.matched_by,
+            )
+            amount = isolated(money(self.session, row.amount))
             item = QTreeWidgetItem([str(match.line), what, row.date, amount, row.receipt_no])
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.rows.addTopLevelItem(item)
         more = report.matched_count - min(SHOWN_ROWS, len(report.matched))
         if more > 0:
-            self.rows.addTopLevelItem(QTreeWidgetItem(["", f"… and {more:,} more that match"]))
+            self.rows.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        "",
+                        ngettext(
+                            "… and {count} more that matches",
+                            "… and {count} more that match",
+                            more,
+                            count=self._number(more),
+                        ),
+                    ]
+                )
+            )
 
     def _dark(self) -> bool:
         return self.palette().color(self.backgroundRole()).lightness() < 128
@@ -235,14 +282,21 @@ class PurchaseImportDialog(QDialog):
         columns, order = self.chosen_columns(), self.date_order.currentData()
 
         def work(own: Session, progress: CancelToken) -> ImportReport:
-            tick = worded(progress, lambda s: f"Saving purchase {s.done:,} of {s.total:,}…")
+            tick = worded(
+                progress,
+                lambda s: _(
+                    "Saving purchase {done} of {total}…",
+                    done=self._number(s.done),
+                    total=self._number(s.total),
+                ),
+            )
             return purchase_import.import_purchases(
                 own, self.path, progress=tick, columns=columns, date_order=order
             )
 
         self.import_button.setEnabled(False)
         self.check_button.setEnabled(False)
-        self._run("Importing the purchases…", work, self._saved)
+        self._run(_("Importing the purchases…"), work, self._saved)
 
     def _saved(self, report: ImportReport) -> None:
         self.check_button.setEnabled(True)
@@ -251,10 +305,15 @@ class PurchaseImportDialog(QDialog):
             return
         count = report.matched_count
         self.summary.done(
-            f"Imported {count:,} purchase{'' if count == 1 else 's'} "
-            f"({money(self.session, report.total)}). Each card shows its own."
+            ngettext(
+                "Imported {count} purchase ({amount}). Each card shows its own.",
+                "Imported {count} purchases ({amount}). Each card shows its own.",
+                count,
+                count=self._number(count),
+                amount=isolated(money(self.session, report.total)),
+            )
         )
-        self._import_label("Imported")
+        self._import_label(_("Imported"))
         self.imported.emit(count)
 
     def _run(
@@ -279,13 +338,18 @@ class PurchaseImportDialog(QDialog):
     def _cancelled(self) -> None:
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(False)
-        self.summary.error("Cancelled: nothing was imported.")
+        self.summary.error(_("Cancelled: nothing was imported."))
 
     def _failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(False)
         if isinstance(exc, DateOrderUnclear):
-            self.summary.error(f"{exc.message} Choose the date order above, then Check again.")
+            self.summary.error(
+                _(
+                    "{reason} Choose the date order above, then Check again.",
+                    reason=exc.message,
+                )
+            )
             self.rows.clear()
         elif isinstance(exc, ShopError):
             self.summary.error(exc.message)

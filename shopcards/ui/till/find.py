@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card import CardQuery, CardSummary
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import display_phone
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.theme import SPACING, clear_button
 from shopcards.ui.kit.widgets import MessageLabel, PickList, button, line_edit
 
 MAX_SHOWN = 30
 LIVE_DELAY_MS = 250
-FIND_HINT = "Name, phone, e-mail or card number — or scan the card"
+FIND_HINT = N_("Name, phone, e-mail or card number — or scan the card")
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -47,15 +49,15 @@ class TillFindPage(QWidget):
         self._live.setSingleShot(True)
         self._live.setInterval(LIVE_DELAY_MS)
         self._live.timeout.connect(self._show_matches)
-        self.find_field = line_edit("Find customer", FIND_HINT)
+        self.find_field = line_edit(_("Find customer"), _(FIND_HINT))
         clear_button(self.find_field)
         self.find_field.textChanged.connect(lambda _text: self._live.start())
-        self.results = PickList("Customers found")
+        self.results = PickList(_("Customers found"))
         self.results.picked.connect(self._chosen)
         self.message = MessageLabel()
-        self.new_button = button("New customer (F2)", "New customer")
+        self.new_button = button(_("New customer (F2)"), _("New customer"))
         self.new_button.clicked.connect(self.request_new_customer)
-        title = QLabel("Find the customer")
+        title = QLabel(_("Find the customer"))
         title.setObjectName("tillTitle")
         footer = QHBoxLayout()
         footer.addWidget(self.new_button)
@@ -146,9 +148,13 @@ class TillFindPage(QWidget):
             item.setData(_ID_ROLE, summary.id)
             self.results.addItem(item)
         if not matches:
-            self.message.error(f"No card found for “{text}”. F2 makes a new card.")
+            self.message.error(
+                _("No card found for “{text}”. F2 makes a new card.", text=isolated(text))
+            )
         elif len(matches) == MAX_SHOWN:
-            self.message.done(f"The first {MAX_SHOWN} matches; type more to narrow them down.")
+            self.message.done(
+                _("The first {count} matches; type more to narrow them down.", count=MAX_SHOWN)
+            )
         else:
             self.message.clear()
         return matches

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from shopcards.core.i18n import N_, _
 from shopcards.core.loyalty_tiers import Standing, format_rate
 from shopcards.core.money import NotAnAmount, parse_amount
 from shopcards.core.purchase import Purchase
 from shopcards.services import loyalty, loyalty_tiers, purchases
 from shopcards.services.loyalty import TillCashback
 from shopcards.services.session import Session
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import iso_date_text
 from shopcards.ui.kit.widgets import line_edit
 
-CASHBACK_LABEL = "Cash-back to spend"
+CASHBACK_LABEL = N_("Cash-back to spend")
 SEPARATOR = "  ·  "
 
 
@@ -39,12 +41,12 @@ class LoyaltyLine:
         self._returning = False
         self.summary = QLabel(parent)
         self.summary.setObjectName("tillMode")
-        self.summary.setAccessibleName("Loyalty")
+        self.summary.setAccessibleName(_("Loyalty"))
         self.summary.setWordWrap(True)
-        self.label = QLabel(CASHBACK_LABEL, parent)
-        self.cashback = line_edit(CASHBACK_LABEL)
+        self.label = QLabel(_(CASHBACK_LABEL), parent)
+        self.cashback = line_edit(_(CASHBACK_LABEL))
         self.price = QLabel(parent)
-        self.price.setAccessibleName("Price to pay")
+        self.price.setAccessibleName(_("Price to pay"))
         self.price.setMinimumHeight(self.price.fontMetrics().height())
         self._show(False)
 
@@ -59,7 +61,9 @@ class LoyaltyLine:
         self.till = loyalty.for_till(self.session, customer_id)
         self.summary.setText(SEPARATOR.join(self._summary_parts()))
         self.cashback.setPlaceholderText(
-            f"up to {self.till.balance_text}" if self._holds() else "none to spend"
+            _("up to {amount}", amount=isolated(self.till.balance_text))
+            if self._holds()
+            else _("none to spend")
         )
         self._show(self.shown)
         self.returning(False)
@@ -95,7 +99,14 @@ class LoyaltyLine:
         given = loyalty_tiers.sale_discount(self.session, purchase.id)
         if given is not None:
             rate = format_rate(given.rate_bp, self.session.settings.locale)
-            said.append(f"{given.tier} {rate} off: the customer saved {self._money(given.given)}.")
+            said.append(
+                _(
+                    "{tier} {rate} off: the customer saved {amount}.",
+                    tier=isolated(given.tier),
+                    rate=isolated(rate),
+                    amount=self._money(given.given),
+                )
+            )
         line = loyalty.slip_line(self.session, purchase)
         if line:
             said.append(f"{line}.")
@@ -107,34 +118,61 @@ class LoyaltyLine:
         parts = []
         if self.standing is not None:
             rate = format_rate(self.standing.rate_bp, self.session.settings.locale)
-            parts.append(f"{self.standing.tier} · {rate} off")
+            parts.append(
+                _("{tier} · {rate} off", tier=isolated(self.standing.tier), rate=isolated(rate))
+            )
         till = self.till
         if till is not None and till.shown:
-            parts.append(f"Cash-back {till.balance_text} to spend")
+            parts.append(_("Cash-back {amount} to spend", amount=isolated(till.balance_text)))
             held = till.cashback
             if held.expiring and held.expiring_on:
                 when = iso_date_text(held.expiring_on, self.session.settings.locale)
-                parts.append(f"{loyalty.shown(self.session, held.expiring)} of it expires {when}")
+                expiring = isolated(loyalty.shown(self.session, held.expiring))
+                parts.append(
+                    _("{amount} of it expires {date}", amount=expiring, date=isolated(when))
+                )
         return parts
 
     def _price_text(self, price: int, spent: int) -> str:
-        text = f"Price {self._money(price)}"
+        """The sum worked out in one sentence (a translation may reorder its values), then
+        what is wrong with the cash-back typed, or what the sale earns."""
         paid = price
+        rate = ""
         if self.standing is not None:
             paid = price - self.standing.discount(price)
-            rate = format_rate(self.standing.rate_bp, self.session.settings.locale)
-            text += f" − {rate} = {self._money(paid)}"
+            rate = isolated(format_rate(self.standing.rate_bp, self.session.settings.locale))
         held = self.till.cashback.balance if self.till is not None else 0
-        if spent > held or spent > paid:
-            what = f"the {loyalty.shown(self.session, held)} held" if spent > held else "that"
-            return f"{text} to pay{SEPARATOR}the cash-back typed is more than {what}"
-        if spent:
-            text += f" − {self._money(spent)} cash-back = {self._money(paid - spent)}"
-        text += " to pay"
-        earns = loyalty.earn_preview(self.session, paid, spent)
-        if earns:
-            text += f"{SEPARATOR}earns {loyalty.shown(self.session, earns)}"
-        return text
+        too_much = spent > held or spent > paid
+        values = {
+            "price": self._money(price),
+            "rate": rate,
+            "paid": self._money(paid),
+            "spent": self._money(spent),
+            "rest": self._money(paid - spent),
+        }
+        if spent and not too_much:
+            sums = {
+                "": N_("Price {price} − {spent} cash-back = {rest} to pay"),
+                "rate": N_("Price {price} − {rate} = {paid} − {spent} cash-back = {rest} to pay"),
+            }
+        else:
+            sums = {
+                "": N_("Price {price} to pay"),
+                "rate": N_("Price {price} − {rate} = {paid} to pay"),
+            }
+        parts = [_(sums["rate" if rate else ""], **values)]
+        if too_much and spent > held:
+            held_text = isolated(loyalty.shown(self.session, held))
+            parts.append(_("the cash-back typed is more than the {amount} held", amount=held_text))
+        elif too_much:
+            parts.append(_("the cash-back typed is more than that"))
+        else:
+            earns = loyalty.earn_preview(self.session, paid, spent)
+            if earns:
+                parts.append(
+                    _("earns {amount}", amount=isolated(loyalty.shown(self.session, earns)))
+                )
+        return SEPARATOR.join(parts)
 
     def _spend_typed(self) -> int:
         """The cash-back typed, for the preview only (0 when it is not an amount yet)."""
@@ -150,7 +188,7 @@ class LoyaltyLine:
         return self.till is not None and self.till.shown and self.till.cashback.balance > 0
 
     def _money(self, minor: int) -> str:
-        return purchases.money(self.session, minor)
+        return isolated(purchases.money(self.session, minor))
 
     def _show(self, on: bool) -> None:
         for widget in (self.summary, self.label, self.cashback, self.price):

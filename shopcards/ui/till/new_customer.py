@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card import Consent, JoinedVia
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.i18n import N_, _
 from shopcards.core.phones import looks_like_phone
 from shopcards.core.validation import CardInput
 from shopcards.services import cards
 from shopcards.services.cards import LikelyDuplicate
 from shopcards.services.session import Session
+from shopcards.ui.card.bidi import isolated
+from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.card.duplicate_warning import DuplicateChoice, DuplicateDialog
 from shopcards.ui.card.interests import InterestsEdit
 from shopcards.ui.drawing.entry import enter_box, entered_if_ticked
@@ -36,11 +39,12 @@ from shopcards.ui.kit.theme import SPACING
 from shopcards.ui.kit.widgets import FieldErrors, MessageLabel, button, line_edit
 
 CONSENTS = (
-    ("consent_post", "Letters by post"),
-    ("consent_phone", "Phone calls"),
-    ("consent_email", "E-mails"),
+    ("consent_post", N_("Letters by post")),
+    ("consent_phone", N_("Phone calls")),
+    ("consent_email", N_("E-mails")),
 )
-LABELS = FIELD_LABELS | {"phones": "Phone", "birthday": "Birthday (optional)"}
+LABELS = FIELD_LABELS | {"phones": N_("Phone"), "birthday": N_("Birthday (optional)")}
+"""Each field's label, in English: shown through ``_``."""
 
 
 class TillNewCustomerPage(QWidget):
@@ -59,21 +63,21 @@ class TillNewCustomerPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.inputs: dict[str, QLineEdit] = {
-            name: line_edit(LABELS[name])
+            name: line_edit(_(LABELS[name]))
             for name in ("given_name", "family_name", "phones", "email", "postcode", "birthday")
         }
-        self.inputs["birthday"].setPlaceholderText("YYYY-MM-DD or MM-DD")
+        self.inputs["birthday"].setPlaceholderText(_("YYYY-MM-DD or MM-DD"))
         self.errors = FieldErrors(self.inputs)
         self.interests = InterestsEdit(interest_suggestions)
-        self.interests.setAccessibleName("Interests")
-        self.consents = {name: QCheckBox(label) for name, label in CONSENTS}
+        self.interests.setAccessibleName(_("Interests"))
+        self.consents = {name: QCheckBox(_(label)) for name, label in CONSENTS}
         for box in self.consents.values():
             box.setAccessibleName(box.text())
         self.drawing = enter_box()
         self.message = MessageLabel()
-        self.save_button = button("Save (Enter)", "Save")
+        self.save_button = button(_("Save (Enter)"), _("Save"))
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = button("Cancel (Esc)", "Cancel")
+        self.cancel_button = button(_("Cancel (Esc)"), _("Cancel"))
         self.cancel_button.clicked.connect(self.cancelled.emit)
         self._lay_out()
 
@@ -91,7 +95,7 @@ class TillNewCustomerPage(QWidget):
         elif looks_like_phone(typed):
             self.inputs["phones"].setText(typed)
         elif typed:
-            given, _, family = typed.partition(" ")
+            given, _sep, family = typed.partition(" ")
             self.inputs["given_name"].setText(given if family else "")
             self.inputs["family_name"].setText(family or given)
         self.inputs["given_name"].setFocus()
@@ -133,7 +137,7 @@ class TillNewCustomerPage(QWidget):
     def save(self, allow_duplicate: bool = False) -> None:
         inp = self.typed()
         if not inp.phones and not inp.email.strip():
-            self._show_errors({"phones": "Enter a phone number or an e-mail address"})
+            self._show_errors({"phones": _("Enter a phone number or an e-mail address")})
             return
         try:
             card = cards.add_card(self.session, inp, allow_duplicate=allow_duplicate)
@@ -147,7 +151,11 @@ class TillNewCustomerPage(QWidget):
             self.message.error(exc.message)
             return
         assert card.id is not None
-        told = f"Card {card.card_no} made for {card.full_name}."
+        told = _(
+            "Card {number} made for {name}.",
+            number=isolated(card.card_no),
+            name=isolated(card.full_name),
+        )
         drawing = entered_if_ticked(self.session, self.drawing, card.id)
         self.added.emit(card.id, f"{told} {drawing}".strip())
 
@@ -163,31 +171,40 @@ class TillNewCustomerPage(QWidget):
         """Each error under its field; any other (a field not on the slip) on the message line."""
         rest = self.errors.show(errors)
         self.message.error(
-            "  ".join(f"{LABELS.get(name, name)}: {text}" for name, text in rest.items())
+            "  ".join(
+                _("{field}: {problem}", field=_(LABELS.get(name, name)), problem=text)
+                for name, text in rest.items()
+            )
         )
 
     def _lay_out(self) -> None:
-        title = QLabel("New customer")
+        title = QLabel(_("New customer"))
         title.setObjectName("tillTitle")
-        hint = QLabel("The rest of the card can be completed later at the back office.")
+        hint = QLabel(_("The rest of the card can be completed later at the back office."))
+        hint.setWordWrap(True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(SPACING * 2)
-        grid.setVerticalSpacing(SPACING)
+        grid.setVerticalSpacing(SPACING // 2)
         pairs = (("given_name", "family_name"), ("phones", "email"), ("postcode", "birthday"))
-        for row, pair in enumerate(pairs):
-            for column, name in enumerate(pair):
-                grid.addWidget(QLabel(LABELS[name]), row * 2, column * 2)
-                grid.addWidget(self.inputs[name], row * 2, column * 2 + 1)
-                grid.addWidget(self.errors.lines[name], row * 2 + 1, column * 2 + 1)
-        grid.addWidget(QLabel("Interests"), len(pairs) * 2, 0)
-        grid.addWidget(self.interests, len(pairs) * 2, 1, 1, 3)
+        for row, pair in enumerate(pairs):  # each label above its field: a long word (Finnish
+            for column, name in enumerate(pair):  # "Syntymäpäivä") leaves the fields their width
+                label = QLabel(_(LABELS[name]))
+                label.setBuddy(self.inputs[name])
+                grid.addWidget(label, row * 3, column)
+                grid.addWidget(self.inputs[name], row * 3 + 1, column)
+                grid.addWidget(self.errors.lines[name], row * 3 + 2, column)
+        interests = QLabel(_("Interests"))
+        interests.setBuddy(self.interests)
+        grid.addWidget(interests, len(pairs) * 3, 0)
+        grid.addWidget(self.interests, len(pairs) * 3 + 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        consent = QHBoxLayout()
-        consent.addWidget(QLabel("May we contact them by:"))
+        ways = ButtonFlow(SPACING * 2)  # the ways wrap where their names are long (Armenian)
         for box in self.consents.values():
-            consent.addWidget(box)
-        consent.addStretch(1)
+            ways.addWidget(box)
+        consent = QHBoxLayout()
+        consent.addWidget(QLabel(_("May we contact them by:")), 0, Qt.AlignmentFlag.AlignTop)
+        consent.addLayout(ways, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)

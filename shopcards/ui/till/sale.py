@@ -28,11 +28,14 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card import Card
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.i18n import _, format_locale
 from shopcards.core.money import format_for_typing
 from shopcards.core.purchase import Purchase, PurchaseInput
 from shopcards.services import cards, purchases
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import display_phone
+from shopcards.ui.card.bidi import isolated
+from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.drawing.entry import enter_this_months_drawing
 from shopcards.ui.history.edit import FIELD_NAMES
 from shopcards.ui.kit.dates import iso_date_text
@@ -70,7 +73,7 @@ class TillSalePage(QWidget):
         self.card = card
         region = self.session.settings.region
         self.name.setText(card.full_name or card.display_name)
-        self.card_no.setText(f"Card {card.card_no}")
+        self.card_no.setText(_("Card {number}", number=isolated(card.card_no)))
         contact = [display_phone(p.number, region) for p in card.phones[:1]]
         contact += [card.email, card.postcode]
         self.contact.setText("  ·  ".join(part for part in contact if part))
@@ -79,7 +82,7 @@ class TillSalePage(QWidget):
         self._show_recent()
         settings = self.session.settings
         example = format_for_typing(1250, settings.locale, settings.currency)
-        self.amount.setPlaceholderText(f"e.g. {example}")
+        self.amount.setPlaceholderText(_("e.g. {example}", example=isolated(example)))
         self.clear_form()
         if message:
             self.message.done(message)
@@ -89,9 +92,9 @@ class TillSalePage(QWidget):
         for field in self._typed_fields():
             field.clear()
         self.loyalty.returning(False)
-        self.mode.setText("New sale")
-        self.amount.setAccessibleName("Amount")
-        self.amount_label.setText("Amount")
+        self.mode.setText(_("New sale"))
+        self.amount.setAccessibleName(_("Amount"))
+        self.amount_label.setText(_("Amount"))
         self.message.clear()
         self.errors.clear()
         self.amount.setFocus()
@@ -137,17 +140,24 @@ class TillSalePage(QWidget):
         except ValidationError as exc:
             rest = self.errors.show(exc.fields)
             self.message.error(
-                "  ".join(f"{FIELD_NAMES.get(name, name)}: {text}" for name, text in rest.items())
+                "  ".join(
+                    _("{field}: {problem}", field=_(FIELD_NAMES.get(name, name)), problem=text)
+                    for name, text in rest.items()
+                )
             )
             return
         except ShopError as exc:
             self.message.error(exc.message)
             return
-        kind = "Return of" if purchase.is_return else "Saved"
-        said = (
-            f"{kind} {purchases.money(self.session, abs(purchase.amount))} "
-            f"for {self.card.full_name} (card {self.card.card_no})."
-        )
+        values = {
+            "amount": isolated(purchases.money(self.session, abs(purchase.amount))),
+            "name": isolated(self.card.full_name),
+            "number": isolated(self.card.card_no),
+        }
+        if purchase.is_return:
+            said = _("Return of {amount} for {name} (card {number}).", **values)
+        else:
+            said = _("Saved {amount} for {name} (card {number}).", **values)
         loyalty = self.loyalty.after_sale(purchase)
         self._remember_category(purchase.category)
         self.saved.emit(purchase, f"{said} {loyalty}" if loyalty else said)
@@ -160,54 +170,82 @@ class TillSalePage(QWidget):
         try:
             card = cards.card_at_till(self.session, number)
         except ShopError as exc:
-            self.message.error(f"{exc.message} Nothing was saved.")
+            self.message.error(_("{reason} Nothing was saved.", reason=exc.message))
             return
         assert card.id is not None
         if card.id == self.card.id:
-            self.message.done(f"That is the card of {card.full_name}, open already.")
+            self.message.done(
+                _("That is the card of {name}, open already.", name=isolated(card.full_name))
+            )
             return
-        typed = [f.text().strip() for f in self._typed_fields()]
-        kind = "return" if self.returning is not None else "sale"
-        dropped = f" (the {kind} typed: {' · '.join(t for t in typed if t)})" if any(typed) else ""
-        self.otherCardScanned.emit(
-            card.id,
-            f"That was the card of {card.full_name}; "
-            f"nothing was saved for {self.card.full_name}{dropped}.",
+        self.otherCardScanned.emit(card.id, self._not_saved_for(card))
+
+    def _not_saved_for(self, other: Card) -> str:
+        """What the clerk is told when another card opens: the sale or return typed here (if
+        any) was not saved for this customer."""
+        assert self.card is not None
+        typed = " · ".join(t for t in (f.text().strip() for f in self._typed_fields()) if t)
+        values = {
+            "other": isolated(other.full_name),
+            "name": isolated(self.card.full_name),
+            "typed": isolated(typed),
+        }
+        if not typed:
+            return _("That was the card of {other}; nothing was saved for {name}.", **values)
+        if self.returning is not None:
+            return _(
+                "That was the card of {other}; nothing was saved for {name} "
+                "(the return typed: {typed}).",
+                **values,
+            )
+        return _(
+            "That was the card of {other}; nothing was saved for {name} (the sale typed: {typed}).",
+            **values,
         )
 
     def choose_return(self) -> None:
         """F6: go to the recent purchases to pick the one coming back."""
         if self.recent.count() == 0:
-            self.message.error("This customer has no purchases to return.")
+            self.message.error(_("This customer has no purchases to return."))
             return
         self.recent.setFocus()
         if self.recent.currentRow() < 0:
             self.recent.setCurrentRow(0)
-        self.message.done("Choose the purchase with ↑ ↓ and press Enter.")
+        self.message.done(_("Choose the purchase with ↑ ↓ and press Enter."))
 
     def start_return(self, sale: Purchase) -> None:
         left = purchases.returnable(self.session, sale)
         if left <= 0:
             self.message.error(
-                "Nothing of that purchase can be returned: it is a return, was "
-                "voided, or has all come back already."
+                _(
+                    "Nothing of that purchase can be returned: it is a return, was "
+                    "voided, or has all come back already."
+                )
             )
             return
         settings = self.session.settings
         self.returning = sale
         self.loyalty.returning(True)
-        when = iso_date_text(sale.date, settings.locale)
-        receipt = f", receipt {sale.receipt_no}" if sale.receipt_no else ""
-        self.mode.setText(
-            f"Return of the purchase of {purchases.money(self.session, sale.amount)}"
-            f" on {when}{receipt} — up to {purchases.money(self.session, left)}"
-        )
-        self.amount_label.setText("Amount returned")
-        self.amount.setAccessibleName("Amount returned")
+        values = {
+            "amount": isolated(purchases.money(self.session, sale.amount)),
+            "date": isolated(iso_date_text(sale.date, format_locale(settings.locale))),
+            "receipt": isolated(sale.receipt_no),
+            "left": isolated(purchases.money(self.session, left)),
+        }
+        if sale.receipt_no:
+            mode = _(
+                "Return of the purchase of {amount} on {date}, receipt {receipt} — up to {left}",
+                **values,
+            )
+        else:
+            mode = _("Return of the purchase of {amount} on {date} — up to {left}", **values)
+        self.mode.setText(mode)
+        self.amount_label.setText(_("Amount returned"))
+        self.amount.setAccessibleName(_("Amount returned"))
         self.amount.setText(format_for_typing(left, settings.locale, settings.currency))
         self.items.setText(sale.items)
         self.category.setText(sale.category)
-        self.message.done("Enter saves the return; Esc cancels it.")
+        self.message.done(_("Enter saves the return; Esc cancels it."))
         self.amount.setFocus()
         self.amount.selectAll()
 
@@ -224,27 +262,27 @@ class TillSalePage(QWidget):
     def _build(self) -> None:
         self.name = QLabel()
         self.name.setObjectName("tillTitle")
-        self.name.setAccessibleName("Customer")
+        self.name.setAccessibleName(_("Customer"))
         self.card_no = QLabel()
-        self.card_no.setAccessibleName("Card number")
+        self.card_no.setAccessibleName(_("Card number"))
         self.contact = QLabel()
-        self.contact.setAccessibleName("Contact")
+        self.contact.setAccessibleName(_("Contact"))
         self.facts = QLabel()
-        self.facts.setAccessibleName("Figures")
-        self.mode = QLabel("New sale")
+        self.facts.setAccessibleName(_("Figures"))
+        self.mode = QLabel(_("New sale"))
         self.mode.setObjectName("tillMode")
-        self.mode.setAccessibleName("What is being recorded")
+        self.mode.setAccessibleName(_("What is being recorded"))
         self.mode.setWordWrap(True)
-        self.amount = line_edit("Amount")
+        self.amount = line_edit(_("Amount"))
         self.loyalty = LoyaltyLine(self.session, self)
-        self.items = line_edit("Items", "optional")
-        self.category = line_edit("Category", "optional")
-        self.receipt = line_edit("Receipt no.", "optional")
+        self.items = line_edit(_("Items"), _("optional"))
+        self.category = line_edit(_("Category"), _("optional"))
+        self.receipt = line_edit(_("Receipt no."), _("optional"))
         self.categories = QCompleter([], self)
         self.categories.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.category.setCompleter(self.categories)
         self.category.installEventFilter(self)
-        self.amount_label = QLabel("Amount")
+        self.amount_label = QLabel(_("Amount"))
         self.errors = FieldErrors(
             {
                 "amount": self.amount,
@@ -271,19 +309,19 @@ class TillSalePage(QWidget):
             form.addWidget(line, row, column, 1, span)  # each error line under its field
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
-        self.save_button = button("Save (Enter)", "Save")
+        self.save_button = button(_("Save (Enter)"), _("Save"))
         self.save_button.clicked.connect(self.save)
-        self.clear_button = button("Clear (Esc)", "Clear")
+        self.clear_button = button(_("Clear (Esc)"), _("Clear"))
         self.clear_button.clicked.connect(self.clear_form)
         self.message = MessageLabel()
-        self.recent = PickList("Recent purchases")
+        self.recent = PickList(_("Recent purchases"))
         self.recent.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recent.picked.connect(lambda item: self.start_return(item.data(_PURCHASE_ROLE)))
-        self.return_button = button("Return a purchase (F6)", "Return a purchase")
+        self.return_button = button(_("Return a purchase (F6)"), _("Return a purchase"))
         self.return_button.clicked.connect(self.choose_return)
-        self.drawing_button = button("Enter prize drawing (F7)", "Enter prize drawing")
+        self.drawing_button = button(_("Enter prize drawing (F7)"), _("Enter prize drawing"))
         self.drawing_button.clicked.connect(self.enter_drawing)
-        self.next_button = button("Next customer (Esc Esc)", "Next customer")
+        self.next_button = button(_("Next customer (Esc Esc)"), _("Next customer"))
         self.next_button.clicked.connect(self.finished.emit)
         header = QGridLayout()
         header.setVerticalSpacing(SPACING // 2)
@@ -298,11 +336,12 @@ class TillSalePage(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addSpacing(SPACING * 2)
         buttons.addWidget(self.message, 1)
+        actions = ButtonFlow(SPACING)  # wraps where the words are long (Armenian), so the
+        actions.addWidget(self.return_button)  # till stays within a 1024-pixel screen
+        actions.addWidget(self.drawing_button)
         more = QHBoxLayout()
-        more.addWidget(self.return_button)
-        more.addWidget(self.drawing_button)
-        more.addStretch(1)
-        more.addWidget(self.next_button)
+        more.addLayout(actions, 1)
+        more.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING + SPACING // 2)
         layout.addLayout(header)
@@ -310,7 +349,7 @@ class TillSalePage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.loyalty.price)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("Recent purchases"))
+        layout.addWidget(QLabel(_("Recent purchases")))
         layout.addWidget(self.recent, 1)
         layout.addLayout(more)
         self._wire_loyalty()
@@ -346,25 +385,28 @@ class TillSalePage(QWidget):
         assert self.card is not None and self.card.id is not None
         figures = purchases.purchase_figures(self.session, self.card.id)
         if figures.last_visit is None:
-            self.facts.setText("First purchase")
+            self.facts.setText(_("First purchase"))
             return
-        last = iso_date_text(figures.last_visit, self.session.settings.locale)
+        last = iso_date_text(figures.last_visit, format_locale(self.session.settings.locale))
         self.facts.setText(
-            f"12 months: {purchases.money(self.session, figures.last_12_months)}"
-            f"  ·  last visit {last}"
+            _(
+                "12 months: {amount}  ·  last visit {date}",
+                amount=isolated(purchases.money(self.session, figures.last_12_months)),
+                date=isolated(last),
+            )
         )
 
     def _show_recent(self) -> None:
         assert self.card is not None and self.card.id is not None
         self.recent.clear()
-        locale = self.session.settings.locale
+        locale = format_locale(self.session.settings.locale)
         for purchase in purchases.list_purchases(self.session, self.card.id, limit=RECENT):
             parts = [
-                iso_date_text(purchase.date, locale),
-                purchases.money(self.session, purchase.amount),
+                isolated(iso_date_text(purchase.date, locale)),
+                isolated(purchases.money(self.session, purchase.amount)),
                 purchase.items,
-                f"receipt {purchase.receipt_no}" if purchase.receipt_no else "",
-                "voided" if purchase.is_voided else "",
+                _("receipt {number}", number=purchase.receipt_no) if purchase.receipt_no else "",
+                _("voided") if purchase.is_voided else "",
             ]
             item = QListWidgetItem("  ·  ".join(part for part in parts if part))
             item.setData(_PURCHASE_ROLE, purchase)

@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.core.purchase import Purchase
+from shopcards.core.roles import Role
 from shopcards.services import cards
 from shopcards.services.session import Session
+from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.window_fit import fit_to_screen
@@ -41,6 +44,7 @@ from shopcards.ui.till.scanner import ScanDetector
 TILL_POINT_SIZE = 16
 TITLE_POINT_SIZE = 22
 SIZE = (1024, 768)
+ROLE_MODES = {Role.OWNER: N_("Owner mode"), Role.CLERK: N_("Clerk mode")}
 
 
 class TillWindow(QWidget):
@@ -58,8 +62,8 @@ class TillWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.session = session
-        self.setWindowTitle(f"Till — {session.settings.shop_name}")
-        self.setAccessibleName("Till")
+        self.setWindowTitle(_("Till — {shop}", shop=session.settings.shop_name))
+        self.setAccessibleName(_("Till"))
         fit_to_screen(self, *SIZE)
         self.setStyleSheet(  # a style sheet, since the application's one overrides setFont
             f"QWidget {{ font-size: {TILL_POINT_SIZE}pt; }} "
@@ -75,7 +79,7 @@ class TillWindow(QWidget):
         for page in (self.find_page, self.sale_page, self.new_page):
             self.pages.addWidget(page)
         self.role_label = QLabel()
-        self.role_label.setAccessibleName("Mode")
+        self.role_label.setAccessibleName(_("Mode"))
         self.scanner = ScanDetector(self, self.card_scanned)
         self._connect()
         self._shortcuts()
@@ -93,7 +97,7 @@ class TillWindow(QWidget):
 
     def show_role(self) -> None:
         """Say whether owner or clerk mode is on (call after switching)."""
-        self.role_label.setText(f"{self.session.role.value.capitalize()} mode")
+        self.role_label.setText(_(ROLE_MODES[self.session.role]))
 
     def show_find(self, message: str = "") -> None:
         self.pages.setCurrentWidget(self.find_page)
@@ -125,9 +129,14 @@ class TillWindow(QWidget):
                 self.find_page.refuse(exc.message)
             return
         assert card.id is not None
-        told = f"Card {card.card_no} scanned."
+        number = isolated(card.card_no)
         if page is self.new_page and self.new_page.has_typed():
-            told += " The new customer's slip typed before it was not saved."
+            told = _(
+                "Card {number} scanned. The new customer's slip typed before it was not saved.",
+                number=number,
+            )
+        else:
+            told = _("Card {number} scanned.", number=number)
         self.open_customer(card.id, told)
 
     def new_customer(self, typed: str = "") -> None:
@@ -158,11 +167,14 @@ class TillWindow(QWidget):
         return page is self.new_page and self.new_page.has_typed()
 
     def _leave_anyway(self) -> bool:
-        what = "sale" if self.pages.currentWidget() is self.sale_page else "new customer's slip"
+        if self.pages.currentWidget() is self.sale_page:
+            question = _("The sale typed here is not saved. Leave the till anyway?")
+        else:
+            question = _("The new customer's slip typed here is not saved. Leave the till anyway?")
         answer = QMessageBox.question(
             self,
-            "Leave the till",
-            f"The {what} typed here is not saved. Leave the till anyway?",
+            _("Leave the till"),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
