@@ -1,6 +1,7 @@
 """The segments side by side, drawn with QPainter: for each, its share of the customers (grey)
 against its share of the sales (the accent colour). A segment whose sales bar outruns its
-customers bar is worth more than its numbers."""
+customers bar is worth more than its numbers. A right-to-left window reads it from the right:
+the names on the right, the bars growing to the left (ui.kit.mirror)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from shopcards.core.i18n import _
 from shopcards.core.segments import Segments
+from shopcards.ui.kit.mirror import Mirror
 from shopcards.ui.kit.theme import quiet_colour
 
 _GAP = 6
@@ -23,7 +26,7 @@ class SegmentChart(QWidget):
         super().__init__(parent)
         self._percent = percent
         self._bars: list[Bar] = []
-        self.setAccessibleName("Segments chart")
+        self.setAccessibleName(_("Segments chart"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(320, 200)
 
@@ -37,7 +40,12 @@ class SegmentChart(QWidget):
         ]
         self.setAccessibleDescription(
             "; ".join(
-                f"{label}: {self._percent(people)} of customers, {self._percent(sales)} of sales"
+                _(
+                    "{segment}: {customers} of customers, {sales} of sales",
+                    segment=label,
+                    customers=self._percent(people),
+                    sales=self._percent(sales),
+                )
                 for label, people, sales in self._bars
             )
         )
@@ -50,7 +58,7 @@ class SegmentChart(QWidget):
         metrics = painter.fontMetrics()
         line = metrics.height()
         label_width = (
-            max((metrics.horizontalAdvance(label) for label, _, _ in self._bars), default=0)
+            max((metrics.horizontalAdvance(label) for label, _, _unused in self._bars), default=0)
             + _GAP * 2
         )
         value_width = metrics.horizontalAdvance("100.0%") + _GAP * 2
@@ -61,20 +69,21 @@ class SegmentChart(QWidget):
         if area.width() <= 0 or not self._bars:
             painter.end()
             return
-        self._key(painter, palette, line)
+        mirror = Mirror(self)
+        self._key(painter, palette, line, mirror)
         step = area.height() / len(self._bars)
         bar = max(4.0, min(line * 0.9, (step - _GAP) / 2))
-        widest = max(max(people, sales) for _, people, sales in self._bars) or 1.0
+        widest = max(max(people, sales) for _unused, people, sales in self._bars) or 1.0
         colours = (quiet_colour(palette), palette.color(QPalette.ColorRole.Highlight))
         for i, (label, people, sales) in enumerate(self._bars):
             y = area.top() + i * step
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
             painter.drawText(
-                QRectF(0, y, label_width - _GAP, bar * 2),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                mirror.rect(QRectF(0, y, label_width - _GAP, bar * 2)),
+                mirror.align(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 label,
             )
-            self._draw_bars(painter, area, y, bar, widest, (people, sales), colours)
+            self._draw_bars(painter, area, y, (bar, widest), (people, sales), colours, mirror)
         painter.end()
 
     def _draw_bars(
@@ -82,34 +91,40 @@ class SegmentChart(QWidget):
         painter: QPainter,
         area: QRectF,
         y: float,
-        bar: float,
-        widest: float,
+        scale: tuple[float, float],
         shares: Sequence[float],
         colours: Sequence[QColor],
+        mirror: Mirror,
     ) -> None:
+        """A segment's two bars (``scale``: a bar's thickness, the share of the longest)."""
+        bar, widest = scale
         text = self.palette().color(QPalette.ColorRole.WindowText)
         for j, (share, colour) in enumerate(zip(shares, colours, strict=True)):
             length = area.width() * share / widest
             top = y + j * bar
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
-            painter.drawRect(QRectF(area.left(), top + 1, max(length, 1.0), bar - 2))
+            painter.drawRect(mirror.rect(QRectF(area.left(), top + 1, max(length, 1.0), bar - 2)))
             painter.setPen(text)
             painter.drawText(
-                QRectF(area.left() + length + _GAP, top, 200, bar),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                mirror.rect(QRectF(area.left() + length + _GAP, top, 200, bar)),
+                mirror.align(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 self._percent(share),
             )
 
-    def _key(self, painter: QPainter, palette: QPalette, line: int) -> None:
+    def _key(self, painter: QPainter, palette: QPalette, line: int, mirror: Mirror) -> None:
         x = 0.0
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         for colour, text in (
-            (quiet_colour(palette), "Share of customers"),
-            (palette.color(QPalette.ColorRole.Highlight), "Share of sales, last 12 months"),
+            (quiet_colour(palette), _("Share of customers")),
+            (palette.color(QPalette.ColorRole.Highlight), _("Share of sales, last 12 months")),
         ):
-            painter.fillRect(QRectF(x, 3, line - 6, line - 6), colour)
+            painter.fillRect(mirror.rect(QRectF(x, 3, line - 6, line - 6)), colour)
             x += line
             width = painter.fontMetrics().horizontalAdvance(text) + 4
-            painter.drawText(QRectF(x, 0, width, line), Qt.AlignmentFlag.AlignLeft, text)
+            painter.drawText(
+                mirror.rect(QRectF(x, 0, width, line)),
+                mirror.align(Qt.AlignmentFlag.AlignLeft),
+                text,
+            )
             x += width + line
