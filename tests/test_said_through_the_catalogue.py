@@ -93,6 +93,18 @@ CHECKED: list[str] = [
     "core/rfm.py",
     "core/segments.py",
     "services/insights.py",
+    "ui/loyalty",
+    "core/calls.py",
+    "core/history.py",
+    "core/loyalty.py",
+    "core/loyalty_insights.py",
+    "core/loyalty_tiers.py",
+    "services/calls.py",
+    "services/loyalty.py",
+    "services/loyalty_cards.py",
+    "services/loyalty_insights.py",
+    "services/loyalty_tiers.py",
+    "services/tier_selection.py",
 ]
 """The parts already said through the catalogue; each part joins as it is translated, until
 this list is the whole package."""
