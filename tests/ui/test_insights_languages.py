@@ -52,6 +52,8 @@ def test_in_hebrew_the_screen_and_its_charts_read_from_the_right(
     assert screen.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert screen.pareto_chart.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert screen.segment_chart.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # the first segment is chosen and listed (selectRow chose nothing in a mirrored table)
+    assert screen.segment_panel.heading.text() == "קבועים, קונים גדולים: 2 לקוחות"
 
 
 def test_a_right_to_left_chart_puts_the_best_customers_on_the_right(qtbot: QtBot) -> None:

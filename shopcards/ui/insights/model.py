@@ -105,4 +105,5 @@ class CustomerListModel(QAbstractTableModel):
             return card.display_name
         if column == 1:
             return card.card_no
-        return display_phone(card.phone, self._session.settings.region)
+        # a number reads left to right in a right-to-left window too ("+972 52-…", not "…-52 972+")
+        return f"\u2066{display_phone(card.phone, self._session.settings.region)}\u2069"

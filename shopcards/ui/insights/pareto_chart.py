@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from shopcards.core.i18n import _
@@ -65,7 +65,9 @@ class ParetoChart(QWidget):
         widest = metrics.horizontalAdvance(_tick_label(self, 100))
         left = widest + _GAP * 2
         right = widest / 2 + _GAP
-        area = QRectF(self.rect()).adjusted(left, line * 2 + _GAP, -right, -(line * 2 + _GAP * 2))
+        legend = self._legend_lines(metrics)
+        top = line * (legend + 1) + _GAP
+        area = QRectF(self.rect()).adjusted(left, top, -right, -(line * 2 + _GAP * 2))
         if area.width() <= 0 or area.height() <= 0:
             painter.end()
             return
@@ -87,7 +89,7 @@ class ParetoChart(QWidget):
             painter.setPen(QPen(accent, 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
-            self._legend(painter, area, pareto, accent, mirror)
+            self._legend(painter, area, accent, mirror)
         else:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(
@@ -100,7 +102,7 @@ class ParetoChart(QWidget):
             _("Share of customers, best first"),
         )
         painter.drawText(
-            mirror.rect(QRectF(0, line + _GAP / 2, area.right(), line)),
+            mirror.rect(QRectF(0, line * legend + _GAP / 2, area.right(), line)),
             mirror.align(Qt.AlignmentFlag.AlignLeft),
             _("Share of sales"),
         )
@@ -148,44 +150,54 @@ class ParetoChart(QWidget):
         painter.setPen(dashed)
         painter.drawLine(mirror.point(area.bottomLeft()), mirror.point(area.topRight()))
 
-    def _legend(
-        self, painter: QPainter, area: QRectF, pareto: Pareto, accent: QColor, mirror: Mirror
-    ) -> None:
-        """The two groups' shares of sales on the top line, each by a swatch of its shade."""
+    def _legend_entries(self) -> list[tuple[int, str]]:
+        """(shade, text) of the two groups' shares of sales; none without sales."""
+        pareto = self._pareto
+        if pareto is None or not pareto.customers:
+            return []
+        top = _(
+            "Top {percent}% of customers: {share} of sales",
+            percent=TOP_PERCENT,
+            share=self._percent(pareto.top_share),
+        )
+        following = _(
+            "Next {percent}%: {share}", percent=NEXT_PERCENT, share=self._percent(pareto.next_share)
+        )
+        return [(60, top), (28, following)]
+
+    def _legend_lines(self, metrics: QFontMetrics) -> int:
+        """1 when the legend fits on the top line, else 2 (one entry a line: long words)."""
+        widths = self._legend_widths(metrics)
+        return 1 if sum(widths) + metrics.height() <= self.width() else 2
+
+    def _legend_widths(self, metrics: QFontMetrics) -> list[float]:
+        line = metrics.height()
+        return [line + 4 + metrics.horizontalAdvance(text) for _a, text in self._legend_entries()]
+
+    def _legend(self, painter: QPainter, area: QRectF, accent: QColor, mirror: Mirror) -> None:
+        """The two groups' shares of sales at the top, each by a swatch of its shade: on one
+        line (from the plot's edge where there is room), else one a line."""
         metrics = painter.fontMetrics()
         line = metrics.height()
-        entries = (
-            (
-                60,
-                _(
-                    "Top {percent}% of customers: {share} of sales",
-                    percent=TOP_PERCENT,
-                    share=self._percent(pareto.top_share),
-                ),
-            ),
-            (
-                28,
-                _(
-                    "Next {percent}%: {share}",
-                    percent=NEXT_PERCENT,
-                    share=self._percent(pareto.next_share),
-                ),
-            ),
-        )
-        widths = [line + 2 + metrics.horizontalAdvance(text) + 2 for _alpha, text in entries]
+        widths = self._legend_widths(metrics)
+        one_line = self._legend_lines(metrics) == 1
         # in a narrow chart (a 1024-pixel screen) the legend starts at the edge
         x = area.left() if sum(widths) + line <= self.width() - area.left() else 0.0
+        y = 0.0
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        for (alpha, text), width in zip(entries, widths, strict=True):
+        for (alpha, text), width in zip(self._legend_entries(), widths, strict=True):
             shade = QColor(accent)
             shade.setAlpha(alpha * 2)
-            painter.fillRect(mirror.rect(QRectF(x, 2, line - 4, line - 4)), shade)
+            painter.fillRect(mirror.rect(QRectF(x, y + 2, line - 4, line - 4)), shade)
             painter.drawText(
-                mirror.rect(QRectF(x + line + 2, 0, width - line - 2, line)),
+                mirror.rect(QRectF(x + line + 2, y, width - line - 2, line)),
                 mirror.align(Qt.AlignmentFlag.AlignLeft),
                 text,
             )
-            x += width + line
+            if one_line:
+                x += width + line
+            else:
+                x, y = 0.0, y + line
 
 
 def _tick_label(widget: QWidget, percent: int) -> str:

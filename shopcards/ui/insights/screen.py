@@ -219,7 +219,7 @@ class InsightsScreen(QDialog):
             + table.verticalHeader().length()
             + table.frameWidth() * 2
         )
-        table.selectRow(max(table.currentRow(), 0))
+        table.setCurrentCell(max(table.currentRow(), 0), 0)  # selectRow misses in RTL
         self._segment_chosen()
 
     def _segment_chosen(self) -> None:
@@ -247,6 +247,7 @@ class InsightsScreen(QDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long template name or selection is cut short
                 if column > 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -311,7 +312,7 @@ class InsightsScreen(QDialog):
         self.message = MessageLabel(_("Status message"))
         self.message.setOpenExternalLinks(True)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.status)
+        bottom.addWidget(self.status, 1)
         bottom.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -397,8 +398,8 @@ class InsightsScreen(QDialog):
         self.segment_panel = self._panel(_("Segment"))
         top = QHBoxLayout()
         top.setSpacing(SPACING * 3)
-        top.addWidget(self.segment_table, 1)
-        top.addWidget(self.segment_chart, 1)
+        top.addWidget(self.segment_table, 3)  # its headings are long in Finnish
+        top.addWidget(self.segment_chart, 2)
         return _page(top, self.thresholds_label, self.segment_panel, stretches=(4, 0, 5))
 
     def _due_page(self) -> QWidget:

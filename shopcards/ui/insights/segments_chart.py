@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from shopcards.core.i18n import _
@@ -62,7 +62,8 @@ class SegmentChart(QWidget):
             + _GAP * 2
         )
         value_width = metrics.horizontalAdvance("100.0%") + _GAP * 2
-        top = line + _GAP * 2
+        key_lines = self._key_lines(metrics)
+        top = line * key_lines + _GAP * 2
         area = QRectF(
             label_width, top, self.width() - label_width - value_width - _GAP, self.height() - top
         )
@@ -70,7 +71,7 @@ class SegmentChart(QWidget):
             painter.end()
             return
         mirror = Mirror(self)
-        self._key(painter, palette, line, mirror)
+        self._key(painter, palette, key_lines == 1, mirror)
         step = area.height() / len(self._bars)
         bar = max(4.0, min(line * 0.9, (step - _GAP) / 2))
         widest = max(max(people, sales) for _unused, people, sales in self._bars) or 1.0
@@ -112,19 +113,31 @@ class SegmentChart(QWidget):
                 self._percent(share),
             )
 
-    def _key(self, painter: QPainter, palette: QPalette, line: int, mirror: Mirror) -> None:
-        x = 0.0
+    @staticmethod
+    def _key_texts() -> tuple[str, str]:
+        return _("Share of customers"), _("Share of sales, last 12 months")
+
+    def _key_lines(self, metrics: QFontMetrics) -> int:
+        """1 when the key fits on the top line, else 2 (one entry a line: long words)."""
+        line = metrics.height()
+        width = sum(line * 2 + metrics.horizontalAdvance(text) + 4 for text in self._key_texts())
+        return 1 if width <= self.width() else 2
+
+    def _key(self, painter: QPainter, palette: QPalette, one_line: bool, mirror: Mirror) -> None:
+        """What the two colours mean, along the top (one entry a line where they do not fit)."""
+        line = painter.fontMetrics().height()
+        x = y = 0.0
         painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        for colour, text in (
-            (quiet_colour(palette), _("Share of customers")),
-            (palette.color(QPalette.ColorRole.Highlight), _("Share of sales, last 12 months")),
-        ):
-            painter.fillRect(mirror.rect(QRectF(x, 3, line - 6, line - 6)), colour)
-            x += line
+        colours = (quiet_colour(palette), palette.color(QPalette.ColorRole.Highlight))
+        for colour, text in zip(colours, self._key_texts(), strict=True):
+            painter.fillRect(mirror.rect(QRectF(x, y + 3, line - 6, line - 6)), colour)
             width = painter.fontMetrics().horizontalAdvance(text) + 4
             painter.drawText(
-                mirror.rect(QRectF(x, 0, width, line)),
+                mirror.rect(QRectF(x + line, y, width, line)),
                 mirror.align(Qt.AlignmentFlag.AlignLeft),
                 text,
             )
-            x += width + line
+            if one_line:
+                x += line + width + line
+            else:
+                y += line

@@ -165,7 +165,7 @@ class PaysTab(QWidget):
         if share is None:
             return "–"
         text = format_percent(Decimal(str(round(share, 4))), "+#,##0%;-#,##0%", locale=self._locale)
-        return str(text)
+        return f"\u2066{text}\u2069"  # "+12%" stays so in a right-to-left window
 
     def _money(self, minor: int) -> str:
         return format_money(minor, self._locale, self.session.settings.currency)
@@ -200,7 +200,11 @@ def _table(name: str, columns: Sequence[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    # long headings (Finnish) wrap onto a second line rather than lose their ends
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    header.setMinimumHeight(header.fontMetrics().height() * 2 + 10)
     return table
 
 
