@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import N_, _
 from shopcards.core.purchase import parse_purchase_date
 from shopcards.core.text import has_control_chars
 
 MAX_REASON = 500
-NO_PHONE = "Phone: no — the customer asked not to be called"
-"""What the call dialog warns, and the start of the service's refusal."""
+NO_PHONE = N_("Phone: no — the customer asked not to be called")
+"""What the call dialog warns, and the start of the service's refusal (``_(NO_PHONE)``)."""
 
 
 class Outcome(StrEnum):
@@ -23,11 +24,16 @@ class Outcome(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Outcome.REACHED: "Reached",
-            Outcome.NO_ANSWER: "No answer",
-            Outcome.LEFT_MESSAGE: "Left a message",
-        }[self]
+        """The outcome in the language in use."""
+        return _(_OUTCOMES[self])
+
+
+_OUTCOMES = {
+    # Translators: the outcome of a phone call: the customer answered
+    Outcome.REACHED: N_("Reached"),
+    Outcome.NO_ANSWER: N_("No answer"),
+    Outcome.LEFT_MESSAGE: N_("Left a message"),
+}
 
 
 @dataclass(frozen=True)
@@ -71,20 +77,22 @@ def validate_call(inp: CallInput, today: dt.date) -> CallEntry:
     errors: dict[str, str] = {}
     called_on = _date(inp.called_on, "called_on", errors) or today
     if called_on > today:
-        errors["called_on"] = f"{called_on.isoformat()} is in the future"
+        errors["called_on"] = _("{day} is in the future", day=called_on.isoformat())
     follow_up = _date(inp.follow_up_on, "follow_up_on", errors)
     if follow_up is not None and follow_up < called_on:
-        errors["follow_up_on"] = "The follow-up is before the call"
+        errors["follow_up_on"] = _("The follow-up is before the call")
     try:
         outcome = Outcome(inp.outcome)
     except ValueError:
-        errors["outcome"] = "Choose reached, no answer or left a message"
+        errors["outcome"] = _("Choose reached, no answer or left a message")
         outcome = Outcome.REACHED
     reason = inp.reason.strip()
     if has_control_chars(reason, allow_newlines=True):
-        errors["reason"] = "Contains an invisible control character; please retype it"
+        errors["reason"] = _("Contains an invisible control character; please retype it")
     elif len(reason) > MAX_REASON:
-        errors["reason"] = f"Too long: {len(reason)} characters, at most {MAX_REASON}"
+        errors["reason"] = _(
+            "Too long: {length} characters, at most {most}", length=len(reason), most=MAX_REASON
+        )
     if errors:
         raise ValidationError(errors)
     return CallEntry(

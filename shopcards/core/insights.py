@@ -21,7 +21,10 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
+from babel.numbers import format_decimal
+
 from shopcards.core.history import months_back
+from shopcards.core.i18n import _, format_locale, ngettext
 
 TOP_PERCENT = 20
 NEXT_PERCENT = 40
@@ -132,9 +135,11 @@ def combined(title: str, group_header: str, groups: Sequence[CustomerList]) -> C
     (the 80/20 groups, the segments, the due lists: one CSV file each)."""
     headers = {tuple(c.header for c in g.columns) for g in groups}
     if len(headers) > 1:
-        raise ValueError(f"lists with different columns cannot be combined: {headers}")
+        raise ValueError(
+            _("Lists with different columns cannot be combined: {headers}", headers=headers)
+        )
     ids = [card_id for g in groups for card_id in g.ids]
-    marks = [g.title for g in groups for _ in g.ids]
+    marks = [g.title for g in groups for _unused in g.ids]
     columns = tuple(
         Column(column.header, column.kind, [v for g in groups for v in g.columns[i].values])
         for i, column in enumerate(groups[0].columns if groups else ())
@@ -192,7 +197,7 @@ class Pareto:
 
     def as_list(self) -> CustomerList:
         """Both groups as one list, each row marked with its group."""
-        return combined("80/20", "Group", (self.top, self.next))
+        return combined(_("80/20"), _("Group"), (self.top, self.next))
 
     @property
     def rest_share(self) -> float:
@@ -201,14 +206,45 @@ class Pareto:
     @property
     def tie_note(self) -> str:
         """A sentence saying which group grew for a tie at its edge; "" without one."""
-        grown = [
-            f"the {group.title.lower()} holds {len(group):,} customers"
+        top, next_ = (
+            len(group) if extra else 0
             for group, extra in zip((self.top, self.next), self.tied, strict=True)
-            if extra
-        ]
-        if not grown:
-            return ""
-        return f"Customers who spent the same share a group, so {' and '.join(grown)}."
+        )
+        if top and next_:
+            return _(
+                "Customers who spent the same share a group, so the top {top_percent}% holds "
+                "{top} customers and the next {next_percent}% holds {next}.",
+                top_percent=TOP_PERCENT,
+                top=_count(top),
+                next_percent=NEXT_PERCENT,
+                next=_count(next_),
+            )
+        if top:
+            return ngettext(
+                "Customers who spent the same share a group, so the top {percent}% holds "
+                "{count} customer.",
+                "Customers who spent the same share a group, so the top {percent}% holds "
+                "{count} customers.",
+                top,
+                percent=TOP_PERCENT,
+                count=_count(top),
+            )
+        if next_:
+            return ngettext(
+                "Customers who spent the same share a group, so the next {percent}% holds "
+                "{count} customer.",
+                "Customers who spent the same share a group, so the next {percent}% holds "
+                "{count} customers.",
+                next_,
+                percent=NEXT_PERCENT,
+                count=_count(next_),
+            )
+        return ""
+
+
+def _count(n: int) -> str:
+    """A count as the language in use writes it ("1,234", "1 234")."""
+    return str(format_decimal(n, locale=format_locale("")))
 
 
 def group_sizes(customers: int) -> tuple[int, int]:
@@ -228,8 +264,8 @@ def top_count(spends: Sequence[int], percent_bp: int) -> int:
 
 def pareto_split(ranked: Sequence[tuple[int, int]], start: str, end: str) -> Pareto:
     """The 80/20 split of ``ranked``: (customer id, spend > 0), highest spend first."""
-    ids = [card_id for card_id, _ in ranked]
-    spends = [spend for _, spend in ranked]
+    ids = [card_id for card_id, _unused in ranked]
+    spends = [spend for _unused, spend in ranked]
     n = len(ids)
     running = list(itertools.accumulate(spends))
     total = running[-1] if running else 0
@@ -247,10 +283,10 @@ def pareto_split(ranked: Sequence[tuple[int, int]], start: str, end: str) -> Par
             title,
             ids[lo:hi],
             (
-                Column("Rank", Kind.NUMBER, ranks[lo:hi]),
-                Column("Spend", Kind.MONEY, spends[lo:hi]),
-                Column("Share of sales", Kind.PERCENT, shares[lo:hi]),
-                Column("Running share", Kind.PERCENT, running_shares[lo:hi]),
+                Column(_("Rank"), Kind.NUMBER, ranks[lo:hi]),
+                Column(_("Spend"), Kind.MONEY, spends[lo:hi]),
+                Column(_("Share of sales"), Kind.PERCENT, shares[lo:hi]),
+                Column(_("Running share"), Kind.PERCENT, running_shares[lo:hi]),
             ),
         )
 
@@ -259,8 +295,8 @@ def pareto_split(ranked: Sequence[tuple[int, int]], start: str, end: str) -> Par
         end=end,
         customers=n,
         total=total,
-        top=group(f"Top {TOP_PERCENT}%", 0, top_end),
-        next=group(f"Next {NEXT_PERCENT}%", top_end, next_end),
+        top=group(_("Top {percent}%", percent=TOP_PERCENT), 0, top_end),
+        next=group(_("Next {percent}%", percent=NEXT_PERCENT), top_end, next_end),
         top_share=top_sum / total if total else 0.0,
         next_share=next_sum / total if total else 0.0,
         curve=_curve(running, total, (top_end, next_end)),
@@ -312,11 +348,13 @@ def lapsed_customers(
         if f.last_sale is not None and f.last_sale <= since and f.customer_id not in leave_out
     ]
     return _ranked_by_yearly(
-        f"No purchase in {months} months",
+        ngettext(
+            "No purchase in {count} month", "No purchase in {count} months", months, count=months
+        ),
         chosen,
         (
-            ("Last purchase", Kind.DATE, lambda f: f.last_sale),
-            ("Lifetime spend", Kind.MONEY, lambda f: f.lifetime),
+            (_("Last purchase"), Kind.DATE, lambda f: f.last_sale),
+            (_("Lifetime spend"), Kind.MONEY, lambda f: f.lifetime),
         ),
     )
 
@@ -334,13 +372,13 @@ def declining_customers(
         and f.customer_id not in leave_out
     ]
     return _ranked_by_yearly(
-        "Spending half or less",
+        _("Spending half or less"),
         chosen,
         (
-            ("Last 6 months", Kind.MONEY, lambda f: f.spend_6),
-            ("6 months before", Kind.MONEY, _before_6),
-            ("Change", Kind.PERCENT, lambda f: (f.spend_6 - _before_6(f)) / _before_6(f)),
-            ("Last purchase", Kind.DATE, lambda f: f.last_sale),
+            (_("Last 6 months"), Kind.MONEY, lambda f: f.spend_6),
+            (_("6 months before"), Kind.MONEY, _before_6),
+            (_("Change"), Kind.PERCENT, lambda f: (f.spend_6 - _before_6(f)) / _before_6(f)),
+            (_("Last purchase"), Kind.DATE, lambda f: f.last_sale),
         ),
     )
 
@@ -361,7 +399,7 @@ def _ranked_by_yearly(
         title,
         [f.customer_id for f in chosen],
         (
-            Column("Yearly spend", Kind.MONEY, [yearly[f.customer_id] for f in chosen]),
+            Column(_("Yearly spend"), Kind.MONEY, [yearly[f.customer_id] for f in chosen]),
             *(Column(header, kind, [get(f) for f in chosen]) for header, kind, get in columns),
         ),
     )
@@ -382,19 +420,25 @@ def due_list(
     first, then those never contacted, then by card."""
     yearly = {
         card_id: yearly_spend(figures[card_id]) if card_id in figures else 0
-        for card_id, _ in candidates
+        for card_id, _unused in candidates
     }
     ordered = sorted(candidates, key=lambda c: (-yearly[c[0]], c[1] or "", c[0]))
     return CustomerList(
         title,
-        [card_id for card_id, _ in ordered],
+        [card_id for card_id, _unused in ordered],
         (
-            Column("Yearly spend", Kind.MONEY, [yearly[card_id] for card_id, _ in ordered]),
-            Column("Last contact", Kind.DATE, [(last or "")[:10] or None for _, last in ordered]),
             Column(
-                "Last purchase",
+                _("Yearly spend"), Kind.MONEY, [yearly[card_id] for card_id, _unused in ordered]
+            ),
+            Column(
+                _("Last contact"),
                 Kind.DATE,
-                [figures[c].last_sale if c in figures else None for c, _ in ordered],
+                [(last or "")[:10] or None for _unused, last in ordered],
+            ),
+            Column(
+                _("Last purchase"),
+                Kind.DATE,
+                [figures[c].last_sale if c in figures else None for c, _unused in ordered],
             ),
         ),
     )

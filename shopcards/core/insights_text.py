@@ -10,6 +10,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from shopcards.core.i18n import _
 from shopcards.core.insights import BatchResult, Column, Kind, Value
 from shopcards.core.money import format_money, minor_digits
 
@@ -34,8 +35,10 @@ def format_uplift(batch: BatchResult, days: int, locale: str) -> str:
     without one; a trailing "*" while those days have not all passed yet."""
     uplift = batch.uplift(days)
     if uplift is None:
-        return "no hold-out"
-    text = f"{format_decimal(uplift * 100, '+#,##0.0;-#,##0.0', locale=locale)} pts"
+        return _("no hold-out")
+    points = format_decimal(uplift * 100, "+#,##0.0;-#,##0.0", locale=locale)
+    # Translators: percentage points, short ("+6.7 pts")
+    text = _("{points} pts", points=points)
     return text if batch.complete(days) else text + " *"
 
 
@@ -65,5 +68,10 @@ def csv_value(kind: Kind, value: Value, currency: str) -> str:
 
 
 def csv_header(column: Column, currency: str) -> str:
-    unit = {Kind.MONEY: f" ({currency})", Kind.PERCENT: " (%)"}.get(column.kind, "")
-    return column.header + unit
+    """The column's heading with its unit, for the people who read the spreadsheet."""
+    if column.kind is Kind.MONEY:
+        # Translators: a CSV column heading with its currency: "Spend (EUR)"
+        return _("{heading} ({currency})", heading=column.header, currency=currency)
+    if column.kind is Kind.PERCENT:
+        return f"{column.header} (%)"
+    return column.header

@@ -39,7 +39,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from babel.numbers import format_decimal
+
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import N_, _, format_locale, ngettext
 from shopcards.core.mailing import long_date
 from shopcards.core.money import NotAnAmount, format_money, parse_amount
 from shopcards.core.settings import ShopSettings
@@ -52,7 +55,7 @@ EXPIRING_SOON_DAYS = 92
 days (a quarter, so the quarterly letter names everything that would lapse before the next)."""
 MAX_REASON = 200
 
-SHORTFALL_RULE = (
+SHORTFALL_RULE = N_(
     "A balance never goes below zero. When a return or a void must take back more cash-back "
     "than the customer still holds (it was spent already), only the balance is taken and "
     "the rest is written on that row as a shortfall: the shop's loss, not the customer's debt."
@@ -201,7 +204,13 @@ def parse_positive(text: str, what: str, locale: str, currency: str) -> int:
     except NotAnAmount as exc:
         raise ValidationError({what: str(exc)}) from None
     if amount <= 0:
-        raise ValidationError({what: f"must be more than zero, not {text.strip() or 'empty'}"})
+        raise ValidationError(
+            {
+                what: _("must be more than zero, not {typed}", typed=text.strip())
+                if text.strip()
+                else _("must be more than zero, not empty")
+            }
+        )
     return amount
 
 
@@ -209,7 +218,9 @@ def checked_reason(text: str) -> str:
     """A manual adjustment's reason, one line; ValidationError when there is none."""
     reason = " ".join(text.split())
     if not reason:
-        raise ValidationError({"reason": "say why the balance is adjusted (it is in the ledger)"})
+        raise ValidationError(
+            {"reason": _("say why the balance is adjusted (it is in the ledger)")}
+        )
     problem = text_problem(reason, MAX_REASON)
     if problem:
         raise ValidationError({"reason": problem})
@@ -218,7 +229,12 @@ def checked_reason(text: str) -> str:
 
 def points_or_money(amount: int, points: bool, money: str) -> str:
     """An amount as the customer is told it: "120 points (1,20 €)" or "1,20 €"."""
-    return f"{amount:,} point{'' if abs(amount) == 1 else 's'} ({money})" if points else money
+    if not points:
+        return money
+    count = format_decimal(amount, locale=format_locale(""))
+    return ngettext(
+        "{count} point ({money})", "{count} points ({money})", abs(amount), count=count, money=money
+    )
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from enum import StrEnum
 from babel.numbers import format_percent
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import _, format_locale
 from shopcards.core.insights import top_count
 from shopcards.core.money import format_money
 from shopcards.core.text import has_control_chars
@@ -110,27 +111,32 @@ def check_tiers(tiers: Sequence[Tier]) -> list[Tier]:
 def _tier_problems(tier: Tier, name: str, seen: set[str]) -> list[str]:
     problems = []
     if not name:
-        problems.append("give the tier a name")
+        problems.append(_("give the tier a name"))
     elif len(name) > MAX_NAME or has_control_chars(name):
-        problems.append(f"a name of at most {MAX_NAME} letters, on one line")
+        problems.append(_("a name of at most {most} letters, on one line", most=MAX_NAME))
     elif name.casefold() in seen:
-        problems.append("another tier has this name")
+        problems.append(_("another tier has this name"))
     if not 0 <= tier.rate_bp <= WHOLE:
-        problems.append(f"the discount must be 0% to 100% ({_percent(tier.rate_bp)} given)")
+        problems.append(
+            _("the discount must be 0% to 100% ({rate} given)", rate=_percent(tier.rate_bp))
+        )
     if tier.rule is Rule.SPEND and tier.threshold < 0:
-        problems.append("the net spend threshold cannot be negative")
+        problems.append(_("the net spend threshold cannot be negative"))
     if tier.rule is Rule.TOP and not 0 < tier.top_bp <= WHOLE:
         problems.append(
-            f"the top share must be above 0% and at most 100% ({_percent(tier.top_bp)} given)"
+            _(
+                "the top share must be above 0% and at most 100% ({share} given)",
+                share=_percent(tier.top_bp),
+            )
         )
     if tier.rule is Rule.MANUAL:
-        problems.append("a tier's rule is a net spend or a top share")
+        problems.append(_("a tier's rule is a net spend or a top share"))
     return problems
 
 
 def _percent(bp: int) -> str:
-    """As typed: "150%", "12.5%" (a message about a typed value, in the program's English)."""
-    return format_rate(bp, "en")
+    """As typed: "150%", "12.5%" (a typed value, written the language in use's way)."""
+    return format_rate(bp, format_locale(""))
 
 
 def best_first(tiers: Sequence[Tier]) -> list[Tier]:
@@ -183,7 +189,7 @@ def moves(
 
 def _columns(ranked: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """(ids, spends) of the ranking, as two lists."""
-    return [c for c, _ in ranked], [s for _, s in ranked]
+    return [c for c, _spend in ranked], [s for _customer, s in ranked]
 
 
 def bar(tier: Tier) -> int:
@@ -199,20 +205,27 @@ def check_manual(tier: str, ends_on: str, reason: str, known: Sequence[str], tod
     not in the table, an end date that is not after today, no reason."""
     problems: dict[str, str] = {}
     if tier.casefold() not in {name.casefold() for name in known}:
-        names = ", ".join(known) or "none yet"
-        problems["tier"] = f"“{tier}” is not a tier (the tiers: {names})"
+        problems["tier"] = (
+            _("“{tier}” is not a tier (the tiers: {names})", tier=tier, names=", ".join(known))
+            if known
+            else _("“{tier}” is not a tier (there are none yet)", tier=tier)
+        )
     try:
         end = dt.date.fromisoformat(ends_on)
     except ValueError:
-        problems["ends on"] = f"“{ends_on}” is not a date like {today.isoformat()}"
+        problems["ends on"] = _(
+            "“{typed}” is not a date like {example}", typed=ends_on, example=today.isoformat()
+        )
     else:
         if end <= today:
-            problems["ends on"] = f"the end date {ends_on} must be after today ({today})"
+            problems["ends on"] = _(
+                "the end date {day} must be after today ({today})", day=ends_on, today=today
+            )
     reason = " ".join(reason.split())
     if not reason:
-        problems["reason"] = "say why the customer is put in this tier by hand"
+        problems["reason"] = _("say why the customer is put in this tier by hand")
     elif len(reason) > MAX_REASON:
-        problems["reason"] = f"at most {MAX_REASON} letters"
+        problems["reason"] = _("at most {most} letters", most=MAX_REASON)
     if problems:
         raise ValidationError(problems)
     return reason
@@ -238,11 +251,20 @@ def reason_text(why: Why, locale: str, currency: str) -> str:
     """'net spend 1 234,00 € over 12 months ≥ 1 000,00 €', 'top 5%', or 'set by hand by owner
     on 2026-11-02, ends 2027-02-01: birthday present' (it counts up to the day before)."""
     if why.rule is Rule.SPEND:
-        spend = format_money(why.spend, locale, currency)
-        return f"net spend {spend} over 12 months ≥ {format_money(why.bar, locale, currency)}"
+        return _(
+            "net spend {spend} over 12 months ≥ {bar}",
+            spend=format_money(why.spend, locale, currency),
+            bar=format_money(why.bar, locale, currency),
+        )
     if why.rule is Rule.TOP:
-        return f"top {format_rate(why.bar, locale)} by net spend over 12 months"
-    return f"set by hand by {why.placed_by} on {why.placed_at[:10]}, ends {why.ends_on}: {why.note}"
+        return _("top {share} by net spend over 12 months", share=format_rate(why.bar, locale))
+    return _(
+        "set by hand by {who} on {day}, ends {ends}: {note}",
+        who=why.placed_by,
+        day=why.placed_at[:10],
+        ends=why.ends_on,
+        note=why.note,
+    )
 
 
 def merge_fields(standing: Standing | None, locale: str) -> Mapping[str, str]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shopcards.core.i18n import N_
 from shopcards.core.insights import BatchResult, CustomerList, Pareto
 from shopcards.core.segments import Segments
 
-WHO_COUNTS = (
+WHO_COUNTS = N_(
     "Staff cards are left out; archived cards count in the totals but are not on the lists "
     "to contact."
 )

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from shopcards.core.i18n import N_, _
 from shopcards.core.insights import (
     Column,
     CustomerFigures,
@@ -41,15 +42,18 @@ class Segment(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        """The segment's name in the language in use."""
+        return _(_LABELS[self])
 
 
 _LABELS = {
-    Segment.REGULAR_HEAVY: "Regular, heavy",
-    Segment.REGULAR_LIGHT: "Regular, light",
-    Segment.INFREQUENT_HEAVY: "Infrequent, heavy",
-    Segment.INFREQUENT_LIGHT: "Infrequent, light",
-    Segment.FORMER: "Former",
+    # Translators: a customer segment: comes often and spends much
+    Segment.REGULAR_HEAVY: N_("Regular, heavy"),
+    Segment.REGULAR_LIGHT: N_("Regular, light"),
+    Segment.INFREQUENT_HEAVY: N_("Infrequent, heavy"),
+    Segment.INFREQUENT_LIGHT: N_("Infrequent, light"),
+    # Translators: a customer segment: bought before, not lately
+    Segment.FORMER: N_("Former"),
 }
 
 _BY_REGULAR_HEAVY = {
@@ -100,7 +104,7 @@ class Segments:
 
     def as_list(self) -> CustomerList:
         """Every segmented customer in one list, each row marked with its segment."""
-        return combined("Segments", "Segment", [g.customers for g in self.groups])
+        return combined(_("Segments"), _("Segment"), [g.customers for g in self.groups])
 
 
 def segment_customers(
@@ -126,9 +130,9 @@ def segment_customers(
     for f in active:
         members[_BY_REGULAR_HEAVY[f.visits_12 > visits, f.spend_12 > spend]].append(f)
     groups = {segment: _listed(segment, group) for segment, group in members.items()}
-    spends = [spent for _, spent in groups.values()]
+    spends = [spent for _unused, spent in groups.values()]
     sales_shares = shares_of(spends)
-    customer_shares = shares_of([len(listed) for listed, _ in groups.values()])
+    customer_shares = shares_of([len(listed) for listed, _unused in groups.values()])
     return Segments(
         thresholds,
         former_months,
@@ -163,7 +167,7 @@ def _listed(segment: Segment, group: list[CustomerFigures]) -> tuple[CustomerLis
     a customer's spend below nothing counted as nothing."""
     if not group:
         return CustomerList(segment.label, (), _columns((), (), ())), 0
-    ids, _, last_sales, _, spends, visits, _ = zip(*group, strict=True)
+    ids, _first, last_sales, _lifetime, spends, visits, _spend_6 = zip(*group, strict=True)
     spent = sum(spend for spend in spends if spend > 0)
     return CustomerList(segment.label, ids, _columns(visits, spends, last_sales)), spent
 
@@ -172,7 +176,7 @@ def _columns(
     visits: Sequence[int], spends: Sequence[int], last_sales: Sequence[str | None]
 ) -> tuple[Column, ...]:
     return (
-        Column("Visits (12 months)", Kind.NUMBER, visits),
-        Column("Spend (12 months)", Kind.MONEY, spends),
-        Column("Last purchase", Kind.DATE, last_sales),
+        Column(_("Visits (12 months)"), Kind.NUMBER, visits),
+        Column(_("Spend (12 months)"), Kind.MONEY, spends),
+        Column(_("Last purchase"), Kind.DATE, last_sales),
     )

@@ -26,6 +26,7 @@ from shopcards.core.consent import suggest_contact
 from shopcards.core.csv_cells import Cell, csv_rows
 from shopcards.core.errors import ValidationError
 from shopcards.core.history import months_back
+from shopcards.core.i18n import N_, _, ngettext
 from shopcards.core.insights import (
     CALL_MONTHS,
     RESPONSE_DAYS,
@@ -53,9 +54,17 @@ from shopcards.store import consents
 from shopcards.store import insights as store
 
 POPULATION_MINUTES = 10
-CONTACT = "Contact"
-"""The lapsed and declining lists' column saying how each customer may be reached."""
+CONTACT = N_("Contact")
+"""The lapsed and declining lists' column saying how each customer may be reached (its
+heading, translated where the column is made: compare with ``_(CONTACT)``)."""
 _NUMERIC = (Kind.MONEY, Kind.PERCENT, Kind.NUMBER)
+
+
+def no_call_title() -> str:
+    """The title of the list of whom to ring: no call in :data:`CALL_MONTHS` months."""
+    return ngettext(
+        "No call in {count} month", "No call in {count} months", CALL_MONTHS, count=CALL_MONTHS
+    )
 
 
 def pareto(session: Session, start: dt.date, end: dt.date) -> Pareto:
@@ -103,7 +112,7 @@ class Due:
 
     def as_list(self) -> CustomerList:
         """Both as one list, each row marked with what it is due."""
-        return combined("Due for contact", "Due", (self.letters, self.calls))
+        return combined(_("Due for contact"), _("Due"), (self.letters, self.calls))
 
 
 def due_for_contact(session: Session) -> Due:
@@ -187,7 +196,13 @@ def export_csv(session: Session, customers: CustomerList, path: Path) -> int:
     currency = session.settings.currency
     with csv_rows(Path(path), session.settings.locale) as write:
         write(
-            ["Card", "Name", "City", "Phone", *(csv_header(c, currency) for c in customers.columns)]
+            [
+                _("Card"),
+                _("Name"),
+                _("City"),
+                _("Phone"),
+                *(csv_header(c, currency) for c in customers.columns),
+            ]
         )
         for start in range(0, len(customers), store.CHUNK):
             ids = list(customers.ids[start : start + store.CHUNK])
@@ -265,12 +280,13 @@ def save_thresholds(
 
 
 def _require(session: Session) -> None:
-    require_owner(session, "see what the customers buy (insights)")
+    # Translators: ends "Only the owner may …"
+    require_owner(session, _("see what the customers buy (insights)"))
 
 
 def _check_period(start: dt.date, end: dt.date) -> None:
     if start > end:
-        raise ValidationError({"start": "The period starts after it ends"})
+        raise ValidationError({"start": _("The period starts after it ends")})
 
 
 def _figures(session: Session) -> list[CustomerFigures]:
@@ -288,7 +304,7 @@ def _with_contact(db: Database, listed: CustomerList) -> CustomerList:
     (core.consent.suggest_contact), so nobody who said no to the phone is rung."""
     reach = consents.reach(db, list(listed.ids))
     values = [suggest_contact(*reach[i]) if i in reach else "" for i in listed.ids]
-    return replace(listed, columns=(*listed.columns, Column(CONTACT, Kind.TEXT, values)))
+    return replace(listed, columns=(*listed.columns, Column(_(CONTACT), Kind.TEXT, values)))
 
 
 def _due(session: Session, figures: dict[int, CustomerFigures]) -> Due:
@@ -296,8 +312,8 @@ def _due(session: Session, figures: dict[int, CustomerFigures]) -> Due:
     letters = store.due_for_letter(session.db, quarter_start(today).isoformat())
     calls = store.due_for_call(session.db, months_back(today, CALL_MONTHS).isoformat())
     return Due(
-        due_list("No letter this quarter", letters, figures),
-        due_list(f"No call in {CALL_MONTHS} months", calls, figures),
+        due_list(_("No letter this quarter"), letters, figures),
+        due_list(no_call_title(), calls, figures),
     )
 
 

@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from shopcards.core.card import Card
 from shopcards.core.errors import NotFound, ShopError, ValidationError
+from shopcards.core.i18n import N_, _, format_locale
 from shopcards.core.loyalty import (
     EXPIRING_SOON_DAYS,
     Cashback,
@@ -120,7 +121,11 @@ def for_till(session: Session, customer_id: int) -> TillCashback:
     held = cashback(session, customer_id)
     soon = ""
     if held.expiring and held.expiring_on:
-        soon = f"{shown(session, held.expiring)} to spend by {held.expiring_on}"
+        soon = _(
+            "{amount} to spend by {day}",
+            amount=shown(session, held.expiring),
+            day=held.expiring_on,
+        )
     return TillCashback(
         shown=plan.on or held.balance > 0,
         earning=plan.on,
@@ -141,7 +146,7 @@ def earn_preview(session: Session, amount: int, spent: int = 0) -> int:
 def shown(session: Session, amount: int) -> str:
     """An amount of cash-back as the customer is told it (points or money)."""
     settings = session.settings
-    money = format_money(amount, settings.locale, settings.currency)
+    money = format_money(amount, format_locale(settings.locale), settings.currency)
     return points_or_money(amount, scheme(session).points, money)
 
 
@@ -180,24 +185,35 @@ def slip_line(session: Session, purchase: Purchase) -> str:
     moved = sale_cashback(session, purchase.id)
     held = store.balance(session.db, purchase.customer_id)
     said = [
-        f"{label} {shown(session, amount)}"
-        for label, amount in (
-            ("spent", moved.spent),
-            ("earned", moved.earned),
-            ("taken back", moved.taken_back),
-            ("given back", moved.given_back),
+        _(words, amount=shown(session, amount))
+        for words, amount in (
+            (SPENT, moved.spent),
+            (EARNED, moved.earned),
+            (TAKEN_BACK, moved.taken_back),
+            (GIVEN_BACK, moved.given_back),
         )
         if amount
     ]
     if not said and not held:
         return ""
-    return "Cash-back: " + ", ".join([*said, f"now {shown(session, held)}"])
+    balance = shown(session, held)
+    if not said:
+        return _("Cash-back: now {balance}", balance=balance)
+    return _("Cash-back: {moves}, now {balance}", moves=", ".join(said), balance=balance)
+
+
+# Translators: the parts of the cash-back line after a sale ("Cash-back: spent 0,60 €, …")
+SPENT = N_("spent {amount}")
+EARNED = N_("earned {amount}")
+TAKEN_BACK = N_("taken back {amount}")
+GIVEN_BACK = N_("given back {amount}")
 
 
 def months(session: Session) -> list[MonthTotals]:
     """Each month of the scheme: earned, spent, expired, reversed, adjusted and outstanding at
     its end (for the cost of the scheme in the insights). Owner only, like the reports."""
-    require_owner(session, "see what the cash-back scheme costs")
+    # Translators: ends "Only the owner may …"
+    require_owner(session, _("see what the cash-back scheme costs"))
     return month_totals(store.month_totals(session.db))
 
 
@@ -206,7 +222,12 @@ def holder_of_card(session: Session, card_no: str) -> Card:
     not (no such card, erased, archived)."""
     card_id = customers.find_by_card_no(session.db, card_no)
     if card_id is None:
-        raise NotFound(f"There is no card number {card_no.strip()}; it may have been erased.")
+        raise NotFound(
+            _(
+                "There is no card number {card_no}; it may have been erased.",
+                card_no=card_no.strip(),
+            )
+        )
     _check_holder(session.db, card_id)
     return customers.get(session.db, card_id)
 
@@ -217,7 +238,8 @@ def adjust(session: Session, customer_id: int, amount: str, reason: str) -> Move
     Taking away more than the balance is refused with the balance named. Money added is a lot
     that expires like earned money would today.
     """
-    require_owner(session, "adjust a cash-back balance")
+    # Translators: ends "Only the owner may …"
+    require_owner(session, _("adjust a cash-back balance"))
     settings = session.settings
     text = amount.strip()
     taking = text.startswith("-")
@@ -228,8 +250,10 @@ def adjust(session: Session, customer_id: int, amount: str, reason: str) -> Move
         _check_holder(db, customer_id)
         if taking:
             expire_in(session, db)
-            _check_enough(session, db, customer_id, minor, "taken away")
-            row_id, _, _ = store.take(db, customer_id, Kind.ADJUST, minor, stamp, reason=why)
+            _check_enough(session, db, customer_id, minor, TAKEN_AWAY)
+            row_id, _taken, _short = store.take(
+                db, customer_id, Kind.ADJUST, minor, stamp, reason=why
+            )
         else:
             last = scheme(session).last_day(session.today(), session.today())
             row_id = store.give(db, customer_id, Kind.ADJUST, minor, last, stamp, reason=why)
@@ -259,7 +283,7 @@ def expire_in(session: Session, db: Database) -> Expired:
     lots = total = 0
     for customer_id, lot_id in store.due_lots(db, stamp.on_date):
         left = store.movement(db, lot_id).left
-        _, taken, _ = store.take(db, customer_id, Kind.EXPIRE, left, stamp, first=lot_id)
+        _row, taken, _short = store.take(db, customer_id, Kind.EXPIRE, left, stamp, first=lot_id)
         lots, total = lots + 1, total + taken
     if lots:
         details = {"lots": lots, "amount": total}
@@ -294,7 +318,9 @@ def parse_spend(session: Session, text: str, sale_amount: int) -> int:
     spent = parse_positive(text, "cashback", settings.locale, settings.currency)
     if spent > sale_amount:
         limit = format_money(sale_amount, settings.locale, settings.currency)
-        raise ValidationError({"cashback": f"more than the sale ({limit}) cannot be paid with it"})
+        raise ValidationError(
+            {"cashback": _("more than the sale ({amount}) cannot be paid with it", amount=limit)}
+        )
     return spent
 
 
@@ -306,7 +332,7 @@ def spend_and_earn(session: Session, db: Database, sale: Purchase, spent: int) -
     if spent:
         _check_holder(db, sale.customer_id)
         expire_in(session, db)  # after midnight at an open till: nothing past its last day
-        _check_enough(session, db, sale.customer_id, spent, "spent")
+        _check_enough(session, db, sale.customer_id, spent, CANNOT_SPEND)
         store.take(db, sale.customer_id, Kind.SPEND, spent, stamp, purchase_id=sale.id)
     plan = scheme(session)
     gained = earned(sale.amount - spent, plan.rate_bp) if plan.on else 0
@@ -337,7 +363,7 @@ def settle_return(session: Session, db: Database, sale: Purchase, back: Purchase
         amount, shortfall = store.sale_returned_rows(db, sale.id, Kind.REVERSE)
         wanted = share(earn.amount, returned, sale.amount) - (-amount + shortfall)
         if wanted > 0:
-            _, taken, short = store.take(
+            _row, taken, short = store.take(
                 db,
                 sale.customer_id,
                 Kind.REVERSE,
@@ -347,7 +373,7 @@ def settle_return(session: Session, db: Database, sale: Purchase, back: Purchase
                 first=earn.id,
             )
     if (spend := rows.get(Kind.SPEND)) is not None:
-        already, _ = store.sale_returned_rows(db, sale.id, Kind.REFUND)
+        already, _rows = store.sale_returned_rows(db, sale.id, Kind.REFUND)
         given = share(-spend.amount, returned, sale.amount) - already
         if given > 0:
             store.give(
@@ -373,7 +399,7 @@ def undo_purchase(session: Session, db: Database, voided: Purchase) -> SaleCashb
         if row.kind is Kind.UNDO:
             continue
         if row.amount > 0:
-            _, got, missing = store.take(
+            _row, got, missing = store.take(
                 db,
                 voided.customer_id,
                 Kind.UNDO,
@@ -403,8 +429,10 @@ def check_amount_kept(db: Database, base: Purchase, new_amount: int) -> None:
     if new_amount != base.amount and store.of_purchase(db, base.id):
         raise ValidationError(
             {
-                "amount": "this purchase earned or spent cash-back: void it and record it again "
-                "to change its amount"
+                "amount": _(
+                    "this purchase earned or spent cash-back: void it and record it again "
+                    "to change its amount"
+                )
             }
         )
 
@@ -419,22 +447,28 @@ def _kept(db: Database, row: Movement, session: Session) -> str | None:
 def _check_holder(db: Database, customer_id: int) -> None:
     state = store.holder(db, customer_id)
     if state == "missing":
-        raise NotFound(f"There is no card with id {customer_id}; it may have been erased.")
+        raise NotFound(_("There is no card with id {id}; it may have been erased.", id=customer_id))
     if state == "archived":
         raise ShopError(
-            f"Card {customers.get(db, customer_id).card_no} is archived: bring it back first "
-            "to spend or adjust its cash-back."
+            _(
+                "Card {card_no} is archived: bring it back first to spend or adjust its cash-back.",
+                card_no=customers.get(db, customer_id).card_no,
+            )
         )
 
 
-def _check_enough(session: Session, db: Database, customer_id: int, want: int, how: str) -> None:
+TAKEN_AWAY = N_("the balance is {held}: {want} cannot be taken away")
+CANNOT_SPEND = N_("the balance is {held}: {want} cannot be spent")
+
+
+def _check_enough(
+    session: Session, db: Database, customer_id: int, want: int, refusal: str
+) -> None:
+    """ValidationError ``refusal`` (TAKEN_AWAY, CANNOT_SPEND) when the customer holds less."""
     held = store.balance(db, customer_id)
     if want > held:
         raise ValidationError(
-            {
-                "cashback": f"the balance is {shown(session, held)}: {shown(session, want)} "
-                f"cannot be {how}"
-            }
+            {"cashback": _(refusal, held=shown(session, held), want=shown(session, want))}
         )
 
 

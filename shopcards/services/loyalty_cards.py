@@ -25,8 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from babel.numbers import format_decimal
+
 from shopcards.core.card import Card
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import N_, _, format_locale, ngettext
 from shopcards.core.mailing import Excluded
 from shopcards.services import letter_selections
 from shopcards.services.exports import record_export
@@ -58,8 +61,9 @@ SHEET = "C32011"
 """The default: an A4 sheet of 10 business-card blanks."""
 SINGLE = "SINGLE"
 """One card per 85.6 × 54 mm page (a card printer, or to cut out)."""
-ARCHIVED = "archived: bring the card back first"
-NO_SUCH_CARD = "no such card: erased, or never made"
+ARCHIVED = N_("archived: bring the card back first")
+NO_SUCH_CARD = N_("no such card: erased, or never made")
+"""Why a card is left out (in English: translated where the plan is made)."""
 
 
 @dataclass(frozen=True)
@@ -100,11 +104,23 @@ class CardPlan:
 
     def summary(self) -> str:
         """ "12 loyalty cards; 2 left out" — the line the screen and the command line print."""
-        count = len(self.cards)
-        text = f"{count:,} loyalty card{'' if count == 1 else 's'}"
-        if self.skipped:
-            text += f"; {len(self.skipped):,} left out"
-        return text
+        count, left_out = len(self.cards), len(self.skipped)
+        written = format_locale("")
+        cards = ngettext(
+            "{count} loyalty card",
+            "{count} loyalty cards",
+            count,
+            count=format_decimal(count, locale=written),
+        )
+        if not left_out:
+            return cards
+        return ngettext(
+            "{cards}; {count} left out",
+            "{cards}; {count} left out",
+            left_out,
+            cards=cards,
+            count=format_decimal(left_out, locale=written),
+        )
 
 
 @dataclass(frozen=True)
@@ -133,12 +149,16 @@ def plan_cards(session: Session, request: CardRequest) -> CardPlan:
     ids = _chosen_ids(session, request)
     if len(ids) > 1:
         require_owner(
-            session, "print loyalty cards for more than one customer (a clerk may print one)"
+            session,
+            # Translators: ends "Only the owner may …"
+            _("print loyalty cards for more than one customer (a clerk may print one)"),
         )
     existing = set(store.existing(session.db, ids))
-    skipped = [Excluded(i, "", f"card id {i}", NO_SUCH_CARD) for i in ids if i not in existing]
+    skipped = [
+        Excluded(i, "", _("card id {id}", id=i), _(NO_SUCH_CARD)) for i in ids if i not in existing
+    ]
     found = [customers.get(session.db, card_id) for card_id in ids if card_id in existing]
-    skipped += [_excluded(card, ARCHIVED) for card in found if card.archived_at]
+    skipped += [_excluded(card, _(ARCHIVED)) for card in found if card.archived_at]
     live = [card for card in found if not card.archived_at]
     skipped += _unprintable(live)
     out = {entry.customer_id for entry in skipped}
@@ -157,7 +177,9 @@ def write_cards(plan: CardPlan, out: Path, *, progress: Report | None = None) ->
     from shopcards import printing
 
     if not plan.cards:
-        raise ValidationError({"customers": f"Nobody to print a card for: {plan.summary()}."})
+        raise ValidationError(
+            {"customers": _("Nobody to print a card for: {plan}.", plan=plan.summary())}
+        )
     cards = [printing.LoyaltyCard(card.name, card.card_no) for card in plan.cards]
     return printing.print_loyalty_cards(
         cards,
@@ -187,22 +209,35 @@ def _check_sheet(request: CardRequest) -> None:
     sheet = CARD_SHEETS.get(request.sheet.upper())
     if sheet is None:
         raise ValidationError(
-            {"sheet": f"“{request.sheet}” is not one of {', '.join(CARD_SHEETS)}"}
+            {
+                "sheet": _(
+                    "“{sheet}” is not one of {sheets}",
+                    sheet=request.sheet,
+                    sheets=", ".join(CARD_SHEETS),
+                )
+            }
         )
     if not 1 <= request.start_at <= sheet.per_sheet:
-        where = "one card per page: start at 1" if sheet.per_sheet == 1 else sheet.name
+        where = _("one card per page: start at 1") if sheet.per_sheet == 1 else sheet.name
         raise ValidationError(
-            {"start_at": f"start at 1 to {sheet.per_sheet}, not {request.start_at} ({where})"}
+            {
+                "start_at": _(
+                    "start at 1 to {last}, not {typed} ({sheet})",
+                    last=sheet.per_sheet,
+                    typed=request.start_at,
+                    sheet=where,
+                )
+            }
         )
 
 
 def _chosen_ids(session: Session, request: CardRequest) -> list[int]:
     if request.customer_ids and request.selection:
-        raise ValidationError({"customers": "Choose cards by id or by a selection, not both."})
+        raise ValidationError({"customers": _("Choose cards by id or by a selection, not both.")})
     if request.customer_ids:
         return list(dict.fromkeys(request.customer_ids))
     if not request.selection.strip():
-        raise ValidationError({"customers": "Choose whose loyalty cards to print."})
+        raise ValidationError({"customers": _("Choose whose loyalty cards to print.")})
     return letter_selections.find(session, request.selection)
 
 
@@ -226,6 +261,8 @@ def _unprintable(cards: Sequence[Card]) -> list[Excluded]:
     for card in cards:
         scripts = book.missing(_name(card))
         if scripts:
-            reason = f"name in a script the printed cards cannot show yet ({scripts})"
+            reason = _(
+                "name in a script the printed cards cannot show yet ({scripts})", scripts=scripts
+            )
             found.append(_excluded(card, reason))
     return found

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from shopcards.core.history import months_back
+from shopcards.core.i18n import _
 from shopcards.core.insights import last_12_months
 from shopcards.core.loyalty import month_totals
 from shopcards.core.loyalty_insights import (
@@ -31,7 +32,8 @@ from shopcards.store import loyalty_tiers as tiers_store
 
 def tier_insights(session: Session) -> tuple[TierInsight, ...]:
     """Every tier of the table, in its order, with its figures as of today."""
-    require_owner(session, "see whether the loyalty scheme pays")
+    # Translators: ends "Only the owner may …"
+    require_owner(session, _("see whether the loyalty scheme pays"))
     today = session.today()
     start, end = (day.isoformat() for day in last_12_months(today))
     stop = (today + dt.timedelta(days=1)).isoformat()
@@ -47,8 +49,8 @@ def tier_insights(session: Session) -> tuple[TierInsight, ...]:
             mine = [(cid, since) for cid, tier_id, since in members if tier_id == tier.id]
             threshold = _threshold(tier, spend, placed)
             low, high = band(threshold)
-            inside = {cid for cid, _ in mine}
-            pivot = median_day([since for _, since in mine]) or today.isoformat()
+            inside = {cid for cid, _since in mine}
+            pivot = median_day([since for _cid, since in mine]) or today.isoformat()
             below = [
                 (cid, pivot) for cid, s in spend.items() if low <= s < high and cid not in inside
             ]
@@ -81,7 +83,8 @@ def _threshold(tier: Tier, spend: Mapping[int, int], placed: Mapping[int, int]) 
 def scheme_cost(session: Session, months: int = 12) -> tuple[SchemeMonth, ...]:
     """What the scheme cost in each of the last ``months`` calendar months, oldest first
     (this month so far included)."""
-    require_owner(session, "see whether the loyalty scheme pays")
+    # Translators: ends "Only the owner may …"
+    require_owner(session, _("see whether the loyalty scheme pays"))
     first = months_back(session.today().replace(day=1), months - 1)
     names = [
         months_back(session.today().replace(day=1), n).isoformat()[:7]

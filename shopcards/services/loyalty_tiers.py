@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from shopcards.core import loyalty_tiers as core
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.history import months_back
+from shopcards.core.i18n import _
 from shopcards.core.insights import last_12_months
 from shopcards.core.loyalty_tiers import Standing, Tier
 from shopcards.core.purchase import PurchaseEntry
@@ -47,17 +48,20 @@ def save_tiers(
     nothing (owner only). ValidationError names each tier that will not do (its place and
     name, and what). ``base`` is the table as this desk read it: when another desk saved a
     different one since, Conflict is raised and nothing is saved."""
-    require_owner(session, "set up the loyalty tiers")
+    # Translators: ends "Only the owner may …"
+    require_owner(session, _("set up the loyalty tiers"))
     checked = core.check_tiers(table)
     with session.card_file.write() as db:
         if base is not None and store.load_tiers(db) != list(base):
             raise Conflict(
-                "Another desk changed the loyalty tiers since you opened them: reload them and "
-                "make your change again.",
+                _(
+                    "Another desk changed the loyalty tiers since you opened them: reload them "
+                    "and make your change again."
+                ),
                 ["tiers"],
             )
         saved = store.replace_tiers(db, checked)
-        _, moved = _recompute(db, saved, session.today(), session.now())
+        _placed, moved = _recompute(db, saved, session.today(), session.now())
         changes.record(
             db,
             session.actor,
@@ -106,10 +110,10 @@ def _recompute(db: Database, table: Sequence[Tier], today: dt.date, now: str) ->
     ranked = insights_store.ranked_spend(db, start.isoformat(), end.isoformat())
     moved, placed = core.moves(ranked, store.running_by_rule(db), table)
     day = today.isoformat()
-    store.end_placements(db, (cid for cid, _, left, _ in moved if left is not None), day)
+    store.end_placements(db, (cid for cid, _spend, left, _tier in moved if left is not None), day)
     rows = [
         (cid, tier.id or 0, tier.name, tier.rule.value, spend, core.bar(tier))
-        for cid, spend, _, tier in moved
+        for cid, spend, _left, tier in moved
         if tier is not None
     ]
     store.start_placements(db, rows, day, now, RECOMPUTE_ACTOR)
@@ -121,7 +125,7 @@ def tier_counts(session: Session) -> dict[str, int]:
     """Tier name -> how many customers are in it today (every tier of the table listed)."""
     today = session.today().isoformat()
     table = store.load_tiers(session.db)
-    counts = Counter(tier_id for _, tier_id, _ in members_store.members(session.db, today))
+    counts = Counter(tier_id for _cid, tier_id, _since in members_store.members(session.db, today))
     return {tier.name: counts[tier.id or 0] for tier in table}
 
 
@@ -130,14 +134,17 @@ def place_by_hand(session: Session, customer_id: int, tier: str, ends_on: str, r
     before), with the reason (owner only). ValidationError names the field: a tier not in the
     table, an end date not after today, no reason. A placement by hand still running ends.
     Returns the tier's name as the table writes it."""
-    require_owner(session, "put a customer in a loyalty tier by hand")
+    # Translators: ends "Only the owner may …"
+    require_owner(session, _("put a customer in a loyalty tier by hand"))
     with session.card_file.write() as db:
         known = store.load_tiers(db)
         today = session.today()
         note = core.check_manual(tier, ends_on, reason, [t.name for t in known], today)
         chosen = next(t for t in known if t.name.casefold() == tier.casefold())
         if db.execute("SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone() is None:
-            raise NotFound(f"There is no card with id {customer_id}; it may have been erased")
+            raise NotFound(
+                _("There is no card with id {id}; it may have been erased.", id=customer_id)
+            )
         store.place_by_hand(
             db, customer_id, chosen, today.isoformat(), ends_on, note, session.now(), session.actor
         )

@@ -5,6 +5,7 @@ letters screen, ``shopcards letters`` and ``shopcards loyalty cards --tier`` all
 from __future__ import annotations
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import N_, _
 from shopcards.services.letter_selections import Argument, SelectionKind, register
 from shopcards.services.session import Session
 from shopcards.store import letters as letters_store
@@ -18,11 +19,22 @@ def in_tier(session: Session, argument: str) -> list[int]:
     table = store.load_tiers(session.db)
     tier = next((t for t in table if t.name.casefold() == argument.strip().casefold()), None)
     if tier is None:
-        offered = ", ".join(t.name for t in table) or "none is set up"
-        raise ValidationError({"selection": f"“{argument}” is not a loyalty tier ({offered})"})
+        raise ValidationError(
+            {
+                "selection": _(
+                    "“{name}” is not a loyalty tier ({tiers})",
+                    name=argument,
+                    tiers=", ".join(t.name for t in table),
+                )
+                if table
+                else _("“{name}” is not a loyalty tier (none is set up)", name=argument)
+            }
+        )
     today = session.today().isoformat()
     inside = {
-        cid for cid, tier_id, _ in members_store.members(session.db, today) if tier_id == tier.id
+        cid
+        for cid, tier_id, _since in members_store.members(session.db, today)
+        if tier_id == tier.id
     }
     return [cid for cid in letters_store.everyone(session.db) if cid in inside]
 
@@ -34,9 +46,9 @@ def _tier_choices(session: Session) -> list[tuple[str, str]]:
 register(
     SelectionKind(
         "tier",
-        "Loyalty tier",
+        N_("Loyalty tier"),
         "tier:Gold",
-        "the customers in this loyalty tier today",
+        N_("the customers in this loyalty tier today"),
         Argument.CHOICE,
         in_tier,
         _tier_choices,

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.consent import may_call
 from shopcards.core.errors import ShopError
-from shopcards.core.insights import CustomerList
+from shopcards.core.i18n import _, format_locale, ngettext
+from shopcards.core.insights import CustomerList, Kind
+from shopcards.core.insights_text import format_value
 from shopcards.services import insights
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_view import NAME_CHARS
@@ -51,19 +53,19 @@ class CustomerListPanel(QWidget):
         self.setAccessibleName(title)
         self.model = CustomerListModel(session, self)
         self.heading = QLabel(title)
-        self.heading.setAccessibleName(f"{title}: count")
+        self.heading.setAccessibleName(_count_name(title))
         self.heading.setStyleSheet("font-weight: bold;")
         self.table = _ListView(title)
         self.table.setModel(self.model)
         self.table.openRequested.connect(self.open_selected)
         self.table.resized.connect(self._fit_name)
-        self.open_button = button("Open card")
+        self.open_button = button(_("Open card"))
         self.open_button.clicked.connect(self.open_selected)
-        self.call_button = button("Call…")
+        self.call_button = button(_("Call…"))
         self.call_button.clicked.connect(self.call_selected)
-        self.export_button = button("Export CSV…")
+        self.export_button = button(_("Export CSV…"))
         self.export_button.clicked.connect(lambda: self.export())
-        self.letter_button = button("Letter batch…") if letters else None
+        self.letter_button = button(_("Letter batch…")) if letters else None
         if self.letter_button is not None:
             self.letter_button.clicked.connect(
                 lambda: self.letterBatchRequested.emit(list(self.model.customers.ids))
@@ -79,13 +81,21 @@ class CustomerListPanel(QWidget):
         self.title = title
         self.setAccessibleName(title)
         self.table.setAccessibleName(title)
-        self.heading.setAccessibleName(f"{title}: count")
+        self.heading.setAccessibleName(_count_name(title))
 
     def set_list(self, customers: CustomerList) -> None:
         self.model.set_list(customers)
         self.message.clear()
         count = len(customers)
-        self.heading.setText(f"{self.title}: {count:,} customer{'s' * (count != 1)}")
+        self.heading.setText(
+            ngettext(
+                "{list}: {count} customer",
+                "{list}: {count} customers",
+                count,
+                list=self.title,
+                count=self._count(count),
+            )
+        )
         self._size_columns()
 
     def selected_id(self) -> int | None:
@@ -103,12 +113,15 @@ class CustomerListPanel(QWidget):
             return
         dialog = CallDialog(self.session, card_id, self)
         if dialog.exec():
-            self.message.done(f"Call to {dialog.customer_name} logged.")
+            self.message.done(_("Call to {name} logged.", name=dialog.customer_name))
 
     def export(self, path: Path | None = None) -> None:
         """Write the list to a CSV file (asks where, unless ``path`` is given)."""
         path = path or ask_save_path(
-            self, f"Export “{self.title}”", f"{_file_stem(self.title)}.csv", "CSV files (*.csv)"
+            self,
+            _("Export “{list}”", list=self.title),
+            f"{_file_stem(self.title)}.csv",
+            _("CSV files (*.csv)"),
         )
         if path is None:
             return
@@ -118,14 +131,28 @@ class CustomerListPanel(QWidget):
             self.message.error(exc.message)
             return
         except OSError as exc:
-            self.message.error(f"Could not write {path}: {exc.strerror or exc}")
+            self.message.error(
+                _("Could not write {path}: {reason}", path=path, reason=exc.strerror or exc)
+            )
             return
-        self.message.done(f"Saved {rows:,} rows to {path}.")
+        self.message.done(
+            ngettext(
+                "Saved {count} row to {path}.",
+                "Saved {count} rows to {path}.",
+                rows,
+                count=self._count(rows),
+                path=path,
+            )
+        )
+
+    def _count(self, n: int) -> str:
+        """A number as the language in use writes it in the shop's country."""
+        return format_value(Kind.NUMBER, n, format_locale(self.session.settings.locale), "")
 
     def _may_call(self) -> bool:
         """No "Call…" where the list's Contact column says the customer may not be called."""
         rows = self.table.selectionModel().selectedRows()
-        contact = [c for c in self.model.customers.columns if c.header == insights.CONTACT]
+        contact = [c for c in self.model.customers.columns if c.header == _(insights.CONTACT)]
         return not (rows and contact) or may_call(str(contact[0].values[rows[0].row()]))
 
     def _size_columns(self) -> None:
@@ -175,7 +202,7 @@ class CustomerListPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
-    def _enable(self, *_: object) -> None:
+    def _enable(self, *_args: object) -> None:
         chosen = self.selected_id() is not None
         self.open_button.setEnabled(chosen)
         self.call_button.setEnabled(chosen and self._may_call())
@@ -221,6 +248,11 @@ class _ListView(QTableView):
             self.openRequested.emit()
             return
         super().keyPressEvent(event)
+
+
+def _count_name(title: str) -> str:
+    """The accessible name of a list's heading (its title and how many are on it)."""
+    return _("{list}: count", list=title)
 
 
 def _file_stem(title: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from shopcards.core.card import CardSummary
+from shopcards.core.i18n import N_, _, format_locale
 from shopcards.core.insights import CustomerList, Kind
 from shopcards.core.insights_text import format_value
 from shopcards.services import insights
@@ -19,7 +20,7 @@ from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import CARD_ID_ROLE, display_phone
 
 PAGE_SIZE = 200
-NAME_COLUMNS = ("Name", "Card", "Phone")
+NAME_COLUMNS = (N_("Name"), N_("Card"), N_("Phone"))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -70,7 +71,7 @@ class CustomerListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section < len(NAME_COLUMNS):
-            return NAME_COLUMNS[section]
+            return _(NAME_COLUMNS[section])
         return self._list.columns[section - len(NAME_COLUMNS)].header
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -93,13 +94,16 @@ class CustomerListModel(QAbstractTableModel):
             figures = self._list.columns[column - len(NAME_COLUMNS)]
             settings = self._session.settings
             return format_value(
-                figures.kind, figures.values[row], settings.locale, settings.currency
+                figures.kind, figures.values[row], format_locale(settings.locale), settings.currency
             )
         card = self.summary(row)
         if card is None:
-            return "(erased)" if column == 0 else ""
+            return _("(erased)") if column == 0 else ""
         if column == 0:
-            return card.display_name + (" (archived)" if card.archived else "")
+            if card.archived:
+                return _("{name} (archived)", name=card.display_name)
+            return card.display_name
         if column == 1:
             return card.card_no
-        return display_phone(card.phone, self._session.settings.region)
+        # a number reads left to right in a right-to-left window too ("+972 52-…", not "…-52 972+")
+        return f"\u2066{display_phone(card.phone, self._session.settings.region)}\u2069"

@@ -31,13 +31,21 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError
-from shopcards.core.insights import CALL_MONTHS, RESPONSE_DAYS, Kind, last_12_months
+from shopcards.core.i18n import _, format_locale, right_to_left
+from shopcards.core.insights import (
+    NEXT_PERCENT,
+    RESPONSE_DAYS,
+    TOP_PERCENT,
+    Kind,
+    last_12_months,
+)
 from shopcards.core.insights_text import format_rates, format_uplift, format_value
 from shopcards.core.overview import WHO_COUNTS, Overview
 from shopcards.core.progress import CancelToken
 from shopcards.core.segments import Segments
 from shopcards.services import insights
 from shopcards.services.session import Session, require_owner
+from shopcards.ui.insights import words
 from shopcards.ui.insights.lists import CustomerListPanel
 from shopcards.ui.insights.pareto_chart import ParetoChart
 from shopcards.ui.insights.segments_chart import SegmentChart
@@ -49,34 +57,6 @@ from shopcards.ui.kit.save_as import ask_save_path
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
 from shopcards.ui.kit.window_fit import fit_to_screen
-
-PERIODS = ("Last 12 months", "This year", "Last year", "Chosen dates")
-SEGMENT_COLUMNS = (
-    "Segment",
-    "Customers",
-    "Share of customers",
-    "Share of sales",
-    "Spend, 12 months",
-)
-BATCH_COLUMNS = (
-    "Sent",
-    "Template",
-    "Chosen",
-    "Mailed",
-    "Held back",
-    f"Bought within {RESPONSE_DAYS[0]} days",
-    f"Bought within {RESPONSE_DAYS[1]} days",
-    f"Uplift, {RESPONSE_DAYS[0]} days",
-    f"Uplift, {RESPONSE_DAYS[1]} days",
-)
-LAPSED_NOTE = (
-    "Bought before, but nothing in the last {months} months (a threshold). Worth "
-    "most first: their average spend per year while they were customers."
-)
-DECLINING_NOTE = (
-    "Spent half or less in the last 6 months than in the 6 months before. Worth "
-    "most first: their average spend per year."
-)
 
 
 def open_insights_screen(session: Session, parent: QWidget | None = None) -> InsightsScreen | None:
@@ -92,16 +72,20 @@ class InsightsScreen(QDialog):
     """The figures on show were just read again."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        require_owner(session, "see what the customers buy (insights)")
+        # Translators: ends "Only the owner may …"
+        require_owner(session, _("see what the customers buy (insights)"))
         super().__init__(parent)
         self.session = session
         self.overview: Overview | None = None
-        self.setWindowTitle("Customers: who buys, who stopped, who to contact")
-        self.setAccessibleName("Insights")
+        self.setWindowTitle(_("Customers: who buys, who stopped, who to contact"))
+        self.setAccessibleName(_("Insights"))
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if right_to_left() else Qt.LayoutDirection.LeftToRight
+        )
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         fit_to_screen(self, 1200, 780)
         self._build()
-        self.choose_period(PERIODS[0])
+        self.choose_period(words.PERIODS[0])
         self.refresh()
 
     # What it shows ----------------------------------------------------------------------------
@@ -111,14 +95,15 @@ class InsightsScreen(QDialog):
         return day_of(self.start), day_of(self.end)
 
     def choose_period(self, name: str) -> None:
-        """Set the 80/20 dates to a named period (or leave them, for "Chosen dates")."""
+        """Set the 80/20 dates to a named period, one of :data:`PERIODS` in English (or leave
+        them, for "Chosen dates")."""
         today = self.session.today()
         spans = {
-            PERIODS[0]: last_12_months(today),
-            PERIODS[1]: (dt.date(today.year, 1, 1), today),
-            PERIODS[2]: (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)),
+            words.PERIODS[0]: last_12_months(today),
+            words.PERIODS[1]: (dt.date(today.year, 1, 1), today),
+            words.PERIODS[2]: (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)),
         }
-        self.period_choice.setCurrentText(name)
+        self.period_choice.setCurrentIndex(words.PERIODS.index(name))
         if name in spans:
             start, end = spans[name]
             for edit, day in ((self.start, start), (self.end, end)):
@@ -131,7 +116,7 @@ class InsightsScreen(QDialog):
         start, end = self.period
         session = self.session
         self.refresh_button.setEnabled(False)
-        self.status.setText("Adding up the purchases…")
+        self.status.setText(_("Adding up the purchases…"))
 
         def work(_token: CancelToken) -> Overview:
             own = session.twin()  # opened on the worker's thread, which owns the connection
@@ -142,7 +127,7 @@ class InsightsScreen(QDialog):
 
         run_in_background(
             self,
-            "Adding up the purchases…",
+            _("Adding up the purchases…"),
             work,
             self.show_overview,
             self._failed,
@@ -154,24 +139,30 @@ class InsightsScreen(QDialog):
         self.session.forget_settings()
         split = overview.pareto
         self.pareto_chart.set_pareto(split)
-        self.pareto_summary.setText(self._pareto_text(overview))
+        self.pareto_summary.setText(words.pareto_text(overview.pareto, self._value))
         self.top_panel.set_list(split.top)
         self.next_panel.set_list(split.next)
         self._show_segments(overview.segments)
-        self.lapsed_note.setText(LAPSED_NOTE.format(months=self.session.settings.lapsed_months))
+        self.lapsed_note.setText(words.lapsed_note(self.session.settings.lapsed_months))
         self.lapsed_panel.set_list(overview.lapsed)
         self.declining_panel.set_list(overview.declining)
         self.letters_panel.set_list(overview.due_letters)
         self.calls_panel.set_list(overview.due_calls)
         self._show_batches(overview)
-        self.status.setText(f"Figures as of {self._value(Kind.DATE, overview.today)}. {WHO_COUNTS}")
+        self.status.setText(
+            _(
+                "Figures as of {day}. {who_counts}",
+                day=self._value(Kind.DATE, overview.today),
+                who_counts=_(WHO_COUNTS),
+            )
+        )
         self.refresh_button.setEnabled(True)
         self.loaded.emit()
 
     def edit_thresholds(self) -> None:
         if ThresholdsDialog(self.session, self).exec():
             self.session.forget_settings()
-            self.message.done("Thresholds saved.")
+            self.message.done(_("Thresholds saved."))
             self.refresh()
 
     def print_report(self, path: Path | None = None) -> None:
@@ -180,9 +171,9 @@ class InsightsScreen(QDialog):
             return
         path = path or ask_save_path(
             self,
-            "Save the report",
+            _("Save the report"),
             f"customer-insights-{self.overview.today}.pdf",
-            "PDF files (*.pdf)",
+            _("PDF files (*.pdf)"),
         )
         if path is None:
             return
@@ -192,25 +183,16 @@ class InsightsScreen(QDialog):
             self.message.error(exc.message)
             return
         except OSError as exc:
-            self.message.error(f"Could not write {path}: {exc.strerror or exc}")
+            self.message.error(
+                _("Could not write {path}: {reason}", path=path, reason=exc.strerror or exc)
+            )
             return
         link = QUrl.fromLocalFile(str(saved)).toString()
-        self.message.done(f'Saved the report to {saved}. <a href="{link}">Open it</a>')
+        self.message.done(
+            _('Saved the report to {path}. <a href="{link}">Open it</a>', path=saved, link=link)
+        )
 
     # Showing ----------------------------------------------------------------------------------
-
-    def _pareto_text(self, overview: Overview) -> str:
-        split = overview.pareto
-        if not split.customers:
-            return "Nobody bought anything in this period."
-        return (
-            f"{split.customers:,} customers bought for {self._money(split.total)} from "
-            f"{self._value(Kind.DATE, split.start)} to {self._value(Kind.DATE, split.end)}."
-            f"\n\nThe top 20% ({len(split.top):,} customers) made "
-            f"{self._percent(split.top_share)} of those sales; the next 40% "
-            f"({len(split.next):,}) made {self._percent(split.next_share)}; everybody "
-            f"else {self._percent(split.rest_share)}."
-        )
 
     def _show_segments(self, segments: Segments) -> None:
         self.segment_chart.set_segments(segments)
@@ -218,7 +200,7 @@ class InsightsScreen(QDialog):
         for row, group in enumerate(segments.groups):
             cells = (
                 group.segment.label,
-                f"{group.count:,}",
+                self._count(group.count),
                 self._percent(group.customer_share),
                 self._percent(group.share),
                 self._money(group.spend),
@@ -230,23 +212,14 @@ class InsightsScreen(QDialog):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.segment_table.setItem(row, column, item)
-        t = segments.thresholds
-        visits = "the median" if t.visits_is_median else "your threshold"
-        spend = "the median" if t.spend_is_median else "your threshold"
-        self.thresholds_label.setText(
-            f"Regular: more than {format_value(Kind.NUMBER, t.visits, *self._locale)} "
-            f"visit{'s' * (t.visits != 1)} "
-            f"in the last 12 months ({visits}). Heavy: more than "
-            f"{self._money(round(t.spend))} spent in them ({spend}). Former: bought before, "
-            f"but nothing in {segments.former_months} months."
-        )
+        self.thresholds_label.setText(words.thresholds_text(segments, self._value))
         table = self.segment_table
         table.setFixedHeight(
             table.horizontalHeader().height()
             + table.verticalHeader().length()
             + table.frameWidth() * 2
         )
-        table.selectRow(max(table.currentRow(), 0))
+        table.setCurrentCell(max(table.currentRow(), 0), 0)  # selectRow misses in RTL
         self._segment_chosen()
 
     def _segment_chosen(self) -> None:
@@ -267,24 +240,27 @@ class InsightsScreen(QDialog):
                 self._value(Kind.DATE, batch.sent_on),
                 batch.template,
                 batch.selection,
-                f"{batch.mailed.recipients:,}",
-                f"{batch.held_out.recipients:,}",
+                self._count(batch.mailed.recipients),
+                self._count(batch.held_out.recipients),
                 *(format_rates(batch, days, locale) for days in RESPONSE_DAYS),
                 *(format_uplift(batch, days, locale) for days in RESPONSE_DAYS),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long template name or selection is cut short
                 if column > 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 table.setItem(row, column, item)
         self.batch_note.setText(
-            "No letter batches yet."
+            _("No letter batches yet.")
             if not overview.batches
-            else "Bought: the share of the mailed who bought, then of those held back (chosen but "
-            "sent nothing). Uplift: the difference, in percentage points. * Not all the days "
-            "have passed yet."
+            else _(
+                "Bought: the share of the mailed who bought, then of those held back (chosen "
+                "but sent nothing). Uplift: the difference, in percentage points. * Not all "
+                "the days have passed yet."
+            )
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -294,8 +270,13 @@ class InsightsScreen(QDialog):
 
     @property
     def _locale(self) -> tuple[str, str]:
+        """The locale to write figures in beside the words (the language in use in the
+        shop's country), and the shop's currency."""
         settings = self.session.settings
-        return settings.locale, settings.currency
+        return format_locale(settings.locale), settings.currency
+
+    def _count(self, n: int) -> str:
+        return self._value(Kind.NUMBER, n)
 
     def _value(self, kind: Kind, value: object) -> str:
         return format_value(kind, value, *self._locale)  # type: ignore[arg-type]
@@ -310,25 +291,28 @@ class InsightsScreen(QDialog):
 
     def _build(self) -> None:
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Insights pages")
+        self.tabs.setAccessibleName(_("Insights pages"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._pareto_page(), "80/20")
-        self.tabs.addTab(self._segments_page(), "Segments")
-        self.lapsed_panel = self._panel("Lapsed")
-        self.lapsed_note = _note("Lapsed: about")
-        self.tabs.addTab(_page(self.lapsed_note, self.lapsed_panel, stretches=(0, 1)), "Lapsed")
-        self.declining_panel = self._panel("Declining")
-        declining_note = _note("Declining: about")
-        declining_note.setText(DECLINING_NOTE)
-        self.tabs.addTab(_page(declining_note, self.declining_panel, stretches=(0, 1)), "Declining")
-        self.tabs.addTab(self._due_page(), "Due for contact")
-        self.tabs.addTab(self._batches_page(), "Did it work?")
+        self.tabs.addTab(self._pareto_page(), _("80/20"))
+        self.tabs.addTab(self._segments_page(), _("Segments"))
+        lapsed = _("Lapsed")
+        self.lapsed_panel = self._panel(lapsed)
+        self.lapsed_note = _note(_("{list}: about", list=lapsed))
+        self.tabs.addTab(_page(self.lapsed_note, self.lapsed_panel, stretches=(0, 1)), lapsed)
+        declining = _("Declining")
+        self.declining_panel = self._panel(declining)
+        declining_note = _note(_("{list}: about", list=declining))
+        declining_note.setText(_(words.DECLINING_NOTE))
+        self.tabs.addTab(_page(declining_note, self.declining_panel, stretches=(0, 1)), declining)
+        self.tabs.addTab(self._due_page(), _("Due for contact"))
+        self.tabs.addTab(self._batches_page(), _("Did it work?"))
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
-        self.message = MessageLabel("Status message")
+        self.status.setAccessibleName(_("Status"))
+        self.status.setWordWrap(True)
+        self.message = MessageLabel(_("Status message"))
         self.message.setOpenExternalLinks(True)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.status)
+        bottom.addWidget(self.status, 1)
         bottom.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
@@ -339,26 +323,25 @@ class InsightsScreen(QDialog):
 
     def _top_bar(self) -> QHBoxLayout:
         self.period_choice = QComboBox()
-        self.period_choice.setAccessibleName("80/20 period")
-        self.period_choice.addItems(PERIODS)
-        self.period_choice.textActivated.connect(self._period_picked)
-        self.start = date_edit("From", self.session.settings.locale)
-        self.end = date_edit("To", self.session.settings.locale)
+        period, since, until = _("80/20 period"), _("From"), _("To")
+        self.period_choice.setAccessibleName(period)
+        self.period_choice.addItems([_(name) for name in words.PERIODS])
+        self.period_choice.activated.connect(
+            lambda index: self._period_picked(words.PERIODS[index])
+        )
+        self.start = date_edit(since, self.session.settings.locale)
+        self.end = date_edit(until, self.session.settings.locale)
         for edit in (self.start, self.end):
-            edit.dateChanged.connect(lambda _day: self.period_choice.setCurrentText(PERIODS[3]))
-        self.refresh_button = button("Show")
+            edit.dateChanged.connect(lambda _day: self.period_choice.setCurrentIndex(3))
+        self.refresh_button = button(_("Show"))
         self.refresh_button.clicked.connect(self.refresh)
-        thresholds = button("Thresholds…")
+        thresholds = button(_("Thresholds…"))
         thresholds.clicked.connect(self.edit_thresholds)
-        report = button("Print report…")
+        report = button(_("Print report…"))
         report.clicked.connect(lambda: self.print_report())
         bar = QHBoxLayout()
         bar.setSpacing(SPACING)
-        for label, widget in (
-            ("80/20 period", self.period_choice),
-            ("From", self.start),
-            ("To", self.end),
-        ):
+        for label, widget in ((period, self.period_choice), (since, self.start), (until, self.end)):
             bar.addWidget(QLabel(label))
             bar.addWidget(widget)
         bar.addWidget(self.refresh_button)
@@ -369,17 +352,17 @@ class InsightsScreen(QDialog):
 
     def _period_picked(self, name: str) -> None:
         self.choose_period(name)
-        if name != PERIODS[3]:
+        if name != words.PERIODS[3]:
             self.refresh()
 
     def _pareto_page(self) -> QWidget:
         self.pareto_chart = ParetoChart(self._percent)
         self.pareto_summary = QLabel()
-        self.pareto_summary.setAccessibleName("80/20 summary")
+        self.pareto_summary.setAccessibleName(_("80/20 summary"))
         self.pareto_summary.setWordWrap(True)
         self.pareto_summary.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.top_panel = self._panel("Top 20%")
-        self.next_panel = self._panel("Next 40%")
+        self.top_panel = self._panel(_("Top {percent}%", percent=TOP_PERCENT))
+        self.next_panel = self._panel(_("Next {percent}%", percent=NEXT_PERCENT))
         chart = QVBoxLayout()
         chart.setSpacing(SPACING * 2)
         chart.addWidget(self.pareto_chart, 1)
@@ -397,9 +380,9 @@ class InsightsScreen(QDialog):
         return page
 
     def _segments_page(self) -> QWidget:
-        self.segment_table = QTableWidget(0, len(SEGMENT_COLUMNS))
-        self.segment_table.setAccessibleName("Segments")
-        self.segment_table.setHorizontalHeaderLabels(SEGMENT_COLUMNS)
+        self.segment_table = QTableWidget(0, len(words.SEGMENT_COLUMNS))
+        self.segment_table.setAccessibleName(_("Segments"))
+        self.segment_table.setHorizontalHeaderLabels([_(text) for text in words.SEGMENT_COLUMNS])
         self.segment_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.segment_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.segment_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -410,23 +393,19 @@ class InsightsScreen(QDialog):
         self.segment_table.itemSelectionChanged.connect(self._segment_chosen)
         self.segment_chart = SegmentChart(self._percent)
         self.thresholds_label = QLabel()
-        self.thresholds_label.setAccessibleName("Thresholds")
+        self.thresholds_label.setAccessibleName(_("Thresholds"))
         self.thresholds_label.setWordWrap(True)
-        self.segment_panel = self._panel("Segment")
+        self.segment_panel = self._panel(_("Segment"))
         top = QHBoxLayout()
         top.setSpacing(SPACING * 3)
-        top.addWidget(self.segment_table, 1)
-        top.addWidget(self.segment_chart, 1)
+        top.addWidget(self.segment_table, 3)  # its headings are long in Finnish
+        top.addWidget(self.segment_chart, 2)
         return _page(top, self.thresholds_label, self.segment_panel, stretches=(4, 0, 5))
 
     def _due_page(self) -> QWidget:
-        self.letters_panel = self._panel("No letter this quarter", letters=True)
-        self.calls_panel = self._panel(f"No call in {CALL_MONTHS} months")
-        note = QLabel(
-            "Customers who agreed to post (with an address) and have had no letter "
-            "this quarter, and who agreed to calls (with a number) and have had no "
-            f"call in {CALL_MONTHS} months. Worth most first."
-        )
+        self.letters_panel = self._panel(_("No letter this quarter"), letters=True)
+        self.calls_panel = self._panel(insights.no_call_title())
+        note = QLabel(words.due_note())
         note.setWordWrap(True)
         lists = QHBoxLayout()
         lists.setSpacing(SPACING * 3)
@@ -435,9 +414,10 @@ class InsightsScreen(QDialog):
         return _page(note, lists, stretches=(0, 1))
 
     def _batches_page(self) -> QWidget:
-        self.batch_table = QTableWidget(0, len(BATCH_COLUMNS))
-        self.batch_table.setAccessibleName("Letter batches")
-        self.batch_table.setHorizontalHeaderLabels(BATCH_COLUMNS)
+        columns = words.batch_columns()
+        self.batch_table = QTableWidget(0, len(columns))
+        self.batch_table.setAccessibleName(_("Letter batches"))
+        self.batch_table.setHorizontalHeaderLabels(columns)
         self.batch_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.batch_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.batch_table.verticalHeader().setVisible(False)
@@ -445,7 +425,7 @@ class InsightsScreen(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.batch_note = QLabel()
-        self.batch_note.setAccessibleName("About the batches")
+        self.batch_note.setAccessibleName(_("About the batches"))
         self.batch_note.setWordWrap(True)
         return _page(self.batch_table, self.batch_note, stretches=(1, 0))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.i18n import N_, _
 from shopcards.core.settings import ShopSettings
 from shopcards.services import insights
 from shopcards.services.session import Session
@@ -17,7 +18,7 @@ from shopcards.ui.kit.widgets import MessageLabel
 from shopcards.ui.settings.fields import SettingsForm, form_layout, save_form
 
 KEYS = ("lapsed_months", "former_months", "regular_visits", "heavy_spend", "holdout_share")
-INTRO = (
+INTRO = N_(
     "Segments split regular from infrequent customers by their visits in the last 12 months, "
     "and heavy from light by their spend. Left at “the median”, each splits the active "
     "customers about in half."
@@ -28,8 +29,8 @@ class ThresholdsDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Insights thresholds")
-        self.setAccessibleName("Insights thresholds")
+        self.setWindowTitle(_("Insights thresholds"))
+        self.setAccessibleName(_("Insights thresholds"))
         self.setMinimumWidth(460)
         self.form = SettingsForm(current_settings(session))
         self.message = MessageLabel()
@@ -41,7 +42,9 @@ class ThresholdsDialog(QDialog):
             saved = save_form(self, self.form, self.session, self.message, self._save_values)
         except ValidationError as exc:
             named = self.form.show_refusal(exc)
-            self.message.error(f"Please check: {', '.join(named)}. Nothing was saved.")
+            self.message.error(
+                _("Please check: {fields}. Nothing was saved.", fields=", ".join(named))
+            )
         except ShopError as exc:
             self.message.error(exc.message)
         else:
@@ -52,7 +55,7 @@ class ThresholdsDialog(QDialog):
         insights.save_thresholds(self.session, base=base, **self.form.values())
 
     def _layout(self) -> None:
-        intro = QLabel(INTRO)
+        intro = QLabel(_(INTRO))
         intro.setWordWrap(True)
         form = form_layout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -60,8 +63,8 @@ class ThresholdsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        for standard in buttons.buttons():
+            standard.setAccessibleName(standard.text().replace("&", ""))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

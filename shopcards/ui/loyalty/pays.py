@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcards.core.i18n import N_, _, format_locale
 from shopcards.core.loyalty_insights import Change, SchemeMonth, TierInsight
 from shopcards.core.loyalty_tiers import format_rate
 from shopcards.core.money import format_money
@@ -38,22 +39,28 @@ from shopcards.ui.kit.widgets import MessageLabel, button
 from shopcards.ui.loyalty.cost_chart import CostChart
 
 TIER_COLUMNS = (
-    "Tier",
-    "Discount",
-    "Customers",
-    "Sales, 12 months",
-    "Discounts given",
-    "Cash-back earned",
-    "Visits since joining",
-    "Spend since joining",
+    N_("Tier"),
+    N_("Discount"),
+    N_("Customers"),
+    N_("Sales, 12 months"),
+    N_("Discounts given"),
+    N_("Cash-back earned"),
+    N_("Visits since joining"),
+    N_("Spend since joining"),
 )
-COST_COLUMNS = ("Month", "Discounts", "Cash-back spent", "Cost", "Cash-back held")
-CHANGE_NOTE = (
+COST_COLUMNS = (
+    N_("Month"),
+    N_("Discounts"),
+    N_("Cash-back spent"),
+    N_("Cost"),
+    N_("Cash-back held"),
+)
+CHANGE_NOTE = N_(
     "Since joining: the change in visits and spend from the day a customer joined the tier, "
     "against as many days before it; after “vs”, the same for customers just below the "
     "tier's threshold (80% of it up to it), who are not in the tier."
 )
-COST_NOTE = (
+COST_NOTE = N_(
     "Cost: the discounts given and the cash-back spent, money the shop did not take. The "
     "cash-back held is what customers could still spend (the shop's liability)."
 )
@@ -69,29 +76,29 @@ class PaysTab(QWidget):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.tiers = _table("Tiers", TIER_COLUMNS)
-        self.months = _table("Cost per month", COST_COLUMNS)
+        self.tiers = _table(_("Tiers"), TIER_COLUMNS)
+        self.months = _table(_("Cost per month"), COST_COLUMNS)
         self.chart = CostChart(self._money)
-        self.status = MessageLabel("Status")
-        self.refresh_button = button("Add up again")
+        self.status = MessageLabel(_("Status"))
+        self.refresh_button = button(_("Add up again"))
         self.refresh_button.clicked.connect(self.refresh)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Per tier</b>"))
+        layout.addWidget(_heading(_("Per tier")))
         layout.addWidget(self.tiers)
-        layout.addWidget(_note(CHANGE_NOTE))
-        layout.addWidget(QLabel("<b>What the scheme cost, month by month</b>"))
+        layout.addWidget(_note(_(CHANGE_NOTE)))
+        layout.addWidget(_heading(_("What the scheme cost, month by month")))
         costs = QHBoxLayout()
         costs.addWidget(self.months, 3)
         costs.addWidget(self.chart, 2)
         layout.addLayout(costs, 3)
-        layout.addWidget(_note(COST_NOTE))
+        layout.addWidget(_note(_(COST_NOTE)))
         layout.addWidget(self.status)
         layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def refresh(self) -> None:
         session = self.session
         self.refresh_button.setEnabled(False)
-        self.status.setText("Adding up the scheme's figures…")
+        self.status.setText(_("Adding up the scheme's figures…"))
 
         def work(_token: CancelToken) -> Figures:
             own = session.twin()  # opened on the worker's thread, which owns the connection
@@ -101,7 +108,7 @@ class PaysTab(QWidget):
                 own.close()
 
         self.task = run_in_background(
-            self, "Adding up the scheme's figures…", work, self.show_figures, self._failed,
+            self, _("Adding up the scheme's figures…"), work, self.show_figures, self._failed,
             cancellable=False,
         )  # fmt: skip
 
@@ -115,7 +122,9 @@ class PaysTab(QWidget):
             + self.tiers.verticalHeader().length()
             + self.tiers.frameWidth() * 2
         )
-        self.status.setText("" if tiers else "There are no tiers: set them up on the Scheme tab.")
+        self.status.setText(
+            "" if tiers else _("There are no tiers: set them up on the Scheme tab.")
+        )
         self.refresh_button.setEnabled(True)
         self.loaded.emit()
 
@@ -123,7 +132,7 @@ class PaysTab(QWidget):
         return [
             tier.tier,
             format_rate(tier.rate_bp, self._locale),
-            f"{tier.customers:,}",
+            str(format_decimal(tier.customers, locale=self._locale)),
             self._money(tier.sales),
             self._money(tier.discounts),
             self._money(tier.cashback),
@@ -145,21 +154,26 @@ class PaysTab(QWidget):
         return str(format_date(date(year, number, 1), pattern, locale=self._locale))
 
     def _versus(self, joined: Change, below: Change, which: str) -> str:
-        return f"{self._change(getattr(joined, which))} vs {self._change(getattr(below, which))}"
+        # Translators: a tier's change against the customers just below it: "+12% vs +3%"
+        return _(
+            "{tier} vs {below}",
+            tier=self._change(getattr(joined, which)),
+            below=self._change(getattr(below, which)),
+        )
 
     def _change(self, share: float | None) -> str:
         if share is None:
             return "–"
         text = format_percent(Decimal(str(round(share, 4))), "+#,##0%;-#,##0%", locale=self._locale)
-        return str(text)
+        return f"\u2066{text}\u2069"  # "+12%" stays so in a right-to-left window
 
     def _money(self, minor: int) -> str:
-        settings = self.session.settings
-        return format_money(minor, settings.locale, settings.currency)
+        return format_money(minor, self._locale, self.session.settings.currency)
 
     @property
     def _locale(self) -> str:
-        return self.session.settings.locale
+        """The language in use in the shop's country, to write figures beside its words."""
+        return format_locale(self.session.settings.locale)
 
     @staticmethod
     def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
@@ -182,12 +196,22 @@ class PaysTab(QWidget):
 def _table(name: str, columns: Sequence[str]) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(list(columns))
+    table.setHorizontalHeaderLabels([_(text) for text in columns])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    # long headings (Finnish) wrap onto a second line rather than lose their ends
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    header.setMinimumHeight(header.fontMetrics().height() * 2 + 10)
     return table
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold;")
+    return label
 
 
 def _note(text: str) -> QLabel:

@@ -8,6 +8,7 @@ in between is named instead of overwritten.
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from shopcards.core import loyalty_tiers as tier_rules
 from shopcards.core import settings as setting_rules
 from shopcards.core.errors import Conflict, ShopError, ValidationError
+from shopcards.core.i18n import _, format_locale, ngettext
 from shopcards.core.loyalty_tiers import Tier, format_rate
 from shopcards.core.settings import BY_KEY, ShopSettings
 from shopcards.services import loyalty_tiers, settings
@@ -38,6 +40,11 @@ FIELDS = ("tiers_on", "cashback_on", RATE_KEY, "cashback_kind", "cashback_expiry
 """The scheme's settings on this tab (their labels are the settings' own)."""
 
 
+def _label(key: str) -> str:
+    """A setting's label (declared in core.settings), in the language in use."""
+    return _(BY_KEY[key].label)
+
+
 class SchemeTab(QWidget):
     """The scheme's settings above, the tier table below, Save and Place everyone again."""
 
@@ -50,26 +57,28 @@ class SchemeTab(QWidget):
         shop = session.settings
         self.base: ShopSettings = shop
         self.base_tiers: list[Tier] = []
-        self.tiers_on = QCheckBox(BY_KEY["tiers_on"].label)
-        self.cashback_on = QCheckBox(BY_KEY["cashback_on"].label)
+        self.tiers_on = QCheckBox(_label("tiers_on"))
+        self.cashback_on = QCheckBox(_label("cashback_on"))
         for switch in (self.tiers_on, self.cashback_on):
             switch.setAccessibleName(switch.text())
-        self.rate = percent_box(BY_KEY[RATE_KEY].label, shop.locale)
+        self.rate = percent_box(_label(RATE_KEY), shop.locale)
         self.kind = QComboBox()
         for value, label in BY_KEY["cashback_kind"].options().items():
-            self.kind.addItem(label, value)
+            self.kind.addItem(_(label), value)
         self.expiry = QSpinBox()
         self.expiry.setRange(0, 999)
-        self.expiry.setSpecialValueText("never")
-        self.expiry.setSuffix(" months")
+        # Translators: cash-back that never expires (the expiry in months left at 0)
+        self.expiry.setSpecialValueText(_("never"))
+        # Translators: after a number of months, in a number box ("12 months")
+        self.expiry.setSuffix(_(" months"))
         self.editor = TiersEditor(shop.locale, shop.currency)
-        self.errors = {key: MessageLabel(f"{BY_KEY[key].label} error") for key in FIELDS}
+        self.errors = {key: MessageLabel(_("{field} error", field=_label(key))) for key in FIELDS}
         self.message = MessageLabel()
-        self.save_button = button("Save the scheme")
+        self.save_button = button(_("Save the scheme"))
         self.save_button.clicked.connect(self.save)
-        self.reload_button = button("Reload")
+        self.reload_button = button(_("Reload"))
         self.reload_button.clicked.connect(self.load)
-        self.place_button = button("Place everyone again now")
+        self.place_button = button(_("Place everyone again now"))
         self.place_button.clicked.connect(self.place_again)
         self._lay_out()
         self.load()
@@ -88,7 +97,7 @@ class SchemeTab(QWidget):
             ("cashback_kind", self.kind),
             ("cashback_expiry_months", self.expiry),
         ):
-            label = BY_KEY[key].label
+            label = _label(key)
             field.setAccessibleName(label)
             caption = QLabel(label)
             caption.setBuddy(field)
@@ -102,8 +111,11 @@ class SchemeTab(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("<b>Discount tiers</b> (a customer meeting several rules gets "
-                                "the highest discount)"))  # fmt: skip
+        tiers = QLabel(
+            _("<b>Discount tiers</b> (a customer meeting several rules gets the highest discount)")
+        )
+        tiers.setWordWrap(True)
+        layout.addWidget(tiers)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -148,7 +160,7 @@ class SchemeTab(QWidget):
                 fields |= rest
         if fields or by_row:
             self._say_problems(fields, by_row)
-            self.message.error("Nothing was saved: please put right what is marked in red.")
+            self.message.error(_("Nothing was saved: please put right what is marked in red."))
             return False
         self._say_problems({}, {})
         try:
@@ -156,13 +168,15 @@ class SchemeTab(QWidget):
                 loyalty_tiers.save_tiers(self.session, table, base=self.base_tiers)
             settings.update_settings(self.session, base=self.base, **values)
         except Conflict as exc:
-            self.message.error(f"{exc.message} (Reload shows what is saved now.)")
+            self.message.error(
+                _("{problem} (Reload shows what is saved now.)", problem=exc.message)
+            )
             return False
         except ShopError as exc:
             self.message.error(exc.message)
             return False
         self.load()
-        self.message.done(f"Saved. {self._counts()}")
+        self.message.done(_("Saved. {counts}", counts=self._counts()))
         self.saved.emit()
         return True
 
@@ -174,8 +188,15 @@ class SchemeTab(QWidget):
         except ShopError as exc:
             self.message.error(exc.message)
             return
-        moved = f"{done.moved:,} customer{'s' * (done.moved != 1)} changed tier"
-        self.message.done(f"Everyone placed again: {moved}. {self._counts(before)}")
+        self.message.done(
+            ngettext(
+                "Everyone placed again: {count} customer changed tier. {counts}",
+                "Everyone placed again: {count} customers changed tier. {counts}",
+                done.moved,
+                count=self._number(done.moved),
+                counts=self._counts(before),
+            )
+        )
         self.saved.emit()
 
     def _counts(self, before: dict[str, int] | None = None) -> str:
@@ -183,14 +204,18 @@ class SchemeTab(QWidget):
         ("Gold 17 → 19")."""
         counts = loyalty_tiers.tier_counts(self.session)
         if not counts:
-            return "There are no tiers."
+            return _("There are no tiers.")
         was = before or counts
         shown = ", ".join(
-            f"{name} {was[name]:,} → {count:,}" if was.get(name, count) != count else
-            f"{name} {count:,}"
+            f"{name} {self._number(was[name])} → {self._number(count)}"
+            if was.get(name, count) != count
+            else f"{name} {self._number(count)}"
             for name, count in counts.items()
-        )  # fmt: skip
-        return f"Customers per tier now: {shown}."
+        )
+        return _("Customers per tier now: {tiers}.", tiers=shown)
+
+    def _number(self, n: int) -> str:
+        return str(format_decimal(n, locale=format_locale(self.session.settings.locale)))
 
     def _setting_problems(self, values: dict[str, object]) -> dict[str, str]:
         try:
@@ -198,8 +223,12 @@ class SchemeTab(QWidget):
         except ValidationError as exc:
             problems = dict(exc.fields)
             if RATE_KEY in problems:
-                rate = format_rate(int(str(values[RATE_KEY])), "en")
-                problems[RATE_KEY] = f"the cash-back rate must be 0% to 100% ({rate} given)"
+                rate = format_rate(
+                    int(str(values[RATE_KEY])), format_locale(self.session.settings.locale)
+                )
+                problems[RATE_KEY] = _(
+                    "the cash-back rate must be 0% to 100% ({rate} given)", rate=rate
+                )
             return problems
         return {}
 

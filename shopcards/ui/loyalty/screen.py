@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
+from shopcards.core.i18n import N_, _, right_to_left
 from shopcards.core.roles import Role
 from shopcards.services.session import Session, require_owner
 from shopcards.ui.kit.error_dialog import open_screen
@@ -19,8 +20,8 @@ from shopcards.ui.loyalty.cards_tab import CardsTab
 from shopcards.ui.loyalty.pays import PaysTab
 from shopcards.ui.loyalty.scheme_tab import SchemeTab
 
-TITLE = "Loyalty scheme"
-TABS = ("Scheme", "Does it pay?", "Cards")
+TITLE = N_("Loyalty scheme")
+TABS = (N_("Scheme"), N_("Does it pay?"), N_("Cards"))
 
 
 def open_loyalty_screen(session: Session, parent: QWidget | None = None) -> LoyaltyScreen | None:
@@ -33,20 +34,24 @@ class LoyaltyScreen(QDialog):
     again after the scheme is saved."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        require_owner(session, "set up the loyalty scheme")
+        # Translators: ends "Only the owner may …"
+        require_owner(session, _("set up the loyalty scheme"))
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(_(TITLE))
+        self.setAccessibleName(_(TITLE))
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if right_to_left() else Qt.LayoutDirection.LeftToRight
+        )
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.scheme = SchemeTab(session)
         self.pays = PaysTab(session)
         self.cards = CardsTab(session)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Loyalty")
+        self.tabs.setAccessibleName(_("Loyalty"))
         for tab, name in zip((self.scheme, self.pays, self.cards), TABS, strict=True):
-            self.tabs.addTab(tab, name)
+            self.tabs.addTab(tab, _(name))
         self._pays_stale = True
         self.scheme.saved.connect(self._figures_changed)
         self.tabs.currentChanged.connect(lambda _index: self._tab_shown())

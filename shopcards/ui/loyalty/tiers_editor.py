@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcards.core.i18n import N_, _
 from shopcards.core.loyalty_tiers import Rule, Tier
 from shopcards.core.money import NotAnAmount, format_for_typing, parse_amount
 from shopcards.ui.kit.widgets import MessageLabel, button, line_edit
 from shopcards.ui.loyalty.percent import bp_of, percent_box, set_bp
 
 RULES = {
-    Rule.SPEND: "Net spend over 12 months at least",
-    Rule.TOP: "Top share of customers",
+    Rule.SPEND: N_("Net spend over 12 months at least"),
+    Rule.TOP: N_("Top share of customers"),
 }
-HEADINGS = ("Name", "Discount", "Rule", "Amount or share")
+HEADINGS = (N_("Name"), N_("Discount"), N_("Rule"), N_("Amount or share"))
 STRETCH = (3, 1, 3, 2, 0, 0, 0)
 _PLACE = re.compile(r"tier (\d+)")
 
@@ -42,25 +43,25 @@ class TierRow:
     def __init__(self, tier: Tier, locale: str, currency: str) -> None:
         self.tier_id = tier.id
         self.locale, self.currency = locale, currency
-        self.name = line_edit("Name", "e.g. Gold")
+        self.name = line_edit(_("Name"), _("e.g. Gold"))
         self.name.setText(tier.name)
-        self.discount = percent_box("Discount", locale)
+        self.discount = percent_box(_("Discount"), locale)
         set_bp(self.discount, tier.rate_bp)
         self.rule = QComboBox()
-        self.rule.setAccessibleName("Rule")
+        self.rule.setAccessibleName(_("Rule"))
         for rule, label in RULES.items():
-            self.rule.addItem(label, rule.value)
-        self.spend = line_edit("Net spend", format_for_typing(0, locale, currency))
+            self.rule.addItem(_(label), rule.value)
+        self.spend = line_edit(_("Net spend"), format_for_typing(0, locale, currency))
         self.spend.setText(format_for_typing(tier.threshold, locale, currency))
-        self.share = percent_box("Top share", locale)
+        self.share = percent_box(_("Top share"), locale)
         set_bp(self.share, tier.top_bp or 2000)
         self.bar = QStackedWidget()
         self.bar.addWidget(self.spend)
         self.bar.addWidget(self.share)
         self.rule.currentIndexChanged.connect(self.bar.setCurrentIndex)
         self.rule.setCurrentIndex(list(RULES).index(tier.rule) if tier.rule in RULES else 0)
-        self.up, self.down, self.remove = button("Up"), button("Down"), button("Remove")
-        self.problem = MessageLabel(f"Tier {tier.name} error")
+        self.up, self.down, self.remove = button(_("Up")), button(_("Down")), button(_("Remove"))
+        self.problem = MessageLabel(_("Tier {name} error", name=tier.name))
         self.problem.hide()
 
     @property
@@ -98,19 +99,21 @@ class TiersEditor(QWidget):
         self.shop = (locale, currency)
         """The shop's language and currency, for the rows' money and per cent."""
         self.rows: list[TierRow] = []
-        self.add = button("Add a tier")
+        self.add = button(_("Add a tier"))
         self.add.clicked.connect(lambda: self._append(Tier("", 0, Rule.SPEND), focus=True))
         self.list = QWidget()
         self.grid = QGridLayout(self.list)
         self.grid.setVerticalSpacing(2)
         for column, text in enumerate(HEADINGS):
-            self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+            heading = QLabel(_(text))
+            heading.setStyleSheet("font-weight: bold;")
+            self.grid.addWidget(heading, 0, column)
         for column, stretch in enumerate(STRETCH):
             self.grid.setColumnStretch(column, stretch)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.list)
-        scroll.setAccessibleName("Tiers")
+        scroll.setAccessibleName(_("Tiers"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
@@ -131,7 +134,7 @@ class TiersEditor(QWidget):
             try:
                 tiers.append(row.read())
             except NotAnAmount as exc:
-                problems[place] = f"net spend: {exc}"
+                problems[place] = _("net spend: {problem}", problem=exc)
         return tiers, problems
 
     def show_problems(self, by_row: Mapping[int, str]) -> None:
