@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.i18n import N_, words
 from shopcards.core.settings import ShopSettings
 
 if TYPE_CHECKING:
@@ -54,6 +55,18 @@ _CUSTOM_SHEET = (
 """The custom label sheet's settings (``label_custom_*``) in LabelSheet's field order."""
 
 
+STANDARD_CLOSING = N_("With warm wishes,")
+"""The closing words a new shop starts with (the setting's default): printed in the letters'
+language, while words the owner typed are printed as typed."""
+
+
+def closing_words(settings: ShopSettings) -> str:
+    closing = settings.letter_closing or STANDARD_CLOSING
+    if closing == STANDARD_CLOSING:
+        return words(settings.letter_language).gettext(STANDARD_CLOSING)
+    return closing
+
+
 def print_setup(settings: ShopSettings, date_text: str) -> PrintSetup:
     custom = tuple(float(getattr(settings, f"label_custom_{name}")) for name in _CUSTOM_SHEET)
     return PrintSetup(
@@ -66,7 +79,7 @@ def print_setup(settings: ShopSettings, date_text: str) -> PrintSetup:
         logo=settings.letterhead_logo,
         signature=settings.signature_image,
         signer=settings.signer_name,
-        closing=settings.letter_closing,
+        closing=closing_words(settings),
         paper=settings.letter_paper,
         fold=settings.card_fold,
         envelope_size=settings.envelope_size,
@@ -89,7 +102,7 @@ def letterhead_of(setup: PrintSetup) -> Letterhead:
         Path(setup.logo) if setup.logo else None,
         Path(setup.signature) if setup.signature else None,
         setup.signer,
-        setup.closing or "With warm wishes,",
+        setup.closing,
     )
 
 
