@@ -207,13 +207,18 @@ def _uniform_below(stream: Iterator[int], n: int) -> int:
     for r in stream:
         if r < limit:
             return r % n
-    raise AssertionError("the stream is endless")
+    raise AssertionError(_ENDLESS)
+
+
+_ENDLESS = "the stream is endless"
+_SEED_SIZE = "a seed is {want} bytes, not {got}"
+"""A programmer's mistakes, never shown to the shop: English for the log, not the catalogue."""
 
 
 def pick(entries: Sequence[Entry], seed: bytes, places: int) -> tuple[int, ...]:
     """Customer ids for up to ``places`` places (winner first), each a different customer."""
     if len(seed) != SEED_BYTES:
-        raise ValueError(f"a seed is {SEED_BYTES} bytes, not {len(seed)}")
+        raise ValueError(_SEED_SIZE.format(want=SEED_BYTES, got=len(seed)))
     remaining = sorted(entries)
     stream = _stream(seed)
     chosen: list[int] = []
