@@ -116,6 +116,7 @@ def label_sheet_of(setup: PrintSetup) -> str | LabelSheet:
 
 
 LETTERHEAD = (
+    "letter_language",
     "shop_name",
     "shop_address",
     "shop_phone",
@@ -125,7 +126,7 @@ LETTERHEAD = (
     "signer_name",
     "letter_closing",
 )
-"""What heads and signs every letter."""
+"""The language every letter is written in, and what heads and signs it."""
 PRINTING = (
     "letter_paper",
     "card_fold",
