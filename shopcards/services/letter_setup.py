@@ -67,6 +67,19 @@ def closing_words(settings: ShopSettings) -> str:
     return closing
 
 
+STANDARD_PRIZE = N_("a gift voucher")
+"""The drawing's prize a new shop starts with (the setting's default), printed the same way."""
+
+
+def prize_words(settings: ShopSettings) -> str:
+    """The drawing's prize as the winner's letter prints it: the standard prize in the letters'
+    language, a prize the owner typed as typed."""
+    prize = settings.drawing_prize
+    if prize == STANDARD_PRIZE:
+        return words(settings.letter_language).gettext(STANDARD_PRIZE)
+    return prize
+
+
 def print_setup(settings: ShopSettings, date_text: str) -> PrintSetup:
     custom = tuple(float(getattr(settings, f"label_custom_{name}")) for name in _CUSTOM_SHEET)
     return PrintSetup(

@@ -43,7 +43,13 @@ from shopcards.core.text import words
 from shopcards.services import letter_selections, loyalty, loyalty_tiers
 from shopcards.services.exports import record_export
 from shopcards.services.letter_scripts import unprintable
-from shopcards.services.letter_setup import PrintSetup, label_sheet_of, letterhead_of, print_setup
+from shopcards.services.letter_setup import (
+    PrintSetup,
+    label_sheet_of,
+    letterhead_of,
+    print_setup,
+    prize_words,
+)
 from shopcards.services.session import Session, require_owner
 from shopcards.services.templates import (
     TemplateInfo,
@@ -263,7 +269,7 @@ def _asked_values(
     """The typed-in fields the template uses; the prize defaults to the drawing's prize."""
     if template is None:
         return {}
-    defaults = {"prize": session.settings.drawing_prize}
+    defaults = {"prize": prize_words(session.settings)}
     values: dict[str, str] = {}
     missing: dict[str, str] = {}
     for name in ASKED_FIELDS:

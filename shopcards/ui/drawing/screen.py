@@ -39,7 +39,7 @@ from shopcards.core.card import Card
 from shopcards.core.drawing import add_months, month_of
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import N_, _, format_locale
-from shopcards.services import drawing, drawing_notice, drawing_proof
+from shopcards.services import drawing, drawing_notice, drawing_proof, letter_setup
 from shopcards.services.session import Session, require_owner
 from shopcards.ui.drawing.log import DrawingLog
 from shopcards.ui.drawing.roll import NameRoll
@@ -389,7 +389,7 @@ class DrawingScreen(QDialog):
         self.next_button = _action(_("Next alternate…"), self.next_alternate)
         self.check_button = _action(_("Check the drawing"), self.check)
         self.prize = line_edit(_("Prize"))
-        self.prize.setText(self.session.settings.drawing_prize)
+        self.prize.setText(letter_setup.prize_words(self.session.settings))
         self.letter_button = _action(_("Print winner's letter…"), lambda: self.print_letter())
         self.notice_button = _action(_("Print shop-window notice…"), lambda: self.print_notice())
         prize_label = QLabel(_("Prize"))

@@ -42,7 +42,7 @@ from shopcards.core.i18n import _, pgettext
 from shopcards.core.progress import CancelToken, worded
 from shopcards.core.roles import Role
 from shopcards.core.templates import TemplateKind
-from shopcards.services import letters, templates
+from shopcards.services import letter_setup, letters, templates
 from shopcards.services.letters import ASKED_FIELDS, BatchPlan, LetterRequest, Output
 from shopcards.services.session import Session
 from shopcards.ui.kit.background import BackgroundTask, run_in_background
@@ -122,7 +122,7 @@ class LettersScreen(QWidget):
         self.new_template.clicked.connect(lambda: self._open_editor(None))
         self.selection = SelectionInput(self.session)
         self.asked = {name: line_edit(_(label)) for name, label in ASKED_FIELDS.items()}
-        self.asked["prize"].setPlaceholderText(self.session.settings.drawing_prize)
+        self.asked["prize"].setPlaceholderText(letter_setup.prize_words(self.session.settings))
         self.asked["event_date"].setPlaceholderText(_("e.g. Friday 4 December at 7 pm"))
         self.label_start = QSpinBox()
         self.label_start.setAccessibleName(_("Start at label"))
