@@ -101,6 +101,13 @@ CHECKED: list[str] = [
     "services/drawing_notice.py",
     "services/drawing_proof.py",
     "printing/drawing_notice.py",
+    "printing/images.py",
+    "printing/pages.py",
+    "printing/run.py",
+    "printing/letters.py",
+    "printing/cards.py",
+    "printing/envelopes.py",
+    "printing/labels.py",
 ]
 """The parts already said through the catalogue; each part joins as it is translated, until
 this list is the whole package."""
