@@ -52,6 +52,7 @@ from enum import StrEnum
 from typing import Any
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import _, ngettext
 from shopcards.core.settings import ShopSettings
 
 SAMPLER = "sha256-ctr-v1"
@@ -87,8 +88,11 @@ class DrawRules:
         if settings.drawing_entry_mode not in modes:
             raise ValidationError(
                 {
-                    "drawing_entry_mode": f"“{settings.drawing_entry_mode}” is not one of "
-                    f"{', '.join(modes)}"
+                    "drawing_entry_mode": _(
+                        "“{mode}” is not one of {modes}",
+                        mode=settings.drawing_entry_mode,
+                        modes=", ".join(modes),
+                    )
                 }
             )
         return cls(
@@ -113,17 +117,30 @@ class DrawRules:
     def describe(self) -> str:
         """The rules in one line, for the screen and the command line."""
         parts = [
-            "one entry per purchase in the month"
+            _("one entry per purchase in the month")
             if self.entry_mode is EntryMode.PER_PURCHASE
-            else "one entry per customer",
-            "archived cards left out",
+            else _("one entry per customer"),
+            _("archived cards left out"),
         ]
         if self.exclude_staff:
-            parts.append("staff left out")
-        if self.exclude_winners_months:
-            months = "month" if self.exclude_winners_months == 1 else "months"
-            parts.append(f"winners of the last {self.exclude_winners_months} {months} left out")
-        parts.append(f"{self.alternates} alternate{'' if self.alternates == 1 else 's'}")
+            parts.append(_("staff left out"))
+        if months := self.exclude_winners_months:
+            parts.append(
+                ngettext(
+                    "winners of the last {count} month left out",
+                    "winners of the last {count} months left out",
+                    months,
+                    count=str(months),
+                )
+            )
+        parts.append(
+            ngettext(
+                "{count} alternate",
+                "{count} alternates",
+                self.alternates,
+                count=str(self.alternates),
+            )
+        )
         text = "; ".join(parts)
         return text[0].upper() + text[1:]
 
@@ -190,13 +207,18 @@ def _uniform_below(stream: Iterator[int], n: int) -> int:
     for r in stream:
         if r < limit:
             return r % n
-    raise AssertionError("the stream is endless")
+    raise AssertionError(_ENDLESS)
+
+
+_ENDLESS = "the stream is endless"
+_SEED_SIZE = "a seed is {want} bytes, not {got}"
+"""A programmer's mistakes, never shown to the shop: English for the log, not the catalogue."""
 
 
 def pick(entries: Sequence[Entry], seed: bytes, places: int) -> tuple[int, ...]:
     """Customer ids for up to ``places`` places (winner first), each a different customer."""
     if len(seed) != SEED_BYTES:
-        raise ValueError(f"a seed is {SEED_BYTES} bytes, not {len(seed)}")
+        raise ValueError(_SEED_SIZE.format(want=SEED_BYTES, got=len(seed)))
     remaining = sorted(entries)
     stream = _stream(seed)
     chosen: list[int] = []

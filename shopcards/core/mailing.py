@@ -26,14 +26,17 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
+from babel.lists import format_list
 
 from shopcards.core.card import Card, Consent
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import ENGLISH, N_, Words, _
+from shopcards.core.i18n import words as words_in
 from shopcards.core.text import fold, words
 
 CONSENT_REASONS = {
-    Consent.NO: "said no to post",
-    Consent.NOT_ASKED: "not asked about post",
+    Consent.NO: N_("said no to post"),
+    Consent.NOT_ASKED: N_("not asked about post"),
 }
 CITY_THEN_POSTCODE_LINES = frozenset({"GB", "IM", "JE", "GG"})
 """Countries whose post puts the postcode on a line of its own under the town."""
@@ -59,16 +62,26 @@ def post_problems(card: Card, reply: bool = False) -> list[str]:
     """Why ``card`` may not get post, in words; empty when it may."""
     problems: list[str] = []
     if card.archived_at:
-        problems.append("card archived")
+        problems.append(_("card archived"))
     if card.consent_post is Consent.NO or (not reply and card.consent_post in CONSENT_REASONS):
-        problems.append(CONSENT_REASONS[card.consent_post])
+        problems.append(_(CONSENT_REASONS[card.consent_post]))
     if not card.has_postal_address:
         problems.append(_address_gap(card))
     return problems
 
 
+_ADDRESS_GAPS = {
+    ("street",): N_("address has no street"),
+    ("town",): N_("address has no town"),
+    ("name",): N_("address has no name"),
+    ("street", "name"): N_("address has no street and no name"),
+    ("town", "name"): N_("address has no town and no name"),
+}
+"""What a postal address lacks, one whole phrase per case (a translation may reorder it)."""
+
+
 def _address_gap(card: Card) -> str:
-    missing = [
+    missing = tuple(
         what
         for what, present in (
             ("street", card.address_lines),
@@ -76,10 +89,10 @@ def _address_gap(card: Card) -> str:
             ("name", card.family_name or card.given_name),
         )
         if not present
-    ]
+    )
     if "street" in missing and "town" in missing:
-        return "no postal address"
-    return "address has no " + " and no ".join(missing)
+        return _("no postal address")
+    return _(_ADDRESS_GAPS[missing])
 
 
 def excluded(card: Card, reply: bool = False) -> Excluded | None:
@@ -88,7 +101,7 @@ def excluded(card: Card, reply: bool = False) -> Excluded | None:
     if not problems:
         return None
     assert card.id is not None
-    return Excluded(card.id, card.card_no, card.display_name or "(no name)", "; ".join(problems))
+    return Excluded(card.id, card.card_no, card.display_name or _("(no name)"), "; ".join(problems))
 
 
 # Addresses ----------------------------------------------------------------------------------
@@ -99,14 +112,16 @@ def person_name(card: Card) -> str:
     return " ".join(part for part in (card.title, card.given_name, card.family_name) if part)
 
 
-def address_block(cards: Sequence[Card], home_country: str, locale: str) -> tuple[str, ...]:
+def address_block(
+    cards: Sequence[Card], home_country: str, locale: str, words: Words | None = None
+) -> tuple[str, ...]:
     """The lines the envelope window shows: name, street lines, town and postcode, country.
 
-    The country line (in the shop's language, in capitals) is added only for post abroad;
-    a blank country is the shop's own.
+    The country line (in the letters' language, ``locale``, in capitals) is added only for
+    post abroad; a blank country is the shop's own.
     """
     first = cards[0]
-    lines = [household_name(cards), *first.address_lines]
+    lines = [household_name(cards, locale, words), *first.address_lines]
     country = (first.country or home_country).upper()
     postcode, city = first.postcode.strip(), first.city.strip()
     if country in CITY_THEN_POSTCODE_LINES:
@@ -152,23 +167,22 @@ def _family(cards: Sequence[Card]) -> str:
     return cards[0].family_name if len(names) == 1 else ""
 
 
-def _and(names: Sequence[str]) -> str:
-    """ "Anna", "Anna and Mikko", "Anna, Mikko and Liisa"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+def _and(names: Sequence[str], locale: str) -> str:
+    """ "Anna", "Anna and Mikko", "Anna, Mikko and Liisa" ("Anna ja Mikko" in Finnish)."""
+    return str(format_list(list(names), locale=locale)) if names else ""
 
 
-def household_name(cards: Sequence[Card]) -> str:
-    """Who the letter is addressed to: one person, two names, or "The Virtanen family"."""
+def household_name(cards: Sequence[Card], locale: str = "en_GB", words: Words | None = None) -> str:
+    """Who the letter is addressed to: one person, two names, or "The Virtanen family", in
+    the letters' language (``words``) with the names joined as ``locale`` joins a list."""
     if len(cards) == 1:
         return person_name(cards[0])
     family = _family(cards)
     if family and len(cards) >= FAMILY_FROM:
-        return f"The {family} family"
+        return (words or words_in(ENGLISH)).gettext("The {family} family", family=family)
     if family and all(card.given_name for card in cards):
-        return f"{_and([card.given_name for card in cards])} {family}"
-    return _and([person_name(card) for card in cards])
+        return f"{_and([card.given_name for card in cards], locale)} {family}"
+    return _and([person_name(card) for card in cards], locale)
 
 
 def _greeted(card: Card) -> str:
@@ -176,19 +190,23 @@ def _greeted(card: Card) -> str:
     return card.given_name or " ".join(p for p in (card.title, card.family_name) if p)
 
 
-def salutation(cards: Sequence[Card]) -> str:
-    """The greeting line: the card's own salutation if written on it, else "Dear Anna"."""
+def salutation(cards: Sequence[Card], locale: str = "en_GB", words: Words | None = None) -> str:
+    """The greeting line: the card's own salutation if written on it, else "Dear Anna" in the
+    letters' language (``words``; "Hyvä Anna" in Finnish)."""
+    said = words or words_in(ENGLISH)
     if len(cards) == 1:
         card = cards[0]
         if card.salutation:
             return card.salutation
         if card.title and card.family_name:
-            return f"Dear {card.title} {card.family_name}"
-        return f"Dear {_greeted(card)}" if _greeted(card) else "Dear customer"
+            return said.gettext("Dear {name}", name=f"{card.title} {card.family_name}")
+        if not _greeted(card):
+            return said.gettext("Dear customer")
+        return said.gettext("Dear {name}", name=_greeted(card))
     family = _family(cards)
     if family and len(cards) > NAMES_IN_GREETING:
-        return f"Dear {family} family"
-    return "Dear " + _and([_greeted(card) for card in cards])
+        return said.gettext("Dear {family} family", family=family)
+    return said.gettext("Dear {name}", name=_and([_greeted(card) for card in cards], locale))
 
 
 # Merge values -------------------------------------------------------------------------------
@@ -207,23 +225,27 @@ def merge_values(
     last_visits: Mapping[int, str],
     locale: str,
     today: dt.date,
+    words: Words | None = None,
 ) -> dict[str, str]:
     """The customer fields of one letter (the shop's own and asked-for fields come elsewhere).
 
-    For a household: the given names joined, the latest last visit, the earliest card, and a
-    birthday only when the letter is for one person.
+    ``words`` is the letters' language and ``locale`` the one to write its dates and lists in
+    (:func:`shopcards.core.i18n.format_locale`), so a Finnish letter greets "Hyvä Anna" and
+    dates "3. maaliskuuta 2025". For a household: the given names joined, the latest last
+    visit, the earliest card, and a birthday only when the letter is for one person.
     """
-    family = _family(cards) or _and([card.family_name for card in cards if card.family_name])
+    names = [card.family_name for card in cards if card.family_name]
+    family = _family(cards) or _and(names, locale)
     visits = [
         last_visits[card.id] for card in cards if card.id is not None and card.id in last_visits
     ]
     since = min((card.created_at for card in cards if card.created_at), default="")
     birthday = cards[0].birthday if len(cards) == 1 else None
     return {
-        "salutation": salutation(cards),
-        "given_name": _and([_greeted(card) for card in cards]),
+        "salutation": salutation(cards, locale, words),
+        "given_name": _and([_greeted(card) for card in cards], locale),
         "family_name": family,
-        "full_name": household_name(cards),
+        "full_name": household_name(cards, locale, words),
         "last_visit": long_date(max(visits, default=""), locale),
         "birthday": day_and_month(birthday.month, birthday.day, locale) if birthday else "",
         "customer_since": long_date(since[:10], locale),
@@ -254,13 +276,16 @@ class DayRange:
         """Read "2026-12-01..2026-12-31"; raises ValidationError saying what is wrong."""
         match = _RANGE.match(text)
         if not match:
-            raise ValidationError({"dates": f"“{text}” is not a range like 2026-12-01..2026-12-31"})
+            raise ValidationError(
+                {"dates": _("“{text}” is not a range like 2026-12-01..2026-12-31", text=text)}
+            )
         try:
             first, last = (dt.date.fromisoformat(part) for part in match.groups())
         except ValueError as exc:
-            raise ValidationError({"dates": f"“{text}”: {exc}"}) from exc
+            problem = _("“{text}”: {problem}", text=text, problem=str(exc))
+            raise ValidationError({"dates": problem}) from exc
         if last < first:
-            raise ValidationError({"dates": f"“{text}” ends before it starts"})
+            raise ValidationError({"dates": _("“{text}” ends before it starts", text=text)})
         return cls(first, last)
 
     def __str__(self) -> str:

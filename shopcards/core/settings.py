@@ -18,7 +18,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name, get_territory_currencies, is_currency, list_currencies
 
 from shopcards.core.errors import ValidationError
-from shopcards.core.i18n import N_, _
+from shopcards.core.i18n import ENGLISH, LANGUAGES, N_, _
 from shopcards.core.text import has_control_chars
 
 
@@ -70,6 +70,12 @@ class ShopSettings:
     cashback_expiry_months: int | None = 12
     tiers_on: bool = False
     retention_months: int = 0
+    letter_language: str = ""
+    """The language of everything printed; "" (not yet chosen): the locale's, if spoken."""
+
+    def __post_init__(self) -> None:
+        if not self.letter_language:
+            object.__setattr__(self, "letter_language", spoken_language(self.locale))
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> ShopSettings:
@@ -79,6 +85,18 @@ class ShopSettings:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def spoken_language(locale: str) -> str:
+    """The language part of ``locale`` when shopcards speaks it, else English: the letters'
+    language of a shop that has not chosen one ("fi" for fi_FI, "en" for de_DE)."""
+    code = locale.replace("-", "_").split("_")[0].lower()
+    return code if code in LANGUAGES else ENGLISH
+
+
+def language_names() -> dict[str, str]:
+    """The languages letters can be written in, each by its own name ("suomi")."""
+    return {code: language.name for code, language in LANGUAGES.items()}
 
 
 # The groups, in the order the Settings window shows them.
@@ -208,6 +226,8 @@ SETTINGS: tuple[Setting, ...] = (
             about=N_("How dates and amounts are written, and the drawers' alphabet.")),
     Setting("currency", N_("Currency"), SHOP, choices=currency_names, extra=_currency_problem,
             about=N_("The shop's money: every amount is in this currency.")),
+    Setting("letter_language", N_("Letters' language"), LETTERS, choices=language_names,
+            about=N_("The language of every letter, card, envelope, label and notice printed.")),
     Setting("letterhead_logo", N_("Logo"), LETTERS, shown_as="picture",
             about=N_("A PNG or JPEG printed at the top of every letter (empty: none).")),
     Setting("signature_image", N_("Signature"), LETTERS, shown_as="picture",

@@ -27,27 +27,28 @@ from types import MappingProxyType
 from typing import Final
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import N_, _, ngettext
 
 MERGE_FIELDS: Final[Mapping[str, str]] = MappingProxyType(
     {
-        "salutation": "How the customer is greeted, e.g. “Dear Ms Popescu”",
-        "given_name": "The customer's given name",
-        "family_name": "The customer's family name",
-        "full_name": "Given and family name together",
-        "shop_name": "The shop's name",
-        "shop_phone": "The shop's phone number",
-        "shop_address": "The shop's address on one line",
-        "last_visit": "The date of the customer's last purchase",
-        "birthday": "The customer's birthday (day and month)",
-        "customer_since": "The date the customer's card was made",
-        "today": "The date the letter is printed",
-        "event_date": "The date of the event you invite to (asked when printing)",
-        "prize": "What the customer won (asked when printing)",
-        "cashback_balance": "The customer's cash-back to spend, in the shop's money",
-        "cashback_expiring": "Cash-back that expires within the next 92 days (empty: none)",
-        "cashback_expiring_date": "The first day that cash-back can last be spent",
-        "tier": "The customer's loyalty tier, e.g. “Gold” (empty without one)",
-        "discount": "The discount of the customer's loyalty tier, e.g. “15%”",
+        "salutation": N_("How the customer is greeted, e.g. “Dear Ms Popescu”"),
+        "given_name": N_("The customer's given name"),
+        "family_name": N_("The customer's family name"),
+        "full_name": N_("Given and family name together"),
+        "shop_name": N_("The shop's name"),
+        "shop_phone": N_("The shop's phone number"),
+        "shop_address": N_("The shop's address on one line"),
+        "last_visit": N_("The date of the customer's last purchase"),
+        "birthday": N_("The customer's birthday (day and month)"),
+        "customer_since": N_("The date the customer's card was made"),
+        "today": N_("The date the letter is printed"),
+        "event_date": N_("The date of the event you invite to (asked when printing)"),
+        "prize": N_("What the customer won (asked when printing)"),
+        "cashback_balance": N_("The customer's cash-back to spend, in the shop's money"),
+        "cashback_expiring": N_("Cash-back that expires within the next 92 days (empty: none)"),
+        "cashback_expiring_date": N_("The first day that cash-back can last be spent"),
+        "tier": N_("The customer's loyalty tier, e.g. “Gold” (empty without one)"),
+        "discount": N_("The discount of the customer's loyalty tier, e.g. “15%”"),
     }
 )
 """Every merge field a template may use, with a line the template editor shows for it."""
@@ -118,6 +119,10 @@ class Paragraph:
         return tuple(fill_line(line, values) for line in self.lines)
 
 
+BRACES: Final[Mapping[str, str]] = MappingProxyType({"open": "{", "close": "}"})
+"""The braces, as placeholders: a message about them keeps ``{…}`` for its values only."""
+
+
 @dataclass(frozen=True)
 class TemplateProblem:
     """One mistake in a template: where (1-based line and column) and what."""
@@ -129,7 +134,12 @@ class TemplateProblem:
     suggestion: str = ""
 
     def __str__(self) -> str:
-        return f"Line {self.line}, column {self.column}: {self.message}"
+        return _(
+            "Line {line}, column {column}: {problem}",
+            line=self.line,
+            column=self.column,
+            problem=self.message,
+        )
 
 
 class TemplateError(ValidationError):
@@ -142,13 +152,21 @@ class TemplateError(ValidationError):
     def __init__(self, problems: Iterable[TemplateProblem], source: str = "") -> None:
         self.problems = tuple(problems)
         self.source = source
-        first = self.problems[0] if self.problems else TemplateProblem(1, 1, "empty problem list")
+        first = (
+            self.problems[0] if self.problems else TemplateProblem(1, 1, _("empty problem list"))
+        )
         text = str(first)
         if source:
-            text = f"{source}: {text}"
+            text = _("{source}: {problem}", source=source, problem=text)
         more = len(self.problems) - 1
         if more > 0:
-            text += f" (and {more} more {'mistake' if more == 1 else 'mistakes'})"
+            text = ngettext(
+                "{problem} (and {count} more mistake)",
+                "{problem} (and {count} more mistakes)",
+                more,
+                problem=text,
+                count=str(more),
+            )
         super().__init__({"template": text})
 
 
@@ -158,8 +176,12 @@ class MissingValuesError(ValidationError):
     def __init__(self, missing: Iterable[str], who: str = "") -> None:
         self.missing = tuple(sorted(set(missing)))
         names = ", ".join("{" + name + "}" for name in self.missing)
-        where = f" for {who}" if who else ""
-        super().__init__({"values": f"no value{where} for {names}"})
+        said = (
+            _("no value for {who} for {names}", who=who, names=names)
+            if who
+            else _("no value for {names}", names=names)
+        )
+        super().__init__({"values": said})
 
 
 @dataclass(frozen=True)
@@ -265,11 +287,22 @@ class _LineParser:
                 self._field(text[i + 1 : close], line_no, col, runs)
                 i = close + 1
             elif ch == "}":
-                self._problem(line_no, col, "a } with no { before it (write \\} to print a brace)")
+                self._problem(
+                    line_no,
+                    col,
+                    _(
+                        "a {close} with no {open} before it (write \\{close} to print a brace)",
+                        **BRACES,
+                    ),
+                )
                 i += 1
             else:
                 if _is_control(ch):
-                    self._problem(line_no, col, f"an invisible control character (U+{ord(ch):04X})")
+                    self._problem(
+                        line_no,
+                        col,
+                        _("an invisible control character (U+{code})", code=f"{ord(ch):04X}"),
+                    )
                 else:
                     buf.append(ch)
                 i += 1
@@ -280,16 +313,18 @@ class _LineParser:
         """Report emphasis still open when the paragraph ends."""
         if self.bold:
             line, col = self.bold_at
-            self._problem(line, col, "** (bold) is not closed in this paragraph")
+            self._problem(line, col, _("** (bold) is not closed in this paragraph"))
         if self.italic:
             line, col = self.italic_at
-            self._problem(line, col, "* (italic) is not closed in this paragraph")
+            self._problem(line, col, _("* (italic) is not closed in this paragraph"))
         self.bold = self.italic = False
 
     def _emphasis(self, count: int, line_no: int, col: int) -> None:
         if count > 3:
             self._problem(
-                line_no, col, f"{count} asterisks in a row: use ** for bold, * for italic"
+                line_no,
+                col,
+                _("{count} asterisks in a row: use ** for bold, * for italic", count=count),
             )
             return
         if count in (2, 3):
@@ -304,17 +339,27 @@ class _LineParser:
             if text[j] == "}":
                 return j
             if text[j] == "{":
-                self._problem(line_no, col, "a { is not closed by } before the next {")
+                self._problem(
+                    line_no,
+                    col,
+                    _("a {open} is not closed by {close} before the next {open}", **BRACES),
+                )
                 return -1
-        self._problem(line_no, col, "a { is not closed by } on the same line")
+        self._problem(
+            line_no, col, _("a {open} is not closed by {close} on the same line", **BRACES)
+        )
         return -1
 
     def _field(self, raw: str, line_no: int, col: int, runs: list[Run]) -> None:
         name = raw.strip()
         if not self.fields_allowed:
-            self._problem(line_no, col, "merge fields cannot be used here")
+            self._problem(line_no, col, _("merge fields cannot be used here"))
         elif not name:
-            self._problem(line_no, col, "an empty {} : write a field name between the braces")
+            self._problem(
+                line_no,
+                col,
+                _("an empty {open}{close} : write a field name between the braces", **BRACES),
+            )
         elif name not in MERGE_FIELDS:
             self._unknown_field(name, line_no, col)
         else:
@@ -323,8 +368,12 @@ class _LineParser:
     def _unknown_field(self, name: str, line_no: int, col: int) -> None:
         shown = name if len(name) <= 40 else name[:37] + "..."
         suggestion = suggest_field(name)
-        hint = f"; did you mean {{{suggestion}}}?" if suggestion else ""
-        message = f"unknown merge field {{{shown}}}{hint}"
+        field, meant = f"{{{shown}}}", f"{{{suggestion}}}"
+        message = (
+            _("unknown merge field {field}; did you mean {meant}?", field=field, meant=meant)
+            if suggestion
+            else _("unknown merge field {field}", field=field)
+        )
         self.problems.append(TemplateProblem(line_no, col, message, name, suggestion))
 
     def _problem(self, line_no: int, col: int, message: str) -> None:
@@ -378,7 +427,11 @@ def _parse_header(
         key = key.strip().lower()
         if not sep or key not in HEADER_KEYS:
             known = ", ".join(HEADER_KEYS)
-            problems.append(TemplateProblem(number, 1, f"a header line is “key: value” ({known})"))
+            problems.append(
+                TemplateProblem(
+                    number, 1, _("a header line is “key: value” ({known})", known=known)
+                )
+            )
             continue
         values[key] = value.strip()
         where[key] = number
@@ -410,7 +463,7 @@ def _parse_kind(
     try:
         return TemplateKind(raw)
     except ValueError:
-        problems.append(TemplateProblem(where.get("kind", 1), 1, "kind is “letter” or “card”"))
+        problems.append(TemplateProblem(where.get("kind", 1), 1, _("kind is “letter” or “card”")))
         return TemplateKind.LETTER
 
 
@@ -451,11 +504,11 @@ def parse_template(text: str, source: str = "", name: str = "") -> Template:
     if not paragraphs and not problems:
         # Just under the header; a header that closes on the last line has no line under it.
         line = min(body_start + 1, len(lines))
-        problems.append(TemplateProblem(line, 1, "the template has no text"))
+        problems.append(TemplateProblem(line, 1, _("the template has no text")))
     if problems:
         problems.sort(key=lambda p: (p.line, p.column))
         raise TemplateError(problems, source)
-    title = values.get("name") or name or source or "Untitled"
+    title = values.get("name") or name or source or _("Untitled")
     occasion = values.get("occasion", "").strip().lower()
     return Template(title, kind, occasion, paragraphs, subject, front, source)
 
@@ -465,7 +518,9 @@ def load_template(path: Path) -> Template:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError([TemplateProblem(1, 1, f"cannot be read ({exc})")], path.name) from exc
+        raise TemplateError(
+            [TemplateProblem(1, 1, _("cannot be read ({problem})", problem=exc))], path.name
+        ) from exc
     return parse_template(text, source=path.name, name=path.stem.replace("_", " ").capitalize())
 
 

@@ -6,7 +6,8 @@ and the commitment to the secret seed, so people in the shop can check the draw 
 After it, the winner's notice is one A4 page in big friendly type that names the winner only by
 given name and initial ("Anna V."), as the caller gives it, with the commitment and the revealed
 seed in small print. Both use the engine's fonts and line layout, so any script prints, Hebrew
-right-to-left.
+right-to-left, and both speak the language the caller gives (the shop's letters' language): the
+words people read are translated, the proof's values are printed as they are.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from shopcards.core.i18n import ENGLISH, Words, words
 from shopcards.core.printed import PrintResult
 from shopcards.core.templates import Span
 from shopcards.printing.arts import fireworks
@@ -39,23 +41,38 @@ def print_window_notice(
     winner: str,
     entrants: int,
     proof: tuple[str, ...] = (),
+    words: Words | None = None,
 ) -> PrintResult:
     """An A4 notice: "Our November 2026 prize drawing — the winner is Anna V. —
     Congratulations!", a thank-you to everyone who took part, and ``proof`` in small print
-    (the published commitment and the revealed seed)."""
-    notice = _Notice(Layout(font_book()), shop_name, month_name, winner, entrants, proof)
-    job: Job[None] = Job(_PAGE, f"{month_name} prize drawing", shop_name, notice.draw)
+    (the published commitment and the revealed seed), in ``words``' language."""
+    said = words or _english()
+    notice = _Notice(Layout(font_book()), said, shop_name, month_name, winner, entrants, proof)
+    title = said.gettext("{month} prize drawing", month=month_name)
+    job: Job[None] = Job(_PAGE, title, shop_name, notice.draw)
     return write_combined(out, job, [None])
 
 
 def print_published_notice(
-    out: Path, *, shop_name: str, month_name: str, entrants: int, proof: tuple[str, ...]
+    out: Path,
+    *,
+    shop_name: str,
+    month_name: str,
+    entrants: int,
+    proof: tuple[str, ...],
+    words: Words | None = None,
 ) -> PrintResult:
     """The A4 notice put up before the draw: "Our November 2026 prize drawing will be drawn
     from these entries with this seed", ``proof`` being the entry hash and the commitment."""
-    notice = _Published(Layout(font_book()), shop_name, month_name, "", entrants, proof)
-    job: Job[None] = Job(_PAGE, f"{month_name} prize drawing notice", shop_name, notice.draw)
+    said = words or _english()
+    notice = _Published(Layout(font_book()), said, shop_name, month_name, "", entrants, proof)
+    title = said.gettext("{month} prize drawing notice", month=month_name)
+    job: Job[None] = Job(_PAGE, title, shop_name, notice.draw)
     return write_combined(out, job, [None])
+
+
+def _english() -> Words:
+    return words(ENGLISH)
 
 
 class _Notice:
@@ -64,6 +81,7 @@ class _Notice:
     def __init__(
         self,
         layout: Layout,
+        said: Words,
         shop_name: str,
         month_name: str,
         winner: str,
@@ -72,6 +90,7 @@ class _Notice:
     ) -> None:
         self.proof = proof
         self.layout = layout
+        self.said = said
         self.shop_name = shop_name
         self.month_name = month_name
         self.winner = winner
@@ -89,12 +108,16 @@ class _Notice:
         self.top = _PAGE[1] - 90 * MM
         self._line(canvas, self.shop_name, 22, SOFT, bold=True)
         self.top -= 8 * MM
-        self._line(canvas, f"Our {self.month_name} prize drawing", 30, INK)
-        self._line(canvas, "The winner is", 30, INK)
+        said = self.said
+        self._line(
+            canvas, said.gettext("Our {month} prize drawing", month=self.month_name), 30, INK
+        )
+        # Translators: the next line of the notice, in huge type, is the winner's name.
+        self._line(canvas, said.gettext("The winner is"), 30, INK)
         self.top -= 6 * MM
         self._line(canvas, self.winner, 110, ACCENT, bold=True)
         self.top -= 6 * MM
-        self._line(canvas, "Congratulations!", 40, INK, bold=True)
+        self._line(canvas, said.gettext("Congratulations!"), 40, INK, bold=True)
         self._thanks(canvas)
         self._proof(canvas, 16 * MM, 8)
         canvas.showPage()
@@ -131,16 +154,29 @@ class _Notice:
 
     def _thanks(self, canvas: Canvas) -> None:
         """A thank-you to everyone who took part, at the foot of the page."""
-        thanks = (
-            "Thank you for taking part!"
-            if self.entrants == 1
-            else f"Thank you to all {self.entrants} customers who took part."
+        text = self.said.ngettext(
+            "Thank you for taking part! Ask at the till to enter this month's drawing!",
+            "Thank you to all {count} customers who took part. Ask at the till to enter this "
+            "month's drawing!",
+            self.entrants,
+            count=str(self.entrants),
         )
-        text = f"{thanks} Ask at the till to enter this month's drawing!"
         size, leading = 17.0, 17.0 * 1.35
-        lines = self.layout.paragraph([(Span(text),)], self.width - 16 * MM, size, rtl=False)
+        lines = self._wrapped(text, size)
         base = 34 * MM + self._proof_height(8)
         self._draw(canvas, lines, base + leading * (len(lines) - 1), leading, SOFT)
+
+    def _wrapped(self, text: str, size: float) -> list[LaidLine]:
+        """``text`` broken to the page's width, in its own direction (Hebrew right to left)."""
+        return self.layout.paragraph([(Span(text),)], self.width - 16 * MM, size)
+
+    def _block(self, canvas: Canvas, text: str, size: float, colour: Color) -> None:
+        """A centred paragraph from the current top down (a whole sentence, however long
+        the language makes it)."""
+        lines, leading = self._wrapped(text, size), size * 1.3
+        baseline = self.top - self.layout.book.metrics.ascent * size
+        self._draw(canvas, lines, baseline, leading, colour)
+        self.top = baseline - leading * (len(lines) - 1) - self.layout.book.metrics.descent * size
 
     def _draw(
         self, canvas: Canvas, lines: list[LaidLine], baseline: float, leading: float, colour: Color
@@ -157,14 +193,23 @@ class _Published(_Notice):
         self.top = _PAGE[1] - 40 * MM
         self._line(canvas, self.shop_name, 22, SOFT, bold=True)
         self.top -= 10 * MM
-        self._line(canvas, f"Our {self.month_name} prize drawing", 30, INK, bold=True)
+        said = self.said
+        title = said.gettext("Our {month} prize drawing", month=self.month_name)
+        self._line(canvas, title, 30, INK, bold=True)
         self.top -= 6 * MM
-        people = "1 customer" if self.entrants == 1 else f"{self.entrants} customers"
-        self._line(canvas, f"{people} take part. The winner is drawn", 20, INK)
-        self._line(canvas, "with a seed fixed before the draw:", 20, INK)
+        taking_part = said.ngettext(
+            "{count} customer takes part. The winner is drawn with a seed fixed before the draw:",
+            "{count} customers take part. The winner is drawn with a seed fixed before the draw:",
+            self.entrants,
+            count=str(self.entrants),
+        )
+        self._block(canvas, taking_part, 20, INK)
         self.top -= 10 * MM
-        self._line(canvas, "After the draw the seed is revealed. Anyone can check", 14, SOFT)
-        self._line(canvas, "that it matches the commitment below and replay the pick:", 14, SOFT)
-        self._line(canvas, "nobody, not even the shop, could choose the winner.", 14, SOFT)
+        checking = said.gettext(
+            "After the draw the seed is revealed. Anyone can check that it matches the "
+            "commitment below and replay the pick: nobody, not even the shop, could choose the "
+            "winner."
+        )
+        self._block(canvas, checking, 14, SOFT)
         self._proof(canvas, 90 * MM, 11)
         canvas.showPage()

@@ -9,6 +9,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 
 
 @lru_cache(maxsize=16)
@@ -21,12 +22,15 @@ def image_reader(path: Path) -> ImageReader:
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
-        raise ShopError(f"The picture {path.name} cannot be found.", details=str(path)) from exc
+        raise ShopError(
+            _("The picture {name} cannot be found.", name=path.name), details=str(path)
+        ) from exc
     try:
         return _reader(path, mtime)
     except Exception as exc:  # reportlab raises many kinds; the owner needs one message
         raise ShopError(
-            f"The picture {path.name} cannot be used: use a PNG or JPEG file.", details=str(exc)
+            _("The picture {name} cannot be used: use a PNG or JPEG file.", name=path.name),
+            details=str(exc),
         ) from exc
 
 

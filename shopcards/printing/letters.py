@@ -244,10 +244,16 @@ class LetterPrinter:
         cursor.baseline -= PARAGRAPH_GAP + BODY_LEADING
         draw_lines(canvas, self._closing, self.left, cursor.baseline, self.width, BODY_LEADING)
         top_of_signature = cursor.baseline - 4 * MM
+        # A Hebrew letter closes on the right, signature and name under its closing words.
+        rtl = any(line.rtl for line in self._closing)
         if head.signature is not None:
             canvas.saveState()
-            canvas.translate(self.left, top_of_signature - signature_height)
+            x = self.left + self.width - _SIGNATURE_BOX[0] if rtl else self.left
+            canvas.translate(x, top_of_signature - signature_height)
             canvas.doForm(_SIGNATURE)
             canvas.restoreState()
         cursor.baseline = top_of_signature - signature_height - 4.5 * MM
-        draw_lines(canvas, self._signer, self.left, cursor.baseline, self.width, BODY_LEADING)
+        align = Align.RIGHT if rtl else Align.START
+        draw_lines(
+            canvas, self._signer, self.left, cursor.baseline, self.width, BODY_LEADING, align
+        )

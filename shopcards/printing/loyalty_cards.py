@@ -30,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from shopcards.core.card_numbers import is_card_number
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import _
 from shopcards.core.templates import Span
 from shopcards.printing.images import draw_image
 from shopcards.printing.labels import SheetCursor
@@ -70,7 +71,9 @@ def check_cards(cards: Sequence[LoyaltyCard]) -> None:
     ]
     if wrong:
         shown = ", ".join(f"“{number}”" for number in wrong[:5])
-        raise ValidationError({"card_no": f"not a card number (digits and check digit): {shown}"})
+        raise ValidationError(
+            {"card_no": _("not a card number (digits and check digit): {shown}", shown=shown)}
+        )
 
 
 def bars(card_no: str) -> list[tuple[int, int]]:

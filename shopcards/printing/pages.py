@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import _
 
 MM: float = mm
 """Points per millimetre."""
@@ -170,20 +171,24 @@ class LabelSheet:
         problems: dict[str, str] = {}
         for name in ("page_width", "page_height", "label_width", "label_height"):
             if getattr(self, name) <= 0:
-                problems[name] = "must be more than 0 mm"
+                problems[name] = _("must be more than 0 mm")
         for name in ("rows", "columns"):
             if not 1 <= getattr(self, name) <= 100:
-                problems[name] = "must be between 1 and 100"
+                problems[name] = _("must be between 1 and 100")
         for name in ("top", "left", "h_gap", "v_gap"):
             if getattr(self, name) < 0:
-                problems[name] = "cannot be less than 0 mm"
+                problems[name] = _("cannot be less than 0 mm")
         if not problems:
             right = self.left + self.columns * self.label_width + (self.columns - 1) * self.h_gap
             bottom = self.top + self.rows * self.label_height + (self.rows - 1) * self.v_gap
             if right > self.page_width + 0.5:
-                problems["columns"] = f"the labels reach {right:.1f} mm, wider than the page"
+                problems["columns"] = _(
+                    "the labels reach {mm} mm, wider than the page", mm=f"{right:.1f}"
+                )
             if bottom > self.page_height + 0.5:
-                problems["rows"] = f"the labels reach {bottom:.1f} mm, taller than the page"
+                problems["rows"] = _(
+                    "the labels reach {mm} mm, taller than the page", mm=f"{bottom:.1f}"
+                )
         if problems:
             raise ValidationError(problems)
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import _
 from shopcards.core.printed import PrintResult
 from shopcards.core.progress import Report
 from shopcards.core.templates import Template, TemplateKind
@@ -41,13 +42,21 @@ def _layout() -> Layout:
 def _choice(value: str, allowed: Sequence[str], what: str) -> str:
     key = value.upper().replace(" ", "").replace("#", "")
     if key not in allowed:
-        raise ValidationError({what: f"“{value}” is not one of {', '.join(allowed)}"})
+        raise ValidationError(
+            {what: _("“{value}” is not one of {allowed}", value=value, allowed=", ".join(allowed))}
+        )
     return key
 
 
 def _check_template(template: Template, kind: TemplateKind) -> None:
     if template.kind is not kind:
-        raise ValidationError({"template": f"“{template.name}” is a {template.kind}, not a {kind}"})
+        said = _(
+            "“{name}” is a {kind} template, not a {wanted} one",
+            name=template.name,
+            kind=template.kind.value,
+            wanted=kind.value,
+        )
+        raise ValidationError({"template": said})
 
 
 def _check_values(
@@ -57,7 +66,9 @@ def _check_values(
 ) -> None:
     """Every recipient has a value for every field the template uses (or nothing prints)."""
     for number, recipient in enumerate(recipients, start=1):
-        template.check_values(values_for(recipient), who=recipient.key or f"recipient {number}")
+        template.check_values(
+            values_for(recipient), who=recipient.key or _("recipient {number}", number=number)
+        )
 
 
 def _check_letterhead(letterhead: Letterhead) -> None:
@@ -123,7 +134,9 @@ def print_cards(
     """
     paper = _choice(paper, tuple(LETTER_GEOMETRY), "paper")
     if fold not in FOLDS:
-        raise ValidationError({"fold": f"“{fold}” is not one of {', '.join(FOLDS)}"})
+        raise ValidationError(
+            {"fold": _("“{value}” is not one of {allowed}", value=fold, allowed=", ".join(FOLDS))}
+        )
     _check_template(template, TemplateKind.CARD)
     _check_letterhead(letterhead)
     printer = CardPrinter(template, letterhead, _layout(), paper, fold)
@@ -184,9 +197,11 @@ def _sheet(
     chosen = named[_choice(sheet, tuple(named), "sheet")] if isinstance(sheet, str) else sheet
     chosen.check()
     if not 1 <= start_at <= chosen.per_sheet:
-        raise ValidationError({"start_at": f"must be between 1 and {chosen.per_sheet}"})
+        raise ValidationError(
+            {"start_at": _("must be between 1 and {last}", last=chosen.per_sheet)}
+        )
     if any(abs(v) > 20 for v in offset_mm):
-        raise ValidationError({"offset": "a printer offset is at most 20 mm either way"})
+        raise ValidationError({"offset": _("a printer offset is at most 20 mm either way")})
     return chosen
 
 

@@ -25,11 +25,13 @@ from shopcards.core.drawing import (
     public_name,
 )
 from shopcards.core.errors import ShopError
-from shopcards.services import letters
+from shopcards.core.i18n import N_, _
+from shopcards.services import letters, templates
 from shopcards.services.drawing_notice import (
     add_link,
     entries_now,
     month_name,
+    notice_words,
     proof_lines,
     require_ended,
     witness,
@@ -58,8 +60,8 @@ __all__ = [
     "print_winner_letter",
 ]
 
-ERASED = "(card erased)"
-NOT_DRAWN = "(notice published, not drawn yet)"
+ERASED = N_("(card erased)")
+NOT_DRAWN = N_("(notice published, not drawn yet)")
 WINNER_TEMPLATE = "letter_prize_winner"
 """The built-in template of the winner's letter (the owner may edit its text)."""
 
@@ -161,16 +163,22 @@ def enter_drawing(session: Session, customer_id: int, month: str | None = None) 
         card = customers.get(db, customer_id)
         if card.archived_at is not None:
             raise ShopError(
-                f"{card.full_name}'s card is archived, so they cannot enter the prize drawing."
+                _(
+                    "{name}'s card is archived, so they cannot enter the prize drawing.",
+                    name=card.full_name,
+                )
             )
         if session.settings.drawing_exclude_staff and card.is_staff:
-            raise ShopError("Staff are left out of the prize drawing.")
+            raise ShopError(_("Staff are left out of the prize drawing."))
         if store.has_entered(db, month, customer_id):
             return
         if store.is_drawn(db, month) or chain.get_notice(db, month) is not None:
             raise ShopError(
-                f"The {month_name(session, month)} prize drawing's notice is published "
-                "already; it takes no more entries."
+                _(
+                    "The {month} prize drawing's notice is published already; it takes no "
+                    "more entries.",
+                    month=month_name(session, month),
+                )
             )
         store.add_entry(db, month, customer_id, session.actor, session.now())
         changes.record(
@@ -196,7 +204,7 @@ def default_month(session: Session) -> str:
 
 def preview_drawing(session: Session, month: str) -> Preview:
     """The month's entries as they stand (or as frozen, once drawn), with names. Owner only."""
-    require_owner(session, "see the prize drawing's entries")
+    require_owner(session, _("see the prize drawing's entries"))
     month = parse_month(month)
     drawn = store.get(session.db, month)
     notice = chain.get_notice(session.db, month)
@@ -228,23 +236,31 @@ def draw(session: Session, month: str) -> Drawing:
     The notice froze the entry list and committed to the seed; the draw reveals the seed, picks
     with it, and records the picks with everything frozen, so anyone can replay and check it.
     """
-    require_owner(session, "draw the prize drawing")
+    require_owner(session, _("draw the prize drawing"))
     month = parse_month(month)
     require_ended(session, month, "drawn")
     with session.card_file.write() as db:
         earlier = store.get(db, month)
         if earlier is not None:
             raise ShopError(
-                f"The {month_name(session, month)} prize drawing was drawn on "
-                f"{earlier.drawn_at[:10]} by the {earlier.drawn_by}; a month is drawn only "
-                "once. If the winner cannot be reached, use “Next alternate”."
+                _(
+                    "The {month} prize drawing was drawn on {date} by the {who}; a month is "
+                    "drawn only once. If the winner cannot be reached, use “Next alternate”.",
+                    month=month_name(session, month),
+                    date=earlier.drawn_at[:10],
+                    who=earlier.drawn_by,
+                )
             )
         notice = chain.get_notice(db, month)
         if notice is None:
             raise ShopError(
-                f"Publish the {month_name(session, month)} drawing notice first and put it up "
-                "in the shop: it fixes the entries and the seed before the draw "
-                f"(“Publish the drawing notice”, or shopcards draw --month {month} --publish)."
+                _(
+                    "Publish the {month} drawing notice first and put it up in the shop: it "
+                    "fixes the entries and the seed before the draw (“Publish the drawing "
+                    "notice”, or {command}).",
+                    month=month_name(session, month),
+                    command=f"shopcards draw --month {month} --publish",
+                )
             )
         seed, entries = notice.seed, notice.entries
         picks = pick(entries, seed, 1 + notice.rules.alternates)
@@ -265,7 +281,7 @@ def next_alternate(session: Session, month: str, reason: str = "") -> Drawing:
 
     The step is recorded with the reason; the drawing itself is never redone.
     """
-    require_owner(session, "move the prize drawing to the next alternate")
+    require_owner(session, _("move the prize drawing to the next alternate"))
     month = parse_month(month)
     reason = " ".join(reason.split())[:200]
     with session.card_file.write() as db:
@@ -273,8 +289,11 @@ def next_alternate(session: Session, month: str, reason: str = "") -> Drawing:
         place = drawn.current.place + 1
         if place >= len(drawn.frozen.picks):
             raise ShopError(
-                f"Every alternate of the {month_name(session, month)} drawing has "
-                "been used. The drawing is not redone."
+                _(
+                    "Every alternate of the {month} drawing has been used. The drawing is not "
+                    "redone.",
+                    month=month_name(session, month),
+                )
             )
         step = Step(
             place,
@@ -294,7 +313,7 @@ def next_alternate(session: Session, month: str, reason: str = "") -> Drawing:
 
 def get_drawing(session: Session, month: str) -> Drawing | None:
     """The month's drawing, or None if it has not been drawn. Owner only."""
-    require_owner(session, "see the prize drawing")
+    require_owner(session, _("see the prize drawing"))
     drawn = store.get(session.db, parse_month(month))
     return None if drawn is None else _drawing(session, drawn)
 
@@ -302,7 +321,7 @@ def get_drawing(session: Session, month: str) -> Drawing | None:
 def drawing_log(session: Session) -> list[LogEntry]:
     """Every month drawn or published, newest first: entries, winner, alternates used, who
     drew it when, and the commitment published before the draw."""
-    require_owner(session, "see the prize drawing log")
+    require_owner(session, _("see the prize drawing log"))
     lines = store.log(session.db)
     known = store.people(session.db, (s.customer_id for line in lines for s in line.steps))
     notices = {notice.month: notice for notice in chain.notices(session.db)}
@@ -322,7 +341,7 @@ def drawing_log(session: Session) -> list[LogEntry]:
         for line in lines
     ]
     waiting = [
-        LogEntry(n.month, len(n.entries), NOT_DRAWN, (), n.published_at, "owner", n.commitment)
+        LogEntry(n.month, len(n.entries), _(NOT_DRAWN), (), n.published_at, "owner", n.commitment)
         for month, n in notices.items()
         if month not in {line.month for line in lines}
     ]
@@ -339,20 +358,24 @@ def print_winner_letter(session: Session, month: str, out: Path, prize: str = ""
     winner's letter" on the shop's letterhead, and the card records that it was sent. It needs
     a postal address; consent to post is not asked for, since the customer entered to hear.
     """
-    require_owner(session, "print the prize drawing's letters")
+    require_owner(session, _("print the prize drawing's letters"))
     winner = _winner_card(session, month)
     request = letters.LetterRequest(
         letters.Output.LETTERS,
         f"ids:{winner.id}",
-        template_key=WINNER_TEMPLATE,
+        template_key=templates.builtin_in(WINNER_TEMPLATE, session.settings.letter_language),
         extra={"prize": prize},
         reply=True,
     )
     plan = letters.plan_batch(session, request)
     if plan.excluded:
         raise ShopError(
-            f"The letter to {winner.full_name} cannot go by post: {plan.excluded[0].reason}. "
-            "Complete the address on their card, or tell them by phone."
+            _(
+                "The letter to {name} cannot go by post: {reason}. Complete the address on "
+                "their card, or tell them by phone.",
+                name=winner.full_name,
+                reason=plan.excluded[0].reason,
+            )
         )
     letters.write_batch(plan, out)
     letters.record_batch(session, plan)
@@ -361,21 +384,24 @@ def print_winner_letter(session: Session, month: str, out: Path, prize: str = ""
 
 def print_window_notice(session: Session, month: str, out: Path) -> Path:
     """The shop-window notice: the winner by given name and initial only ("Anna V.")."""
-    require_owner(session, "print the prize drawing's notice")
+    require_owner(session, _("print the prize drawing's notice"))
     from shopcards.printing.drawing_notice import print_window_notice as print_notice
 
     winner = _winner_card(session, month)
     drawing = get_drawing(session, month)
     assert drawing is not None
+    said = notice_words(session)
+    proof = proof_lines(
+        month, drawing.entries_sha256, drawing.commitment, drawing.seed_hex, said=said
+    )
     print_notice(
         out,
         shop_name=session.settings.shop_name,
-        month_name=month_name(session, month),
+        month_name=month_name(session, month, said.code),
         winner=public_name(winner.given_name, winner.family_name),
         entrants=drawing.entrants,
-        proof=proof_lines(month, drawing.entries_sha256, drawing.commitment, drawing.seed_hex)
-        if drawing.commitment
-        else (),
+        proof=proof if drawing.commitment else (),
+        words=said,
     )
     return out
 
@@ -386,7 +412,9 @@ def print_window_notice(session: Session, month: str, out: Path) -> Path:
 def _drawn(session: Session, month: str) -> Drawn:
     drawn = store.get(session.db, month)
     if drawn is None:
-        raise ShopError(f"The {month_name(session, month)} prize drawing has not been drawn.")
+        raise ShopError(
+            _("The {month} prize drawing has not been drawn.", month=month_name(session, month))
+        )
     return drawn
 
 
@@ -431,19 +459,21 @@ def _commitment(session: Session, month: str) -> str:
 def _winner_card(session: Session, month: str) -> Card:
     drawing = get_drawing(session, parse_month(month))
     if drawing is None:
-        raise ShopError(f"The {month_name(session, month)} prize drawing has not been drawn.")
+        raise ShopError(
+            _("The {month} prize drawing has not been drawn.", month=month_name(session, month))
+        )
     if drawing.winner is None:
-        raise ShopError("The winner's card has been erased; there is nobody to write to.")
+        raise ShopError(_("The winner's card has been erased; there is nobody to write to."))
     return drawing.winner
 
 
 def _name(person: Person | None) -> str:
-    return ERASED if person is None else person.display_name
+    return _(ERASED) if person is None else person.display_name
 
 
 def _full_name(person: Person | None) -> str:
     if person is None:
-        return ERASED
+        return _(ERASED)
     return " ".join(part for part in (person.given_name, person.family_name) if part)
 
 

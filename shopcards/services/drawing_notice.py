@@ -36,6 +36,7 @@ from shopcards.core.drawing import (
     pick,
 )
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, Words, _, format_locale, ngettext, words
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, drawing_witness
 from shopcards.store import drawing as store
@@ -71,9 +72,16 @@ class PublishedNotice:
     published_at: str
 
 
-def month_name(session: Session, month: str) -> str:
-    """The month's name in the shop's language: "November 2026"."""
-    return str(format_skeleton("yMMMM", first_day(month), locale=session.settings.locale))
+def month_name(session: Session, month: str, language: str | None = None) -> str:
+    """The month's name beside words in ``language`` (the window's when None; the letters'
+    for a printed notice): "November 2026", "marraskuu 2026"."""
+    locale = format_locale(session.settings.locale, language)
+    return str(format_skeleton("yMMMM", first_day(month), locale=locale))
+
+
+def notice_words(session: Session) -> Words:
+    """The language of the printed notices: the shop's letters' language, like every letter."""
+    return words(session.settings.letter_language)
 
 
 def nobody_to_draw(session: Session, month: str) -> str:
@@ -81,23 +89,40 @@ def nobody_to_draw(session: Session, month: str) -> str:
     entered = store.count_entrants(session.db, month)
     name = month_name(session, month)
     if not entered:
-        return f"Nobody has entered the {name} prize drawing, so there is nobody to draw."
-    who = "The one customer" if entered == 1 else f"All {entered} customers"
-    return (
-        f"{who} who entered the {name} prize drawing {'is' if entered == 1 else 'are'} "
-        "left out by the rules (archived, staff or a recent winner), so there is nobody "
-        "to draw."
+        return _(
+            "Nobody has entered the {month} prize drawing, so there is nobody to draw.",
+            month=name,
+        )
+    return ngettext(
+        "The one customer who entered the {month} prize drawing is left out by the rules "
+        "(archived, staff or a recent winner), so there is nobody to draw.",
+        "All {count} customers who entered the {month} prize drawing are left out by the rules "
+        "(archived, staff or a recent winner), so there is nobody to draw.",
+        entered,
+        month=name,
+        count=f"{entered:,}",
     )
 
 
+NOT_ENDED = {
+    "published": N_(
+        "{month} has not ended yet, so its prize drawing cannot be published until {opens}: "
+        "entries may still come in."
+    ),
+    "drawn": N_(
+        "{month} has not ended yet, so its prize drawing cannot be drawn until {opens}: "
+        "entries may still come in."
+    ),
+}
+"""Why a month that has not ended cannot be published or drawn yet, by what was asked."""
+
+
 def require_ended(session: Session, month: str, what: str) -> None:
-    """Refuse a month that has not ended: its entries are not all in yet."""
+    """Refuse a month that has not ended (``what``: "published" or "drawn", a key of
+    :data:`NOT_ENDED`): its entries are not all in yet."""
     if month >= month_of(session.today()):
         opens = first_day(add_months(month, 1)).isoformat()
-        raise ShopError(
-            f"{month_name(session, month)} has not ended yet, so its prize drawing cannot be "
-            f"{what} until {opens}: entries may still come in."
-        )
+        raise ShopError(_(NOT_ENDED[what], month=month_name(session, month), opens=opens))
 
 
 def publish_notice(session: Session, month: str) -> PublishedNotice:
@@ -105,13 +130,16 @@ def publish_notice(session: Session, month: str) -> PublishedNotice:
 
     Returns the notice already published when there is one (publishing twice is harmless).
     """
-    require_owner(session, "publish the prize drawing's notice")
+    require_owner(session, _("publish the prize drawing's notice"))
     month = parse_month(month)
     require_ended(session, month, "published")
     with session.card_file.write() as db:
         if store.is_drawn(db, month):
             raise ShopError(
-                f"The {month_name(session, month)} prize drawing has been drawn already."
+                _(
+                    "The {month} prize drawing has been drawn already.",
+                    month=month_name(session, month),
+                )
             )
         notice = chain.get_notice(db, month)
         if notice is None:
@@ -131,23 +159,40 @@ def print_published_notice(session: Session, month: str, out: Path) -> Path:
     from shopcards.services.exports import record_export
 
     notice = publish_notice(session, month)
+    said = notice_words(session)
     print_notice(
         out,
         shop_name=session.settings.shop_name,
-        month_name=month_name(session, notice.month),
+        month_name=month_name(session, notice.month, said.code),
         entrants=notice.entrants,
-        proof=proof_lines(notice.month, notice.entries_sha256, notice.commitment),
+        proof=proof_lines(notice.month, notice.entries_sha256, notice.commitment, said=said),
+        words=said,
     )
-    record_export(session, "drawing notice", out)
+    record_export(session, "drawing notice", out)  # a log's kind, not shown
     return out
 
 
-def proof_lines(month: str, entries_sha256: str, promised: str, seed: str = "") -> tuple[str, ...]:
-    """What the shop-window notices print in small type so anyone can check the draw."""
-    lines = ["Entry list SHA-256:", entries_sha256, "Commitment to the seed:", promised]
+def proof_lines(
+    month: str, entries_sha256: str, promised: str, seed: str = "", *, said: Words | None = None
+) -> tuple[str, ...]:
+    """What the shop-window notices print in small type so anyone can check the draw, with
+    its labels in the notice's language (``said``; English when None).
+
+    Only the labels people read are translated: the hashes, the seed and the command are
+    printed exactly as computed and typed, in every language, because the proof hashes the
+    month, the entry list and the seed — never these words — and a customer checks the
+    printed values against ``shopcards draw --verify`` character for character."""
+    said = said or words("en")
+    lines = [
+        said.gettext("Entry list SHA-256:"),
+        entries_sha256,
+        said.gettext("Commitment to the seed:"),
+        promised,
+    ]
     if seed:
-        lines += ["Seed, revealed at the draw:", seed]
-    lines.append(f"Check it: shopcards draw --month {month} --verify --published COMMITMENT")
+        lines += [said.gettext("Seed, revealed at the draw:"), seed]
+    command = f"shopcards draw --month {month} --verify --published COMMITMENT"
+    lines.append(said.gettext("Check it: {command}", command=command))
     return tuple(lines)
 
 
@@ -163,16 +208,19 @@ def discard_notice(session: Session, month: str, reason: str) -> None:
     The chain keeps a "discarded" record with the reason *and the seed*, so anyone can see who
     the discarded notice would have drawn: a notice cannot be discarded to dodge a winner.
     """
-    require_owner(session, "discard the prize drawing's notice")
+    require_owner(session, _("discard the prize drawing's notice"))
     month = parse_month(month)
     reason = " ".join(reason.split())[:200]
     if not reason:
-        raise ShopError("Say why the notice is discarded: the reason is kept with the drawing.")
+        raise ShopError(_("Say why the notice is discarded: the reason is kept with the drawing."))
     with session.card_file.write() as db:
         notice = chain.get_notice(db, month)
         if notice is None:
             raise ShopError(
-                f"No notice of the {month_name(session, month)} prize drawing is published."
+                _(
+                    "No notice of the {month} prize drawing is published.",
+                    month=month_name(session, month),
+                )
             )
         picks = pick(notice.entries, notice.seed, 1 + notice.rules.alternates)
         body = {

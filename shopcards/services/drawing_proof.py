@@ -21,6 +21,7 @@ from shopcards.core.drawing import (
     verify,
 )
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.services.drawing_notice import entries_now, month_name
 from shopcards.services.session import Session
 from shopcards.store import drawing as store
@@ -31,9 +32,24 @@ from shopcards.store.drawing_chain import Link
 __all__ = ["Finding", "VerifyReport", "verify_drawing"]
 
 
+FIELDS = {
+    "published": N_("published notice"),
+    "entries": N_("entries hash"),
+    "picks": N_("picks"),
+    "chain": N_("chain link"),
+    "commitment": N_("commitment"),
+    "seed": N_("seed"),
+    "witness": N_("witness log"),
+}
+"""What a finding is about. The report's words are translated for whoever reads them; what the
+proof hashes (the month, the entry list, the seed, the chain records) is never translated, so
+a drawing checks the same in every language."""
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One thing that does not match: which field, and what and why, for a person."""
+    """One thing that does not match: which field (one of :data:`FIELDS`, in English: translate
+    it where shown), and what and why, for a person."""
 
     field: str
     text: str
@@ -68,7 +84,9 @@ def verify_drawing(session: Session, month: str, published: str = "") -> VerifyR
     month = parse_month(month)
     drawn = store.get(session.db, month)
     if drawn is None:
-        raise ShopError(f"The {month_name(session, month)} prize drawing has not been drawn.")
+        raise ShopError(
+            _("The {month} prize drawing has not been drawn.", month=month_name(session, month))
+        )
     frozen = drawn.frozen
     replay = verify(frozen)
     findings = _replay_findings(replay, frozen.entries_sha256, frozen.picks)
@@ -78,8 +96,10 @@ def verify_drawing(session: Session, month: str, published: str = "") -> VerifyR
     promised = ""
     if not mine:
         notes.append(
-            "This drawing was made before shopcards published notices: the replay checks the "
-            "pick, but nothing shows the month was not drawn more than once."
+            _(
+                "This drawing was made before shopcards published notices: the replay checks "
+                "the pick, but nothing shows the month was not drawn more than once."
+            )
         )
     else:
         promised, more = _notice_findings(mine, frozen.entries_sha256, frozen.seed, frozen.picks)
@@ -87,10 +107,14 @@ def verify_drawing(session: Session, month: str, published: str = "") -> VerifyR
     if published and published.strip().lower() != promised:
         findings.append(
             Finding(
-                "published notice",
-                f"the notice put up in the shop says {published.strip()}, but this drawing was "
-                f"bound to {promised or 'no commitment'}: the month was published again after "
-                "that notice (a restored file, or a notice discarded and replaced).",
+                FIELDS["published"],
+                _(
+                    "the notice put up in the shop says {published}, but this drawing was bound "
+                    "to {promised}: the month was published again after that notice (a restored "
+                    "file, or a notice discarded and replaced).",
+                    published=published.strip(),
+                    promised=promised or _("no commitment"),
+                ),
             )
         )
     last = max((link.seq for link in mine), default=0)
@@ -117,17 +141,25 @@ def _replay_findings(
     if not replay.hash_ok:
         found.append(
             Finding(
-                "entries hash",
-                f"the frozen entry list hashes to {replay.computed_sha256}, but the drawing "
-                f"recorded {recorded_sha256}: the entry list was changed after the draw.",
+                FIELDS["entries"],
+                _(
+                    "the frozen entry list hashes to {computed}, but the drawing recorded "
+                    "{recorded}: the entry list was changed after the draw.",
+                    computed=replay.computed_sha256,
+                    recorded=recorded_sha256,
+                ),
             )
         )
     if not replay.picks_ok:
         found.append(
             Finding(
-                "picks",
-                f"replaying the seed picks cards {_ids(replay.replayed_picks)}, but the drawing "
-                f"recorded {_ids(recorded_picks)}: the seed or the picks were changed.",
+                FIELDS["picks"],
+                _(
+                    "replaying the seed picks cards {replayed}, but the drawing recorded "
+                    "{recorded}: the seed or the picks were changed.",
+                    replayed=_ids(replay.replayed_picks),
+                    recorded=_ids(recorded_picks),
+                ),
             )
         )
     return found
@@ -143,39 +175,62 @@ def _notice_findings(
     if len(draws) != 1:
         found.append(
             Finding(
-                "chain link",
-                f"the chain holds {len(draws)} “drawn” records for this month, not one: "
-                + ("it was drawn again." if draws else "the drawing was written in by hand."),
+                FIELDS["chain"],
+                _(
+                    "the chain holds {count} “drawn” records for this month, not one: it was "
+                    "drawn again.",
+                    count=len(draws),
+                )
+                if draws
+                else _(
+                    "the chain holds no “drawn” record for this month: the drawing was written "
+                    "in by hand."
+                ),
             )
         )
     if not notices:
-        found.append(Finding("commitment", "no notice was published for this month."))
+        found.append(Finding(FIELDS["commitment"], _("no notice was published for this month.")))
         return "", found
     notice = notices[-1].body
     promised = str(notice["commitment"])
     if notice["entries_sha256"] != entries_sha256:
         found.append(
             Finding(
-                "entries hash",
-                f"the drawing's entry list hash {entries_sha256} is not the published "
-                f"{notice['entries_sha256']} (record #{notices[-1].seq}).",
+                FIELDS["entries"],
+                _(
+                    "the drawing's entry list hash {hash} is not the published {published} "
+                    "(record #{seq}).",
+                    hash=entries_sha256,
+                    published=notice["entries_sha256"],
+                    seq=notices[-1].seq,
+                ),
             )
         )
     if commitment(mine[0].month, entries_sha256, seed) != promised:
         found.append(
             Finding(
-                "commitment",
-                f"the revealed seed does not match the published commitment {promised} "
-                f"(record #{notices[-1].seq}): the seed was chosen after the notice.",
+                FIELDS["commitment"],
+                _(
+                    "the revealed seed does not match the published commitment {promised} "
+                    "(record #{seq}): the seed was chosen after the notice.",
+                    promised=promised,
+                    seq=notices[-1].seq,
+                ),
             )
         )
     if draws and draws[-1].body.get("seed") != seed.hex():
         found.append(
-            Finding("seed", f"the drawing's seed is not the one revealed by #{draws[-1].seq}.")
+            Finding(
+                FIELDS["seed"],
+                _("the drawing's seed is not the one revealed by #{seq}.", seq=draws[-1].seq),
+            )
         )
     if draws and draws[-1].body.get("picks") != list(picks):
         found.append(
-            Finding("picks", f"the drawing's picks are not those in record #{draws[-1].seq}.")
+            Finding(
+                FIELDS["picks"],
+                _("the drawing's picks are not those in record #{seq}.", seq=draws[-1].seq),
+            )
         )
     return promised, found
 
@@ -187,18 +242,24 @@ def _chain_findings(links: list[Link], last: int) -> list[Finding]:
     for link in links:
         if link.seq > last:
             break
-        where = f"record #{link.seq} ({link.month}, {link.kind})"
+        where = _("record #{seq} ({month}, {kind})", seq=link.seq, month=link.month, kind=link.kind)
         if link.prev_sha256 != previous:
             found.append(
                 Finding(
-                    "chain link",
-                    f"{where} does not link to the record before it: a record was removed or "
-                    "changed.",
+                    FIELDS["chain"],
+                    _(
+                        "{record} does not link to the record before it: a record was removed "
+                        "or changed.",
+                        record=where,
+                    ),
                 )
             )
         if chain_sha256(link.prev_sha256, link.kind, link.month, link.body) != link.sha256:
             found.append(
-                Finding("chain link", f"{where} was changed after it was written (its hash).")
+                Finding(
+                    FIELDS["chain"],
+                    _("{record} was changed after it was written (its hash).", record=where),
+                )
             )
         previous = link.sha256
     return found
@@ -212,7 +273,9 @@ def _witness_findings(
     lines = drawing_witness.lines(db_path)
     if not lines:
         if links:
-            notes.append(f"There is no drawing log at {path} to compare the card file with.")
+            notes.append(
+                _("There is no drawing log at {path} to compare the card file with.", path=path)
+            )
         return []
     by_seq = {link.seq: link for link in links}
     found = []
@@ -223,21 +286,34 @@ def _witness_findings(
             continue
         if line["month"] != month and seq > last and (mine is None or mine.month != month):
             continue
-        logged = f"record #{seq} ({line['month']}, {line['kind']}, {line['at']})"
-        differs = (
-            "which the card file lacks"
-            if mine is None
-            else f"where the card file has a different record ({mine.month}, {mine.kind})"
+        logged = _(
+            "record #{seq} ({month}, {kind}, {at})",
+            seq=seq,
+            month=line["month"],
+            kind=line["kind"],
+            at=line["at"],
         )
-        found.append(
-            Finding(
-                "witness log",
-                f"the drawing log {path} holds {logged}, {differs}: the card file was restored "
-                "from an older copy and drawn again, or edited.",
+        said = (
+            _(
+                "the drawing log {path} holds {record}, which the card file lacks: the card file "
+                "was restored from an older copy and drawn again, or edited.",
+                path=path,
+                record=logged,
+            )
+            if mine is None
+            else _(
+                "the drawing log {path} holds {record}, where the card file has a different "
+                "record ({month}, {kind}): the card file was restored from an older copy and "
+                "drawn again, or edited.",
+                path=path,
+                record=logged,
+                month=mine.month,
+                kind=mine.kind,
             )
         )
+        found.append(Finding(FIELDS["witness"], said))
     return found
 
 
 def _ids(ids: tuple[int, ...]) -> str:
-    return ", ".join(str(i) for i in ids) or "none"
+    return ", ".join(str(i) for i in ids) or _("none")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from shopcards.core import mailing
 from shopcards.core.card import Card
+from shopcards.core.i18n import _
 from shopcards.core.mailing import Excluded
 
 
@@ -31,7 +32,11 @@ def unprintable(cards: Sequence[Card]) -> list[Excluded]:
                     card.id,
                     card.card_no,
                     card.display_name,
-                    f"name or address in a script the printed letters cannot show yet ({scripts})",
+                    _(
+                        "name or address in a script the printed letters cannot show yet "
+                        "({scripts})",
+                        scripts=scripts,
+                    ),
                 )
             )
     return found

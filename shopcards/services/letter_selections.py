@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from shopcards.core.errors import NotFound, ValidationError
+from shopcards.core.i18n import N_, _
 from shopcards.core.mailing import DayRange
 from shopcards.services.session import Session
 from shopcards.services.templates import greeting_options
@@ -78,14 +79,26 @@ def selection_kinds() -> list[SelectionKind]:
 
 def split(text: str) -> tuple[SelectionKind, str]:
     """The kind and argument of a selection text; ValidationError naming the choices."""
-    name, _, argument = text.strip().partition(":")
+    name, _colon, argument = text.strip().partition(":")
     kinds = {kind.name: kind for kind in selection_kinds()}
     kind = kinds.get(name.strip().lower())
     if kind is None:
         offered = ", ".join(k.example for k in kinds.values())
-        raise ValidationError({"selection": f"“{text}” is not a selection; use one of {offered}"})
+        raise ValidationError(
+            {
+                "selection": _(
+                    "“{text}” is not a selection; use one of {offered}", text=text, offered=offered
+                )
+            }
+        )
     if kind.argument is not Argument.NONE and not argument.strip():
-        raise ValidationError({"selection": f"“{kind.name}” needs more, e.g. {kind.example}"})
+        raise ValidationError(
+            {
+                "selection": _(
+                    "“{name}” needs more, e.g. {example}", name=kind.name, example=kind.example
+                )
+            }
+        )
     return kind, argument.strip()
 
 
@@ -119,24 +132,27 @@ def _by_id(session: Session, argument: str) -> list[int]:
     try:
         ids = [int(item) for item in _items(argument)]
     except ValueError as exc:
-        raise ValidationError({"selection": f"“{argument}” is not a list of card ids"}) from exc
+        raise ValidationError(
+            {"selection": _("“{text}” is not a list of card ids", text=argument)}
+        ) from exc
     found = store.existing(session.db, ids)
-    _check_found(ids, found, "id")
+    _check_found(ids, found, N_("There is no card with id {missing}."))
     return found
 
 
 def _by_card_no(session: Session, argument: str) -> list[int]:
     numbers = _items(argument)
     found = store.by_card_no(session.db, numbers)
-    _check_found(numbers, list(found), what="number")
+    _check_found(numbers, list(found), N_("There is no card with number {missing}."))
     return [found[number] for number in numbers]
 
 
-def _check_found(wanted: Sequence[object], found: Sequence[object], what: str) -> None:
+def _check_found(wanted: Sequence[object], found: Sequence[object], message: str) -> None:
+    """NotFound with ``message`` (its ``{missing}`` the ids or numbers not found)."""
     known = set(found)
     missing = [str(item) for item in wanted if item not in known]
     if missing:
-        raise NotFound(f"There is no card with {what} {', '.join(missing)}.")
+        raise NotFound(_(message, missing=", ".join(missing)))
 
 
 def _dated(column: str) -> Finder:
@@ -156,13 +172,32 @@ def _greeting(session: Session, argument: str) -> list[int]:
     code = argument.strip().lower()
     if code not in greeting_options(session):
         offered = ", ".join(greeting_options(session))
-        raise ValidationError({"selection": f"“{argument}” is not a greeting; use {offered}"})
+        raise ValidationError(
+            {
+                "selection": _(
+                    "“{text}” is not a greeting; use {offered}", text=argument, offered=offered
+                )
+            }
+        )
     return store.with_greeting(session.db, code)
+
+
+GREETING_NAMES = {
+    "christmas": N_("Christmas"),
+    "hanukkah": N_("Hanukkah"),
+    "new_year": N_("New year"),
+}
+"""The built-in holiday cards by name (the shop's own occasions are shown as they are kept)."""
 
 
 def _greeting_choices(session: Session) -> list[tuple[str, str]]:
     return [
-        (code, code.replace("_", " ").capitalize())
+        (
+            code,
+            _(GREETING_NAMES[code])
+            if code in GREETING_NAMES
+            else code.replace("_", " ").capitalize(),
+        )
         for code in greeting_options(session)
         if code != "none"
     ]
@@ -171,44 +206,49 @@ def _greeting_choices(session: Session) -> list[tuple[str, str]]:
 for _kind in (
     SelectionKind(
         "all",
-        "Everyone",
+        N_("Everyone"),
         "all",
-        "every card in the cabinet (not archived)",
+        N_("every card in the cabinet (not archived)"),
         Argument.NONE,
         _everyone,
     ),
     SelectionKind(
-        "ids", "Chosen cards", "ids:1,2,3", "the cards with these ids", Argument.IDS, _by_id
+        "ids",
+        N_("Chosen cards"),
+        "ids:1,2,3",
+        N_("the cards with these ids"),
+        Argument.IDS,
+        _by_id,
     ),
     SelectionKind(
         "cards",
-        "Card numbers",
+        N_("Card numbers"),
         "cards:0000017,0000025",
-        "the cards with these card numbers",
+        N_("the cards with these card numbers"),
         Argument.IDS,
         _by_card_no,
     ),
     SelectionKind(
         "birthdays",
-        "Birthdays between",
+        N_("Birthdays between"),
         "birthdays:2026-12-01..2026-12-31",
-        "birthdays between two dates (may span the new year), by date",
+        N_("birthdays between two dates (may span the new year), by date"),
         Argument.DATE_RANGE,
         _dated("birthday"),
     ),
     SelectionKind(
         "anniversaries",
-        "Anniversaries between",
+        N_("Anniversaries between"),
         "anniversaries:2026-06-01..2026-06-30",
-        "anniversaries between two dates, by date",
+        N_("anniversaries between two dates, by date"),
         Argument.DATE_RANGE,
         _dated("anniversary"),
     ),
     SelectionKind(
         "greeting",
-        "Asked for the card",
+        N_("Asked for the card"),
         "greeting:hanukkah",
-        "customers who asked for this holiday card",
+        N_("customers who asked for this holiday card"),
         Argument.CHOICE,
         _greeting,
         _greeting_choices,

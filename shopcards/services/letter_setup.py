@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.i18n import N_, words
 from shopcards.core.settings import ShopSettings
 
 if TYPE_CHECKING:
@@ -54,6 +55,31 @@ _CUSTOM_SHEET = (
 """The custom label sheet's settings (``label_custom_*``) in LabelSheet's field order."""
 
 
+STANDARD_CLOSING = N_("With warm wishes,")
+"""The closing words a new shop starts with (the setting's default): printed in the letters'
+language, while words the owner typed are printed as typed."""
+
+
+def closing_words(settings: ShopSettings) -> str:
+    closing = settings.letter_closing or STANDARD_CLOSING
+    if closing == STANDARD_CLOSING:
+        return words(settings.letter_language).gettext(STANDARD_CLOSING)
+    return closing
+
+
+STANDARD_PRIZE = N_("a gift voucher")
+"""The drawing's prize a new shop starts with (the setting's default), printed the same way."""
+
+
+def prize_words(settings: ShopSettings) -> str:
+    """The drawing's prize as the winner's letter prints it: the standard prize in the letters'
+    language, a prize the owner typed as typed."""
+    prize = settings.drawing_prize
+    if prize == STANDARD_PRIZE:
+        return words(settings.letter_language).gettext(STANDARD_PRIZE)
+    return prize
+
+
 def print_setup(settings: ShopSettings, date_text: str) -> PrintSetup:
     custom = tuple(float(getattr(settings, f"label_custom_{name}")) for name in _CUSTOM_SHEET)
     return PrintSetup(
@@ -66,7 +92,7 @@ def print_setup(settings: ShopSettings, date_text: str) -> PrintSetup:
         logo=settings.letterhead_logo,
         signature=settings.signature_image,
         signer=settings.signer_name,
-        closing=settings.letter_closing,
+        closing=closing_words(settings),
         paper=settings.letter_paper,
         fold=settings.card_fold,
         envelope_size=settings.envelope_size,
@@ -89,7 +115,7 @@ def letterhead_of(setup: PrintSetup) -> Letterhead:
         Path(setup.logo) if setup.logo else None,
         Path(setup.signature) if setup.signature else None,
         setup.signer,
-        setup.closing or "With warm wishes,",
+        setup.closing,
     )
 
 
@@ -103,6 +129,7 @@ def label_sheet_of(setup: PrintSetup) -> str | LabelSheet:
 
 
 LETTERHEAD = (
+    "letter_language",
     "shop_name",
     "shop_address",
     "shop_phone",
@@ -112,7 +139,7 @@ LETTERHEAD = (
     "signer_name",
     "letter_closing",
 )
-"""What heads and signs every letter."""
+"""The language every letter is written in, and what heads and signs it."""
 PRINTING = (
     "letter_paper",
     "card_fold",

@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING
 from shopcards.core import mailing
 from shopcards.core.card import Card
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import N_, Words, _, format_locale, ngettext
+from shopcards.core.i18n import words as words_in
 from shopcards.core.loyalty import Cashback, letter_values
 from shopcards.core.mailing import Excluded
 from shopcards.core.progress import Report
@@ -41,7 +43,13 @@ from shopcards.core.text import words
 from shopcards.services import letter_selections, loyalty, loyalty_tiers
 from shopcards.services.exports import record_export
 from shopcards.services.letter_scripts import unprintable
-from shopcards.services.letter_setup import PrintSetup, label_sheet_of, letterhead_of, print_setup
+from shopcards.services.letter_setup import (
+    PrintSetup,
+    label_sheet_of,
+    letterhead_of,
+    print_setup,
+    prize_words,
+)
 from shopcards.services.session import Session, require_owner
 from shopcards.services.templates import (
     TemplateInfo,
@@ -72,13 +80,14 @@ __all__ = [
 
 ASKED_FIELDS: Mapping[str, str] = MappingProxyType(
     {
-        "event_date": "Event date",
-        "prize": "Prize",
+        "event_date": N_("Event date"),
+        "prize": N_("Prize"),
     }
 )
-"""Merge fields typed in when printing, with the label of their input."""
+"""Merge fields typed in when printing, with the label of their input (translate it where
+shown)."""
 MAX_HOLDOUT = 0.5
-HELD_BACK = "held back to measure the effect"
+HELD_BACK = N_("held back to measure the effect")
 """The reason shown beside a customer the owner's hold-out kept from a mailing."""
 
 
@@ -94,15 +103,6 @@ class Output(StrEnum):
     def template_kind(self) -> TemplateKind | None:
         """The kind of template this output prints, or None when it takes no template."""
         return {Output.LETTERS: TemplateKind.LETTER, Output.CARDS: TemplateKind.CARD}.get(self)
-
-    @property
-    def noun(self) -> str:
-        return {
-            Output.LETTERS: "letter",
-            Output.CARDS: "card",
-            Output.ENVELOPES: "envelope",
-            Output.LABELS: "label",
-        }[self]
 
 
 @dataclass(frozen=True)
@@ -169,17 +169,44 @@ class BatchPlan:
 
     def summary(self) -> str:
         """ "38 letters to 41 customers; 12 left out" — the line the screen and CLI print."""
-        noun = self.request.output.noun
-        text = f"{_count(len(self.pieces), noun)} to {_count(self.customers, 'customer')}"
+        pieces = _pieces_to(self.request.output, len(self.pieces))
+        text = ngettext(
+            "{pieces} to {count} customer",
+            "{pieces} to {count} customers",
+            self.customers,
+            pieces=pieces,
+            count=_number(self.customers),
+        )
         if self.excluded:
-            text += f"; {len(self.excluded):,} left out"
+            n = len(self.excluded)
+            left = ngettext("{count} left out", "{count} left out", n, count=_number(n))
+            text = _("{summary}; {more}", summary=text, more=left)
         if self.held_out:
-            text += f"; {_count(len(self.held_out), 'customer')} held back to compare"
+            n = len(self.held_out)
+            held = ngettext(
+                "{count} customer held back to compare",
+                "{count} customers held back to compare",
+                n,
+                count=_number(n),
+            )
+            text = _("{summary}; {more}", summary=text, more=held)
         return text
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+def _number(n: int) -> str:
+    return f"{n:,}"
+
+
+def _pieces_to(output: Output, n: int) -> str:
+    """ "38 letters", "1 card": what a batch prints, counted."""
+    count = _number(n)
+    if output is Output.LETTERS:
+        return ngettext("{count} letter", "{count} letters", n, count=count)
+    if output is Output.CARDS:
+        return ngettext("{count} card", "{count} cards", n, count=count)
+    if output is Output.ENVELOPES:
+        return ngettext("{count} envelope", "{count} envelopes", n, count=count)
+    return ngettext("{count} label", "{count} labels", n, count=count)
 
 
 @dataclass(frozen=True)
@@ -197,9 +224,9 @@ def _check_role(session: Session, chosen: int, request: LetterRequest) -> None:
     if session.role is Role.OWNER:
         return
     if chosen > 1:
-        require_owner(session, "print mass mailings (a clerk may print for one customer)")
+        require_owner(session, _("print mass mailings (a clerk may print for one customer)"))
     if request.holdout_share:
-        require_owner(session, "hold customers back from a mailing")
+        require_owner(session, _("hold customers back from a mailing"))
 
 
 def _template_for(
@@ -213,16 +240,27 @@ def _template_for(
     elif request.template_key:
         info = get_template(session, request.template_key)
     else:
-        raise ValidationError({"template": f"Choose a {kind.value} template."})
+        raise ValidationError({"template": _(_CHOOSE[kind])})
     template = info.parse()
     if template.kind is not kind:
-        raise ValidationError(
-            {
-                "template": f"“{info.name}” is a {template.kind.value} template, "
-                f"not a {kind.value} one."
-            }
-        )
+        raise ValidationError({"template": _(_NOT_A[kind], name=info.name)})
     return info, template
+
+
+_CHOOSE = {
+    TemplateKind.LETTER: N_("Choose a letter template."),
+    TemplateKind.CARD: N_("Choose a card template."),
+}
+_NOT_A = {
+    TemplateKind.LETTER: N_("“{name}” is a card template, not a letter one."),
+    TemplateKind.CARD: N_("“{name}” is a letter template, not a card one."),
+}
+"""Said when the template chosen is of the other kind, by the kind asked for."""
+_TYPE_IT = {
+    "event_date": N_("The template uses {field}: type the event date."),
+    "prize": N_("The template uses {field}: type the prize."),
+}
+"""Said when a typed-in field the template uses is left empty."""
 
 
 def _asked_values(
@@ -231,13 +269,13 @@ def _asked_values(
     """The typed-in fields the template uses; the prize defaults to the drawing's prize."""
     if template is None:
         return {}
-    defaults = {"prize": session.settings.drawing_prize}
+    defaults = {"prize": prize_words(session.settings)}
     values: dict[str, str] = {}
     missing: dict[str, str] = {}
-    for name, label in ASKED_FIELDS.items():
+    for name in ASKED_FIELDS:
         value = (extra.get(name) or defaults.get(name, "")).strip()
         if name in template.fields and not value:
-            missing[name] = f"The template uses {{{name}}}: type the {label.lower()}."
+            missing[name] = _(_TYPE_IT[name], field=f"{{{name}}}")
         values[name] = value
     if missing:
         raise ValidationError(missing)
@@ -254,7 +292,7 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
     ids = letter_selections.find(session, request.selection)
     _check_role(session, len(ids), request)
     if not 0 <= request.holdout_share <= MAX_HOLDOUT:
-        raise ValidationError({"holdout": "Hold back between 0 and 50 per cent."})
+        raise ValidationError({"holdout": _("Hold back between 0 and 50 per cent.")})
     info, template = _template_for(session, request)
     asked = _asked_values(session, template, request.extra)
     cards = [customers.get(session.db, card_id) for card_id in ids]
@@ -279,7 +317,7 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
         _piece(group, visits, cashback, settings, today, {**asked, **tiers[group[0].id or 0]})
         for group in groups
     )
-    setup = print_setup(settings, mailing.long_date(today.isoformat(), settings.locale))
+    setup = print_setup(settings, mailing.long_date(today.isoformat(), _format_locale(settings)))
     return BatchPlan(
         request,
         info,
@@ -287,7 +325,7 @@ def plan_batch(session: Session, request: LetterRequest) -> BatchPlan:
         pieces,
         tuple(left_out),
         tuple(
-            Excluded(card.id, card.card_no, card.display_name, HELD_BACK)
+            Excluded(card.id, card.card_no, card.display_name, _(HELD_BACK))
             for group in held
             for card in group
             if card.id is not None
@@ -334,6 +372,17 @@ def _hold_back(
     )
 
 
+def letter_words(settings: ShopSettings) -> Words:
+    """The catalogue everything printed speaks: the shop's letters' language (a setting of the
+    shop, not of the PC: the clerk's window may read another)."""
+    return words_in(settings.letter_language)
+
+
+def _format_locale(settings: ShopSettings) -> str:
+    """Dates, lists and money on paper: the letters' language in the shop's country."""
+    return format_locale(settings.locale, settings.letter_language)
+
+
 def _piece(
     group: tuple[Card, ...],
     visits: Mapping[int, str],
@@ -342,14 +391,15 @@ def _piece(
     today: dt.date,
     asked: Mapping[str, str],
 ) -> Piece:
-    values = mailing.merge_values(group, visits, settings.locale, today) | dict(asked)
-    values |= letter_values([held[c.id] for c in group if c.id], settings.locale, settings.currency)
+    locale, said = _format_locale(settings), letter_words(settings)
+    values = mailing.merge_values(group, visits, locale, today, said) | dict(asked)
+    values |= letter_values([held[c.id] for c in group if c.id], locale, settings.currency)
     first = group[0]
     key = "-".join([first.card_no, *words(first.family_name or first.given_name)[:2]])
     return Piece(
         tuple(card.id for card in group if card.id is not None),
         MappingProxyType(values),
-        mailing.address_block(group, settings.region, settings.locale),
+        mailing.address_block(group, settings.region, locale, said),
         key,
         values["full_name"],
     )
@@ -473,7 +523,9 @@ def print_batch(
     (``progress`` raised Cancelled) records nothing."""
     plan = plan_batch(session, request)
     if not plan.pieces:
-        raise ValidationError({"selection": f"Nobody to print for: {plan.summary()}."})
+        raise ValidationError(
+            {"selection": _("Nobody to print for: {summary}.", summary=plan.summary())}
+        )
     result = write_batch(plan, out, separate_files=separate_files, progress=progress)
     record_file_export(session, plan, out)
     batch_id = record_batch(session, plan) if record else None

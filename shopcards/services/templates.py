@@ -1,7 +1,12 @@
 """Letter and card templates: the built-in ones, the owner's edits of them, and the owner's own.
 
 Built-in templates are the files in ``resources/templates`` (their key is the file name without
-``.txt``). An edited built-in is kept in the card file under the same key and wins over the
+``.txt``), in English, and in ``resources/templates/<language>/`` the same templates as a
+shopkeeper of that language writes them (key ``fi/card_birthday``). Each built-in has the
+language of its folder; the owner's own templates have none (they are in whatever language the
+owner wrote them) and are offered with the letters' language.
+
+An edited built-in is kept in the card file under the same key and wins over the
 file; "reset" forgets the edit. A template the owner adds gets a key of its own and can be
 deleted. Every text is checked with :func:`~shopcards.core.templates.parse_template` before it
 is saved, so a misspelled field is refused with its line and column, never printed.
@@ -26,6 +31,7 @@ from sqlite_utils import Database
 
 from shopcards.core.card import BUILTIN_GREETINGS
 from shopcards.core.errors import Conflict, NotFound, ValidationError
+from shopcards.core.i18n import ENGLISH, LANGUAGES, N_, _
 from shopcards.core.templates import (
     HEADER_KEYS,
     Template,
@@ -78,6 +84,10 @@ class TemplateInfo:
     version: int = store.NOT_STORED
     """The stored version this was read at; a save names it so a stale one is refused."""
 
+    language: str = ""
+    """The language a built-in is written in (a code of i18n.LANGUAGES); "" for the owner's
+    own templates, which are offered with whatever language the letters are in."""
+
     def parse(self) -> Template:
         """The template ready to print; TemplateError with line and column if it is not."""
         return parse_template(self.text, source=self.source or self.name, name=self.name)
@@ -100,12 +110,34 @@ def templates_folder() -> Path:
 
 @lru_cache(maxsize=1)
 def _builtin_texts(folder: Path) -> dict[str, str]:
-    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))}
+    found = {path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))}
+    for code in LANGUAGES:
+        for path in sorted((folder / code).glob("*.txt")):
+            found[builtin_key(path.stem, code)] = path.read_text(encoding="utf-8")
+    return found
 
 
 def builtin_texts() -> dict[str, str]:
-    """Key -> text of every built-in template (read once)."""
+    """Key -> text of every built-in template, in every language (read once)."""
     return _builtin_texts(templates_folder())
+
+
+def builtin_key(stem: str, language: str) -> str:
+    """The key of the built-in ``stem`` (e.g. "card_birthday") written in ``language``."""
+    return stem if language == ENGLISH else f"{language}/{stem}"
+
+
+def builtin_in(stem: str, language: str) -> str:
+    """The key of the built-in ``stem`` in ``language``, or the English one where that
+    language has none (so a printed letter is never missing, only in English)."""
+    key = builtin_key(stem, language)
+    return key if key in builtin_texts() else stem
+
+
+def builtin_language(key: str) -> str:
+    """The language of the built-in with ``key``: its folder, English at the top."""
+    code, slash, _stem = key.partition("/")
+    return code if slash and code in LANGUAGES else ENGLISH
 
 
 # Parts <-> text -----------------------------------------------------------------------------
@@ -141,7 +173,7 @@ def split_text(text: str) -> TemplateParts:
     if first.partition(":")[0].strip().lower() in HEADER_KEYS and "---" in map(str.strip, lines):
         end = [line.strip() for line in lines].index("---")
         for line in lines[:end]:
-            key, _, value = line.partition(":")
+            key, _colon, value = line.partition(":")
             header[key.strip().lower()] = value.strip()
         body_start = end + 1
     kind = TemplateKind.CARD if header.get("kind", "").lower() == "card" else TemplateKind.LETTER
@@ -154,12 +186,24 @@ def split_text(text: str) -> TemplateParts:
     )
 
 
+INPUTS = {
+    "name": N_("Name"),
+    "kind": N_("Kind"),
+    "occasion": N_("Occasion"),
+    "subject": N_("Subject"),
+    "front": N_("Front"),
+    "body": N_("Text"),
+}
+"""The editor's inputs by the part of the template they hold (translate them where shown)."""
+
+
 def where(problem: TemplateProblem, kind: TemplateKind) -> tuple[str, int, int]:
-    """Which editor input a problem is in ("Name", "Occasion", "Subject", "Front" or "Text"),
-    with the line and column inside it, for text made by :func:`join_parts`."""
+    """Which editor input a problem is in (a label of :data:`INPUTS`, in English: "Text" for
+    the body), with the line and column inside it, for text made by :func:`join_parts`."""
     if problem.line > HEADER_LINES:
-        return "Text", problem.line - HEADER_LINES, problem.column
-    label = ("Name", "Kind", "Occasion", _heading_key(kind).capitalize(), "Text")[problem.line - 1]
+        return INPUTS["body"], problem.line - HEADER_LINES, problem.column
+    parts = ("name", "kind", "occasion", _heading_key(kind), "body")
+    label = INPUTS[parts[problem.line - 1]]
     prefix = len(("name", "kind", "occasion", _heading_key(kind))[min(problem.line, 4) - 1]) + 2
     return label, 1, max(1, problem.column - prefix)
 
@@ -173,9 +217,9 @@ def check(parts: TemplateParts) -> Template:
     """Parse the editor's parts; TemplateError (line, column per input via :func:`where`)."""
     problems: list[TemplateProblem] = []
     if not parts.name.strip():
-        problems.append(TemplateProblem(1, 7, "the template needs a name"))
+        problems.append(TemplateProblem(1, 7, _("the template needs a name")))
     if parts.kind is TemplateKind.CARD and not occasion_code(parts.occasion):
-        problems.append(TemplateProblem(3, 11, "a card needs an occasion (e.g. birthday)"))
+        problems.append(TemplateProblem(3, 11, _("a card needs an occasion (e.g. birthday)")))
     try:
         template = parse_template(join_parts(parts), name=parts.name)
     except TemplateError as exc:
@@ -191,6 +235,7 @@ def check(parts: TemplateParts) -> Template:
 def _info(
     key: str, text: str, built_in: bool, edited: bool, version: int = store.NOT_STORED
 ) -> TemplateInfo:
+    """``key``'s template as offered; a built-in has its folder's language."""
     parts = split_text(text)
     name = parts.name or key.replace("_", " ").capitalize()
     info = TemplateInfo(
@@ -202,6 +247,7 @@ def _info(
         built_in,
         edited,
         version=version,
+        language=builtin_language(key) if built_in else "",
     )
     try:
         info.parse()
@@ -215,7 +261,8 @@ def _stored_info(row: store.StoredTemplate, built_in: bool) -> TemplateInfo:
 
 
 def list_templates(session: Session, kind: TemplateKind | None = None) -> list[TemplateInfo]:
-    """Every template on offer, letters first, each kind by name."""
+    """Every template on offer, letters first; in each kind the letters' language first (with
+    the owner's own), then the other languages in the order shopcards lists them, by name."""
     builtin = builtin_texts()
     stored = {t.key: t for t in store.stored_templates(session.db)}
     found = [
@@ -225,7 +272,22 @@ def list_templates(session: Session, kind: TemplateKind | None = None) -> list[T
     found += [_stored_info(row, False) for key, row in stored.items() if key not in builtin]
     if kind is not None:
         found = [info for info in found if info.kind is kind]
-    return sorted(found, key=lambda t: (t.kind is not TemplateKind.LETTER, t.name.casefold()))
+    order = _language_order(session.settings.letter_language)
+    return sorted(
+        found,
+        key=lambda t: (t.kind is not TemplateKind.LETTER, order[t.language], t.name.casefold()),
+    )
+
+
+def _language_order(first: str) -> dict[str, int]:
+    """Rank of each template language: the letters' own (and "", the owner's) first."""
+    ranked = [first, *(code for code in LANGUAGES if code != first)]
+    return {"": 0} | {code: rank for rank, code in enumerate(ranked)}
+
+
+def in_letters_language(session: Session, info: TemplateInfo) -> bool:
+    """Whether ``info`` is written in the letters' language (the owner's own count as such)."""
+    return info.language in ("", session.settings.letter_language)
 
 
 def template_file(path: Path) -> TemplateInfo:
@@ -234,7 +296,9 @@ def template_file(path: Path) -> TemplateInfo:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateError([TemplateProblem(1, 1, f"cannot be read ({exc})")], path.name) from exc
+        raise TemplateError(
+            [TemplateProblem(1, 1, _("cannot be read ({problem})", problem=exc))], path.name
+        ) from exc
     info = _info(path.stem, text, built_in=False, edited=False)
     return replace(info, name=split_text(text).name or path.name, source=path.name)
 
@@ -243,7 +307,7 @@ def get_template(session: Session, key: str) -> TemplateInfo:
     for info in list_templates(session):
         if info.key == key:
             return info
-    raise NotFound(f"There is no template “{key}”.")
+    raise NotFound(_("There is no template “{key}”.", key=key))
 
 
 def find_template(session: Session, wanted: str) -> TemplateInfo:
@@ -256,10 +320,18 @@ def find_template(session: Session, wanted: str) -> TemplateInfo:
         lambda t: t.occasion == occasion_code(wanted),
     ):
         matches = [info for info in offered if test(info)]
+        if len(matches) > 1:  # "birthday": the card in the letters' language
+            matches = [info for info in matches if in_letters_language(session, info)]
         if len(matches) == 1:
             return matches[0]
     names = ", ".join(f"“{info.name}” ({info.key})" for info in offered)
-    raise NotFound(f"There is no one template called “{wanted}”. The templates are: {names}.")
+    raise NotFound(
+        _(
+            "There is no one template called “{wanted}”. The templates are: {names}.",
+            wanted=wanted,
+            names=names,
+        )
+    )
 
 
 def greeting_options(session: Session) -> tuple[str, ...]:
@@ -288,7 +360,7 @@ def save_template(
     deleted the template since ``base`` was loaded; nothing is saved then. A built-in is copied
     into the card file at its first save (its ``base`` has version 0).
     """
-    require_owner(session, "change letter templates")
+    require_owner(session, _("change letter templates"))
     check(parts)
     text = join_parts(parts)
     with session.card_file.write() as db:
@@ -326,12 +398,16 @@ def remove_template(session: Session, base: TemplateInfo) -> TemplateInfo | None
     Conflict when another desk changed it since ``base`` was loaded. Returns the built-in as it
     is now, or None when the template is gone.
     """
-    require_owner(session, "change letter templates")
+    require_owner(session, _("change letter templates"))
     builtin = base.key in builtin_texts()
     with session.card_file.write() as db:
         if base.version == store.NOT_STORED:
-            what = "has not been edited" if builtin else "does not exist"
-            raise ValidationError({"template": f"The template “{base.key}” {what}."})
+            said = (
+                _("The template “{key}” has not been edited.", key=base.key)
+                if builtin
+                else _("The template “{key}” does not exist.", key=base.key)
+            )
+            raise ValidationError({"template": said})
         if not store.delete_template(db, base.key, base.version):
             raise _conflict(db, base)
         changes.record(
@@ -348,7 +424,7 @@ def remove_template(session: Session, base: TemplateInfo) -> TemplateInfo | None
 
 # Two desks ----------------------------------------------------------------------------------
 
-DELETED_THERE = "all of it: it was deleted"
+DELETED_THERE = N_("all of it: it was deleted")
 """What changed at the other desk when the template is gone from there."""
 
 
@@ -357,10 +433,20 @@ def _conflict(db: Database, base: TemplateInfo) -> Conflict:
     row = store.stored_template(db, base.key)
     theirs = row.text if row else builtin_texts().get(base.key)
     if theirs is None:
-        message = f"The template “{base.name}” was deleted at another desk since you opened it."
-        return Conflict(message, [DELETED_THERE])
-    happened = f"changed at another desk ({row.updated_at})" if row else "put back as it came"
-    message = f"The template “{base.name}” was {happened} since you opened it."
+        message = _(
+            "The template “{name}” was deleted at another desk since you opened it.",
+            name=base.name,
+        )
+        return Conflict(message, [_(DELETED_THERE)])
+    message = (
+        _(
+            "The template “{name}” was changed at another desk ({when}) since you opened it.",
+            name=base.name,
+            when=row.updated_at,
+        )
+        if row
+        else _("The template “{name}” was put back as it came since you opened it.", name=base.name)
+    )
     return Conflict(message, changed_parts(base.text, theirs))
 
 
@@ -369,10 +455,10 @@ def changed_parts(before: str, after: str) -> list[str]:
     content differs between two texts of one template."""
     old, new = split_text(before), split_text(after)
     labels = {
-        "name": "Name",
-        "kind": "Kind",
-        "occasion": "Occasion",
-        "heading": _heading_key(new.kind).capitalize(),
-        "body": "Text",
+        "name": INPUTS["name"],
+        "kind": INPUTS["kind"],
+        "occasion": INPUTS["occasion"],
+        "heading": INPUTS[_heading_key(new.kind)],
+        "body": INPUTS["body"],
     }
-    return [label for part, label in labels.items() if getattr(old, part) != getattr(new, part)]
+    return [_(label) for part, label in labels.items() if getattr(old, part) != getattr(new, part)]

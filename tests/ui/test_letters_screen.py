@@ -46,8 +46,9 @@ def open_screen(qtbot: QtBot, session: Session) -> LettersScreen:
 
 
 def pick(screen: QWidget, name: str, text: str) -> None:
+    """Choose ``text`` in a list (a template by its name: the list adds its language)."""
     combo = find(screen, QComboBox, name)
-    index = combo.findText(text)
+    index = combo.findText(text, Qt.MatchFlag.MatchStartsWith)
     assert index >= 0, (
         f"{text!r} is not in {name}: {[combo.itemText(i) for i in range(combo.count())]}"
     )

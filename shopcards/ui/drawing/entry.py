@@ -8,16 +8,17 @@ from PySide6.QtWidgets import QCheckBox
 
 from shopcards.core.drawing import month_of
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.services.drawing import enter_drawing, month_name
 from shopcards.services.session import Session
 
-ENTER_LABEL = "Enter this month's prize drawing"
+ENTER_LABEL = N_("Enter this month's prize drawing")
 
 
 def enter_box() -> QCheckBox:
     """The box on every new-customer form, ticked: filling in a card is what earns the entry."""
-    box = QCheckBox(ENTER_LABEL)
-    box.setAccessibleName(ENTER_LABEL)
+    box = QCheckBox(_(ENTER_LABEL))
+    box.setAccessibleName(_(ENTER_LABEL))
     box.setChecked(True)
     return box
 
@@ -29,7 +30,7 @@ def enter_this_months_drawing(session: Session, customer_id: int) -> str:
     """
     month = month_of(session.today())
     enter_drawing(session, customer_id, month)
-    return f"Entered in the {month_name(session, month)} prize drawing."
+    return _("Entered in the {month} prize drawing.", month=month_name(session, month))
 
 
 def entered_if_ticked(session: Session, box: QCheckBox, customer_id: int) -> str:
@@ -40,4 +41,4 @@ def entered_if_ticked(session: Session, box: QCheckBox, customer_id: int) -> str
     try:
         return enter_this_months_drawing(session, customer_id)
     except ShopError as exc:
-        return f"Not entered in the drawing: {exc.message}"
+        return _("Not entered in the drawing: {problem}", problem=exc.message)

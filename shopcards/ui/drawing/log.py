@@ -5,6 +5,7 @@ A shop draws twelve months a year, so a plain table widget filled at once is eno
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,11 +15,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcards.core.i18n import N_, _, format_locale
 from shopcards.services import drawing
 from shopcards.services.session import Session
 from shopcards.ui.kit.dates import iso_date_time_text
 
-COLUMNS = ("Month", "Entries", "Winner", "Not reached", "Drawn by", "Drawn on")
+COLUMNS = (
+    N_("Month"),
+    N_("Entries"),
+    N_("Winner"),
+    N_("Not reached"),
+    N_("Drawn by"),
+    N_("Drawn on"),
+)
 COL_ENTRIES = 1
 _NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -29,8 +38,8 @@ class DrawingLog(QTableWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.session = session
-        self.setAccessibleName("Drawing log")
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setAccessibleName(_("Drawing log"))
+        self.setHorizontalHeaderLabels([_(heading) for heading in COLUMNS])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
@@ -43,17 +52,19 @@ class DrawingLog(QTableWidget):
     def refresh(self) -> None:
         lines = drawing.drawing_log(self.session)
         self.setRowCount(len(lines))
+        locale = format_locale(self.session.settings.locale)
         for row, line in enumerate(lines):
             not_reached = "; ".join(
-                f"{name} ({reason})" if reason else name for name, reason in line.not_reached
+                _("{name} ({reason})", name=name, reason=reason) if reason else name
+                for name, reason in line.not_reached
             )
             cells = (
                 drawing.month_name(self.session, line.month),
-                str(line.entries),
+                format_decimal(line.entries, locale=locale),
                 line.winner,
                 not_reached or "—",
                 line.drawn_by.capitalize(),
-                iso_date_time_text(line.drawn_at, self.session.settings.locale),
+                iso_date_time_text(line.drawn_at, locale),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

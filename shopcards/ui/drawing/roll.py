@@ -14,6 +14,8 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
+from shopcards.core.i18n import _
+
 ROLL_MS = 1500
 """How long the names roll before the winner is shown."""
 _FIRST_TICK_MS = 45
@@ -28,7 +30,7 @@ class NameRoll(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Winner")
+        self.setAccessibleName(_("Winner"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setMinimumHeight(84)

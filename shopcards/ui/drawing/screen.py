@@ -38,10 +38,18 @@ from shopcards.core import phones
 from shopcards.core.card import Card
 from shopcards.core.drawing import add_months, month_of
 from shopcards.core.errors import ShopError
-from shopcards.services import drawing, drawing_notice, drawing_proof
+from shopcards.core.i18n import N_, _, format_locale
+from shopcards.services import drawing, drawing_notice, drawing_proof, letter_setup
 from shopcards.services.session import Session, require_owner
 from shopcards.ui.drawing.log import DrawingLog
 from shopcards.ui.drawing.roll import NameRoll
+from shopcards.ui.drawing.texts import (
+    count_text,
+    entry_line,
+    notice_proof,
+    pick_text,
+    result_proof,
+)
 from shopcards.ui.kit.dates import iso_date_time_text
 from shopcards.ui.kit.error_dialog import open_screen
 from shopcards.ui.kit.save_as import ask_save_path
@@ -51,7 +59,7 @@ from shopcards.ui.kit.window_fit import fit_to_screen
 
 MONTHS_SHOWN = 24
 """How many months back the month list reaches."""
-BEFORE_DRAW = "Press Draw to pick the winner."
+BEFORE_DRAW = N_("Press Draw to pick the winner.")
 
 
 def open_drawing_screen(session: Session, parent: QWidget | None = None) -> DrawingScreen | None:
@@ -63,14 +71,14 @@ class DrawingScreen(QDialog):
     """Month, entries, the draw and its result, the printouts, and the log."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        require_owner(session, "open the prize drawing")
+        require_owner(session, _("open the prize drawing"))
         super().__init__(parent)
         self.session = session
         self.preview: drawing.Preview | None = None
         self._rolling_to: drawing.Drawing | None = None
         """The result the names are rolling towards (already saved)."""
-        self.setWindowTitle("Prize drawing")
-        self.setAccessibleName("Prize drawing")
+        self.setWindowTitle(_("Prize drawing"))
+        self.setAccessibleName(_("Prize drawing"))
         fit_to_screen(self, 960, 700)
         self._build()
         self._fill_months()
@@ -95,13 +103,10 @@ class DrawingScreen(QDialog):
             return
         self.preview = preview
         name = drawing.month_name(self.session, preview.month)
-        self.rules.setText(f"Rules: {preview.rules.describe()}.")
+        self.rules.setText(_("Rules: {rules}.", rules=preview.rules.describe()))
         self.entries.clear()
-        for line in preview.people:
-            extra = f"  ·  {line.chances} entries" if line.chances > 1 else ""
-            card = f"  ·  card {line.card_no}" if line.card_no else ""
-            self.entries.addItem(f"{line.name}{card}{extra}")
-        self.count.setText(_count_text(preview, name))
+        self.entries.addItems([entry_line(line, self._locale) for line in preview.people])
+        self.count.setText(count_text(preview, name, self._locale))
         if preview.drawing is not None:
             self._show_result(preview.drawing)
         else:
@@ -109,8 +114,8 @@ class DrawingScreen(QDialog):
         self.log.refresh()
 
     def _show_undrawn(self, preview: drawing.Preview, name: str) -> None:
-        self.status.setText(f"{name} has not been drawn yet. A month is drawn once.")
-        self.roll.show_name(BEFORE_DRAW if preview.entries else "")
+        self.status.setText(_("{month} has not been drawn yet. A month is drawn once.", month=name))
+        self.roll.show_name(_(BEFORE_DRAW) if preview.entries else "")
         self.details.setText("")
         self.picks.setText("")
         self.proof.setText(self._notice_text(preview))
@@ -118,16 +123,12 @@ class DrawingScreen(QDialog):
         self._show_drawn_parts(False)
 
     def _show_result(self, result: drawing.Drawing) -> None:
-        when = iso_date_time_text(result.drawn_at, self._locale)
-        self.status.setText(f"Drawn on {when} by the {result.drawn_by}.")
-        self.roll.show_name(result.winner.full_name if result.winner else drawing.ERASED)
+        when = iso_date_time_text(result.drawn_at, format_locale(self._locale))
+        self.status.setText(_("Drawn on {when} by the {who}.", when=when, who=result.drawn_by))
+        self.roll.show_name(result.winner.full_name if result.winner else _(drawing.ERASED))
         self.details.setText(self._card_text(result.winner))
-        self.picks.setText("\n".join(_pick_text(pick) for pick in result.picks))
-        self.proof.setText(
-            f"Entry list SHA-256: {result.entries_sha256}\n"
-            f"Commitment published before the draw: {result.commitment or '—'}\n"
-            f"Seed: {result.seed_hex}"
-        )
+        self.picks.setText("\n".join(pick_text(pick) for pick in result.picks))
+        self.proof.setText(result_proof(result))
         self._show_drawn_parts(True)
         self.next_button.setEnabled(result.alternates_left > 0)
         printable = result.winner is not None
@@ -143,11 +144,7 @@ class DrawingScreen(QDialog):
         except ShopError as exc:
             self.message.error(exc.message)
             return ""
-        return (
-            "Drawing notice published — put it up in the shop before the draw:\n"
-            f"Entry list SHA-256: {notice.entries_sha256}\n"
-            f"Commitment to the seed: {notice.commitment}"
-        )
+        return notice_proof(notice)
 
     def _show_drawn_parts(self, drawn: bool) -> None:
         """Before the draw: the Draw button. After: the result, its actions and printouts."""
@@ -171,7 +168,7 @@ class DrawingScreen(QDialog):
         self.skip_button.setVisible(True)
         self.skip_button.setFocus()
         names = [line.full_name for line in self.preview.people] if self.preview else []
-        winner = result.winner.full_name if result.winner else drawing.ERASED
+        winner = result.winner.full_name if result.winner else _(drawing.ERASED)
         self._rolling_to = result
         self.roll.roll(names, winner)
 
@@ -184,11 +181,11 @@ class DrawingScreen(QDialog):
             return
         self._show_result(result)
         self.log.refresh()
-        self.message.done(f"The winner is {self.roll.text()}. Congratulations!")
+        self.message.done(_("The winner is {name}. Congratulations!", name=self.roll.text()))
 
     def next_alternate(self) -> None:
         reason, ok = QInputDialog.getText(
-            self, "Next alternate", "Why can the winner not be reached? (kept in the log)"
+            self, _("Next alternate"), _("Why can the winner not be reached? (kept in the log)")
         )
         if not ok:
             return
@@ -200,7 +197,11 @@ class DrawingScreen(QDialog):
         self._show_result(result)
         self.log.refresh()
         self.message.done(
-            f"Alternate {result.current.place} is now the winner: {self.roll.text()}."
+            _(
+                "Alternate {place} is now the winner: {name}.",
+                place=result.current.place,
+                name=self.roll.text(),
+            )
         )
 
     def check(self) -> None:
@@ -212,19 +213,23 @@ class DrawingScreen(QDialog):
             return
         if report.ok:
             self.message.done(
-                "Verified: the entry list matches its SHA-256, the seed matches the commitment "
-                "published before the draw, and replaying it picks the same winner and alternates."
+                _(
+                    "Verified: the entry list matches its SHA-256, the seed matches the "
+                    "commitment published before the draw, and replaying it picks the same "
+                    "winner and alternates."
+                )
             )
         else:
-            self.message.error(
-                "This drawing does NOT match: "
-                + " ".join(f"{finding.field}: {finding.text}" for finding in report.findings)
+            found = " ".join(
+                _("{field}: {problem}", field=_(finding.field), problem=finding.text)
+                for finding in report.findings
             )
+            self.message.error(_("This drawing does NOT match: {findings}", findings=found))
 
     def print_letter(self, path: Path | None = None) -> None:
         """Save the winner's letter as a PDF (asks where, unless ``path`` is given)."""
         self._print(
-            "the winner's letter",
+            (_("Save the winner's letter"), _("Saved the winner's letter to {path}.")),
             "winner-letter",
             path,
             lambda out: drawing.print_winner_letter(
@@ -235,7 +240,7 @@ class DrawingScreen(QDialog):
     def print_notice(self, path: Path | None = None) -> None:
         """Save the shop-window notice as a PDF (asks where, unless ``path`` is given)."""
         self._print(
-            "the shop-window notice",
+            (_("Save the shop-window notice"), _("Saved the shop-window notice to {path}.")),
             "window-notice",
             path,
             lambda out: drawing.print_window_notice(self.session, self.current_month, out),
@@ -244,7 +249,7 @@ class DrawingScreen(QDialog):
     def print_published_notice(self, path: Path | None = None) -> None:
         """Save the notice to put up before the draw, with the commitment, as a PDF."""
         self._print(
-            "the drawing notice",
+            (_("Save the drawing notice"), _("Saved the drawing notice to {path}.")),
             "published-notice",
             path,
             lambda out: drawing_notice.print_published_notice(
@@ -253,13 +258,20 @@ class DrawingScreen(QDialog):
         )
 
     def _print(
-        self, what: str, stem: str, path: Path | None, write: Callable[[Path], Path]
+        self,
+        said: tuple[str, str],
+        stem: str,
+        path: Path | None,
+        write: Callable[[Path], Path],
     ) -> None:
+        """Ask where (``said``: the dialog's title, then what is said once saved, with its
+        ``{path}``) and write the PDF there."""
+        title, done = said
         path = path or ask_save_path(
             self,
-            f"Save {what}",
+            title,
             f"prize-drawing-{self.current_month}-{stem}.pdf",
-            "PDF files (*.pdf)",
+            _("PDF files (*.pdf)"),
         )
         if path is None:
             return
@@ -269,7 +281,8 @@ class DrawingScreen(QDialog):
             self.message.error(exc.message)
             return
         link = QUrl.fromLocalFile(str(saved)).toString()
-        self.message.done(f'Saved {what} to {saved}. <a href="{link}">Open it</a>')
+        opening = _("Open it")
+        self.message.done(f'{_(done, path=saved)} <a href="{link}">{opening}</a>')
 
     # -- building ------------------------------------------------------------------------
 
@@ -286,11 +299,11 @@ class DrawingScreen(QDialog):
 
     def _card_text(self, card: Card | None) -> str:
         if card is None:
-            return "The winner's card has been erased."
+            return _("The winner's card has been erased.")
         region = self.session.settings.region
         town = " ".join(p for p in (card.postcode, card.city) if p)
         lines = [
-            f"Card {card.card_no}",
+            _("Card {card}", card=card.card_no),
             ", ".join(p for p in (*card.address_lines, town, card.country) if p),
         ]
         lines += [
@@ -302,32 +315,32 @@ class DrawingScreen(QDialog):
 
     def _build(self) -> None:
         self.month = QComboBox()
-        self.month.setAccessibleName("Month")
-        self.status = _label("Status")
+        self.month.setAccessibleName(_("Month"))
+        self.status = _label(_("Status"))
         top = QHBoxLayout()
-        caption = QLabel("Month")
+        caption = QLabel(_("Month"))
         caption.setBuddy(self.month)
         top.addWidget(caption)
         top.addWidget(self.month)
         top.addSpacing(MARGIN)
         top.addWidget(self.status, 1)
-        self.rules = _label("Rules")
+        self.rules = _label(_("Rules"))
         self.message = MessageLabel()
         self.message.setOpenExternalLinks(True)
 
         tabs = QTabWidget()
-        tabs.setAccessibleName("Drawing pages")
+        tabs.setAccessibleName(_("Drawing pages"))
         draw_page = QWidget()
         columns = QHBoxLayout(draw_page)
         columns.setSpacing(MARGIN)
         columns.addWidget(self._entries_box(), 2)
         columns.addWidget(self._result_box(), 3)
-        tabs.addTab(draw_page, "Draw")
+        tabs.addTab(draw_page, _("Draw"))
         self.log = DrawingLog(self.session)
-        tabs.addTab(self.log, "Log")
+        tabs.addTab(self.log, _("Log"))
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        close.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(_("Close"))
         close.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -340,10 +353,10 @@ class DrawingScreen(QDialog):
         layout.addWidget(close)
 
     def _entries_box(self) -> QGroupBox:
-        box = QGroupBox("Entries")
-        self.count = _label("Number of entries")
+        box = QGroupBox(_("Entries"))
+        self.count = _label(_("Number of entries"))
         self.entries = QListWidget()
-        self.entries.setAccessibleName("Entries")
+        self.entries.setAccessibleName(_("Entries"))
         self.entries.setAlternatingRowColors(True)
         layout = QVBoxLayout(box)
         layout.addWidget(self.count)
@@ -351,18 +364,18 @@ class DrawingScreen(QDialog):
         return box
 
     def _result_box(self) -> QGroupBox:
-        box = QGroupBox("Winner")
+        box = QGroupBox(_("Winner"))
         self.roll = NameRoll()
         self.roll.finished.connect(self._landed)
-        self.details = _label("Winner's card")
+        self.details = _label(_("Winner's card"))
         self.details.setTextInteractionFlags(self.details.textInteractionFlags() | _SELECTABLE)
-        self.draw_button = _big_button("Draw")
+        self.draw_button = _big_button(_("Draw"))
         self.draw_button.clicked.connect(self.draw)
-        self.skip_button = _big_button("Skip")
+        self.skip_button = _big_button(_("Skip"))
         self.skip_button.clicked.connect(self.skip)
         self.skip_button.setVisible(False)
         self.published_button = _action(
-            "Print the drawing notice…", lambda: self.print_published_notice()
+            _("Print the drawing notice…"), lambda: self.print_published_notice()
         )
         actions = QHBoxLayout()
         actions.addStretch(1)
@@ -371,17 +384,17 @@ class DrawingScreen(QDialog):
         actions.addWidget(self.skip_button)
         actions.addStretch(1)
 
-        self.picks = _label("Winner and alternates")
+        self.picks = _label(_("Winner and alternates"))
         self.picks.setContentsMargins(0, SPACING, 0, 0)
-        self.next_button = _action("Next alternate…", self.next_alternate)
-        self.check_button = _action("Check the drawing", self.check)
-        self.prize = line_edit("Prize")
-        self.prize.setText(self.session.settings.drawing_prize)
-        self.letter_button = _action("Print winner's letter…", lambda: self.print_letter())
-        self.notice_button = _action("Print shop-window notice…", lambda: self.print_notice())
-        prize_label = QLabel("Prize")
+        self.next_button = _action(_("Next alternate…"), self.next_alternate)
+        self.check_button = _action(_("Check the drawing"), self.check)
+        self.prize = line_edit(_("Prize"))
+        self.prize.setText(letter_setup.prize_words(self.session.settings))
+        self.letter_button = _action(_("Print winner's letter…"), lambda: self.print_letter())
+        self.notice_button = _action(_("Print shop-window notice…"), lambda: self.print_notice())
+        prize_label = QLabel(_("Prize"))
         prize_label.setBuddy(self.prize)
-        self.proof = _label("Proof")
+        self.proof = _label(_("Proof"))
         self.proof.setTextInteractionFlags(_SELECTABLE)
         small = QFont(self.proof.font())
         small.setPointSizeF(small.pointSizeF() * 0.85)
@@ -445,26 +458,3 @@ def _big_button(label: str) -> QPushButton:
     font.setPointSizeF(font.pointSizeF() * 1.25)
     widget.setFont(font)
     return widget
-
-
-def _count_text(preview: drawing.Preview, name: str) -> str:
-    if not preview.people:
-        return f"Nobody has entered the {name} drawing."
-    people = len(preview.people)
-    customers = "1 customer" if people == 1 else f"{people} customers"
-    entries = "1 entry" if preview.entries == 1 else f"{preview.entries} entries"
-    frozen = " (as frozen at the draw)" if preview.drawing else ""
-    return f"{entries} from {customers}{frozen}"
-
-
-def _pick_text(pick: drawing.Pick) -> str:
-    who = f"{pick.name} (card {pick.card_no})" if pick.card_no else pick.name
-    if pick.place == 0:
-        place = "Winner" if pick.status == "winner" else "Drawn first"
-    else:
-        place = f"Alternate {pick.place}"
-    if pick.status == "not reached":
-        return f"{place}: {who} — not reached" + (f" ({pick.reason})" if pick.reason else "")
-    if pick.status == "winner" and pick.place:
-        return f"{place}: {who} — the winner now"
-    return f"{place}: {who}"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from shopcards.core.i18n import N_, _, format_locale
 from shopcards.services import letters_sent
 from shopcards.services.session import Session
 from shopcards.ui.kit.dates import iso_date_text
@@ -15,7 +16,7 @@ from shopcards.ui.kit.theme import SPACING
 if TYPE_CHECKING:
     from shopcards.core.mailing import Sent
 
-NOTHING = "none sent yet"
+NOTHING = N_("none sent yet")
 
 
 class LastSentPane(QWidget):
@@ -25,13 +26,13 @@ class LastSentPane(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self.letter = self._value("Last letter")
-        self.card = self._value("Last card")
+        self.letter = self._value(_("Last letter"))
+        self.card = self._value(_("Last card"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setSpacing(SPACING)
-        form.addRow("Last letter", self.letter)
-        form.addRow("Last card", self.card)
+        form.addRow(_("Last letter"), self.letter)
+        form.addRow(_("Last card"), self.card)
 
     @staticmethod
     def _value(name: str) -> QLabel:
@@ -47,10 +48,9 @@ class LastSentPane(QWidget):
 
     def _show(self, label: QLabel, sent: Sent | None) -> None:
         if sent is None:
-            label.setText(NOTHING)
+            label.setText(_(NOTHING))
             label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             return
-        label.setText(
-            f"{iso_date_text(sent.sent_at, self._session.settings.locale)}, {sent.template}"
-        )
+        when = iso_date_text(sent.sent_at, format_locale(self._session.settings.locale))
+        label.setText(_("{date}, {template}", date=when, template=sent.template))
         label.setForegroundRole(QPalette.ColorRole.WindowText)

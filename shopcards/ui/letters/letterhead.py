@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError, ValidationError
+from shopcards.core.i18n import _
 from shopcards.core.settings import ShopSettings
 from shopcards.services import letter_setup
 from shopcards.services.session import Session
@@ -38,23 +39,23 @@ class LetterSettingsDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self.setWindowTitle("Letterhead and printing")
-        self.setAccessibleName("Letterhead and printing")
+        self.setWindowTitle(_("Letterhead and printing"))
+        self.setAccessibleName(_("Letterhead and printing"))
         fit_to_screen(self, 620, 720)
         self.form = SettingsForm(current_settings(session))
         self.message = MessageLabel()
         body = QWidget()
         column = QVBoxLayout(body)
         column.setSpacing(MARGIN)
-        column.addWidget(self._group("Letterhead", letter_setup.LETTERHEAD))
-        column.addWidget(self._group("Printing", letter_setup.PRINTING))
-        self.custom = self._group("Custom label sheet", CUSTOM_SHEET)
+        column.addWidget(self._group(_("Letterhead"), letter_setup.LETTERHEAD))
+        column.addWidget(self._group(_("Printing"), letter_setup.PRINTING))
+        self.custom = self._group(_("Custom label sheet"), CUSTOM_SHEET)
         column.addWidget(self.custom)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        buttons = ok_cancel("Save", self.save, self.reject)
+        buttons = ok_cancel(_("Save"), self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(scroll, 1)
@@ -83,7 +84,7 @@ class LetterSettingsDialog(QDialog):
             saved = save_form(self, self.form, self._session, self.message, self._save_values)
         except ValidationError as exc:
             self.form.show_refusal(exc)
-            self.message.error("Please check the settings marked in red; nothing was saved.")
+            self.message.error(_("Please check the settings marked in red; nothing was saved."))
             return
         except ShopError as exc:
             self.message.error(exc.message)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -39,10 +38,11 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.files import copy_whole
+from shopcards.core.i18n import _, pgettext
 from shopcards.core.progress import CancelToken, worded
 from shopcards.core.roles import Role
 from shopcards.core.templates import TemplateKind
-from shopcards.services import letters, templates
+from shopcards.services import letter_setup, letters, templates
 from shopcards.services.letters import ASKED_FIELDS, BatchPlan, LetterRequest, Output
 from shopcards.services.session import Session
 from shopcards.ui.kit.background import BackgroundTask, run_in_background
@@ -51,20 +51,24 @@ from shopcards.ui.kit.pdf_preview import PdfPreview, ask_printer, print_in_backg
 from shopcards.ui.kit.save_as import ask_save_path, documents_folder
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button, line_edit
+from shopcards.ui.letters.left_out import LeftOutList
 from shopcards.ui.letters.letterhead import LetterSettingsDialog
+from shopcards.ui.letters.outputs import (
+    DRAWING,
+    OUTPUTS,
+    PER_HOUSEHOLD,
+    SAVING,
+    printing_stopped,
+    saved_files,
+    sent_pages,
+    step_text,
+    template_text,
+)
 from shopcards.ui.letters.selection import HoldOutInput, SelectionInput
 from shopcards.ui.letters.template_editor import TemplateEditor
 
 if TYPE_CHECKING:
     from shopcards.core.printed import PrintResult
-
-OUTPUTS = {
-    Output.LETTERS: "Letters",
-    Output.CARDS: "Greeting cards",
-    Output.ENVELOPES: "Envelopes",
-    Output.LABELS: "Address labels",
-}
-PDF_FILTER = "PDF files (*.pdf)"
 
 
 class LettersScreen(QWidget):
@@ -76,8 +80,8 @@ class LettersScreen(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)  # not a patch inside the cabinet
         self.session = session
-        self.setWindowTitle("Letters and cards")
-        self.setAccessibleName("Letters and cards")
+        self.setWindowTitle(_("Letters and cards"))
+        self.setAccessibleName(_("Letters and cards"))
         self.plan: BatchPlan | None = None
         self.task: BackgroundTask[Any] | None = None
         """The preview or save under way (tests wait on it and press its Cancel)."""
@@ -105,59 +109,58 @@ class LettersScreen(QWidget):
 
     def _setup_column(self) -> QWidget:
         self.output = QComboBox()
-        self.output.setAccessibleName("Print")
+        self.output.setAccessibleName(pgettext("what to print", "Print"))
         for value, label in OUTPUTS.items():
-            self.output.addItem(label, value)
+            self.output.addItem(_(label), value)
         self.output.currentIndexChanged.connect(self._output_chosen)
         self.template = QComboBox()
-        self.template.setAccessibleName("Template")
+        self.template.setAccessibleName(_("Template"))
         self.template.currentIndexChanged.connect(self._template_chosen)
-        self.edit_template = button("Edit template…")
-        self.new_template = button("New template…")
+        self.edit_template = button(_("Edit template…"))
+        self.new_template = button(_("New template…"))
         self.edit_template.clicked.connect(self._edit_template)
         self.new_template.clicked.connect(lambda: self._open_editor(None))
         self.selection = SelectionInput(self.session)
-        self.asked = {name: line_edit(label) for name, label in ASKED_FIELDS.items()}
-        self.asked["prize"].setPlaceholderText(self.session.settings.drawing_prize)
-        self.asked["event_date"].setPlaceholderText("e.g. Friday 4 December at 7 pm")
+        self.asked = {name: line_edit(_(label)) for name, label in ASKED_FIELDS.items()}
+        self.asked["prize"].setPlaceholderText(letter_setup.prize_words(self.session.settings))
+        self.asked["event_date"].setPlaceholderText(_("e.g. Friday 4 December at 7 pm"))
         self.label_start = QSpinBox()
-        self.label_start.setAccessibleName("Start at label")
+        self.label_start.setAccessibleName(_("Start at label"))
         self.label_start.setRange(1, 100)
         self.holdout = HoldOutInput(letters.suggested_holdout(self.session))
-        self.households = QCheckBox("One per household")
-        self.households.setAccessibleName("One per household")
+        self.households = QCheckBox(_("One per household"))
+        self.households.setAccessibleName(_("One per household"))
         self.households.setToolTip(
-            "Customers at the same address share one letter: “Dear Anna and Mikko”"
+            _("Customers at the same address share one letter: “Dear Anna and Mikko”")
         )
-        self.separate = QCheckBox("One file per customer")
-        self.separate.setAccessibleName("One file per customer")
-        self.preview_button = button("Preview")
+        self.separate = QCheckBox(_("One file per customer"))
+        self.separate.setAccessibleName(_("One file per customer"))
+        self.preview_button = button(_("Preview"))
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.make_preview)
-        self.summary = MessageLabel("Summary")
+        self.summary = MessageLabel(_("Summary"))
         self.notes = QLabel()
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(_("Notes"))
         self.notes.setWordWrap(True)
         self.notes.setVisible(False)
-        self.left_out = QListWidget()
-        self.left_out.setAccessibleName("Left out")
-        self.settings_button = button("Letterhead and printing…")
+        self.left_out = LeftOutList()
+        self.settings_button = button(_("Letterhead and printing…"))
         self.settings_button.clicked.connect(self._open_settings)
 
         form = QFormLayout()
         form.setSpacing(SPACING)
-        form.addRow("Print", self.output)
-        form.addRow("Template", self.template)
+        form.addRow(pgettext("what to print", "Print"), self.output)
+        form.addRow(_("Template"), self.template)
         edit_row = QHBoxLayout()
         edit_row.setSpacing(SPACING)
         edit_row.addWidget(self.edit_template)
         edit_row.addWidget(self.new_template)
         edit_row.addStretch(1)
         form.addRow("", edit_row)
-        form.addRow("Send to", self.selection)
+        form.addRow(_("Send to"), self.selection)
         for name, edit in self.asked.items():
-            form.addRow(ASKED_FIELDS[name], edit)
-        form.addRow("Start at label", self.label_start)
+            form.addRow(_(ASKED_FIELDS[name]), edit)
+        form.addRow(_("Start at label"), self.label_start)
         form.addRow("", self.holdout)
         form.addRow("", self.households)
         form.addRow("", self.separate)
@@ -170,8 +173,6 @@ class LettersScreen(QWidget):
         layout.addWidget(self.preview_button)
         layout.addWidget(self.summary)
         layout.addWidget(self.notes)
-        self.left_out_title = QLabel("Left out")
-        layout.addWidget(self.left_out_title)
         layout.addWidget(self.left_out, 1)
         layout.addWidget(self.settings_button)
         for signal in (
@@ -187,8 +188,8 @@ class LettersScreen(QWidget):
         return column
 
     def _preview_column(self) -> QWidget:
-        self.print_button = button("Print…")
-        self.save_button = button("Save as PDF…")
+        self.print_button = button(_("Print…"))
+        self.save_button = button(_("Save as PDF…"))
         self.print_button.clicked.connect(self.print_batch)
         self.save_button.clicked.connect(self.save_batch)
         self.message = MessageLabel()
@@ -226,7 +227,7 @@ class LettersScreen(QWidget):
         self._form.setRowVisible(self.label_start, output is Output.LABELS)
         self._form.setRowVisible(self.separate, kind is not None)
         self._form.setRowVisible(self.holdout, kind is not None)
-        self.households.setText(f"One {output.noun} per household")
+        self.households.setText(_(PER_HOUSEHOLD[output]))
         self.households.setAccessibleName(self.households.text())
         self._template_chosen()
 
@@ -235,8 +236,12 @@ class LettersScreen(QWidget):
         self.template.blockSignals(True)
         self.template.clear()
         if kind is not None:
+            previous = ""
             for info in templates.list_templates(self.session, kind):
-                self.template.addItem(info.name, info.key)
+                if info.language and previous and info.language != previous:
+                    self.template.insertSeparator(self.template.count())
+                previous = info.language or previous
+                self.template.addItem(template_text(info), info.key)
         self.template.setCurrentIndex(max(0, self.template.findData(key)))
         self.template.blockSignals(False)
 
@@ -251,12 +256,12 @@ class LettersScreen(QWidget):
         owner = self.session.role is Role.OWNER
         for widget in (self.settings_button, self.edit_template, self.new_template, self.holdout):
             widget.setEnabled(owner)
-            widget.setToolTip("" if owner else "Only the owner may change this.")
+            widget.setToolTip("" if owner else _("Only the owner may change this."))
 
     def _changed(self) -> None:
         if self.plan is not None:
             self._enable_output(False)
-            self.message.error("The choices changed: press Preview again before printing.")
+            self.message.error(_("The choices changed: press Preview again before printing."))
 
     def _enable_output(self, on: bool) -> None:
         self.print_button.setEnabled(on)
@@ -293,13 +298,13 @@ class LettersScreen(QWidget):
                 worker.close()
             if not plan.pieces:
                 return plan, None
-            noun = plan.request.output.noun
-            tick = worded(progress, lambda s: f"Drawing {noun} {s.done:,} of {s.total:,}…")
+            drawing = DRAWING[plan.request.output]
+            tick = worded(progress, lambda s: step_text(drawing, s))
             return plan, letters.write_batch(plan, out, progress=tick)
 
         self.task = run_in_background(
             self,
-            "Preparing the preview…",
+            _("Preparing the preview…"),
             work,
             self._previewed,
             self._failed,
@@ -312,11 +317,14 @@ class LettersScreen(QWidget):
         if plan.pieces:
             self.summary.done(plan.summary())
         else:
-            self.summary.error(f"Nobody to print for: {plan.summary()}.")
-        notes = [f"{{{name}}} is blank on {count:,} of them." for name, count in plan.blank.items()]
+            self.summary.error(_("Nobody to print for: {summary}.", summary=plan.summary()))
+        notes = [
+            _("{field} is blank on {count} of them.", field=f"{{{name}}}", count=f"{count:,}")
+            for name, count in plan.blank.items()
+        ]
         self.notes.setText(" ".join(notes))
         self.notes.setVisible(bool(notes))
-        self._list_left_out(plan)
+        self.left_out.show_plan(plan)
         self.preview.clear()
         self._remove_old_previews(keep=result.paths[0] if result else None)
         if result is None:
@@ -324,17 +332,6 @@ class LettersScreen(QWidget):
             return
         self.preview.load(result.paths[0])
         self._enable_output(True)
-
-    def _list_left_out(self, plan: BatchPlan | None) -> None:
-        """Who gets nothing and why, those the owner chose to hold back first, by name, so the
-        owner sees who; a name in Hebrew is isolated so the line reads in order."""
-        held, excluded = (plan.held_back, plan.excluded) if plan else ((), ())
-        self.left_out.clear()
-        self.left_out.addItems(
-            [f"\u2068{e.name}\u2069 ({e.card_no}): {e.reason}" for e in (*held, *excluded)]
-        )
-        title = f"Left out ({len(excluded):,})" if excluded else "Left out"
-        self.left_out_title.setText(title + f", held back ({len(held):,})" * bool(held))
 
     def _remove_old_previews(self, keep: Path | None) -> None:
         for path in self.preview_folder.glob("preview-*.pdf"):
@@ -344,7 +341,7 @@ class LettersScreen(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.plan = None
         self._enable_output(False)
-        self._list_left_out(None)
+        self.left_out.show_plan(None)
         self.notes.setVisible(False)
         if isinstance(exc, ValidationError):
             self.summary.error(" ".join(exc.fields.values()))
@@ -359,7 +356,7 @@ class LettersScreen(QWidget):
     def _cancelled(self) -> None:
         self.plan = None
         self._enable_output(False)
-        self.summary.error("Cancelled: nothing was printed.")
+        self.summary.error(_("Cancelled: nothing was printed."))
 
     # Print and save ------------------------------------------------------------------------
 
@@ -379,7 +376,7 @@ class LettersScreen(QWidget):
         self.message.clear()
 
         def printed(pages: int) -> None:
-            self._record(f"Sent {pages:,} page{'' if pages == 1 else 's'} to the printer.")
+            self._record(sent_pages(pages))
 
         self.task = print_in_background(
             self, self.preview.path, printer, printed, self._print_failed, self._print_cancelled
@@ -388,8 +385,7 @@ class LettersScreen(QWidget):
 
     def _print_cancelled(self) -> None:
         sent = self.task.reached if self.task is not None else None
-        how_far = f" after {sent.done:,} of {sent.total:,} pages" if sent and sent.total else ""
-        self.message.error(f"Cancelled: printing stopped{how_far}; nothing was recorded as sent.")
+        self.message.error(printing_stopped(sent))
 
     def _print_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ShopError):
@@ -404,7 +400,9 @@ class LettersScreen(QWidget):
         if self.separate.isChecked() and self.plan.request.output.template_kind is not None:
             self._save_separate()
             return
-        target = ask_save_path(self, "Save as PDF", self._suggested_name(), PDF_FILTER)
+        target = ask_save_path(
+            self, _("Save as PDF"), self._suggested_name(), _("PDF files (*.pdf)")
+        )
         if target is None:
             return
         if target.suffix.lower() != ".pdf":
@@ -415,36 +413,37 @@ class LettersScreen(QWidget):
         except ShopError as exc:
             self.message.error(exc.message)
             return
-        self._record(f"Saved to {target}.")
+        self._record(_("Saved to {path}.", path=target))
 
     def _save_separate(self) -> None:
         assert self.plan is not None
         folder = QFileDialog.getExistingDirectory(
-            self, "Save one PDF per customer in", str(documents_folder())
+            self, _("Save one PDF per customer in"), str(documents_folder())
         )
         if not folder:
             return
         plan = self.plan
 
         def work(progress: CancelToken) -> PrintResult:
-            tick = worded(progress, lambda s: f"Saving file {s.done:,} of {s.total:,}…")
+            tick = worded(progress, lambda s: step_text(SAVING, s))
             return letters.write_batch(plan, Path(folder), separate_files=True, progress=tick)
 
         def saved(result: PrintResult) -> None:
-            self._record(f"Saved {len(result.paths):,} files in {folder}.")
+            self._record(saved_files(len(result.paths), folder))
 
         self.task = run_in_background(
             self,
-            "Saving one file per customer…",
+            _("Saving one file per customer…"),
             work,
             saved,
             self._failed,
-            on_cancelled=lambda: self.message.error("Cancelled: no file was saved."),
+            on_cancelled=lambda: self.message.error(_("Cancelled: no file was saved.")),
         )
 
     def _suggested_name(self) -> str:
         assert self.plan is not None
-        what = self.plan.template.name if self.plan.template else OUTPUTS[self.plan.request.output]
+        output = self.plan.request.output
+        what = self.plan.template.name if self.plan.template else _(OUTPUTS[output])
         return f"{what} {self.session.today().isoformat()}.pdf"
 
     def _record(self, done: str) -> None:
@@ -456,10 +455,12 @@ class LettersScreen(QWidget):
         try:
             batch_id = letters.record_batch(self.session, self.plan)
         except ShopError as exc:
-            self.message.error(f"{done} But it could not be recorded: {exc.message}")
+            self.message.error(
+                _("{done} But it could not be recorded: {problem}", done=done, problem=exc.message)
+            )
             return
         self._recorded = True
-        self.message.done(f"{done} Recorded on each customer's card.")
+        self.message.done(_("{done} Recorded on each customer's card.", done=done))
         if batch_id is not None:
             self.batchRecorded.emit(batch_id)
 

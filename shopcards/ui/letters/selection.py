@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcards.core.i18n import _, format_locale
 from shopcards.services.letter_selections import Argument, SelectionKind, selection_kinds
 from shopcards.services.letters import MAX_HOLDOUT
 from shopcards.services.session import Session
@@ -49,15 +50,16 @@ class SelectionInput(QWidget):
         self._session = session
         self.kinds = selection_kinds()
         self.choice = QComboBox()
-        self.choice.setAccessibleName("Send to")
+        self.choice.setAccessibleName(_("Send to"))
         for kind in self.kinds:
-            self.choice.addItem(kind.label, kind.name)
-        self.cards = line_edit("Which cards", "e.g. 12, 15, 31")
+            self.choice.addItem(_(kind.label), kind.name)
+        self.cards = line_edit(_("Which cards"), _("e.g. 12, 15, 31"))
         first, last = next_month(session.today())
-        self.date_from = date_edit("From", session.settings.locale, first)
-        self.date_to = date_edit("To", session.settings.locale, last)
+        locale = format_locale(session.settings.locale)
+        self.date_from = date_edit(_("From"), locale, first)
+        self.date_to = date_edit(_("To"), locale, last)
         self.option = QComboBox()
-        self.option.setAccessibleName("Which")
+        self.option.setAccessibleName(_("Which"))
         self.stack = QStackedWidget()
         self.stack.addWidget(QWidget())
         self.stack.addWidget(self.cards)
@@ -75,7 +77,7 @@ class SelectionInput(QWidget):
             self.date_to.dateChanged,
             self.option.currentIndexChanged,
         ):
-            signal.connect(lambda *_: self.changed.emit())
+            signal.connect(lambda *_args: self.changed.emit())
         self._kind_chosen()
 
     def _dates(self) -> QWidget:
@@ -84,7 +86,8 @@ class SelectionInput(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(SPACING)
         row.addWidget(self.date_from, 1)
-        row.addWidget(QLabel("to"))
+        # Translators: between the two dates of "Birthdays between [date] to [date]".
+        row.addWidget(QLabel(_("to")))
         row.addWidget(self.date_to, 1)
         return box
 
@@ -121,7 +124,7 @@ class SelectionInput(QWidget):
 
     def choose(self, text: str) -> None:
         """Show the selection ``text`` (e.g. ``ids:42`` when opened from a card)."""
-        name, _, argument = text.partition(":")
+        name, _colon, argument = text.partition(":")
         index = self.choice.findData(name)
         if index < 0:
             return
@@ -145,15 +148,18 @@ class HoldOutInput(QWidget):
 
     def __init__(self, suggested: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.check = QCheckBox("Hold back")
-        self.check.setAccessibleName("Hold back")
+        # Translators: the row reads "[ ] Hold back [10 %] to measure the effect".
+        self.check = QCheckBox(_("Hold back"))
+        self.check.setAccessibleName(_("Hold back"))
         self.check.setToolTip(
-            "Send nothing to this share of them, chosen at random and listed after the "
-            "preview, to see later whether the letter made a difference (Insights: “Did it "
-            "work?”)."
+            _(
+                "Send nothing to this share of them, chosen at random and listed after the "
+                "preview, to see later whether the letter made a difference (Insights: “Did it "
+                "work?”)."
+            )
         )
         self.percent = QSpinBox()
-        self.percent.setAccessibleName("Hold back")
+        self.percent.setAccessibleName(_("Hold back"))
         self.percent.setRange(1, round(MAX_HOLDOUT * 100))
         self.percent.setSuffix(" %")
         self.percent.setValue(max(1, round(suggested * 100)))
@@ -163,10 +169,10 @@ class HoldOutInput(QWidget):
         row.setSpacing(SPACING)
         row.addWidget(self.check)
         row.addWidget(self.percent)
-        row.addWidget(QLabel("to measure the effect"), 1)
+        row.addWidget(QLabel(_("to measure the effect")), 1)
         self.check.toggled.connect(self.percent.setEnabled)
-        self.check.toggled.connect(lambda *_: self.changed.emit())
-        self.percent.valueChanged.connect(lambda *_: self.changed.emit())
+        self.check.toggled.connect(lambda *_args: self.changed.emit())
+        self.percent.valueChanged.connect(lambda *_args: self.changed.emit())
 
     def share(self) -> float:
         """The share to hold back (0 when not ticked, or while the widget is greyed out)."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import Conflict, NotFound, ShopError
+from shopcards.core.i18n import N_, _
 from shopcards.core.templates import MERGE_FIELDS, TemplateError, TemplateKind
 from shopcards.services import templates
 from shopcards.services.session import Session
@@ -44,7 +45,7 @@ from shopcards.ui.kit.window_fit import fit_to_screen
 
 CHECK_AFTER_MS = 250
 FIELD_ROLE = Qt.ItemDataRole.UserRole
-_KINDS = {TemplateKind.LETTER: "Letter", TemplateKind.CARD: "Greeting card"}
+_KINDS = {TemplateKind.LETTER: N_("Letter"), TemplateKind.CARD: N_("Greeting card")}
 
 
 class TemplateEditor(QDialog):
@@ -81,28 +82,28 @@ class TemplateEditor(QDialog):
     # Building --------------------------------------------------------------------------------
 
     def _build(self, kind: TemplateKind) -> None:
-        self.name = line_edit("Name")
+        self.name = line_edit(_("Name"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind")
+        self.kind.setAccessibleName(_("Kind"))
         for value, label in _KINDS.items():
-            self.kind.addItem(label, value)
+            self.kind.addItem(_(label), value)
         self.kind.setCurrentIndex(self.kind.findData(kind))
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.occasion = line_edit("Occasion", "e.g. birthday, christmas, diwali")
-        self.heading = line_edit("Subject")
+        self.occasion = line_edit(_("Occasion"), _("e.g. birthday, christmas, diwali"))
+        self.heading = line_edit(_("Subject"))
         self.heading_label = QLabel()
         self.body = QPlainTextEdit()
-        self.body.setAccessibleName("Text")
+        self.body.setAccessibleName(_("Text"))
         self.body.setTabChangesFocus(True)
         for widget in (self.heading, self.body):
             widget.installEventFilter(self)
-        self.problems = MessageLabel("Mistakes")
+        self.problems = MessageLabel(_("Mistakes"))
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.setSpacing(SPACING)
-        form.addRow("Name", self.name)
-        form.addRow("Kind", self.kind)
-        form.addRow("Occasion", self.occasion)
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Kind"), self.kind)
+        form.addRow(_("Occasion"), self.occasion)
         form.addRow(self.heading_label, self.heading)
         left = QVBoxLayout()
         left.setSpacing(SPACING)
@@ -124,7 +125,7 @@ class TemplateEditor(QDialog):
         """Show ``info`` (or a blank template of the chosen kind) and remember its version."""
         self._info = info
         parts = split_text(info.text) if info else TemplateParts("", self.parts().kind)
-        title = f"Edit template: {info.name}" if info else "New template"
+        title = _("Edit template: {name}", name=info.name) if info else _("New template")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.name.setText(parts.name)
@@ -134,7 +135,8 @@ class TemplateEditor(QDialog):
         self.heading.setText(parts.heading)
         self.body.setPlainText(parts.body)
         removable = info is not None and (info.edited or not info.built_in)
-        label = "Put back as it came" if info is not None and info.built_in else "Delete template"
+        built_in = info is not None and info.built_in
+        label = _("Put back as it came") if built_in else _("Delete template")
         self.remove_button.setText(label)
         self.remove_button.setAccessibleName(label)
         self.remove_button.setVisible(removable)
@@ -143,30 +145,33 @@ class TemplateEditor(QDialog):
     def _style_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(SPACING)
-        for label, marks in (("Bold", "**"), ("Italic", "*")):
+        for label, tip, marks in (
+            (_("Bold"), _("Make the chosen words bold: **words**"), "**"),
+            (_("Italic"), _("Make the chosen words italic: *words*"), "*"),
+        ):
             widget = button(label)
-            widget.setToolTip(f"Make the chosen words {label.lower()}: {marks}words{marks}")
-            widget.clicked.connect(lambda _=False, m=marks: self.emphasise(m))
+            widget.setToolTip(tip)
+            widget.clicked.connect(lambda _checked=False, m=marks: self.emphasise(m))
             row.addWidget(widget)
-        hint = QLabel("A blank line starts a new paragraph.")
+        hint = QLabel(_("A blank line starts a new paragraph."))
         hint.setEnabled(False)
         row.addWidget(hint, 1)
         return row
 
     def _field_list(self) -> QVBoxLayout:
         self.fields = QListWidget()
-        self.fields.setAccessibleName("Merge fields")
+        self.fields.setAccessibleName(_("Merge fields"))
         self.fields.setWordWrap(True)
         self.fields.setAlternatingRowColors(True)
         for name, text in MERGE_FIELDS.items():
-            item = QListWidgetItem(f"{{{name}}}\n{text}")
+            item = QListWidgetItem(f"{{{name}}}\n{_(text)}")
             item.setData(FIELD_ROLE, name)
-            item.setToolTip(f"Click to put {{{name}}} where the cursor is")
+            item.setToolTip(_("Click to put {field} where the cursor is", field=f"{{{name}}}"))
             self.fields.addItem(item)
         self.fields.itemClicked.connect(lambda item: self.insert_field(item.data(FIELD_ROLE)))
         column = QVBoxLayout()
         column.setSpacing(SPACING)
-        column.addWidget(QLabel("Merge fields — click one to put it in"))
+        column.addWidget(QLabel(_("Merge fields — click one to put it in")))
         column.addWidget(self.fields, 1)
         return column
 
@@ -175,9 +180,9 @@ class TemplateEditor(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = box.button(QDialogButtonBox.StandardButton.Save)
-        box.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.save_button.setAccessibleName("Save")
-        self.remove_button = button("Delete template")
+        box.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(_("Cancel"))
+        self.save_button.setAccessibleName(_("Save"))
+        self.remove_button = button(_("Delete template"))
         self.remove_button.clicked.connect(self._remove)
         box.addButton(self.remove_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         box.accepted.connect(self.save)
@@ -231,21 +236,35 @@ class TemplateEditor(QDialog):
             lines = []
             for problem in exc.problems:
                 label, line, column = where(problem, parts.kind)
-                place = f"line {line}, column {column}" if label == "Text" else f"column {column}"
-                lines.append(f"{label}, {place}: {problem.message}")
+                lines.append(
+                    _(
+                        "{input}, line {line}, column {column}: {problem}",
+                        input=_(label),
+                        line=line,
+                        column=column,
+                        problem=problem.message,
+                    )
+                    if label == templates.INPUTS["body"]
+                    else _(
+                        "{input}, column {column}: {problem}",
+                        input=_(label),
+                        column=column,
+                        problem=problem.message,
+                    )
+                )
             self.problems.error("\n".join(lines))
             self._underline(exc, parts.kind)
             return False
         self._underline(None, parts.kind)
-        used = ", ".join(f"{{{name}}}" for name in sorted(template.fields)) or "none"
-        self.problems.done(f"No mistakes. Merge fields used: {used}.")
+        used = ", ".join(f"{{{name}}}" for name in sorted(template.fields)) or _("none")
+        self.problems.done(_("No mistakes. Merge fields used: {fields}.", fields=used))
         return True
 
     def _underline(self, exc: TemplateError | None, kind: TemplateKind) -> None:
         marks: list[QTextEdit.ExtraSelection] = []
         for problem in exc.problems if exc else ():
             label, line, column = where(problem, kind)
-            if label != "Text":
+            if label != templates.INPUTS["body"]:
                 continue
             block = self.body.document().findBlockByNumber(line - 1)
             cursor = QTextCursor(block)
@@ -278,10 +297,13 @@ class TemplateEditor(QDialog):
 
     def _remove(self) -> None:
         assert self._info is not None
-        what = (
-            "put it back as it came with shopcards" if self._info.built_in else "delete it for good"
+        name = self._info.name
+        question = (
+            _("“{name}”: put it back as it came with shopcards?", name=name)
+            if self._info.built_in
+            else _("“{name}”: delete it for good?", name=name)
         )
-        answer = QMessageBox.question(self, self.windowTitle(), f"“{self._info.name}”: {what}?")
+        answer = QMessageBox.question(self, self.windowTitle(), question)
         if answer == QMessageBox.StandardButton.Yes:
             self._delete()
 
@@ -326,12 +348,12 @@ class TemplateEditor(QDialog):
 
     def _kind_changed(self) -> None:
         card = TemplateKind(self.kind.currentData()) is TemplateKind.CARD
-        label = "Front" if card else "Subject"
+        label = _("Front") if card else _("Subject")
         self.heading_label.setText(label)
         self.heading.setAccessibleName(label)
         self.heading.setPlaceholderText(
-            "the title on the card's front"
+            _("the title on the card's front")
             if card
-            else "the bold line above the text (may use fields)"
+            else _("the bold line above the text (may use fields)")
         )
         self._timer.start()
