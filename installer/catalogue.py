@@ -36,6 +36,7 @@ KEYWORDS = {
     "N_": None,
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
+    "npgettext": ((1, "c"), 2, 3),
     "NP_": ((1, "c"), 2),
     "gettext": None,
 }

@@ -34,7 +34,7 @@ TEXT_CALLS = {
     "print", "add_argument", "add_parser", "add_command", "ArgumentParser", "error",
 }  # fmt: skip
 WORDS = re.compile(r"[^\W\d_]{2,}")
-TRANSLATORS = {"_", "ngettext", "pgettext", "N_", "NP_", "gettext"}
+TRANSLATORS = {"_", "ngettext", "pgettext", "npgettext", "N_", "NP_", "gettext"}
 
 
 def _name(func: ast.expr) -> str:

@@ -14,7 +14,8 @@ How to write a message:
 - A count: ``ngettext("{count} card", "{count} cards", n, count=formatted)``: the language's own
   plural rule (CLDR, through Babel) picks the form; Finnish, Romanian, Hebrew and Armenian each
   have theirs.
-- A word that means two things: ``pgettext("verb", "Print")``.
+- A word that means two things: ``pgettext("verb", "Print")``; a count of one:
+  ``npgettext("greeting cards", "{count} card", "{count} cards", n, count=…)``.
 - A message kept in a table at import time (a module constant, a dict of labels): mark it with
   ``N_("…")`` where it is written, and translate it with ``_(constant)`` where it is shown, so it
   follows a language chosen after the import.
@@ -83,6 +84,11 @@ class Words:
     def pgettext(self, context: str, message: str, /, **values: object) -> str:
         return _fill(self._catalogue.pgettext(context, message), values)
 
+    def npgettext(
+        self, context: str, singular: str, plural: str, n: int, /, **values: object
+    ) -> str:
+        return _fill(self._catalogue.npgettext(context, singular, plural, n), values)
+
     def find(self, context: str, message: str) -> str | None:
         """The translation of ``message`` in ``context``, or None when the catalogue has none
         (so that a caller with another source, Qt's own catalogue, can try that instead)."""
@@ -112,8 +118,11 @@ _current: list[Words] = [_ENGLISH]
 def set_loader(loader: CatalogueLoader) -> None:
     """Where catalogues come from: a function ``code -> gettext.NullTranslations``.
 
-    Core knows no paths (the layers); the services give it the reader of the shipped files."""
+    Core knows no paths (the layers); the services give it the reader of the shipped files.
+    Setting the same reader again keeps what it has read."""
     with _lock:
+        if _loader and _loader[0] is loader:
+            return
         _loader[:] = [loader]
         _loaded.clear()
 
@@ -125,10 +134,11 @@ def words(code: str) -> Words:
     if code not in LANGUAGES and code != PSEUDO:
         raise UnknownLanguageError(code)
     with _lock:
+        if not _loader:  # not yet told where catalogues are: English, until it is
+            return Words(code, gettext.NullTranslations())
         found = _loaded.get(code)
         if found is None:
-            catalogue = _loader[0](code) if _loader else gettext.NullTranslations()
-            found = _loaded[code] = Words(code, catalogue)
+            found = _loaded[code] = Words(code, _loader[0](code))
     return found
 
 
@@ -167,6 +177,12 @@ def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
 def pgettext(context: str, message: str, /, **values: object) -> str:
     """``message`` in the sense ``context`` says, in the language in use, filled."""
     return _current[0].pgettext(context, message, **values)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int, /, **values: object) -> str:
+    """The form for ``n`` of a count in the sense ``context`` says ("1 card": a greeting card,
+    not a customer's card), in the language in use, filled."""
+    return _current[0].npgettext(context, singular, plural, n, **values)
 
 
 def N_(message: str) -> str:

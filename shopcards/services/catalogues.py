@@ -56,11 +56,17 @@ def system_languages(environ: Mapping[str, str] | None = None) -> list[str]:
     return wanted
 
 
+def reachable() -> None:
+    """Let every layer read any language's catalogue (a letter in the shop's language) without
+    changing the language in use; opening a card file does this."""
+    i18n.set_loader(load)
+
+
 def start(code: str | None = None, also_wanted: Iterable[str] = ()) -> i18n.Words:
     """Speak ``code`` (checked: an unknown one raises :class:`i18n.UnknownLanguageError`), or
     else the first language of ``also_wanted`` and then of the PC's locale that shopcards
     speaks; English when none is."""
-    i18n.set_loader(load)
+    reachable()
     if code:
         return i18n.use(code)
     return i18n.use(i18n.choose([*also_wanted, *system_languages()]))

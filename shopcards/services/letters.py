@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from shopcards.core import mailing
 from shopcards.core.card import Card
 from shopcards.core.errors import ValidationError
-from shopcards.core.i18n import N_, Words, _, format_locale, ngettext
+from shopcards.core.i18n import N_, Words, _, format_locale, ngettext, npgettext
 from shopcards.core.i18n import words as words_in
 from shopcards.core.loyalty import Cashback, letter_values
 from shopcards.core.mailing import Excluded
@@ -203,7 +203,7 @@ def _pieces_to(output: Output, n: int) -> str:
     if output is Output.LETTERS:
         return ngettext("{count} letter", "{count} letters", n, count=count)
     if output is Output.CARDS:
-        return ngettext("{count} card", "{count} cards", n, count=count)
+        return npgettext("greeting cards", "{count} card", "{count} cards", n, count=count)
     if output is Output.ENVELOPES:
         return ngettext("{count} envelope", "{count} envelopes", n, count=count)
     return ngettext("{count} label", "{count} labels", n, count=count)

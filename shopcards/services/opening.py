@@ -13,6 +13,7 @@ from pathlib import Path
 
 from shopcards.core.errors import CardFileError
 from shopcards.core.roles import Role
+from shopcards.services import catalogues
 from shopcards.services.session import Session, connect
 from shopcards.store import erasure as erasure_log
 from shopcards.store.loyalty_due import nothing_due, recomputed_on
@@ -24,6 +25,7 @@ def open_session(path: Path, role: Role = Role.CLERK) -> Session:
     """Open the card file for ``role``; cash-back whose last day has passed expires now, and with
     the discount tiers on, customers are placed again once a day (a look-up when both ran
     today)."""
+    catalogues.reachable()  # letters are written in the shop's language
     session = connect(path, role)
     today = session.today().isoformat()
     try:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card import Card, CardQuery
 from shopcards.core.errors import NotFound, PermissionDenied, ShopError
-from shopcards.core.i18n import N_, _
+from shopcards.core.i18n import N_, _, pgettext
 from shopcards.core.roles import Role
 from shopcards.services import cards
 from shopcards.services.session import Session
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.card_view.archiveRequested.connect(self.toggle_archived)
         self.card_tabs = QTabWidget()
         self.card_tabs.setObjectName("cardPanel")
-        self.card_tabs.setAccessibleName(_("Open card"))
+        self.card_tabs.setAccessibleName(pgettext("the card that is open", "Open card"))
         self.card_tabs.addTab(self.card_view, _("Card"))
         self.card_tabs.tabBar().setVisible(False)
         self.card_tabs.currentChanged.connect(lambda _index: self._follow_card())

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QVBoxLayout, QWidget
 
 from shopcards.core.errors import ShopError
-from shopcards.core.i18n import _
+from shopcards.core.i18n import _, pgettext
 from shopcards.services import loyalty, loyalty_tiers
 from shopcards.services.session import Session
 from shopcards.ui.kit.dates import date_edit, day_of
@@ -83,7 +83,7 @@ class PlaceDialog(_LoyaltyDialog):
     """ "Place in a tier…": which tier, until when (the day it stops counting), and why."""
 
     def __init__(self, session: Session, customer_id: int, parent: QWidget | None = None):
-        super().__init__(_("Place in a tier"), _("Place"), parent)
+        super().__init__(_("Place in a tier"), pgettext("verb: put in a tier", "Place"), parent)
         self.tier = QComboBox()
         self.tier.addItems([tier.name for tier in loyalty_tiers.tiers(session)])
         ends = session.today() + dt.timedelta(days=PLACED_FOR_DAYS)
