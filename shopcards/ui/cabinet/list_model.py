@@ -22,6 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from shopcards.core import phones
 from shopcards.core.card import CardQuery, ListRow, display_name
+from shopcards.core.i18n import N_, _
 from shopcards.services import cards
 from shopcards.services.session import Session
 
@@ -30,7 +31,7 @@ PAGE_SIZE = 200
 FIRST_PAGE = 40
 """Rows fetched for a new query: a screenful at 1920×1080 (a taller list fetches more)."""
 COL_NAME, COL_CITY, COL_PHONE = range(3)
-HEADERS = ("Name", "City", "Phone")
+HEADERS = (N_("Name"), N_("City"), N_("Phone"))
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The card's id, for the window to open the card a row shows."""
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -151,7 +152,7 @@ class CardListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
@@ -185,7 +186,7 @@ class CardListModel(QAbstractTableModel):
             return cards.card_summary(self._session, shown[0])
         if role == _TOOLTIP and index.column() == COL_NAME:  # a hover: read when asked
             summary = cards.card_summary(self._session, shown[0])
-            return f"{summary.display_name} — card {summary.card_no}"
+            return _("{name} — card {card_no}", name=summary.display_name, card_no=summary.card_no)
         return None
 
     def _phone_later(self, row: int) -> str:
