@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from shopcards.core.purchase import PurchaseEntry
 from shopcards.services import cards
+from shopcards.services.purchases import money
 from shopcards.services.session import Session
 from shopcards.store import purchases as purchase_store
 from shopcards.ui.history.model import COL_AMOUNT
@@ -42,7 +43,7 @@ def test_the_history_speaks_finnish(qtbot: QtBot, shop: Session, clerk: Session)
         assert find(pane, QLabel, "Viimeisin käynti").text() == "5.10.2026"
         chart = find(pane, QWidget, "Ostot kuukausittain")
         description = chart.accessibleDescription()
-        assert description == "24 kuukautta alkaen joulu 2024; eniten maalis 2025: €40.00"
+        assert description == "24 kuukautta alkaen joulu 2024; eniten maalis 2025: 40,00\xa0€"
 
 
 def test_the_history_in_hebrew_is_mirrored_with_amounts_in_order(
@@ -52,6 +53,8 @@ def test_the_history_in_hebrew_is_mirrored_with_amounts_in_order(
         pane = history_of_anna(qtbot, shop, clerk)
         assert pane.layoutDirection() == Qt.LayoutDirection.RightToLeft
         trend = find(pane, QLabel, "מגמה, 12 חודשים").text()
-        assert trend == f"▲ {FSI}25%{PDI} ({FSI}€50.00{PDI} לעומת {FSI}€40.00{PDI})"
+        amount = {n: money(shop, n * 100) for n in (30, 40, 50)}  # as Hebrew writes money
+        assert "50.00" in amount[50]
+        assert trend == f"▲ {FSI}25%{PDI} ({FSI}{amount[50]}{PDI} לעומת {FSI}{amount[40]}{PDI})"
         newest = pane.model.index(0, COL_AMOUNT).data()
-        assert newest == f"{FSI}€30.00{PDI}"  # not "€ 30.00" reversed in the mirrored table
+        assert newest == f"{FSI}{amount[30]}{PDI}"  # isolated: never reversed in the mirror
