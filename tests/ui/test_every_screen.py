@@ -120,7 +120,9 @@ class Desk:
 
     def _answer(self, dialog: QWidget) -> None:
         self._check(dialog)
-        pin = [e for e in dialog.findChildren(QLineEdit) if e.accessibleName() == "PIN"]
+        pin = [  # the hidden field: its name is said in the language in use
+            e for e in dialog.findChildren(QLineEdit) if e.echoMode() != QLineEdit.EchoMode.Normal
+        ]
         if isinstance(dialog, PinDialog) and self.type_pin:
             # the PIN field should have the focus when the dialog opens; ui/pin_dialog.py is
             # being fixed for that elsewhere, so the keys go to the field itself here

@@ -92,7 +92,7 @@ def test_every_screen_shows_its_whole_text_in_the_pseudo_language(
             tools.owner_action.trigger()
             qtbot.waitUntil(lambda: session.role is Role.OWNER)
     desk.stop()
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 cabinet = tour.cabinet

@@ -31,8 +31,8 @@ from shopcards.services import cards, loyalty
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.card.bidi import isolated
-from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.card.loyalty_words import block_lines, movement_cells, scheme_on
+from shopcards.ui.kit.button_flow import ButtonFlow
 from shopcards.ui.kit.empty_note import TableOrNote
 from shopcards.ui.kit.theme import SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button

@@ -27,7 +27,7 @@ from shopcards.core.card import Card
 from shopcards.core.i18n import N_, _, format_locale
 from shopcards.ui.cabinet.list_model import is_rtl
 from shopcards.ui.card.bidi import isolated
-from shopcards.ui.card.button_flow import ButtonFlow
+from shopcards.ui.kit.button_flow import ButtonFlow
 from shopcards.ui.kit.card_words import (
     CONSENT,
     CUSTOMER_TYPES,

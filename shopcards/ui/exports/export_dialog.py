@@ -244,8 +244,7 @@ class PurchaseExportDialog(ExportDialog):
         self.last = date_edit(_("To"), locale, today)
         days = QWidget()
         row = QHBoxLayout(days)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.between)
+        row.setContentsMargins(SPACING * 3, 0, 0, 0)  # under "Between", whatever its length
         row.addWidget(self.first, 1)
         # Translators: between two dates, "from [1 Jan 2026] to [30 Nov 2026]".
         row.addWidget(QLabel(pgettext("between dates", "to")))
@@ -261,8 +260,9 @@ class PurchaseExportDialog(ExportDialog):
         grid.setSpacing(SPACING * 2)
         grid.addWidget(QLabel(_("Purchases")), 0, 0)
         grid.addWidget(self.every, 0, 1)
-        grid.addWidget(days, 1, 1)
-        grid.addWidget(note, 2, 1)
+        grid.addWidget(self.between, 1, 1)
+        grid.addWidget(days, 2, 1)
+        grid.addWidget(note, 3, 1)
         grid.setColumnStretch(1, 1)
         self.lay_out(body)
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -28,6 +27,7 @@ from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_view import NAME_CHARS
 from shopcards.ui.card.call_dialog import CallDialog
 from shopcards.ui.insights.model import CustomerListModel
+from shopcards.ui.kit.button_flow import ButtonFlow
 from shopcards.ui.kit.save_as import ask_save_path
 from shopcards.ui.kit.theme import SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
@@ -189,18 +189,18 @@ class CustomerListPanel(QWidget):
             header.resizeSection(0, need)
 
     def _layout(self) -> None:
-        actions = QHBoxLayout()
-        actions.setSpacing(SPACING)
+        actions = ButtonFlow(SPACING)  # two lists side by side: long words wrap the buttons
         for widget in (self.open_button, self.call_button, self.export_button, self.letter_button):
             if widget is not None:
                 actions.addWidget(widget)
-        actions.addWidget(self.message, 1)
+        self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.message)
 
     def _enable(self, *_args: object) -> None:
         chosen = self.selected_id() is not None

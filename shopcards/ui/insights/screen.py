@@ -51,6 +51,7 @@ from shopcards.ui.insights.pareto_chart import ParetoChart
 from shopcards.ui.insights.segments_chart import SegmentChart
 from shopcards.ui.insights.thresholds import ThresholdsDialog
 from shopcards.ui.kit.background import run_in_background
+from shopcards.ui.kit.button_flow import ButtonFlow
 from shopcards.ui.kit.dates import date_edit, day_of, show_day
 from shopcards.ui.kit.error_dialog import open_screen, show_error
 from shopcards.ui.kit.save_as import ask_save_path
@@ -321,7 +322,7 @@ class InsightsScreen(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
-    def _top_bar(self) -> QHBoxLayout:
+    def _top_bar(self) -> ButtonFlow:
         self.period_choice = QComboBox()
         period, since, until = _("80/20 period"), _("From"), _("To")
         self.period_choice.setAccessibleName(period)
@@ -339,15 +340,14 @@ class InsightsScreen(QDialog):
         thresholds.clicked.connect(self.edit_thresholds)
         report = button(_("Print report…"))
         report.clicked.connect(lambda: self.print_report())
-        bar = QHBoxLayout()
-        bar.setSpacing(SPACING)
+        bar = ButtonFlow(SPACING)  # on two lines where the words are long (Finnish, Romanian)
         for label, widget in ((period, self.period_choice), (since, self.start), (until, self.end)):
-            bar.addWidget(QLabel(label))
+            tag = QLabel(label)
+            tag.setMinimumHeight(widget.sizeHint().height())  # level with its field in the flow
+            bar.addWidget(tag)
             bar.addWidget(widget)
-        bar.addWidget(self.refresh_button)
-        bar.addStretch(1)
-        bar.addWidget(thresholds)
-        bar.addWidget(report)
+        for action in (self.refresh_button, thresholds, report):
+            bar.addWidget(action)
         return bar
 
     def _period_picked(self, name: str) -> None:

@@ -199,6 +199,7 @@ class PdfPreview(QWidget):
         self.view.setPageSpacing(SPACING * 2)
         self.pages = QLabel(_("Nothing to preview yet"))
         self.pages.setAccessibleName(_("Pages"))
+        self.pages.setWordWrap(True)  # a long language wraps it rather than widen the window
         self.zoom_out = button(_("Zoom out"))
         self.zoom_in = button(_("Zoom in"))
         self.fit = button(_("Fit width"))

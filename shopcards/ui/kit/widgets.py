@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -131,6 +132,17 @@ def line_edit(name: str, placeholder: str = "") -> QLineEdit:
     field.setAccessibleName(name)
     field.setPlaceholderText(placeholder)
     return field
+
+
+def choice_box(name: str, shortest: int = 16) -> QComboBox:
+    """A drop-down list named ``name`` whose width follows the room it is given, not its
+    longest item: a template named in Armenian or a Romanian label must not widen a screen
+    past a 1024-pixel display (the list that opens still shows each item whole)."""
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(shortest)
+    return box
 
 
 def button(label: str, name: str | None = None) -> QPushButton:

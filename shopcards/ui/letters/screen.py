@@ -24,7 +24,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -50,7 +49,7 @@ from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.pdf_preview import PdfPreview, ask_printer, print_in_background
 from shopcards.ui.kit.save_as import ask_save_path, documents_folder
 from shopcards.ui.kit.theme import MARGIN, SPACING
-from shopcards.ui.kit.widgets import MessageLabel, button, line_edit
+from shopcards.ui.kit.widgets import MessageLabel, button, choice_box, line_edit
 from shopcards.ui.letters.left_out import LeftOutList
 from shopcards.ui.letters.letterhead import LetterSettingsDialog
 from shopcards.ui.letters.outputs import (
@@ -98,7 +97,7 @@ class LettersScreen(QWidget):
         splitter.addWidget(self._setup_column())
         splitter.addWidget(self._preview_column())
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 760])
+        splitter.setSizes([460, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         layout.addWidget(splitter)
@@ -108,13 +107,11 @@ class LettersScreen(QWidget):
     # Building ------------------------------------------------------------------------------
 
     def _setup_column(self) -> QWidget:
-        self.output = QComboBox()
-        self.output.setAccessibleName(pgettext("what to print", "Print"))
+        self.output = choice_box(pgettext("what to print", "Print"))
         for value, label in OUTPUTS.items():
             self.output.addItem(_(label), value)
         self.output.currentIndexChanged.connect(self._output_chosen)
-        self.template = QComboBox()
-        self.template.setAccessibleName(_("Template"))
+        self.template = choice_box(_("Template"))
         self.template.currentIndexChanged.connect(self._template_chosen)
         self.edit_template = button(_("Edit template…"))
         self.new_template = button(_("New template…"))

@@ -13,7 +13,6 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QSpinBox,
@@ -28,7 +27,7 @@ from shopcards.services.letters import MAX_HOLDOUT
 from shopcards.services.session import Session
 from shopcards.ui.kit.dates import date_edit, day_of, show_day
 from shopcards.ui.kit.theme import SPACING
-from shopcards.ui.kit.widgets import line_edit
+from shopcards.ui.kit.widgets import choice_box, line_edit
 
 _PAGES = (Argument.NONE, Argument.IDS, Argument.DATE_RANGE, Argument.CHOICE)
 
@@ -49,8 +48,7 @@ class SelectionInput(QWidget):
         super().__init__(parent)
         self._session = session
         self.kinds = selection_kinds()
-        self.choice = QComboBox()
-        self.choice.setAccessibleName(_("Send to"))
+        self.choice = choice_box(_("Send to"))
         for kind in self.kinds:
             self.choice.addItem(_(kind.label), kind.name)
         self.cards = line_edit(_("Which cards"), _("e.g. 12, 15, 31"))
@@ -58,8 +56,7 @@ class SelectionInput(QWidget):
         locale = format_locale(session.settings.locale)
         self.date_from = date_edit(_("From"), locale, first)
         self.date_to = date_edit(_("To"), locale, last)
-        self.option = QComboBox()
-        self.option.setAccessibleName(_("Which"))
+        self.option = choice_box(_("Which"))
         self.stack = QStackedWidget()
         self.stack.addWidget(QWidget())
         self.stack.addWidget(self.cards)
@@ -169,7 +166,9 @@ class HoldOutInput(QWidget):
         row.setSpacing(SPACING)
         row.addWidget(self.check)
         row.addWidget(self.percent)
-        row.addWidget(QLabel(_("to measure the effect")), 1)
+        purpose = QLabel(_("to measure the effect"))
+        purpose.setWordWrap(True)  # a long language wraps it rather than widen the screen
+        row.addWidget(purpose, 1)
         self.check.toggled.connect(self.percent.setEnabled)
         self.check.toggled.connect(lambda *_args: self.changed.emit())
         self.percent.valueChanged.connect(lambda *_args: self.changed.emit())

@@ -30,10 +30,10 @@ from shopcards.services import cards
 from shopcards.services.cards import LikelyDuplicate
 from shopcards.services.session import Session
 from shopcards.ui.card.bidi import isolated
-from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.card.duplicate_warning import DuplicateChoice, DuplicateDialog
 from shopcards.ui.card.interests import InterestsEdit
 from shopcards.ui.drawing.entry import enter_box, entered_if_ticked
+from shopcards.ui.kit.button_flow import ButtonFlow
 from shopcards.ui.kit.card_words import FIELD_LABELS
 from shopcards.ui.kit.theme import SPACING
 from shopcards.ui.kit.widgets import FieldErrors, MessageLabel, button, line_edit

@@ -35,9 +35,9 @@ from shopcards.services import cards, purchases
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import display_phone
 from shopcards.ui.card.bidi import isolated
-from shopcards.ui.card.button_flow import ButtonFlow
 from shopcards.ui.drawing.entry import enter_this_months_drawing
 from shopcards.ui.history.edit import FIELD_NAMES
+from shopcards.ui.kit.button_flow import ButtonFlow
 from shopcards.ui.kit.dates import iso_date_text
 from shopcards.ui.kit.theme import SPACING
 from shopcards.ui.kit.widgets import FieldErrors, MessageLabel, PickList, button, line_edit
