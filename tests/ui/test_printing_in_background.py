@@ -38,7 +38,8 @@ def big_preview(qtbot: QtBot, owner: Session) -> LettersScreen:
     screen.show()
     qtbot.waitExposed(screen)
     template = find(screen, QComboBox, "Template")
-    template.setCurrentIndex(template.findText("Welcome letter"))
+    # the list names each template's language too: "Welcome letter (English)"
+    template.setCurrentIndex(template.findText("Welcome letter", Qt.MatchFlag.MatchStartsWith))
     find(screen, QPushButton, "Preview").click()
     qtbot.waitUntil(lambda: screen.preview.page_count > 0, timeout=60000)
     return screen

@@ -177,6 +177,7 @@ def test_a_hebrew_window_reads_right_to_left_with_numbers_kept_whole(
     option = QStyleOptionViewItem()
     window.list.initViewItemOption(option)
     phones = [window.model.index(row, COL_PHONE) for row in range(window.model.rowCount())]
+    qtbot.waitUntil(lambda: any(index.data() for index in phones))  # read after the names
     phone = next(index for index in phones if index.data())
     window.list.itemDelegateForColumn(COL_PHONE).initStyleOption(option, phone)
     assert option.text == f"\u2066{phone.data()}\u2069"
