@@ -14,7 +14,8 @@ from pathlib import Path
 from shopcards.cli import add_command, add_db_option, db_path
 from shopcards.cli.terminal import terminal_progress
 from shopcards.core.i18n import _, ngettext
-from shopcards.core.templates import TemplateError, TemplateKind
+from shopcards.core.template_problems import TemplateError
+from shopcards.core.templates import TemplateKind
 from shopcards.services import letter_selections, templates
 from shopcards.services.auth import cli_session
 from shopcards.services.letters import (

@@ -32,12 +32,11 @@ from sqlite_utils import Database
 from shopcards.core.card import BUILTIN_GREETINGS
 from shopcards.core.errors import Conflict, NotFound, ValidationError
 from shopcards.core.i18n import ENGLISH, LANGUAGES, N_, _
+from shopcards.core.template_problems import TemplateError, TemplateProblem
 from shopcards.core.templates import (
     HEADER_KEYS,
     Template,
-    TemplateError,
     TemplateKind,
-    TemplateProblem,
     parse_template,
 )
 from shopcards.core.text import words

@@ -9,12 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shopcards.core.errors import ValidationError
+from shopcards.core.template_problems import MissingValuesError, TemplateError
 from shopcards.core.templates import (
     MERGE_FIELDS,
     Field,
-    MissingValuesError,
     Span,
-    TemplateError,
     TemplateKind,
     Text,
     load_template,

@@ -11,7 +11,8 @@ import pytest
 from shopcards.core.errors import Cancelled, ShopError, ValidationError
 from shopcards.core.files import CannotWrite
 from shopcards.core.progress import Progress
-from shopcards.core.templates import MissingValuesError, Template, parse_template
+from shopcards.core.template_problems import MissingValuesError
+from shopcards.core.templates import Template, parse_template
 from shopcards.printing import Letterhead, Recipient, print_letters
 from shopcards.printing.pages import LETTER_GEOMETRY, MM
 from tests.cancel import cancel_at

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopcards.core.errors import PermissionDenied, ValidationError
-from shopcards.core.templates import TemplateError, TemplateKind
+from shopcards.core.template_problems import TemplateError
+from shopcards.core.templates import TemplateKind
 from shopcards.services import letters, templates
 from shopcards.services.letters import LetterRequest, Output
 from shopcards.services.session import Session

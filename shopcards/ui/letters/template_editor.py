@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.errors import Conflict, NotFound, ShopError
 from shopcards.core.i18n import N_, _
-from shopcards.core.templates import MERGE_FIELDS, TemplateError, TemplateKind
+from shopcards.core.template_problems import TemplateError
+from shopcards.core.templates import MERGE_FIELDS, TemplateKind
 from shopcards.services import templates
 from shopcards.services.session import Session
 from shopcards.services.templates import TemplateInfo, TemplateParts, split_text, where
