@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from shopcards.core.card import Card, Consent, JoinedVia
-from shopcards.core.i18n import N_, _
+from shopcards.core.i18n import N_, _, pgettext
 
 
 class Channel(StrEnum):
@@ -119,22 +119,40 @@ def describe(channel: Channel, value: Consent, event: ConsentEvent | None) -> st
     return _("{consent}, since {day} ({who})", consent=text, day=event.at[:10], who=who)
 
 
-CALL = "Call"
-"""The suggestion for a customer who may be called."""
-NO_PHONE_CONSENT = "no phone consent"
+class Suggestion(str):
+    """How to reach a customer, in words for the list's Contact column, carrying whether a
+    call is allowed: "Call…" is decided by that flag, never by reading the words (which are
+    in the language in use)."""
+
+    call_allowed: bool
+
+    def __new__(cls, text: str, call_allowed: bool) -> Suggestion:
+        made = super().__new__(cls, text)
+        made.call_allowed = call_allowed
+        return made
 
 
-def suggest_contact(phone: Consent, has_phone: bool, post: Consent, has_address: bool) -> str:
+def suggest_contact(
+    phone: Consent, has_phone: bool, post: Consent, has_address: bool
+) -> Suggestion:
     """A call only to a customer who agreed to be called and has a number; otherwise a letter
-    if they agreed to post, otherwise nothing, saying why: "Letter (no phone consent)"."""
+    if they agreed to post, otherwise nothing, saying why: "Letter (no phone consent)".
+    A customer with consent but no number on the card may have given it another way, so a
+    call stays allowed."""
     if phone is Consent.YES and has_phone:
-        return CALL
-    why = "no phone number" if phone is Consent.YES else NO_PHONE_CONSENT
-    instead = "Letter" if post is Consent.YES and has_address else "None"
-    return f"{instead} ({why})"
+        # Translators: how to reach a customer (the Contact column): by phone
+        return Suggestion(pgettext("contact", "Call"), call_allowed=True)
+    letter = post is Consent.YES and has_address
+    if phone is Consent.YES:
+        if letter:
+            return Suggestion(_("Letter (no phone number)"), call_allowed=True)
+        return Suggestion(_("None (no phone number)"), call_allowed=True)
+    if letter:
+        return Suggestion(_("Letter (no phone consent)"), call_allowed=False)
+    return Suggestion(_("None (no phone consent)"), call_allowed=False)
 
 
-def may_call(suggestion: str) -> bool:
-    """Whether a list may offer "Call…" for a row with this suggestion: not without consent
-    (a customer with consent but no number on the card may have given it another way)."""
-    return not suggestion.endswith(f"({NO_PHONE_CONSENT})")
+def may_call(suggestion: object) -> bool:
+    """Whether a list may offer "Call…" for a row whose Contact column holds ``suggestion``
+    (anything but a :class:`Suggestion` saying no: a row without one is not refused)."""
+    return not isinstance(suggestion, Suggestion) or suggestion.call_allowed

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from shopcards.core.card import Card
+from shopcards.core.i18n import _
 from shopcards.core.text import fold
 
 CLOSE = 93
@@ -40,7 +41,8 @@ class Resemblance:
     why: str
 
     def __str__(self) -> str:
-        return f"{self.why} as {self.known.label}"
+        # Translators: {why} is what the two share ("same e-mail"), {known} the card or row
+        return _("{why} as {known}", why=self.why, known=self.known.label)
 
 
 @dataclass
@@ -103,17 +105,17 @@ class DuplicateIndex:
         found: dict[Known, str] = {}
         for number in keys.phones:
             for known in self.phones.get(number, []):
-                found.setdefault(known, f"same phone {number}")
+                found.setdefault(known, _("same phone {number}", number=number))
         for known in self.emails.get(keys.email, []) if keys.email else []:
-            found.setdefault(known, "same e-mail")
+            found.setdefault(known, _("same e-mail"))
         for key, names, why in (
-            (keys.postcode, self.postcodes, "close name, same postcode"),
-            (keys.birthday, self.birthdays, "close name, same birthday"),
+            (keys.postcode, self.postcodes, _("close name, same postcode")),
+            (keys.birthday, self.birthdays, _("close name, same birthday")),
         ):
             bucket = names.get(key) if key else None
             if bucket is None or not keys.name:
                 continue
-            for _, _, index in process.extract(
+            for _match, _score, index in process.extract(
                 keys.name, bucket.names, scorer=fuzz.ratio, score_cutoff=CLOSE, limit=5
             ):
                 found.setdefault(bucket.owners[index], why)

@@ -18,6 +18,7 @@ from shopcards.core.address_split import split_address
 from shopcards.core.card import Card, Consent, JoinedVia
 from shopcards.core.customer_headings import Field
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import _, language
 from shopcards.core.name_split import split_name
 from shopcards.core.phones import NotAPhone, normalise, region_for_country
 from shopcards.core.text import fold
@@ -70,8 +71,14 @@ class Refusal:
     reason: str
 
     def __str__(self) -> str:
-        where = f"row {self.row}, column {self.column}" if self.column else f"row {self.row}"
-        return f"{where}: {self.reason}"
+        if self.column:
+            return _(
+                "row {row}, column {column}: {reason}",
+                row=self.row,
+                column=self.column,
+                reason=self.reason,
+            )
+        return _("row {row}: {reason}", row=self.row, reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -134,13 +141,13 @@ class RowReader:
         inp.phones = [
             (_PHONE_LABELS[name], text)
             for name in _PHONE_LABELS
-            for _, text in values.get(name, [])
+            for _heading, text in values.get(name, [])
         ]
         inp.phones += other_phones(values.get(Field.phone_other, []))
         for heading, text in values.get(Field.birthday, []):
             inp.birthday = _birthday(heading, text, self.day_first, self.today)
         inp.interests = [
-            part for _, text in values.get(Field.interests, []) for part in _interests(text)
+            part for _heading, text in values.get(Field.interests, []) for part in _interests(text)
         ]
         for name in _CONSENTS:
             for heading, text in values.get(name, []):
@@ -159,7 +166,7 @@ class RowReader:
         if name == "family_name" and not any(
             n in values for n in (Field.given_name, Field.family_name, Field.full_name)
         ):
-            return Refusal(row, "", "no name: a family name, a given name, or both")
+            return Refusal(row, "", _("no name: a family name, a given name, or both"))
         for source in _VALIDATED_FROM.get(name, ()):
             if source in values:
                 return Refusal(row, values[source][0][0], reason)
@@ -176,12 +183,12 @@ class RowReader:
                 except NotAPhone as exc:
                     return Refusal(row, heading, str(exc))
         for heading, text in values.get(Field.phone_other, []):
-            for _, number in other_phones([(heading, text)]):
+            for _heading, number in other_phones([(heading, text)]):
                 try:
                     normalise(number, region)
                 except NotAPhone as exc:
                     return Refusal(row, heading, str(exc))
-        return Refusal(row, "", "a phone number cannot be read")
+        return Refusal(row, "", _("a phone number cannot be read"))
 
 
 class _Refused(Exception):
@@ -199,7 +206,7 @@ def other_phones(cells: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """(label, number) for each phone in "Other phones" cells (heading, text): the export
     writes "+358… (mobile); 09…", a phone's contacts "+358…, 09…"."""
     phones: list[tuple[str, str]] = []
-    for _, text in cells:
+    for _heading, text in cells:
         for part in _PHONE_LIST.split(text):
             if labelled := _LABELLED.fullmatch(part.strip()):
                 phones.append((labelled[2].strip(), labelled[1]))
@@ -217,7 +224,7 @@ def _interests(text: str) -> tuple[str, ...]:
 def _address(inp: CardInput, values: dict[Field, list[tuple[str, str]]]) -> None:
     """Address lines from their own columns, or from one address column split into lines,
     postcode and city (those from their own columns win)."""
-    lines = [text for name in _ADDRESS_LINES for _, text in values.get(name, [])]
+    lines = [text for name in _ADDRESS_LINES for _heading, text in values.get(name, [])]
     whole = _first(values, Field.address)
     if whole:
         split_lines, postcode, city = split_address(whole, inp.country)
@@ -237,21 +244,22 @@ def consent(heading: str, text: str) -> Consent:
         return Consent.YES
     if word in _NO:
         return Consent.NO
-    raise _Refused(heading, f"“{text}” is not yes or no")
+    raise _Refused(heading, _("“{text}” is not yes or no", text=text))
 
 
 def _birthday(heading: str, text: str, day_first: bool, today: dt.date) -> str:
     """The birthday as the form reads it (YYYY-MM-DD or --MM-DD), from any of the ways a
     file writes one; refused with the text as written when it is no date."""
-    iso, problem = _birthday_read(text, day_first, today)
+    iso, problem = _birthday_read(text, day_first, today, language())
     if problem:
         raise _Refused(heading, problem)
     return iso
 
 
 @lru_cache(maxsize=65_536)  # 100,000 customers' birthdays hold some 20,000 distinct dates
-def _birthday_read(text: str, day_first: bool, today: dt.date) -> tuple[str, str]:
-    """:func:`_birthday`: (the date as the form reads it, "") or ("", why it is no date)."""
+def _birthday_read(text: str, day_first: bool, today: dt.date, words: str) -> tuple[str, str]:
+    """:func:`_birthday`: (the date as the form reads it, "") or ("", why it is no date, in
+    the language ``words``: the cache keeps each language's answer apart)."""
     if match := _ISO.fullmatch(text):
         year, month, day = match.groups()
     elif match := _NO_YEAR.fullmatch(text):
@@ -262,13 +270,13 @@ def _birthday_read(text: str, day_first: bool, today: dt.date) -> tuple[str, str
         first, second, year = match.groups()
         day, month = (first, second) if day_first else (second, first)
     else:
-        return "", f"“{text}” is not a date"
+        return "", _("“{text}” is not a date", text=text)
     full_year = _full_year(year, today) if year else None
     iso = f"{full_year:04d}-{month}-{day}" if full_year else f"--{month}-{day}"
     try:
         parse_partial_date(iso)
     except ValueError as exc:
-        return "", f"“{text}” is not a date: {exc}"
+        return "", _("“{text}” is not a date: {why}", text=text, why=exc)
     return iso, ""
 
 

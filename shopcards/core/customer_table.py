@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _
 from shopcards.core.text import fold
 
 
@@ -60,7 +61,10 @@ def headings_of(cells: Sequence[str], width: int) -> tuple[str, ...]:
     """The heading row made ``width`` wide, every heading one a person can tell apart: a blank
     one is named for its column ("Column F"), a repeated one numbered ("Phone (2)")."""
     padded = [cell.strip() for cell in cells[:width]] + [""] * (width - len(cells))
-    named = [cell or f"Column {column_letter(index)}" for index, cell in enumerate(padded)]
+    named = [
+        cell or _("Column {letter}", letter=column_letter(index))
+        for index, cell in enumerate(padded)
+    ]
     seen: dict[str, int] = {}
     unique = []
     for heading in named:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
+from shopcards.core.i18n import _
 from shopcards.core.text import fold
 
 if TYPE_CHECKING:
@@ -33,9 +34,17 @@ class NotAPhone(ValueError):
 def normalise(raw: str, region: str) -> str:
     """E.164 form of ``raw``; numbers without a country code are read in the shop's region."""
     e164, problem = _read(raw, region.upper())
+    if problem == _UNREADABLE:
+        raise NotAPhone(_("“{raw}” is not a phone number", raw=raw))
     if problem:
-        raise NotAPhone(problem)
+        raise NotAPhone(_("“{raw}” has the wrong number of digits for a phone number", raw=raw))
     return e164
+
+
+_UNREADABLE = "unreadable"
+_WRONG_LENGTH = "wrong length"
+"""Why :func:`_read` found no number: a kind, said in the language of the moment by
+:func:`normalise` (the cache outlives a change of language)."""
 
 
 HANDED_OVER = 131_072
@@ -48,15 +57,15 @@ _handed_over: dict[str, PhoneNumber] = {}
 
 @functools.lru_cache(maxsize=16_384)  # a till's export names its regulars again and again
 def _read(raw: str, region: str) -> tuple[str, str]:
-    """(E.164, "") for a number, ("", why not) for a text that is none."""
+    """(E.164, "") for a number, ("", the kind of problem) for a text that is none."""
     import phonenumbers
 
     try:
         number = phonenumbers.parse(raw, region or None)
     except phonenumbers.NumberParseException:
-        return "", f"“{raw}” is not a phone number"
+        return "", _UNREADABLE
     if not phonenumbers.is_possible_number(number):
-        return "", f"“{raw}” has the wrong number of digits for a phone number"
+        return "", _WRONG_LENGTH
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if raw == e164:  # "+…" is read the same in any region: it is what parse(e164, None) gives
         if len(_handed_over) >= HANDED_OVER:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import BinaryIO, TextIO
 
+from shopcards.core.i18n import _
 from shopcards.core.text import fold
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -53,7 +54,7 @@ def guess_encoding(head: bytes) -> tuple[str, str]:
         return ("utf-16-le", "UTF-16 LE") if odd > even else ("utf-16-be", "UTF-16 BE")
     if _is_utf8(head):
         bom = head.startswith(codecs.BOM_UTF8)
-        return "utf-8-sig", "UTF-8 with byte-order mark" if bom else "UTF-8"
+        return "utf-8-sig", _("UTF-8 with byte-order mark") if bom else "UTF-8"
     return _code_page(head)
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeVar
 
+from babel.dates import get_month_names
+
 from shopcards.core.card import (
     Card,
     Consent,
@@ -21,6 +23,7 @@ from shopcards.core.card import (
     Phone,
 )
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import ENGLISH, N_, _, format_locale, language
 from shopcards.core.phones import NotAPhone, normalise, region_for_country
 from shopcards.core.text import has_control_chars
 
@@ -30,22 +33,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NO_YEAR = re.compile(r"-{0,2}(\d{1,2})-(\d{1,2})")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})?")
-CONTROL_CHAR = "Contains an invisible control character; please retype it"
+CONTROL_CHAR = N_("Contains an invisible control character; please retype it")
 """What the till, the card form and an import say about a NUL, BEL, ESC or the like."""
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass
@@ -84,15 +73,16 @@ def parse_partial_date(text: str) -> PartialDate | None:
     text = text.strip()
     if not text:
         return None
-    date, problem = _partial_date(text, dt.date.today().year)
+    date, problem = _partial_date(text, dt.date.today().year, language())
     if problem:
         raise ValueError(problem)
     return date
 
 
 @lru_cache(maxsize=65_536)  # an import's 100,000 birthdays hold some 20,000 distinct dates
-def _partial_date(text: str, this_year: int) -> tuple[PartialDate | None, str]:
-    """:func:`parse_partial_date` of a stripped text: (the date, "") or (None, why not)."""
+def _partial_date(text: str, this_year: int, words: str) -> tuple[PartialDate | None, str]:
+    """:func:`parse_partial_date` of a stripped text: (the date, "") or (None, why not, in
+    the language ``words``: the cache keeps each language's answer apart)."""
     try:
         return _read_date(text, this_year), ""
     except ValueError as exc:
@@ -112,17 +102,28 @@ def _read_date(text: str, this_year: int) -> PartialDate:
         day, month = int(dotted.group(1)), int(dotted.group(2))
         year = int(dotted.group(3)) if dotted.group(3) else None
     else:
-        raise ValueError(f"“{text}” is not a date: type YYYY-MM-DD, or MM-DD without the year")
+        raise ValueError(
+            _("“{text}” is not a date: type YYYY-MM-DD, or MM-DD without the year", text=text)
+        )
     if not 1 <= month <= 12:
-        raise ValueError(f"month {month} does not exist: months run from 1 to 12")
+        raise ValueError(_("month {month} does not exist: months run from 1 to 12", month=month))
     try:
         date = PartialDate(month, day, year)
     except ValueError:
-        when = f"{day} {_MONTHS[month - 1]}" + (f" {year}" if year else "")
-        raise ValueError(f"{when} does not exist") from None
+        raise ValueError(_no_such_day(day, month, year)) from None
     if year is not None and not 1880 <= year <= this_year:
-        raise ValueError(f"the year {year} cannot be right")
+        raise ValueError(_("the year {year} cannot be right", year=year))
     return date
+
+
+def _no_such_day(day: int, month: int, year: int | None) -> str:
+    """ "31 April does not exist", the month named in the language in use."""
+    name = get_month_names("wide", "format", locale=format_locale(ENGLISH))[month]
+    if year is None:
+        # Translators: a day of a month that has no such day, like "31 April"
+        return _("{day} {month} does not exist", day=day, month=name)
+    # Translators: a day of a month that has no such day, like "29 February 2027"
+    return _("{day} {month} {year} does not exist", day=day, month=name, year=year)
 
 
 def validate(inp: CardInput, region: str, base: Card | None = None) -> Card:
@@ -138,18 +139,20 @@ def validate(inp: CardInput, region: str, base: Card | None = None) -> Card:
     given = text.short("given_name", inp.given_name)
     family = text.short("family_name", inp.family_name)
     if not given and not family:
-        errors["family_name"] = "Enter a name: a family name, a given name, or both"
+        errors["family_name"] = _("Enter a name: a family name, a given name, or both")
     address_lines = tuple(
         line.strip() for line in text.long("address", inp.address).splitlines() if line.strip()
     )
     phones = _phones(inp.phones, region_for_country(inp.country, region), errors)
     email = text.short("email", inp.email)
     if email and not _EMAIL.match(email):
-        errors["email"] = f"“{email}” is not an e-mail address (like name@example.com)"
+        errors["email"] = _(
+            "“{email}” is not an e-mail address (like name@example.com)", email=email
+        )
     birthday = _date_field("birthday", inp.birthday, errors)
     anniversary = _date_field("anniversary", inp.anniversary, errors)
     if anniversary is not None and anniversary.year is None:
-        errors["anniversary"] = "An anniversary needs its year (YYYY-MM-DD)"
+        errors["anniversary"] = _("An anniversary needs its year (YYYY-MM-DD)")
     interests = tuple(
         dict.fromkeys(t for t in (text.short("interests", i) for i in inp.interests) if t)
     )
@@ -240,9 +243,9 @@ def text_problem(value: str, limit: int, allow_newlines: bool = False) -> str | 
     """Why ``value`` cannot be stored as typed (a control character, too long), or None:
     the one rule for text from the form, the till and an import."""
     if has_control_chars(value, allow_newlines):
-        return CONTROL_CHAR
+        return _(CONTROL_CHAR)
     if len(value) > limit:
-        return f"Too long: {len(value)} characters, at most {limit}"
+        return _("Too long: {length} characters, at most {limit}", length=len(value), limit=limit)
     return None
 
 
@@ -304,5 +307,5 @@ def _enum(kind: type[_E], name: str, value: str, errors: dict[str, str]) -> _E:
         return kind(value)
     except ValueError:
         allowed = ", ".join(member.value for member in kind)
-        errors[name] = f"“{value}” is not one of: {allowed}"
+        errors[name] = _("“{value}” is not one of: {allowed}", value=value, allowed=allowed)
         return next(iter(kind))

@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+from babel.numbers import format_decimal
+
 from shopcards.core.card_export import (
     CARD_HEADINGS,
     CardRecord,
@@ -26,6 +28,7 @@ from shopcards.core.card_export import (
 from shopcards.core.card_files import write_csv, write_xlsx
 from shopcards.core.card_vcard import write_vcards
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import _, format_locale
 from shopcards.core.money import minor_digits
 from shopcards.core.progress import Report, tell
 from shopcards.services import letter_selections
@@ -48,7 +51,7 @@ def export_customers(
     """Write the cards ``selection`` chooses (a letters selection such as ``birthdays:…``;
     none: every card) to ``path`` as CSV, .xlsx or vCard (``fmt``, else the extension's);
     returns how many cards were written."""
-    require_owner(session, "export the customers")
+    require_owner(session, _("export the customers"))
     kind = format_for(path, fmt)
     settings = session.settings
     with snapshot(session.db):  # the cards as they are now, while the till goes on
@@ -76,11 +79,18 @@ def export_purchases(
 ) -> int:
     """Write the purchases from ``first`` to ``last`` (either open) to a CSV at ``path``,
     by date; returns how many. Voided ones are left out; returns are negative amounts."""
-    require_owner(session, "export the purchases")
+    require_owner(session, _("export the purchases"))
     if first and last and first > last:
-        raise ValidationError({"from": f"{first} is after {last}: nothing would be exported"})
+        raise ValidationError(
+            {
+                "from": _(
+                    "{first} is after {last}: nothing would be exported", first=first, last=last
+                )
+            }
+        )
     since, until = (first or dt.date.min).isoformat(), (last or dt.date.max).isoformat()
     currency, locale = session.settings.currency, session.settings.locale
+    words_locale = format_locale(locale)
 
     def rows(total: int) -> Iterator[list[Value]]:
         done, after = 0, None
@@ -90,7 +100,12 @@ def export_purchases(
                 return
             yield from (purchase_values(line, currency) for line in lines)
             done += len(lines)
-            tell(progress, done, total, f"Writing purchase {done:,} of {total:,}…")
+            said = _(
+                "Writing purchase {done} of {total}…",
+                done=format_decimal(done, locale=words_locale),
+                total=format_decimal(total, locale=words_locale),
+            )
+            tell(progress, done, total, said)
 
     with snapshot(session.db):
         total = store.purchase_count(session.db, since, until)
@@ -104,10 +119,16 @@ def _cards(
 ) -> Iterator[CardRecord]:
     """The cards to export, read a page at a time; ``progress`` is told after each page."""
     done = 0
+    locale = format_locale(session.settings.locale)
     for page in _pages(session, ids):
         yield from page
         done += len(page)
-        tell(progress, done, total, f"Writing card {done:,} of {total:,}…")
+        said = _(
+            "Writing card {done} of {total}…",
+            done=format_decimal(done, locale=locale),
+            total=format_decimal(total, locale=locale),
+        )
+        tell(progress, done, total, said)
 
 
 def _pages(session: Session, ids: list[int] | None) -> Iterator[list[CardRecord]]:

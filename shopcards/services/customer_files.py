@@ -15,6 +15,7 @@ from typing import BinaryIO
 from shopcards.core.csv_cells import unsafe_text
 from shopcards.core.customer_csv import read_csv
 from shopcards.core.customer_table import CustomerFileError, CustomerTable
+from shopcards.core.i18n import N_, _
 from shopcards.core.progress import CancelToken, Progress, Report
 from shopcards.core.text_files import guess_encoding
 
@@ -27,23 +28,23 @@ KINDS = {
 }  # fmt: skip
 """The file names read, by ending; any other is read by what it holds."""
 _NAMES = {
-    "csv": "a CSV or text file",
-    "xlsx": "an Excel workbook (.xlsx)",
-    "xls": "an old Excel workbook (.xls)",
-    "ods": "a LibreOffice spreadsheet (.ods)",
-    "vcf": "a contacts file (.vcf)",
+    "csv": N_("a CSV or text file"),
+    "xlsx": N_("an Excel workbook (.xlsx)"),
+    "xls": N_("an old Excel workbook (.xls)"),
+    "ods": N_("a LibreOffice spreadsheet (.ods)"),
+    "vcf": N_("a contacts file (.vcf)"),
 }
 _SIGNATURES = (
-    (b"\x89PNG", "a PNG picture"),
-    (b"\xff\xd8\xff", "a JPEG picture"),
-    (b"GIF8", "a GIF picture"),
-    (b"%PDF", "a PDF document"),
-    (b"SQLite format 3\x00", "a database (perhaps a card file)"),
-    (b"\x1f\x8b", "a compressed (gzip) file"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"MZ", "a program"),
-    (b"{\\rtf", "a Word (RTF) document"),
+    (b"\x89PNG", N_("a PNG picture")),
+    (b"\xff\xd8\xff", N_("a JPEG picture")),
+    (b"GIF8", N_("a GIF picture")),
+    (b"%PDF", N_("a PDF document")),
+    (b"SQLite format 3\x00", N_("a database (perhaps a card file)")),
+    (b"\x1f\x8b", N_("a compressed (gzip) file")),
+    (b"Rar!", N_("a RAR archive")),
+    (b"7z\xbc\xaf", N_("a 7-Zip archive")),
+    (b"MZ", N_("a program")),
+    (b"{\\rtf", N_("a Word (RTF) document")),
 )
 _HEAD = 4096
 
@@ -66,7 +67,9 @@ def read_customer_file(
     try:
         stream = path.open("rb")
     except OSError as exc:
-        raise CustomerFileError(f"{source} cannot be opened: {exc.strerror or exc}.") from exc
+        raise CustomerFileError(
+            _("{source} cannot be opened: {why}.", source=source, why=exc.strerror or exc)
+        ) from exc
     with stream:
         head = stream.read(_HEAD)
         stream.seek(0)
@@ -109,31 +112,46 @@ def _kind(head: bytes, source: str, named: str | None) -> str:
     held = _held(head, source)
     if named is not None and held != named and {held, named} != {"xlsx", "ods"}:
         raise CustomerFileError(
-            f"{source} is not {_NAMES[named]}: it holds {_NAMES[held]}. Save it again as "
-            f"{_NAMES[named]} from the program that made it, or choose the file it is."
+            _(
+                "{source} is not {named}: it holds {held}. Save it again as {named} from the "
+                "program that made it, or choose the file it is.",
+                source=source,
+                named=_(_NAMES[named]),
+                held=_(_NAMES[held]),
+            )
         )
     return named or held
 
 
 def _held(head: bytes, source: str) -> str:
     if not head:
-        raise CustomerFileError(f"{source} is empty: there is no heading line and no row.")
+        raise CustomerFileError(
+            _("{source} is empty: there is no heading line and no row.", source=source)
+        )
     for signature, what in _SIGNATURES:
         if head.startswith(signature):
-            raise CustomerFileError(f"{source} is {what}, not a customer list.")
+            raise CustomerFileError(
+                _("{source} is {what}, not a customer list.", source=source, what=_(what))
+            )
     if head.startswith(b"PK\x03\x04"):
         return "ods" if b"opendocument.spreadsheet" in head else "xlsx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
-    codec, _ = guess_encoding(head)
+    codec, _name = guess_encoding(head)
     text = head.decode(codec, errors="replace")
     if "\x00" in text or sum(not ch.isprintable() and ch not in "\r\n\t" for ch in text) > 8:
-        raise CustomerFileError(f"{source} is not text, nor a workbook we can read.")
+        raise CustomerFileError(
+            _("{source} is not text, nor a workbook we can read.", source=source)
+        )
     start = text.lstrip("\ufeff \t\r\n").lower()
     if start.startswith(("<!doctype html", "<html", "<table", "<?xml")):
         raise CustomerFileError(
-            f"{source} is a web page or XML file (some programs save one as “.xls”): open it "
-            "in the spreadsheet, save it as an Excel workbook (.xlsx) or CSV, and import that."
+            _(
+                "{source} is a web page or XML file (some programs save one as “.xls”): open "
+                "it in the spreadsheet, save it as an Excel workbook (.xlsx) or CSV, and "
+                "import that.",
+                source=source,
+            )
         )
     return "vcf" if start.startswith("begin:vcard") else "csv"
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
+from babel.numbers import format_decimal
 from sqlite_utils import Database
 
 from shopcards.core.card import Card, Consent, JoinedVia
@@ -27,6 +28,7 @@ from shopcards.core.customer_rows import ColumnMapping, Draft, Refusal, RowReade
 from shopcards.core.customer_table import CustomerTable
 from shopcards.core.customer_update import fill, values_before
 from shopcards.core.errors import ShopError
+from shopcards.core.i18n import _, format_locale, ngettext
 from shopcards.core.progress import Report, tell
 from shopcards.core.purchase_dates import day_first
 from shopcards.services.session import Session, require_owner
@@ -110,7 +112,7 @@ def preview(
 ) -> Preview:
     """Every row of ``table`` read with ``mapping`` and classified; nothing is saved. Owner
     only. ``progress`` is told the rows done; a cancel raises Cancelled."""
-    require_owner(session, "import customers")
+    require_owner(session, _("import customers"))
     reader = RowReader(
         table.headings,
         mapping,
@@ -127,8 +129,8 @@ def preview(
             if read is not None:
                 result.rows.append(_classify(read, index, by_card_no))
             if offset % CHUNK == CHUNK - 1:
-                tell(progress, offset + 1, total, "Checking the rows…")
-    tell(progress, total, total, "Checking the rows…")
+                tell(progress, offset + 1, total, _("Checking the rows…"))
+    tell(progress, total, total, _("Checking the rows…"))
     return result
 
 
@@ -170,7 +172,7 @@ def _known(db: Database) -> tuple[DuplicateIndex, dict[str, Known]]:
     by_card_no: dict[str, Known] = {}
     for card_id, card_no, given, family, postcode, email, birthday in store.known_cards(db):
         name = f"{family}, {given}" if family and given else family or given
-        known = Known(f"card {card_no} ({name})", card_id=card_id)
+        known = Known(_("card {card_no} ({name})", card_no=card_no, name=name), card_id=card_id)
         by_card_no[card_no] = known
         full = f"{given} {family}".strip()
         index.add(known, full, phones.get(card_id, []), email, postcode, birthday)
@@ -183,7 +185,7 @@ def _classify(
     if isinstance(read, Refusal):
         return PreviewRow(read.row, Status.REFUSED, read.reason, read.column)
     card = read.card
-    resembles = index.resembles_then_add(Known(f"row {read.row}", row=read.row), card)
+    resembles = index.resembles_then_add(Known(_("row {row}", row=read.row), row=read.row), card)
     if read.card_no:
         owner = next((by_card_no[no] for no in customers.card_no_forms(read.card_no)
                       if no in by_card_no), None)  # fmt: skip
@@ -213,8 +215,8 @@ def save(
     or an undecided duplicate save nothing; so does a cancel or any failure on the way.
     A duplicate "updated" changes the card it resembles; one resembling only an earlier row
     of the file is skipped."""
-    require_owner(session, "import customers")
-    _refuse_unready(result, decisions or {}, for_all)
+    require_owner(session, _("import customers"))
+    _refuse_unready(result, decisions or {}, for_all, format_locale(session.settings.locale))
     adds: list[PreviewRow] = []
     updates: list[PreviewRow] = []
     for row in result.rows:
@@ -234,42 +236,62 @@ def save(
         batch = store.start_batch(db, actor, now, result.file)
         for start in range(0, len(adds), CHUNK):
             _add(session, db, batch, adds[start : start + CHUNK])
-            tell(progress, start + len(adds[start : start + CHUNK]), total, "Saving the cards…")
+            tell(progress, start + len(adds[start : start + CHUNK]), total, _("Saving the cards…"))
         for done, row in enumerate(updates, start=len(adds) + 1):
             _update(session, db, batch, row)
             if done % CHUNK == 0:
-                tell(progress, done, total, "Saving the cards…")
+                tell(progress, done, total, _("Saving the cards…"))
         store.finish_batch(db, batch, len(adds), len(updates), skipped)
         facts = {"batch": batch, "file": result.file, "added": len(adds)}
         facts |= {"updated": len(updates), "skipped": skipped}
         changes.record(db, actor, now, "card_file", 0, "customers_imported", facts)
-        tell(progress, total, total, "Saving the cards…")
+        tell(progress, total, total, _("Saving the cards…"))
     return Saved(batch, len(adds), len(updates), skipped)
 
 
 def _refuse_unready(
-    result: Preview, decisions: Mapping[int, Decision], for_all: Decision | None
+    result: Preview, decisions: Mapping[int, Decision], for_all: Decision | None, locale: str
 ) -> None:
+    """Refuse to save while a row is refused or a possible duplicate is undecided; ``locale``
+    writes the counts."""
     refused = result.of(Status.REFUSED)
     if refused:
         raise ShopError(
-            f"{result.file}: {_rows(refused)} cannot be imported, so nothing was: "
-            + "; ".join(str(Refusal(r.row, r.column, r.reason)) for r in refused[:NAMED])
+            _(
+                "{file}: {rows} cannot be imported, so nothing was: {reasons}",
+                file=result.file,
+                rows=_rows(refused, locale),
+                reasons="; ".join(str(Refusal(r.row, r.column, r.reason)) for r in refused[:NAMED]),
+            )
         )
     undecided = [
         r for r in result.of(Status.DUPLICATE) if r.row not in decisions and for_all is None
     ]
     if undecided:
         raise ShopError(
-            f"{result.file}: {_rows(undecided)} may be customers you already have "
-            f"({', '.join(str(r.row) for r in undecided[:NAMED])}): say for each whether to "
-            "skip it, update the card, or add it anyway. Nothing was imported."
+            _(
+                "{file}: {rows} may be customers you already have ({numbers}): say for each "
+                "whether to skip it, update the card, or add it anyway. Nothing was imported.",
+                file=result.file,
+                rows=_rows(undecided, locale),
+                numbers=", ".join(str(r.row) for r in undecided[:NAMED]),
+            )
         )
 
 
-def _rows(rows: list[PreviewRow]) -> str:
-    more = f" (and {len(rows) - NAMED:,} more)" if len(rows) > NAMED else ""
-    return f"{len(rows):,} row{'s' * (len(rows) != 1)}{more}"
+def _rows(rows: list[PreviewRow], locale: str) -> str:
+    """ "3 rows", or "1,204 rows (and 1,194 more)" when only the first are named."""
+    count = format_decimal(len(rows), locale=locale)
+    if len(rows) <= NAMED:
+        return ngettext("{count} row", "{count} rows", len(rows), count=count)
+    more = format_decimal(len(rows) - NAMED, locale=locale)
+    return ngettext(
+        "{count} row (and {more} more)",
+        "{count} rows (and {more} more)",
+        len(rows),
+        count=count,
+        more=more,
+    )
 
 
 def _add(session: Session, db: Database, batch: int, rows: list[PreviewRow]) -> None:

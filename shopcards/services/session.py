@@ -93,5 +93,7 @@ def require_owner(session: Session, what: str) -> None:
     """Refuse an owner-only action at the place the work is done, not only in the menus."""
     if session.role is not Role.OWNER:
         raise PermissionDenied(
+            # Translators: {what} is the work refused, translated where it is asked for
+            # ("import customers", "merge two cards"): word it to follow "may" here
             _("Only the owner may {what}. Switch to owner mode with the PIN.", what=what)
         )

@@ -19,6 +19,7 @@ from shopcards.core.card_numbers import check_digit
 from shopcards.core.collation import Alphabet
 from shopcards.core.consent import How
 from shopcards.core.errors import Conflict, NotFound
+from shopcards.core.i18n import _
 from shopcards.core.search import query_words
 from shopcards.store import card_ids, consents, search_index
 from shopcards.store.list_rows import SUMMARY_COLUMNS, summary
@@ -134,8 +135,11 @@ def update(
             and getattr(current, f.name) != getattr(base, f.name)
         ]
         raise Conflict(
-            f"{current.display_name}'s card was changed at another desk "
-            f"({current.updated_at}) since you opened it.",
+            _(
+                "{name}'s card was changed at another desk ({when}) since you opened it.",
+                name=current.display_name,
+                when=current.updated_at,
+            ),
             changed,
         )
     row = _row(card, alphabet) | {
@@ -185,7 +189,7 @@ def set_archived(db: Database, card_id: int, archived_at: str | None, actor: str
         [archived_at, archived_at, actor, card_id],
     )
     if cursor.rowcount == 0:
-        raise NotFound(f"There is no card number {card_id}")
+        raise NotFound(_("There is no card number {card_id}", card_id=card_id))
     search_index.file_card(db, card_id)
 
 
@@ -199,13 +203,20 @@ def erase(db: Database, card_id: int) -> None:
     search_index.drop_card(db, card_id)
     cursor = db.execute("DELETE FROM customers WHERE id = ?", [card_id])
     if cursor.rowcount == 0:
-        raise NotFound(f"There is no card with id {card_id}; it may have been erased already")
+        raise NotFound(
+            _(
+                "There is no card with id {card_id}; it may have been erased already",
+                card_id=card_id,
+            )
+        )
 
 
 def get(db: Database, card_id: int) -> Card:
     row = db.execute("SELECT * FROM customers WHERE id = ?", [card_id]).fetchone()
     if row is None:
-        raise NotFound(f"There is no card with id {card_id}; it may have been erased")
+        raise NotFound(
+            _("There is no card with id {card_id}; it may have been erased", card_id=card_id)
+        )
     names = [d[0] for d in db.execute("SELECT * FROM customers LIMIT 0").description]
     return _card(db, dict(zip(names, row, strict=True)))
 

@@ -17,6 +17,7 @@ from shopcards.core.consent import (
     suggest_contact,
     with_consent,
 )
+from shopcards.services import catalogues
 
 YES, NO, NOT_ASKED = Consent.YES, Consent.NO, Consent.NOT_ASKED
 
@@ -56,5 +57,15 @@ def test_the_card_words_each_channel() -> None:
 def test_a_call_is_suggested_only_with_consent_and_a_number(
     phone: Consent, has_phone: bool, post: Consent, has_address: bool, said: str, callable_: bool
 ) -> None:
-    assert suggest_contact(phone, has_phone, post, has_address) == said
-    assert may_call(said) is callable_
+    suggestion = suggest_contact(phone, has_phone, post, has_address)
+    assert suggestion == said
+    assert may_call(suggestion) is callable_
+
+
+def test_a_call_is_refused_by_the_suggestion_not_by_its_words() -> None:
+    """In Finnish the words differ; "Call…" is still refused without consent."""
+    catalogues.start("fi")
+    refused = suggest_contact(NO, True, YES, True)
+    assert refused != "Letter (no phone consent)"
+    assert may_call(refused) is False
+    assert may_call(suggest_contact(YES, True, NO, False)) is True

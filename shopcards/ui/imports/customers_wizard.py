@@ -68,7 +68,7 @@ class CustomerImportWizard(QDialog):
     imported = Signal()
 
     def __init__(self, session: Session, path: Path, parent: QWidget | None = None) -> None:
-        require_owner(session, "import customers")
+        require_owner(session, _("import customers"))
         super().__init__(parent)
         self.session = session
         self.path = path

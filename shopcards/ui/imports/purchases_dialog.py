@@ -72,7 +72,7 @@ class PurchaseImportDialog(QDialog):
     imported = Signal(int)
 
     def __init__(self, session: Session, path: Path, parent: QWidget | None = None) -> None:
-        require_owner(session, "import purchases")
+        require_owner(session, _("import purchases"))
         super().__init__(parent)
         self.session = session
         self.path = path

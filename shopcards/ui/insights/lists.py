@@ -153,7 +153,7 @@ class CustomerListPanel(QWidget):
         """No "Call…" where the list's Contact column says the customer may not be called."""
         rows = self.table.selectionModel().selectedRows()
         contact = [c for c in self.model.customers.columns if c.header == _(insights.CONTACT)]
-        return not (rows and contact) or may_call(str(contact[0].values[rows[0].row()]))
+        return not (rows and contact) or may_call(contact[0].values[rows[0].row()])
 
     def _size_columns(self) -> None:
         """Each column as wide as its header and the first rows need (the longest amounts
