@@ -457,6 +457,7 @@ def write_batch(
         start_at=plan.request.label_start,
         offset_mm=setup.offset_mm,
         progress=progress,
+        said=words_in(setup.language),
     )
 
 
