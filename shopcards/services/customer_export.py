@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from shopcards.core.card_export import (
-    CARD_HEADINGS,
     CardRecord,
     Format,
     Value,
+    card_headings,
     card_values,
     format_for,
     purchase_headings,
@@ -26,6 +26,7 @@ from shopcards.core.card_export import (
 from shopcards.core.card_files import write_csv, write_xlsx
 from shopcards.core.card_vcard import write_vcards
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import words
 from shopcards.core.money import minor_digits
 from shopcards.core.progress import Report, tell
 from shopcards.services import letter_selections
@@ -56,13 +57,14 @@ def export_customers(
         total = store.card_count(session.db) if ids is None else len(ids)
         cards = _cards(session, ids, total, progress)
         rows = (card_values(card) for card in cards)
+        headings = card_headings(words(settings.letter_language))  # the shop's, not the PC's
         if kind is Format.VCF:
             count = write_vcards(Path(path), cards)
         elif kind is Format.XLSX:
             digits = minor_digits(settings.currency)
-            count = write_xlsx(Path(path), CARD_HEADINGS, rows, "Cards", digits)
+            count = write_xlsx(Path(path), headings, rows, "Cards", digits)
         else:
-            count = write_csv(Path(path), CARD_HEADINGS, rows, settings.locale)
+            count = write_csv(Path(path), headings, rows, settings.locale)
     record_export(session, f"customers ({kind.value})", Path(path), count)
     return count
 
