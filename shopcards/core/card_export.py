@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from shopcards.core.card import Phone
 from shopcards.core.errors import ValidationError
-from shopcards.core.i18n import N_, Words
+from shopcards.core.i18n import ENGLISH, N_, Words, words
 from shopcards.core.money import minor_digits
 
 Value = str | dt.date | Decimal
@@ -232,18 +232,21 @@ class PurchaseLine:
     category: str
 
 
-def purchase_headings(currency: str) -> list[str]:
-    """The columns of a purchases export; the amount's says its currency."""
+def purchase_headings(currency: str, said: Words | None = None) -> list[str]:
+    """The columns of a purchases export, in ``said``'s language (English unless told); the
+    amount's says its currency."""
+    said = said or words(ENGLISH)
     return [
-        "Card number",
-        "Given name",
-        "Family name",
-        "Date",
-        "Receipt",
-        f"Amount ({currency})",
-        "Items",
-        "Category",
-        "Return",
+        said.gettext("Card number"),
+        said.gettext("Given name"),
+        said.gettext("Family name"),
+        said.gettext("Date"),
+        said.gettext("Receipt"),
+        said.gettext("Amount ({currency})", currency=currency),
+        said.gettext("Items"),
+        said.gettext("Category"),
+        # Translators: a purchases export's column: "yes" where the line is a return
+        said.gettext("Return"),
     ]
 
 

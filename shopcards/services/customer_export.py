@@ -83,6 +83,7 @@ def export_purchases(
         raise ValidationError({"from": f"{first} is after {last}: nothing would be exported"})
     since, until = (first or dt.date.min).isoformat(), (last or dt.date.max).isoformat()
     currency, locale = session.settings.currency, session.settings.locale
+    said = words(session.settings.letter_language)  # the shop's headings, not the PC's
 
     def rows(total: int) -> Iterator[list[Value]]:
         done, after = 0, None
@@ -96,7 +97,7 @@ def export_purchases(
 
     with snapshot(session.db):
         total = store.purchase_count(session.db, since, until)
-        count = write_csv(Path(path), purchase_headings(currency), rows(total), locale)
+        count = write_csv(Path(path), purchase_headings(currency, said), rows(total), locale)
     record_export(session, "purchases (csv)", Path(path), count)
     return count
 
