@@ -39,6 +39,7 @@ from shopcards.printing.pages import (
 )
 from shopcards.printing.textlayout import Layout
 
+ENVELOPES_TITLE = N_("Envelopes")
 LABELS_TITLE = N_("Address labels")
 CARDS_TITLE = N_("Loyalty cards")
 """The PDFs' titles (a viewer shows them in its title bar)."""
@@ -161,15 +162,18 @@ def print_envelopes(
     letterhead: Letterhead,
     size: str = "DL",
     progress: Report | None = None,
+    said: Words | None = None,
 ) -> PrintResult:
     """One envelope per recipient: the shop top-left, the recipient right of centre.
 
-    ``size`` is one of DL, C5, C6, US10.
+    ``size`` is one of DL, C5, C6, US10; the PDF is titled in ``said``'s language (the
+    letters'; English unless told).
     """
     key = _choice(size, tuple(ENVELOPES), "size")
     _check_letterhead(letterhead)
     printer = EnvelopePrinter(ENVELOPES[key], letterhead, _layout())
-    job = Job(printer.page_size, "Envelopes", letterhead.shop_name, printer.draw, printer.setup)
+    title = (said or words(ENGLISH)).gettext(ENVELOPES_TITLE)
+    job = Job(printer.page_size, title, letterhead.shop_name, printer.draw, printer.setup)
     return write_combined(out, job, recipients, progress)
 
 

@@ -448,7 +448,12 @@ def write_batch(
         )
     if output is Output.ENVELOPES:
         return printing.print_envelopes(
-            recipients, out, letterhead=head, size=setup.envelope_size, progress=progress
+            recipients,
+            out,
+            letterhead=head,
+            size=setup.envelope_size,
+            progress=progress,
+            said=words_in(setup.language),
         )
     return printing.print_labels(
         recipients,
