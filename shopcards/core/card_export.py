@@ -2,8 +2,8 @@
 
 The headings are the plain English names of the card's fields, kept here in one place
 (:data:`CARD_HEADINGS`, :data:`PURCHASE_HEADINGS`): the customer import recognises them, so an
-exported file comes back in as the same cards, and a translation catalogue can replace them
-later. A row's values are typed, not yet written: text, or a :class:`datetime.date` that a
+exported file comes back in as the same cards, in any of the languages the headings are
+written in. A row's values are typed, not yet written: text, or a :class:`datetime.date` that a
 spreadsheet keeps as a real date, or a :class:`~decimal.Decimal` amount. Each file format
 (core/card_files.py, core/card_vcard.py) writes them its own way.
 """
@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from shopcards.core.card import Phone
 from shopcards.core.errors import ValidationError
+from shopcards.core.i18n import ENGLISH, N_, Words, words
 from shopcards.core.money import minor_digits
 
 Value = str | dt.date | Decimal
@@ -29,7 +30,7 @@ Value = str | dt.date | Decimal
 ADDRESS_COLUMNS = 3
 """Address lines 1 and 2 as typed; the third column holds the third line and any after it."""
 MOBILE, HOME, WORK = "mobile", "home", "work"
-PHONE_COLUMNS = {HOME: "Phone", MOBILE: "Mobile", WORK: "Work phone"}
+PHONE_COLUMNS = {HOME: N_("Phone"), MOBILE: N_("Mobile"), WORK: N_("Work phone")}
 """A card's first phone of each label has a column of its own; a phone without one of these
 labels counts as "home" (the first one found), and the others go to "Other phones"."""
 OTHER_SEPARATOR = "; "
@@ -38,34 +39,44 @@ _NO_PHONES = ("",) * (len(PHONE_COLUMNS) + 1)
 INTEREST_SEPARATOR = ", "
 
 CARD_HEADINGS: tuple[str, ...] = (
-    "Card number",
-    "Title",
-    "Salutation",
-    "Given name",
-    "Family name",
-    *(f"Address line {n}" for n in range(1, ADDRESS_COLUMNS + 1)),
-    "Postcode",
-    "City",
-    "Country",
+    N_("Card number"),
+    N_("Title"),
+    N_("Salutation"),
+    N_("Given name"),
+    N_("Family name"),
+    N_("Address line 1"),
+    N_("Address line 2"),
+    N_("Address line 3"),
+    N_("Postcode"),
+    N_("City"),
+    N_("Country"),
     *PHONE_COLUMNS.values(),
-    "Other phones",
-    "E-mail",
-    "Birthday",
-    "Anniversary",
-    "Anniversary of",
-    "Holiday card",
-    "Interests",
-    "Post OK",
-    "Phone OK",
-    "E-mail OK",
-    "Customer type",
-    "Staff",
-    "Joined via",
-    "Joined",
-    "Archived",
-    "Notes",
+    N_("Other phones"),
+    N_("E-mail"),
+    N_("Birthday"),
+    N_("Anniversary"),
+    N_("Anniversary of"),
+    N_("Holiday card"),
+    N_("Interests"),
+    N_("Post OK"),
+    N_("Phone OK"),
+    N_("E-mail OK"),
+    N_("Customer type"),
+    N_("Staff"),
+    N_("Joined via"),
+    N_("Joined"),
+    N_("Archived"),
+    N_("Notes"),
 )
-"""The columns of a card export, in order: what the customer import must recognise."""
+"""The columns of a card export, in order (ADDRESS_COLUMNS address lines), in English: what
+the customer import must recognise, in each language (:func:`card_headings`)."""
+
+
+def card_headings(said: Words) -> tuple[str, ...]:
+    """The card export's headings as people in the shop read them: in ``said``'s language (the
+    letters' language), each one a heading the customer import recognises."""
+    return tuple(said.gettext(heading) for heading in CARD_HEADINGS)
+
 
 CONSENT_WORDS = {"yes": "yes", "no": "no", "not_asked": "not asked"}
 """How each stored consent (core.card.Consent) is written: plain words a person reads."""
@@ -221,18 +232,21 @@ class PurchaseLine:
     category: str
 
 
-def purchase_headings(currency: str) -> list[str]:
-    """The columns of a purchases export; the amount's says its currency."""
+def purchase_headings(currency: str, said: Words | None = None) -> list[str]:
+    """The columns of a purchases export, in ``said``'s language (English unless told); the
+    amount's says its currency."""
+    said = said or words(ENGLISH)
     return [
-        "Card number",
-        "Given name",
-        "Family name",
-        "Date",
-        "Receipt",
-        f"Amount ({currency})",
-        "Items",
-        "Category",
-        "Return",
+        said.gettext("Card number"),
+        said.gettext("Given name"),
+        said.gettext("Family name"),
+        said.gettext("Date"),
+        said.gettext("Receipt"),
+        said.gettext("Amount ({currency})", currency=currency),
+        said.gettext("Items"),
+        said.gettext("Category"),
+        # Translators: a purchases export's column: "yes" where the line is a return
+        said.gettext("Return"),
     ]
 
 

@@ -58,7 +58,8 @@ class Field(StrEnum):
 
 HEADINGS: dict[Field, tuple[str, ...]] = {
     # English; Google ("Given Name", "Address 1 - Street"); Outlook ("Home Street"); Finnish;
-    # Romanian; Hebrew; Armenian. Written as the files write them; compared as keys.
+    # Romanian; Hebrew; Armenian. Written as the files write them; compared as keys. The last
+    # line of a field holds its card export heading in the other languages, where not above.
     Field.given_name: (
         "Given name", "First name", "Forename", "Christian name",
         "Etunimi", "Etunimet", "Prenume", "Prenumele", "שם פרטי", "Անուն",
@@ -91,14 +92,17 @@ HEADINGS: dict[Field, tuple[str, ...]] = {
         "Address line 1", "Home Street", "Address 1 - Street", "Street", "Street address",
         "Address 1", "Street 1", "Business Street", "Other Street", "Katuosoite", "Lähiosoite",
         "Katu", "Strada", "Stradă", "Adresa 1", "Adresă linia 1", "רחוב", "Փողոց",
+        "Osoiterivi 1", "Adresă, rândul 1", "שורת כתובת 1", "Հասցեի տող 1",
     ),
     Field.address_line_2: (
         "Address line 2", "Home Street 2", "Address 1 - Extended Address", "Address 2",
         "Street 2", "Business Street 2", "Address 1 - PO Box", "Adresa 2", "Adresă linia 2",
+        "Osoiterivi 2", "Adresă, rândul 2", "שורת כתובת 2", "Հասցեի տող 2",
     ),
     Field.address_line_3: (
         "Address line 3", "Home Street 3", "Address 3", "Street 3", "Business Street 3",
         "Adresa 3", "Adresă linia 3",
+        "Osoiterivi 3", "Adresă, rândul 3", "שורת כתובת 3", "Հասցեի տող 3",
     ),
     Field.postcode: (
         "Postcode", "Postal code", "Post code", "Zip", "Zip code", "Home Postal Code",
@@ -144,10 +148,14 @@ HEADINGS: dict[Field, tuple[str, ...]] = {
         "Syntymäpäivä", "Syntymäaika", "Data nașterii", "Zi de naștere", "Ziua de naștere",
         "תאריך לידה", "יום הולדת", "Ծննդյան օր", "Ծննդյան ամսաթիվ",
     ),
-    Field.anniversary: ("Anniversary", "Vuosipäivä", "Aniversare", "יום נישואין", "Տարեդարձ"),
+    Field.anniversary: (
+        "Anniversary", "Vuosipäivä", "Aniversare", "יום נישואין", "Տարեդարձ",
+        "Merkkipäivä", "יום שנה",
+    ),
     Field.anniversary_what: (
         "Anniversary of", "Anniversary what", "Occasion", "Vuosipäivän aihe", "Ocazie",
         "סיבת יום השנה", "Տարեդարձի առիթ",
+        "Merkkipäivän aihe", "Aniversarea a ce", "יום השנה של", "Ինչի տարեդարձ",
     ),
     Field.interests: (
         "Interests", "Interest", "Categories", "Tags", "Kiinnostuksen kohteet", "Harrastukset",
@@ -177,6 +185,7 @@ HEADINGS: dict[Field, tuple[str, ...]] = {
         "Customer ID", "Member number", "Kortin numero", "Kortti", "Asiakasnumero",
         "Asiakasnro", "Număr card", "Număr client", "Cod client", "מספר לקוח", "מספר כרטיס",
         "Քարտի համար", "Հաճախորդի համար",
+        "Numărul fișei",
     ),
     Field.greeting: (
         "Holiday greeting", "Greeting", "Holiday card", "Joulutervehdys", "Tervehdyskortti",
@@ -185,6 +194,7 @@ HEADINGS: dict[Field, tuple[str, ...]] = {
     Field.customer_type: (
         "Customer type", "Type of customer", "Asiakastyyppi", "Tip client", "סוג לקוח",
         "Հաճախորդի տեսակ",
+        "Tip de client",
     ),
 }  # fmt: skip
 

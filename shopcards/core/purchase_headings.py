@@ -1,6 +1,8 @@
 """The headings a till's or POS system's export may give each column, in the languages of the
 shops (folded: lower case, no accents or spaces), so ``core/purchase_file.py`` finds the date,
-amount, card, phone, e-mail, receipt, items and category columns without being told."""
+amount, card, phone, e-mail, receipt, items and category columns without being told. The
+purchases export's own headings in each language the program speaks are among them, so an
+exported file reads back whatever the shop's language."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "transactiondate",
         "timestamp",
         "datetime",
+        "תאריכ",
+        "ամսաթիվ",
     ),
     "amount": (
         "amount",
@@ -37,6 +41,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "belopp",
         "hinta",
         "kokonaissumma",
+        "suma",
+        "סכומ",
+        "գումար",
     ),
     "card_no": (
         "card",
@@ -73,6 +80,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "kantaasiakas",
         "loyalty",
         "loyaltyno",
+        "numarulfisei",
+        "מספרכרטיס",
+        "քարտիհամար",
     ),
     "phone": (
         "phone",
@@ -104,6 +114,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "transaction",
         "transactionid",
         "txn",
+        "קבלה",
+        "կտրոն",
     ),
     "items": (
         "items",
@@ -114,6 +126,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "articles",
         "tuotteet",
         "artikel",
+        "articole",
+        "פריטימ",
+        "ապրանքներ",
     ),
-    "category": ("category", "kategoria", "group", "department", "kategorie", "tuoteryhma"),
+    "category": (
+        "category",
+        "kategoria",
+        "group",
+        "department",
+        "kategorie",
+        "tuoteryhma",
+        "categorie",
+        "קטגוריה",
+        "կատեգորիա",
+    ),
 }

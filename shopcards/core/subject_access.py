@@ -5,19 +5,19 @@ services.subject_access gathers it in one read; printing.subject_access draws it
 the person and :func:`as_json` writes it for a machine. Both show the same sections, in the
 same order, with the same columns, so neither can say less than the other.
 
-The words (headings, column labels) are all here, in English for now: the translation
-catalogue of a later issue replaces this one place.
+The words (headings, column labels) are all here, marked for the catalogue; they are said in
+the language the caller names (the customer's copy speaks the shop's letters' language).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from shopcards.core.consent import CHANNEL_LABELS, HOW_LABELS, VALUE_LABELS
-from shopcards.core.i18n import N_, _
+from shopcards.core.i18n import N_, Words, current
 from shopcards.core.insights import Kind, Value
 
 FORMAT = "shopcards.subject-access/1"
@@ -34,10 +34,12 @@ class Field:
     value: str | list[str]
     words: Mapping[Any, str] | None = None
 
-    def shown(self) -> str:
+    def shown(self, said: Words | None = None) -> str:
         """The value as a person reads it ("not asked" for the code ``not_asked``)."""
         text = self.value if isinstance(self.value, str) else "\n".join(self.value)
-        return _(self.words[text]) if self.words and text in self.words else text
+        if self.words and text in self.words:
+            return (said or current()).gettext(self.words[text])
+        return text
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,10 @@ class Column:
     share: int = 1
     """How many parts of the width left to text columns this one takes (the PDF's layout)."""
 
-    def shown(self, value: Value) -> Value:
+    def shown(self, value: Value, said: Words | None = None) -> Value:
         """The value as a person reads it (the code's words, where it has some)."""
         if self.words and str(value) in self.words:
-            return _(self.words[str(value)])
+            return (said or current()).gettext(self.words[str(value)])
         return value
 
 
@@ -82,6 +84,9 @@ class SubjectAccess:
     name: str
     card: tuple[Field, ...]
     sections: tuple[Section, ...]
+    said: Words = field(default_factory=current)
+    """The language its words are in: headings and labels are said in it already, and the
+    codes' words (a channel, an outcome) are said in it where they are shown."""
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -124,6 +129,7 @@ CARD_WORDS: dict[str, Mapping[Any, str]] = {
     "consent_post": VALUE_LABELS,
     "consent_phone": VALUE_LABELS,
     "consent_email": VALUE_LABELS,
+    "is_staff": {"yes": N_("yes"), "no": N_("no")},
 }
 """The card's fields that hold codes, and the words the PDF shows for them."""
 CARD_HEADING = N_("The card")
@@ -246,11 +252,13 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
 """Each section's key (the JSON key), heading and columns, in the order both files show them."""
 
 
-def section(key: str, rows: Sequence[tuple[Value, ...]]) -> Section:
-    """The section ``key`` holding ``rows`` (each row in the order of its columns)."""
+def section(key: str, rows: Sequence[tuple[Value, ...]], said: Words | None = None) -> Section:
+    """The section ``key`` holding ``rows`` (each row in the order of its columns), its words
+    in ``said``'s language (the language in use unless told)."""
+    said = said or current()
     heading, columns = SECTIONS[key]
-    said = tuple(replace(column, label=_(column.label)) for column in columns)
-    return Section(key, _(heading), said, rows, _(Section.empty))
+    labelled = tuple(replace(column, label=said.gettext(column.label)) for column in columns)
+    return Section(key, said.gettext(heading), labelled, rows, said.gettext(Section.empty))
 
 
 def as_json(access: SubjectAccess) -> str:

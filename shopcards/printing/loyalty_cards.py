@@ -30,7 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from shopcards.core.card_numbers import is_card_number
 from shopcards.core.errors import ValidationError
-from shopcards.core.i18n import _
+from shopcards.core.i18n import N_, _
 from shopcards.core.templates import Span
 from shopcards.printing.images import draw_image
 from shopcards.printing.labels import SheetCursor
@@ -50,6 +50,8 @@ PAD_MM = 4.0
 NAME_SIZES = (13.0, 12.0, 11.0, 10.0, 9.0)
 GREY = Color(0.35, 0.35, 0.35)
 _FACE = "shopcards-loyalty-face"
+CARD_TITLE = N_("Loyalty card")
+"""The words under the shop's name on every card (said in the letters' language)."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ class LoyaltyCardPrinter:
         layout: Layout,
         start_at: int = 1,
         offset_mm: tuple[float, float] = (0.0, 0.0),
-        title: str = "Loyalty card",
+        title: str = CARD_TITLE,
     ) -> None:
         self.sheet = sheet
         self.letterhead = letterhead

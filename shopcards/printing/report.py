@@ -11,11 +11,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.numbers import format_decimal
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from shopcards.core.files import atomic_path
+from shopcards.core.i18n import _, ngettext
 from shopcards.core.insights import (
     NEXT_PERCENT,
     RESPONSE_DAYS,
@@ -23,13 +23,13 @@ from shopcards.core.insights import (
     BatchResult,
     CustomerList,
     Kind,
-    Value,
 )
-from shopcards.core.insights_text import format_rates, format_uplift, format_value
+from shopcards.core.insights_text import format_rates, format_uplift
 from shopcards.core.overview import Overview
 from shopcards.core.segments import Segments
 from shopcards.printing.fonts import font_book
 from shopcards.printing.pages import MM
+from shopcards.printing.report_words import Figures, due_line, pareto_lines, thresholds_line
 from shopcards.printing.textlayout import Align, Layout, draw_lines
 
 PAGE_WIDTH, PAGE_HEIGHT = 210 * MM, 297 * MM
@@ -77,7 +77,7 @@ def write_report(
             pageCompression=1,
             initialFontName=font_book().regular,
         )
-        canvas.setTitle(f"Customer insights — {heading.shop_name}")
+        canvas.setTitle(_("Customer insights — {shop}", shop=heading.shop_name))
         canvas.setAuthor(heading.shop_name)
         canvas.setCreator("shopcards")
         _Page(canvas, heading, names).draw(overview)
@@ -94,6 +94,7 @@ class _Page:
         self.heading = heading
         self.names = names
         self.layout = Layout(font_book())
+        self.figures = Figures(heading.locale, heading.currency)
 
     def draw(self, overview: Overview) -> None:
         self._title(overview)
@@ -103,7 +104,7 @@ class _Page:
         self._due(overview, 222)
         self._batches(overview.batches, 240)
         self.text(
-            f"Printed by shopcards on {self.value(Kind.DATE, overview.today)}",
+            _("Printed by shopcards on {date}", date=self.figures.value(Kind.DATE, overview.today)),
             0,
             287,
             WIDTH,
@@ -114,9 +115,13 @@ class _Page:
     # Sections ---------------------------------------------------------------------------------
 
     def _title(self, overview: Overview) -> None:
-        self.text("Customer insights", 0, 15, WIDTH, 16, bold=True)
+        self.text(_("Customer insights"), 0, 15, WIDTH, 16, bold=True)
         self.text(
-            f"{self.heading.shop_name} · as of {self.value(Kind.DATE, overview.today)}",
+            _(
+                "{shop} · as of {date}",
+                shop=self.heading.shop_name,
+                date=self.figures.value(Kind.DATE, overview.today),
+            ),
             0,
             21,
             WIDTH,
@@ -127,37 +132,23 @@ class _Page:
 
     def _pareto(self, overview: Overview, top: float) -> None:
         split = overview.pareto
-        period = f"{self.value(Kind.DATE, split.start)} – {self.value(Kind.DATE, split.end)}"
-        self.section("The 80/20 split", f"sales by customer, {period}", top)
+        period = _(
+            "sales by customer, {start} – {end}",
+            start=self.figures.value(Kind.DATE, split.start),
+            end=self.figures.value(Kind.DATE, split.end),
+        )
+        self.section(_("The 80/20 split"), period, top)
         box = (12.0, top + 7, 88.0, 62.0)  # x, y, width, height in mm (x from the margin)
         self._pareto_chart(overview, box)
         x, width = 108.0, WIDTH / MM - 108.0
-        lines = [
-            (f"{split.customers:,} customers bought, for {self.money(split.total)}.", False),
-            (
-                f"Top {TOP_PERCENT}%: {len(split.top):,} customers, "
-                f"{self.percent(split.top_share)} of sales.",
-                True,
-            ),
-            (
-                f"Next {NEXT_PERCENT}%: {len(split.next):,} customers, "
-                f"{self.percent(split.next_share)} of sales.",
-                True,
-            ),
-            (
-                f"The other {100 - TOP_PERCENT - NEXT_PERCENT}%: "
-                f"{self.percent(split.rest_share)} of sales.",
-                False,
-            ),
-        ]
         y = top + 12
-        for line, bold in lines:
+        for line, bold in pareto_lines(split, self.figures):
             self.text(line, x, y, width, TEXT + 0.5, bold=bold)
             y += 6
         best = [self.names.get(card_id, "") for card_id in split.top.ids[:PARETO_NAMES]]
         if best:
             self.text(
-                "Best customers: " + ", ".join(name for name in best if name),
+                _("Best customers: {names}", names=", ".join(name for name in best if name)),
                 x,
                 y + 2,
                 width,
@@ -189,10 +180,10 @@ class _Page:
         c.setLineWidth(0.4)
         for tick in range(0, 101, 20):
             x, y0 = at(tick / 100, 0)
-            _, y1 = at(tick / 100, 1)
+            _x, y1 = at(tick / 100, 1)
             c.line(x, y0, x, y1)
             xa, y = at(0, tick / 100)
-            xb, _ = at(1, tick / 100)
+            xb, _y = at(1, tick / 100)
             c.line(xa, y, xb, y)
             self.text(
                 f"{tick}%",
@@ -224,7 +215,7 @@ class _Page:
             c.setLineWidth(1.4)
             c.drawPath(path, stroke=1, fill=0)
         self.text(
-            "share of customers, best first",
+            _("share of customers, best first"),
             left,
             top + height + 7.5,
             width,
@@ -233,7 +224,7 @@ class _Page:
             align=Align.CENTER,
         )
         self.text(
-            f"{self.percent(split.top_share)}",
+            f"{self.figures.percent(split.top_share)}",
             left + 1,
             top + 4,
             18,
@@ -242,7 +233,7 @@ class _Page:
             colour=TOP_COLOUR,
         )
         self.text(
-            f"+{self.percent(split.next_share)}",
+            f"+{self.figures.percent(split.next_share)}",
             left + TOP_PERCENT / 100 * width + 1,
             top + 4,
             30,
@@ -252,7 +243,7 @@ class _Page:
         )
 
     def _segments(self, segments: Segments, top: float) -> None:
-        self.section("Segments", "visits and spend over the last 12 months", top)
+        self.section(_("Segments"), _("visits and spend over the last 12 months"), top)
         y = top + 7
         widest = max((g.share for g in segments.groups), default=0.0) or 1.0
         for group, colour in zip(segments.groups, SEGMENT_COLOURS, strict=True):
@@ -267,9 +258,16 @@ class _Page:
                 stroke=0,
                 fill=1,
             )
-            self.text(f"{self.percent(group.share)} of sales", 40 + bar + 2, y + 3.2, 30, TEXT)
+            share = _("{share} of sales", share=self.figures.percent(group.share))
+            self.text(share, 40 + bar + 2, y + 3.2, 30, TEXT)
             self.text(
-                f"{group.count:,} customers · {self.money(group.spend)}",
+                ngettext(
+                    "{count} customer · {money}",
+                    "{count} customers · {money}",
+                    group.count,
+                    count=self.figures.count(group.count),
+                    money=self.figures.money(group.spend),
+                ),
                 128,
                 y + 3.2,
                 WIDTH / MM - 128,
@@ -277,14 +275,8 @@ class _Page:
                 align=Align.RIGHT,
             )
             y += 6.5
-        t = segments.thresholds
-        visits = "the median" if t.visits_is_median else "the owner's threshold"
-        spend = "the median" if t.spend_is_median else "the owner's threshold"
         self.text(
-            f"Regular: more than {format_decimal(t.visits, locale=self.heading.locale)} "
-            f"visit{'s' * (t.visits != 1)} ({visits}). Heavy: more than "
-            f"{self.money(round(t.spend))} ({spend}). Former: nothing bought in "
-            f"{segments.former_months} months.",
+            thresholds_line(segments, self.figures),
             0,
             y + 3,
             WIDTH,
@@ -295,15 +287,20 @@ class _Page:
     def _two_lists(self, lapsed: CustomerList, declining: CustomerList, top: float) -> None:
         half = (WIDTH / MM - 8) / 2
         self._short_list(
-            lapsed, f"Lapsed: {len(lapsed):,}", 0, half, top, ("Yearly spend", "Last purchase")
+            lapsed,
+            _("Lapsed: {count}", count=self.figures.count(len(lapsed))),
+            0,
+            half,
+            top,
+            (_("Yearly spend"), _("Last purchase")),
         )
         self._short_list(
             declining,
-            f"Declining: {len(declining):,}",
+            _("Declining: {count}", count=self.figures.count(len(declining))),
             half + 8,
             half,
             top,
-            ("Yearly spend", "Change"),
+            (_("Yearly spend"), _("Change")),
         )
 
     def _short_list(
@@ -315,12 +312,12 @@ class _Page:
         top: float,
         headers: Sequence[str],
     ) -> None:
-        self.section(title, "worth most first", top, x, width)
+        self.section(title, _("worth most first"), top, x, width)
         columns = [c for c in listed.columns if c.header in headers]
         y = top + 7 + ROW / MM
         figure_width = 26.0
         name_width = width - figure_width * len(columns)
-        self.text("Name", x, y, name_width, SMALL, colour=GREY)
+        self.text(_("Name"), x, y, name_width, SMALL, colour=GREY)
         for i, column in enumerate(columns):
             self.text(
                 column.header,
@@ -333,11 +330,11 @@ class _Page:
             )
         for row in range(min(LIST_ROWS, len(listed))):
             y += ROW / MM
-            name = self.names.get(listed.ids[row], f"card {listed.ids[row]}")
+            name = self.names.get(listed.ids[row]) or _("card {id}", id=listed.ids[row])
             self.text(name, x, y, name_width - 2, TEXT)
             for i, column in enumerate(columns):
                 self.text(
-                    self.value(column.kind, column.values[row]),
+                    self.figures.value(column.kind, column.values[row]),
                     x + name_width + i * figure_width,
                     y,
                     figure_width,
@@ -345,13 +342,12 @@ class _Page:
                     align=Align.RIGHT,
                 )
         if not len(listed):
-            self.text("Nobody.", x, y + ROW / MM, width, TEXT, colour=GREY)
+            self.text(_("Nobody."), x, y + ROW / MM, width, TEXT, colour=GREY)
 
     def _due(self, overview: Overview, top: float) -> None:
-        self.section("Due for contact", "among customers who agreed to it", top)
+        self.section(_("Due for contact"), _("among customers who agreed to it"), top)
         self.text(
-            f"No letter this quarter: {len(overview.due_letters):,} customers.      "
-            f"No call in six months: {len(overview.due_calls):,} customers.",
+            due_line(overview, self.figures),
             0,
             top + 10,
             WIDTH,
@@ -361,18 +357,22 @@ class _Page:
     def _batches(self, batches: Sequence[BatchResult], top: float) -> None:
         first, second = RESPONSE_DAYS
         self.section(
-            "Did it work?",
-            f"who bought within {first} and {second} days of a letter, against those held back",
+            _("Did it work?"),
+            _(
+                "who bought within {first} and {second} days of a letter, against those held back",
+                first=first,
+                second=second,
+            ),
             top,
         )
         headers = (
-            "Sent",
-            "Template",
-            "Mailed",
-            "Held back",
-            f"Bought, {first} days",
-            f"Bought, {second} days",
-            f"Uplift, {first} days",
+            _("Sent"),
+            _("Template"),
+            _("Mailed"),
+            _("Held back"),
+            _("Bought, {days} days", days=first),
+            _("Bought, {days} days", days=second),
+            _("Uplift, {days} days", days=first),
         )
         widths = (22, 42, 15, 17, 30, 30, 24)
         y = top + 7 + ROW / MM
@@ -381,10 +381,10 @@ class _Page:
             y += ROW / MM
             self._row(
                 (
-                    self.value(Kind.DATE, batch.sent_on),
+                    self.figures.value(Kind.DATE, batch.sent_on),
                     batch.template,
-                    f"{batch.mailed.recipients:,}",
-                    f"{batch.held_out.recipients:,}",
+                    self.figures.count(batch.mailed.recipients),
+                    self.figures.count(batch.held_out.recipients),
                     format_rates(batch, first, self.heading.locale),
                     format_rates(batch, second, self.heading.locale),
                     format_uplift(batch, first, self.heading.locale),
@@ -395,10 +395,13 @@ class _Page:
                 INK,
             )
         if not batches:
-            self.text("No letter batches yet.", 0, y + ROW / MM, WIDTH, TEXT, colour=GREY)
+            self.text(_("No letter batches yet."), 0, y + ROW / MM, WIDTH, TEXT, colour=GREY)
             return
         self.text(
-            "Bought: share of the mailed / of those held back. * Not all the days have passed yet.",
+            _(
+                "Bought: share of the mailed / of those held back. "
+                "* Not all the days have passed yet."
+            ),
             0,
             y + ROW / MM + 1.5,
             WIDTH,
@@ -453,12 +456,3 @@ class _Page:
             size * 1.2,
             align,
         )
-
-    def value(self, kind: Kind, value: Value) -> str:
-        return format_value(kind, value, self.heading.locale, self.heading.currency)
-
-    def money(self, minor: int) -> str:
-        return self.value(Kind.MONEY, minor)
-
-    def percent(self, share: float) -> str:
-        return self.value(Kind.PERCENT, share)

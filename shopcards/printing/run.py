@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from shopcards.core.errors import ValidationError
-from shopcards.core.i18n import _
+from shopcards.core.i18n import ENGLISH, N_, Words, _, words
 from shopcards.core.printed import PrintResult
 from shopcards.core.progress import Report
 from shopcards.core.templates import Template, TemplateKind
@@ -21,7 +21,12 @@ from shopcards.printing.fonts import font_book
 from shopcards.printing.images import check_image
 from shopcards.printing.labels import LabelPrinter
 from shopcards.printing.letters import LetterPrinter
-from shopcards.printing.loyalty_cards import LoyaltyCard, LoyaltyCardPrinter, check_cards
+from shopcards.printing.loyalty_cards import (
+    CARD_TITLE,
+    LoyaltyCard,
+    LoyaltyCardPrinter,
+    check_cards,
+)
 from shopcards.printing.model import Letterhead, Recipient
 from shopcards.printing.output import Job, write_combined, write_separate
 from shopcards.printing.pages import (
@@ -33,6 +38,11 @@ from shopcards.printing.pages import (
     LabelSheet,
 )
 from shopcards.printing.textlayout import Layout
+
+ENVELOPES_TITLE = N_("Envelopes")
+LABELS_TITLE = N_("Address labels")
+CARDS_TITLE = N_("Loyalty cards")
+"""The PDFs' titles (a viewer shows them in its title bar)."""
 
 
 def _layout() -> Layout:
@@ -152,15 +162,18 @@ def print_envelopes(
     letterhead: Letterhead,
     size: str = "DL",
     progress: Report | None = None,
+    said: Words | None = None,
 ) -> PrintResult:
     """One envelope per recipient: the shop top-left, the recipient right of centre.
 
-    ``size`` is one of DL, C5, C6, US10.
+    ``size`` is one of DL, C5, C6, US10; the PDF is titled in ``said``'s language (the
+    letters'; English unless told).
     """
     key = _choice(size, tuple(ENVELOPES), "size")
     _check_letterhead(letterhead)
     printer = EnvelopePrinter(ENVELOPES[key], letterhead, _layout())
-    job = Job(printer.page_size, "Envelopes", letterhead.shop_name, printer.draw, printer.setup)
+    title = (said or words(ENGLISH)).gettext(ENVELOPES_TITLE)
+    job = Job(printer.page_size, title, letterhead.shop_name, printer.draw, printer.setup)
     return write_combined(out, job, recipients, progress)
 
 
@@ -172,8 +185,10 @@ def print_labels(
     start_at: int = 1,
     offset_mm: tuple[float, float] = (0.0, 0.0),
     progress: Report | None = None,
+    said: Words | None = None,
 ) -> PrintResult:
-    """Address labels, filling sheets across then down.
+    """Address labels, filling sheets across then down, the PDF titled in ``said``'s language
+    (the letters' language; English unless told).
 
     ``sheet`` is a name in LABEL_SHEETS or a custom LabelSheet; ``start_at`` (1-based) skips
     the labels already peeled off a part-used first sheet; ``offset_mm`` = (right, down) moves
@@ -182,7 +197,8 @@ def print_labels(
     chosen = _sheet(sheet, LABEL_SHEETS, start_at, offset_mm)
     printer = LabelPrinter(chosen, _layout(), start_at, offset_mm)
     size = (chosen.page_width * MM, chosen.page_height * MM)
-    job = Job(size, "Address labels", "", printer.draw, finish=printer.finish)
+    title = (said or words(ENGLISH)).gettext(LABELS_TITLE)
+    job = Job(size, title, "", printer.draw, finish=printer.finish)
     return write_combined(out, job, recipients, progress)
 
 
@@ -214,8 +230,10 @@ def print_loyalty_cards(
     start_at: int = 1,
     offset_mm: tuple[float, float] = (0.0, 0.0),
     progress: Report | None = None,
+    said: Words | None = None,
 ) -> PrintResult:
-    """Loyalty cards with the card number as a barcode, filling sheets across then down.
+    """Loyalty cards with the card number as a barcode, filling sheets across then down, their
+    words in ``said``'s language (the letters' language; English unless told).
 
     ``sheet`` is a name in CARD_SHEETS ("C32011": 10 business-card blanks on A4, "SINGLE":
     one 85.6 × 54 mm card per page) or a custom LabelSheet; ``start_at`` and ``offset_mm`` as
@@ -224,9 +242,11 @@ def print_loyalty_cards(
     chosen = _sheet(sheet, CARD_SHEETS, start_at, offset_mm)
     _check_letterhead(letterhead)
     check_cards(cards)
-    printer = LoyaltyCardPrinter(chosen, letterhead, _layout(), start_at, offset_mm)
-    size = (chosen.page_width * MM, chosen.page_height * MM)
-    job = Job(
-        size, "Loyalty cards", letterhead.shop_name, printer.draw, printer.setup, printer.finish
+    said = said or words(ENGLISH)
+    printer = LoyaltyCardPrinter(
+        chosen, letterhead, _layout(), start_at, offset_mm, said.gettext(CARD_TITLE)
     )
+    size = (chosen.page_width * MM, chosen.page_height * MM)
+    title = said.gettext(CARDS_TITLE)
+    job = Job(size, title, letterhead.shop_name, printer.draw, printer.setup, printer.finish)
     return write_combined(out, job, cards, progress)

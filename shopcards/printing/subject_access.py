@@ -49,7 +49,12 @@ def write_pdf(path: Path, access: SubjectAccess) -> Path:
             pageCompression=1,
             initialFontName=font_book().regular,
         )
-        canvas.setTitle(f"{TITLE} — {access.card_no}")
+        said = access.said
+        canvas.setTitle(
+            said.gettext(
+                "{title} — card {card_no}", title=said.gettext(TITLE), card_no=access.card_no
+            )
+        )
         canvas.setAuthor(access.shop)
         canvas.setCreator("shopcards")
         pages = _Pages(canvas, access)
@@ -72,23 +77,30 @@ class _Pages:
         self.y = TOP
         self.page = 1
         self.repeat: tuple[Section, list[float]] | None = None
+        self.said = access.said
+        """The words' language: the customer's copy speaks the shop's letters' language."""
 
     def title(self) -> None:
-        self.line(TITLE, 0, WIDTH, 16, bold=True)
+        self.line(self.said.gettext(TITLE), 0, WIDTH, 16, bold=True)
         self.y += 8 * MM
         made = format_value(Kind.DATE, self.access.made_at, self.access.locale, "")
         name = self.layout.fitted_line(self.access.name, WIDTH, 12, bold=True, rtl=False)
         self.draw(name, 0, WIDTH, INK)  # a line of its own, under the title, in any script
         self.y += 5.5 * MM
-        who = f"Card {self.access.card_no} · {self.access.shop} · {made}"
+        who = self.said.gettext(
+            "Card {card_no} · {shop} · {date}",
+            card_no=self.access.card_no,
+            shop=self.access.shop,
+            date=made,
+        )
         self.line(who, 0, WIDTH, TEXT, colour=GREY)
         self.y += 4 * MM
 
     def card(self) -> None:
-        self.heading(CARD_HEADING)
+        self.heading(self.said.gettext(CARD_HEADING))
         for field in self.access.card:
             widths = [LABEL_WIDTH, WIDTH - LABEL_WIDTH - GAP]
-            self.row([field.label, field.shown()], widths, (GREY, INK))
+            self.row([field.label, field.shown(self.said)], widths, (GREY, INK))
 
     def table(self, section: Section) -> None:
         widths = _widths(section.columns)
@@ -149,7 +161,7 @@ class _Pages:
 
     def cell(self, column: Column, value: Value) -> str:
         text = format_value(
-            column.kind, column.shown(value), self.access.locale, self.access.currency
+            column.kind, column.shown(value, self.said), self.access.locale, self.access.currency
         )
         if column.kind is Kind.DATE and isinstance(value, str) and "T" in value:
             return f"{text} {value[11:16]}"  # a record's moment: its time too
@@ -162,14 +174,20 @@ class _Pages:
         self.y = TOP
         if self.repeat is not None:
             section, widths = self.repeat
-            self.line(f"{section.heading} (continued)", 0, WIDTH, HEADING, bold=True)
+            heading = self.said.gettext("{heading} (continued)", heading=section.heading)
+            self.line(heading, 0, WIDTH, HEADING, bold=True)
             self.y += 2 * MM
             self.rule()
             self.y += LEADING
             self.labels(section, widths)
 
     def footer(self) -> None:
-        text = f"{self.access.shop} · card {self.access.card_no} · page {self.page}"
+        text = self.said.gettext(
+            "{shop} · card {card_no} · page {page}",
+            shop=self.access.shop,
+            card_no=self.access.card_no,
+            page=self.page,
+        )
         saved, self.y = self.y, PAGE_HEIGHT - 10 * MM
         self.line(text, 0, WIDTH, SMALL, colour=GREY, align=Align.CENTER)
         self.y = saved

@@ -16,10 +16,10 @@ from pathlib import Path
 from babel.numbers import format_decimal
 
 from shopcards.core.card_export import (
-    CARD_HEADINGS,
     CardRecord,
     Format,
     Value,
+    card_headings,
     card_values,
     format_for,
     purchase_headings,
@@ -28,7 +28,7 @@ from shopcards.core.card_export import (
 from shopcards.core.card_files import write_csv, write_xlsx
 from shopcards.core.card_vcard import write_vcards
 from shopcards.core.errors import ValidationError
-from shopcards.core.i18n import _, format_locale
+from shopcards.core.i18n import _, format_locale, words
 from shopcards.core.money import minor_digits
 from shopcards.core.progress import Report, tell
 from shopcards.services import letter_selections
@@ -59,13 +59,14 @@ def export_customers(
         total = store.card_count(session.db) if ids is None else len(ids)
         cards = _cards(session, ids, total, progress)
         rows = (card_values(card) for card in cards)
+        headings = card_headings(words(settings.letter_language))  # the shop's, not the PC's
         if kind is Format.VCF:
             count = write_vcards(Path(path), cards)
         elif kind is Format.XLSX:
             digits = minor_digits(settings.currency)
-            count = write_xlsx(Path(path), CARD_HEADINGS, rows, "Cards", digits)
+            count = write_xlsx(Path(path), headings, rows, "Cards", digits)
         else:
-            count = write_csv(Path(path), CARD_HEADINGS, rows, settings.locale)
+            count = write_csv(Path(path), headings, rows, settings.locale)
     record_export(session, f"customers ({kind.value})", Path(path), count)
     return count
 
@@ -91,6 +92,7 @@ def export_purchases(
     since, until = (first or dt.date.min).isoformat(), (last or dt.date.max).isoformat()
     currency, locale = session.settings.currency, session.settings.locale
     words_locale = format_locale(locale)
+    headings_in = words(session.settings.letter_language)  # the shop's headings, not the PC's
 
     def rows(total: int) -> Iterator[list[Value]]:
         done, after = 0, None
@@ -109,7 +111,7 @@ def export_purchases(
 
     with snapshot(session.db):
         total = store.purchase_count(session.db, since, until)
-        count = write_csv(Path(path), purchase_headings(currency), rows(total), locale)
+        count = write_csv(Path(path), purchase_headings(currency, headings_in), rows(total), locale)
     record_export(session, "purchases (csv)", Path(path), count)
     return count
 

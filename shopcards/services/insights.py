@@ -26,7 +26,7 @@ from shopcards.core.consent import suggest_contact
 from shopcards.core.csv_cells import Cell, csv_rows
 from shopcards.core.errors import ValidationError
 from shopcards.core.history import months_back
-from shopcards.core.i18n import N_, _, ngettext
+from shopcards.core.i18n import N_, _, format_locale, ngettext
 from shopcards.core.insights import (
     CALL_MONTHS,
     RESPONSE_DAYS,
@@ -243,7 +243,7 @@ def write_report(session: Session, overview: Overview, path: Path) -> Path:
         card_id: card.display_name for card_id, card in store.summaries(session.db, listed).items()
     }
     settings = session.settings
-    heading = ReportHeading(settings.shop_name, settings.locale, settings.currency)
+    heading = ReportHeading(settings.shop_name, format_locale(settings.locale), settings.currency)
     draw(path, overview, names, heading)
     record_export(session, "report", path)
     return path

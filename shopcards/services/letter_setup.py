@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shopcards.core.errors import ShopError, ValidationError
-from shopcards.core.i18n import N_, words
+from shopcards.core.i18n import ENGLISH, N_, words
 from shopcards.core.settings import ShopSettings
 
 if TYPE_CHECKING:
@@ -38,6 +38,8 @@ class PrintSetup:
     custom_sheet: tuple[float, ...]
     offset_mm: tuple[float, float]
     date_text: str
+    language: str = ENGLISH
+    """The letters' language: the words printed for customers (a sheet's title, a card's)."""
 
 
 _CUSTOM_SHEET = (
@@ -98,6 +100,7 @@ def print_setup(settings: ShopSettings, date_text: str) -> PrintSetup:
         envelope_size=settings.envelope_size,
         label_sheet=settings.label_sheet,
         custom_sheet=custom,
+        language=settings.letter_language,
         offset_mm=(settings.printer_offset_x_mm, settings.printer_offset_y_mm),
         date_text=date_text,
     )

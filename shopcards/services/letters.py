@@ -317,7 +317,12 @@ def write_batch(
         )
     if output is Output.ENVELOPES:
         return printing.print_envelopes(
-            recipients, out, letterhead=head, size=setup.envelope_size, progress=progress
+            recipients,
+            out,
+            letterhead=head,
+            size=setup.envelope_size,
+            progress=progress,
+            said=words_in(setup.language),
         )
     return printing.print_labels(
         recipients,
@@ -326,6 +331,7 @@ def write_batch(
         start_at=plan.request.label_start,
         offset_mm=setup.offset_mm,
         progress=progress,
+        said=words_in(setup.language),
     )
 
 

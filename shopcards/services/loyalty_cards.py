@@ -29,7 +29,7 @@ from babel.numbers import format_decimal
 
 from shopcards.core.card import Card
 from shopcards.core.errors import ValidationError
-from shopcards.core.i18n import N_, _, format_locale, ngettext
+from shopcards.core.i18n import N_, _, format_locale, ngettext, words
 from shopcards.core.mailing import Excluded
 from shopcards.services import letter_selections
 from shopcards.services.exports import record_export
@@ -189,6 +189,7 @@ def write_cards(plan: CardPlan, out: Path, *, progress: Report | None = None) ->
         start_at=plan.request.start_at,
         offset_mm=plan.setup.offset_mm,
         progress=progress,
+        said=words(plan.setup.language),
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from shopcards.core.card import Card
 from shopcards.core.files import atomic_path
-from shopcards.core.i18n import _
+from shopcards.core.i18n import Words, _, current, format_locale, words
 from shopcards.core.subject_access import (
     CARD_LABELS,
     CARD_WORDS,
@@ -24,8 +24,10 @@ from shopcards.store import subject_access as store
 from shopcards.store.insights import snapshot
 
 
-def gather(session: Session, card_id: int) -> SubjectAccess:
-    """The card and every record about its customer, read in one snapshot of the file."""
+def gather(session: Session, card_id: int, said: Words | None = None) -> SubjectAccess:
+    """The card and every record about its customer, read in one snapshot of the file, its
+    words in ``said``'s language (the window's unless told)."""
+    said = said or current()
     require_owner(session, _("see everything kept about a customer"))
     with snapshot(session.db) as db:
         card = customers.get(db, card_id)
@@ -34,36 +36,39 @@ def gather(session: Session, card_id: int) -> SubjectAccess:
             for e in consents.history(db, card_id)
         ]
         sections = (
-            section("consents", events),
-            section("purchases", store.purchases(db, card_id)),
-            section("calls", store.calls(db, card_id)),
-            section("letters", store.letters(db, card_id)),
-            section("drawing_entries", store.drawing_entries(db, card_id)),
-            section("drawing_results", store.drawing_results(db, card_id)),
-            section("loyalty_movements", store.loyalty_movements(db, card_id)),
-            section("loyalty_tiers", store.loyalty_tiers(db, card_id)),
-            section("changes", store.changes(db, card_id)),
+            section("consents", events, said),
+            section("purchases", store.purchases(db, card_id), said),
+            section("calls", store.calls(db, card_id), said),
+            section("letters", store.letters(db, card_id), said),
+            section("drawing_entries", store.drawing_entries(db, card_id), said),
+            section("drawing_results", store.drawing_results(db, card_id), said),
+            section("loyalty_movements", store.loyalty_movements(db, card_id), said),
+            section("loyalty_tiers", store.loyalty_tiers(db, card_id), said),
+            section("changes", store.changes(db, card_id), said),
         )
     settings = session.settings
     return SubjectAccess(
         shop=settings.shop_name,
         currency=settings.currency,
-        locale=settings.locale,
+        locale=format_locale(settings.locale, said.code),
         made_at=session.now(),
         card_no=card.card_no,
         name=card.full_name,
-        card=_fields(card),
+        card=_fields(card, said),
         sections=sections,
+        said=said,
     )
 
 
 def write(
     session: Session, card_id: int, pdf: Path | None = None, json_file: Path | None = None
 ) -> SubjectAccess:
-    """Write the PDF and/or the JSON file (each whole or not at all) and log each."""
+    """Write the PDF and/or the JSON file (each whole or not at all) and log each. The PDF is
+    the customer's to read, so it speaks the shop's letters' language, as every other page
+    printed for a customer does (the JSON's keys are the same in any language)."""
     from shopcards.printing.subject_access import write_pdf
 
-    access = gather(session, card_id)
+    access = gather(session, card_id, words(session.settings.letter_language))
     what = f"everything kept about card {access.card_no}"
     if json_file is not None:
         with atomic_path(Path(json_file)) as tmp:
@@ -75,7 +80,7 @@ def write(
     return access
 
 
-def _fields(card: Card) -> tuple[Field, ...]:
+def _fields(card: Card, said: Words) -> tuple[Field, ...]:
     values: dict[str, str | list[str]] = {
         "card_no": card.card_no,
         "title": card.title,
@@ -105,5 +110,6 @@ def _fields(card: Card) -> tuple[Field, ...]:
         "updated_at": card.updated_at,
     }
     return tuple(
-        Field(key, _(CARD_LABELS[key]), value, CARD_WORDS.get(key)) for key, value in values.items()
+        Field(key, said.gettext(CARD_LABELS[key]), value, CARD_WORDS.get(key))
+        for key, value in values.items()
     )

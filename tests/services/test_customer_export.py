@@ -36,7 +36,10 @@ def add(session: Session, given: str, family: str, **fields: object) -> str:
 def shop(owner: Session) -> dict[str, str]:
     """A Finnish shop's cards: every field on Anna's, names in Hebrew and Armenian, a year-less
     birthday, formula-looking text, and an archived card."""
-    update_settings(owner, locale="fi_FI", region="FI", currency="EUR")
+    # a Finnish shop writing its letters (and so its exports' headings) in English: the cells
+    # are read here by their English headings (tests/services/test_export_import_round_trip.py
+    # has the Finnish headings)
+    update_settings(owner, locale="fi_FI", region="FI", currency="EUR", letter_language="en")
     numbers = {
         "anna": add(
             owner,
@@ -333,3 +336,28 @@ def test_a_card_added_at_another_desk_meanwhile_is_not_half_in_the_export(
     assert export_customers(owner, path, progress=till_adds_a_card) == 5
     assert added and added[0] not in by_card(read_csv(path, ";"))
     assert export_customers(owner, path) == 6
+
+
+@pytest.mark.parametrize(
+    ("language", "amount"),
+    [("fi", "Summa (EUR)"), ("ro", "Suma (EUR)"), ("he", "סכום (EUR)"), ("hy", "Գումար (EUR)")],
+)
+def test_the_purchases_headings_speak_the_shops_language_and_read_back(
+    owner: Session, shop: dict[str, str], tmp_path: Path, language: str, amount: str
+) -> None:
+    """The headings are the letters' language's; the purchase import still finds each column
+    (date, amount, card, receipt, items, category) in that file by its heading alone."""
+    from shopcards.core.purchase_file import file_headings
+    from shopcards.services import catalogues
+
+    catalogues.start("en")
+    anna = cards.find_card_no(owner, shop["anna"])
+    assert anna is not None and anna.id is not None
+    purchases.record_purchase(owner, anna.id, PurchaseInput("12,50", "tea", "Drinks", "R-1"))
+    update_settings(owner, letter_language=language)
+    path = tmp_path / "ostot.csv"
+    assert export_purchases(owner, path) == 1
+    with path.open("rb") as stream:
+        headings, found = file_headings(stream)
+    assert amount in headings and "Card number" not in headings
+    assert set(found) >= {"date", "amount", "card_no", "receipt_no", "items", "category"}

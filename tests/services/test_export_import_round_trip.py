@@ -13,8 +13,9 @@ import pytest
 
 from shopcards.core.card import Card, CardQuery
 from shopcards.core.customer_headings import suggest
+from shopcards.core.i18n import words
 from shopcards.core.roles import Role
-from shopcards.services import cards
+from shopcards.services import cards, catalogues
 from shopcards.services.customer_export import export_customers
 from shopcards.services.customer_files import read_customer_file
 from shopcards.services.customer_import import Decision, Preview, Status, preview, save
@@ -39,7 +40,16 @@ UNREAD = {
     "xlsx": {"Anniversary of", "Staff", "Joined via", "Joined", "Archived"},
     "vcf": {"Full name", "Other e-mails", "Organisation"},
 }
-"""Export headings the import does not read (see IGNORED_ON_IMPORT)."""
+"""Export headings the import does not read (see IGNORED_ON_IMPORT), in English; a shop's
+export writes them in its letters' language."""
+LANGUAGES = ("en", "fi", "ro", "he", "hy")
+
+
+@pytest.fixture(autouse=True)
+def _catalogues_read() -> None:
+    """The window speaks English; the shipped catalogues are read, so an export can speak the
+    shop's language (a fi_FI shop's letters speak Finnish)."""
+    catalogues.start("en")
 
 
 def _add(session: Session, given: str, family: str, **fields: object) -> None:
@@ -107,7 +117,7 @@ def _preview(session: Session, path: Path) -> Preview:
     table = read_customer_file(path)
     suggested = suggest(table.headings)
     unread = {h for h, f in zip(table.headings, suggested, strict=True) if f is None}
-    assert unread <= UNREAD[table.kind]
+    assert unread <= {words(code).gettext(h) for code in LANGUAGES for h in UNREAD[table.kind]}
     mapping = {i: f for i, f in enumerate(suggested) if f is not None}
     result = preview(session, table, mapping)
     assert not result.of(Status.REFUSED), result.of(Status.REFUSED)
@@ -180,3 +190,24 @@ def test_the_quote_guarding_a_formula_is_taken_off_in_a_csv_only(tmp_path: Path)
         ("'plain", "-"),
     )
     assert read_customer_file(tmp_path / "cards.xlsx").rows == tuple(rows[1:])
+
+
+@pytest.mark.parametrize("name", ["cards.csv", "cards.xlsx"])
+def test_a_finnish_shops_export_has_finnish_headings_and_comes_back_the_same(
+    shop: Session, new_file: Session, tmp_path: Path, name: str
+) -> None:
+    """The headings are the shop's language (its letters'), whatever the window reads, and
+    an import in any language recognises them: the same cards come back."""
+    update_settings(shop, letter_language="fi")
+    path = tmp_path / name
+    assert export_customers(shop, path) == 5
+    headings = read_customer_file(path).headings
+    assert list(headings[:5]) == ["Kortin numero", "Titteli", "Tervehdys", "Etunimi", "Sukunimi"]
+    assert "Card number" not in headings
+    result = _preview(new_file, path)
+    assert [row.status for row in result.rows] == [Status.NEW] * 5
+    save(new_file, result)
+    left_out = NOT_CARRIED | IGNORED_ON_IMPORT
+    assert [_fields(c, left_out) for c in _cards(new_file)] == [
+        _fields(c, left_out) for c in _cards(shop)
+    ]

@@ -52,3 +52,18 @@ def test_the_report_is_one_a4_page_with_every_section(owner: Session, tmp_path: 
     for x, y, piece in placed:
         assert MARGIN_PT - 1 <= x <= A4[0] - MARGIN_PT, piece
         assert 8 * MM <= y <= A4[1] - 8 * MM, piece
+
+
+def test_the_report_speaks_the_owners_window_language(owner: Session, tmp_path: Path) -> None:
+    """The report is the owner's: it reads as the window does (Finnish here), with Finnish
+    figures, whatever language the shop's letters speak."""
+    from shopcards.services import catalogues
+
+    build_known_shop(owner)
+    catalogues.start("fi")
+    path = insights.write_report(owner, insights.overview(owner, *LAST_12), tmp_path / "fi.pdf")
+    text = PdfReader(path).pages[0].extract_text()
+    for finnish in ("Asiakastiedot", "80/20-jako", "Ryhmät", "Poisjääneet", "Tehosiko?"):
+        assert finnish in text
+    assert "Parhaat 20 %: 2 asiakasta, 67,3" in text
+    assert "Customer insights" not in text

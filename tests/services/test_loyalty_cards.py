@@ -166,3 +166,20 @@ def test_cancelling_leaves_no_file_and_no_log(
 
 def test_the_sheets_on_offer_start_with_the_a4_sheet() -> None:
     assert [key for key, _ in card_sheets()] == ["C32011", "SINGLE"]
+
+
+def test_a_finnish_shops_cards_say_loyalty_card_in_finnish(
+    owner: Session, shop: dict[str, Card], folder: Path
+) -> None:
+    """The cards go to customers, so their words are the letters' language, not the window's."""
+    from pypdf import PdfReader
+
+    from shopcards.services import catalogues
+
+    catalogues.start("en")
+    update_settings(owner, letter_language="fi")
+    out = folder / "cards.pdf"
+    print_cards(owner, CardRequest(_ids(shop, "anna")), out)
+    (text,) = pages(out)
+    assert "Kanta-asiakaskortti" in text and "Loyalty card" not in text
+    assert PdfReader(out).metadata.title == "Kanta-asiakaskortit"  # type: ignore[union-attr]

@@ -105,3 +105,25 @@ def test_drawings_are_there_won_and_passed_over(owner: Session, tmp_path: Path) 
     assert [(r[0], r[1], r[2]) for r in won.section("drawing_results").rows] == [
         ("2026-10", 2, "won")
     ]
+
+
+def test_the_customers_pdf_speaks_the_letters_language_whatever_the_window_reads(
+    owner: Session, tamar: int, tmp_path: Path
+) -> None:
+    """The window reads English; the shop's letters are Finnish, so is the customer's copy:
+    its title, the card's heading and labels, the sections, a code's words and the footer."""
+    from shopcards.services import catalogues
+    from shopcards.services.settings import update_settings
+    from tests.printing.pdf_helpers import pages
+
+    catalogues.start("en")
+    update_settings(owner, letter_language="fi")
+    out = tmp_path / "tamar.pdf"
+    subject_access.write(owner, tamar, pdf=out)
+    text = "\n".join(pages(out))
+    card_no = cards.get_card(owner, tamar).card_no
+    for finnish in ("Kaikki asiakkaasta tallentamamme tiedot", "Kortti", "Ostot", "Puhelut"):
+        assert finnish in text
+    assert f"kortti {card_no} · sivu 1" in text
+    assert "Everything we keep" not in text and "Purchases" not in text
+    assert subject_access.gather(owner, tamar).section("calls").heading == "Calls"
