@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,9 @@ from shopcards.core.roles import Role
 from shopcards.core.validation import CardInput
 from shopcards.services.opening import open_session
 from shopcards.services.session import Session
+from shopcards.store.stores import Location
 from shopcards.ui.kit.qt_compat import keep_singletons_alive
+from tests.shared_store import TestServer
 
 FIXED_NOW = dt.datetime(2026, 11, 23, 10, 30, 0)
 PIN = "246810"
@@ -49,28 +53,45 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "shop.db"
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[TestServer]:
+    """The run's PostgreSQL server (tests/shared_store.py), started when first asked for."""
+    folder = Path(tempfile.mkdtemp(prefix="shopcards-test-pg-"))
+    server = TestServer(folder)
+    yield server
+    server.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def owner(db_path: Path) -> Iterator[Session]:
-    session = open_session(db_path, Role.OWNER)
+def location(db_path: Path) -> Location:
+    """Where the ``owner`` and ``clerk`` fixtures open the shop: a card file here; both
+    stores in turn under tests/store and tests/services (their conftest.py)."""
+    return db_path
+
+
+@pytest.fixture
+def owner(location: Location) -> Iterator[Session]:
+    session = open_session(location, Role.OWNER)
     session.clock = lambda: FIXED_NOW
     yield session
     session.close()
 
 
 @pytest.fixture
-def clerk(db_path: Path, owner: Session) -> Iterator[Session]:
+def clerk(location: Location, owner: Session) -> Iterator[Session]:
     """A second desk on the same file, in clerk mode (opened after the owner's)."""
-    session = open_session(db_path, Role.CLERK)
+    session = open_session(location, Role.CLERK)
     session.clock = lambda: FIXED_NOW
     yield session
     session.close()
 
 
 @pytest.fixture
-def other_owner(db_path: Path, owner: Session) -> Iterator[Session]:
+def other_owner(location: Location, owner: Session) -> Iterator[Session]:
     """A second desk on the same file in owner mode (the till PC after the PIN): its own
     connection, for what only the owner may change from two desks at once."""
-    session = open_session(db_path, Role.OWNER)
+    session = open_session(location, Role.OWNER)
     session.clock = lambda: FIXED_NOW
     yield session
     session.close()

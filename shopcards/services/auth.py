@@ -14,8 +14,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from shopcards.core.errors import PermissionDenied, ValidationError
 from shopcards.core.i18n import N_, _, ngettext
 from shopcards.core.pin import (
@@ -33,6 +31,7 @@ from shopcards.services.opening import open_session
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
 from shopcards.store import settings as settings_store
+from shopcards.store.handle import Database
 
 PIN_KEY = "owner_pin_hash"
 FAILURES_KEY = "owner_pin_failures"

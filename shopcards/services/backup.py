@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,9 +14,10 @@ from shopcards.core.retention import cutoff
 from shopcards.services import erasure
 from shopcards.services.exports import record_export
 from shopcards.services.session import Session, require_owner
-from shopcards.store import backup, card_ids, changes
+from shopcards.store import backup, card_ids, changes, moving
 from shopcards.store import erasure as erasure_store
-from shopcards.store.cardfile import migrate
+from shopcards.store.cardfile import migrate, open_card_file
+from shopcards.store.shared_file import SharedCardFile
 from shopcards.store.verdict import Standing, Verdict, examine
 
 
@@ -30,7 +33,7 @@ class Restored:
 def daily_backup(session: Session) -> Path | None:
     """Taken when the app opens, at most once a day; returns the new file or None. Copies
     older than the retention period go then too."""
-    made = backup.auto_backup(session.card_file.conn, session.card_file.path, session.today())
+    made = backup.auto_backup(_source(session), session.card_file.path, session.today())
     prune_past_retention(session)
     return made
 
@@ -60,7 +63,7 @@ def backup_now(session: Session, dest: Path | None = None) -> Path:
     else:
         dest = backup.unused_name(dest / name) if dest.is_dir() else dest
         record_export(session, "backup", dest)
-    return backup.copy_to(session.card_file.conn, dest)
+    return backup.copy_to(_source(session), dest)
 
 
 def restore_from(session: Session, source: Path) -> Restored:
@@ -76,8 +79,11 @@ def restore_from(session: Session, source: Path) -> Restored:
     safety = backup_now(session)
     issued = card_ids.highest_issued_id(session.db)
     forgotten = erasure_store.logged(session.db)
-    backup.restore(source, session.card_file.conn)
-    migrate(session.card_file)
+    if isinstance(session.card_file, SharedCardFile):
+        _restore_shared(source, session.card_file)
+    else:
+        backup.restore(source, session.card_file.conn)
+        migrate(session.card_file)
     session.forget_settings()
     erasure.forget_again(session, forgotten)
     with session.card_file.write() as db:
@@ -98,6 +104,25 @@ def restore_from(session: Session, source: Path) -> Restored:
     backup.prune_stamped(paths.backups_dir(session.card_file.path), session.today())
     prune_past_retention(session)
     return Restored(safety, warning)
+
+
+def _source(session: Session) -> backup.Source:
+    """What a copy is taken of: the shared store itself, or a card file's connection."""
+    card_file = session.card_file
+    return card_file if isinstance(card_file, SharedCardFile) else card_file.conn
+
+
+def _restore_shared(source: Path, shared: SharedCardFile) -> None:
+    """A backup (a card file) into the shared store, in place of its content; an older
+    backup is upgraded on a copy first, as opening it would."""
+    with tempfile.TemporaryDirectory() as folder:
+        staged = Path(folder) / "restoring.db"
+        shutil.copyfile(source, staged)
+        card_file = open_card_file(staged)
+        try:
+            moving.into_server(card_file, shared, None, replace=True)
+        finally:
+            card_file.close()
 
 
 def restore_file(path: Path, source: Path, owner_session: Callable[[Path], Session]) -> Restored:

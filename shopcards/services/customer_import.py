@@ -19,7 +19,6 @@ from enum import StrEnum
 from pathlib import Path
 
 from babel.numbers import format_decimal
-from sqlite_utils import Database
 
 from shopcards.core.card import Card, Consent, JoinedVia
 from shopcards.core.consent import How
@@ -35,6 +34,7 @@ from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, customers
 from shopcards.store import customer_import as store
 from shopcards.store.bulk import full_disk_is_a_message
+from shopcards.store.handle import Database
 
 CHUNK = 2_000
 """Rows between two progress reports (and new cards per insert)."""

@@ -7,8 +7,6 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from shopcards.core.demo_data import DemoBatch, DemoCustomer, demo_batches, demo_customers
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
@@ -21,6 +19,7 @@ from shopcards.services.settings import SET_UP_KEY
 from shopcards.store import bulk, calls, changes, customers
 from shopcards.store import letters as letters_store
 from shopcards.store import settings as settings_store
+from shopcards.store.handle import Database
 
 CHUNK = 2000
 DEMO_SETTINGS = ShopSettings(

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlite_utils import Database
-
 from shopcards.core.roles import Role
 from shopcards.core.settings import ShopSettings
 from shopcards.services import loyalty
 from shopcards.services.session import Session
 from shopcards.store import loyalty as store
+from shopcards.store.handle import Database
 
 SAMPLE = 1000
 """At most this many customers have cash-back movements."""

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_skeleton
-from sqlite_utils import Database
 
 from shopcards.core.drawing import (
     SAMPLER,
@@ -42,6 +41,7 @@ from shopcards.store import changes, drawing_witness
 from shopcards.store import drawing as store
 from shopcards.store import drawing_chain as chain
 from shopcards.store.drawing_chain import Link, Notice
+from shopcards.store.handle import Database
 
 __all__ = [
     "PublishedNotice",

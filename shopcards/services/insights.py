@@ -19,8 +19,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from shopcards.core.card import CardSummary
 from shopcards.core.consent import suggest_contact
 from shopcards.core.csv_cells import Cell, csv_rows
@@ -52,6 +50,7 @@ from shopcards.services.exports import record_export
 from shopcards.services.session import Session, require_owner
 from shopcards.store import consents
 from shopcards.store import insights as store
+from shopcards.store.handle import Database
 
 POPULATION_MINUTES = 10
 CONTACT = N_("Contact")

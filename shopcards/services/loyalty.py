@@ -21,8 +21,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from shopcards.core.card import Card
 from shopcards.core.errors import NotFound, ShopError, ValidationError
 from shopcards.core.i18n import N_, _, format_locale
@@ -46,6 +44,7 @@ from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, customers
 from shopcards.store import loyalty as store
 from shopcards.store import purchases as purchase_store
+from shopcards.store.handle import Database
 from shopcards.store.loyalty import Stamp
 from shopcards.store.loyalty_due import nothing_due
 

@@ -17,8 +17,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from shopcards.core import loyalty_tiers as core
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.history import months_back
@@ -31,6 +29,7 @@ from shopcards.store import changes
 from shopcards.store import insights as insights_store
 from shopcards.store import loyalty_insights as members_store
 from shopcards.store import loyalty_tiers as store
+from shopcards.store.handle import Database
 from shopcards.store.loyalty_due import recomputed_on
 
 RECOMPUTE_ACTOR = "recompute"

@@ -9,7 +9,6 @@ there they would import each other.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from shopcards.core.errors import CardFileError
 from shopcards.core.roles import Role
@@ -17,16 +16,19 @@ from shopcards.services import catalogues
 from shopcards.services.session import Session, connect
 from shopcards.store import erasure as erasure_log
 from shopcards.store.loyalty_due import nothing_due, recomputed_on
+from shopcards.store.stores import Location
 
 _log = logging.getLogger(__name__)
 
 
-def open_session(path: Path, role: Role = Role.CLERK) -> Session:
+def open_session(
+    location: Location, role: Role = Role.CLERK, password: str | None = None
+) -> Session:
     """Open the card file for ``role``; cash-back whose last day has passed expires now, and with
     the discount tiers on, customers are placed again once a day (a look-up when both ran
     today)."""
     catalogues.reachable()  # letters are written in the shop's language
-    session = connect(path, role)
+    session = connect(location, role, password)
     today = session.today().isoformat()
     try:
         if not nothing_due(session.conn, today):

@@ -24,8 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlite_utils import Database
-
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import N_, _
 from shopcards.core.phones import NotAPhone, normalise
@@ -42,6 +40,7 @@ from shopcards.services.purchases import money
 from shopcards.services.session import Session, require_owner
 from shopcards.store import bulk
 from shopcards.store import purchases as store
+from shopcards.store.handle import Database
 
 SLICE = 5_000
 """Rows staged per transaction (and between two progress reports)."""

@@ -6,7 +6,6 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shopcards.core.collation import Alphabet
@@ -15,10 +14,11 @@ from shopcards.core.i18n import _
 from shopcards.core.roles import Role
 from shopcards.core.settings import ShopSettings
 from shopcards.store import settings as settings_store
-from shopcards.store.cardfile import CardFile, open_card_file
+from shopcards.store.handle import Connection
+from shopcards.store.stores import Location, Store, open_store
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from shopcards.store.handle import Database
 
 
 def _local_now() -> dt.datetime:
@@ -29,7 +29,7 @@ def _local_now() -> dt.datetime:
 class Session:
     """The card file, who is working (owner or clerk), and the clock (replaceable in tests)."""
 
-    card_file: CardFile
+    card_file: Store
     role: Role = Role.CLERK
     clock: Callable[[], dt.datetime] = field(default=_local_now)
     _settings: ShopSettings | None = field(default=None, repr=False)
@@ -40,7 +40,7 @@ class Session:
         return self.card_file.db
 
     @property
-    def conn(self) -> sqlite3.Connection:
+    def conn(self) -> Connection:
         """The card file's plain connection: the reads before the cabinet's first paint take
         it, as ``db`` would import sqlite-utils (~0.1 s; issue 12)."""
         return self.card_file.conn
@@ -54,7 +54,7 @@ class Session:
     def twin(self) -> Session:
         """A session of its own on the same card file, for the same person and clock: for
         work on another thread (a SQLite connection belongs to the thread that opened it)."""
-        return Session(open_card_file(self.card_file.path), self.role, self.clock)
+        return Session(self.card_file.reopen(), self.role, self.clock)
 
     def forget_settings(self) -> None:
         """Read the settings again on next use (another desk may have changed them)."""
@@ -78,10 +78,10 @@ class Session:
         self.card_file.close()
 
 
-def connect(path: Path, role: Role = Role.CLERK) -> Session:
-    """The card file opened for ``role``, with nothing run on it: what a desk opens with is
-    :func:`shopcards.services.opening.open_session`."""
-    return Session(open_card_file(path), role)
+def connect(location: Location, role: Role = Role.CLERK, password: str | None = None) -> Session:
+    """The card file (or shared card file) opened for ``role``, with nothing run on it: what a
+    desk opens with is :func:`shopcards.services.opening.open_session`."""
+    return Session(open_store(location, password), role)
 
 
 def sqlite_version() -> str:

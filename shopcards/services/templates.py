@@ -27,8 +27,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from shopcards.core.card import BUILTIN_GREETINGS
 from shopcards.core.errors import Conflict, NotFound, ValidationError
 from shopcards.core.i18n import ENGLISH, LANGUAGES, N_, _
@@ -44,6 +42,7 @@ from shopcards.paths import resources_dir
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
 from shopcards.store import letters as store
+from shopcards.store.handle import Database
 
 PERSONAL_OCCASIONS = frozenset({"birthday", "anniversary"})
 """Card occasions of one person's own date: not a holiday a customer chooses a card for."""

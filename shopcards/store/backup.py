@@ -20,6 +20,7 @@ import re
 import sqlite3
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from sqlite_utils import Database
 
@@ -27,6 +28,12 @@ from shopcards import paths
 from shopcards.core.errors import CardFileError
 from shopcards.core.i18n import _
 from shopcards.store.verdict import Standing, Verdict, examine, is_read_only
+
+if TYPE_CHECKING:
+    from shopcards.store.shared_file import SharedCardFile
+
+Source: TypeAlias = "sqlite3.Connection | SharedCardFile"
+"""What a copy is taken of: a card file's connection, or a shared card file."""
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -42,9 +49,9 @@ class CopyInProgress(CardFileError):
     """Another desk (or another thread) is writing a copy to the same place right now."""
 
 
-def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Copy the open card file to ``dest`` with its checksum (whole or not at all), readable by
-    this user alone.
+def copy_to(conn: Source, dest: Path) -> Path:
+    """Copy the open card file (or shared card file) to ``dest`` with its checksum (whole or
+    not at all), readable by this user alone: a shared store's copy is a card file too.
 
     The ``.partial`` file is created exclusively first: it is the claim on ``dest``, so two
     desks taking the same day's backup at once cannot mix one's copy with the other's checksum.
@@ -64,7 +71,7 @@ def copy_to(conn: sqlite3.Connection, dest: Path) -> Path:
     except OSError as exc:
         raise _cannot_write(dest, exc) from exc
     try:
-        _sqlite_copy(conn, partial)
+        _copy(conn, partial)
         checksum_partial.write_text(f"{_sha256(partial)}  {dest.name}\n", encoding="utf-8")
         checksum_partial.replace(checksum)
         try:
@@ -124,7 +131,7 @@ def checksum_path(copy: Path) -> Path:
     return copy.with_name(copy.name + CHECKSUM_SUFFIX)
 
 
-def auto_backup(conn: sqlite3.Connection, db_path: Path, today: dt.date) -> Path | None:
+def auto_backup(conn: Source, db_path: Path, today: dt.date) -> Path | None:
     """Today's backup if there is none yet; keeps the last 7 daily and the last 4 weekly."""
     folder = paths.backups_dir(db_path)
     daily = folder / "daily" / f"{today.isoformat()}.db"
@@ -292,6 +299,15 @@ def _cannot_restore(source: Path, reason: str) -> CardFileError:
             reason=reason.rstrip("."),
         )
     )
+
+
+def _copy(source: Source, dest: Path) -> None:
+    if isinstance(source, sqlite3.Connection):
+        _sqlite_copy(source, dest)
+        return
+    from shopcards.store import moving
+
+    moving.card_file_copy(source, dest)
 
 
 def _sqlite_copy(conn: sqlite3.Connection, dest: Path) -> None:

@@ -8,11 +8,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from sqlite_utils import Database
-
 from shopcards.core.files import CannotWrite
 from shopcards.core.i18n import _
 from shopcards.store.cardfile import DiskFull
+from shopcards.store.dialect import inserted_id
+from shopcards.store.handle import Database
 
 PurchaseRow = tuple[int, str, int, str, str, str]
 """(customer_id, date, amount in minor units, items, category, receipt_no)"""
@@ -185,12 +185,13 @@ def order_staged(db: Database) -> int:
 def start_batch(db: Database, actor: str, now: str, file_name: str) -> int:
     """Note in the change history that an import's rows start to be moved in; its id names
     the batch, so an import cut short (a crash) can be found and taken back."""
-    cursor = db.execute(
+    new_id = inserted_id(
+        db,
         "INSERT INTO changes (at, actor, entity, entity_id, action, details) "
         "VALUES (?, ?, 'card_file', 0, 'purchases_import_started', json_object('file', ?))",
         [now, actor, file_name],
     )
-    return int(cursor.lastrowid or 0)
+    return new_id
 
 
 def move_slice(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from shopcards.core.calls import Call, CallEntry, Outcome
+from shopcards.store.dialect import inserted_id
+from shopcards.store.handle import Database
 
 _COLUMNS = (
     "called_on, outcome, reason, complaint, follow_up_on, incoming, id, customer_id, "
@@ -13,7 +13,8 @@ _COLUMNS = (
 
 
 def insert(db: Database, customer_id: int, entry: CallEntry, actor: str, now: str) -> Call:
-    cursor = db.execute(
+    new_id = inserted_id(
+        db,
         "INSERT INTO calls (customer_id, called_on, outcome, reason, complaint, follow_up_on, "
         "incoming, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
@@ -35,7 +36,7 @@ def insert(db: Database, customer_id: int, entry: CallEntry, actor: str, now: st
         entry.complaint,
         entry.follow_up_on,
         entry.incoming,
-        int(cursor.lastrowid or 0),
+        new_id,
         customer_id,
         now,
         actor,

@@ -15,10 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from shopcards.core.card import Phone
 from shopcards.core.card_export import CardRecord, PurchaseLine
+from shopcards.store.handle import Database
 
 PAGE = 500
 """Cards read per page (SQLite takes up to 32,766 parameters; 500 ids keep each page quick)."""

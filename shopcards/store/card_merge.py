@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlite_utils import Database
-
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
 from shopcards.store import search_index
+from shopcards.store.handle import Database
 
 _NOT_MOVED = frozenset(
     {"phones", "customer_tags", "not_duplicates", "merged_cards", "drawing_entries"}

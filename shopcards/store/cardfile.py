@@ -49,6 +49,15 @@ class CardFile:
     def close(self) -> None:
         self.conn.close()
 
+    def where(self) -> str:
+        """Where the card file lives, as a person reads it."""
+        return str(self.path)
+
+    def reopen(self) -> CardFile:
+        """A connection of its own to the same file (a SQLite connection belongs to the
+        thread that opened it)."""
+        return open_card_file(self.path)
+
     @property
     def db(self) -> Database:
         if self._db is None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from shopcards.core.changes import Change
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from shopcards.store.handle import Database
 
 
 def record(
@@ -74,8 +74,8 @@ def demo_footprint(db: Database) -> tuple[int, int, bool]:
     a card or changed the settings by hand: what tells a demo file from a real shop's."""
     cards = db.execute("SELECT count(*) FROM customers").fetchone()[0]
     by_demo = db.execute(
-        "SELECT coalesce(sum(json_extract(details, '$.customers')), 0) FROM changes "
-        "WHERE entity = 'card_file' AND action = 'demo'"
+        "SELECT coalesce(sum(CAST(json_extract(details, '$.customers') AS INTEGER)), 0) "
+        "FROM changes WHERE entity = 'card_file' AND action = 'demo'"
     ).fetchone()[0]
     by_hand = db.execute(
         "SELECT EXISTS (SELECT 1 FROM changes WHERE (entity = 'customer' AND action = 'added') "

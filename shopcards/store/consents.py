@@ -21,7 +21,7 @@ from shopcards.core.consent import (
 from shopcards.store.changes import this_desk
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from shopcards.store.handle import Database
 
 _COLUMNS = "customer_id, channel, value, how, at, actor, desk"
 _INSERT = f"INSERT INTO consent_events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"

@@ -9,10 +9,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from shopcards.store import search_index
 from shopcards.store.changes import this_desk
+from shopcards.store.dialect import inserted_id
+from shopcards.store.handle import Database
 
 KnownCard = tuple[int, str, str, str, str, str, str]
 """(id, card_no, given name, family name, postcode, e-mail, birthday ISO or '')"""
@@ -65,11 +65,11 @@ class Batch:
 
 
 def start_batch(db: Database, actor: str, now: str, file_name: str) -> int:
-    cursor = db.execute(
+    return inserted_id(
+        db,
         "INSERT INTO customer_import_batches (at, actor, desk, file) VALUES (?, ?, ?, ?)",
         [now, actor, this_desk(), file_name],
     )
-    return int(cursor.lastrowid or 0)
 
 
 def finish_batch(db: Database, batch: int, added: int, updated: int, skipped: int) -> None:

@@ -26,7 +26,7 @@ from shopcards.store.list_rows import SUMMARY_COLUMNS, summary
 from shopcards.store.reads import Reads
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from shopcards.store.handle import Database
 
 _FORM = How.FORM
 _PLAIN_FIELDS = (
@@ -157,12 +157,12 @@ def update(
     return get(db, base.id)
 
 
-def refile_all(db: Database, alphabet: Alphabet, where: str = "1") -> None:
+def refile_all(db: Database, alphabet: Alphabet, where: str = "TRUE") -> None:
     """Recompute every card's sort key and drawer (the shop changed its locale), or those of
     the cards ``where`` (an SQL condition) picks; their search words are filed again under
     the new keys."""
     rows = db.execute(f"SELECT id, family_name, given_name FROM customers WHERE {where}").fetchall()
-    every = where == "1"
+    every = where == "TRUE"
     some = [] if every else [card_id for card_id, _family, _given in rows]
     for card_id in some:
         search_index.unfile_card(db, card_id)

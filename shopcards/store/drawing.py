@@ -11,12 +11,12 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from shopcards.core.drawing import DrawRules, Entrant, Entry, Frozen
 from shopcards.core.errors import Conflict
 from shopcards.core.i18n import _
 from shopcards.store.customers import card_number
+from shopcards.store.dialect import inserted_id
+from shopcards.store.handle import Database
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,8 @@ def current_winners(db: Database, months: Iterable[str], before: str = "") -> se
 def insert(db: Database, frozen: Frozen, at: str, actor: str) -> int:
     """Record a new drawing; Conflict when the month has been drawn (by another desk)."""
     try:
-        cursor = db.execute(
+        new_id = inserted_id(
+            db,
             "INSERT INTO drawings (month, rules, sampler, entries, entries_sha256, seed, picks, "
             "drawn_at, drawn_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -146,8 +147,7 @@ def insert(db: Database, frozen: Frozen, at: str, actor: str) -> int:
         raise Conflict(
             _("The drawing for {month} has already been drawn.", month=frozen.month), []
         ) from exc
-    assert cursor.lastrowid is not None
-    return int(cursor.lastrowid)
+    return new_id
 
 
 def add_step(db: Database, drawing_id: int, step: Step) -> None:

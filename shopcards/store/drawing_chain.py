@@ -11,10 +11,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from shopcards.core.drawing import GENESIS, DrawRules, Entry, canonical, chain_sha256
 from shopcards.store.changes import this_desk
+from shopcards.store.handle import Database
 
 PUBLISHED = "published"
 DISCARDED = "discarded"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlite_utils import Database
-
 from shopcards.core.duplicates import Person
+from shopcards.store.handle import Database
 
 
 def people(db: Database) -> list[Person]:

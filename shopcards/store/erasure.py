@@ -15,17 +15,17 @@ no name: a restored backup is forgotten again from it.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
 from shopcards.core.errors import NotFound
 from shopcards.core.i18n import _
 from shopcards.core.retention import Logged
 from shopcards.store import customers
+from shopcards.store.dialect import is_postgres
 from shopcards.store.reads import Reads
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from shopcards.store.handle import Connection, Database
 from shopcards.store.verdict import BUSY_TIMEOUT_MS
 
 CHECKPOINT_WAIT_MS = 250
@@ -140,17 +140,39 @@ def pending(db: Database) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
+PERSONAL_TABLES = (
+    "customers",
+    "phones",
+    "customer_tags",
+    "tags",
+    "purchases",
+    "changes",
+    "consent_events",
+    "calls",
+    "search_words",
+    "customer_search",
+)
+"""The tables an erasure deletes or rewrites rows of."""
+
+
 def mark_wiped(db: Database, today: str) -> None:
     db.execute("UPDATE erasure_log SET wiped_on = ? WHERE wiped_on IS NULL", [today])
 
 
-def checkpoint(conn: sqlite3.Connection) -> bool:
+def checkpoint(conn: Connection) -> bool:
     """Copy the write-ahead log into the file and empty it; False when another desk's read
     (or write) kept SQLite from it — the log then still holds the pages an erasure freed.
 
     SQLite answers busy in the first of the three numbers it returns, with no error, so it
     must be looked at. The wait for readers is short, not the usual busy timeout.
+
+    A shared store rewrites the tables that held the person instead (``VACUUM FULL``: the
+    server otherwise keeps deleted rows in its pages until it reuses them).
     """
+    if is_postgres(conn):
+        for table in PERSONAL_TABLES:
+            conn.execute(f"VACUUM FULL {table}")
+        return True
     conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
     try:
         busy, _log_frames, _copied = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()

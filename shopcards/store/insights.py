@@ -16,10 +16,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlite_utils import Database
-
 from shopcards.core.card import CardSummary
 from shopcards.core.insights import CustomerFigures, Response, Windows
+from shopcards.store.handle import Database
 
 CHUNK = 500
 """Ids per ``IN (...)`` list: well under SQLite's limit on parameters."""

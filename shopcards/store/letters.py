@@ -7,9 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from shopcards.core.mailing import Sent
+from shopcards.store.dialect import inserted_id
+from shopcards.store.handle import Database
 
 CHUNK = 500
 """Ids per ``IN (...)`` list: well under SQLite's limit on parameters."""
@@ -95,7 +95,8 @@ def insert_batch(
     db: Database, batch: BatchRow, sent: Iterable[int], held_out: Iterable[int]
 ) -> int:
     """Write the batch and one ``letters_sent`` row per customer; returns the batch's id."""
-    cursor = db.execute(
+    batch_id = inserted_id(
+        db,
         "INSERT INTO letter_batches (created_at, created_by, template, template_key, kind, "
         "selection, households, holdout_share, pieces, excluded) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -112,7 +113,6 @@ def insert_batch(
             batch.excluded,
         ],
     )
-    batch_id = int(cursor.lastrowid or 0)
     rows = [
         (batch_id, customer_id, batch.template, batch.kind, batch.created_at, flag)
         for flag, ids in ((0, sent), (1, held_out))

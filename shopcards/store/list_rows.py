@@ -9,11 +9,14 @@ row, and the phones of the rows it shows in one statement once they are on scree
 
 from __future__ import annotations
 
-import sqlite3
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from shopcards.core.card import CardSummary, ListRow
+from shopcards.store.dialect import is_postgres
 from shopcards.store.reads import Reads
+
+if TYPE_CHECKING:
+    from shopcards.store.handle import Connection
 
 SUMMARY_COLUMNS = """c.id, c.card_no, c.given_name, c.family_name, c.postcode, c.city,
     (SELECT number FROM phones p WHERE p.customer_id = c.id ORDER BY p.id LIMIT 1),
@@ -61,11 +64,13 @@ def first_phones(db: Reads, ids: list[int]) -> dict[int, str]:
     return found
 
 
-def file_state(conn: sqlite3.Connection) -> tuple[int, int]:
+def file_state(conn: Connection) -> tuple[int, int]:
     """What changes whenever the card file may have: the rows this connection has written,
     and SQLite's count of the changes others made (``data_version``); a list keeps what it
-    read of the file (the phones) while this stays the same."""
-    (others,) = conn.execute("PRAGMA data_version").fetchone()
+    read of the file (the phones) while this stays the same. A shared store counts every
+    commit of every PC (``store_writes``) instead."""
+    sql = "SELECT n FROM store_writes" if is_postgres(conn) else "PRAGMA data_version"
+    (others,) = conn.execute(sql).fetchone()
     return conn.total_changes, int(others)
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from shopcards.core.loyalty import Kind, Lot, Movement, allocate
 from shopcards.core.purchase import Purchase
 from shopcards.store.changes import this_desk
+from shopcards.store.dialect import inserted_id
+from shopcards.store.handle import Database
 
 _LEFT = "l.amount - coalesce((SELECT sum(t.amount) FROM cashback_takes t WHERE t.lot_id = l.id), 0)"
 _MOVEMENT = (
@@ -272,7 +272,8 @@ def _insert(
     reason: str,
     stamp: Stamp,
 ) -> int:
-    cursor = db.execute(
+    new_id = inserted_id(
+        db,
         "INSERT INTO cashback_ledger (customer_id, kind, amount, shortfall, purchase_id, "
         "rate_bp, expires_on, on_date, reason, created_at, created_by, desk) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -291,7 +292,7 @@ def _insert(
             this_desk(),
         ],
     )
-    return int(cursor.lastrowid or 0)
+    return new_id
 
 
 def movement(db: Database, movement_id: int) -> Movement:

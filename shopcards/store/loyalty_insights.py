@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from shopcards.core.loyalty_insights import Change
+from shopcards.store.handle import Database
 
 _MEMBERS = """
     SELECT customer_id, tier_id, from_date FROM (

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from sqlite_utils import Database
-
 from shopcards.core.loyalty_tiers import Rule, Tier, Why
+from shopcards.store.dialect import inserted_id
+from shopcards.store.handle import Database
 from shopcards.store.insights import CHUNK
 from shopcards.store.loyalty_due import RECOMPUTED_KEY
 
@@ -45,12 +45,13 @@ def replace_tiers(db: Database, tiers: Sequence[Tier]) -> list[Tier]:
         values = [tier.name, tier.rate_bp, tier.rule.value, tier.threshold, tier.top_bp, position]
         tier_id = existing.get(tier.name.casefold())
         if tier_id is None:
-            cursor = db.execute(
+            new_id = inserted_id(
+                db,
                 "INSERT INTO loyalty_tiers (name, rate_bp, rule, threshold, top_bp, position) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 values,
             )
-            tier_id = int(cursor.lastrowid or 0)
+            tier_id = new_id
         else:
             db.execute(
                 "UPDATE loyalty_tiers SET name = ?, rate_bp = ?, rule = ?, threshold = ?, "

@@ -11,14 +11,14 @@ import json
 from dataclasses import fields, replace
 from typing import Any
 
-from sqlite_utils import Database
-
 from shopcards.core.changes import Change
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.history import Counted
 from shopcards.core.i18n import _
 from shopcards.core.purchase import Purchase, PurchaseEntry
 from shopcards.store.customers import card_no_forms
+from shopcards.store.dialect import inserted_id
+from shopcards.store.handle import Database
 
 _COLUMNS = ", ".join(f.name for f in fields(Purchase))
 SORTABLE = ("date", "amount", "items", "category", "receipt_no")
@@ -33,7 +33,8 @@ def insert(
     actor: str,
     now: str,
 ) -> Purchase:
-    cursor = db.execute(
+    new_id = inserted_id(
+        db,
         "INSERT INTO purchases (customer_id, date, amount, items, category, receipt_no, "
         "returns_id, created_at, created_by, updated_at, updated_by) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -52,7 +53,7 @@ def insert(
         ],
     )
     return Purchase(
-        id=int(cursor.lastrowid or 0),
+        id=new_id,
         customer_id=customer_id,
         date=entry.date,
         amount=entry.amount,

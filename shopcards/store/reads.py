@@ -8,11 +8,13 @@ costs ~0.1 s (issue 12); every other caller passes its ``Database`` as before.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any, Protocol
+
+from shopcards.store.handle import Cursor
 
 
 class Reads(Protocol):
-    """An open card file to read from: ``sqlite3.Connection`` or ``sqlite_utils.Database``."""
+    """An open card file to read from: ``sqlite3.Connection``, ``sqlite_utils.Database``, or a
+    shared card file's connection."""
 
-    def execute(self, sql: str, parameters: Any = ..., /) -> sqlite3.Cursor: ...
+    def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...

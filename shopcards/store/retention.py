@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from shopcards.core.retention import PastRetention
+from shopcards.store.handle import Database
 
 _PAST = """FROM customers c
     WHERE c.is_staff = 0 AND c.created_at < :before AND c.updated_at < :before

@@ -21,7 +21,7 @@ from shopcards.core.phones import search_tokens
 from shopcards.core.search import index_words
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from shopcards.store.handle import Database
 
 DIGITS = "0123456789"
 """A word beginning with one of these is found through the word index only (``search_words``

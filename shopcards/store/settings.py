@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from shopcards.store.reads import Reads
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from shopcards.store.handle import Database
 
 
 def load(db: Reads) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
+from shopcards.store.handle import Database
 
 Row = tuple[Any, ...]
 

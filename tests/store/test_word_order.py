@@ -166,7 +166,7 @@ def test_only_the_search_index_writes_the_search_words() -> None:
     """Code that wrote the word index itself would leave its cards out of ``search_words``,
     and word searches would not find them: new writers call store.search_index."""
     package = Path(customers.__file__).parent.parent
-    allowed = {"search_index.py", "schema.py", "schema_since_m015.py"}
+    allowed = {"search_index.py", "schema.py", "schema_since_m015.py", "moving.py", "pg_schema.py"}
     writes = re.compile(r"(INSERT|DELETE|UPDATE)[^\"']*\b(customer_search|search_words)\b", re.I)
     writers = [
         str(path.relative_to(package))

@@ -1,0 +1,192 @@
+"""A shared card file: the shop's cards on a PostgreSQL server, open as a card file is.
+
+:class:`SharedCardFile` has :class:`~shopcards.store.cardfile.CardFile`'s ways (``conn``,
+``db``, ``write()``, ``close()``), so services and store modules take either.
+
+Writes queue as they do on a card file. SQLite lets one desk write at a time (``BEGIN
+IMMEDIATE``), and the store's checks rely on it: a balance is read, then spent, in one
+transaction no other desk can interleave with. Here each write transaction first takes one
+advisory lock for the whole store, so two PCs' writes follow each other exactly as two
+desks' do on one PC; reads never wait. A write that waits longer than the card file's busy
+timeout is told as busy, in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from shopcards.core.errors import CardFileError
+from shopcards.core.i18n import _
+from shopcards.store.pg_connection import Address, PgConnection
+from shopcards.store.verdict import BUSY_TIMEOUT_MS
+
+if TYPE_CHECKING:
+    import pg8000.native
+
+WRITE_LOCK = 0x5C0F_CA2D
+"""The advisory lock every write transaction holds: one writer at a time, as on a card file."""
+LOCK_TIMEOUT_CODE = "55P03"
+CONNECT_TIMEOUT_S = 10.0
+"""How long a statement may wait on the network before the server counts as unreachable."""
+
+
+class ServerUnreachable(CardFileError):
+    """The shared store's server did not answer: nothing of the current action was saved."""
+
+
+class SharedCardFile:
+    """The shared store open for one desk. Use :func:`open_shared`; close it when done."""
+
+    def __init__(self, address: Address, conn: PgConnection, password: str | None) -> None:
+        self.address = address
+        self.conn = conn
+        self._password = password
+        self._depth = 0
+
+    @property
+    def db(self) -> PgConnection:
+        """The store's handle: on a shared store the connection is its own ``db``."""
+        return self.conn
+
+    def where(self) -> str:
+        return self.address.where()
+
+    @property
+    def path(self) -> Path:
+        """This PC's own folder for the shared store: its backups, the drawing's witness file
+        and the erasure log sit there (the server keeps the cards)."""
+        return self.address.stand_in()
+
+    def reopen(self) -> SharedCardFile:
+        """A connection of its own to the same store (for work on another thread)."""
+        return open_shared(self.address, self._password)
+
+    def schema_version(self) -> int:
+        from shopcards.store import schema
+
+        return len(schema.migrations.applied(self.conn))
+
+    def __enter__(self) -> SharedCardFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def write(self) -> Iterator[PgConnection]:
+        """One transaction for one user action: all of it is saved, or none of it. Nested
+        calls become savepoints inside the outer transaction."""
+        if self.conn.in_transaction:
+            yield from self._savepoint()
+            return
+        try:
+            self.conn.execute_simple("BEGIN")
+            self.conn.in_transaction = True
+            try:
+                self.conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
+                yield self.conn
+                self.conn.execute_simple("UPDATE store_writes SET n = n + 1 WHERE one = 1")
+                self.conn.execute_simple("COMMIT")
+            except BaseException:
+                self._roll_back()
+                raise
+            finally:
+                self.conn.in_transaction = False
+        except Exception as exc:
+            told = self._write_error(exc)
+            if told is None:
+                raise
+            raise told from exc
+
+    def _savepoint(self) -> Iterator[PgConnection]:
+        self._depth += 1
+        name = f"shopcards_{self._depth}"
+        self.conn.execute_simple(f"SAVEPOINT {name}")
+        try:
+            yield self.conn
+            self.conn.execute_simple(f"RELEASE SAVEPOINT {name}")
+        except BaseException:
+            self.conn.execute_simple(f"ROLLBACK TO SAVEPOINT {name}")
+            raise
+        finally:
+            self._depth -= 1
+
+    def _roll_back(self) -> None:
+        try:
+            self.conn.execute_simple("ROLLBACK")
+        except Exception:  # the connection is gone: the server rolled it back itself
+            return
+
+    def _write_error(self, exc: Exception) -> CardFileError | None:
+        """Busy and unreachable are told as such; anything else is a bug and goes on."""
+        if isinstance(exc, CardFileError):
+            return None
+        details = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
+        if details.get("C") == LOCK_TIMEOUT_CODE:
+            return CardFileError(
+                _(
+                    "The card file {path} is busy: another desk has been saving for over "
+                    "{seconds} seconds. Try again in a moment.",
+                    path=self.where(),
+                    seconds=BUSY_TIMEOUT_MS // 1000,
+                ),
+                str(exc),
+            )
+        if _is_network(exc):
+            return unreachable(self.address, exc)
+        return None
+
+    def flush_log(self) -> None:
+        """Nothing to do: the server keeps no log of deleted rows in the shop's folder."""
+
+    def write_count(self) -> int:
+        (count,) = self.conn.execute("SELECT n FROM store_writes WHERE one = 1").fetchone() or (0,)
+        return int(count)
+
+
+def unreachable(address: Address, exc: BaseException) -> ServerUnreachable:
+    return ServerUnreachable(
+        _(
+            "The PC that holds the shared card file ({where}) cannot be reached: nothing was "
+            "saved. Check that it is on and connected; shopcards tries again by itself.",
+            where=address.where(),
+        ),
+        str(exc),
+    )
+
+
+def _is_network(exc: BaseException) -> bool:
+    import pg8000.exceptions
+
+    return isinstance(exc, (OSError, pg8000.exceptions.InterfaceError))
+
+
+def open_shared(address: Address, password: str | None) -> SharedCardFile:
+    """Connect to the shared store at ``address``; ServerUnreachable when it does not answer."""
+    return SharedCardFile(address, PgConnection(_native(address, password)), password)
+
+
+def _native(address: Address, password: str | None) -> pg8000.native.Connection:
+    import pg8000.native
+
+    options: dict[str, Any] = {"user": address.user, "database": address.database}
+    if address.socket:
+        options["unix_sock"] = f"{address.socket}/.s.PGSQL.{address.port}"
+    else:
+        options.update(host=address.host, port=address.port)
+    try:
+        native = pg8000.native.Connection(
+            password=password, timeout=CONNECT_TIMEOUT_S, application_name="shopcards", **options
+        )
+        native.run(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
+    except Exception as exc:
+        if _is_network(exc):
+            raise unreachable(address, exc) from exc
+        raise
+    return native
