@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from shopcards.store.stores import Location
-from tests.shared_store import TestServer
+from tests.shared_store import ServerForTests
 
 STORES = ("card_file", "shared")
 PENDING = frozenset(
@@ -26,5 +26,5 @@ def location(request: pytest.FixtureRequest, db_path: Path) -> Location:
         return db_path
     if request.node.nodeid.split("[")[0] in PENDING:
         pytest.skip("not yet ported to the shared card file (tests/shared_pending.txt)")
-    server: TestServer = request.getfixturevalue("pg_server")
+    server: ServerForTests = request.getfixturevalue("pg_server")
     return server.fresh()

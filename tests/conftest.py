@@ -18,7 +18,7 @@ from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 from shopcards.store.stores import Location
 from shopcards.ui.kit.qt_compat import keep_singletons_alive
-from tests.shared_store import TestServer
+from tests.shared_store import ServerForTests
 
 FIXED_NOW = dt.datetime(2026, 11, 23, 10, 30, 0)
 PIN = "246810"
@@ -54,10 +54,10 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[TestServer]:
+def pg_server() -> Iterator[ServerForTests]:
     """The run's PostgreSQL server (tests/shared_store.py), started when first asked for."""
     folder = Path(tempfile.mkdtemp(prefix="shopcards-test-pg-"))
-    server = TestServer(folder)
+    server = ServerForTests(folder)
     yield server
     server.stop()
     shutil.rmtree(folder, ignore_errors=True)

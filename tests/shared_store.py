@@ -22,7 +22,7 @@ TEMPLATE = "shop_template"
 _numbers = itertools.count(1)
 
 
-class TestServer:
+class ServerForTests:
     """The run's server: an admin connection, and fresh shared card files on demand."""
 
     def __init__(self, folder: Path) -> None:

@@ -1,0 +1,75 @@
+"""Moving a card file into a shared card file and back (store/moving.py), on a real server."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from shopcards.core.errors import Cancelled
+from shopcards.core.progress import Progress
+from shopcards.services import demo
+from shopcards.services.opening import open_session
+from shopcards.store import moving
+from shopcards.store.cardfile import open_card_file
+from shopcards.store.shared_file import open_shared
+from tests.shared_store import ServerForTests
+
+TABLES = ("customers", "phones", "purchases", "changes", "search_words", "settings", "tags")
+
+
+def _demo_shop(path: Path) -> None:
+    from shopcards.core.roles import Role
+
+    session = open_session(path, Role.OWNER)
+    try:
+        demo.build_demo(session, customers_count=60, seed=3)
+    finally:
+        session.close()
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
+    return sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+
+
+def test_a_card_file_goes_in_and_comes_back_the_same(
+    pg_server: ServerForTests, tmp_path: Path
+) -> None:
+    source = tmp_path / "shop.db"
+    _demo_shop(source)
+    pg_server.run("CREATE DATABASE moving_round TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'")
+    shared = open_shared(pg_server.address("moving_round"), None)
+    card_file = open_card_file(source)
+    steps: list[Progress] = []
+    moving.into_server(card_file, shared, steps.append)
+    moving.card_file_copy(shared, tmp_path / "back.db")
+    back = open_card_file(tmp_path / "back.db")
+    for table in TABLES:
+        assert _rows(back.conn, table) == _rows(card_file.conn, table), table
+    assert steps and steps[-1].done == steps[-1].total
+    words = "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'a*'"
+    assert back.conn.execute(words).fetchone() == card_file.conn.execute(words).fetchone()
+    shared.close()
+    back.close()
+    card_file.close()
+
+
+def test_a_cancelled_move_leaves_the_server_empty(
+    pg_server: ServerForTests, tmp_path: Path
+) -> None:
+    source = tmp_path / "shop.db"
+    _demo_shop(source)
+    pg_server.run("CREATE DATABASE moving_cancel TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'")
+    shared = open_shared(pg_server.address("moving_cancel"), None)
+
+    def stop(step: Progress) -> None:
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        moving.into_server(open_card_file(source), shared, stop)
+    tables = shared.conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+    ).fetchone()
+    assert tables == (0,)
+    shared.close()
