@@ -45,6 +45,11 @@ NETWORK_FILESYSTEMS = frozenset(
 )
 """The filesystem types (as Linux's mount table and macOS's ``mount`` name them) that reach
 another machine's disk."""
+GVFS = "fuse.gvfsd-fuse"
+GVFS_REMOTE = ("smb-share:", "nfs:", "sftp:", "ftp:", "dav:", "davs:", "afp-volume:")
+"""GNOME's file manager opens a Windows share (``smb://nas/shop``) in one gvfs mount for all it
+reaches, ``…/gvfs/smb-share:server=nas,share=shop/``: a folder there named for a remote
+protocol is another machine's disk (a phone or a camera there is not)."""
 
 MOUNTINFO = Path("/proc/self/mountinfo")
 DRIVE_REMOTE = 4
@@ -118,9 +123,12 @@ def share_of(path: str, mounts: Iterable[Mount]) -> NetworkShare | None:
     that contains it (a later mount on the same point hides the earlier one), if its type is a
     network filesystem."""
     holder = mount_of(path, mounts)
-    if holder is None or holder.kind not in NETWORK_FILESYSTEMS:
+    if holder is None:
         return None
-    return NetworkShare(holder.source, holder.kind)
+    if holder.kind == GVFS:
+        first = path[len(holder.point) :].lstrip("/").partition("/")[0]
+        return NetworkShare(first, holder.kind) if first.startswith(GVFS_REMOTE) else None
+    return NetworkShare(holder.source, holder.kind) if holder.kind in NETWORK_FILESYSTEMS else None
 
 
 def mount_of(path: str, mounts: Iterable[Mount]) -> Mount | None:

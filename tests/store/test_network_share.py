@@ -30,6 +30,7 @@ MOUNTINFO = """\
 43 22 0:37 / /home/me/Shared\\040Folder rw,relatime - fuse.sshfs me@till-pc:/home/shop rw
 44 22 0:38 / /mnt/cards rw - ext4 /dev/sdc1 rw
 45 22 0:39 / /mnt/cards rw - smb3 //backoffice/cards rw
+46 22 0:40 / /run/user/1000/gvfs rw,nosuid,nodev - fuse.gvfsd-fuse gvfsd-fuse rw
 """
 
 MAC_MOUNT = """\
@@ -85,6 +86,15 @@ def test_a_later_mount_on_the_same_point_hides_the_earlier() -> None:
     assert share_of("/mnt/cards/shop.db", parse_mountinfo(MOUNTINFO)) == NetworkShare(
         "//backoffice/cards", "smb3"
     )
+
+
+def test_a_share_opened_in_gnomes_file_manager_is_a_network_share() -> None:
+    mounts = parse_mountinfo(MOUNTINFO)
+    share = "smb-share:server=nas,share=shop"
+    assert share_of(f"/run/user/1000/gvfs/{share}/cards/shop.db", mounts) == NetworkShare(
+        share, "fuse.gvfsd-fuse"
+    )
+    assert share_of("/run/user/1000/gvfs/mtp:host=Phone/shop.db", mounts) is None
 
 
 def test_a_broken_mountinfo_line_is_skipped() -> None:
