@@ -85,7 +85,8 @@ def network_share(path: Path) -> NetworkShare | None:
     try:
         resolved = str(Path(path).resolve())
         if sys.platform.startswith("linux"):
-            return share_of(resolved, parse_mountinfo(MOUNTINFO.read_text("utf-8", "replace")))
+            # decoded as the path is, so a folder name that is not UTF-8 still matches
+            return share_of(resolved, parse_mountinfo(os.fsdecode(MOUNTINFO.read_bytes())))
         if sys.platform == "darwin":
             return share_of(resolved, parse_mac_mount(_mac_mount_output()))
     except (OSError, subprocess.SubprocessError):

@@ -3,6 +3,7 @@ mount tables and paths (no real network share can be mounted here)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,14 @@ def test_any_folder_below_a_share_is_on_it_whatever_its_names(
     assert mount_of(mount_point, mounts) == Mount(mount_point, "nfs4", "nas:/x")
     assert share_of("/".join([mount_point, *below]), mounts) == NetworkShare("nas:/x", "nfs4")
     assert share_of(mount_point + "_", mounts) is None
+
+
+def test_a_folder_name_that_is_not_utf8_is_found_in_the_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    share = tmp_path / os.fsdecode(b"caf\xe9")  # Latin-1, as an old NAS may name it
+    share.mkdir()
+    table = tmp_path / "mountinfo"
+    table.write_bytes(b"40 22 0:35 / " + os.fsencode(share) + b" rw - cifs //nas/shop rw\n")
+    monkeypatch.setattr(network_share, "MOUNTINFO", table)
+    assert network_share.network_share(share / "shop.db") == NetworkShare("//nas/shop", "cifs")
