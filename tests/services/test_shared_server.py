@@ -18,6 +18,7 @@ import pytest
 from shopcards.core.errors import ShopError
 from shopcards.core.shared_address import SharedAddress, generate_password
 from shopcards.services import shared_server
+from shopcards.services.connection_secret import password_refused
 from shopcards.services.lan import lan_addresses
 from shopcards.services.server_process import ServerError
 from shopcards.services.shared_server import ServerPlan
@@ -95,6 +96,16 @@ def test_the_shop_user_connects_with_the_generated_password_and_owns_its_databas
 
 def test_a_wrong_password_is_refused(shop: Shop) -> None:
     assert "password authentication failed" in refused(shop, password=generate_password())
+
+
+def test_a_refused_password_is_told_from_other_refusals(shop: Shop) -> None:
+    """What lets a connection say "the kept password no longer works" (connection_secret)."""
+    with pytest.raises(pg.DatabaseError) as wrong_password:
+        connect(shop, password=generate_password())
+    assert password_refused(wrong_password.value)
+    with pytest.raises(pg.DatabaseError) as wrong_user:
+        connect(shop, user="mallory")
+    assert not password_refused(wrong_user.value)
 
 
 def test_another_user_is_refused_even_with_the_shop_password(shop: Shop) -> None:
