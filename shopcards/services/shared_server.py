@@ -24,21 +24,28 @@ import base64
 import hashlib
 import hmac
 import ipaddress
+import json
 import os
 import secrets
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 from shopcards import paths
-from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
-from shopcards.core.shared_address import DEFAULT_NAME, DEFAULT_PORT, SharedAddress
-from shopcards.core.shared_address import generate_password as generate_password
+from shopcards.core.shared_address import (
+    DEFAULT_NAME,
+    DEFAULT_PORT,
+    SharedAddress,
+    generate_password,
+)
 from shopcards.services.lan import LanAddress
 from shopcards.services.server_process import ServerError, hand_over, run, run_checked
 
 SUPERUSER = "postgres"
 LOOPBACK = ipaddress.ip_address("127.0.0.1")
+PLAN_FILE = "server.json"
+"""The plan, beside the data: what the next start and the share screen read back."""
 SETTINGS_FILE = "shopcards.conf"
 """Our settings, included at the end of postgresql.conf (so they win) and rewritten whole."""
 START_TIMEOUT_S = 60
@@ -123,6 +130,38 @@ def write_settings(plan: ServerPlan) -> None:
     shop's network takes effect at the next start)."""
     _write_private(plan.data / SETTINGS_FILE, server_settings(plan))
     _write_private(plan.data / "pg_hba.conf", access_rules(plan))
+    _write_private(plan.folder / PLAN_FILE, json.dumps(_plan_fields(plan), indent=1))
+
+
+def saved_plan(folder: Path) -> ServerPlan:
+    """The plan the server in ``folder`` was last set up with (to start it, or to tell the
+    other PCs its address); refused when no server is set up there."""
+    try:
+        fields = json.loads((folder / PLAN_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ServerError(
+            _("No shop's server is set up in {folder}.", folder=str(folder))
+        ) from None
+    lan = fields.pop("lan")
+    if lan is not None:
+        lan = LanAddress(
+            lan["interface"],
+            ipaddress.ip_address(lan["address"]),
+            ipaddress.ip_network(lan["network"]),
+        )
+    return ServerPlan(folder, lan, **fields)
+
+
+def _plan_fields(plan: ServerPlan) -> dict[str, object]:
+    lan = plan.lan
+    return {
+        "lan": None
+        if lan is None
+        else {"interface": lan.interface, "address": str(lan.address), "network": str(lan.network)},
+        "port": plan.port,
+        "database": plan.database,
+        "user": plan.user,
+    }
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -166,12 +205,27 @@ def access_rules(plan: ServerPlan) -> str:
 
 
 def start(plan: ServerPlan) -> None:
-    """Start the server and wait until it takes connections; nothing to do if it runs."""
+    """Start the server and wait until it takes connections; nothing to do if it runs.
+    Refused, saying so, when another program holds the port."""
     if running(plan):
         return
+    if port_taken(plan.port):
+        raise ServerError(
+            _(
+                "Another program on this PC uses port {port}, so the shop's server cannot "
+                "start: close that program, or share the card file on another port.",
+                port=str(plan.port),
+            )
+        )
     hand_over(plan.folder)
     args = ["start", "-D", str(plan.data), "-l", str(plan.log), "-w", f"-t{START_TIMEOUT_S}"]
     run_checked("pg_ctl", args, plan.folder, plan.log)
+
+
+def port_taken(port: int) -> bool:
+    """True when something on this PC listens on ``port`` already (another PostgreSQL)."""
+    with socket.socket() as probe:
+        return probe.connect_ex((str(LOOPBACK), port)) == 0
 
 
 def stop(plan: ServerPlan) -> None:
@@ -205,7 +259,7 @@ def create_shop_database(plan: ServerPlan, superuser_password: str, password: st
         ) from error
     try:
         if admin.run("SELECT 1 FROM pg_database WHERE datname = :name", name=plan.database):
-            raise ShopError(
+            raise ServerError(
                 _(
                     "The shop's server holds a card file named {name} already.",
                     name=plan.database,

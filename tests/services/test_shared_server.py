@@ -9,13 +9,12 @@ from __future__ import annotations
 import socket
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pg8000.native as pg
 import pytest
 
-from shopcards.core.errors import ShopError
 from shopcards.core.shared_address import SharedAddress, generate_password
 from shopcards.services import shared_server
 from shopcards.services.connection_secret import password_refused
@@ -194,13 +193,35 @@ def test_stopped_and_started_again_the_data_is_kept(shop: Shop) -> None:
         conn.close()
 
 
+def test_the_plan_is_read_back_from_the_folder(shop: Shop, tmp_path: Path) -> None:
+    assert shared_server.saved_plan(shop.plan.folder) == shop.plan
+    with pytest.raises(ServerError, match="No shop's server is set up in"):
+        shared_server.saved_plan(tmp_path)
+
+
+def test_a_port_another_program_holds_is_said_before_starting(shop: Shop) -> None:
+    shared_server.stop(shop.plan)
+    try:
+        with socket.socket() as other:
+            other.bind(("127.0.0.1", 0))
+            other.listen()
+            busy = replace(shop.plan, port=other.getsockname()[1])
+            shared_server.write_settings(busy)
+            with pytest.raises(ServerError, match=f"uses port {busy.port}"):
+                shared_server.start(busy)
+    finally:
+        shared_server.write_settings(shop.plan)
+        shared_server.start(shop.plan)
+    connect(shop).close()
+
+
 def test_a_second_setup_in_the_same_folder_is_refused(shop: Shop) -> None:
     with pytest.raises(ServerError, match="set up already"):
         shared_server.initialise(shop.plan)
 
 
 def test_a_second_shop_database_of_the_same_name_is_refused(shop: Shop) -> None:
-    with pytest.raises(ShopError, match="already"):
+    with pytest.raises(ServerError, match="holds a card file named shopcards already"):
         shared_server.create_shop_database(shop.plan, shop.superuser_password, "x")
 
 
