@@ -85,6 +85,9 @@ def parse_address(text: str) -> SharedAddress:
 def _from_parts(typed: str, uri: str) -> SharedAddress:
     try:
         parts = urlsplit(uri)
+    except ValueError:  # an unclosed "[" of an IPv6 address
+        raise SharedAddressError(_no_pc(typed)) from None
+    try:
         port = parts.port
     except ValueError:
         raise SharedAddressError(
@@ -127,20 +130,25 @@ def _bare_ipv6(text: str) -> bool:
 
 
 def _checked_host(host: str, typed: str) -> str:
-    """An IP address, or a PC's name as the network knows it (letters, digits, hyphens)."""
+    """An IP address (not 0.0.0.0 or ::, which name every address and no PC), or a PC's name
+    as the network knows it (letters, digits, hyphens)."""
     try:
-        return str(ipaddress.ip_address(host))
+        number = ipaddress.ip_address(host)
     except ValueError:
-        pass
-    labels = host.rstrip(".").split(".")
-    if host and len(host) <= 253 and all(_HOST_LABEL.match(label) for label in labels):
-        return host.rstrip(".").lower()
-    raise SharedAddressError(
-        _(
-            "“{address}” names no PC: type the till PC's number (like 192.168.1.20) or its "
-            "name (like till-pc).",
-            address=typed,
-        )
+        labels = host.rstrip(".").split(".")
+        if host and len(host) <= 253 and all(_HOST_LABEL.match(label) for label in labels):
+            return host.rstrip(".").lower()
+    else:
+        if not number.is_unspecified:
+            return str(number)
+    raise SharedAddressError(_no_pc(typed))
+
+
+def _no_pc(typed: str) -> str:
+    return _(
+        "“{address}” names no PC: type the till PC's number (like 192.168.1.20) or its "
+        "name (like till-pc).",
+        address=typed,
     )
 
 
