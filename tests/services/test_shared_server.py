@@ -6,20 +6,23 @@ One server for the whole module (initdb takes seconds); the tests that stop it s
 
 from __future__ import annotations
 
+import os
 import socket
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pg8000.native as pg
+import psutil
 import pytest
 
 from shopcards.core.shared_address import SharedAddress, generate_password
 from shopcards.services import shared_server
 from shopcards.services.connection_secret import password_refused
 from shopcards.services.lan import lan_addresses
-from shopcards.services.server_process import ServerError
+from shopcards.services.server_process import SERVICE_USER, ServerError
 from shopcards.services.shared_server import ServerPlan
 
 
@@ -213,6 +216,13 @@ def test_a_port_another_program_holds_is_said_before_starting(shop: Shop) -> Non
         shared_server.write_settings(shop.plan)
         shared_server.start(shop.plan)
     connect(shop).close()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="only root hands it over")
+def test_as_root_the_server_runs_as_its_own_system_user(shop: Shop) -> None:
+    pid = int((shop.plan.data / "postmaster.pid").read_text().split()[0])
+    assert psutil.Process(pid).username() == SERVICE_USER
+    assert stat.S_IMODE(shop.plan.data.stat().st_mode) == 0o700
 
 
 def test_a_second_setup_in_the_same_folder_is_refused(shop: Shop) -> None:
