@@ -18,6 +18,7 @@ from shopcards.core.shared_address import (
     parse_address,
     typed_password,
 )
+from shopcards.services import catalogues
 
 
 @pytest.mark.parametrize(
@@ -103,3 +104,10 @@ def test_a_generated_password_typed_loosely_is_still_understood() -> None:
     assert typed_password(password.upper().replace("-", " ")) == password
     assert typed_password(password.replace("-", "")) == password
     assert typed_password("My Own Secret") == "My Own Secret"
+
+
+def test_a_refusal_is_said_in_the_shops_language() -> None:
+    catalogues.start("fi")
+    with pytest.raises(SharedAddressError) as refusal:
+        parse_address("till-pc:99999")
+    assert refusal.value.message == "Portin osoitteessa ”till-pc:99999” on oltava luku 1–65535."

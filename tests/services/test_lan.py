@@ -10,6 +10,7 @@ from typing import NamedTuple
 import psutil
 import pytest
 
+from shopcards.services import catalogues
 from shopcards.services.lan import LanAddress, NoShopNetwork, lan_addresses, private, shop_address
 
 V4, V6, LINK = socket.AF_INET, socket.AF_INET6, psutil.AF_LINK
@@ -87,3 +88,9 @@ def test_this_pcs_own_interfaces_give_only_private_addresses() -> None:
     assert all(lan.address in lan.network for lan in found)
     assert not any(lan.address.is_loopback or lan.address.is_link_local for lan in found)
     assert str(ipaddress.ip_address("0.0.0.0")) not in {str(lan.address) for lan in found}
+
+
+def test_the_refusal_is_said_in_the_shops_language() -> None:
+    catalogues.start("ro")
+    with pytest.raises(NoShopNetwork, match="nu direct la internet"):
+        shop_address({})
