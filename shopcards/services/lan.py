@@ -22,6 +22,9 @@ from shopcards.core.i18n import _
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
+Interfaces = Mapping[str, Sequence[Any]]
+"""``psutil.net_if_addrs()``: each interface's entries with ``family``, ``address``, ``netmask``."""
+
 PRIVATE_NETWORKS: tuple[IPNetwork, ...] = (
     ipaddress.ip_network("10.0.0.0/8"),
     ipaddress.ip_network("172.16.0.0/12"),
@@ -50,12 +53,11 @@ def private(address: IPAddress) -> bool:
     return any(address in network for network in PRIVATE_NETWORKS)
 
 
-def lan_addresses(interfaces: Mapping[str, Sequence[Any]] | None = None) -> list[LanAddress]:
+def lan_addresses(interfaces: Interfaces | None = None) -> list[LanAddress]:
     """This PC's private addresses, IPv4 first, each with its subnet.
 
-    ``interfaces`` is ``psutil.net_if_addrs()`` (taken when not given): entries with
-    ``family``, ``address`` and ``netmask``. Loopback, unspecified, link-local and public
-    addresses are left out.
+    ``interfaces`` is taken from psutil when not given. Loopback, unspecified, link-local and
+    public addresses are left out.
     """
     if interfaces is None:
         import psutil
@@ -86,7 +88,7 @@ def _lan_address(interface: str, entry: Any) -> LanAddress | None:
     return LanAddress(interface, address, network)
 
 
-def shop_address(interfaces: Mapping[str, Sequence[Any]] | None = None) -> LanAddress:
+def shop_address(interfaces: Interfaces | None = None) -> LanAddress:
     """The address to share the card file on: the first private one. Refused, with why, when
     the PC has none (not on a network, or only on the internet)."""
     found = lan_addresses(interfaces)

@@ -28,7 +28,7 @@ import json
 import os
 import secrets
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from shopcards import paths
@@ -39,7 +39,7 @@ from shopcards.core.shared_address import (
     SharedAddress,
     generate_password,
 )
-from shopcards.services.lan import LanAddress
+from shopcards.services.lan import Interfaces, LanAddress, lan_addresses, shop_address
 from shopcards.services.server_process import ServerError, hand_over, run, run_checked
 
 SUPERUSER = "postgres"
@@ -150,6 +150,19 @@ def saved_plan(folder: Path) -> ServerPlan:
             ipaddress.ip_network(lan["network"]),
         )
     return ServerPlan(folder, lan, **fields)
+
+
+def on_this_network(plan: ServerPlan, interfaces: Interfaces | None = None) -> ServerPlan:
+    """``plan``, moved to this PC's address on the shop's network if the router has given it
+    another since (settings rewritten: they take effect at the next start, and the other PCs
+    need the new address). The same plan when the address still holds, or none was shared."""
+    if plan.lan is None:
+        return plan
+    if any(lan.address == plan.lan.address for lan in lan_addresses(interfaces)):
+        return plan
+    moved = replace(plan, lan=shop_address(interfaces))
+    write_settings(moved)
+    return moved
 
 
 def _plan_fields(plan: ServerPlan) -> dict[str, object]:

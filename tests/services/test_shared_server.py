@@ -6,6 +6,7 @@ One server for the whole module (initdb takes seconds); the tests that stop it s
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import socket
 import stat
@@ -21,9 +22,10 @@ import pytest
 from shopcards.core.shared_address import SharedAddress, generate_password
 from shopcards.services import shared_server
 from shopcards.services.connection_secret import password_refused
-from shopcards.services.lan import lan_addresses
+from shopcards.services.lan import LanAddress, NoShopNetwork, lan_addresses
 from shopcards.services.server_process import SERVICE_USER, ServerError
 from shopcards.services.shared_server import ServerPlan
+from tests.services.test_lan import Entry
 
 
 @dataclass(frozen=True)
@@ -242,3 +244,26 @@ def test_a_wrong_superuser_password_is_said_plainly(shop: Shop) -> None:
 
 def test_the_server_folder_sits_beside_the_card_files(tmp_path: Path) -> None:
     assert shared_server.server_folder() == tmp_path / "home" / "server"
+
+
+def test_a_new_address_from_the_router_moves_the_plan_and_its_settings(tmp_path: Path) -> None:
+    eth0 = LanAddress(
+        "eth0", ipaddress.ip_address("192.168.1.20"), ipaddress.ip_network("192.168.1.0/24")
+    )
+    plan = ServerPlan(tmp_path / "server", eth0, port=5433)
+    plan.data.mkdir(parents=True)
+    shared_server.write_settings(plan)
+    same = {"eth0": [Entry(socket.AF_INET, "192.168.1.20", "255.255.255.0")]}
+    assert shared_server.on_this_network(plan, same) is plan
+    moved_to = {"eth0": [Entry(socket.AF_INET, "10.0.0.7", "255.255.255.0")]}
+    moved = shared_server.on_this_network(plan, moved_to)
+    assert moved.address.host == "10.0.0.7"
+    assert shared_server.saved_plan(plan.folder) == moved
+    assert (
+        "listen_addresses = '127.0.0.1,10.0.0.7'"
+        in (plan.data / shared_server.SETTINGS_FILE).read_text()
+    )
+    assert "10.0.0.0/24" in (plan.data / "pg_hba.conf").read_text()
+    assert "192.168.1" not in (plan.data / "pg_hba.conf").read_text()
+    with pytest.raises(NoShopNetwork):
+        shared_server.on_this_network(moved, {})
