@@ -98,6 +98,14 @@ def _check(args: argparse.Namespace) -> int:
             ok=_("OK"),
         )
     )
-    if report.read_only:
+    if report.share is not None:
+        print(
+            _(
+                "The file is in a shared network folder ({share}): shopcards can check it but "
+                "not save to it.",
+                share=report.share.place,
+            )
+        )
+    elif report.read_only:
         print(_("The file is read-only: shopcards can read it but not save to it."))
     return 0

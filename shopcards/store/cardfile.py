@@ -17,7 +17,12 @@ from shopcards import paths
 from shopcards.core.errors import CardFileError
 from shopcards.core.i18n import _
 from shopcards.store import data_steps, schema
-from shopcards.store.verdict import BUSY_TIMEOUT_MS, examine, read_only_error
+from shopcards.store.verdict import (
+    BUSY_TIMEOUT_MS,
+    examine,
+    network_share_error,
+    read_only_error,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -132,8 +137,8 @@ def open_card_file(path: Path, create: bool = True) -> CardFile:
     """Open (and if needed create or migrate) the card file at ``path``.
 
     Raises CardFileError when :func:`~shopcards.store.verdict.examine` says the file cannot be
-    opened (not a card file, damaged, busy, from a newer shopcards) or may not be written;
-    the file is then left exactly as it was.
+    opened (not a card file, damaged, busy, from a newer shopcards) or may not be written
+    (read-only, or in a shared network folder); the file is then left exactly as it was.
     """
     path = Path(path)
     if not path.exists() and not create:
@@ -141,6 +146,8 @@ def open_card_file(path: Path, create: bool = True) -> CardFile:
     verdict = examine(path)
     if not verdict.opens:
         raise verdict.refusal()
+    if verdict.share is not None:
+        raise network_share_error(verdict)
     if verdict.read_only:
         raise read_only_error(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,12 +10,13 @@ import enum
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from shopcards.core.errors import CardFileError
 from shopcards.core.i18n import N_, _
 from shopcards.store import schema
+from shopcards.store.network_share import NetworkShare, network_share
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -35,7 +36,11 @@ class Standing(enum.Enum):
 
 @dataclass(frozen=True)
 class Verdict:
-    """The answer of :func:`examine`; ``problems`` says what is wrong, for a person."""
+    """The answer of :func:`examine`; ``problems`` says what is wrong, for a person.
+
+    ``share`` names the shared network folder the file is in: such a file is read-only to
+    shopcards (SQLite's locking does not hold over a network), so it can be checked and read
+    but never opened for saving, nor made there."""
 
     path: Path
     standing: Standing
@@ -44,6 +49,7 @@ class Verdict:
     problems: tuple[str, ...] = ()
     customers: int = 0
     purchases: int = 0
+    share: NetworkShare | None = None
 
     @property
     def opens(self) -> bool:
@@ -94,23 +100,25 @@ def examine(path: Path, integrity: bool = False) -> Verdict:
     """What ``path`` is. With ``integrity``, also SQLite's integrity and foreign-key checks and
     the counts `shopcards check` shows; opening leaves them out, as they read the whole file."""
     path = Path(path)
-    read_only = is_read_only(path)
+    share = network_share(path)
+    read_only = share is not None or is_read_only(path)
     if path.is_dir():
         return _refused(
             path, Standing.UNREADABLE, _("{path} is a folder, not a card file.", path=path)
         )
     if not path.exists() or path.stat().st_size == 0:
-        return Verdict(path, Standing.NEW, read_only)
+        return Verdict(path, Standing.NEW, read_only, share=share)
     try:
         conn = _connect_read_only(path, read_only)
     except sqlite3.Error as exc:
         return _from_error(path, exc)
     try:
-        return _inspect(conn, path, read_only, integrity)
+        found = _inspect(conn, path, read_only, integrity)
     except sqlite3.Error as exc:
         return _from_error(path, exc)
     finally:
         conn.close()
+    return replace(found, share=share) if share is not None and found.opens else found
 
 
 def is_read_only(path: Path) -> bool:
@@ -133,6 +141,34 @@ def read_only_error(path: Path) -> CardFileError:
             "Make the file and its folder writable, or copy the file to a folder where you may "
             "save and open the copy. The file was not changed.",
             path=path,
+        )
+    )
+
+
+def network_share_error(verdict: Verdict) -> CardFileError:
+    """Why a card file in a shared network folder is not opened for saving (or not made there),
+    and the way that does work for two PCs: one PC holds the file and shares it."""
+    share = verdict.share.place if verdict.share else ""
+    if verdict.standing is Standing.NEW:
+        return CardFileError(
+            _(
+                "A new card file cannot be made at {path}: that is a shared network folder "
+                "({share}), and a card file there gets damaged when two PCs write to it. Make "
+                "the card file on this PC's own disk; to use it from other PCs as well, share "
+                "it from this PC with `shopcards share`. Nothing was created.",
+                path=verdict.path,
+                share=share,
+            )
+        )
+    return CardFileError(
+        _(
+            "The card file {path} is in a shared network folder ({share}). shopcards does "
+            "not save to a card file there: when two PCs write to one card file over the "
+            "network, it gets damaged. To use one card file from two PCs, keep it on the till "
+            "PC's own disk and share it from there: on the till PC, run `shopcards share`. To "
+            "only look at this file, copy it to this PC's own disk. The file was not changed.",
+            path=verdict.path,
+            share=share,
         )
     )
 

@@ -13,6 +13,7 @@ from shopcards.services.opening import open_session
 from shopcards.services.settings import update_settings
 from tests.cli.run import shopcards
 from tests.conftest import card_input, set_test_pin
+from tests.network_mount import SHARE, files_in, mount_share
 
 
 def test_demo_check_backup_restore(tmp_path: Path) -> None:
@@ -167,3 +168,31 @@ def test_restore_never_replaces_another_programs_file(tmp_path: Path) -> None:
     )
     assert refused.returncode == 2 and "not a shopcards card file" in refused.stderr
     assert other.read_bytes() == before
+
+
+def test_a_card_file_on_a_network_share_is_checked_but_not_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    share = tmp_path / "nas"
+    made = shopcards("demo", "--customers", "20", "--db", str(share / "shop.db"), home=tmp_path)
+    assert made.returncode == 0, made.stderr
+    mount_share(monkeypatch, share)
+    before = files_in(share)
+    checked = shopcards("check", "--db", str(share / "shop.db"), home=tmp_path)
+    assert checked.returncode == 0 and "20 cards" in checked.stdout
+    assert f"in a shared network folder ({SHARE}): shopcards can check it" in checked.stdout
+    saved = shopcards("backup", "--db", str(share / "shop.db"), home=tmp_path)
+    assert saved.returncode == 2 and "Traceback" not in saved.stderr
+    assert f"is in a shared network folder ({SHARE})." in saved.stderr
+    assert "`shopcards share`" in saved.stderr
+    assert files_in(share) == before  # no backups folder, no -wal, no -shm
+
+
+def test_no_demo_card_file_is_made_on_a_network_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    share = mount_share(monkeypatch, tmp_path / "nas")
+    made = shopcards("demo", "--customers", "20", "--db", str(share / "demo.db"), home=tmp_path)
+    assert made.returncode == 2
+    assert "A new card file cannot be made at" in made.stderr and SHARE in made.stderr
+    assert files_in(share) == {}

@@ -11,7 +11,9 @@ import pytest
 from shopcards.core.errors import CardFileError
 from shopcards.store import verdict
 from shopcards.store.cardfile import open_card_file
+from shopcards.store.network_share import NetworkShare
 from shopcards.store.verdict import Standing, examine
+from tests.network_mount import SHARE, files_in, mount_share
 
 
 @pytest.fixture
@@ -98,3 +100,38 @@ def test_an_empty_sqlite_file_of_another_program_is_left_alone(tmp_path: Path) -
     with pytest.raises(CardFileError, match="not a shopcards card file"):
         open_card_file(other)
     assert other.read_bytes() == before
+
+
+def test_a_card_file_on_a_network_share_is_checked_but_not_opened_for_saving(
+    card_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    share = mount_share(monkeypatch, tmp_path / "nas")
+    on_share = share / "shop.db"
+    card_file.rename(on_share)
+    before = files_in(share)
+    found = examine(on_share, integrity=True)
+    assert found.ok and found.read_only and found.share == NetworkShare(SHARE, "cifs")
+    with pytest.raises(CardFileError) as refused:
+        open_card_file(on_share)
+    told = refused.value.message
+    assert f"{on_share} is in a shared network folder ({SHARE})." in told
+    assert "two PCs" in told and "`shopcards share`" in told and "was not changed" in told
+    assert files_in(share) == before  # no -wal or -shm beside it
+
+
+def test_no_new_card_file_is_made_on_a_network_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    share = mount_share(monkeypatch, tmp_path / "nas")
+    with pytest.raises(CardFileError, match="A new card file cannot be made at") as refused:
+        open_card_file(share / "cards" / "shop.db")
+    assert SHARE in refused.value.message and "Nothing was created" in refused.value.message
+    assert files_in(share) == {}
+
+
+def test_a_card_file_beside_a_share_opens_as_ever(
+    card_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mount_share(monkeypatch, tmp_path / "nas")
+    assert examine(card_file).share is None
+    open_card_file(card_file).close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,13 +19,17 @@ from shopcards.app import Cabinet, configure_logging, install_exception_hook
 from shopcards.core.card import CardQuery
 from shopcards.core.errors import Cancelled, ShopError
 from shopcards.core.progress import CancelToken, Progress
-from shopcards.services import cards
+from shopcards.services import cards, catalogues
 from shopcards.services.session import Session
+from shopcards.store.cardfile import open_card_file
+from shopcards.ui.cabinet.card_file_place import CardFilePlace
+from shopcards.ui.cabinet.main_window import MainWindow
 from shopcards.ui.history.pane import HistoryPane
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.error_dialog import ErrorDialog
 from shopcards.ui.kit.theme import ColourMode, Theme
-from tests.ui.conftest import ModalAnswers, find
+from tests.network_mount import SHARE, files_in, mount_share
+from tests.ui.conftest import ModalAnswers, find, show_window
 
 
 @pytest.fixture
@@ -248,3 +252,77 @@ def test_the_view_menu_switches_light_and_dark(qtbot: QtBot, window: object) -> 
     assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
     window.colour_actions[ColourMode.LIGHT].trigger()
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+
+
+def _read_and_close(said: list[str]) -> Callable[[QWidget], None]:
+    def read(dialog: QWidget) -> None:
+        said.append(find(dialog, QLabel, "Message").text())
+        dialog.close()
+
+    return read
+
+
+def test_a_card_file_on_a_network_share_is_refused_with_why_and_what_to_do(
+    cabinet: Cabinet, tmp_path: Path, modals: ModalAnswers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The share is a folder the mount table (given, as no CIFS share can be mounted in a
+    test) names as //nas/shop; the card file in it is real."""
+    open_card_file(tmp_path / "nas" / "shop.db").close()
+    share = mount_share(monkeypatch, tmp_path / "nas")
+    before = files_in(share)
+    said: list[str] = []
+    modals.then(_read_and_close(said))
+    assert not cabinet.open(share / "shop.db")
+    assert f"is in a shared network folder ({SHARE})." in said[0]
+    assert "two PCs" in said[0] and "`shopcards share`" in said[0]
+    assert cabinet.window is None
+    assert files_in(share) == before
+
+
+def test_no_new_card_file_is_made_on_a_network_share_from_the_window(
+    cabinet: Cabinet,
+    shop: Session,
+    tmp_path: Path,
+    modals: ModalAnswers,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert cabinet.open(shop.card_file.path)
+    first = cabinet.window
+    assert first is not None
+    share = mount_share(monkeypatch, tmp_path / "nas")
+    said: list[str] = []
+    modals.then(_read_and_close(said))
+    first.cardFileRequested.emit(share / "new.db")
+    qtbot.waitUntil(lambda: bool(said))
+    assert "A new card file cannot be made at" in said[0] and SHARE in said[0]
+    assert cabinet.window is first and first.isVisible()
+    assert files_in(share) == {}
+
+
+def test_the_status_bar_says_where_the_card_file_lives(window: MainWindow) -> None:
+    place = window.findChild(CardFilePlace)
+    assert place is not None and place.isVisible()
+    assert place.text() == f"Card file: {window.session.card_file.path}"
+    assert place.accessibleName() == place.text()
+
+
+def test_a_long_place_is_shortened_in_its_middle(qtbot: QtBot) -> None:
+    place = CardFilePlace("till-pc:5433/" + "shop" * 80)
+    qtbot.addWidget(place)
+    place.resize(300, 20)
+    place.show()
+    assert place.text().startswith("Card file: till-pc") and place.text().endswith("shop")
+    assert "…" in place.text()
+    assert place.fontMetrics().horizontalAdvance(place.text()) <= 300
+    assert place.toolTip() == "Card file: till-pc:5433/" + "shop" * 80
+
+
+def test_the_place_is_said_in_the_shop_language_and_kept_left_to_right(
+    qtbot: QtBot, shop: Session
+) -> None:
+    catalogues.start("he")
+    window = show_window(qtbot, shop)
+    place = window.findChild(CardFilePlace)
+    assert place is not None
+    assert place.text() == f"קובץ הכרטיסים: \u2068{shop.card_file.path}\u2069"

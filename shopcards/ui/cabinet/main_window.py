@@ -33,6 +33,7 @@ from shopcards.core.i18n import N_, _, pgettext
 from shopcards.core.roles import Role
 from shopcards.services import cards
 from shopcards.services.session import Session
+from shopcards.ui.cabinet.card_file_place import CardFilePlace
 from shopcards.ui.cabinet.drawer_tabs import DrawerTabs
 from shopcards.ui.cabinet.empty_cabinet import EmptyCabinet
 from shopcards.ui.cabinet.file_actions import ask_card_file_to_open, ask_new_card_file, back_up_now
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.drawers)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.statusBar().addWidget(CardFilePlace(str(self.session.card_file.path)), 1)
         self.role_label = QLabel()
         self.statusBar().addPermanentWidget(self.role_label)
         QWidget.setTabOrder(self.search, self.new_button)
