@@ -13,9 +13,9 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+from shopcards.core.shared_address import SharedAddress
 from shopcards.store import moving
 from shopcards.store.cardfile import open_card_file
-from shopcards.store.pg_connection import Address
 from shopcards.store.shared_file import open_shared
 
 TEMPLATE = "shop_template"
@@ -38,8 +38,8 @@ class ServerForTests:
     def stop(self) -> None:
         self._server.cleanup()
 
-    def address(self, database: str) -> Address:
-        return Address(database, "postgres", socket=self.socket, port=self.port)
+    def address(self, database: str) -> SharedAddress:
+        return SharedAddress(host=self.socket, port=self.port, database=database, user="postgres")
 
     def run(self, *statements: str) -> None:
         """Statements outside any transaction, as the server's owner (CREATE DATABASE…)."""
@@ -50,7 +50,7 @@ class ServerForTests:
         finally:
             admin.close()
 
-    def fresh(self) -> Address:
+    def fresh(self) -> SharedAddress:
         """A new shared card file holding what a new card file holds."""
         if not self._template_made:
             self._make_template()

@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from shopcards import paths
 from shopcards.store.dialect import POSTGRESQL, for_postgres
 
 if TYPE_CHECKING:
@@ -37,29 +34,6 @@ class Conflict(sqlite3.IntegrityError):
 
     A subclass of SQLite's own, so that the store's ``except sqlite3.IntegrityError`` handles
     both stores with one clause."""
-
-
-@dataclass(frozen=True)
-class Address:
-    """Where a shared card file's server is, and who connects: never the password's text."""
-
-    database: str
-    user: str
-    host: str | None = None
-    port: int = 5432
-    socket: str | None = None
-    """A local socket folder instead of host and port (the tests' server)."""
-
-    def where(self) -> str:
-        """The address as a person reads it: ``till-pc:5433/shop``."""
-        place = self.socket if self.socket else f"{self.host}:{self.port}"
-        return f"{place}/{self.database}"
-
-    def stand_in(self) -> Path:
-        """A path in this PC's data folder that stands for the shared store where a card
-        file's path is used: backups go beside it (``paths.backups_dir``)."""
-        host = "local" if self.socket else f"{self.host}-{self.port}"
-        return paths.data_dir() / "shared" / f"{self.database}@{host}.shared"
 
 
 def _numeric(text: str) -> int | float:

@@ -13,14 +13,17 @@ timeout is told as busy, in the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from shopcards import paths
 from shopcards.core.errors import CardFileError
 from shopcards.core.i18n import _
-from shopcards.store.pg_connection import Address, PgConnection
+from shopcards.core.shared_address import SharedAddress
+from shopcards.store.pg_connection import PgConnection
 from shopcards.store.verdict import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -40,7 +43,7 @@ class ServerUnreachable(CardFileError):
 class SharedCardFile:
     """The shared store open for one desk. Use :func:`open_shared`; close it when done."""
 
-    def __init__(self, address: Address, conn: PgConnection, password: str | None) -> None:
+    def __init__(self, address: SharedAddress, conn: PgConnection, password: str | None) -> None:
         self.address = address
         self.conn = conn
         self._password = password
@@ -52,13 +55,15 @@ class SharedCardFile:
         return self.conn
 
     def where(self) -> str:
-        return self.address.where()
+        return where(self.address)
 
     @property
     def path(self) -> Path:
-        """This PC's own folder for the shared store: its backups, the drawing's witness file
-        and the erasure log sit there (the server keeps the cards)."""
-        return self.address.stand_in()
+        """A path in this PC's data folder that stands for the shared store where a card
+        file's path is used: its backups, the drawing's witness file and the erasure log sit
+        beside it (the server keeps the cards)."""
+        place = re.sub(r"[^\w.-]+", "_", f"{self.address.host}-{self.address.port}")
+        return paths.data_dir() / "shared" / f"{self.address.database}@{place}.shared"
 
     def reopen(self) -> SharedCardFile:
         """A connection of its own to the same store (for work on another thread)."""
@@ -150,12 +155,17 @@ class SharedCardFile:
         return int(count)
 
 
-def unreachable(address: Address, exc: BaseException) -> ServerUnreachable:
+def where(address: SharedAddress) -> str:
+    """Where a shared card file lives, as a person reads it: ``till-pc:5433/shop``."""
+    return f"{address.short}/{address.database}"
+
+
+def unreachable(address: SharedAddress, exc: BaseException) -> ServerUnreachable:
     return ServerUnreachable(
         _(
             "The PC that holds the shared card file ({where}) cannot be reached: nothing was "
-            "saved. Check that it is on and connected; shopcards tries again by itself.",
-            where=address.where(),
+            "saved. Check that it is on and connected to the shop's network, then try again.",
+            where=where(address),
         ),
         str(exc),
     )
@@ -167,17 +177,17 @@ def _is_network(exc: BaseException) -> bool:
     return isinstance(exc, (OSError, pg8000.exceptions.InterfaceError))
 
 
-def open_shared(address: Address, password: str | None) -> SharedCardFile:
+def open_shared(address: SharedAddress, password: str | None) -> SharedCardFile:
     """Connect to the shared store at ``address``; ServerUnreachable when it does not answer."""
     return SharedCardFile(address, PgConnection(_native(address, password)), password)
 
 
-def _native(address: Address, password: str | None) -> pg8000.native.Connection:
+def _native(address: SharedAddress, password: str | None) -> pg8000.native.Connection:
     import pg8000.native
 
     options: dict[str, Any] = {"user": address.user, "database": address.database}
-    if address.socket:
-        options["unix_sock"] = f"{address.socket}/.s.PGSQL.{address.port}"
+    if address.host.startswith("/"):  # a socket folder, as libpq reads such a host
+        options["unix_sock"] = f"{address.host}/.s.PGSQL.{address.port}"
     else:
         options.update(host=address.host, port=address.port)
     try:
