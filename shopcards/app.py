@@ -40,6 +40,7 @@ from shopcards.ui.kit.theme import ColourMode, Theme, load_fonts
 from shopcards.ui.kit.window_fit import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
+    from shopcards.services.session import Location
     from shopcards.ui.cabinet.shop_tools import ShopTools
 
 log = logging.getLogger("shopcards")
@@ -48,8 +49,9 @@ DEFAULT_SIZE = (1280, 800)
 _GEOMETRY, _SPLITTER, _COLOURS = "window/geometry", "window/splitter", "view/colour_mode"
 
 
-def run_window(db_path: Path, language: str | None = None) -> int:
-    """Open the window on the card file at ``db_path``; returns the exit status.
+def run_window(db_path: Location, language: str | None = None) -> int:
+    """Open the window on the card file (or shared card file) at ``db_path``; returns the exit
+    status.
 
     The window speaks ``language`` (``--lang``) if given, else the one chosen on this PC in the
     settings, else the one the command line found from the PC's locale."""
@@ -97,8 +99,9 @@ class Cabinet:
         """The Shop menu and the panes beside the card: None until the cabinet first shows."""
         app.aboutToQuit.connect(self.save_state)
 
-    def open(self, path: Path) -> bool:
-        """Show the cabinet of the card file at ``path``; False (and a message) if it can't."""
+    def open(self, path: Location) -> bool:
+        """Show the cabinet of the card file (or shared card file) at ``path``; False (and a
+        message) if it can't."""
         try:
             session = open_session(path)
         except ShopError as exc:

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shopcards import __version__, paths
 from shopcards.core import i18n
@@ -21,6 +22,10 @@ from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
 from shopcards.services import catalogues
 
+if TYPE_CHECKING:
+    from shopcards.services.session import Location
+
+SHARED_SCHEMES = ("postgresql://", "postgres://")
 PROG = "shopcards"
 PRIVATE_UMASK = 0o077
 COMMAND_MODULES = (
@@ -36,6 +41,7 @@ COMMAND_MODULES = (
     "merge",
     "export",
     "forget",
+    "sharing",
     "customer_data",
 )
 
@@ -87,14 +93,42 @@ def add_command(
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
-        type=Path,
+        type=location,
         default=argparse.SUPPRESS,
-        help=_("the card file (default: {path})", path=paths.default_db()),
+        help=_(
+            "the card file (default: {path}), or a shared card file's address "
+            "(postgresql://shopcards@till-pc:5433/shopcards)",
+            path=paths.default_db(),
+        ),
     )
 
 
+def location(text: str) -> Location:
+    """A card file's path, or a shared card file's address (``postgresql://…``)."""
+    if text.lower().startswith(SHARED_SCHEMES):
+        from shopcards.core.shared_address import SharedAddressError, parse_address
+
+        try:
+            return parse_address(text)
+        except SharedAddressError as exc:
+            raise argparse.ArgumentTypeError(exc.message) from exc
+    return Path(text)
+
+
+def db_location(args: argparse.Namespace) -> Location:
+    """The card file or shared card file the command works on."""
+    found: Location | None = getattr(args, "db", None)
+    return paths.default_db() if found is None else found
+
+
 def db_path(args: argparse.Namespace) -> Path:
-    return Path(getattr(args, "db", None) or paths.default_db())
+    """The card file the command works on: only a card file on this PC will do."""
+    found = db_location(args)
+    if not isinstance(found, Path):
+        raise ShopError(
+            _("This command works on a card file on this PC, not on a shared card file.")
+        )
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -112,7 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
     afterwards = os.umask(PRIVATE_UMASK)
-    window_db = window_card_file(arguments)
+    try:
+        window_db = window_card_file(arguments)
+    except argparse.ArgumentTypeError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
     if window_db is not None:
         return open_window(window_db, language)
     try:
@@ -120,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         func = getattr(args, "func", None)
         if func is None:
             afterwards = PRIVATE_UMASK
-            return open_window(db_path(args), language)
+            return open_window(db_location(args), language)
         return _run(func, args)
     finally:
         os.umask(afterwards)
@@ -163,7 +201,7 @@ def language_option(arguments: list[str]) -> tuple[list[str], str | None]:
     return rest, code
 
 
-def window_card_file(arguments: Sequence[str]) -> Path | None:
+def window_card_file(arguments: Sequence[str]) -> Location | None:
     """The card file to open the window on when ``arguments`` ask for nothing else (nothing, or
     only ``--db PATH``); None for anything the full parser must read.
 
@@ -173,13 +211,13 @@ def window_card_file(arguments: Sequence[str]) -> Path | None:
         case []:
             return paths.default_db()
         case ["--db", str(db)] if db and not db.startswith("-"):
-            return Path(db)
+            return location(db)
         case [str(option)] if option.startswith("--db=") and option != "--db=":
-            return Path(option.removeprefix("--db="))
+            return location(option.removeprefix("--db="))
     return None
 
 
-def open_window(db: Path, language: str | None = None) -> int:
+def open_window(db: Location, language: str | None = None) -> int:
     from shopcards.app import run_window
 
     return run_window(db, language)

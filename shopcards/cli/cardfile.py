@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location, db_path
 from shopcards.core.i18n import _
 from shopcards.services import backup
 from shopcards.services.auth import cli_session
@@ -60,7 +60,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _backup(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=args.dest is not None)
+    session = cli_session(db_location(args), need_owner=args.dest is not None)
     try:
         print(_("Backed up to {path}", path=backup.backup_now(session, args.dest)))
     finally:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.core.errors import NotFound, ShopError
 from shopcards.core.i18n import _
 from shopcards.services import cards, subject_access
@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _customer_data(args: argparse.Namespace) -> int:
     if args.pdf is None and args.json is None:
         raise ShopError(_("Say what to write: --pdf FILE.pdf, --json FILE.json or both."))
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         card = cards.find_card_no(session, args.card_no)
         if card is None or card.id is None:

@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.cli.purchases import _named_columns as named_columns
 from shopcards.core.customer_rows import ColumnMapping
 from shopcards.core.customer_table import CustomerTable
@@ -67,7 +67,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _run(args: argparse.Namespace) -> int:
     if (args.undo is None) == (args.file is None):
         raise ShopError(_("Give the customer file to import, or --undo BATCH (not both)."))
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         if args.undo is not None:
             undone = undo_import(session, args.undo)

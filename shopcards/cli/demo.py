@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location, db_path
 from shopcards.cli.terminal import terminal_progress
 from shopcards.core.i18n import N_, _
 from shopcards.services.auth import cli_session
@@ -38,7 +38,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _demo(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         result = build_demo(
             session,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.core.i18n import _, ngettext
 from shopcards.services import drawing, drawing_notice, drawing_proof
 from shopcards.services.auth import cli_session
@@ -74,7 +74,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _run(args: argparse.Namespace) -> int:
     if not args.log and not args.month:
         args.parser.error(_("say which month with --month YYYY-MM"))
-    session = cli_session(db_path(args), need_owner=not args.verify)
+    session = cli_session(db_location(args), need_owner=not args.verify)
     try:
         if args.verify:
             return _verify(session, args.month, args.published)

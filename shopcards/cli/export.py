@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.cli.terminal import terminal_progress
 from shopcards.core.card_export import Format
 from shopcards.core.i18n import N_, _, ngettext
@@ -74,7 +74,7 @@ def _date(text: str) -> dt.date:
 
 
 def _customers(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         count = export_customers(
             session,
@@ -98,7 +98,7 @@ def _customers(args: argparse.Namespace) -> int:
 
 
 def _purchases(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         count = export_purchases(
             session,

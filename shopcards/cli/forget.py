@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.cli.terminal import terminal_progress
 from shopcards.core.errors import NotFound
 from shopcards.core.i18n import N_, _, ngettext
@@ -53,7 +53,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _forget(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         card = cards.find_card_no(session, args.card)
         if card is None or card.id is None:
@@ -84,7 +84,7 @@ def _forget(args: argparse.Namespace) -> int:
 
 
 def _retention(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         months = retention.months(session)
         if not months:

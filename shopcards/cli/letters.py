@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.cli.terminal import terminal_progress
 from shopcards.core.i18n import _, ngettext
 from shopcards.core.template_problems import TemplateError
@@ -150,7 +150,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _session(args: argparse.Namespace) -> Session:
-    return cli_session(db_path(args), need_owner=not letter_selections.names_one_card(args.to))
+    return cli_session(db_location(args), need_owner=not letter_selections.names_one_card(args.to))
 
 
 def _letters(args: argparse.Namespace) -> int:
@@ -317,7 +317,7 @@ def _print_template_problems(exc: TemplateError) -> None:
 
 
 def _list_templates(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=False)
+    session = cli_session(db_location(args), need_owner=False)
     try:
         for info in templates.list_templates(session):
             state = _("built in") if info.built_in else _("own")

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import argparse
 
-from shopcards.cli import add_command, add_db_option, db_path, loyalty_cards, loyalty_tiers
+from shopcards.cli import (
+    add_command,
+    add_db_option,
+    db_location,
+    loyalty_cards,
+    loyalty_tiers,
+)
 from shopcards.core.i18n import N_, _, ngettext
 from shopcards.core.loyalty import SHORTFALL_RULE, Movement
 from shopcards.services import loyalty
@@ -94,7 +100,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _balance(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=False)
+    session = cli_session(db_location(args), need_owner=False)
     try:
         card = loyalty.holder_of_card(session, args.card)
         assert card.id is not None
@@ -117,7 +123,7 @@ def _balance(args: argparse.Namespace) -> int:
 
 
 def _ledger(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=False)
+    session = cli_session(db_location(args), need_owner=False)
     try:
         card = loyalty.holder_of_card(session, args.card)
         assert card.id is not None
@@ -170,7 +176,7 @@ def _line(session: Session, row: Movement) -> str:
 
 
 def _expire(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=False)  # opening it runs expiry
+    session = cli_session(db_location(args), need_owner=False)  # opening it runs expiry
     try:
         loyalty.expire(session)
         today = loyalty.expired_today(session)
@@ -190,7 +196,7 @@ def _expire(args: argparse.Namespace) -> int:
 
 
 def _adjust(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         card = loyalty.holder_of_card(session, args.card)
         assert card.id is not None

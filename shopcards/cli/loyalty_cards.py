@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.cli.terminal import terminal_progress
 from shopcards.core.i18n import _, ngettext
 from shopcards.services.auth import cli_session
@@ -91,7 +91,7 @@ def _request(args: argparse.Namespace) -> CardRequest:
 def _cards(args: argparse.Namespace) -> int:
     request = _request(args)
     one = len(request.customer_ids) == 1
-    session = cli_session(db_path(args), need_owner=not one)
+    session = cli_session(db_location(args), need_owner=not one)
     try:
         outcome = print_cards(session, request, args.out, progress=terminal_progress())
     finally:

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.i18n import N_, _, ngettext
 from shopcards.core.loyalty_insights import Change, band
@@ -69,7 +69,7 @@ def add_to(loyalty: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def _tiers(args: argparse.Namespace) -> int:
     owner = bool(args.set or args.place or args.report)
-    session = cli_session(db_path(args), need_owner=owner)
+    session = cli_session(db_location(args), need_owner=owner)
     try:
         if args.set:
             loyalty_tiers.save_tiers(session, [_parsed(session, text) for text in args.set])

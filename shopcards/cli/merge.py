@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.core.card import Card
 from shopcards.core.card_merge import FIELD_KEYS
 from shopcards.core.errors import ShopError
@@ -58,7 +58,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _duplicates(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         found = duplicates.find_duplicates(session)
         for pair in found:
@@ -82,7 +82,7 @@ def _duplicates(args: argparse.Namespace) -> int:
 
 def _merge(args: argparse.Namespace) -> int:
     take = dict(_field_choice(text) for text in args.take)
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         keep, other = _card(session, args.keep), _card(session, args.other)
         assert keep.id is not None and other.id is not None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from shopcards.cli import add_db_option, db_path
+from shopcards.cli import add_db_option, db_location
 from shopcards.core import i18n
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import N_, _, ngettext
@@ -60,7 +60,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _import(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         report = purchase_import.import_purchases(
             session,

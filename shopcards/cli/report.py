@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _, ngettext
 from shopcards.core.insights import RESPONSE_DAYS, CustomerList, Kind, Value, last_12_months
@@ -71,7 +71,7 @@ def _date(text: str) -> dt.date:
 
 
 def _report(args: argparse.Namespace) -> int:
-    session = cli_session(db_path(args), need_owner=True)
+    session = cli_session(db_location(args), need_owner=True)
     try:
         if args.which != "results":
             print(_(WHO_COUNTS))

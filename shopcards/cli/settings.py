@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from shopcards.cli import add_command, add_db_option, db_path
+from shopcards.cli import add_command, add_db_option, db_location
 from shopcards.core.errors import ShopError, ValidationError
 from shopcards.core.i18n import N_, _
 from shopcards.core.settings import BY_KEY, GROUPS, Setting, describe, in_group
@@ -44,7 +44,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def _settings(args: argparse.Namespace) -> int:
     values = _parsed(args.assignments)
-    session = cli_session(db_path(args), need_owner=bool(values))
+    session = cli_session(db_location(args), need_owner=bool(values))
     try:
         if values:
             try:

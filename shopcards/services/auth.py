@@ -12,7 +12,6 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from shopcards.core.errors import PermissionDenied, ValidationError
 from shopcards.core.i18n import N_, _, ngettext
@@ -32,6 +31,7 @@ from shopcards.services.session import Session, require_owner
 from shopcards.store import changes
 from shopcards.store import settings as settings_store
 from shopcards.store.handle import Database
+from shopcards.store.stores import Location
 
 PIN_KEY = "owner_pin_hash"
 FAILURES_KEY = "owner_pin_failures"
@@ -137,7 +137,7 @@ def become_clerk(session: Session) -> None:
 
 
 def cli_session(
-    path: Path, need_owner: bool, ask: Callable[[str], str] = getpass.getpass
+    path: Location, need_owner: bool, ask: Callable[[str], str] = getpass.getpass
 ) -> Session:
     """A session for a command-line command: clerk mode, or owner mode when ``need_owner``.
 

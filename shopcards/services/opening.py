@@ -12,6 +12,7 @@ import logging
 
 from shopcards.core.errors import CardFileError
 from shopcards.core.roles import Role
+from shopcards.core.shared_address import SharedAddress
 from shopcards.services import catalogues
 from shopcards.services.session import Session, connect
 from shopcards.store import erasure as erasure_log
@@ -28,7 +29,7 @@ def open_session(
     the discount tiers on, customers are placed again once a day (a look-up when both ran
     today)."""
     catalogues.reachable()  # letters are written in the shop's language
-    session = connect(location, role, password)
+    session = connect(location, role, password or _kept_password(location))
     today = session.today().isoformat()
     try:
         if not nothing_due(session.conn, today):
@@ -45,6 +46,16 @@ def open_session(
     _finish_wipe(session)
     session.forget_settings()  # read when first needed, as a session opened without chores
     return session
+
+
+def _kept_password(location: Location) -> str | None:
+    """The password this PC keeps for a shared card file (none for a card file, nor for a
+    server reached through this PC's own socket, which knows its user)."""
+    if not isinstance(location, SharedAddress) or location.host.startswith("/"):
+        return None
+    from shopcards.services import connection_secret
+
+    return connection_secret.password_for(location)
 
 
 def _finish_wipe(session: Session) -> None:

@@ -60,12 +60,12 @@ def set_up(
         address = shared_server.create_shop_database(plan, superuser_password, password)
         connection_secret.remember(address, password)
     except BaseException:
-        _undo(plan)
+        take_back(plan)
         raise
     return SharedServer(plan, address, password, outcomes)
 
 
-def _undo(plan: ServerPlan) -> None:
+def take_back(plan: ServerPlan) -> None:
     """Take back a set-up that failed half-way: the server stopped, its folder and the
     passwords kept for it gone."""
     with contextlib.suppress(ServerError):  # the first failure is the one to tell

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from shopcards.store.handle import Database
 
 
+__all__ = ["Location", "Session", "connect", "require_owner", "sqlite_version"]
+
+
 def _local_now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 

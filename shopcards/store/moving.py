@@ -134,16 +134,20 @@ def out_of_server(shared: SharedCardFile, card_file: CardFile, report: Report | 
     return done
 
 
-def card_file_copy(shared: SharedCardFile, dest: Path) -> None:
+def card_file_copy(shared: SharedCardFile, dest: Path, report: Report | None = None) -> None:
     """A new card file at ``dest`` (an empty or missing file) holding the shared store's
     content: its backup, or the card file it goes back to (``unshare``)."""
     from shopcards.store.cardfile import open_card_file
 
     card_file = open_card_file(dest)
     try:
-        out_of_server(shared, card_file, None)
-    finally:
+        out_of_server(shared, card_file, report)
+    except BaseException:
         card_file.close()
+        for left in (dest, dest.with_name(dest.name + "-wal"), dest.with_name(dest.name + "-shm")):
+            left.unlink(missing_ok=True)
+        raise
+    card_file.close()
 
 
 def _copy_table_out(
