@@ -12,7 +12,8 @@ from typing import Any
 from shopcards.core.card import CardQuery, CardSummary, ListRow
 from shopcards.core.collation import Alphabet
 from shopcards.core.search import Lookup, match_clauses, plan, spelled_words
-from shopcards.store import card_walk, word_order
+from shopcards.store import card_walk, shared_search, word_order
+from shopcards.store.dialect import is_postgres
 from shopcards.store.list_rows import (
     LIST_COLUMNS,
     SUMMARY_COLUMNS,
@@ -54,6 +55,8 @@ def _page(
     columns: str,
 ) -> list[tuple[Any, ...]]:
     """The ``columns`` of :func:`page`'s cards."""
+    if is_postgres(db):
+        return shared_search.page(db, query, alphabet, after, limit, columns)
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.archived:
         clauses = match_clauses(search.text)
@@ -121,6 +124,8 @@ def _sorted(
 
 def count(db: Reads, query: CardQuery, alphabet: Alphabet) -> int:
     """How many cards match ``query`` (a word search in the whole cabinet: card_walk.count)."""
+    if is_postgres(db):
+        return shared_search.count(db, query, alphabet)
     search = plan(query.text)
     if search.lookup is Lookup.WORDS and not query.drawer:
         return card_walk.count(db, match_clauses(search.text), query.archived)

@@ -12,7 +12,7 @@ these choices:
   without an id is given the next one, as SQLite gives its rowid;
 - a ``COLLATE NOCASE`` column is ``citext``: compared without case, as on the card file;
 - the FTS5 word index ``customer_search`` is a plain table of each card's words: the shared
-  store's search goes through ``search_words`` (store/word_order.py), which both stores have;
+  store's search finds words' beginnings in it through a trigram index (store/shared_search.py);
 - the trigger that keeps the highest card id given out is a PL/pgSQL function.
 """
 
@@ -30,8 +30,11 @@ FTS_TABLES = re.compile(r"^customer_search(_\w+)?$")
 WORD_TABLE = (
     "CREATE TABLE customer_search (id BIGINT PRIMARY KEY, words TEXT NOT NULL DEFAULT '')",
     "CREATE VIEW customer_search_content AS SELECT id, words AS c0 FROM customer_search",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX customer_search_trigrams ON customer_search USING gin (words gin_trgm_ops)",
 )
-"""Each card's words, and under the name of FTS5's own table of them, which the store reads."""
+"""Each card's words, under the name of FTS5's own table of them too (the store reads that),
+and their trigrams: the search (store/shared_search.py) finds a word's beginning through them."""
 HIGH_WATER_TRIGGER = (
     """
     CREATE FUNCTION card_id_high_water_on_delete() RETURNS trigger AS $$

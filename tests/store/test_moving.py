@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from shopcards.core.card import CardQuery
+from shopcards.core.collation import Alphabet
 from shopcards.core.errors import Cancelled
 from shopcards.core.progress import Progress
+from shopcards.core.shared_address import SharedAddress
 from shopcards.services import demo
 from shopcards.services.opening import open_session
-from shopcards.store import moving
+from shopcards.store import card_list, moving
 from shopcards.store.cardfile import open_card_file
 from shopcards.store.shared_file import open_shared
 from tests.shared_store import ServerForTests
@@ -73,3 +76,43 @@ def test_a_cancelled_move_leaves_the_server_empty(
     ).fetchone()
     assert tables == (0,)
     shared.close()
+
+
+@pytest.mark.parametrize(
+    "text", ["", "vi", "virtanen", "hel", "040", "+358 40", "anna kor", "ö", "zz"]
+)
+def test_the_shared_store_lists_what_the_card_file_lists(
+    pg_server: ServerForTests, tmp_path: Path, text: str
+) -> None:
+    """The cabinet's search (store/shared_search.py) against the card file's, on one shop."""
+    shared_address = _moved_demo(pg_server, tmp_path)
+    card_file = open_card_file(tmp_path / "shop.db")
+    shared = open_shared(shared_address, None)
+    alphabet = Alphabet.for_locale("fi_FI")
+    query = CardQuery(text=text)
+    for after in (None, ("", 0)):
+        on_file = card_list.page(card_file.db, query, alphabet, after, 25)
+        on_server = card_list.page(shared.db, query, alphabet, after, 25)
+        assert on_server == on_file
+    assert card_list.count(shared.db, query, alphabet) == card_list.count(
+        card_file.db, query, alphabet
+    )
+    shared.close()
+    card_file.close()
+
+
+_moved: dict[str, object] = {}
+
+
+def _moved_demo(pg_server: ServerForTests, tmp_path: Path) -> SharedAddress:
+    name = f"search_{len(_moved)}"
+    _moved[name] = True
+    _demo_shop(tmp_path / "shop.db")
+    pg_server.run(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'")
+    address = pg_server.address(name)
+    shared = open_shared(address, None)
+    card_file = open_card_file(tmp_path / "shop.db")
+    moving.into_server(card_file, shared, None)
+    card_file.close()
+    shared.close()
+    return address
