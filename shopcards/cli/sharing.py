@@ -62,9 +62,14 @@ def _share(args: argparse.Namespace) -> int:
         server = sharing.share(session, terminal_progress(MOVED))
     finally:
         session.close()
-    print(_("The card file is shared. On each other PC, run:"))
-    print(f"  shopcards connect {server.address}")
-    print(_("and type this password when asked: {password}", password=server.password))
+    print(
+        _(
+            "The card file is shared. On each other PC, run\n  shopcards connect {address}\n"
+            "and type this password when asked: {password}",
+            address=server.address,
+            password=server.password,
+        )
+    )
     for outcome in server.autostart:
         if not outcome.done:
             step = " ".join(outcome.step.command) or str(outcome.step.file)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -109,7 +110,9 @@ def restore_from(session: Session, source: Path) -> Restored:
 def _source(session: Session) -> backup.Source:
     """What a copy is taken of: the shared store itself, or a card file's connection."""
     card_file = session.card_file
-    return card_file if isinstance(card_file, SharedCardFile) else card_file.conn
+    if isinstance(card_file, SharedCardFile):
+        return functools.partial(moving.card_file_copy, card_file)
+    return card_file.conn
 
 
 def _restore_shared(source: Path, shared: SharedCardFile) -> None:

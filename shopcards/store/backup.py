@@ -19,8 +19,9 @@ import os
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias
 
 from sqlite_utils import Database
 
@@ -29,11 +30,9 @@ from shopcards.core.errors import CardFileError
 from shopcards.core.i18n import _
 from shopcards.store.verdict import Standing, Verdict, examine, is_read_only
 
-if TYPE_CHECKING:
-    from shopcards.store.shared_file import SharedCardFile
-
-Source: TypeAlias = "sqlite3.Connection | SharedCardFile"
-"""What a copy is taken of: a card file's connection, or a shared card file."""
+Source: TypeAlias = "sqlite3.Connection | Callable[[Path], None]"
+"""What a copy is taken of: a card file's connection, or a function that writes a whole card
+file at the path it is given (a shared card file's copy out of the server: store/moving.py)."""
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -304,10 +303,8 @@ def _cannot_restore(source: Path, reason: str) -> CardFileError:
 def _copy(source: Source, dest: Path) -> None:
     if isinstance(source, sqlite3.Connection):
         _sqlite_copy(source, dest)
-        return
-    from shopcards.store import moving
-
-    moving.card_file_copy(source, dest)
+    else:
+        source(dest)
 
 
 def _sqlite_copy(conn: sqlite3.Connection, dest: Path) -> None:

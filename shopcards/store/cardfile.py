@@ -58,6 +58,10 @@ class CardFile:
         """Where the card file lives, as a person reads it."""
         return str(self.path)
 
+    def short_name(self) -> str:
+        """The card file's name, for the window's title."""
+        return self.path.name
+
     def reopen(self) -> CardFile:
         """A connection of its own to the same file (a SQLite connection belongs to the
         thread that opened it)."""

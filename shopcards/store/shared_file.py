@@ -57,6 +57,10 @@ class SharedCardFile:
     def where(self) -> str:
         return where(self.address)
 
+    def short_name(self) -> str:
+        """For the window's title: where the shared card file lives."""
+        return where(self.address)
+
     @property
     def path(self) -> Path:
         """A path in this PC's data folder that stands for the shared store where a card

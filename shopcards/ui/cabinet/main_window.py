@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.drawers)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.statusBar().addWidget(CardFilePlace(str(self.session.card_file.path)), 1)
+        self.statusBar().addWidget(CardFilePlace(self.session.card_file.where()), 1)
         self.role_label = QLabel()
         self.statusBar().addPermanentWidget(self.role_label)
         QWidget.setTabOrder(self.search, self.new_button)
@@ -495,5 +495,5 @@ class MainWindow(QMainWindow):
         AboutDialog(self.session.card_file.path, self).exec()
 
     def _update_title(self) -> None:
-        shop, path = self.session.settings.shop_name, self.session.card_file.path
-        self.setWindowTitle(title_text(shop, path.name))
+        shop, card_file = self.session.settings.shop_name, self.session.card_file
+        self.setWindowTitle(title_text(shop, card_file.short_name()))
