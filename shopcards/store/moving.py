@@ -22,6 +22,7 @@ from shopcards.core.progress import Report, tell
 from shopcards.store.cardfile import CardFile
 from shopcards.store.pg_connection import PgConnection
 from shopcards.store.pg_schema import Table, from_card_file
+from shopcards.store.reads import Reads
 from shopcards.store.shared_file import SharedCardFile
 
 SLICE = 20_000
@@ -66,7 +67,7 @@ def _copy_table_in(
     total: int,
     report: Report | None,
 ) -> int:
-    columns = ", ".join(f'"{column}"' for column in table.columns)
+    columns = _quoted(table.columns)
     rows = source.execute(f'SELECT {columns} FROM "{table.name}"')
     return _copy_in(conn, table.name, table.columns, rows, done, total, report)
 
@@ -80,8 +81,7 @@ def _copy_in(
     total: int,
     report: Report | None,
 ) -> int:
-    quoted = ", ".join(f'"{column}"' for column in columns)
-    sql = f'COPY "{name}" ({quoted}) FROM STDIN'
+    sql = f'COPY "{name}" ({_quoted(columns)}) FROM STDIN'
     while batch := rows.fetchmany(SLICE):
         conn.copy_in(sql, BytesIO(_copy_text(batch)))
         done += len(batch)
@@ -121,7 +121,7 @@ def _follow_ids(conn: PgConnection, table: Table) -> None:
 def out_of_server(shared: SharedCardFile, card_file: CardFile, report: Report | None) -> int:
     """Fill ``card_file`` (new, empty, of this version) with the shared store's content."""
     schema = from_card_file(card_file.conn)
-    total = sum(_pg_count(shared.conn, table.name) for table in schema.tables)
+    total = _row_total(shared.conn, schema.tables)
     done = 0
     with card_file.write() as db, shared.write():
         for table in reversed(schema.tables):
@@ -158,7 +158,7 @@ def _copy_table_out(
     total: int,
     report: Report | None,
 ) -> int:
-    columns = ", ".join(f'"{column}"' for column in table.columns)
+    columns = _quoted(table.columns)
     marks = ", ".join("?" for _column in table.columns)
     insert = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
     for batch in _fetched(source, f'SELECT {columns} FROM "{table.name}"'):
@@ -179,15 +179,15 @@ def _fetched(conn: PgConnection, sql: str) -> Iterator[list[tuple[Any, ...]]]:
         conn.execute_simple("CLOSE moving")
 
 
-def _row_total(conn: sqlite3.Connection, tables: Sequence[Table]) -> int:
+def _row_total(conn: Reads, tables: Sequence[Table]) -> int:
     return sum(_count(conn, table.name) for table in tables)
 
 
-def _count(conn: sqlite3.Connection, name: str) -> int:
+def _count(conn: Reads, name: str) -> int:
+    """The rows of table ``name``, on either store."""
     (count,) = conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()
     return int(count)
 
 
-def _pg_count(conn: PgConnection, name: str) -> int:
-    (count,) = conn.execute(f'SELECT count(*) FROM "{name}"').fetchone() or (0,)
-    return int(count)
+def _quoted(columns: Sequence[str]) -> str:
+    return ", ".join(f'"{column}"' for column in columns)
