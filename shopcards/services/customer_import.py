@@ -125,7 +125,7 @@ def preview(
     total = len(table.rows)
     with _cycle_collector_paused():
         for offset, cells in enumerate(table.rows):
-            read = reader.read(table.first_row + offset, cells)
+            read = reader.read(table.row_number(offset), cells)
             if read is not None:
                 result.rows.append(_classify(read, index, by_card_no))
             if offset % CHUNK == CHUNK - 1:
@@ -155,7 +155,7 @@ def _day_first(
     locale (as the purchase import decides it)."""
     columns = [index for index, name in mapping.items() if name == "birthday"]
     dates = [
-        (table.first_row + offset, cells[index])
+        (table.row_number(offset), cells[index])
         for offset, cells in enumerate(table.rows)
         for index in columns
         if index < len(cells)

@@ -17,6 +17,7 @@ from shopcards.core.progress import Progress
 from shopcards.core.purchase import PurchaseInput
 from shopcards.core.roles import Role
 from shopcards.services import cards, customer_mappings, purchases
+from shopcards.services.customer_files import read_customer_file
 from shopcards.services.customer_import import Decision, Preview, Status, preview, save
 from shopcards.services.customer_import_undo import undo_import
 from shopcards.services.opening import open_session
@@ -110,6 +111,28 @@ def test_every_row_is_classified_with_its_reason(owner: Session, shop: dict[str,
     assert reasons[9] == "“2026-02-30” is not a date: 30 February 2026 does not exist"
     assert result.rows[7].column == "Birthday"
     assert result.rows[-1].reason == "card number 18"  # a spreadsheet's 0000018
+
+
+def test_a_refusal_names_the_row_the_file_shows_after_blank_lines_and_long_cells(
+    owner: Session, tmp_path: Path
+) -> None:
+    """Rows are numbered as a spreadsheet opening the file numbers them, not by their place
+    among the rows read: a blank line is a row of its own there, a cell over two lines is not."""
+    path = tmp_path / "regulars.csv"
+    path.write_text(
+        "Card,First,Last,Phone,E-mail,Postcode,Birthday,Letters\n"
+        ',Mikko,Äijälä,,,,"1980-01-02",\n'
+        "\n"
+        ',Liisa,"Koski\nsecond line",,,,,\n'
+        ",Bo,Berg,,,,2026-02-30,\n",
+        encoding="utf-8",
+    )
+    table = read_customer_file(path)
+    assert table.first_row == 2
+    result = _preview(owner, table)
+    refused = [row for row in result.rows if row.status is Status.REFUSED]
+    assert [(row.row, row.column) for row in refused] == [(4, "Last"), (5, "Birthday")]
+    assert [row.row for row in result.rows] == [2, 4, 5]
 
 
 def test_a_clerk_cannot_import(clerk: Session, shop: dict[str, str]) -> None:
