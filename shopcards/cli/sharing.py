@@ -16,10 +16,9 @@ from pathlib import Path
 from shopcards.cli import add_command, add_db_option, db_location, location
 from shopcards.cli.terminal import terminal_progress
 from shopcards.core.i18n import N_, _
-from shopcards.core.shared_address import SharedAddress, SharedAddressError, typed_password
-from shopcards.services import connection_secret, sharing
+from shopcards.core.shared_address import SharedAddress, SharedAddressError
+from shopcards.services import sharing
 from shopcards.services.auth import cli_session
-from shopcards.services.opening import open_session
 
 MOVED = N_("{done} / {total} rows moved")
 
@@ -72,8 +71,7 @@ def _share(args: argparse.Namespace) -> int:
     )
     for outcome in server.autostart:
         if not outcome.done:
-            step = " ".join(outcome.step.command) or str(outcome.step.file)
-            print(_("Not done: {step} ({why})", step=step, why=outcome.why))
+            print(outcome.not_done())
     return 0
 
 
@@ -81,10 +79,7 @@ def _connect(args: argparse.Namespace) -> int:
     address = args.address
     if not isinstance(address, SharedAddress):
         raise SharedAddressError(_("Give the address of a shared card file (postgresql://…)."))
-    password = typed_password(getpass.getpass(_("Password: ")))
-    session = open_session(address, password=password)  # refused here if it is wrong
-    session.close()
-    connection_secret.remember(address, password)
+    sharing.connect(address, getpass.getpass(_("Password: ")))  # refused if it is wrong
     print(_("Connected. Open it with: shopcards --db {address}", address=address))
     return 0
 

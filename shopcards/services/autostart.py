@@ -57,6 +57,11 @@ class Outcome:
     why: str = ""
     """What stopped it, in the PC's words (a command's error output)."""
 
+    def not_done(self) -> str:
+        """What the owner is told of a step that did not run (the command, or the file)."""
+        step = " ".join(self.step.command) or str(self.step.file)
+        return _("Not done: {step} ({why})", step=step, why=self.why)
+
 
 @dataclass(frozen=True)
 class ServerPrograms:

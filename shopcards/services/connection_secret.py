@@ -185,14 +185,3 @@ def _keyring_delete(key: str) -> None:
         keyring.delete_password(KEYRING_SERVICE, key)
     except keyring.errors.KeyringError:
         return
-
-
-PASSWORD_REFUSED = "28P01"
-"""PostgreSQL's code for "password authentication failed"."""
-
-
-def password_refused(error: Exception) -> bool:
-    """True when ``error`` (pg8000's, on connecting) is the server refusing the password: the
-    connection then raises :class:`PasswordNoLongerWorks` rather than the server's words."""
-    details = error.args[0] if error.args else None
-    return isinstance(details, dict) and details.get("C") == PASSWORD_REFUSED

@@ -29,7 +29,7 @@ def open_session(
     the discount tiers on, customers are placed again once a day (a look-up when both ran
     today)."""
     catalogues.reachable()  # letters are written in the shop's language
-    session = connect(location, role, password or _kept_password(location))
+    session = _connected(location, role, password)
     today = session.today().isoformat()
     try:
         if not nothing_due(session.conn, today):
@@ -48,14 +48,23 @@ def open_session(
     return session
 
 
-def _kept_password(location: Location) -> str | None:
-    """The password this PC keeps for a shared card file (none for a card file, nor for a
-    server reached through this PC's own socket, which knows its user)."""
-    if not isinstance(location, SharedAddress) or location.host.startswith("/"):
-        return None
+def _connected(location: Location, role: Role, typed: str | None) -> Session:
+    """A session on ``location``: a shared card file with the password ``typed``, else the one
+    this PC keeps (none for a server reached through this PC's own socket, which knows its
+    user); a kept password the server refuses is told as such (the owner changed it there)."""
+    if not isinstance(location, SharedAddress):
+        return connect(location, role, typed)
     from shopcards.services import connection_secret
+    from shopcards.store.shared_file import PasswordRefused
 
-    return connection_secret.password_for(location)
+    own_socket = location.host.startswith("/")
+    kept = None if typed or own_socket else connection_secret.password_for(location)
+    try:
+        return connect(location, role, typed or kept)
+    except PasswordRefused:
+        if kept is None:
+            raise
+        raise connection_secret.PasswordNoLongerWorks(location) from None
 
 
 def _finish_wipe(session: Session) -> None:

@@ -4,7 +4,7 @@
 content into it in one transaction (store/moving.py) and remembers the connection; the card
 file itself is left as it was, with a line in its change log saying where its content went,
 so nothing is lost if the shop ever goes back. ``unshare`` copies a shared card file into a
-new card file on this PC.
+new card file on this PC. ``connect`` checks and keeps, on another PC, what ``share`` showed.
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ from pathlib import Path
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
 from shopcards.core.progress import Report
-from shopcards.services import server_setup
+from shopcards.core.shared_address import SharedAddress, typed_password
+from shopcards.services import connection_secret, server_setup
+from shopcards.services.connection_secret import KeptIn
+from shopcards.services.opening import open_session
 from shopcards.services.server_setup import SharedServer
 from shopcards.services.session import Session, require_owner
 from shopcards.store import changes, moving
@@ -27,14 +30,15 @@ from shopcards.store.stores import Store
 def share(
     session: Session,
     report: Report | None = None,
-    set_up: Callable[[], SharedServer] = server_setup.set_up,
+    set_up: Callable[[], SharedServer] | None = None,
 ) -> SharedServer:
-    """Set up this PC's server and move the card file into it (owner only): all or nothing.
+    """Set up this PC's server (``set_up``: server_setup.set_up, looked up when called) and
+    move the card file into it (owner only): all or nothing.
 
     Returns what the other PCs need (the address and the password to type there)."""
     require_owner(session, _("share the card file with other PCs"))
     card_file = _local(session.card_file)
-    server = set_up()
+    server = (set_up or server_setup.set_up)()
     try:
         shared = open_shared(server.address, server.password)
         try:
@@ -48,6 +52,16 @@ def share(
         details = {"to": where(server.address)}
         changes.record(db, session.actor, session.now(), "card_file", 0, "shared", details)
     return server
+
+
+def connect(address: SharedAddress, typed: str) -> KeptIn:
+    """Check the password ``typed`` by opening the shared card file at ``address``, then keep
+    both on this PC; where the password went is returned. Nothing is kept unless the
+    connection worked: a wrong password or an unreachable PC is refused here, with why."""
+    password = typed_password(typed)
+    session = open_session(address, password=password)
+    session.close()
+    return connection_secret.remember(address, password)
 
 
 def unshare(session: Session, dest: Path, report: Report | None = None) -> Path:

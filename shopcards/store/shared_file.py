@@ -40,6 +40,21 @@ class ServerUnreachable(CardFileError):
     """The shared store's server did not answer: nothing of the current action was saved."""
 
 
+class PasswordRefused(CardFileError):
+    """The shared store's server refused the password given: typed wrong, or changed there."""
+
+
+PASSWORD_REFUSED = "28P01"
+"""PostgreSQL's code for "password authentication failed"."""
+
+
+def password_refused(error: BaseException) -> bool:
+    """True when ``error`` (pg8000's, on connecting) is the server refusing the password, not
+    another refusal (an unknown user, a PC outside the shop's network)."""
+    details = error.args[0] if error.args else None
+    return isinstance(details, dict) and details.get("C") == PASSWORD_REFUSED
+
+
 class SharedCardFile:
     """The shared store open for one desk. Use :func:`open_shared`; close it when done."""
 
@@ -182,7 +197,8 @@ def _is_network(exc: BaseException) -> bool:
 
 
 def open_shared(address: SharedAddress, password: str | None) -> SharedCardFile:
-    """Connect to the shared store at ``address``; ServerUnreachable when it does not answer."""
+    """Connect to the shared store at ``address``; ServerUnreachable when it does not answer,
+    PasswordRefused when it refuses the password."""
     return SharedCardFile(address, PgConnection(_native(address, password)), password)
 
 
@@ -202,5 +218,14 @@ def _native(address: SharedAddress, password: str | None) -> pg8000.native.Conne
     except Exception as exc:
         if _is_network(exc):
             raise unreachable(address, exc) from exc
+        if password_refused(exc):
+            raise PasswordRefused(
+                _(
+                    "The PC that holds the shared card file ({where}) refused the password: "
+                    "type it again exactly as it was shown there.",
+                    where=where(address),
+                ),
+                str(exc),
+            ) from exc
         raise
     return native

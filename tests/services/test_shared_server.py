@@ -20,11 +20,15 @@ import psutil
 import pytest
 
 from shopcards.core.shared_address import SharedAddress, generate_password
-from shopcards.services import shared_server
-from shopcards.services.connection_secret import password_refused
+from shopcards.services import connection_secret, shared_server, sharing
+from shopcards.services.connection_secret import PasswordNoLongerWorks
 from shopcards.services.lan import LanAddress, NoShopNetwork, lan_addresses
+from shopcards.services.opening import open_session
 from shopcards.services.server_process import SERVICE_USER, ServerError
 from shopcards.services.shared_server import ServerPlan
+from shopcards.store import moving
+from shopcards.store.cardfile import open_card_file
+from shopcards.store.shared_file import PasswordRefused, open_shared, password_refused
 from tests.services.test_lan import Entry
 
 
@@ -110,6 +114,26 @@ def test_a_refused_password_is_told_from_other_refusals(shop: Shop) -> None:
     with pytest.raises(pg.DatabaseError) as wrong_user:
         connect(shop, user="mallory")
     assert not password_refused(wrong_user.value)
+
+
+def test_a_refused_password_is_said_plainly_typed_or_kept(shop: Shop, tmp_path: Path) -> None:
+    """Typed wrong at Connect: "refused, type it again"; kept on this PC but changed on the
+    till PC: "no longer works, ask the owner". Never the server's own words alone."""
+    card_file = open_card_file(tmp_path / "shop.db")
+    shared = open_shared(shop.address, shop.password)
+    try:
+        moving.into_server(card_file, shared, None)  # what `share` does after the set-up
+    finally:
+        shared.close()
+        card_file.close()
+    with pytest.raises(PasswordRefused, match="refused the password"):
+        sharing.connect(shop.address, generate_password())
+    assert connection_secret.remembered() == []  # nothing kept from a failed connect
+    connection_secret.remember(shop.address, generate_password())
+    with pytest.raises(PasswordNoLongerWorks, match="no longer works"):
+        open_session(shop.address)
+    assert sharing.connect(shop.address, shop.password.upper().replace("-", " "))
+    open_session(shop.address).close()  # kept now, as typed from the slip
 
 
 def test_another_user_is_refused_even_with_the_shop_password(shop: Shop) -> None:
