@@ -155,7 +155,7 @@ class Cabinet:
         self._settings.setValue(_SPLITTER, self.window.splitter.saveState())
         self._settings.setValue(_COLOURS, self.theme.mode.value)
 
-    def _open_later(self, path: Path) -> None:
+    def _open_later(self, path: Location) -> None:
         # not inside the old window's own signal: it is about to be closed
         QTimer.singleShot(0, lambda: self.open(path))
 

@@ -60,8 +60,9 @@ MENUS = (N_("&File"), N_("&Cards"), N_("&View"), N_("&Help"))
 class MainWindow(QMainWindow):
     """The cabinet window over one card file (``session``)."""
 
-    cardFileRequested = Signal(Path)
-    """The user chose another card file (new or existing); the composition root opens it."""
+    cardFileRequested = Signal(object)
+    """The user chose another card file (a Path: new or existing; or a shared card file's
+    SharedAddress); the composition root opens it."""
     currentCardChanged = Signal(object)
     """The id of the card now open (None when none is): panes beside the card follow it."""
 

@@ -115,9 +115,40 @@ class ShopTools(QObject):
         self._action(_("Export purc&hases…"), lambda: self.export("purchases"))
         self._action(_("Customers past &retention…"), self.privacy.open_retention)
         self._action(_("&Settings…"), self.open_settings)
+        self._file_entries()
         self.language_menu = language_menu(self.window, self.choose_language)
         view = self.window.add_tool(MENUS[2], self.language_menu.menuAction())  # View ▸ Language
         view.insertSeparator(self.language_menu.menuAction())
+
+    def _file_entries(self) -> None:
+        """File ▸ Connect… (any desk: a PC joins a shared card file) and Share… (owner), above
+        Back up now."""
+        for label, slot in (
+            (_("&Connect to a shared card file…"), self.connect_shared),
+            (_("S&hare this card file with other PCs…"), self.share_card_file),
+        ):
+            action = menu_action(self.window, label, slot)
+            file_menu = self.window.add_tool(MENUS[0], action)
+            file_menu.insertAction(self.window.backup_action, action)
+        file_menu.insertSeparator(self.window.backup_action)
+
+    def connect_shared(self) -> None:
+        from shopcards.ui.sharing.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self.window)
+        dialog.connected.connect(self.window.cardFileRequested.emit)
+        self._keep("connect", dialog)
+        dialog.open()
+
+    def share_card_file(self) -> None:
+        """Owner only: the PIN is asked for first."""
+        from shopcards.ui.sharing.share_dialog import ShareDialog
+
+        if self.owner_mode():
+            dialog = ShareDialog(self.session, self.window)
+            dialog.open_shared.connect(self.window.cardFileRequested.emit)
+            self._keep("share", dialog)
+            dialog.open()
 
     def choose_language(self, code: str) -> None:
         """View ▸ Language (anyone at the desk: it is this PC's, not the shop's): kept for

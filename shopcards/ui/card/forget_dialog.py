@@ -27,6 +27,7 @@ from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import MARGIN, SPACING
+from shopcards.ui.kit.widgets import paragraph
 
 FORGET = N_("Forget this customer")
 CANCEL = N_("Cancel")
@@ -53,9 +54,9 @@ class ForgetDialog(QDialog):
         )
         heading = QLabel(f"<b>{question}</b>")
         heading.setAccessibleName(_("Forget"))
-        goes = _paragraph(_(erasure.WHAT_GOES), _("What goes"))
-        stays = _paragraph(_(erasure.WHAT_STAYS), _("What stays"))
-        undo = _paragraph(
+        goes = paragraph(_(erasure.WHAT_GOES), _("What goes"))
+        stays = paragraph(_(erasure.WHAT_STAYS), _("What stays"))
+        undo = paragraph(
             _("This cannot be undone, and restoring a backup will not bring the customer back."),
             _("Cannot be undone"),
         )
@@ -115,10 +116,3 @@ class ForgetDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.forget_button.setEnabled(True)
         show_error(self, exc)
-
-
-def _paragraph(text: str, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setAccessibleName(name)
-    return label

@@ -24,6 +24,14 @@ from shopcards.ui.kit.theme import ERROR_COLOUR
 OK_COLOUR = {"light": "#1b6b34", "dark": "#7fd69a"}
 
 
+def paragraph(text: str, name: str) -> QLabel:
+    """A paragraph of a dialog's explanation, wrapped, named for a screen reader."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    return label
+
+
 class MessageLabel(QLabel):
     """A line that tells the person what went wrong (red) or what was just done (green)."""
 
