@@ -137,6 +137,8 @@ def test_the_pseudo_language_lengthens_and_keeps_fields() -> None:
     assert text.startswith("[") and text.endswith("]")
     assert "{name}" in text
     assert len(text) >= len("Save the card of {name}") * 1.3
+    paragraph = catalogues.pseudo("A long paragraph of words " * 10)
+    assert max(len(word) for word in paragraph.split()) <= catalogues.PSEUDO_WORD  # it wraps
 
 
 def test_a_language_is_used_in_every_layer_and_english_comes_back() -> None:

@@ -158,6 +158,8 @@ def pseudo_catalogue() -> Catalog:
     return whole
 
 
+PSEUDO_WORD = 16
+"""The longest run of the pseudo-language's padding: a long Finnish word's length."""
 _ACCENTED = str.maketrans("aeiouAEIOUcnsyz", "áéîõüÅÉÎÕÜçñšýž")
 
 
@@ -172,7 +174,11 @@ def pseudo(message: str) -> str:
         depth -= char == "}" and depth > 0
     letters = sum(ch.isalpha() for ch in message)
     padding = "~" * max(1, round(letters * 0.4))
-    return f"[{''.join(out)} {padding}]"
+    # in words of a long word's length: a paragraph's padding wraps as its words would
+    words = " ".join(
+        padding[start : start + PSEUDO_WORD] for start in range(0, len(padding), PSEUDO_WORD)
+    )
+    return f"[{''.join(out)} {words}]"
 
 
 def mo_bytes(catalogue: Catalog) -> bytes:
