@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from shopcards.core.card import Card
 from shopcards.core.phones import search_tokens
 from shopcards.core.search import index_words
+from shopcards.store.dialect import is_postgres
 
 if TYPE_CHECKING:
     from shopcards.store.handle import Database
@@ -127,7 +128,10 @@ def merge_step(db: Database) -> bool:
     delete until those are merged with the delete's marker, which rewrites the whole index
     (tests/bench/bench_erase.py has its cost). SQLite's 'merge' with a negative page count
     does what 'optimize' does, a bounded part at a time: each step is a transaction of its
-    own, so the till can save between steps."""
+    own, so the till can save between steps. A shared store's word index is a plain table,
+    with no segments: nothing to merge (erasure.checkpoint rewrites its pages)."""
+    if is_postgres(db):
+        return False
     before = _index_structure(db)
     db.execute(
         "INSERT INTO customer_search (customer_search, rank) VALUES ('merge', ?)",
