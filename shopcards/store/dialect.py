@@ -21,6 +21,10 @@ What is rewritten, and why it cannot be written once for both:
 - ``json_group_array(x)`` is ``coalesce(json_agg(x)::text, '[]')`` (SQLite's gives ``[]`` for
   no rows, PostgreSQL's NULL);
 - ``json_array_length(column)`` reads the text column as ``json`` first;
+- ``date(column, ?)`` (a day moved by ``'+N days'``) is
+  ``to_char(column::timestamp + ?::interval, 'YYYY-MM-DD')``; SQLite rolls a month past its
+  end over (31 January ``+1 months`` is 3 March) where PostgreSQL stops at its last day, so
+  the store moves days only this way;
 - ``json_remove(column, '$.a', '$.b')`` (top-level keys only) is
   ``(column::jsonb - '{a,b}'::text[])::text``;
 - the column called ``by`` (a reserved word in PostgreSQL) is quoted.
@@ -52,6 +56,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b([\w.]+)\s*=\s*\?\s+COLLATE\s+NOCASE\b"), r"lower(\1) = lower(?)"),
     (re.compile(r"(?<![\w\"])by(?![\w\"])"), '"by"'),
     (re.compile(r"\bjson_group_array\(([\w.]+)\)"), r"coalesce(json_agg(\1)::text, '[]')"),
+    (
+        re.compile(r"\bdate\(([\w.]+),\s*\?\)"),
+        r"to_char(\1::timestamp + ?::interval, 'YYYY-MM-DD')",
+    ),
     (re.compile(r"\bjson_array_length\(([\w.]+)\)"), r"json_array_length(\1::json)"),
 )
 _EXTREME = re.compile(r"\b(max|min)\(")

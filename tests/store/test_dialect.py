@@ -44,6 +44,11 @@ from shopcards.store.dialect import for_postgres
             "json_array_length(entries::json) FROM d",
         ),
         (
+            "SELECT count(*) FROM p WHERE p.date <= date(l.sent_at, ?)",
+            "SELECT count(*) FROM p WHERE p.date <= "
+            "to_char(l.sent_at::timestamp + $1::interval, 'YYYY-MM-DD')",
+        ),
+        (
             "UPDATE changes SET details = json_remove(details, '$.values', '$.note') WHERE a = ?",
             "UPDATE changes SET details = (details::jsonb - '{values,note}'::text[])::text "
             "WHERE a = $1",
