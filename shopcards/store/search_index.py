@@ -38,6 +38,15 @@ _FILE_ALL_SQL = """
     ORDER BY 1, 2, 3
 """
 """Every listed card's words, filed at once in the index's order (as migration m017 does)."""
+_FILE_ALL_SHARED_SQL = """
+    INSERT INTO search_words (word, sort_key, card_id)
+    SELECT DISTINCT w.word, c.sort_key, c.id
+    FROM customers c JOIN customer_search s ON s.id = c.id,
+    regexp_split_to_table(s.words, ' ') AS w(word)
+    WHERE c.archived_at IS NULL AND w.word !~ '^[0-9]' AND w.word != ''
+"""
+"""The same on a shared store, whose word index is a plain table of the same words (it has
+no ``json_each``; the words hold no quote, so the card file's JSON reading drops none)."""
 
 
 def index_card(db: Database, card_id: int, card: Card, card_no: str) -> None:
@@ -161,7 +170,7 @@ def _filed_key(db: Database, card_id: int, word: str, likely: str | None) -> str
 def refile_all_words(db: Database) -> None:
     """File every listed card's words again (after every sort key or word has changed)."""
     db.execute("DELETE FROM search_words")
-    db.execute(_FILE_ALL_SQL)
+    db.execute(_FILE_ALL_SHARED_SQL if is_postgres(db) else _FILE_ALL_SQL)
 
 
 def filed(words: str) -> list[str]:
