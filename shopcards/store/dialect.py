@@ -20,6 +20,9 @@ What is rewritten, and why it cannot be written once for both:
 - ``json_extract(column, '$.a.b')`` is ``(column::jsonb #>> '{a,b}')``;
 - ``json_group_array(x)`` is ``coalesce(json_agg(x)::text, '[]')`` (SQLite's gives ``[]`` for
   no rows, PostgreSQL's NULL);
+- ``json_each(?)`` (a table of a JSON list given as a parameter) is
+  ``json_array_elements(CAST(? AS json))``: its ``value ->> 0`` reads the same on both
+  (text on PostgreSQL: cast a number with ``CAST(… AS INTEGER)``, which SQLite ignores);
 - ``json_array_length(column)`` reads the text column as ``json`` first;
 - ``date(column, ?)`` (a day moved by ``'+N days'``) is
   ``to_char(column::timestamp + ?::interval, 'YYYY-MM-DD')``; SQLite rolls a month past its
@@ -60,6 +63,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"\bdate\(([\w.]+),\s*\?\)"),
         r"to_char(\1::timestamp + ?::interval, 'YYYY-MM-DD')",
     ),
+    (re.compile(r"\bjson_each\((\?|:\w+)\)"), r"json_array_elements(CAST(\1 AS json))"),
     (re.compile(r"\bjson_array_length\(([\w.]+)\)"), r"json_array_length(\1::json)"),
 )
 _EXTREME = re.compile(r"\b(max|min)\(")

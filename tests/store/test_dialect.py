@@ -44,6 +44,10 @@ from shopcards.store.dialect import for_postgres
             "json_array_length(entries::json) FROM d",
         ),
         (
+            "SELECT CAST(value ->> 0 AS INTEGER) FROM json_each(:days)",
+            "SELECT CAST(value ->> 0 AS INTEGER) FROM json_array_elements(CAST($1 AS json))",
+        ),
+        (
             "SELECT count(*) FROM p WHERE p.date <= date(l.sent_at, ?)",
             "SELECT count(*) FROM p WHERE p.date <= "
             "to_char(l.sent_at::timestamp + $1::interval, 'YYYY-MM-DD')",
