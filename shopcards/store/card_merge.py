@@ -28,6 +28,7 @@ import sqlite3
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
 from shopcards.store import search_index
+from shopcards.store.dialect import is_postgres
 from shopcards.store.handle import Database
 
 _NOT_MOVED = frozenset(
@@ -85,12 +86,21 @@ def merged_numbers(db: Database, card_id: int) -> list[str]:
     return [str(no) for (no,) in rows]
 
 
+_REFERENCES = (
+    'SELECT m.name, f."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) f '
+    "WHERE m.type = 'table' AND f.\"table\" = 'customers' ORDER BY m.name"
+)
+_SHARED_REFERENCES = (
+    "SELECT t.relname, a.attname FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid "
+    "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY(k.conkey) "
+    "WHERE k.contype = 'f' AND k.confrelid = 'customers'::regclass ORDER BY t.relname"
+)
+
+
 def _references(db: Database) -> list[tuple[str, str]]:
-    """Every (table, column) with a foreign key to ``customers``, as the file has them now."""
-    rows = db.execute(
-        'SELECT m.name, f."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) f '
-        "WHERE m.type = 'table' AND f.\"table\" = 'customers' ORDER BY m.name"
-    ).fetchall()
+    """Every (table, column) with a foreign key to ``customers``, as the file has them now
+    (SQLite's table list and pragma, or PostgreSQL's catalogue of constraints)."""
+    rows = db.execute(_SHARED_REFERENCES if is_postgres(db) else _REFERENCES).fetchall()
     return [(str(table), str(column)) for table, column in rows]
 
 

@@ -7,7 +7,6 @@ so a card's consent and its record never disagree. Erasing the card deletes its 
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from shopcards.core.card import Card, Consent
@@ -19,6 +18,7 @@ from shopcards.core.consent import (
     how_for_new,
 )
 from shopcards.store.changes import this_desk
+from shopcards.store.dialect import among
 
 if TYPE_CHECKING:
     from shopcards.store.handle import Database
@@ -82,13 +82,14 @@ def latest(db: Database, customer_id: int) -> dict[Channel, ConsentEvent]:
 def reach(db: Database, ids: list[int]) -> dict[int, tuple[Consent, bool, Consent, bool]]:
     """(phone consent, has a phone, post consent, has a postal address) of each card in
     ``ids``: what decides whether a call may be suggested (core.consent.suggest_contact).
-    One statement over the ids as a JSON array (8,000 cards: about 0.1 s)."""
+    One statement over the ids as one list (dialect.among) (8,000 cards: about 0.1 s)."""
+    listed, values = among(db, "c.id", ids)
     rows = db.execute(
         "SELECT c.id, c.consent_phone, "
         "EXISTS (SELECT 1 FROM phones p WHERE p.customer_id = c.id), c.consent_post, "
         "c.address != '' AND c.city != '' AND (c.family_name != '' OR c.given_name != '') "
-        "FROM json_each(?) j JOIN customers c ON c.id = j.value",
-        [json.dumps(ids)],
+        f"FROM customers c WHERE {listed}",
+        [values],
     ).fetchall()
     return {
         int(card_id): (Consent(phone), bool(has_phone), Consent(post), bool(has_address))

@@ -21,7 +21,8 @@ from shopcards.core.consent import How
 from shopcards.core.errors import Conflict, NotFound
 from shopcards.core.i18n import _
 from shopcards.core.search import query_words
-from shopcards.store import card_ids, consents, search_index
+from shopcards.store import card_ids, consents, search_index, shared_search
+from shopcards.store.dialect import is_postgres
 from shopcards.store.list_rows import SUMMARY_COLUMNS, summary
 from shopcards.store.reads import Reads
 
@@ -273,11 +274,9 @@ def likely_duplicates(db: Database, card: Card, limit: int = 5) -> list[CardSumm
         clauses.append("c.id IN (SELECT customer_id FROM phones WHERE number = ?)")
         params.append(phone.number)
     if card.postcode:
-        clauses.append(
-            "c.postcode = ? AND c.id IN (SELECT rowid FROM customer_search "
-            "WHERE customer_search MATCH ?)"
-        )
-        params.extend([card.postcode, _name_match(card)])
+        same_name, words = _same_name(db, card)
+        clauses.append(f"c.postcode = ? AND {same_name}")
+        params.extend([card.postcode, *words])
     exclude = "" if card.id is None else f"c.id != {int(card.id)} AND "
     sql = (
         f"SELECT {SUMMARY_COLUMNS} FROM customers c WHERE {exclude}erased_at IS NULL AND "
@@ -293,9 +292,14 @@ def card_number(card_id: int) -> str:
     return digits + check_digit(digits)
 
 
-def _name_match(card: Card) -> str:
+def _same_name(db: Reads, card: Card) -> tuple[str, list[str]]:
+    """Cards whose words hold each word of the card's names whole: FTS5's quoted words on a
+    card file, the same words in the shared store's word table."""
     tokens = query_words(f"{card.given_name} {card.family_name}")
-    return " AND ".join(f'"{token}"' for token in tokens) or '""'
+    if is_postgres(db):
+        return shared_search.whole_words(tokens)
+    match = " AND ".join(f'"{token}"' for token in tokens) or '""'
+    return "c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", [match]
 
 
 class _Filing:

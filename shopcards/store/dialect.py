@@ -18,6 +18,18 @@ What is rewritten, and why it cannot be written once for both:
 - ``NOT GLOB '[0-9]*'`` is the regular expression ``!~ '^[0-9]'``;
 - ``x = ? COLLATE NOCASE`` is ``lower(x) = lower(?)``;
 - ``json_extract(column, '$.a.b')`` is ``(column::jsonb #>> '{a,b}')``;
+- ``json_group_array(x)`` is ``coalesce(json_agg(x)::text, '[]')`` (SQLite's gives ``[]`` for
+  no rows, PostgreSQL's NULL);
+- ``json_each(?)`` (a table of a JSON list given as a parameter) is
+  ``json_array_elements(CAST(? AS json))``: its ``value ->> 0`` reads the same on both
+  (text on PostgreSQL: cast a number with ``CAST(… AS INTEGER)``, which SQLite ignores);
+- ``json_array_length(column)`` reads the text column as ``json`` first;
+- ``date(column, ?)`` (a day moved by ``'+N days'``) is
+  ``to_char(column::timestamp + ?::interval, 'YYYY-MM-DD')``; SQLite rolls a month past its
+  end over (31 January ``+1 months`` is 3 March) where PostgreSQL stops at its last day, so
+  the store moves days only this way;
+- ``json_remove(column, '$.a', '$.b')`` (top-level keys only) is
+  ``(column::jsonb - '{a,b}'::text[])::text``;
 - the column called ``by`` (a reserved word in PostgreSQL) is quoted.
 
 Store code that cannot be one statement for both (the any-text search, the file's pragmas,
@@ -27,8 +39,9 @@ side by side.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -45,11 +58,19 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[\s(])\+(?=[a-z_])"), ""),
     (re.compile(r"\b([\w.]+)\s*=\s*\?\s+COLLATE\s+NOCASE\b"), r"lower(\1) = lower(?)"),
     (re.compile(r"(?<![\w\"])by(?![\w\"])"), '"by"'),
+    (re.compile(r"\bjson_group_array\(([\w.]+)\)"), r"coalesce(json_agg(\1)::text, '[]')"),
+    (
+        re.compile(r"\bdate\(([\w.]+),\s*\?\)"),
+        r"to_char(\1::timestamp + ?::interval, 'YYYY-MM-DD')",
+    ),
+    (re.compile(r"\bjson_each\((\?|:\w+)\)"), r"json_array_elements(CAST(\1 AS json))"),
+    (re.compile(r"\bjson_array_length\(([\w.]+)\)"), r"json_array_length(\1::json)"),
 )
 _EXTREME = re.compile(r"\b(max|min)\(")
 _SCALAR = {"max": "greatest", "min": "least"}
 _GLOB_DIGIT = re.compile(r"NOT\s+GLOB\s+'\[0-9\]\*'")
 _JSON = re.compile(r"json_extract\(([\w.]+),\s*'\$\.([\w.]+)'\)")
+_JSON_REMOVE = re.compile(r"json_remove\(([\w.]+)((?:\s*,\s*'\$\.\w+')+)\)")
 _OR_IGNORE = re.compile(r"^(\s*)INSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
 _RETURNING = re.compile(r"\bRETURNING\b")
 
@@ -101,6 +122,7 @@ def for_postgres(sql: str) -> Statement:
     text = "".join(parts)
     text = _GLOB_DIGIT.sub("!~ '^[0-9]'", text)
     text = _JSON.sub(lambda m: f"({m[1]}::jsonb #>> '{{{m[2].replace('.', ',')}}}')", text)
+    text = _JSON_REMOVE.sub(_without_keys, text)
     parts = _QUOTED.split(text)
 
     def number(match: re.Match[str]) -> str:
@@ -122,6 +144,12 @@ def for_postgres(sql: str) -> Statement:
     if positional and any(name != "?" for name in names):
         raise ValueError(f"a statement mixes ? and :name parameters: {sql}")
     return Statement(text, None if positional or not names else tuple(names))
+
+
+def _without_keys(match: re.Match[str]) -> str:
+    """SQLite's ``json_remove`` of top-level keys as PostgreSQL's ``jsonb - text[]``."""
+    keys = ",".join(re.findall(r"'\$\.(\w+)'", match[2]))
+    return f"({match[1]}::jsonb - '{{{keys}}}'::text[])::text"
 
 
 def _scalar_extremes(sql: str) -> str:
@@ -152,6 +180,15 @@ def _on_conflict_nothing(sql: str) -> str:
     if returning:
         return f"{body[: returning.start()]}ON CONFLICT DO NOTHING {body[returning.start() :]}"
     return f"{body} ON CONFLICT DO NOTHING"
+
+
+def among(db: object, column: str, values: Iterable[Any]) -> tuple[str, Any]:
+    """``column`` is one of ``values``: the test and its one parameter. A card file reads the
+    list as JSON (``json_each``: one parameter however long the list, where an ``IN (?, ?…)``
+    would meet SQLite's limit on parameters); PostgreSQL takes an array (``= ANY(?)``)."""
+    if is_postgres(db):
+        return f"{column} = ANY(?)", list(values)
+    return f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(values))
 
 
 def inserted_id(db: Any, sql: str, params: Sequence[Any] | Mapping[str, Any]) -> int:

@@ -15,7 +15,7 @@ from shopcards.core.drawing import DrawRules, Entrant, Entry, Frozen
 from shopcards.core.errors import Conflict
 from shopcards.core.i18n import _
 from shopcards.store.customers import card_number
-from shopcards.store.dialect import inserted_id
+from shopcards.store.dialect import among, inserted_id
 from shopcards.store.handle import Database
 
 
@@ -112,12 +112,13 @@ def entrants(db: Database, month: str, start: str, end: str) -> list[Entrant]:
 def current_winners(db: Database, months: Iterable[str], before: str = "") -> set[int]:
     """The winner in force (after any alternates) of each drawn month among ``months``; with
     ``before``, only of drawings made before that moment, and alternates moved to before it."""
+    drawn, listed = among(db, "d.month", months)
     rows = db.execute(
         "SELECT s.customer_id FROM drawings d JOIN drawing_steps s ON s.drawing_id = d.id "
-        "WHERE d.month IN (SELECT value FROM json_each(?1)) AND s.place = "
+        f"WHERE {drawn} AND s.place = "
         "  (SELECT max(place) FROM drawing_steps WHERE drawing_id = d.id "
-        "   AND (?2 = '' OR at < ?2))",
-        [json.dumps(list(months)), before],
+        "   AND (? = '' OR at < ?))",
+        [listed, before, before],
     ).fetchall()
     return {int(cid) for (cid,) in rows}
 
@@ -223,21 +224,21 @@ def people(db: Database, ids: Iterable[int]) -> dict[int, Person]:
     """Names and card numbers of the cards among ``ids`` that still exist (erased ones lack);
     a card merged into another since its month was frozen is shown as the kept card."""
     wanted = sorted(set(ids))
+    known, listed = among(db, "id", wanted)
     rows = db.execute(
-        "SELECT id, card_no, given_name, family_name, sort_key FROM customers "
-        "WHERE id IN (SELECT value FROM json_each(?))",
-        [json.dumps(wanted)],
+        f"SELECT id, card_no, given_name, family_name, sort_key FROM customers WHERE {known}",
+        [listed],
     ).fetchall()
     found = {
         int(cid): Person(int(cid), card_no or "", given, family, sort_key)
         for cid, card_no, given, family, sort_key in rows
     }
     numbers = {card_number(cid): cid for cid in wanted if cid not in found}
+    old_numbers, listed = among(db, "m.card_no", numbers)
     merged = db.execute(
         "SELECT m.card_no, c.id, c.card_no, c.given_name, c.family_name, c.sort_key "
-        "FROM merged_cards m JOIN customers c ON c.id = m.merged_into "
-        "WHERE m.card_no IN (SELECT value FROM json_each(?))",
-        [json.dumps(list(numbers))],
+        f"FROM merged_cards m JOIN customers c ON c.id = m.merged_into WHERE {old_numbers}",
+        [listed],
     ).fetchall()
     for old_no, cid, card_no, given, family, sort_key in merged:
         found[numbers[old_no]] = Person(int(cid), card_no or "", given, family, sort_key)

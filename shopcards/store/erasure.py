@@ -100,7 +100,10 @@ def log(db: Database, lines: list[Logged], wiped: bool = False) -> None:
     keep = (
         "DO NOTHING"
         if wiped
-        else ("DO UPDATE SET wiped_on = NULL, erased_on = min(erased_on, excluded.erased_on)")
+        else (
+            "DO UPDATE SET wiped_on = NULL, "
+            "erased_on = min(erasure_log.erased_on, excluded.erased_on)"
+        )
     )
     db.conn.executemany(
         "INSERT INTO erasure_log (card_id, card_no, erased_on, wiped_on) VALUES (?, ?, ?, ?) "

@@ -19,6 +19,7 @@ from typing import Any
 from shopcards.core.card import CardSummary
 from shopcards.core.insights import CustomerFigures, Response, Windows
 from shopcards.store.handle import Database
+from shopcards.store.pg_connection import PgConnection
 
 CHUNK = 500
 """Ids per ``IN (...)`` list: well under SQLite's limit on parameters."""
@@ -48,9 +49,15 @@ _FIGURES = """
 
 @contextmanager
 def snapshot(db: Database) -> Iterator[Database]:
-    """Read several queries from one state of the file, while another desk may be writing."""
-    if db.conn.in_transaction:
+    """Read several queries from one state of the file, while another desk may be writing:
+    a read transaction on a card file, a read-only snapshot on a shared one."""
+    conn = db.conn
+    if conn.in_transaction:
         yield db
+        return
+    if isinstance(conn, PgConnection):
+        with conn.snapshot():
+            yield db
         return
     db.conn.execute("BEGIN")
     try:
@@ -95,7 +102,7 @@ def ranked_spend_sql(db: Database, start: str, end: str) -> tuple[str, list[str]
     sql = (
         "SELECT customer_id, sum(amount) AS spend FROM purchases "
         f"WHERE voided_at IS NULL AND customer_id IS NOT NULL AND {_CUSTOMER} AND {date} >= ? "
-        f"AND {date} <= ? GROUP BY customer_id HAVING spend > 0 "
+        f"AND {date} <= ? GROUP BY customer_id HAVING sum(amount) > 0 "
         "ORDER BY spend DESC, customer_id"
     )
     return sql, [start, end]
@@ -153,9 +160,9 @@ def batch_responses(db: Database, days: tuple[int, int]) -> list[BatchRow]:
     """Every letter batch, newest first, with how many of its mailed and held-out recipients
     bought (a sale that stands) within ``days[0]`` and ``days[1]`` days after it was sent."""
     bought = (
-        "sum(EXISTS (SELECT 1 FROM purchases p WHERE p.customer_id = l.customer_id "
-        "AND p.voided_at IS NULL AND p.amount > 0 AND p.date > substr(l.sent_at, 1, 10) "
-        "AND p.date <= date(l.sent_at, ?)))"
+        "count(*) FILTER (WHERE EXISTS (SELECT 1 FROM purchases p "
+        "WHERE p.customer_id = l.customer_id AND p.voided_at IS NULL AND p.amount > 0 "
+        "AND p.date > substr(l.sent_at, 1, 10) AND p.date <= date(l.sent_at, ?)))"
     )
     rows = db.execute(
         f"SELECT b.id, b.created_at, b.template, b.selection, l.held_out, count(*), {bought}, "

@@ -6,6 +6,7 @@ Voided sales never count; a discount counts with its sale.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 
@@ -29,14 +30,10 @@ def members(db: Database, day: str) -> list[tuple[int, int, str]]:
 
 
 _CHANGE = """
-    WITH pivots AS (
-        SELECT value ->> 0 AS customer_id, value ->> 1 AS pivot,
-            min(date(value ->> 1, '+12 months'), :stop) AS stop
-        FROM json_each(:pivots)
-    ), windows AS (
-        SELECT customer_id, pivot, stop,
-            date(pivot, printf('-%d days', julianday(stop) - julianday(pivot))) AS start
-        FROM pivots
+    WITH windows AS (
+        SELECT CAST(value ->> 0 AS INTEGER) AS customer_id, value ->> 1 AS pivot,
+            value ->> 2 AS start, value ->> 3 AS stop
+        FROM json_each(:windows)
     )
     SELECT
         coalesce(sum(p.amount) FILTER (WHERE p.date < w.pivot), 0),
@@ -56,9 +53,25 @@ def change(db: Database, pivots: Sequence[tuple[int, str]], stop: str) -> Change
     just before the pivot."""
     if not pivots:
         return Change(0, 0, 0, 0, 0)
-    row = db.execute(_CHANGE, {"pivots": json.dumps(list(pivots)), "stop": stop}).fetchone()
+    windows = [_window(customer_id, pivot, stop) for customer_id, pivot in pivots]
+    row = db.execute(_CHANGE, {"windows": json.dumps(windows)}).fetchone()
     spend_before, spend_after, visits_before, visits_after = row
     return Change(len(pivots), visits_before, visits_after, spend_before, spend_after)
+
+
+def _window(customer_id: int, pivot: str, stop: str) -> tuple[int, str, str, str]:
+    """(customer, pivot, first day, day after the last) of one pivot's two windows. Days are
+    counted here, not in SQL, so that both stores take the same ones: a year after
+    29 February is 1 March, as SQLite's ``date(day, '+12 months')`` has it (PostgreSQL's
+    interval stops at 28 February)."""
+    day = dt.date.fromisoformat(pivot)
+    try:
+        year_later = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        year_later = dt.date(day.year + 1, 3, 1)
+    end = min(year_later.isoformat(), stop)
+    length = dt.date.fromisoformat(end) - day
+    return customer_id, pivot, (day - length).isoformat(), end
 
 
 def discounts_by_tier(db: Database, start: str, end: str) -> dict[str, int]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from shopcards.store.dialect import POSTGRESQL, for_postgres
@@ -120,6 +121,20 @@ class PgConnection:
             self._native.execute_simple(sql)
         except Exception as exc:
             raise _told(exc, sql) from exc
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads from one state of the store (a report's figures must add up while
+        the till sells): one REPEATABLE READ READ ONLY transaction, where each statement
+        outside a transaction would see the latest commit. It changes nothing, so it ends
+        with a rollback, which also ends it cleanly after an error."""
+        self.execute_simple("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        self.in_transaction = True
+        try:
+            yield
+        finally:
+            self.in_transaction = False
+            self.execute_simple("ROLLBACK")
 
     def close(self) -> None:
         try:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from shopcards.core.card import Card
 from shopcards.core.phones import search_tokens
 from shopcards.core.search import index_words
+from shopcards.store.dialect import is_postgres
 
 if TYPE_CHECKING:
     from shopcards.store.handle import Database
@@ -37,6 +38,15 @@ _FILE_ALL_SQL = """
     ORDER BY 1, 2, 3
 """
 """Every listed card's words, filed at once in the index's order (as migration m017 does)."""
+_FILE_ALL_SHARED_SQL = """
+    INSERT INTO search_words (word, sort_key, card_id)
+    SELECT DISTINCT w.word, c.sort_key, c.id
+    FROM customers c JOIN customer_search s ON s.id = c.id,
+    regexp_split_to_table(s.words, ' ') AS w(word)
+    WHERE c.archived_at IS NULL AND w.word !~ '^[0-9]' AND w.word != ''
+"""
+"""The same on a shared store, whose word index is a plain table of the same words (it has
+no ``json_each``; the words hold no quote, so the card file's JSON reading drops none)."""
 
 
 def index_card(db: Database, card_id: int, card: Card, card_no: str) -> None:
@@ -127,7 +137,10 @@ def merge_step(db: Database) -> bool:
     delete until those are merged with the delete's marker, which rewrites the whole index
     (tests/bench/bench_erase.py has its cost). SQLite's 'merge' with a negative page count
     does what 'optimize' does, a bounded part at a time: each step is a transaction of its
-    own, so the till can save between steps."""
+    own, so the till can save between steps. A shared store's word index is a plain table,
+    with no segments: nothing to merge (erasure.checkpoint rewrites its pages)."""
+    if is_postgres(db):
+        return False
     before = _index_structure(db)
     db.execute(
         "INSERT INTO customer_search (customer_search, rank) VALUES ('merge', ?)",
@@ -157,7 +170,7 @@ def _filed_key(db: Database, card_id: int, word: str, likely: str | None) -> str
 def refile_all_words(db: Database) -> None:
     """File every listed card's words again (after every sort key or word has changed)."""
     db.execute("DELETE FROM search_words")
-    db.execute(_FILE_ALL_SQL)
+    db.execute(_FILE_ALL_SHARED_SQL if is_postgres(db) else _FILE_ALL_SQL)
 
 
 def filed(words: str) -> list[str]:

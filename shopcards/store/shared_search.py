@@ -10,6 +10,7 @@ shared store's schema) finds them without reading every card.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from shopcards.core.card import CardQuery
@@ -67,6 +68,16 @@ def _word_test(clauses: list[tuple[str, ...]]) -> tuple[str, list[str]]:
     held = "(' ' || s.words) LIKE ?"
     test = " OR ".join(f"({' AND '.join([held] * len(clause))})" for clause in clauses)
     return test or "FALSE", [f"% {_escaped(word)}%" for clause in clauses for word in clause]
+
+
+def whole_words(words: Sequence[str]) -> tuple[str, list[str]]:
+    """The test that a card ``c``'s words hold each of ``words`` whole, and its parameters
+    (what a card file asks FTS5 with quoted words)."""
+    if not words:
+        return "FALSE", []
+    held = " AND ".join(["(' ' || s.words || ' ') LIKE ?"] * len(words))
+    test = f"c.id IN (SELECT s.id FROM customer_search s WHERE {held})"
+    return test, [f"% {_escaped(word)} %" for word in words]
 
 
 def _escaped(word: str) -> str:

@@ -30,8 +30,8 @@ def calls(db: Database, customer_id: int) -> list[Row]:
     follow up on) of each call."""
     return _rows(
         db,
-        "SELECT called_on, CASE WHEN incoming THEN 'customer' ELSE 'shop' END, outcome, reason, "
-        "CASE WHEN complaint THEN 'yes' ELSE '' END, follow_up_on FROM calls "
+        "SELECT called_on, CASE WHEN incoming != 0 THEN 'customer' ELSE 'shop' END, outcome, "
+        "reason, CASE WHEN complaint != 0 THEN 'yes' ELSE '' END, follow_up_on FROM calls "
         "WHERE customer_id = ? ORDER BY called_on, id",
         customer_id,
     )
@@ -42,7 +42,7 @@ def letters(db: Database, customer_id: int) -> list[Row]:
     recorded (one held out was not sent, to measure the batch's response)."""
     return _rows(
         db,
-        "SELECT sent_at, kind, template, CASE WHEN held_out THEN 'held_out' ELSE 'sent' END "
+        "SELECT sent_at, kind, template, CASE WHEN held_out != 0 THEN 'held_out' ELSE 'sent' END "
         "FROM letters_sent WHERE customer_id = ? ORDER BY sent_at, id",
         customer_id,
     )

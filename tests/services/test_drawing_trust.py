@@ -164,13 +164,14 @@ def test_a_discarded_notice_stays_in_the_chain_with_its_seed(
 
 
 def test_the_witness_log_sits_beside_the_backups_and_is_private(
-    owner: Session, entered: list[int], db_path: Path
+    owner: Session, entered: list[int]
 ) -> None:
     drawing_notice.publish_notice(owner, OCTOBER)
     drawing.draw(owner, OCTOBER)
-    path = drawing_witness.witness_path(db_path)
-    assert path == db_path.parent / "backups" / "shop.drawing-chain.log"
-    lines = drawing_witness.lines(db_path)
+    where = owner.card_file.path  # a shared card file's stands in its PC's data folder
+    path = drawing_witness.witness_path(where)
+    assert path == where.parent / "backups" / f"{where.stem}.drawing-chain.log"
+    lines = drawing_witness.lines(where)
     assert [(line["seq"], line["kind"]) for line in lines] == [(1, "published"), (2, "drawn")]
     assert lines[1]["prev_sha256"] == lines[0]["sha256"]
     if os.name == "posix":

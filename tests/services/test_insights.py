@@ -18,6 +18,8 @@ from shopcards.core.purchase import PurchaseInput
 from shopcards.core.segments import Segment
 from shopcards.services import calls, cards, insights, purchases
 from shopcards.services.session import Session
+from shopcards.store import insights as insights_store
+from shopcards.store.dialect import inserted_id
 from tests.conftest import card_input
 
 # name, card fields, [(date, euros)] (a negative amount returns part of the sale before it)
@@ -105,11 +107,12 @@ def send_batch(
 ) -> int:
     """A letter batch as the letters service records it."""
     with owner.card_file.write() as db:
-        batch = db.execute(
+        batch = inserted_id(
+            db,
             "INSERT INTO letter_batches (created_at, created_by, template, kind, selection, "
             "holdout_share) VALUES (?, 'owner', ?, 'letter', 'chosen cards', ?)",
             [created_at, template, len(held_out) / (len(mailed) + len(held_out))],
-        ).lastrowid
+        )
         db.conn.executemany(
             "INSERT INTO letters_sent (batch_id, customer_id, template, kind, sent_at, held_out) "
             "VALUES (?, ?, ?, 'letter', ?, ?)",
@@ -119,7 +122,7 @@ def send_batch(
                 for card in group
             ],
         )
-    return int(batch or 0)
+    return batch
 
 
 @pytest.fixture
@@ -144,6 +147,18 @@ def test_pareto_of_the_last_twelve_months(owner: Session, shop: dict[str, int]) 
     assert names(shop, split.next) == ["Eli", "Fay", "Cai"]
     assert split.top_share == pytest.approx(2000 / 2970)
     assert split.next_share == pytest.approx(860 / 2970)
+
+
+def test_a_report_reads_one_state_of_the_shop_while_the_till_sells(
+    owner: Session, clerk: Session, shop: dict[str, int]
+) -> None:
+    """A report's figures add up: a sale saved meanwhile is in the next report, not half in
+    this one (a read-only snapshot on a shared card file, where each read would see it)."""
+    with insights_store.snapshot(owner.db):
+        before = insights.pareto(owner, *LAST_12).total
+        purchases.record_purchase(clerk, shop["Gus"], PurchaseInput("70", date="2026-11-23"))
+        assert insights.pareto(owner, *LAST_12).total == before
+    assert insights.pareto(owner, *LAST_12).total == before + 7_000
 
 
 def test_pareto_of_a_period_with_the_old_purchases(owner: Session, shop: dict[str, int]) -> None:

@@ -15,6 +15,7 @@ from shopcards.core.purchase import PurchaseInput
 from shopcards.services import cards, loyalty_insights, loyalty_tiers, purchases
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
+from shopcards.store import loyalty_insights as loyalty_store
 from tests.conftest import FIXED_NOW, card_input
 
 JOINED = dt.datetime(2026, 5, 23, 10)
@@ -104,3 +105,14 @@ def test_a_tiers_cash_back_and_the_months_spent_and_held_come_from_the_ledger(
     spent_in = FIXED_NOW.date().isoformat()[:7]
     assert by_month[spent_in].cashback_spent == 300
     assert by_month[spent_in].liability == 425 - 300 + 70
+
+
+def test_a_year_after_the_29th_of_february_ends_on_the_1st_of_march(owner: Session) -> None:
+    """Both stores count the same days: a year after a leap day, as a card file always did."""
+    anna = cards.add_card(owner, card_input()).id or 0
+    for day, amount in (("2023-03-01", "10"), ("2025-02-28", "20"), ("2025-03-01", "40")):
+        _sale(owner, anna, day, amount)
+    owner.clock = lambda: FIXED_NOW
+    assert loyalty_store.change(owner.db, [(anna, "2024-02-29")], "2026-11-24") == Change(
+        1, 1, 1, 1_000, 2_000
+    )

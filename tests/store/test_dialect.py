@@ -39,6 +39,25 @@ from shopcards.store.dialect import for_postgres
             'INSERT INTO m (card_no, "by") VALUES ($1, $2)',
         ),
         (
+            "SELECT (SELECT json_group_array(p.id) FROM p), json_array_length(entries) FROM d",
+            "SELECT (SELECT coalesce(json_agg(p.id)::text, '[]') FROM p), "
+            "json_array_length(entries::json) FROM d",
+        ),
+        (
+            "SELECT CAST(value ->> 0 AS INTEGER) FROM json_each(:days)",
+            "SELECT CAST(value ->> 0 AS INTEGER) FROM json_array_elements(CAST($1 AS json))",
+        ),
+        (
+            "SELECT count(*) FROM p WHERE p.date <= date(l.sent_at, ?)",
+            "SELECT count(*) FROM p WHERE p.date <= "
+            "to_char(l.sent_at::timestamp + $1::interval, 'YYYY-MM-DD')",
+        ),
+        (
+            "UPDATE changes SET details = json_remove(details, '$.values', '$.note') WHERE a = ?",
+            "UPDATE changes SET details = (details::jsonb - '{values,note}'::text[])::text "
+            "WHERE a = $1",
+        ),
+        (
             "SELECT w FROM s WHERE w NOT GLOB '[0-9]*' ORDER BY rowid",
             "SELECT w FROM s WHERE w !~ '^[0-9]' ORDER BY id",
         ),

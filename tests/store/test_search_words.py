@@ -13,7 +13,9 @@ from shopcards.core.card import CardQuery
 from shopcards.core.collation import Alphabet
 from shopcards.core.text import fold
 from shopcards.core.validation import CardInput, validate
-from shopcards.store import card_list, customers, schema
+from shopcards.services import cards
+from shopcards.services.session import Session
+from shopcards.store import card_list, customers, schema, search_index
 from shopcards.store.cardfile import open_card_file
 
 ALPHABET = Alphabet.for_locale("fi_FI")
@@ -102,3 +104,16 @@ def test_no_typed_text_is_an_index_error(db_path: Path, typed: str) -> None:
     with open_card_file(db_path) as card_file:
         card_list.count(card_file.db, CardQuery(text=typed), ALPHABET)
         card_list.page(card_file.db, CardQuery(text=typed), ALPHABET, None, 5)
+
+
+def test_filing_every_card_at_once_files_what_each_card_filed(owner: Session) -> None:
+    """The refile after a new locale (one statement, spelled per store) files the same words
+    as saving each card did."""
+    for given_name, family, email in PEOPLE:
+        cards.add_card(owner, CardInput(given_name=given_name, family_name=family, email=email))
+    listed = "SELECT word, sort_key, card_id FROM search_words ORDER BY 1, 2, 3"
+    one_by_one = owner.db.execute(listed).fetchall()
+    with owner.card_file.write() as db:
+        search_index.refile_all_words(db)
+    assert {"oconnor", "smithjones", "virtanen"} <= {word for word, _key, _id in one_by_one}
+    assert owner.db.execute(listed).fetchall() == one_by_one
