@@ -70,8 +70,10 @@ class ShareDialog(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)
         self.layout_.setSpacing(SPACING * 2)
-        for widget in (self.about, self.result_box, self.buttons):
-            self.layout_.addWidget(widget)
+        self.layout_.addWidget(self.about)
+        self.layout_.addWidget(self.result_box)
+        self.layout_.addStretch()  # the words at the top, the buttons at the foot
+        self.layout_.addWidget(self.buttons)
         self.share_button.setFocus()
 
     def share(self) -> None:
