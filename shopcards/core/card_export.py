@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from shopcards.core.card import Phone
 from shopcards.core.errors import ValidationError
-from shopcards.core.i18n import ENGLISH, N_, Words, words
+from shopcards.core.i18n import ENGLISH, N_, Words, unmarked, words
 from shopcards.core.money import minor_digits
 
 Value = str | dt.date | Decimal
@@ -242,7 +242,7 @@ def purchase_headings(currency: str, said: Words | None = None) -> list[str]:
         said.gettext("Family name"),
         said.gettext("Date"),
         said.gettext("Receipt"),
-        said.gettext("Amount ({currency})", currency=currency),
+        unmarked(said.gettext("Amount ({currency})", currency=currency)),  # a heading, no isolates
         said.gettext("Items"),
         said.gettext("Category"),
         # Translators: a purchases export's column: "yes" where the line is a return

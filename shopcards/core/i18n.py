@@ -20,6 +20,10 @@ How to write a message:
   ``N_("…")`` where it is written, and translate it with ``_(constant)`` where it is shown, so it
   follows a language chosen after the import.
 
+In a right-to-left language every filled value is isolated (:func:`isolated`): a path, a
+phone, an amount or a Latin name keeps its own order inside the Hebrew around it. What is not
+laid out by Qt strips those marks again (:func:`unmarked`): paper, the terminal, file names.
+
 The language of the window (per PC) and the language of the letters (the shop's) may differ:
 :func:`words` gives the catalogue of any language, for a letter; ``_`` speaks the one in use.
 """
@@ -27,6 +31,7 @@ The language of the window (per PC) and the language of the letters (the shop's)
 from __future__ import annotations
 
 import gettext
+import string
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,18 +81,28 @@ class Words:
         self._catalogue = catalogue
 
     def gettext(self, message: str, /, **values: object) -> str:
-        return _fill(self._catalogue.gettext(message), values)
+        return self._fill(self._catalogue.gettext(message), values)
 
     def ngettext(self, singular: str, plural: str, n: int, /, **values: object) -> str:
-        return _fill(self._catalogue.ngettext(singular, plural, n), values)
+        return self._fill(self._catalogue.ngettext(singular, plural, n), values)
 
     def pgettext(self, context: str, message: str, /, **values: object) -> str:
-        return _fill(self._catalogue.pgettext(context, message), values)
+        return self._fill(self._catalogue.pgettext(context, message), values)
 
     def npgettext(
         self, context: str, singular: str, plural: str, n: int, /, **values: object
     ) -> str:
-        return _fill(self._catalogue.npgettext(context, singular, plural, n), values)
+        return self._fill(self._catalogue.npgettext(context, singular, plural, n), values)
+
+    def _fill(self, text: str, values: dict[str, object]) -> str:
+        """``text`` with its placeholders filled; in a right-to-left language each value
+        isolated, so the bidi algorithm lays it out on its own ("/tmp/x/shop.db", not
+        "tmp/x/shop.db/")."""
+        if not values:
+            return text
+        if self.right_to_left:
+            return _ISOLATING.vformat(text, (), values)
+        return text.format(**values)
 
     def find(self, context: str, message: str) -> str | None:
         """The translation of ``message`` in ``context``, or None when the catalogue has none
@@ -101,8 +116,40 @@ class Words:
         return known is not None and known.right_to_left
 
 
-def _fill(text: str, values: dict[str, object]) -> str:
-    return text.format(**values) if values else text
+FIRST_STRONG_ISOLATE = "\u2068"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+_NO_MARKS = str.maketrans("", "", FIRST_STRONG_ISOLATE + POP_DIRECTIONAL_ISOLATE)
+
+
+def _isolate(text: str) -> str:
+    if not text or (text[0] == FIRST_STRONG_ISOLATE and text[-1] == POP_DIRECTIONAL_ISOLATE):
+        return text
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+class _IsolatingFormatter(string.Formatter):
+    """``str.format`` that puts each filled value between U+2068 and U+2069 (Unicode's first
+    strong isolate and its pop): inside Hebrew, the value is laid out in its own direction."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        return _isolate(super().format_field(value, format_spec))
+
+
+_ISOLATING = _IsolatingFormatter()
+
+
+def isolated(value: object) -> str:
+    """``value`` as text, set apart from the words around it when the language in use runs
+    right to left; for a value shown beside words without a message to fill (a table cell, a
+    joined line). Values filled into a message are isolated by the message itself."""
+    text = str(value)
+    return _isolate(text) if right_to_left() else text
+
+
+def unmarked(text: str) -> str:
+    """``text`` without the isolates: for what no bidi algorithm will read (the terminal),
+    what is drawn glyph by glyph (reportlab has no glyph for them) and file names."""
+    return text.translate(_NO_MARKS)
 
 
 CatalogueLoader = Callable[[str], gettext.NullTranslations]

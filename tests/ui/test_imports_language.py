@@ -59,4 +59,4 @@ def test_the_wizard_in_hebrew_is_mirrored(qtbot: QtBot, shop: Session, tmp_path:
         button = find(wizard, QPushButton, "לייבא שתי שורות")
         assert button.isEnabled()
         said = find(wizard, QLabel, "סיכום").text()
-        assert said.startswith(f"חדש: {FSI}2{PDI}, ")
+        assert said.startswith(f"{FSI}חדש{PDI}: {FSI}2{PDI}, ")

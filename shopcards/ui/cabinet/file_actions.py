@@ -6,9 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from shopcards.core.i18n import N_, _
+from shopcards.core.i18n import N_, _, isolated
 from shopcards.services.session import Session
-from shopcards.ui.kit.language import isolated
 
 CARD_FILE_FILTER = N_("Card files (*.db);;All files (*)")
 
@@ -28,7 +27,7 @@ def ask_new_card_file(parent: QWidget, folder: Path) -> Path | None:
             _("New card file"),
             _(
                 "There is already a file at {path}. To use it, choose File ▸ Open card file…",
-                path=isolated(str(path)),
+                path=str(path),
             ),
         )
         return None

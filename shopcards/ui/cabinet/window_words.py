@@ -6,8 +6,7 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 
 from shopcards.core.card import CardQuery
-from shopcards.core.i18n import _, format_locale, ngettext
-from shopcards.ui.kit.language import isolated
+from shopcards.core.i18n import _, format_locale, isolated, ngettext
 
 SHOWN_SEARCH = 24
 """The longest search repeated in the count label (it sits beside the box)."""
@@ -20,7 +19,7 @@ def count_text(count: int, query: CardQuery, shop_locale: str) -> str:
         text = f"{text[: SHOWN_SEARCH - 1]}…"
     if not count:
         if text:
-            return _("No card matches “{text}”", text=isolated(text))
+            return _("No card matches “{text}”", text=text)
         return _("No archived cards") if query.archived else _("No cards")
     number = isolated(format_decimal(count, locale=format_locale(shop_locale)))
     if query.archived:
@@ -43,4 +42,4 @@ def archived_text(name: str, archived: bool) -> str:
 
 
 def title_text(shop_name: str, file_name: str) -> str:
-    return _("{shop} — {file} — shopcards", shop=isolated(shop_name), file=isolated(file_name))
+    return _("{shop} — {file} — shopcards", shop=shop_name, file=file_name)

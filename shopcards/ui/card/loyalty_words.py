@@ -6,12 +6,11 @@ Shared by the short block on the card and the Loyalty tab, so both say the same 
 
 from __future__ import annotations
 
-from shopcards.core.i18n import N_, _, format_locale
+from shopcards.core.i18n import N_, _, format_locale, isolated
 from shopcards.core.loyalty import Kind, Movement
 from shopcards.core.loyalty_tiers import Standing, format_rate
 from shopcards.services import loyalty, loyalty_tiers
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import iso_date_text
 
 _HAPPENED = {
@@ -39,10 +38,10 @@ def tier_line(session: Session, standing: Standing) -> str:
     since = iso_date_text(standing.since, format_locale(locale))
     return _(
         "{tier} · {rate} off — {reason}, since {date}",
-        tier=isolated(standing.tier),
-        rate=isolated(rate),
+        tier=standing.tier,
+        rate=rate,
         reason=standing.reason,
-        date=isolated(since),
+        date=since,
     )
 
 
@@ -57,8 +56,8 @@ def cashback_line(session: Session, customer_id: int) -> str:
         return _(
             "Cash-back {amount} ({expiring} to spend by {date})",
             amount=balance,
-            expiring=isolated(loyalty.shown(session, held.expiring)),
-            date=isolated(last),
+            expiring=loyalty.shown(session, held.expiring),
+            date=last,
         )
     return _("Cash-back {amount}", amount=balance)
 

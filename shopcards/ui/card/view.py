@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 
 from shopcards.core import phones
 from shopcards.core.card import Card
-from shopcards.core.i18n import N_, _, format_locale
+from shopcards.core.i18n import N_, _, format_locale, isolated
 from shopcards.ui.cabinet.list_model import is_rtl
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.button_flow import ButtonFlow
 from shopcards.ui.kit.card_words import (
     CONSENT,
@@ -198,14 +197,14 @@ class CardView(QWidget):
             if is_rtl(name)
             else Qt.AlignmentFlag.AlignLeft
         )
-        parts = [_("Card {number}", number=isolated(card.card_no))]
+        parts = [_("Card {number}", number=card.card_no)]
         if card.salutation:
-            parts.append(_("“{salutation}”", salutation=isolated(card.salutation)))
+            parts.append(_("“{salutation}”", salutation=card.salutation))
         if card.is_staff:
             parts.append(_("staff"))
         if card.archived_at:
             when = iso_date_text(card.archived_at, format_locale(self._locale))
-            parts.append(_("archived {date}", date=isolated(when)))
+            parts.append(_("archived {date}", date=when))
         self.subtitle.setText("  ·  ".join(parts))
         self.set_archive_label(_("Unarchive") if card.archived_at else _("Archive"))
 
@@ -222,9 +221,7 @@ class CardView(QWidget):
         if card.anniversary:
             anniversary = iso_date_text(card.anniversary, dates)
             if card.anniversary_what:
-                anniversary = _(
-                    "{date} ({what})", date=isolated(anniversary), what=card.anniversary_what
-                )
+                anniversary = _("{date} ({what})", date=anniversary, what=card.anniversary_what)
         consents = zip(
             _CONSENT_WAYS, (card.consent_post, card.consent_phone, card.consent_email), strict=True
         )
@@ -242,7 +239,7 @@ class CardView(QWidget):
                 for way, c in consents
             ),
             "Customer type": _(CUSTOMER_TYPES[card.customer_type]) if card.customer_type else "",
-            "Joined": _("{how}, {date}", how=_(JOINED_VIA[card.joined_via]), date=isolated(joined)),
+            "Joined": _("{how}, {date}", how=_(JOINED_VIA[card.joined_via]), date=joined),
             "Notes": card.notes,
         }
 

@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card_export import Format
 from shopcards.core.errors import ShopError
-from shopcards.core.i18n import N_, _, format_locale, ngettext, pgettext
+from shopcards.core.i18n import N_, _, format_locale, isolated, ngettext, pgettext
 from shopcards.core.progress import CancelToken
 from shopcards.services.customer_export import EVERY_CARD, export_customers, export_purchases
 from shopcards.services.session import Session, require_owner
 from shopcards.ui.kit.background import BackgroundTask, run_in_background
 from shopcards.ui.kit.dates import date_edit, day_of
 from shopcards.ui.kit.error_dialog import show_error
-from shopcards.ui.kit.language import isolated
 from shopcards.ui.kit.save_as import ask_save_path
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button

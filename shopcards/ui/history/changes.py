@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from shopcards.core.card import Consent, CustomerType, JoinedVia, PartialDate
 from shopcards.core.changes import Change
-from shopcards.core.i18n import N_, _, format_locale
+from shopcards.core.i18n import N_, _, format_locale, isolated
 from shopcards.services import purchases
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.history.edit import FIELD_NAMES
 from shopcards.ui.kit.card_words import (
     CONSENT,
@@ -150,12 +149,12 @@ def _purchase_line(
     if message is None:  # an action this version does not know: said as logged
         line = f"{money(abs(int(details.get('amount', 0))))} {when} {action.replace('_', ' ')}"
     else:
-        line = _(message, amount=amount, date=isolated(when))
+        line = _(message, amount=amount, date=when)
     if "file" in details:
         return _(
             "{line} from {file} (row {row})",
             line=line,
-            file=isolated(details["file"]),
+            file=details["file"],
             row=details.get("row"),
         )
     return line

@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from shopcards.core.history import HistoryFigures, Trend
-from shopcards.core.i18n import N_, _, format_locale
-from shopcards.ui.card.bidi import isolated
+from shopcards.core.i18n import N_, _, format_locale, isolated
 from shopcards.ui.kit.dates import iso_date_text
 from shopcards.ui.kit.theme import SPACING
 

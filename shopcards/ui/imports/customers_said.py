@@ -5,10 +5,9 @@ right-to-left sentence."""
 from __future__ import annotations
 
 from shopcards.core.customer_table import CustomerTable
-from shopcards.core.i18n import format_locale, ngettext
+from shopcards.core.i18n import format_locale, isolated, ngettext
 from shopcards.services.customer_import import Saved
 from shopcards.services.customer_import_undo import Undone
-from shopcards.ui.card.bidi import isolated
 
 
 def number(n: int, shop_locale: str) -> str:
@@ -45,7 +44,7 @@ def saved_text(saved: Saved, shop_locale: str) -> str:
         added=number(saved.added, shop_locale),
         updated=number(saved.updated, shop_locale),
         skipped=number(saved.skipped, shop_locale),
-        batch=isolated(saved.batch),
+        batch=saved.batch,
     )
 
 

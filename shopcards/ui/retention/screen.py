@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcards.core.i18n import N_, _, format_locale, ngettext, pgettext
+from shopcards.core.i18n import N_, _, format_locale, isolated, ngettext, pgettext
 from shopcards.core.progress import CancelToken
 from shopcards.core.retention import Logged, PastRetention
 from shopcards.services import erasure, retention
 from shopcards.services.session import Session
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.dates import iso_date_text
-from shopcards.ui.kit.language import isolated, said
+from shopcards.ui.kit.language import said
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
 from shopcards.ui.kit.window_fit import fit_to_screen

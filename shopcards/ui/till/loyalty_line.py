@@ -15,14 +15,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from shopcards.core.i18n import N_, _
+from shopcards.core.i18n import N_, _, isolated
 from shopcards.core.loyalty_tiers import Standing, format_rate
 from shopcards.core.money import NotAnAmount, parse_amount
 from shopcards.core.purchase import Purchase
 from shopcards.services import loyalty, loyalty_tiers, purchases
 from shopcards.services.loyalty import TillCashback
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import iso_date_text
 from shopcards.ui.kit.widgets import line_edit
 
@@ -61,7 +60,7 @@ class LoyaltyLine:
         self.till = loyalty.for_till(self.session, customer_id)
         self.summary.setText(SEPARATOR.join(self._summary_parts()))
         self.cashback.setPlaceholderText(
-            _("up to {amount}", amount=isolated(self.till.balance_text))
+            _("up to {amount}", amount=self.till.balance_text)
             if self._holds()
             else _("none to spend")
         )
@@ -102,8 +101,8 @@ class LoyaltyLine:
             said.append(
                 _(
                     "{tier} {rate} off: the customer saved {amount}.",
-                    tier=isolated(given.tier),
-                    rate=isolated(rate),
+                    tier=given.tier,
+                    rate=rate,
                     amount=self._money(given.given),
                 )
             )
@@ -118,19 +117,15 @@ class LoyaltyLine:
         parts = []
         if self.standing is not None:
             rate = format_rate(self.standing.rate_bp, self.session.settings.locale)
-            parts.append(
-                _("{tier} · {rate} off", tier=isolated(self.standing.tier), rate=isolated(rate))
-            )
+            parts.append(_("{tier} · {rate} off", tier=self.standing.tier, rate=rate))
         till = self.till
         if till is not None and till.shown:
-            parts.append(_("Cash-back {amount} to spend", amount=isolated(till.balance_text)))
+            parts.append(_("Cash-back {amount} to spend", amount=till.balance_text))
             held = till.cashback
             if held.expiring and held.expiring_on:
                 when = iso_date_text(held.expiring_on, self.session.settings.locale)
                 expiring = isolated(loyalty.shown(self.session, held.expiring))
-                parts.append(
-                    _("{amount} of it expires {date}", amount=expiring, date=isolated(when))
-                )
+                parts.append(_("{amount} of it expires {date}", amount=expiring, date=when))
         return parts
 
     def _price_text(self, price: int, spent: int) -> str:
@@ -169,9 +164,7 @@ class LoyaltyLine:
         else:
             earns = loyalty.earn_preview(self.session, paid, spent)
             if earns:
-                parts.append(
-                    _("earns {amount}", amount=isolated(loyalty.shown(self.session, earns)))
-                )
+                parts.append(_("earns {amount}", amount=loyalty.shown(self.session, earns)))
         return SEPARATOR.join(parts)
 
     def _spend_typed(self) -> int:

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError
-from shopcards.core.i18n import N_, _
+from shopcards.core.i18n import N_, _, isolated
 from shopcards.core.purchase import Purchase
 from shopcards.core.roles import Role
 from shopcards.services import cards
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.window_fit import fit_to_screen
