@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,7 +36,9 @@ class _PhoneRow(QWidget):
         self.label.addItems([_(name) for name in LABELS])
         self.label.setCurrentText(label)
         self.label.setAccessibleName(_("Phone label"))
-        self.label.setMinimumContentsLength(7)
+        # as wide as its longest label, never squeezed: "matkapuhelin" was cut to "matkapuh"
+        self.label.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.number = QLineEdit(number)
         self.number.setPlaceholderText(_("Phone number"))
         self.number.setAccessibleName(_("Phone number"))
