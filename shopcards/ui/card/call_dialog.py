@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.calls import MAX_REASON, NO_PHONE, Call, CallInput, Outcome
 from shopcards.core.card import Consent
+from shopcards.core.card_fields import CARD_FIELDS
 from shopcards.core.errors import PermissionDenied, ShopError
 from shopcards.core.i18n import N_, _, format_locale, isolated, ngettext
 from shopcards.core.roles import Role
@@ -79,7 +80,7 @@ class CallDialog(QDialog):
         self.numbers = QLabel("\n".join(numbers) or _("No phone number on the card."))
         self.numbers.setAccessibleName(_("Phone numbers"))
         self.numbers.setStyleSheet("font-size: 13pt;" if numbers else "")
-        self.no_phone = MessageLabel(_("Phone consent"))
+        self.no_phone = MessageLabel(_(CARD_FIELDS["consent_phone"]))
         if card.consent_phone is Consent.NO:
             self.no_phone.error(
                 _("{refusal}: log a call only if they called the shop.", refusal=_(NO_PHONE))

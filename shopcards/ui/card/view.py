@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from shopcards.core import phones
 from shopcards.core.card import Card
+from shopcards.core.card_fields import CARD_FIELDS
 from shopcards.core.i18n import N_, _, format_locale, isolated
 from shopcards.ui.cabinet.list_model import is_rtl
 from shopcards.ui.kit.button_flow import ButtonFlow
@@ -38,20 +39,23 @@ from shopcards.ui.kit.theme import MARGIN, SPACING
 
 EMPTY_TEXT = N_("No card open.\nChoose a card from the list, or add one with Ctrl+N.")
 _QUIET = QPalette.ColorRole.PlaceholderText
+MAY_CONTACT = "may_contact"
 _ROWS = (
-    N_("Address"),
-    N_("Phones"),
-    N_("E-mail"),
-    N_("Birthday"),
-    N_("Anniversary"),
-    N_("Greeting card"),
-    N_("Interests"),
-    N_("May contact"),
-    N_("Customer type"),
-    N_("Joined"),
-    N_("Notes"),
+    "address_lines",
+    "phones",
+    "email",
+    "birthday",
+    "anniversary",
+    "greeting",
+    "interests",
+    MAY_CONTACT,
+    "customer_type",
+    "created_at",
+    "notes",
 )
-"""The rows' labels in English, also their keys; shown through ``_``."""
+"""The rows, by the card's field names; each is labelled as every screen labels that field
+(core/card_fields.py), but the consents, which share one row."""
+_LABELS = {**CARD_FIELDS, MAY_CONTACT: N_("May contact")}
 _CONSENT_WAYS = (N_("Post"), N_("Phone"), N_("E-mail"))
 
 
@@ -92,11 +96,11 @@ class CardView(QWidget):
             self._values_shown[name].setText(values.get(name, ""))
             self._form.setRowVisible(self._values_shown[name], bool(values.get(name)))
         if self.consents is not None:  # the consent record stands in for the plain line
-            self._form.setRowVisible(self._values_shown["May contact"], False)
+            self._form.setRowVisible(self._values_shown[MAY_CONTACT], False)
 
     def put_consents(self, block: QWidget) -> None:
         """Show ``block`` (each consent with when, how and by whom) as "May contact"."""
-        at = self._form.getWidgetPosition(self._values_shown["May contact"])
+        at = self._form.getWidgetPosition(self._values_shown[MAY_CONTACT])
         row, _role = cast(tuple[int, QFormLayout.ItemRole], at)  # typed as object in PySide6
         label = QLabel(_("May contact"))
         label.setForegroundRole(_QUIET)
@@ -151,7 +155,7 @@ class CardView(QWidget):
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self._values_shown: dict[str, QLabel] = {}
         for name in _ROWS:
-            self._values_shown[name] = self._add_row(name)
+            self._values_shown[name] = self._add_row(_LABELS[name])
         self.loyalty = self._add_row(N_("Loyalty"), 0)
         self._form.setRowVisible(self.loyalty, False)
         content = QWidget()
@@ -227,20 +231,20 @@ class CardView(QWidget):
         )
         joined = iso_date_text(card.created_at, dates)
         return {
-            "Address": address,
-            "Phones": "\n".join(phone_lines),
-            "E-mail": card.email,
-            "Birthday": partial_date_text(card.birthday, dates) if card.birthday else "",
-            "Anniversary": anniversary,
-            "Greeting card": _(greeting_label(card.greeting)) if card.greeting != "none" else "",
-            "Interests": ", ".join(card.interests),
-            "May contact": "  ·  ".join(
+            "address_lines": address,
+            "phones": "\n".join(phone_lines),
+            "email": card.email,
+            "birthday": partial_date_text(card.birthday, dates) if card.birthday else "",
+            "anniversary": anniversary,
+            "greeting": _(greeting_label(card.greeting)) if card.greeting != "none" else "",
+            "interests": ", ".join(card.interests),
+            MAY_CONTACT: "  ·  ".join(
                 _unbroken(_("{way}: {answer}", way=_(way), answer=_(CONSENT[c])))
                 for way, c in consents
             ),
-            "Customer type": _(CUSTOMER_TYPES[card.customer_type]) if card.customer_type else "",
-            "Joined": _("{how}, {date}", how=_(JOINED_VIA[card.joined_via]), date=joined),
-            "Notes": card.notes,
+            "customer_type": _(CUSTOMER_TYPES[card.customer_type]) if card.customer_type else "",
+            "created_at": _("{how}, {date}", how=_(JOINED_VIA[card.joined_via]), date=joined),
+            "notes": card.notes,
         }
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Generic, TypeVar
 
 from shopcards.core.card import Consent, CustomerType, JoinedVia
+from shopcards.core.card_fields import CARD_FIELDS
 from shopcards.core.i18n import N_, _
 
 K = TypeVar("K")
@@ -57,36 +58,9 @@ CUSTOMER_TYPES = Labels(
         CustomerType.WANDERING: N_("Wandering"),
     }
 )
-FIELD_LABELS = Labels(
-    {
-        "title": N_("Title"),
-        "salutation": N_("Salutation"),
-        "given_name": N_("Given name"),
-        "family_name": N_("Family name"),
-        "address": N_("Address"),
-        "address_lines": N_("Address"),
-        "postcode": N_("Postcode"),
-        "city": N_("City"),
-        "country": N_("Country"),
-        "phones": N_("Phones"),
-        "email": N_("E-mail"),
-        "birthday": N_("Birthday"),
-        "anniversary": N_("Anniversary"),
-        "anniversary_what": N_("Anniversary of"),
-        "greeting": N_("Greeting card"),
-        "interests": N_("Interests"),
-        "consent_post": N_("Post consent"),
-        "consent_phone": N_("Phone consent"),
-        "consent_email": N_("E-mail consent"),
-        "joined_via": N_("Joined via"),
-        "customer_type": N_("Customer type"),
-        "is_staff": N_("Staff member"),
-        "notes": N_("Notes"),
-        "archived_at": N_("Archived"),
-        "card_no": N_("Card no."),
-    }
-)
-"""Each field's visible label; the form's inputs carry the same as their accessible name."""
+FIELD_LABELS = Labels({**CARD_FIELDS, "address": CARD_FIELDS["address_lines"]})
+"""Each field's visible label (core/card_fields.py, the one table of them; the form's address
+block is its lines'); the form's inputs carry the same as their accessible name."""
 
 
 def greeting_label(code: str) -> str:

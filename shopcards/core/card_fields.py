@@ -1,0 +1,46 @@
+"""The names of a card's fields: one table for every place that names them.
+
+The card form and the card view, the changes list, a merge, the import's columns and its
+comparison, the export's headings and the customer's copy of everything we keep all say a
+field with these words, so a shop reads "Consent to post" in each, never "Post consent" in one
+and "Post OK" in another. Keys are the card's own field names (core/card.py, the JSON file of
+core/subject_access.py). Each label is marked with ``N_`` and said with ``_`` (or a letter
+language's ``gettext``) where it is shown.
+
+The export's headings are the customer import's contract: a heading changed here must stay
+recognised under its old words, in every language, by core/customer_headings.py.
+"""
+
+from __future__ import annotations
+
+from shopcards.core.i18n import N_
+
+CARD_FIELDS: dict[str, str] = {
+    "card_no": N_("Card number"),
+    "title": N_("Title"),
+    "given_name": N_("Given name"),
+    "family_name": N_("Family name"),
+    "salutation": N_("Salutation"),
+    "address_lines": N_("Address"),
+    "postcode": N_("Postcode"),
+    "city": N_("City"),
+    "country": N_("Country"),
+    "phones": N_("Phones"),
+    "email": N_("E-mail"),
+    "birthday": N_("Birthday"),
+    "anniversary": N_("Anniversary"),
+    "anniversary_what": N_("Anniversary of"),
+    "greeting": N_("Holiday card"),
+    "interests": N_("Interests"),
+    "consent_post": N_("Consent to post"),
+    "consent_phone": N_("Consent to phone"),
+    "consent_email": N_("Consent to e-mail"),
+    "joined_via": N_("Joined via"),
+    "customer_type": N_("Customer type"),
+    "is_staff": N_("Staff member"),
+    "notes": N_("Notes"),
+    "archived_at": N_("Archived"),
+    "created_at": N_("Joined"),
+    "updated_at": N_("Last changed"),
+}
+"""Each field's label, in English, in the card's order."""
