@@ -80,14 +80,30 @@ def _cut_item(combo: QComboBox) -> list[str]:
     needed = combo.fontMetrics().horizontalAdvance(longest)
     if any(not combo.itemIcon(i).isNull() for i in range(combo.count())):
         needed += combo.iconSize().width() + 4
+    room = _item_room(combo)
+    if needed > room:
+        return [f"drop-down item {longest!r}: {needed} > {room}"]
+    return []
+
+
+LINE_EDIT_MARGIN = 2
+"""QLineEdit keeps this many pixels free on each side of its text (qlineedit_p.h)."""
+
+
+def _item_room(combo: QComboBox) -> int:
+    """The width the box draws its text in: its line edit's, less the line edit's margins,
+    when it may be typed in; else the field the style gives the text."""
+    edit = combo.lineEdit()
+    if edit is not None:
+        margins = edit.textMargins()
+        inner = edit.contentsRect().width() - margins.left() - margins.right()
+        return inner - 2 * LINE_EDIT_MARGIN
     option = QStyleOptionComboBox()
     combo.initStyleOption(option)
     field = combo.style().subControlRect(
         QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
     )
-    if needed > field.width() + 2:
-        return [f"drop-down item {longest!r}: {needed} > {field.width()}"]
-    return []
+    return field.width()
 
 
 def _width(label: QLabel) -> int:

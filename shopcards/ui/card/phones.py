@@ -6,6 +6,7 @@ them into E.164 (and says which one is not a phone number).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,22 @@ LABELS = (N_("mobile"), N_("home"), N_("work"))
 MAX_PHONES = 6
 
 
+EDIT_MARGINS = 8
+"""Pixels a line edit keeps beside its text (its margins and frame)."""
+
+
+def _fit_longest(box: QComboBox) -> None:
+    """``box`` as wide as its longest label and never squeezed ("matkapuhelin" was cut to
+    "matkapuh" beside the number). Its size is asked for in characters, as the size Qt gives
+    the items leaves out the margins of the line edit they are typed in."""
+    metrics = box.fontMetrics()
+    longest = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    box.setMinimumContentsLength(
+        math.ceil((longest + EDIT_MARGINS) / metrics.horizontalAdvance("X"))
+    )
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
 class _PhoneRow(QWidget):
     def __init__(self, label: str, number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,14 +54,14 @@ class _PhoneRow(QWidget):
         self.label.addItems([_(name) for name in LABELS])
         self.label.setCurrentText(label)
         self.label.setAccessibleName(_("Phone label"))
-        # as wide as its longest label, never squeezed: "matkapuhelin" was cut to "matkapuh"
-        self.label.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        _fit_longest(self.label)
         self.number = QLineEdit(number)
         self.number.setPlaceholderText(_("Phone number"))
         self.number.setAccessibleName(_("Phone number"))
+        # a cross, not the word: in Armenian "Հեռացնել" left the number a third of its room
         self.remove = QToolButton()
         self.remove.setText(_("Remove"))
+        self.remove.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton))
         self.remove.setAccessibleName(_("Remove phone"))
         self.remove.setToolTip(_("Remove this phone number"))
         layout = QHBoxLayout(self)
