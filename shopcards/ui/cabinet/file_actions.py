@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from shopcards.core.i18n import N_, _, isolated
+from shopcards.core.i18n import N_, _
 from shopcards.services.session import Session
 
 CARD_FILE_FILTER = N_("Card files (*.db);;All files (*)")
@@ -47,7 +47,7 @@ def back_up_now(window: QMainWindow, session: Session) -> None:
     from shopcards.ui.kit.background import run_in_background
 
     def backed_up(path: Path) -> None:
-        where = isolated(str(path))
+        where = str(path)
         window.statusBar().showMessage(_("Backed up to {path}", path=where), 10000)
         QMessageBox.information(
             window, _("Backed up"), _("A copy of the card file is now at\n{path}", path=where)

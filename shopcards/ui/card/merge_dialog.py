@@ -138,7 +138,7 @@ class MergeDialog(QDialog):
         self.accept()
 
     def _show_cards(self) -> None:
-        kept, other = isolated(self.kept.card_no), isolated(self.other.card_no)
+        kept, other = self.kept.card_no, self.other.card_no
         self.intro.setText(_(MOVES, kept=kept, other=other))
         self.choices.clear()
         grid_widget = QWidget()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card_export import Format
 from shopcards.core.errors import ShopError
-from shopcards.core.i18n import N_, _, format_locale, isolated, ngettext, pgettext
+from shopcards.core.i18n import N_, _, format_locale, ngettext, pgettext
 from shopcards.core.progress import CancelToken
 from shopcards.services.customer_export import EVERY_CARD, export_customers, export_purchases
 from shopcards.services.session import Session, require_owner
@@ -136,7 +136,7 @@ class ExportDialog(QDialog):
     def _written(self, count: int, path: Path) -> None:
         self.export_button.setEnabled(True)
         number = format_decimal(count, locale=format_locale(self.session.settings.locale))
-        self.result_line.done(self.written(isolated(number), count, isolated(str(path))))
+        self.result_line.done(self.written(number, count, str(path)))
 
     def _cancelled(self) -> None:
         self.export_button.setEnabled(True)

@@ -173,7 +173,7 @@ class PurchaseTableModel(QAbstractTableModel):
         locale = format_locale(self._session.settings.locale)
         if purchase.is_voided:
             assert purchase.voided_at is not None
-            when = isolated(iso_date_time_text(purchase.voided_at, locale))
+            when = iso_date_time_text(purchase.voided_at, locale)
             who = purchase.voided_by or ""
             if purchase.void_reason:
                 reason = purchase.void_reason

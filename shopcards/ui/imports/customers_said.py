@@ -5,7 +5,7 @@ right-to-left sentence."""
 from __future__ import annotations
 
 from shopcards.core.customer_table import CustomerTable
-from shopcards.core.i18n import format_locale, isolated, ngettext
+from shopcards.core.i18n import format_locale, ngettext
 from shopcards.services.customer_import import Saved
 from shopcards.services.customer_import_undo import Undone
 
@@ -14,7 +14,7 @@ def number(n: int, shop_locale: str) -> str:
     """``n`` as the window writes it beside its words: "1,234", "1 234"."""
     from babel.numbers import format_decimal
 
-    return isolated(format_decimal(n, locale=format_locale(shop_locale)))
+    return format_decimal(n, locale=format_locale(shop_locale))
 
 
 def rows_read(table: CustomerTable, shop_locale: str) -> str:
@@ -22,7 +22,7 @@ def rows_read(table: CustomerTable, shop_locale: str) -> str:
     n = len(table.rows)
     count = number(n, shop_locale)
     if table.sheet:
-        sheet = isolated(table.sheet)
+        sheet = table.sheet
         return ngettext(
             "{count} row, sheet {sheet}",
             "{count} rows, sheet {sheet}",

@@ -230,7 +230,7 @@ class PurchaseImportDialog(QDialog):
     def _number(self, n: int) -> str:
         from babel.numbers import format_decimal
 
-        return isolated(format_decimal(n, locale=format_locale(self.session.settings.locale)))
+        return format_decimal(n, locale=format_locale(self.session.settings.locale))
 
     def _import_label(self, text: str) -> None:
         self.import_button.setText(text)

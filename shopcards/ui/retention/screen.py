@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcards.core.i18n import N_, _, format_locale, isolated, ngettext, pgettext
+from shopcards.core.i18n import N_, _, format_locale, ngettext, pgettext
 from shopcards.core.progress import CancelToken
 from shopcards.core.retention import Logged, PastRetention
 from shopcards.services import erasure, retention
@@ -182,8 +182,8 @@ class RetentionWindow(QDialog):
         self.message.error(_("Cancelled: no customer was forgotten."))
 
     def _number(self, count: int) -> str:
-        """``count`` as the shop writes numbers, kept whole inside right-to-left words."""
-        return isolated(format_decimal(count, locale=format_locale(self.session.settings.locale)))
+        """``count`` as the shop writes numbers (a message isolates it in right-to-left words)."""
+        return format_decimal(count, locale=format_locale(self.session.settings.locale))
 
 
 def _cells(row: PastRetention, locale: str) -> list[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from shopcards.core.i18n import N_, _, isolated
+from shopcards.core.i18n import N_, _
 from shopcards.core.loyalty_tiers import Standing, format_rate
 from shopcards.core.money import NotAnAmount, parse_amount
 from shopcards.core.purchase import Purchase
@@ -124,7 +124,7 @@ class LoyaltyLine:
             held = till.cashback
             if held.expiring and held.expiring_on:
                 when = iso_date_text(held.expiring_on, self.session.settings.locale)
-                expiring = isolated(loyalty.shown(self.session, held.expiring))
+                expiring = loyalty.shown(self.session, held.expiring)
                 parts.append(_("{amount} of it expires {date}", amount=expiring, date=when))
         return parts
 
@@ -135,7 +135,7 @@ class LoyaltyLine:
         rate = ""
         if self.standing is not None:
             paid = price - self.standing.discount(price)
-            rate = isolated(format_rate(self.standing.rate_bp, self.session.settings.locale))
+            rate = format_rate(self.standing.rate_bp, self.session.settings.locale)
         held = self.till.cashback.balance if self.till is not None else 0
         too_much = spent > held or spent > paid
         values = {
@@ -157,7 +157,7 @@ class LoyaltyLine:
             }
         parts = [_(sums["rate" if rate else ""], **values)]
         if too_much and spent > held:
-            held_text = isolated(loyalty.shown(self.session, held))
+            held_text = loyalty.shown(self.session, held)
             parts.append(_("the cash-back typed is more than the {amount} held", amount=held_text))
         elif too_much:
             parts.append(_("the cash-back typed is more than that"))
@@ -181,7 +181,7 @@ class LoyaltyLine:
         return self.till is not None and self.till.shown and self.till.cashback.balance > 0
 
     def _money(self, minor: int) -> str:
-        return isolated(purchases.money(self.session, minor))
+        return purchases.money(self.session, minor)
 
     def _show(self, on: bool) -> None:
         for widget in (self.summary, self.label, self.cashback, self.price):

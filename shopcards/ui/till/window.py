@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError
-from shopcards.core.i18n import N_, _, isolated
+from shopcards.core.i18n import N_, _
 from shopcards.core.purchase import Purchase
 from shopcards.core.roles import Role
 from shopcards.services import cards
@@ -128,7 +128,7 @@ class TillWindow(QWidget):
                 self.find_page.refuse(exc.message)
             return
         assert card.id is not None
-        number = isolated(card.card_no)
+        number = card.card_no
         if page is self.new_page and self.new_page.has_typed():
             told = _(
                 "Card {number} scanned. The new customer's slip typed before it was not saved.",
