@@ -31,8 +31,10 @@ The language of the window (per PC) and the language of the letters (the shop's)
 from __future__ import annotations
 
 import gettext
+import re
 import string
 import threading
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -101,7 +103,7 @@ class Words:
         if not values:
             return text
         if self.right_to_left:
-            return _ISOLATING.vformat(text, (), values)
+            return _with_units(_ISOLATING.vformat(text, (), values))
         return text.format(**values)
 
     def find(self, context: str, message: str) -> str | None:
@@ -136,6 +138,36 @@ class _IsolatingFormatter(string.Formatter):
 
 
 _ISOLATING = _IsolatingFormatter()
+_UNIT_AFTER = re.compile(f"{POP_DIRECTIONAL_ISOLATE}([^\\s\\w{FIRST_STRONG_ISOLATE}]+)")
+_UNIT_BEFORE = re.compile(f"([^\\s\\w{POP_DIRECTIONAL_ISOLATE}]+){FIRST_STRONG_ISOLATE}")
+
+
+def _units(symbols: str) -> int:
+    """How many of ``symbols`` are a number's terminators ("%", "#", "€", "°": Unicode's
+    class ET), from the start."""
+    count = 0
+    while count < len(symbols) and unicodedata.bidirectional(symbols[count]) == "ET":
+        count += 1
+    return count
+
+
+def _with_units(text: str) -> str:
+    """``text`` with a unit the message writes beside a value taken into its isolate: in
+    "{percent}% המובילים" the "%" went to the other side of "20" ("%20") once "20" was
+    isolated alone; "#{seq}" likewise. Other signs (a colon, a bracket) stay the sentence's."""
+
+    def after(found: re.Match[str]) -> str:
+        signs = found.group(1)
+        units = _units(signs)
+        return f"{signs[:units]}{POP_DIRECTIONAL_ISOLATE}{signs[units:]}"
+
+    def before(found: re.Match[str]) -> str:
+        signs = found.group(1)
+        units = _units(signs[::-1])
+        cut = len(signs) - units
+        return f"{signs[:cut]}{FIRST_STRONG_ISOLATE}{signs[cut:]}"
+
+    return _UNIT_BEFORE.sub(before, _UNIT_AFTER.sub(after, text))
 
 
 def isolated(value: object) -> str:

@@ -45,3 +45,9 @@ def test_unmarked_takes_the_isolates_out_and_nothing_else() -> None:
     catalogues.start("he")
     assert unmarked(_("Card file: {place}", place=PATH)) == f"קובץ הכרטיסים: {PATH}"
     assert unmarked("\u200f€ 12") == "\u200f€ 12"
+
+
+def test_a_unit_beside_a_value_goes_into_its_isolate_and_a_colon_does_not() -> None:
+    he = i18n.words("he")
+    said = he.gettext("{n}% · #{seq}: €{amount}", n=20, seq=7, amount="5")
+    assert said == f"{FSI}20%{PDI} · {FSI}#7{PDI}: {FSI}€5{PDI}"

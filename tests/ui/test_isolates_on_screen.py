@@ -57,3 +57,17 @@ def test_a_value_in_a_hebrew_message_reads_in_its_own_order(qtbot: QtBot, value:
         label.setText(unmarked(text))  # what the same sentence did before: reordered
         bare = _left_edges(label, start - 1, start - 1 + len(value))
         assert bare != sorted(bare)
+
+
+def test_a_unit_the_message_writes_beside_a_value_stays_on_its_side(qtbot: QtBot) -> None:
+    """ "{percent}% המובילים": the "%" goes into the isolate with the number; isolated alone,
+    the number left the "%" on its other side ("%20")."""
+    with speaking("he"):
+        label = QLabel(_("Top {percent}%", percent="20"))
+        qtbot.addWidget(label)
+        text = label.text()
+        assert text.startswith("\u206820%\u2069")
+        edges = _left_edges(label, 1, 4)  # before "0" and before "%"
+        assert edges == sorted(edges)
+        label.setText(text.replace("%\u2069", "\u2069%"))  # the number isolated alone
+        assert _left_edges(label, 1, 5) != sorted(_left_edges(label, 1, 5))
