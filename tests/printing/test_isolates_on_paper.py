@@ -59,3 +59,13 @@ def test_a_hebrew_pdf_reads_back_without_isolates_and_with_the_digits_in_order(
     assert not any(mark in text for mark in MARKS)
     for value in ("/tmp/x/shop.db", "+358 40 123 4567", "1 234,50 €", "קובץ הכרטיסים"):
         assert value in text
+
+
+def test_a_hebrew_message_of_values_alone_is_still_laid_out_right_to_left() -> None:
+    """ "{status}: {count}" has no letter outside its isolates, where the bidi rules look for
+    the paragraph's direction: it takes the direction of the first letter inside."""
+    catalogues.start("he")
+    said = _("{status}: {count}", status="חדש", count=2)
+    assert said == "\u2068חדש\u2069: \u20682\u2069"
+    line = Layout(font_book()).line(said, 11)
+    assert line.rtl and "".join(frag.text for frag in line.frags) == "2 :שדח"
