@@ -1,6 +1,6 @@
 """What the command line writes: progress on the owner's terminal (a counter that rewrites
 itself on one line, and nothing when the output is not a terminal: a script or a log file gets
-only the result), and every line without the bidi isolates.
+only the result), and every line without the bidi marks (core/isolates.py).
 
 A message filled in Hebrew has each value between U+2068 and U+2069 (core/i18n.py), for the
 window's bidi algorithm. A terminal runs none: it shows characters in the order they come, so
@@ -33,7 +33,7 @@ def terminal_progress(said: str = "{done} / {total}") -> Report:
 
 
 class _Unmarked(io.TextIOBase):
-    """A text stream that passes what it is given on to ``stream`` without the isolates."""
+    """A text stream that passes what it is given on to ``stream`` without the bidi marks."""
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__()
@@ -54,7 +54,7 @@ class _Unmarked(io.TextIOBase):
 
 @contextmanager
 def unmarked_output() -> Iterator[None]:
-    """Standard output and standard error without the isolates while the block runs (the
+    """Standard output and standard error without the bidi marks while the block runs (the
     command's own lines, argparse's help and errors alike); given back as they were after."""
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = cast(TextIO, _Unmarked(out)), cast(TextIO, _Unmarked(err))

@@ -20,9 +20,10 @@ How to write a message:
   ``N_("…")`` where it is written, and translate it with ``_(constant)`` where it is shown, so it
   follows a language chosen after the import.
 
-In a right-to-left language every filled value is isolated (:func:`isolated`): a path, a
-phone, an amount or a Latin name keeps its own order inside the Hebrew around it. What is not
-laid out by Qt strips those marks again (:func:`unmarked`): paper, the terminal, file names.
+In a right-to-left language every filled value is isolated (core/isolates.py, and
+:func:`isolated` for a value shown without a message): a path, a phone, an amount or a Latin
+name keeps its own order inside the Hebrew around it. What is not laid out by Qt strips those
+marks again (:func:`unmarked`): paper, the terminal, file names.
 
 The language of the window (per PC) and the language of the letters (the shop's) may differ:
 :func:`words` gives the catalogue of any language, for a letter; ``_`` speaks the one in use.
@@ -31,12 +32,14 @@ The language of the window (per PC) and the language of the letters (the shop's)
 from __future__ import annotations
 
 import gettext
-import re
-import string
 import threading
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from shopcards.core import isolates
+from shopcards.core.isolates import FIRST_STRONG_ISOLATE as FIRST_STRONG_ISOLATE
+from shopcards.core.isolates import POP_DIRECTIONAL_ISOLATE as POP_DIRECTIONAL_ISOLATE
+from shopcards.core.isolates import unmarked as unmarked
 
 ENGLISH = "en"
 PSEUDO = "qps"
@@ -99,12 +102,10 @@ class Words:
     def _fill(self, text: str, values: dict[str, object]) -> str:
         """``text`` with its placeholders filled; in a right-to-left language each value
         isolated, so the bidi algorithm lays it out on its own ("/tmp/x/shop.db", not
-        "tmp/x/shop.db/")."""
+        "tmp/x/shop.db/"): core/isolates.py."""
         if not values:
             return text
-        if self.right_to_left:
-            return _with_units(_ISOLATING.vformat(text, (), values))
-        return text.format(**values)
+        return isolates.fill(text, values) if self.right_to_left else text.format(**values)
 
     def find(self, context: str, message: str) -> str | None:
         """The translation of ``message`` in ``context``, or None when the catalogue has none
@@ -118,70 +119,12 @@ class Words:
         return known is not None and known.right_to_left
 
 
-FIRST_STRONG_ISOLATE = "\u2068"
-POP_DIRECTIONAL_ISOLATE = "\u2069"
-_NO_MARKS = str.maketrans("", "", FIRST_STRONG_ISOLATE + POP_DIRECTIONAL_ISOLATE)
-
-
-def _isolate(text: str) -> str:
-    if not text or (text[0] == FIRST_STRONG_ISOLATE and text[-1] == POP_DIRECTIONAL_ISOLATE):
-        return text
-    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
-
-
-class _IsolatingFormatter(string.Formatter):
-    """``str.format`` that puts each filled value between U+2068 and U+2069 (Unicode's first
-    strong isolate and its pop): inside Hebrew, the value is laid out in its own direction."""
-
-    def format_field(self, value: object, format_spec: str) -> str:
-        return _isolate(super().format_field(value, format_spec))
-
-
-_ISOLATING = _IsolatingFormatter()
-_UNIT_AFTER = re.compile(f"{POP_DIRECTIONAL_ISOLATE}([^\\s\\w{FIRST_STRONG_ISOLATE}]+)")
-_UNIT_BEFORE = re.compile(f"([^\\s\\w{POP_DIRECTIONAL_ISOLATE}]+){FIRST_STRONG_ISOLATE}")
-
-
-def _units(symbols: str) -> int:
-    """How many of ``symbols`` are a number's terminators ("%", "#", "€", "°": Unicode's
-    class ET), from the start."""
-    count = 0
-    while count < len(symbols) and unicodedata.bidirectional(symbols[count]) == "ET":
-        count += 1
-    return count
-
-
-def _with_units(text: str) -> str:
-    """``text`` with a unit the message writes beside a value taken into its isolate: in
-    "{percent}% המובילים" the "%" went to the other side of "20" ("%20") once "20" was
-    isolated alone; "#{seq}" likewise. Other signs (a colon, a bracket) stay the sentence's."""
-
-    def after(found: re.Match[str]) -> str:
-        signs = found.group(1)
-        units = _units(signs)
-        return f"{signs[:units]}{POP_DIRECTIONAL_ISOLATE}{signs[units:]}"
-
-    def before(found: re.Match[str]) -> str:
-        signs = found.group(1)
-        units = _units(signs[::-1])
-        cut = len(signs) - units
-        return f"{signs[:cut]}{FIRST_STRONG_ISOLATE}{signs[cut:]}"
-
-    return _UNIT_BEFORE.sub(before, _UNIT_AFTER.sub(after, text))
-
-
 def isolated(value: object) -> str:
     """``value`` as text, set apart from the words around it when the language in use runs
     right to left; for a value shown beside words without a message to fill (a table cell, a
     joined line). Values filled into a message are isolated by the message itself."""
     text = str(value)
-    return _isolate(text) if right_to_left() else text
-
-
-def unmarked(text: str) -> str:
-    """``text`` without the isolates: for what no bidi algorithm will read (the terminal),
-    what is drawn glyph by glyph (reportlab has no glyph for them) and file names."""
-    return text.translate(_NO_MARKS)
+    return isolates.isolate(text) if right_to_left() else text
 
 
 CatalogueLoader = Callable[[str], gettext.NullTranslations]

@@ -65,25 +65,8 @@ def has_rtl(text: str) -> bool:
 
 
 def is_rtl_paragraph(text: str) -> bool:
-    """The paragraph's direction, from its first strong character (rules P2, P3), which the
-    rules look for outside the isolates; a message that is all values ("{status}: {count}",
-    each isolated) has none there, and takes its direction from the first inside instead, as
-    a Hebrew "חדש: 2" did before its values were isolated."""
-    if not has_rtl(text):
-        return False
-    outside = text
-    while (inner := _ISOLATE.sub("", outside)) != outside:
-        outside = inner
-    decided = text if any(_strong(ch) for ch in outside) else unmarked(text)
-    return bool(get_base_level(decided) == 1)
-
-
-_ISOLATE = re.compile("\u2068[^\u2068\u2069]*\u2069")
-"""One isolate with no isolate inside (taken out innermost first)."""
-
-
-def _strong(ch: str) -> bool:
-    return unicodedata.bidirectional(ch) in ("L", "R", "AL")
+    """The paragraph's direction, from its first strong character (rules P2, P3)."""
+    return has_rtl(text) and get_base_level(text) == 1
 
 
 @lru_cache(maxsize=4096)

@@ -63,9 +63,9 @@ def test_a_hebrew_pdf_reads_back_without_isolates_and_with_the_digits_in_order(
 
 def test_a_hebrew_message_of_values_alone_is_still_laid_out_right_to_left() -> None:
     """ "{status}: {count}" has no letter outside its isolates, where the bidi rules look for
-    the paragraph's direction: it takes the direction of the first letter inside."""
+    the paragraph's direction: a right-to-left mark leads it (and is not drawn)."""
     catalogues.start("he")
     said = _("{status}: {count}", status="חדש", count=2)
-    assert said == "\u2068חדש\u2069: \u20682\u2069"
+    assert said == "\u200f\u2068חדש\u2069: \u20682\u2069"
     line = Layout(font_book()).line(said, 11)
     assert line.rtl and "".join(frag.text for frag in line.frags) == "2 :שדח"

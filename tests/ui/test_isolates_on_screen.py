@@ -71,3 +71,19 @@ def test_a_unit_the_message_writes_beside_a_value_stays_on_its_side(qtbot: QtBot
         assert edges == sorted(edges)
         label.setText(text.replace("%\u2069", "\u2069%"))  # the number isolated alone
         assert _left_edges(label, 1, 5) != sorted(_left_edges(label, 1, 5))
+
+
+def test_a_hebrew_message_of_values_alone_reads_from_the_right(qtbot: QtBot) -> None:
+    """ "{status}: {count}": a plain label finds its direction in its text, outside the
+    isolates, where only the right-to-left mark that leads it is; without the mark it read
+    from the left."""
+    with speaking("he"):
+        text = _("{status}: {count}", status="חדש", count=2)
+        for shown, from_the_right in ((text, True), (text.lstrip("\u200f"), False)):
+            layout = QTextLayout(shown, QLabel().font())
+            layout.beginLayout()
+            line = layout.createLine()
+            line.setLineWidth(10_000)
+            layout.endLayout()
+            word, number = shown.index("ח"), shown.index("2")
+            assert (line.cursorToX(number)[0] < line.cursorToX(word)[0]) is from_the_right
