@@ -13,7 +13,7 @@ recognised under its old words, in every language, by core/customer_headings.py.
 
 from __future__ import annotations
 
-from shopcards.core.i18n import N_
+from shopcards.core.i18n import N_, _
 
 CARD_FIELDS: dict[str, str] = {
     "card_no": N_("Card number"),
@@ -44,3 +44,20 @@ CARD_FIELDS: dict[str, str] = {
     "updated_at": N_("Last changed"),
 }
 """Each field's label, in English, in the card's order."""
+
+PHONE_KINDS: dict[str, str] = {"mobile": N_("mobile"), "home": N_("home"), "work": N_("work")}
+"""The kinds a phone is offered with, kept on the card by their English key (the export's
+columns and a vCard's TEL types read the key) and shown in the language in use; any other
+label is kept and shown as it was typed."""
+
+
+def phone_label_shown(label: str) -> str:
+    """A phone's label as the window says it: "matkapuhelin" for ``mobile`` in Finnish."""
+    return _(PHONE_KINDS[label]) if label in PHONE_KINDS else label
+
+
+def phone_label_kept(text: str) -> str:
+    """What to keep for the label picked or typed: a kind's key when ``text`` names it in the
+    language in use ("נייד" is ``mobile``), else the text."""
+    typed = text.strip()
+    return next((key for key in PHONE_KINDS if phone_label_shown(key) == typed), typed)

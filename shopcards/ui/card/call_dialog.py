@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.calls import MAX_REASON, NO_PHONE, Call, CallInput, Outcome
 from shopcards.core.card import Consent
-from shopcards.core.card_fields import CARD_FIELDS
+from shopcards.core.card_fields import CARD_FIELDS, phone_label_shown
 from shopcards.core.errors import PermissionDenied, ShopError
 from shopcards.core.i18n import N_, _, format_locale, isolated, ngettext
 from shopcards.core.roles import Role
@@ -74,7 +74,8 @@ class CallDialog(QDialog):
         self.setMinimumWidth(480)
         region = session.settings.region
         numbers = [
-            isolated(display_phone(p.number, region)) + (f" ({p.label})" if p.label else "")
+            isolated(display_phone(p.number, region))
+            + (f" ({phone_label_shown(p.label)})" if p.label else "")
             for p in card.phones
         ]
         self.numbers = QLabel("\n".join(numbers) or _("No phone number on the card."))

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcards.core.i18n import N_, _
+from shopcards.core.card_fields import PHONE_KINDS, phone_label_kept, phone_label_shown
+from shopcards.core.i18n import _
 from shopcards.ui.kit.theme import SPACING
 
-LABELS = (N_("mobile"), N_("home"), N_("work"))
-"""The labels offered, in English; a phone's label is kept as chosen or typed."""
 MAX_PHONES = 6
+FIRST_KIND = next(iter(PHONE_KINDS))
+"""A new row's kind: mobile."""
 
 
 EDIT_MARGINS = 8
@@ -51,8 +52,8 @@ class _PhoneRow(QWidget):
         super().__init__(parent)
         self.label = QComboBox()
         self.label.setEditable(True)
-        self.label.addItems([_(name) for name in LABELS])
-        self.label.setCurrentText(label)
+        self.label.addItems([phone_label_shown(kind) for kind in PHONE_KINDS])
+        self.label.setCurrentText(phone_label_shown(label))
         self.label.setAccessibleName(_("Phone label"))
         _fit_longest(self.label)
         self.number = QLineEdit(number)
@@ -104,12 +105,15 @@ class PhoneListEditor(QWidget):
         for row in self._rows:
             _drop(row)
         self._rows = []
-        for label, number in phones or [(_(LABELS[0]), "")]:
+        for label, number in phones or [(FIRST_KIND, "")]:
             self._add_row(label, number)
         self.rowsChanged.emit()
 
     def phones(self) -> list[tuple[str, str]]:
-        return [(row.label.currentText(), row.number.text()) for row in self._rows]
+        """(label, number) pairs; a kind offered is kept by its key, whatever the language."""
+        return [
+            (phone_label_kept(row.label.currentText()), row.number.text()) for row in self._rows
+        ]
 
     def number_fields(self) -> list[QLineEdit]:
         return [row.number for row in self._rows]
@@ -125,7 +129,7 @@ class PhoneListEditor(QWidget):
         return [*chain, self.add_button]
 
     def _add_clicked(self) -> None:
-        row = self._add_row(_(LABELS[0]), "")
+        row = self._add_row(FIRST_KIND, "")
         self.rowsChanged.emit()
         row.number.setFocus()
 

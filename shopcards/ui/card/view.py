@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from shopcards.core import phones
 from shopcards.core.card import Card
-from shopcards.core.card_fields import CARD_FIELDS
+from shopcards.core.card_fields import CARD_FIELDS, phone_label_shown
 from shopcards.core.i18n import N_, _, format_locale, isolated
 from shopcards.ui.cabinet.list_model import is_rtl
 from shopcards.ui.kit.button_flow import ButtonFlow
@@ -218,7 +218,8 @@ class CardView(QWidget):
         address = "\n".join(line for line in (*card.address_lines, place, card.country) if line)
         dates = format_locale(self._locale)
         phone_lines = [
-            isolated(phones.display(p.number, self._region)) + (f"  ({p.label})" if p.label else "")
+            isolated(phones.display(p.number, self._region))
+            + (f"  ({phone_label_shown(p.label)})" if p.label else "")
             for p in card.phones
         ]
         anniversary = ""

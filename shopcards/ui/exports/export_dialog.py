@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -91,6 +92,11 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        # never narrower than what it holds: the 520 pixels asked for above would otherwise
+        # win, and Qt opens a dialog at two thirds of a small screen (533 pixels on an
+        # 800-pixel one), cutting the longest format ("vCards (.vcf), for phones and Google
+        # Contacts") off in a longer language
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)
         layout.setSpacing(SPACING * 2)
         layout.addWidget(body)
