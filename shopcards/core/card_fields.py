@@ -13,6 +13,7 @@ recognised under its old words, in every language, by core/customer_headings.py.
 
 from __future__ import annotations
 
+from shopcards.core.card import CustomerType, JoinedVia
 from shopcards.core.i18n import N_, _
 
 CARD_FIELDS: dict[str, str] = {
@@ -44,6 +45,28 @@ CARD_FIELDS: dict[str, str] = {
     "updated_at": N_("Last changed"),
 }
 """Each field's label, in English, in the card's order."""
+
+GREETINGS: dict[str, str] = {
+    "christmas": N_("Christmas"),
+    "hanukkah": N_("Hanukkah"),
+    "new_year": N_("New Year"),
+    "none": N_("None"),
+}
+"""The built-in holiday cards' names by their code (a shop may add its own)."""
+JOINED_VIA: dict[JoinedVia, str] = {
+    JoinedVia.TILL: N_("Slip at the till"),
+    JoinedVia.OWNER: N_("Added by the owner"),
+    JoinedVia.IMPORT: N_("Imported"),
+}
+CUSTOMER_TYPES: dict[CustomerType, str] = {
+    CustomerType.LOYAL: N_("Loyal"),
+    CustomerType.DISCOUNT: N_("Discount"),
+    CustomerType.IMPULSE: N_("Impulse"),
+    CustomerType.NEED_BASED: N_("Need-based"),
+    CustomerType.WANDERING: N_("Wandering"),
+}
+"""The words for the codes of the fields that hold one, by the code: what the form offers, the
+card shows and the customer's copy of everything we keep says (its JSON file keeps the code)."""
 
 PHONE_KINDS: dict[str, str] = {"mobile": N_("mobile"), "home": N_("home"), "work": N_("work")}
 """The kinds a phone is offered with, kept on the card by their English key (the export's

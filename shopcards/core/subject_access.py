@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from shopcards.core.card_fields import CUSTOMER_TYPES, GREETINGS, JOINED_VIA
 from shopcards.core.consent import CHANNEL_LABELS, HOW_LABELS, VALUE_LABELS
 from shopcards.core.i18n import N_, Words, current
 from shopcards.core.insights import Kind, Value
@@ -131,6 +132,9 @@ CARD_WORDS: dict[str, Mapping[Any, str]] = {
     "consent_phone": VALUE_LABELS,
     "consent_email": VALUE_LABELS,
     "is_staff": {"yes": N_("yes"), "no": N_("no")},
+    "greeting": GREETINGS,
+    "joined_via": JOINED_VIA,
+    "customer_type": CUSTOMER_TYPES,
 }
 """The card's fields that hold codes, and the words the PDF shows for them."""
 CARD_HEADING = N_("The card")

@@ -9,6 +9,8 @@ from shopcards.core.card_export import CARD_HEADINGS, card_headings
 from shopcards.core.card_fields import CARD_FIELDS
 from shopcards.core.customer_headings import Field, recognise
 from shopcards.core.i18n import words
+from shopcards.core.subject_access import CARD_WORDS
+from shopcards.core.subject_access import Field as CardField
 from shopcards.services import catalogues
 from shopcards.ui.imports.customers_fields import FIELD_TEXT
 from shopcards.ui.kit.card_words import FIELD_LABELS
@@ -51,3 +53,17 @@ def test_todays_export_headings_read_back_as_their_fields(code: str) -> None:
 def test_an_older_exports_headings_still_read_back(heading: str, field: Field) -> None:
     found = recognise(heading)
     assert found is not None and found[0] == field
+
+
+@pytest.mark.parametrize(
+    ("key", "code", "finnish"),
+    [("greeting", "christmas", "Joulu"), ("joined_via", "till", "Lomake kassalla"),
+     ("customer_type", "wandering", "Satunnainen"), ("consent_post", "not_asked", "ei kysytty")],
+)  # fmt: skip
+def test_the_customers_copy_says_a_codes_words_not_the_code(
+    key: str, code: str, finnish: str
+) -> None:
+    """The PDF of everything we keep showed "christmas", "till" and "wandering" as stored."""
+    catalogues.start("en")
+    field = CardField(key, CARD_FIELDS[key], code, CARD_WORDS.get(key))
+    assert field.shown(words("fi")) == finnish
