@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shopcards import __version__, paths
+from shopcards.cli.terminal import unmarked_output
 from shopcards.core import i18n
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
@@ -137,8 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     What shopcards creates (card file, backups, logs, PDFs) is the user's alone: the umask is
     077 while a command runs, and given back afterwards, so a caller in the same process (a
     test, a script) keeps its own. The window keeps it to the end of the process, as Qt may
-    save its settings file while the process exits.
+    save its settings file while the process exits. What it prints carries no bidi isolates
+    (cli/terminal.py says why).
     """
+    with unmarked_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         arguments, language = language_option(arguments)

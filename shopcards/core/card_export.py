@@ -1,10 +1,11 @@
 """What an export of the cards and purchases holds: its column headings and each row's values.
 
-The headings are the plain English names of the card's fields, kept here in one place
-(:data:`CARD_HEADINGS`, :data:`PURCHASE_HEADINGS`): the customer import recognises them, so an
-exported file comes back in as the same cards, in any of the languages the headings are
-written in. A row's values are typed, not yet written: text, or a :class:`datetime.date` that a
-spreadsheet keeps as a real date, or a :class:`~decimal.Decimal` amount. Each file format
+The headings are the card's fields by the names every screen gives them (core/card_fields.py),
+listed here in order (:data:`CARD_HEADINGS`, :data:`PURCHASE_HEADINGS`): the customer import
+recognises them, so an exported file comes back in as the same cards, in any of the languages
+the headings are written in. A row's values are typed, not yet written: text, or a
+:class:`datetime.date` that a spreadsheet keeps as a real date, or a
+:class:`~decimal.Decimal` amount. Each file format
 (core/card_files.py, core/card_vcard.py) writes them its own way.
 """
 
@@ -20,8 +21,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from shopcards.core.card import Phone
+from shopcards.core.card_fields import CARD_FIELDS
 from shopcards.core.errors import ValidationError
-from shopcards.core.i18n import ENGLISH, N_, Words, words
+from shopcards.core.i18n import ENGLISH, N_, Words, unmarked, words
 from shopcards.core.money import minor_digits
 
 Value = str | dt.date | Decimal
@@ -38,38 +40,41 @@ _BLANKS = ("",) * (ADDRESS_COLUMNS - 1)
 _NO_PHONES = ("",) * (len(PHONE_COLUMNS) + 1)
 INTEREST_SEPARATOR = ", "
 
+_F = CARD_FIELDS
 CARD_HEADINGS: tuple[str, ...] = (
-    N_("Card number"),
-    N_("Title"),
-    N_("Salutation"),
-    N_("Given name"),
-    N_("Family name"),
+    _F["card_no"],
+    _F["title"],
+    _F["salutation"],
+    _F["given_name"],
+    _F["family_name"],
     N_("Address line 1"),
     N_("Address line 2"),
     N_("Address line 3"),
-    N_("Postcode"),
-    N_("City"),
-    N_("Country"),
+    _F["postcode"],
+    _F["city"],
+    _F["country"],
     *PHONE_COLUMNS.values(),
     N_("Other phones"),
-    N_("E-mail"),
-    N_("Birthday"),
-    N_("Anniversary"),
-    N_("Anniversary of"),
-    N_("Holiday card"),
-    N_("Interests"),
-    N_("Post OK"),
-    N_("Phone OK"),
-    N_("E-mail OK"),
-    N_("Customer type"),
-    N_("Staff"),
-    N_("Joined via"),
-    N_("Joined"),
-    N_("Archived"),
-    N_("Notes"),
+    _F["email"],
+    _F["birthday"],
+    _F["anniversary"],
+    _F["anniversary_what"],
+    _F["greeting"],
+    _F["interests"],
+    _F["consent_post"],
+    _F["consent_phone"],
+    _F["consent_email"],
+    _F["customer_type"],
+    _F["is_staff"],
+    _F["joined_via"],
+    _F["created_at"],
+    _F["archived_at"],
+    _F["notes"],
 )
-"""The columns of a card export, in order (ADDRESS_COLUMNS address lines), in English: what
-the customer import must recognise, in each language (:func:`card_headings`)."""
+"""The columns of a card export, in order (ADDRESS_COLUMNS address lines), in English: a field
+of the card by its name on every screen (core/card_fields.py), the address and the phones in
+the columns a spreadsheet keeps them in; what the customer import must recognise, in each
+language (:func:`card_headings`)."""
 
 
 def card_headings(said: Words) -> tuple[str, ...]:
@@ -237,12 +242,12 @@ def purchase_headings(currency: str, said: Words | None = None) -> list[str]:
     amount's says its currency."""
     said = said or words(ENGLISH)
     return [
-        said.gettext("Card number"),
-        said.gettext("Given name"),
-        said.gettext("Family name"),
+        said.gettext(CARD_FIELDS["card_no"]),
+        said.gettext(CARD_FIELDS["given_name"]),
+        said.gettext(CARD_FIELDS["family_name"]),
         said.gettext("Date"),
         said.gettext("Receipt"),
-        said.gettext("Amount ({currency})", currency=currency),
+        unmarked(said.gettext("Amount ({currency})", currency=currency)),  # a heading, no isolates
         said.gettext("Items"),
         said.gettext("Category"),
         # Translators: a purchases export's column: "yes" where the line is a return

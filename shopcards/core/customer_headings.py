@@ -59,7 +59,8 @@ class Field(StrEnum):
 HEADINGS: dict[Field, tuple[str, ...]] = {
     # English; Google ("Given Name", "Address 1 - Street"); Outlook ("Home Street"); Finnish;
     # Romanian; Hebrew; Armenian. Written as the files write them; compared as keys. The last
-    # line of a field holds its card export heading in the other languages, where not above.
+    # lines of a field hold its card export heading in the other languages, where not above:
+    # the heading of today's export (core/card_fields.py) and those of older exports alike.
     Field.given_name: (
         "Given name", "First name", "Forename", "Christian name",
         "Etunimi", "Etunimet", "Prenume", "Prenumele", "שם פרטי", "Անուն",
@@ -165,15 +166,19 @@ HEADINGS: dict[Field, tuple[str, ...]] = {
         "Consent to post", "Post OK", "Consent post", "Post consent", "Letters", "May write",
         "Postilupa", "Suoramainonta", "Acord poștă", "Acord corespondență", "הסכמה לדואר",
         "Համաձայնություն նամակների",
+        "Suostumus postiin", "Consimțământ pentru poștă", "Համաձայնություն փոստին",
     ),
     Field.consent_phone: (
         "Consent to calls", "Phone OK", "Consent phone", "Phone consent", "May call", "Puhelinlupa",
         "Acord telefon", "הסכמה לטלפון", "Համաձայնություն զանգերի",
+        "Consent to phone", "Suostumus puheluihin", "Consimțământ pentru telefon",
+        "Համաձայնություն զանգերին",
     ),
     Field.consent_email: (
         "Consent to e-mail", "E-mail OK", "Consent email", "Email consent", "E-mail consent",
         "Newsletter", "Email opt-in", "Sähköpostilupa", "Uutiskirje", "Acord e-mail", "Acord email",
         "הסכמה לדוא״ל", "דיוור", "Համաձայնություն էլ. նամակների",
+        "Suostumus sähköpostiin", "Consimțământ pentru e-mail", "Համաձայնություն էլ. փոստին",
     ),
     Field.notes: (
         "Notes", "Note", "Comments", "Comment", "Remarks", "Memo", "Muistiinpanot",
@@ -190,6 +195,8 @@ HEADINGS: dict[Field, tuple[str, ...]] = {
     Field.greeting: (
         "Holiday greeting", "Greeting", "Holiday card", "Joulutervehdys", "Tervehdyskortti",
         "Felicitare", "ברכת חג", "Տոնական շնորհավորանք",
+        "Juhlakortti", "Felicitare de sărbători", "כרטיס ברכה לחג", "Տոնական բացիկ",
+        "Greeting card", "כרטיס ברכה", "Բացիկ",
     ),
     Field.customer_type: (
         "Customer type", "Type of customer", "Asiakastyyppi", "Tip client", "סוג לקוח",

@@ -20,6 +20,11 @@ How to write a message:
   ``N_("…")`` where it is written, and translate it with ``_(constant)`` where it is shown, so it
   follows a language chosen after the import.
 
+In a right-to-left language every filled value is isolated (core/isolates.py, and
+:func:`isolated` for a value shown without a message): a path, a phone, an amount or a Latin
+name keeps its own order inside the Hebrew around it. What is not laid out by Qt strips those
+marks again (:func:`unmarked`): paper, the terminal, file names.
+
 The language of the window (per PC) and the language of the letters (the shop's) may differ:
 :func:`words` gives the catalogue of any language, for a letter; ``_`` speaks the one in use.
 """
@@ -30,6 +35,11 @@ import gettext
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from shopcards.core import isolates
+from shopcards.core.isolates import FIRST_STRONG_ISOLATE as FIRST_STRONG_ISOLATE
+from shopcards.core.isolates import POP_DIRECTIONAL_ISOLATE as POP_DIRECTIONAL_ISOLATE
+from shopcards.core.isolates import unmarked as unmarked
 
 ENGLISH = "en"
 PSEUDO = "qps"
@@ -76,18 +86,26 @@ class Words:
         self._catalogue = catalogue
 
     def gettext(self, message: str, /, **values: object) -> str:
-        return _fill(self._catalogue.gettext(message), values)
+        return self._fill(self._catalogue.gettext(message), values)
 
     def ngettext(self, singular: str, plural: str, n: int, /, **values: object) -> str:
-        return _fill(self._catalogue.ngettext(singular, plural, n), values)
+        return self._fill(self._catalogue.ngettext(singular, plural, n), values)
 
     def pgettext(self, context: str, message: str, /, **values: object) -> str:
-        return _fill(self._catalogue.pgettext(context, message), values)
+        return self._fill(self._catalogue.pgettext(context, message), values)
 
     def npgettext(
         self, context: str, singular: str, plural: str, n: int, /, **values: object
     ) -> str:
-        return _fill(self._catalogue.npgettext(context, singular, plural, n), values)
+        return self._fill(self._catalogue.npgettext(context, singular, plural, n), values)
+
+    def _fill(self, text: str, values: dict[str, object]) -> str:
+        """``text`` with its placeholders filled; in a right-to-left language each value
+        isolated, so the bidi algorithm lays it out on its own ("/tmp/x/shop.db", not
+        "tmp/x/shop.db/"): core/isolates.py."""
+        if not values:
+            return text
+        return isolates.fill(text, values) if self.right_to_left else text.format(**values)
 
     def find(self, context: str, message: str) -> str | None:
         """The translation of ``message`` in ``context``, or None when the catalogue has none
@@ -101,8 +119,12 @@ class Words:
         return known is not None and known.right_to_left
 
 
-def _fill(text: str, values: dict[str, object]) -> str:
-    return text.format(**values) if values else text
+def isolated(value: object) -> str:
+    """``value`` as text, set apart from the words around it when the language in use runs
+    right to left; for a value shown beside words without a message to fill (a table cell, a
+    joined line). Values filled into a message are isolated by the message itself."""
+    text = str(value)
+    return isolates.isolate(text) if right_to_left() else text
 
 
 CatalogueLoader = Callable[[str], gettext.NullTranslations]

@@ -10,7 +10,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from shopcards.core.i18n import _
+from shopcards.core.i18n import _, unmarked
 from shopcards.core.insights import BatchResult, Column, Kind, Value
 from shopcards.core.money import format_money, minor_digits
 
@@ -71,7 +71,8 @@ def csv_header(column: Column, currency: str) -> str:
     """The column's heading with its unit, for the people who read the spreadsheet."""
     if column.kind is Kind.MONEY:
         # Translators: a CSV column heading with its currency: "Spend (EUR)"
-        return _("{heading} ({currency})", heading=column.header, currency=currency)
+        heading = _("{heading} ({currency})", heading=column.header, currency=currency)
+        return unmarked(heading)  # a spreadsheet's heading, not a sentence on screen
     if column.kind is Kind.PERCENT:
         return f"{column.header} (%)"
     return column.header

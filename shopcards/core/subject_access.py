@@ -5,8 +5,9 @@ services.subject_access gathers it in one read; printing.subject_access draws it
 the person and :func:`as_json` writes it for a machine. Both show the same sections, in the
 same order, with the same columns, so neither can say less than the other.
 
-The words (headings, column labels) are all here, marked for the catalogue; they are said in
-the language the caller names (the customer's copy speaks the shop's letters' language).
+The words (headings, column labels) are here, marked for the catalogue, but for the card's
+field names, which are every screen's (core/card_fields.py); they are said in the language the
+caller names (the customer's copy speaks the shop's letters' language).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from shopcards.core.card_fields import CUSTOMER_TYPES, GREETINGS, JOINED_VIA
 from shopcards.core.consent import CHANNEL_LABELS, HOW_LABELS, VALUE_LABELS
 from shopcards.core.i18n import N_, Words, current
 from shopcards.core.insights import Kind, Value
@@ -130,37 +132,12 @@ CARD_WORDS: dict[str, Mapping[Any, str]] = {
     "consent_phone": VALUE_LABELS,
     "consent_email": VALUE_LABELS,
     "is_staff": {"yes": N_("yes"), "no": N_("no")},
+    "greeting": GREETINGS,
+    "joined_via": JOINED_VIA,
+    "customer_type": CUSTOMER_TYPES,
 }
 """The card's fields that hold codes, and the words the PDF shows for them."""
 CARD_HEADING = N_("The card")
-CARD_LABELS = {
-    "card_no": N_("Card number"),
-    "title": N_("Title"),
-    "given_name": N_("Given name"),
-    "family_name": N_("Family name"),
-    "salutation": N_("Salutation"),
-    "address_lines": N_("Address"),
-    "postcode": N_("Postcode"),
-    "city": N_("City"),
-    "country": N_("Country"),
-    "phones": N_("Phones"),
-    "email": N_("E-mail"),
-    "birthday": N_("Birthday"),
-    "anniversary": N_("Anniversary"),
-    "anniversary_what": N_("Anniversary of"),
-    "greeting": N_("Holiday greeting"),
-    "interests": N_("Interests"),
-    "consent_post": N_("Consent to post"),
-    "consent_phone": N_("Consent to phone"),
-    "consent_email": N_("Consent to e-mail"),
-    "joined_via": N_("Joined via"),
-    "customer_type": N_("Customer type"),
-    "is_staff": N_("Staff"),
-    "notes": N_("Notes"),
-    "archived_at": N_("Archived"),
-    "created_at": N_("Card made"),
-    "updated_at": N_("Last changed"),
-}
 SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
     "consents": (
         N_("Consents: when, how and by whom"),

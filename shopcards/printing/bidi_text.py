@@ -17,6 +17,11 @@ The result is checked against ``get_display``; if they ever disagree (a newer py
 plain ``get_display`` string is drawn instead, losing only the emphasis. Brackets are mirrored
 here, as get_display leaves that to the renderer, and a Hebrew point is put back after its letter.
 
+A value filled into a Hebrew message comes between U+2068 and U+2069 (first strong isolate
+and its pop, :func:`shopcards.core.i18n.isolated`): the line is reordered with them, so a path
+or a phone keeps its own order, and then they are dropped (:func:`without_isolates`), as no
+font has a glyph for them and reportlab would draw a box.
+
 The PDF holds the glyphs in this visual order and no ``/ActualText``: pypdf, poppler and pdf.js
 turn visual right-to-left runs back into logical order when they extract text, and a logical
 ``/ActualText`` made poppler's ``pdftotext`` reverse the line a second time.
@@ -32,6 +37,8 @@ from functools import lru_cache
 from arabic_reshaper import reshape
 from bidi import get_base_level, get_display
 from bidi.mirror import MIRRORED
+
+from shopcards.core.i18n import unmarked
 
 Piece = tuple[str, str]
 """``(font name, text)``: a run drawable in one font."""
@@ -123,17 +130,23 @@ def _group(chars: list[str], fonts: list[str]) -> list[Piece]:
     return pieces
 
 
+def without_isolates(pieces: Sequence[Piece]) -> list[Piece]:
+    """``pieces`` without the isolates, which only direct the reordering and are never drawn."""
+    return [(font, bare) for font, part in pieces if (bare := unmarked(part))]
+
+
 def visual_pieces(
     pieces: Sequence[Piece], rtl: bool, font_of: Callable[[str], str] | None = None
 ) -> list[Piece]:
-    """One line's pieces, given in logical order, reordered for drawing left to right.
+    """One line's pieces, given in logical order, reordered for drawing left to right, without
+    the isolates that directed the reordering.
 
     ``rtl`` is the paragraph's direction. ``font_of`` picks a font per character for the
     fallback path (when the reordering cannot be matched with ``get_display``).
     """
     text = "".join(part for _, part in pieces)
     if not rtl and not has_rtl(text):
-        return list(pieces)
+        return without_isolates(pieces)
     fonts_logical = [font for font, part in pieces for _ in part]
     levels = _levels(text, rtl)
     order = _visual_indices(levels)
@@ -151,4 +164,4 @@ def visual_pieces(
         default = pieces[0][0] if pieces else ""
         fonts = [font_of(ch) if font_of else default for ch in chars]
     _marks_after_base(chars, fonts)
-    return _group(chars, fonts)
+    return without_isolates(_group(chars, fonts))

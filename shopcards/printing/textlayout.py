@@ -17,6 +17,7 @@ from enum import Enum
 
 from reportlab.pdfgen.canvas import Canvas
 
+from shopcards.core.i18n import unmarked
 from shopcards.core.templates import FilledLine, Span
 from shopcards.printing.bidi_text import has_rtl, is_rtl_paragraph, shaped, visual_pieces
 from shopcards.printing.fonts import FontBook
@@ -218,10 +219,9 @@ class Layout:
             logical.extend(word.pieces)
             if word.space_after and index < last:
                 logical.append((space_font, " "))
-        text = "".join([part for _, part in logical])
+        text = unmarked("".join([part for _, part in logical]))
         bidi = rtl or any(word.bidi for word in words)
-        if bidi:
-            logical = visual_pieces(logical, rtl, self._font_of)
+        logical = visual_pieces(logical, rtl, self._font_of)  # also drops the isolates
         frags = tuple(Frag(font, part) for font, part in _merge_pieces(logical))
         return LaidLine(frags, width, size, rtl, text, bidi)
 

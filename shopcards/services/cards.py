@@ -7,6 +7,7 @@ from typing import Any
 
 from shopcards.core import phones
 from shopcards.core.card import Card, CardQuery, CardSummary, ListRow, PartialDate, Phone
+from shopcards.core.card_fields import phone_label_shown
 from shopcards.core.card_numbers import is_card_number
 from shopcards.core.changes import Change
 from shopcards.core.consent import How
@@ -252,7 +253,7 @@ def _readable(card: Card, name: str, region: str) -> str | bool | int | list[str
 
 def _phone_text(phone: Phone, region: str) -> str:
     shown = phones.display(phone.number, region)
-    return f"{shown} ({phone.label})" if phone.label else shown
+    return f"{shown} ({phone_label_shown(phone.label)})" if phone.label else shown
 
 
 def _changed_fields(before: Card, after: Card) -> list[str]:

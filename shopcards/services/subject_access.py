@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from shopcards.core.card import Card
+from shopcards.core.card_fields import CARD_FIELDS
 from shopcards.core.files import atomic_path
 from shopcards.core.i18n import Words, _, current, format_locale, words
 from shopcards.core.subject_access import (
-    CARD_LABELS,
     CARD_WORDS,
     Field,
     SubjectAccess,
@@ -110,6 +110,6 @@ def _fields(card: Card, said: Words) -> tuple[Field, ...]:
         "updated_at": card.updated_at,
     }
     return tuple(
-        Field(key, said.gettext(CARD_LABELS[key]), value, CARD_WORDS.get(key))
+        Field(key, said.gettext(CARD_FIELDS[key]), value, CARD_WORDS.get(key))
         for key, value in values.items()
     )

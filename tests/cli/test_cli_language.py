@@ -72,3 +72,17 @@ def test_the_import_report_takes_romanians_three_plural_forms(
     assert ran.returncode == 0, ran.stderr
     assert said in ran.stdout.splitlines()
     assert "  rândul 2: fișa 0000018 după numărul fișei, 12,50\xa0EUR pe 2024-11-01" in ran.stdout
+
+
+def test_hebrew_on_the_terminal_carries_no_bidi_isolates(tmp_path: Path) -> None:
+    """A terminal runs no bidi algorithm: the isolates a Hebrew message puts around a path
+    (core/i18n.py) are taken out of standard output and standard error alike."""
+    db = tmp_path / "shop.db"
+    made = shopcards("--lang", "he", "demo", "--customers", "5", "--db", str(db), home=tmp_path)
+    assert made.returncode == 0
+    missing = tmp_path / "nothere.db"
+    checked = shopcards("--lang", "he", "check", "--db", str(missing), home=tmp_path)
+    assert checked.returncode != 0
+    said = made.stdout + made.stderr + checked.stdout + checked.stderr
+    assert str(db) in said and str(missing) in said and "כרטיס" in said
+    assert "\u2068" not in said and "\u2069" not in said

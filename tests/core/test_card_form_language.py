@@ -26,7 +26,7 @@ def test_a_phone_that_is_none_is_refused_in_hebrew_after_english() -> None:
     catalogues.start("he")
     with pytest.raises(NotAPhone) as caught:
         normalise("abc", "FI")
-    assert str(caught.value) == "„abc” אינו מספר טלפון"
+    assert str(caught.value) == "„\u2068abc\u2069” אינו מספר טלפון"  # the value isolated
 
 
 def test_the_card_form_asks_for_a_name_in_armenian() -> None:

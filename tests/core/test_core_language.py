@@ -54,7 +54,8 @@ def test_a_setting_refused_in_romanian_says_what_it_must_be() -> None:
 def test_the_pin_rule_and_a_cancelled_job_in_hebrew_and_armenian() -> None:
     catalogues.start("he")
     assert pin_problem("4711") == (
-        "קוד PIN צריך לכלול לפחות 6 ספרות, או להשתמש בביטוי סיסמה של לפחות 12 תווים"
+        "קוד PIN צריך לכלול לפחות \u20686\u2069 ספרות, או להשתמש בביטוי סיסמה של לפחות "
+        "\u206812\u2069 תווים"
     )
     catalogues.start("hy")
     assert Cancelled().message == "Չեղարկված է․ ոչինչ չի պահպանվել։"

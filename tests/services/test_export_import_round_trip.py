@@ -28,7 +28,7 @@ NOT_CARRIED = {"id", "card_no", "created_at", "updated_at", "version", "joined_v
 """What a card file gives each card itself (its number, its times) and an import sets
 ("joined via import"): never the same in another file."""
 IGNORED_ON_IMPORT = {"is_staff", "archived_at"}
-"""The export's "Staff", "Joined" and "Archived" columns are for reading: an imported card is
+"""The export's "Staff member", "Joined" and "Archived" columns are for reading: an imported card is
 nobody's staff card and not archived until the owner says so in the new file."""
 NOT_IN_VCARD = {
     "salutation", "anniversary", "anniversary_what", "greeting",
@@ -36,8 +36,8 @@ NOT_IN_VCARD = {
 }  # fmt: skip
 """vCard 3.0 has no place for these (a phone's contacts have no consents or holiday cards)."""
 UNREAD = {
-    "csv": {"Anniversary of", "Staff", "Joined via", "Joined", "Archived"},
-    "xlsx": {"Anniversary of", "Staff", "Joined via", "Joined", "Archived"},
+    "csv": {"Anniversary of", "Staff member", "Joined via", "Joined", "Archived"},
+    "xlsx": {"Anniversary of", "Staff member", "Joined via", "Joined", "Archived"},
     "vcf": {"Full name", "Other e-mails", "Organisation"},
 }
 """Export headings the import does not read (see IGNORED_ON_IMPORT), in English; a shop's

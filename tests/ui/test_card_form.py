@@ -115,9 +115,9 @@ def test_every_field_is_saved_and_shown_again_when_edited(qtbot: QtBot, shop: Se
     find(dialog, QPlainTextEdit, "Address").setPlainText("12 St James's Square\nFlat 2")
     find(dialog, QPlainTextEdit, "Notes").setPlainText("Prefers letters.")
     for name, text in [
-        ("Greeting card", "New Year"),
-        ("Post consent", "Yes"),
-        ("E-mail consent", "No"),
+        ("Holiday card", "New Year"),
+        ("Consent to post", "Yes"),
+        ("Consent to e-mail", "No"),
         ("Customer type", "Loyal"),
     ]:
         combo = find(dialog, QComboBox, name)
@@ -159,7 +159,7 @@ def test_every_field_is_saved_and_shown_again_when_edited(qtbot: QtBot, shop: Se
 
     again = open_form(qtbot, shop, saved.id)
     assert find(again, QLineEdit, "Birthday").text() == "1915-12-10"
-    assert find(again, QComboBox, "Greeting card").currentText() == "New Year"
+    assert find(again, QComboBox, "Holiday card").currentText() == "New Year"
     assert find(again, QLineEdit, "Interests").text() == "maths, po"
     click(qtbot, again, "Save")
     assert again.saved is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from shopcards.core.card import CardQuery
@@ -47,7 +47,7 @@ def test_the_card_in_hebrew_is_mirrored_and_keeps_numbers_in_order(
         assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert view.subtitle.text().startswith(f"כרטיס {FSI}{card.card_no}{PDI}")
         phones = find(view, QLabel, "טלפונים").text()
-        assert phones == f"{FSI}+972 52-123-4567{PDI}  (mobile)"
+        assert phones == f"{FSI}+972 52-123-4567{PDI}  (נייד)"  # the kind, in the window's language
         assert find(view, QPushButton, "לערוך").text() == "לערוך"
 
 
@@ -86,3 +86,18 @@ def test_the_card_and_its_loyalty_tab_fit_the_card_pane_in_every_language(
         view.show_card(card)  # the pane as built: all three owner's buttons in it
         assert view.minimumSizeHint().width() <= 440
         assert pane.minimumSizeHint().width() <= 440
+
+
+def test_a_phones_kind_is_shown_in_finnish_and_kept_by_its_key(qtbot: QtBot, shop: Session) -> None:
+    """The export's "Mobile" column and a vCard's TEL type read the kind's key: a Finnish
+    clerk's "matkapuhelin" is kept as ``mobile``; a label typed is kept as typed."""
+    with speaking("fi"):
+        dialog = CardDialog(shop, None)
+        qtbot.addWidget(dialog)
+        dialog.fields.phone_list.set_phones([("mobile", "040 1234567"), ("mökki", "050 7654321")])
+        first = dialog.fields.phone_list.findChildren(QComboBox)[0]
+        assert first.currentText() == "matkapuhelin"
+        assert dialog.fields.phone_list.phones() == [
+            ("mobile", "040 1234567"),
+            ("mökki", "050 7654321"),
+        ]

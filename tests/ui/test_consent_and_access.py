@@ -48,14 +48,14 @@ def test_the_clerk_withdraws_a_consent_in_one_click(
     qtbot: QtBot, shop: Session, clerk: Session
 ) -> None:
     window, card_id = _window(qtbot, clerk, consent_post="yes", consent_phone="yes")
-    post = find(window, QLabel, "Post consent")
+    post = find(window, QLabel, "Consent to post")
     assert post.text() == "Post: yes, since 2026-11-23 (form, owner)"
-    assert find(window, QLabel, "E-mail consent").text() == "E-mail: not asked"
+    assert find(window, QLabel, "Consent to e-mail").text() == "E-mail: not asked"
     withdraw = find(window, QPushButton, "Withdraw post")
     assert withdraw.text() == "Withdraw post"
     qtbot.mouseClick(withdraw, Qt.MouseButton.LeftButton)
     assert cards.get_card(clerk, card_id).consent_post is Consent.NO
-    assert find(window, QLabel, "Post consent").text() == (
+    assert find(window, QLabel, "Consent to post").text() == (
         "Post: no, since 2026-11-23 (asked in person, clerk)"
     )
     assert not find(window, QPushButton, "Withdraw phone").isHidden()
@@ -103,7 +103,7 @@ def test_the_call_dialog_warns_and_keeps_only_their_call(
     dialog = CallDialog(shop, card.id)
     qtbot.addWidget(dialog)
     dialog.show()
-    warning = find(dialog, QLabel, "Phone consent")
+    warning = find(dialog, QLabel, "Consent to phone")
     assert warning.text().startswith("Phone: no — the customer asked not to be called")
     dialog.save()  # the shop calling them: refused, said under the fields
     assert dialog.result() == 0 and calls.calls_for(shop, card.id) == []
@@ -122,7 +122,7 @@ def test_the_form_asks_how_when_a_consent_changes(qtbot: QtBot, shop: Session) -
     dialog.show()
     how = find(dialog, QComboBox, "How they told us")
     assert not how.isEnabled() and how.currentText() == "Form"  # the owner's form
-    post = find(dialog, QComboBox, "Post consent")
+    post = find(dialog, QComboBox, "Consent to post")
     post.setCurrentIndex(post.findData(Consent.YES.value))
     assert how.isEnabled()
     how.setCurrentIndex(how.findData(How.PHONE.value))

@@ -37,7 +37,7 @@ LISTING = (
     "Liisa;Koski;;ei\n"
 )
 FIELDS = {"Etunimi": "Given name", "Sukunimi": "Family name", "Puhelin": "Phone",
-          "Kirjeet": "Letters by post: yes/no"}  # fmt: skip
+          "Kirjeet": "Consent to post"}  # fmt: skip
 
 
 def _names(session: Session, text: str) -> list[str]:

@@ -49,12 +49,12 @@ def test_an_edit_shows_each_fields_old_and_new_value(qtbot: QtBot, owner: Sessio
         ),
     )
     assert changes_tab_lines(qtbot, owner, "virtanen") == [
-        "Card edited: City, Phones, Birthday, Interests, E-mail consent",
+        "Card edited: City, Phones, Birthday, Interests, Consent to e-mail",
         "  City: Turku → Tampere",
         "  Phones: 040 1234567 → 050 7654321",
         "  Birthday: — → 3 April 1961",
         "  Interests: — → tea",
-        "  E-mail consent: Not asked → Yes",
+        "  Consent to e-mail: Not asked → Yes",
         "Card added",
     ]
 

@@ -55,6 +55,7 @@ def test_the_history_in_hebrew_is_mirrored_with_amounts_in_order(
         trend = find(pane, QLabel, "מגמה, 12 חודשים").text()
         amount = {n: money(shop, n * 100) for n in (30, 40, 50)}  # as Hebrew writes money
         assert "50.00" in amount[50]
-        assert trend == f"▲ {FSI}25%{PDI} ({FSI}{amount[50]}{PDI} לעומת {FSI}{amount[40]}{PDI})"
+        amounts = f"({FSI}{amount[50]}{PDI} לעומת {FSI}{amount[40]}{PDI})"
+        assert trend == f"{FSI}▲{PDI} {FSI}25%{PDI} {amounts}"
         newest = pane.model.index(0, COL_AMOUNT).data()
         assert newest == f"{FSI}{amount[30]}{PDI}"  # isolated: never reversed in the mirror

@@ -16,7 +16,7 @@ from shopcards.ui.imports.customers_wizard import CustomerImportWizard
 from tests.ui.conftest import find
 from tests.ui.speaking import speaking
 
-FSI, PDI = "\u2068", "\u2069"
+FSI, PDI, RLM = "\u2068", "\u2069", "\u200f"
 LISTING = "Etunimi;Sukunimi;Puhelin\nMikko;Äijälä;+358 50 765 4321\nAnni;Virtanen;\n"
 
 
@@ -59,4 +59,4 @@ def test_the_wizard_in_hebrew_is_mirrored(qtbot: QtBot, shop: Session, tmp_path:
         button = find(wizard, QPushButton, "לייבא שתי שורות")
         assert button.isEnabled()
         said = find(wizard, QLabel, "סיכום").text()
-        assert said.startswith(f"חדש: {FSI}2{PDI}, ")
+        assert said.startswith(f"{FSI}{RLM}{FSI}חדש{PDI}: {FSI}2{PDI}, ")  # each part: an RLM

@@ -4,7 +4,10 @@ The pseudo-language (``qps``) says every message ~40% longer and in brackets: Fi
 Romanian words are long, and a label sized for English cuts them off. The real window is
 opened as ``shopcards`` opens it, every menu entry is triggered in owner mode (as in
 test_every_screen.py), and on every window that comes up each label, button, check box and
-group title must show its whole text, or wrap it.
+group title must show its whole text, or wrap it; and each drop-down must have room for its
+longest item, not only the one chosen: the clerk picks "matkapuhelin" from the same box. A
+drop-down of names the owner gives (ui/kit/widgets.names_box: templates) cannot be as wide as
+any name: it must show the chosen one whole in its tooltip instead.
 """
 
 from __future__ import annotations
@@ -15,13 +18,25 @@ import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from shopcards.app import Cabinet
 from shopcards.core import i18n
 from shopcards.core.roles import Role
 from shopcards.services import catalogues
+from shopcards.services.session import Session
+from shopcards.ui.card.form import CardDialog
+from shopcards.ui.kit.widgets import NAMES
 from tests.ui import test_every_screen as tour
 
 
@@ -49,7 +64,46 @@ def clipped(window: QWidget) -> list[str]:
             needed = widget.fontMetrics().horizontalAdvance(widget.title().replace("&", ""))
             if needed > widget.width():
                 found.append(f"group {widget.title()!r}: {needed} > {widget.width()}")
+        elif isinstance(widget, QComboBox) and widget.count():
+            found += _cut_item(widget)
     return found
+
+
+def _cut_item(combo: QComboBox) -> list[str]:
+    """The drop-down's longest item, when it is wider than the field the box shows it in
+    (for a drop-down of names: the chosen one, when it is not whole in the tooltip)."""
+    if combo.property(NAMES):
+        said = combo.currentText()
+        return [] if combo.toolTip() == said else [f"names {said!r}: tooltip {combo.toolTip()!r}"]
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    longest = max(texts, key=combo.fontMetrics().horizontalAdvance)
+    needed = combo.fontMetrics().horizontalAdvance(longest)
+    if any(not combo.itemIcon(i).isNull() for i in range(combo.count())):
+        needed += combo.iconSize().width() + 4
+    room = _item_room(combo)
+    if needed > room:
+        return [f"drop-down item {longest!r}: {needed} > {room}"]
+    return []
+
+
+LINE_EDIT_MARGIN = 2
+"""QLineEdit keeps this many pixels free on each side of its text (qlineedit_p.h)."""
+
+
+def _item_room(combo: QComboBox) -> int:
+    """The width the box draws its text in: its line edit's, less the line edit's margins,
+    when it may be typed in; else the field the style gives the text."""
+    edit = combo.lineEdit()
+    if edit is not None:
+        margins = edit.textMargins()
+        inner = edit.contentsRect().width() - margins.left() - margins.right()
+        return inner - 2 * LINE_EDIT_MARGIN
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
 
 
 def _width(label: QLabel) -> int:
@@ -98,7 +152,21 @@ def test_every_screen_shows_its_whole_text_in_the_pseudo_language(
 cabinet = tour.cabinet
 
 
-def test_the_measure_sees_a_cut_label_and_a_cut_button(qtbot: QtBot) -> None:
+@pytest.mark.parametrize("code", [i18n.PSEUDO, "fi", "ro", "hy", "he"])
+def test_the_card_form_shows_every_drop_downs_longest_item(
+    qtbot: QtBot, shop: Session, code: str
+) -> None:
+    """The phone's kind beside its number: "matkapuhelin" in Finnish was cut to "matkapuh"."""
+    catalogues.start(code)
+    dialog = CardDialog(shop, None)
+    qtbot.addWidget(dialog)
+    dialog.resize(tour.ROOM)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert clipped(dialog) == []
+
+
+def test_the_measure_sees_a_cut_label_a_cut_button_and_a_cut_drop_down(qtbot: QtBot) -> None:
     box = QWidget()
     qtbot.addWidget(box)
     label, button = (
@@ -107,11 +175,17 @@ def test_the_measure_sees_a_cut_label_and_a_cut_button(qtbot: QtBot) -> None:
     )
     label.setGeometry(0, 0, 60, 20)
     button.setGeometry(0, 30, 20, 20)
+    cut, roomy = QComboBox(box), QComboBox(box)
+    for combo in (cut, roomy):
+        combo.addItems(["[Hómé]", "[Móbílé ~~~~~~~~ ~~~~~~~~~]"])  # the short one is chosen
+    cut.setGeometry(0, 130, 120, 24)
+    roomy.setGeometry(0, 160, roomy.sizeHint().width(), 24)
     wrapped = QLabel("a long text that may wrap onto a second line", box)
     wrapped.setWordWrap(True)
     wrapped.setGeometry(0, 60, 80, 60)
     box.show()
     qtbot.waitExposed(box)
     found = clipped(box)
-    assert len(found) == 2
+    assert len(found) == 3, found
     assert found[0].startswith("label '[Ášüç") and found[1].startswith("button '[Sávé")
+    assert found[2].startswith("drop-down item '[Móbílé")

@@ -12,11 +12,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from shopcards.core.i18n import _
-from shopcards.ui.kit.language import isolated
 
 
 def where_text(place: str) -> str:
-    return _("Card file: {place}", place=isolated(place))
+    return _("Card file: {place}", place=place)
 
 
 class CardFilePlace(QLabel):

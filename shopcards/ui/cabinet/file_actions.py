@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from shopcards.core.i18n import N_, _
 from shopcards.services.session import Session
-from shopcards.ui.kit.language import isolated
 
 CARD_FILE_FILTER = N_("Card files (*.db);;All files (*)")
 
@@ -28,7 +27,7 @@ def ask_new_card_file(parent: QWidget, folder: Path) -> Path | None:
             _("New card file"),
             _(
                 "There is already a file at {path}. To use it, choose File ▸ Open card file…",
-                path=isolated(str(path)),
+                path=str(path),
             ),
         )
         return None
@@ -48,7 +47,7 @@ def back_up_now(window: QMainWindow, session: Session) -> None:
     from shopcards.ui.kit.background import run_in_background
 
     def backed_up(path: Path) -> None:
-        where = isolated(str(path))
+        where = str(path)
         window.statusBar().showMessage(_("Backed up to {path}", path=where), 10000)
         QMessageBox.information(
             window, _("Backed up"), _("A copy of the card file is now at\n{path}", path=where)

@@ -7,7 +7,6 @@ from babel.numbers import format_decimal
 
 from shopcards.core.card import CardQuery
 from shopcards.core.i18n import _, format_locale, ngettext
-from shopcards.ui.kit.language import isolated
 
 SHOWN_SEARCH = 24
 """The longest search repeated in the count label (it sits beside the box)."""
@@ -20,9 +19,9 @@ def count_text(count: int, query: CardQuery, shop_locale: str) -> str:
         text = f"{text[: SHOWN_SEARCH - 1]}…"
     if not count:
         if text:
-            return _("No card matches “{text}”", text=isolated(text))
+            return _("No card matches “{text}”", text=text)
         return _("No archived cards") if query.archived else _("No cards")
-    number = isolated(format_decimal(count, locale=format_locale(shop_locale)))
+    number = format_decimal(count, locale=format_locale(shop_locale))
     if query.archived:
         return ngettext("{count} archived card", "{count} archived cards", count, count=number)
     return ngettext("{count} card", "{count} cards", count, count=number)
@@ -30,17 +29,15 @@ def count_text(count: int, query: CardQuery, shop_locale: str) -> str:
 
 def saved_text(name: str, added: bool, told: str) -> str:
     """The status bar after the card form: what was done to whom, and what the form adds."""
-    name = isolated(name)
     done = _("Added {name}.", name=name) if added else _("Saved {name}.", name=name)
     return f"{done} {told}".strip()
 
 
 def archived_text(name: str, archived: bool) -> str:
-    name = isolated(name)
     if archived:
         return _("Archived {name}.", name=name)
     return _("Brought back {name}.", name=name)
 
 
 def title_text(shop_name: str, file_name: str) -> str:
-    return _("{shop} — {file} — shopcards", shop=isolated(shop_name), file=isolated(file_name))
+    return _("{shop} — {file} — shopcards", shop=shop_name, file=file_name)

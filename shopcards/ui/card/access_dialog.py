@@ -13,7 +13,6 @@ from shopcards.core.i18n import N_, _
 from shopcards.services import subject_access
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
-from shopcards.ui.card.bidi import isolated
 
 LABEL = N_("Everything we keep…")
 
@@ -60,9 +59,9 @@ class EverythingButton(QPushButton):
             _(
                 "Saved everything we keep about {name}: {pdf} (to print or send them) and "
                 "{data} beside it (the same, for another program).",
-                name=isolated(card.full_name or card.card_no),
-                pdf=isolated(pdf),
-                data=isolated(data.name),
+                name=card.full_name or card.card_no,
+                pdf=pdf,
+                data=data.name,
             )
         )
         return pdf, data

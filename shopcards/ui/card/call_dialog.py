@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.calls import MAX_REASON, NO_PHONE, Call, CallInput, Outcome
 from shopcards.core.card import Consent
+from shopcards.core.card_fields import CARD_FIELDS, phone_label_shown
 from shopcards.core.errors import PermissionDenied, ShopError
-from shopcards.core.i18n import N_, _, format_locale, ngettext
+from shopcards.core.i18n import N_, _, format_locale, isolated, ngettext
 from shopcards.core.roles import Role
 from shopcards.services import calls, cards
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import display_phone
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import date_edit, day_of, iso_date_text
 from shopcards.ui.kit.empty_note import TableOrNote
 from shopcards.ui.kit.theme import MARGIN, SPACING
@@ -69,18 +69,19 @@ class CallDialog(QDialog):
         self.saved: Call | None = None
         card = cards.get_card(session, customer_id)
         self.customer_name = card.full_name or card.display_name
-        self.setWindowTitle(_("Call {name}", name=isolated(self.customer_name)))
+        self.setWindowTitle(_("Call {name}", name=self.customer_name))
         self.setAccessibleName(_("Log a call"))
         self.setMinimumWidth(480)
         region = session.settings.region
         numbers = [
-            isolated(display_phone(p.number, region)) + (f" ({p.label})" if p.label else "")
+            isolated(display_phone(p.number, region))
+            + (f" ({phone_label_shown(p.label)})" if p.label else "")
             for p in card.phones
         ]
         self.numbers = QLabel("\n".join(numbers) or _("No phone number on the card."))
         self.numbers.setAccessibleName(_("Phone numbers"))
         self.numbers.setStyleSheet("font-size: 13pt;" if numbers else "")
-        self.no_phone = MessageLabel(_("Phone consent"))
+        self.no_phone = MessageLabel(_(CARD_FIELDS["consent_phone"]))
         if card.consent_phone is Consent.NO:
             self.no_phone.error(
                 _("{refusal}: log a call only if they called the shop.", refusal=_(NO_PHONE))
@@ -260,11 +261,11 @@ def _summary(shown: list[Call], shop_locale: str) -> str:
         "{count} calls; the last on {date} ({outcome}).",
         len(shown),
         count=format_decimal(len(shown), locale=locale),
-        date=isolated(iso_date_text(last.called_on, locale)),
+        date=iso_date_text(last.called_on, locale),
         outcome=_(last.outcome.label).lower(),
     )
     due = [c.follow_up_on for c in shown if c.follow_up_on]
     if due:
-        follow_up = _("Follow up on {date}.", date=isolated(iso_date_text(max(due), locale)))
+        follow_up = _("Follow up on {date}.", date=iso_date_text(max(due), locale))
         text = f"{text} {follow_up}"
     return text

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.card import CardSummary
-from shopcards.core.i18n import N_, _
+from shopcards.core.i18n import N_, _, isolated
 from shopcards.ui.cabinet.list_model import display_phone
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.theme import MARGIN, SPACING
 
 INTRO = N_(

@@ -23,7 +23,6 @@ from shopcards.core.i18n import N_, _
 from shopcards.core.progress import CancelToken
 from shopcards.services import erasure
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import MARGIN, SPACING
@@ -49,8 +48,8 @@ class ForgetDialog(QDialog):
         self.word = card.family_name or card.given_name
         question = _(
             "Forget {name} (card {number}) for good?",
-            name=isolated(card.full_name),
-            number=isolated(card.card_no),
+            name=card.full_name,
+            number=card.card_no,
         )
         heading = QLabel(f"<b>{question}</b>")
         heading.setAccessibleName(_("Forget"))
@@ -61,7 +60,7 @@ class ForgetDialog(QDialog):
             _("Cannot be undone"),
         )
         self.typed = QLineEdit()
-        label = _("Type “{word}” to confirm", word=isolated(self.word))
+        label = _("Type “{word}” to confirm", word=self.word)
         self.typed.setAccessibleName(label)
         self.typed.textChanged.connect(self._check)
         form = QFormLayout()
@@ -109,7 +108,7 @@ class ForgetDialog(QDialog):
 
     def _done(self, _result: None) -> None:
         self.forgotten.emit(
-            _("Forgot card {number}: it is gone for good.", number=isolated(self.card.card_no))
+            _("Forgot card {number}: it is gone for good.", number=self.card.card_no)
         )
         self.accept()
 

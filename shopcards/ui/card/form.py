@@ -39,7 +39,6 @@ from shopcards.core.validation import CardInput
 from shopcards.services import cards, templates
 from shopcards.services.cards import LikelyDuplicate
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.card.consent_how import HowChoice
 from shopcards.ui.card.duplicate_warning import DuplicateChoice, DuplicateDialog
 from shopcards.ui.card.fields import CardFields
@@ -73,11 +72,7 @@ class CardDialog(QDialog):
         self.open_existing: int | None = None
         self.told = ""
         self.drawing = enter_box() if card is None else None
-        title = (
-            _("New card")
-            if card is None
-            else _("Edit card — {name}", name=isolated(card.display_name))
-        )
+        title = _("New card") if card is None else _("Edit card — {name}", name=card.display_name)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.fields = CardFields(

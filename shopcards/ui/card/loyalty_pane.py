@@ -30,7 +30,6 @@ from shopcards.core.roles import Role
 from shopcards.services import cards, loyalty
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MainWindow
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.card.loyalty_words import block_lines, movement_cells, scheme_on
 from shopcards.ui.kit.button_flow import ButtonFlow
 from shopcards.ui.kit.empty_note import TableOrNote
@@ -172,9 +171,7 @@ class LoyaltyPane(QWidget):
         except ShopError as exc:
             show_error(self, exc)
             return
-        self.message.done(
-            _("{what} saved to {file}", what=outcome.plan.summary(), file=isolated(out))
-        )
+        self.message.done(_("{what} saved to {file}", what=outcome.plan.summary(), file=out))
         self.message.show()
 
 

@@ -6,12 +6,11 @@ Shared by the short block on the card and the Loyalty tab, so both say the same 
 
 from __future__ import annotations
 
-from shopcards.core.i18n import N_, _, format_locale
+from shopcards.core.i18n import N_, _, format_locale, isolated
 from shopcards.core.loyalty import Kind, Movement
 from shopcards.core.loyalty_tiers import Standing, format_rate
 from shopcards.services import loyalty, loyalty_tiers
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import iso_date_text
 
 _HAPPENED = {
@@ -39,10 +38,10 @@ def tier_line(session: Session, standing: Standing) -> str:
     since = iso_date_text(standing.since, format_locale(locale))
     return _(
         "{tier} · {rate} off — {reason}, since {date}",
-        tier=isolated(standing.tier),
-        rate=isolated(rate),
+        tier=standing.tier,
+        rate=rate,
         reason=standing.reason,
-        date=isolated(since),
+        date=since,
     )
 
 
@@ -51,14 +50,14 @@ def cashback_line(session: Session, customer_id: int) -> str:
     held = loyalty.cashback(session, customer_id)
     if not session.settings.cashback_on and held.balance <= 0:
         return ""
-    balance = isolated(loyalty.shown(session, held.balance))
+    balance = loyalty.shown(session, held.balance)
     if held.expiring and held.expiring_on:
         last = iso_date_text(held.expiring_on, format_locale(session.settings.locale))
         return _(
             "Cash-back {amount} ({expiring} to spend by {date})",
             amount=balance,
-            expiring=isolated(loyalty.shown(session, held.expiring)),
-            date=isolated(last),
+            expiring=loyalty.shown(session, held.expiring),
+            date=last,
         )
     return _("Cash-back {amount}", amount=balance)
 
@@ -82,19 +81,19 @@ def movement_cells(session: Session, row: Movement) -> tuple[str, str, str, str,
     locale = format_locale(shop_locale)
     what = _(_HAPPENED[row.kind])
     if row.kind is Kind.EARN and row.rate_bp is not None:
-        rate = isolated(format_rate(row.rate_bp, shop_locale))
+        rate = format_rate(row.rate_bp, shop_locale)
         what = _("{what} {rate}", what=what, rate=rate)
     if row.reason:
         what = _("{what}: {reason}", what=what, reason=row.reason)
     if row.shortfall:
-        short = isolated(loyalty.shown(session, row.shortfall))
+        short = loyalty.shown(session, row.shortfall)
         what = _("{what} (short by {amount})", what=what, amount=short)
     amount = isolated(loyalty.shown(session, row.amount))
     left = ""
     if row.amount > 0 and row.left:
         left = isolated(loyalty.shown(session, row.left))
         if row.expires_on:
-            last = isolated(iso_date_text(row.expires_on, locale))
+            last = iso_date_text(row.expires_on, locale)
             left = _("{amount} until {date}", amount=left, date=last)
     sale = f"#{row.purchase_id}" if row.purchase_id is not None else ""
     return iso_date_text(row.on_date, locale), what, amount, left or "—", sale

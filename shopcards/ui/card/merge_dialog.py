@@ -36,10 +36,9 @@ from shopcards.core.card_merge import (
     differing_fields,
 )
 from shopcards.core.errors import ShopError
-from shopcards.core.i18n import N_, _, format_locale
+from shopcards.core.i18n import N_, _, format_locale, isolated
 from shopcards.services import card_merge, cards
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.card_words import CONSENT, CUSTOMER_TYPES, FIELD_LABELS, greeting_label
 from shopcards.ui.kit.dates import partial_date_text
 from shopcards.ui.kit.error_dialog import show_error
@@ -139,7 +138,7 @@ class MergeDialog(QDialog):
         self.accept()
 
     def _show_cards(self) -> None:
-        kept, other = isolated(self.kept.card_no), isolated(self.other.card_no)
+        kept, other = self.kept.card_no, self.other.card_no
         self.intro.setText(_(MOVES, kept=kept, other=other))
         self.choices.clear()
         grid_widget = QWidget()
@@ -148,8 +147,8 @@ class MergeDialog(QDialog):
         grid.setVerticalSpacing(SPACING)
         headings = (
             "",
-            _("Kept: {number} {name}", number=kept, name=isolated(self.kept.display_name)),
-            _("Other: {number} {name}", number=other, name=isolated(self.other.display_name)),
+            _("Kept: {number} {name}", number=kept, name=self.kept.display_name),
+            _("Other: {number} {name}", number=other, name=self.other.display_name),
             _("The kept card holds"),
         )
         for column, text in enumerate(headings):

@@ -6,6 +6,7 @@ them into E.164 (and says which one is not a phone number).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
@@ -14,17 +15,36 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from shopcards.core.i18n import N_, _
+from shopcards.core.card_fields import PHONE_KINDS, phone_label_kept, phone_label_shown
+from shopcards.core.i18n import _
 from shopcards.ui.kit.theme import SPACING
 
-LABELS = (N_("mobile"), N_("home"), N_("work"))
-"""The labels offered, in English; a phone's label is kept as chosen or typed."""
 MAX_PHONES = 6
+FIRST_KIND = next(iter(PHONE_KINDS))
+"""A new row's kind: mobile."""
+
+
+EDIT_MARGINS = 8
+"""Pixels a line edit keeps beside its text (its margins and frame)."""
+
+
+def _fit_longest(box: QComboBox) -> None:
+    """``box`` as wide as its longest label and never squeezed ("matkapuhelin" was cut to
+    "matkapuh" beside the number). Its size is asked for in characters, as the size Qt gives
+    the items leaves out the margins of the line edit they are typed in."""
+    metrics = box.fontMetrics()
+    longest = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    box.setMinimumContentsLength(
+        math.ceil((longest + EDIT_MARGINS) / metrics.horizontalAdvance("X"))
+    )
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
 
 class _PhoneRow(QWidget):
@@ -32,15 +52,17 @@ class _PhoneRow(QWidget):
         super().__init__(parent)
         self.label = QComboBox()
         self.label.setEditable(True)
-        self.label.addItems([_(name) for name in LABELS])
-        self.label.setCurrentText(label)
+        self.label.addItems([phone_label_shown(kind) for kind in PHONE_KINDS])
+        self.label.setCurrentText(phone_label_shown(label))
         self.label.setAccessibleName(_("Phone label"))
-        self.label.setMinimumContentsLength(7)
+        _fit_longest(self.label)
         self.number = QLineEdit(number)
         self.number.setPlaceholderText(_("Phone number"))
         self.number.setAccessibleName(_("Phone number"))
+        # a cross, not the word: in Armenian "Հեռացնել" left the number a third of its room
         self.remove = QToolButton()
         self.remove.setText(_("Remove"))
+        self.remove.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton))
         self.remove.setAccessibleName(_("Remove phone"))
         self.remove.setToolTip(_("Remove this phone number"))
         layout = QHBoxLayout(self)
@@ -83,12 +105,15 @@ class PhoneListEditor(QWidget):
         for row in self._rows:
             _drop(row)
         self._rows = []
-        for label, number in phones or [(_(LABELS[0]), "")]:
+        for label, number in phones or [(FIRST_KIND, "")]:
             self._add_row(label, number)
         self.rowsChanged.emit()
 
     def phones(self) -> list[tuple[str, str]]:
-        return [(row.label.currentText(), row.number.text()) for row in self._rows]
+        """(label, number) pairs; a kind offered is kept by its key, whatever the language."""
+        return [
+            (phone_label_kept(row.label.currentText()), row.number.text()) for row in self._rows
+        ]
 
     def number_fields(self) -> list[QLineEdit]:
         return [row.number for row in self._rows]
@@ -104,7 +129,7 @@ class PhoneListEditor(QWidget):
         return [*chain, self.add_button]
 
     def _add_clicked(self) -> None:
-        row = self._add_row(_(LABELS[0]), "")
+        row = self._add_row(FIRST_KIND, "")
         self.rowsChanged.emit()
         row.number.setFocus()
 

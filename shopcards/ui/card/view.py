@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from shopcards.core import phones
 from shopcards.core.card import Card
-from shopcards.core.i18n import N_, _, format_locale
+from shopcards.core.card_fields import CARD_FIELDS, phone_label_shown
+from shopcards.core.i18n import N_, _, format_locale, isolated
 from shopcards.ui.cabinet.list_model import is_rtl
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.button_flow import ButtonFlow
 from shopcards.ui.kit.card_words import (
     CONSENT,
@@ -39,20 +39,23 @@ from shopcards.ui.kit.theme import MARGIN, SPACING
 
 EMPTY_TEXT = N_("No card open.\nChoose a card from the list, or add one with Ctrl+N.")
 _QUIET = QPalette.ColorRole.PlaceholderText
+MAY_CONTACT = "may_contact"
 _ROWS = (
-    N_("Address"),
-    N_("Phones"),
-    N_("E-mail"),
-    N_("Birthday"),
-    N_("Anniversary"),
-    N_("Greeting card"),
-    N_("Interests"),
-    N_("May contact"),
-    N_("Customer type"),
-    N_("Joined"),
-    N_("Notes"),
+    "address_lines",
+    "phones",
+    "email",
+    "birthday",
+    "anniversary",
+    "greeting",
+    "interests",
+    MAY_CONTACT,
+    "customer_type",
+    "created_at",
+    "notes",
 )
-"""The rows' labels in English, also their keys; shown through ``_``."""
+"""The rows, by the card's field names; each is labelled as every screen labels that field
+(core/card_fields.py), but the consents, which share one row."""
+_LABELS = {**CARD_FIELDS, MAY_CONTACT: N_("May contact")}
 _CONSENT_WAYS = (N_("Post"), N_("Phone"), N_("E-mail"))
 
 
@@ -93,11 +96,11 @@ class CardView(QWidget):
             self._values_shown[name].setText(values.get(name, ""))
             self._form.setRowVisible(self._values_shown[name], bool(values.get(name)))
         if self.consents is not None:  # the consent record stands in for the plain line
-            self._form.setRowVisible(self._values_shown["May contact"], False)
+            self._form.setRowVisible(self._values_shown[MAY_CONTACT], False)
 
     def put_consents(self, block: QWidget) -> None:
         """Show ``block`` (each consent with when, how and by whom) as "May contact"."""
-        at = self._form.getWidgetPosition(self._values_shown["May contact"])
+        at = self._form.getWidgetPosition(self._values_shown[MAY_CONTACT])
         row, _role = cast(tuple[int, QFormLayout.ItemRole], at)  # typed as object in PySide6
         label = QLabel(_("May contact"))
         label.setForegroundRole(_QUIET)
@@ -152,7 +155,7 @@ class CardView(QWidget):
         self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self._values_shown: dict[str, QLabel] = {}
         for name in _ROWS:
-            self._values_shown[name] = self._add_row(name)
+            self._values_shown[name] = self._add_row(_LABELS[name])
         self.loyalty = self._add_row(N_("Loyalty"), 0)
         self._form.setRowVisible(self.loyalty, False)
         content = QWidget()
@@ -198,14 +201,14 @@ class CardView(QWidget):
             if is_rtl(name)
             else Qt.AlignmentFlag.AlignLeft
         )
-        parts = [_("Card {number}", number=isolated(card.card_no))]
+        parts = [_("Card {number}", number=card.card_no)]
         if card.salutation:
-            parts.append(_("“{salutation}”", salutation=isolated(card.salutation)))
+            parts.append(_("“{salutation}”", salutation=card.salutation))
         if card.is_staff:
             parts.append(_("staff"))
         if card.archived_at:
             when = iso_date_text(card.archived_at, format_locale(self._locale))
-            parts.append(_("archived {date}", date=isolated(when)))
+            parts.append(_("archived {date}", date=when))
         self.subtitle.setText("  ·  ".join(parts))
         self.set_archive_label(_("Unarchive") if card.archived_at else _("Archive"))
 
@@ -215,35 +218,34 @@ class CardView(QWidget):
         address = "\n".join(line for line in (*card.address_lines, place, card.country) if line)
         dates = format_locale(self._locale)
         phone_lines = [
-            isolated(phones.display(p.number, self._region)) + (f"  ({p.label})" if p.label else "")
+            isolated(phones.display(p.number, self._region))
+            + (f"  ({phone_label_shown(p.label)})" if p.label else "")
             for p in card.phones
         ]
         anniversary = ""
         if card.anniversary:
             anniversary = iso_date_text(card.anniversary, dates)
             if card.anniversary_what:
-                anniversary = _(
-                    "{date} ({what})", date=isolated(anniversary), what=card.anniversary_what
-                )
+                anniversary = _("{date} ({what})", date=anniversary, what=card.anniversary_what)
         consents = zip(
             _CONSENT_WAYS, (card.consent_post, card.consent_phone, card.consent_email), strict=True
         )
         joined = iso_date_text(card.created_at, dates)
         return {
-            "Address": address,
-            "Phones": "\n".join(phone_lines),
-            "E-mail": card.email,
-            "Birthday": partial_date_text(card.birthday, dates) if card.birthday else "",
-            "Anniversary": anniversary,
-            "Greeting card": _(greeting_label(card.greeting)) if card.greeting != "none" else "",
-            "Interests": ", ".join(card.interests),
-            "May contact": "  ·  ".join(
+            "address_lines": address,
+            "phones": "\n".join(phone_lines),
+            "email": card.email,
+            "birthday": partial_date_text(card.birthday, dates) if card.birthday else "",
+            "anniversary": anniversary,
+            "greeting": _(greeting_label(card.greeting)) if card.greeting != "none" else "",
+            "interests": ", ".join(card.interests),
+            MAY_CONTACT: "  ·  ".join(
                 _unbroken(_("{way}: {answer}", way=_(way), answer=_(CONSENT[c])))
                 for way, c in consents
             ),
-            "Customer type": _(CUSTOMER_TYPES[card.customer_type]) if card.customer_type else "",
-            "Joined": _("{how}, {date}", how=_(JOINED_VIA[card.joined_via]), date=isolated(joined)),
-            "Notes": card.notes,
+            "customer_type": _(CUSTOMER_TYPES[card.customer_type]) if card.customer_type else "",
+            "created_at": _("{how}, {date}", how=_(JOINED_VIA[card.joined_via]), date=joined),
+            "notes": card.notes,
         }
 
 

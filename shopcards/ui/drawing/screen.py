@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from shopcards.core import phones
 from shopcards.core.card import Card
+from shopcards.core.card_fields import phone_label_shown
 from shopcards.core.drawing import add_months, month_of
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import N_, _, format_locale
@@ -307,7 +308,8 @@ class DrawingScreen(QDialog):
             ", ".join(p for p in (*card.address_lines, town, card.country) if p),
         ]
         lines += [
-            phones.display(p.number, region) + (f"  ({p.label})" if p.label else "")
+            phones.display(p.number, region)
+            + (f"  ({phone_label_shown(p.label)})" if p.label else "")
             for p in card.phones
         ]
         lines.append(card.email)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -35,7 +36,6 @@ from shopcards.services.session import Session, require_owner
 from shopcards.ui.kit.background import BackgroundTask, run_in_background
 from shopcards.ui.kit.dates import date_edit, day_of
 from shopcards.ui.kit.error_dialog import show_error
-from shopcards.ui.kit.language import isolated
 from shopcards.ui.kit.save_as import ask_save_path
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
@@ -92,6 +92,11 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        # never narrower than what it holds: the 520 pixels asked for above would otherwise
+        # win, and Qt opens a dialog at two thirds of a small screen (533 pixels on an
+        # 800-pixel one), cutting the longest format ("vCards (.vcf), for phones and Google
+        # Contacts") off in a longer language
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(MARGIN * 2, MARGIN * 2, MARGIN * 2, MARGIN * 2)
         layout.setSpacing(SPACING * 2)
         layout.addWidget(body)
@@ -137,7 +142,7 @@ class ExportDialog(QDialog):
     def _written(self, count: int, path: Path) -> None:
         self.export_button.setEnabled(True)
         number = format_decimal(count, locale=format_locale(self.session.settings.locale))
-        self.result_line.done(self.written(isolated(number), count, isolated(str(path))))
+        self.result_line.done(self.written(number, count, str(path)))
 
     def _cancelled(self) -> None:
         self.export_button.setEnabled(True)

@@ -12,7 +12,6 @@ from shopcards.core.changes import Change
 from shopcards.core.i18n import N_, _, format_locale
 from shopcards.services import purchases
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.history.edit import FIELD_NAMES
 from shopcards.ui.kit.card_words import (
     CONSENT,
@@ -71,7 +70,7 @@ def describe(change: Change, money: Callable[[int], str], locale: str) -> str:
         return _("Card added at the till")
     if change.action == "merged":
         taken = ", ".join(_label(k) for k in details.get("took_from_other", []))
-        number = isolated(details.get("merged_card_no", ""))
+        number = details.get("merged_card_no", "")
         if taken:
             return _(
                 "Card {number} merged into this card; taken from it: {fields}",
@@ -143,19 +142,19 @@ def _purchase_line(
         ]
         return _("Purchase edited: {changes}", changes="; ".join(parts) or _("nothing changed"))
     is_return = action == "returned" or details.get("amount", 0) < 0
-    amount = isolated(money(abs(int(details.get("amount", 0)))))
+    amount = money(abs(int(details.get("amount", 0))))
     when = iso_date_text(str(details.get("date", "")), locale) if "date" in details else ""
     what = _PURCHASE_ACTIONS.get(action, action)
     message = _PURCHASE_LINES.get((what, is_return, bool(when)))
     if message is None:  # an action this version does not know: said as logged
         line = f"{money(abs(int(details.get('amount', 0))))} {when} {action.replace('_', ' ')}"
     else:
-        line = _(message, amount=amount, date=isolated(when))
+        line = _(message, amount=amount, date=when)
     if "file" in details:
         return _(
             "{line} from {file} (row {row})",
             line=line,
-            file=isolated(details["file"]),
+            file=details["file"],
             row=details.get("row"),
         )
     return line
@@ -163,9 +162,9 @@ def _purchase_line(
 
 def _value(name: str, value: object, money: Callable[[int], str], locale: str) -> str:
     if name == "amount" and isinstance(value, int):
-        return isolated(money(value))
+        return money(value)
     if name == "date":
-        return isolated(iso_date_text(str(value), locale))
+        return iso_date_text(str(value), locale)
     return _("“{value}”", value=value)
 
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from shopcards.core.i18n import _, format_locale, ngettext
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.theme import ERROR_COLOUR
 
 _LABEL_GAP = 4
@@ -53,7 +52,7 @@ class SpendChart(QWidget):
                     count=format_decimal(len(spent), locale=format_locale(self._locale)),
                     first=self._month_name(self._months[0][0], True),
                     best=self._month_name(best_month, True),
-                    amount=isolated(self._money(best)),
+                    amount=self._money(best),
                 )
             )
         else:
@@ -96,7 +95,7 @@ class SpendChart(QWidget):
             painter.drawText(
                 QRectF(area.left(), 0, area.width(), line),
                 Qt.AlignmentFlag.AlignLeft,
-                _("Spend per month, at most {amount}", amount=isolated(self._money(top))),
+                _("Spend per month, at most {amount}", amount=self._money(top)),
             )
         self._draw_month_labels(painter, area, step, line)
         painter.end()

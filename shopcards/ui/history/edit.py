@@ -24,7 +24,6 @@ from shopcards.core.money import format_for_typing
 from shopcards.core.purchase import Purchase, PurchaseInput
 from shopcards.services import purchases
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.conflict_dialog import ConflictChoice, ConflictDialog
 from shopcards.ui.kit.dates import date_edit, day_of, iso_date_text, show_day
 from shopcards.ui.kit.theme import MARGIN, SPACING
@@ -150,8 +149,8 @@ class VoidDialog(_PurchaseDialog):
         super().__init__(session, purchase, _("Void purchase"), _("Void purchase"), parent)
         when = iso_date_text(purchase.date, format_locale(session.settings.locale))
         values = {
-            "amount": isolated(purchases.money(session, purchase.amount)),
-            "date": isolated(when),
+            "amount": purchases.money(session, purchase.amount),
+            "date": when,
         }
         if purchase.is_return:
             question = _(

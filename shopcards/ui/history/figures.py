@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from shopcards.core.history import HistoryFigures, Trend
 from shopcards.core.i18n import N_, _, format_locale
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import iso_date_text
 from shopcards.ui.kit.theme import SPACING
 
@@ -40,13 +39,13 @@ def trend_text(trend: Trend, money: Callable[[int], str], locale: str) -> str:
     from babel.numbers import format_percent
 
     change = trend.change
-    recent, before = isolated(money(trend.recent)), isolated(money(trend.before))
+    recent, before = money(trend.recent), money(trend.before)
     if change is None:
         if trend.recent <= 0:
             return "—"
         return _("new ({recent} against {before})", recent=recent, before=before)
     arrow = "▲" if change > 0 else "▼" if change < 0 else "="
-    percent = isolated(format_percent(abs(change), "#,##0%", locale=locale))
+    percent = format_percent(abs(change), "#,##0%", locale=locale)
     return _(
         "{arrow} {percent} ({recent} against {before})",
         arrow=arrow,

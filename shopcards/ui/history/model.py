@@ -14,11 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from shopcards.core.i18n import N_, _, format_locale
+from shopcards.core.i18n import N_, _, format_locale, isolated
 from shopcards.core.purchase import Purchase
 from shopcards.services import purchases
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import iso_date_text, iso_date_time_text
 
 PAGE_SIZE = 100
@@ -174,7 +173,7 @@ class PurchaseTableModel(QAbstractTableModel):
         locale = format_locale(self._session.settings.locale)
         if purchase.is_voided:
             assert purchase.voided_at is not None
-            when = isolated(iso_date_time_text(purchase.voided_at, locale))
+            when = iso_date_time_text(purchase.voided_at, locale)
             who = purchase.voided_by or ""
             if purchase.void_reason:
                 reason = purchase.void_reason

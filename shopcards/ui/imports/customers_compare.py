@@ -30,7 +30,6 @@ from shopcards.core.i18n import N_, _
 from shopcards.services import cards
 from shopcards.services.customer_import import Decision, PreviewRow
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.card.merge_dialog import field_text
 from shopcards.ui.imports.customers_preview import DECISION_TEXT
 from shopcards.ui.kit.card_words import FIELD_LABELS
@@ -81,7 +80,7 @@ class CompareDialog(QDialog):
             _(
                 INTRO,
                 row=row.row,
-                card_no=isolated(card.card_no),
+                card_no=card.card_no,
                 reason=row.reason,
                 update=_(DECISION_TEXT[Decision.UPDATE]),
                 add=_(DECISION_TEXT[Decision.ADD]),
@@ -108,7 +107,7 @@ class CompareDialog(QDialog):
         grid.setVerticalSpacing(SPACING)
         headings = (
             "",
-            _("Card {number}", number=isolated(card.card_no)),
+            _("Card {number}", number=card.card_no),
             _("Row {row} of the file", row=row.row),
         )
         for column, text in enumerate(headings):

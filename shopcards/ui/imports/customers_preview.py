@@ -19,10 +19,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from shopcards.core.i18n import N_, _
+from shopcards.core.i18n import N_, _, isolated
 from shopcards.core.phones import display
 from shopcards.services.customer_import import Decision, Preview, PreviewRow, Status
-from shopcards.ui.card.bidi import isolated
 
 STATUS_TEXT = {
     Status.NEW: N_("New"),
@@ -101,7 +100,7 @@ class PreviewModel(QAbstractTableModel):
         """Why the row was refused (and in which column), or whom it resembles."""
         row = self.row_at(index)
         if row.column:
-            return _("column {column}: {reason}", column=isolated(row.column), reason=row.reason)
+            return _("column {column}: {reason}", column=row.column, reason=row.reason)
         return row.reason
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

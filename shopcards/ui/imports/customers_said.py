@@ -8,14 +8,13 @@ from shopcards.core.customer_table import CustomerTable
 from shopcards.core.i18n import format_locale, ngettext
 from shopcards.services.customer_import import Saved
 from shopcards.services.customer_import_undo import Undone
-from shopcards.ui.card.bidi import isolated
 
 
 def number(n: int, shop_locale: str) -> str:
     """``n`` as the window writes it beside its words: "1,234", "1 234"."""
     from babel.numbers import format_decimal
 
-    return isolated(format_decimal(n, locale=format_locale(shop_locale)))
+    return format_decimal(n, locale=format_locale(shop_locale))
 
 
 def rows_read(table: CustomerTable, shop_locale: str) -> str:
@@ -23,7 +22,7 @@ def rows_read(table: CustomerTable, shop_locale: str) -> str:
     n = len(table.rows)
     count = number(n, shop_locale)
     if table.sheet:
-        sheet = isolated(table.sheet)
+        sheet = table.sheet
         return ngettext(
             "{count} row, sheet {sheet}",
             "{count} rows, sheet {sheet}",
@@ -45,7 +44,7 @@ def saved_text(saved: Saved, shop_locale: str) -> str:
         added=number(saved.added, shop_locale),
         updated=number(saved.updated, shop_locale),
         skipped=number(saved.skipped, shop_locale),
-        batch=isolated(saved.batch),
+        batch=saved.batch,
     )
 
 

@@ -33,13 +33,12 @@ from PySide6.QtWidgets import (
 from shopcards.core.customer_headings import Field
 from shopcards.core.customer_table import CustomerTable
 from shopcards.core.errors import ShopError
-from shopcards.core.i18n import N_, _, ngettext, pgettext
+from shopcards.core.i18n import N_, _, isolated, ngettext, pgettext
 from shopcards.core.progress import CancelToken
 from shopcards.services import customer_files, customer_import, customer_mappings
 from shopcards.services.customer_import import Decision, Preview, Saved, Status
 from shopcards.services.customer_import_undo import undo_import
 from shopcards.services.session import Session, require_owner
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.imports import customers_said as said
 from shopcards.ui.imports.customers_compare import compare_row
 from shopcards.ui.imports.customers_fields import FIELD_TEXT, NOT_IMPORTED
@@ -78,7 +77,7 @@ class CustomerImportWizard(QDialog):
         self.added_anyway = ""
         """What the message says after the save of rows added though like a stored card."""
         self.task: Any = None
-        self.setWindowTitle(_("Import customers — {file}", file=isolated(path.name)))
+        self.setWindowTitle(_("Import customers — {file}", file=path.name))
         self.setAccessibleName(_("Import customers"))
         self.message = MessageLabel(_("Summary"))
         self.pages = QStackedWidget()
@@ -227,7 +226,7 @@ class CustomerImportWizard(QDialog):
             self.message.done(
                 _(
                     "Using the column mapping saved as “{name}”; check it, then Preview.",
-                    name=isolated(found[0]),
+                    name=found[0],
                 )
             )
             self.mapping_name.setText(found[0])
@@ -280,7 +279,7 @@ class CustomerImportWizard(QDialog):
         except ShopError as exc:
             self.message.error(exc.message)
             return
-        self.message.done(_("Column mapping saved as “{name}”.", name=isolated(name)))
+        self.message.done(_("Column mapping saved as “{name}”.", name=name))
 
     # step 2: the preview ---------------------------------------------------------------------
 

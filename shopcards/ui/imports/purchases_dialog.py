@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.errors import ShopError
-from shopcards.core.i18n import N_, _, format_locale, ngettext, pgettext
+from shopcards.core.i18n import N_, _, format_locale, isolated, ngettext, pgettext
 from shopcards.core.progress import CancelToken, worded
 from shopcards.core.purchase_dates import DateOrderUnclear
 from shopcards.services import purchase_import
 from shopcards.services.purchase_import import ImportReport
 from shopcards.services.purchases import money
 from shopcards.services.session import Session, require_owner
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import ERROR_COLOUR, MARGIN, SPACING
@@ -77,7 +76,7 @@ class PurchaseImportDialog(QDialog):
         self.session = session
         self.path = path
         self.report: ImportReport | None = None
-        self.setWindowTitle(_("Import purchases — {file}", file=isolated(path.name)))
+        self.setWindowTitle(_("Import purchases — {file}", file=path.name))
         self.setAccessibleName(_("Import purchases"))
         self.file_line = QLabel()
         self.file_line.setAccessibleName(_("File"))
@@ -190,7 +189,7 @@ class PurchaseImportDialog(QDialog):
             "{count} rows · {encoding} · fields separated by {separator} · dates read as {order}",
             rows,
             count=self._number(rows),
-            encoding=isolated(read.encoding),
+            encoding=read.encoding,
             separator=_(_DELIMITERS[read.delimiter]),
             order=order,
         )
@@ -202,7 +201,7 @@ class PurchaseImportDialog(QDialog):
             "{count} rows match cards ({amount})",
             count,
             count=self._number(count),
-            amount=isolated(money(self.session, report.total)),
+            amount=money(self.session, report.total),
         )
         if report.problems:
             self.summary.error(
@@ -231,7 +230,7 @@ class PurchaseImportDialog(QDialog):
     def _number(self, n: int) -> str:
         from babel.numbers import format_decimal
 
-        return isolated(format_decimal(n, locale=format_locale(self.session.settings.locale)))
+        return format_decimal(n, locale=format_locale(self.session.settings.locale))
 
     def _import_label(self, text: str) -> None:
         self.import_button.setText(text)
@@ -249,7 +248,7 @@ class PurchaseImportDialog(QDialog):
             row = match.row
             what = _(
                 "card {number}, found by {how}",
-                number=isolated(match.card_no),
+                number=match.card_no,
                 how=match.matched_by,
             )
             amount = isolated(money(self.session, row.amount))
@@ -310,7 +309,7 @@ class PurchaseImportDialog(QDialog):
                 "Imported {count} purchases ({amount}). Each card shows its own.",
                 count,
                 count=self._number(count),
-                amount=isolated(money(self.session, report.total)),
+                amount=money(self.session, report.total),
             )
         )
         self._import_label(_("Imported"))

@@ -1,11 +1,13 @@
-"""The words the window uses for a card's coded values, shared by the card view and the form."""
+"""The words the window uses for a card's coded values, shared by the card view and the form:
+core/card_fields.py's tables, each said in the language in use when it is looked up."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Generic, TypeVar
 
-from shopcards.core.card import Consent, CustomerType, JoinedVia
+from shopcards.core import card_fields
+from shopcards.core.card import Consent
 from shopcards.core.i18n import N_, _
 
 K = TypeVar("K")
@@ -31,62 +33,15 @@ class Labels(Mapping[K, str], Generic[K]):
         return Labels({**self._words, **more})
 
 
-GREETINGS = Labels(
-    {
-        "christmas": N_("Christmas"),
-        "hanukkah": N_("Hanukkah"),
-        "new_year": N_("New Year"),
-        "none": N_("None"),
-    }
-)
+GREETINGS = Labels(card_fields.GREETINGS)
 CONSENT = Labels({Consent.YES: N_("Yes"), Consent.NO: N_("No"), Consent.NOT_ASKED: N_("Not asked")})
-JOINED_VIA = Labels(
-    {
-        JoinedVia.TILL: N_("Slip at the till"),
-        JoinedVia.OWNER: N_("Added by the owner"),
-        JoinedVia.IMPORT: N_("Imported"),
-    }
-)
-CUSTOMER_TYPES = Labels(
-    {
-        None: "—",
-        CustomerType.LOYAL: N_("Loyal"),
-        CustomerType.DISCOUNT: N_("Discount"),
-        CustomerType.IMPULSE: N_("Impulse"),
-        CustomerType.NEED_BASED: N_("Need-based"),
-        CustomerType.WANDERING: N_("Wandering"),
-    }
-)
+JOINED_VIA = Labels(card_fields.JOINED_VIA)
+CUSTOMER_TYPES = Labels({None: "—", **card_fields.CUSTOMER_TYPES})
 FIELD_LABELS = Labels(
-    {
-        "title": N_("Title"),
-        "salutation": N_("Salutation"),
-        "given_name": N_("Given name"),
-        "family_name": N_("Family name"),
-        "address": N_("Address"),
-        "address_lines": N_("Address"),
-        "postcode": N_("Postcode"),
-        "city": N_("City"),
-        "country": N_("Country"),
-        "phones": N_("Phones"),
-        "email": N_("E-mail"),
-        "birthday": N_("Birthday"),
-        "anniversary": N_("Anniversary"),
-        "anniversary_what": N_("Anniversary of"),
-        "greeting": N_("Greeting card"),
-        "interests": N_("Interests"),
-        "consent_post": N_("Post consent"),
-        "consent_phone": N_("Phone consent"),
-        "consent_email": N_("E-mail consent"),
-        "joined_via": N_("Joined via"),
-        "customer_type": N_("Customer type"),
-        "is_staff": N_("Staff member"),
-        "notes": N_("Notes"),
-        "archived_at": N_("Archived"),
-        "card_no": N_("Card no."),
-    }
+    {**card_fields.CARD_FIELDS, "address": card_fields.CARD_FIELDS["address_lines"]}
 )
-"""Each field's visible label; the form's inputs carry the same as their accessible name."""
+"""Each field's visible label (core/card_fields.py, the one table of them; the form's address
+block is its lines'); the form's inputs carry the same as their accessible name."""
 
 
 def greeting_label(code: str) -> str:

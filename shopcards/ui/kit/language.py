@@ -48,13 +48,6 @@ class CatalogueTranslator(QTranslator):
         return False
 
 
-def isolated(value: str) -> str:
-    """``value`` set apart from the words around it when they run right to left: a phone, a
-    card number or a Latin name inside Hebrew keeps its own order (Unicode's first strong
-    isolate, U+2068 … U+2069). Left-to-right text is left as it is."""
-    return f"\u2068{value}\u2069" if i18n.right_to_left() else value
-
-
 def said(message: str) -> str:
     """``message`` translated, or "" for "" (gettext's "" is the catalogue's header)."""
     return i18n._(message) if message else ""

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from shopcards.core.i18n import unmarked
+
 
 def documents_folder() -> Path:
     """The user's Documents folder, or their home folder on a system that has none."""
@@ -16,8 +18,10 @@ def documents_folder() -> Path:
 
 
 def ask_save_path(parent: QWidget, title: str, file_name: str, file_filter: str) -> Path | None:
-    """Where to save, suggesting ``file_name`` in Documents; None when the person cancels."""
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, title, str(documents_folder() / file_name), file_filter
-    )
+    """Where to save, suggesting ``file_name`` in Documents; None when the person cancels.
+
+    A name made from a Hebrew message ("loyalty card {number}.pdf") carries bidi isolates
+    around its values: they are taken out, as a file name is no place for invisible marks."""
+    suggested = documents_folder() / unmarked(file_name)
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     return Path(chosen) if chosen else None

@@ -153,6 +153,19 @@ def choice_box(name: str, shortest: int = 16) -> QComboBox:
     return box
 
 
+NAMES = "names"
+"""The property that marks a drop-down of names (:func:`names_box`): it may cut one short."""
+
+
+def names_box(name: str) -> QComboBox:
+    """A :func:`choice_box` of names the owner gives (templates): no box can be as wide as
+    any name, so the chosen one is also its tooltip, whole, and the list shows each whole."""
+    box = choice_box(name)
+    box.setProperty(NAMES, True)
+    box.currentTextChanged.connect(box.setToolTip)
+    return box
+
+
 def button(label: str, name: str | None = None) -> QPushButton:
     """A button that never grabs Enter (the page decides what Enter does)."""
     widget = QPushButton(label)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
+from shopcards.core.i18n import FIRST_STRONG_ISOLATE as FSI
+from shopcards.core.i18n import POP_DIRECTIONAL_ISOLATE as PDI
 from shopcards.core.i18n import _
 from shopcards.services.letters import BatchPlan
 
 
 class LeftOutList(QWidget):
     """Those the owner chose to hold back first, then those left out, by name, so the owner
-    sees who; a name in Hebrew is isolated so the line reads in order."""
+    sees who; the name is isolated in every language (not only in a right-to-left one, as
+    :func:`~shopcards.core.i18n.isolated` does), so a Hebrew name in an English line reads
+    in order too."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,7 +30,7 @@ class LeftOutList(QWidget):
         held, excluded = (plan.held_back, plan.excluded) if plan else ((), ())
         self.names.clear()
         self.names.addItems(
-            [f"\u2068{e.name}\u2069 ({e.card_no}): {e.reason}" for e in (*held, *excluded)]
+            [f"{FSI}{e.name}{PDI} ({e.card_no}): {e.reason}" for e in (*held, *excluded)]
         )
         left, kept = f"{len(excluded):,}", f"{len(held):,}"
         if held:

@@ -49,7 +49,7 @@ from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.pdf_preview import PdfPreview, ask_printer, print_in_background
 from shopcards.ui.kit.save_as import ask_save_path, documents_folder
 from shopcards.ui.kit.theme import MARGIN, SPACING
-from shopcards.ui.kit.widgets import MessageLabel, button, choice_box, line_edit
+from shopcards.ui.kit.widgets import MessageLabel, button, choice_box, line_edit, names_box
 from shopcards.ui.letters.left_out import LeftOutList
 from shopcards.ui.letters.letterhead import LetterSettingsDialog
 from shopcards.ui.letters.outputs import (
@@ -111,7 +111,7 @@ class LettersScreen(QWidget):
         for value, label in OUTPUTS.items():
             self.output.addItem(_(label), value)
         self.output.currentIndexChanged.connect(self._output_chosen)
-        self.template = choice_box(_("Template"))
+        self.template = names_box(_("Template"))
         self.template.currentIndexChanged.connect(self._template_chosen)
         self.edit_template = button(_("Edit template…"))
         self.new_template = button(_("New template…"))
@@ -241,6 +241,7 @@ class LettersScreen(QWidget):
                 self.template.addItem(template_text(info), info.key)
         self.template.setCurrentIndex(max(0, self.template.findData(key)))
         self.template.blockSignals(False)
+        self.template.setToolTip(self.template.currentText())  # no signal came while blocked
 
     def _template_chosen(self) -> None:
         key = self.template.currentData()

@@ -23,7 +23,7 @@ from shopcards.services import erasure, retention
 from shopcards.services.session import Session
 from shopcards.ui.kit.background import run_in_background
 from shopcards.ui.kit.dates import iso_date_text
-from shopcards.ui.kit.language import isolated, said
+from shopcards.ui.kit.language import said
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.widgets import MessageLabel, button
 from shopcards.ui.kit.window_fit import fit_to_screen
@@ -182,8 +182,8 @@ class RetentionWindow(QDialog):
         self.message.error(_("Cancelled: no customer was forgotten."))
 
     def _number(self, count: int) -> str:
-        """``count`` as the shop writes numbers, kept whole inside right-to-left words."""
-        return isolated(format_decimal(count, locale=format_locale(self.session.settings.locale)))
+        """``count`` as the shop writes numbers (a message isolates it in right-to-left words)."""
+        return format_decimal(count, locale=format_locale(self.session.settings.locale))
 
 
 def _cells(row: PastRetention, locale: str) -> list[str]:

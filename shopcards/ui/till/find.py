@@ -23,7 +23,6 @@ from shopcards.core.i18n import N_, _
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import display_phone
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.theme import SPACING, clear_button
 from shopcards.ui.kit.widgets import MessageLabel, PickList, button, line_edit
 
@@ -148,9 +147,7 @@ class TillFindPage(QWidget):
             item.setData(_ID_ROLE, summary.id)
             self.results.addItem(item)
         if not matches:
-            self.message.error(
-                _("No card found for “{text}”. F2 makes a new card.", text=isolated(text))
-            )
+            self.message.error(_("No card found for “{text}”. F2 makes a new card.", text=text))
         elif len(matches) == MAX_SHOWN:
             self.message.done(
                 _("The first {count} matches; type more to narrow them down.", count=MAX_SHOWN)

@@ -22,7 +22,6 @@ from shopcards.core.purchase import Purchase
 from shopcards.services import loyalty, loyalty_tiers, purchases
 from shopcards.services.loyalty import TillCashback
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.dates import iso_date_text
 from shopcards.ui.kit.widgets import line_edit
 
@@ -61,7 +60,7 @@ class LoyaltyLine:
         self.till = loyalty.for_till(self.session, customer_id)
         self.summary.setText(SEPARATOR.join(self._summary_parts()))
         self.cashback.setPlaceholderText(
-            _("up to {amount}", amount=isolated(self.till.balance_text))
+            _("up to {amount}", amount=self.till.balance_text)
             if self._holds()
             else _("none to spend")
         )
@@ -102,8 +101,8 @@ class LoyaltyLine:
             said.append(
                 _(
                     "{tier} {rate} off: the customer saved {amount}.",
-                    tier=isolated(given.tier),
-                    rate=isolated(rate),
+                    tier=given.tier,
+                    rate=rate,
                     amount=self._money(given.given),
                 )
             )
@@ -118,19 +117,15 @@ class LoyaltyLine:
         parts = []
         if self.standing is not None:
             rate = format_rate(self.standing.rate_bp, self.session.settings.locale)
-            parts.append(
-                _("{tier} · {rate} off", tier=isolated(self.standing.tier), rate=isolated(rate))
-            )
+            parts.append(_("{tier} · {rate} off", tier=self.standing.tier, rate=rate))
         till = self.till
         if till is not None and till.shown:
-            parts.append(_("Cash-back {amount} to spend", amount=isolated(till.balance_text)))
+            parts.append(_("Cash-back {amount} to spend", amount=till.balance_text))
             held = till.cashback
             if held.expiring and held.expiring_on:
                 when = iso_date_text(held.expiring_on, self.session.settings.locale)
-                expiring = isolated(loyalty.shown(self.session, held.expiring))
-                parts.append(
-                    _("{amount} of it expires {date}", amount=expiring, date=isolated(when))
-                )
+                expiring = loyalty.shown(self.session, held.expiring)
+                parts.append(_("{amount} of it expires {date}", amount=expiring, date=when))
         return parts
 
     def _price_text(self, price: int, spent: int) -> str:
@@ -140,7 +135,7 @@ class LoyaltyLine:
         rate = ""
         if self.standing is not None:
             paid = price - self.standing.discount(price)
-            rate = isolated(format_rate(self.standing.rate_bp, self.session.settings.locale))
+            rate = format_rate(self.standing.rate_bp, self.session.settings.locale)
         held = self.till.cashback.balance if self.till is not None else 0
         too_much = spent > held or spent > paid
         values = {
@@ -162,16 +157,14 @@ class LoyaltyLine:
             }
         parts = [_(sums["rate" if rate else ""], **values)]
         if too_much and spent > held:
-            held_text = isolated(loyalty.shown(self.session, held))
+            held_text = loyalty.shown(self.session, held)
             parts.append(_("the cash-back typed is more than the {amount} held", amount=held_text))
         elif too_much:
             parts.append(_("the cash-back typed is more than that"))
         else:
             earns = loyalty.earn_preview(self.session, paid, spent)
             if earns:
-                parts.append(
-                    _("earns {amount}", amount=isolated(loyalty.shown(self.session, earns)))
-                )
+                parts.append(_("earns {amount}", amount=loyalty.shown(self.session, earns)))
         return SEPARATOR.join(parts)
 
     def _spend_typed(self) -> int:
@@ -188,7 +181,7 @@ class LoyaltyLine:
         return self.till is not None and self.till.shown and self.till.cashback.balance > 0
 
     def _money(self, minor: int) -> str:
-        return isolated(purchases.money(self.session, minor))
+        return purchases.money(self.session, minor)
 
     def _show(self, on: bool) -> None:
         for widget in (self.summary, self.label, self.cashback, self.price):

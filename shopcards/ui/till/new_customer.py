@@ -29,7 +29,6 @@ from shopcards.core.validation import CardInput
 from shopcards.services import cards
 from shopcards.services.cards import LikelyDuplicate
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.card.duplicate_warning import DuplicateChoice, DuplicateDialog
 from shopcards.ui.card.interests import InterestsEdit
 from shopcards.ui.drawing.entry import enter_box, entered_if_ticked
@@ -153,8 +152,8 @@ class TillNewCustomerPage(QWidget):
         assert card.id is not None
         told = _(
             "Card {number} made for {name}.",
-            number=isolated(card.card_no),
-            name=isolated(card.full_name),
+            number=card.card_no,
+            name=card.full_name,
         )
         drawing = entered_if_ticked(self.session, self.drawing, card.id)
         self.added.emit(card.id, f"{told} {drawing}".strip())

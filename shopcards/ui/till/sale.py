@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 
 from shopcards.core.card import Card
 from shopcards.core.errors import ShopError, ValidationError
-from shopcards.core.i18n import _, format_locale
+from shopcards.core.i18n import _, format_locale, isolated
 from shopcards.core.money import format_for_typing
 from shopcards.core.purchase import Purchase, PurchaseInput
 from shopcards.services import cards, purchases
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.list_model import display_phone
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.drawing.entry import enter_this_months_drawing
 from shopcards.ui.history.edit import FIELD_NAMES
 from shopcards.ui.kit.button_flow import ButtonFlow
@@ -73,7 +72,7 @@ class TillSalePage(QWidget):
         self.card = card
         region = self.session.settings.region
         self.name.setText(card.full_name or card.display_name)
-        self.card_no.setText(_("Card {number}", number=isolated(card.card_no)))
+        self.card_no.setText(_("Card {number}", number=card.card_no))
         contact = [display_phone(p.number, region) for p in card.phones[:1]]
         contact += [card.email, card.postcode]
         self.contact.setText("  ·  ".join(part for part in contact if part))
@@ -82,7 +81,7 @@ class TillSalePage(QWidget):
         self._show_recent()
         settings = self.session.settings
         example = format_for_typing(1250, settings.locale, settings.currency)
-        self.amount.setPlaceholderText(_("e.g. {example}", example=isolated(example)))
+        self.amount.setPlaceholderText(_("e.g. {example}", example=example))
         self.clear_form()
         if message:
             self.message.done(message)
@@ -150,9 +149,9 @@ class TillSalePage(QWidget):
             self.message.error(exc.message)
             return
         values = {
-            "amount": isolated(purchases.money(self.session, abs(purchase.amount))),
-            "name": isolated(self.card.full_name),
-            "number": isolated(self.card.card_no),
+            "amount": purchases.money(self.session, abs(purchase.amount)),
+            "name": self.card.full_name,
+            "number": self.card.card_no,
         }
         if purchase.is_return:
             said = _("Return of {amount} for {name} (card {number}).", **values)
@@ -174,9 +173,7 @@ class TillSalePage(QWidget):
             return
         assert card.id is not None
         if card.id == self.card.id:
-            self.message.done(
-                _("That is the card of {name}, open already.", name=isolated(card.full_name))
-            )
+            self.message.done(_("That is the card of {name}, open already.", name=card.full_name))
             return
         self.otherCardScanned.emit(card.id, self._not_saved_for(card))
 
@@ -186,9 +183,9 @@ class TillSalePage(QWidget):
         assert self.card is not None
         typed = " · ".join(t for t in (f.text().strip() for f in self._typed_fields()) if t)
         values = {
-            "other": isolated(other.full_name),
-            "name": isolated(self.card.full_name),
-            "typed": isolated(typed),
+            "other": other.full_name,
+            "name": self.card.full_name,
+            "typed": typed,
         }
         if not typed:
             return _("That was the card of {other}; nothing was saved for {name}.", **values)
@@ -227,10 +224,10 @@ class TillSalePage(QWidget):
         self.returning = sale
         self.loyalty.returning(True)
         values = {
-            "amount": isolated(purchases.money(self.session, sale.amount)),
-            "date": isolated(iso_date_text(sale.date, format_locale(settings.locale))),
-            "receipt": isolated(sale.receipt_no),
-            "left": isolated(purchases.money(self.session, left)),
+            "amount": purchases.money(self.session, sale.amount),
+            "date": iso_date_text(sale.date, format_locale(settings.locale)),
+            "receipt": sale.receipt_no,
+            "left": purchases.money(self.session, left),
         }
         if sale.receipt_no:
             mode = _(
@@ -391,8 +388,8 @@ class TillSalePage(QWidget):
         self.facts.setText(
             _(
                 "12 months: {amount}  ·  last visit {date}",
-                amount=isolated(purchases.money(self.session, figures.last_12_months)),
-                date=isolated(last),
+                amount=purchases.money(self.session, figures.last_12_months),
+                date=last,
             )
         )
 

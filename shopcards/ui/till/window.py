@@ -32,7 +32,6 @@ from shopcards.core.purchase import Purchase
 from shopcards.core.roles import Role
 from shopcards.services import cards
 from shopcards.services.session import Session
-from shopcards.ui.card.bidi import isolated
 from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.theme import MARGIN, SPACING
 from shopcards.ui.kit.window_fit import fit_to_screen
@@ -129,7 +128,7 @@ class TillWindow(QWidget):
                 self.find_page.refuse(exc.message)
             return
         assert card.id is not None
-        number = isolated(card.card_no)
+        number = card.card_no
         if page is self.new_page and self.new_page.has_typed():
             told = _(
                 "Card {number} scanned. The new customer's slip typed before it was not saved.",
