@@ -8,7 +8,9 @@ IMMEDIATE``), and the store's checks rely on it: a balance is read, then spent, 
 transaction no other desk can interleave with. Here each write transaction first takes one
 advisory lock for the whole store, so two PCs' writes follow each other exactly as two
 desks' do on one PC; reads never wait. A write that waits longer than the card file's busy
-timeout is told as busy, in the same words.
+timeout is told as busy, in the same words. A server that stops answering is told as
+:class:`ServerUnreachable` from any statement, and the next use connects again
+(:mod:`shopcards.store.pg_connection`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +26,7 @@ from shopcards import paths
 from shopcards.core.errors import CardFileError
 from shopcards.core.i18n import _
 from shopcards.core.shared_address import SharedAddress
-from shopcards.store.pg_connection import PgConnection
+from shopcards.store.pg_connection import PgConnection, connection_lost, unreachable
 from shopcards.store.verdict import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -34,10 +37,6 @@ WRITE_LOCK = 0x5C0F_CA2D
 LOCK_TIMEOUT_CODE = "55P03"
 CONNECT_TIMEOUT_S = 10.0
 """How long a statement may wait on the network before the server counts as unreachable."""
-
-
-class ServerUnreachable(CardFileError):
-    """The shared store's server did not answer: nothing of the current action was saved."""
 
 
 class PasswordRefused(CardFileError):
@@ -118,7 +117,7 @@ class SharedCardFile:
                 self.conn.execute_simple("UPDATE store_writes SET n = n + 1 WHERE one = 1")
                 self.conn.execute_simple("COMMIT")
             except BaseException:
-                self._roll_back()
+                self.conn.roll_back()
                 raise
             finally:
                 self.conn.in_transaction = False
@@ -141,14 +140,9 @@ class SharedCardFile:
         finally:
             self._depth -= 1
 
-    def _roll_back(self) -> None:
-        try:
-            self.conn.execute_simple("ROLLBACK")
-        except Exception:  # the connection is gone: the server rolled it back itself
-            return
-
     def _write_error(self, exc: Exception) -> CardFileError | None:
-        """Busy and unreachable are told as such; anything else is a bug and goes on."""
+        """Busy is told as such (unreachable is told by the connection); anything else is a
+        bug and goes on."""
         if isinstance(exc, CardFileError):
             return None
         details = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
@@ -162,8 +156,6 @@ class SharedCardFile:
                 ),
                 str(exc),
             )
-        if _is_network(exc):
-            return unreachable(self.address, exc)
         return None
 
     def flush_log(self) -> None:
@@ -179,27 +171,11 @@ def where(address: SharedAddress) -> str:
     return f"{address.short}/{address.database}"
 
 
-def unreachable(address: SharedAddress, exc: BaseException) -> ServerUnreachable:
-    return ServerUnreachable(
-        _(
-            "The PC that holds the shared card file ({where}) cannot be reached: nothing was "
-            "saved. Check that it is on and connected to the shop's network, then try again.",
-            where=where(address),
-        ),
-        str(exc),
-    )
-
-
-def _is_network(exc: BaseException) -> bool:
-    import pg8000.exceptions
-
-    return isinstance(exc, (OSError, pg8000.exceptions.InterfaceError))
-
-
 def open_shared(address: SharedAddress, password: str | None) -> SharedCardFile:
     """Connect to the shared store at ``address``; ServerUnreachable when it does not answer,
     PasswordRefused when it refuses the password."""
-    return SharedCardFile(address, PgConnection(_native(address, password)), password)
+    conn = PgConnection(partial(_native, address, password), where(address))
+    return SharedCardFile(address, conn, password)
 
 
 def _native(address: SharedAddress, password: str | None) -> pg8000.native.Connection:
@@ -216,8 +192,8 @@ def _native(address: SharedAddress, password: str | None) -> pg8000.native.Conne
         )
         native.run(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
     except Exception as exc:
-        if _is_network(exc):
-            raise unreachable(address, exc) from exc
+        if connection_lost(exc):
+            raise unreachable(where(address), exc) from exc
         if password_refused(exc):
             raise PasswordRefused(
                 _(
