@@ -26,15 +26,17 @@ from shopcards.store.cardfile import open_card_file
 from shopcards.store.pg_connection import ServerUnreachable
 from shopcards.store.shared_file import open_shared
 from tests.conftest import card_input
-from tests.services.test_shared_server import Shop, connect, shop  # noqa: F401 (fixture)
+from tests.services.test_shared_server import connect
+from tests.shared_store import Shop, shop_server
 
 UNREACHABLE = "cannot be reached: nothing was saved"
 
 
 @pytest.fixture(scope="module")
-def shared_shop(shop: Shop) -> Shop:  # noqa: F811 (the fixture imported above)
-    """The server holding a new card file's tables, as after `shopcards share`."""
-    with tempfile.TemporaryDirectory() as folder:
+def shared_shop() -> Iterator[Shop]:
+    """A server of this module's own (its tests stop it), holding a new card file's tables,
+    as after `shopcards share`."""
+    with shop_server() as shop, tempfile.TemporaryDirectory() as folder:
         card_file = open_card_file(Path(folder) / "shop.db")
         shared = open_shared(shop.address, shop.password)
         try:
@@ -42,7 +44,7 @@ def shared_shop(shop: Shop) -> Shop:  # noqa: F811 (the fixture imported above)
         finally:
             shared.close()
             card_file.close()
-    return shop
+        yield shop
 
 
 @pytest.fixture
