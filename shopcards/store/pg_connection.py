@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
-from shopcards.core.errors import CardFileError
+from shopcards.core.errors import ServerUnreachable
 from shopcards.core.i18n import _
 from shopcards.store.dialect import POSTGRESQL, for_postgres
 
@@ -40,10 +40,6 @@ SERVER_GOING_AWAY = ("57P01", "57P02", "57P03")
 a cut cable (codes of class 08, the connection's own failures, count too)."""
 
 T = TypeVar("T")
-
-
-class ServerUnreachable(CardFileError):
-    """The shared store's server did not answer: nothing of the current action was saved."""
 
 
 def unreachable(where: str, exc: BaseException) -> ServerUnreachable:

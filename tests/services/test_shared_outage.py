@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from shopcards.core.card import CardQuery
+from shopcards.core.errors import ServerUnreachable
 from shopcards.core.purchase import PurchaseInput
 from shopcards.core.roles import Role
 from shopcards.services import cards, purchases, shared_server
@@ -23,7 +24,6 @@ from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 from shopcards.store import changes, moving
 from shopcards.store.cardfile import open_card_file
-from shopcards.store.pg_connection import ServerUnreachable
 from shopcards.store.shared_file import open_shared
 from tests.conftest import card_input
 from tests.services.test_shared_server import connect

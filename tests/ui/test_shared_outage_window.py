@@ -1,7 +1,8 @@
 """When the network fails, in the window (issue 16): the back office's card form and the
 till's sale, on a real shared card file whose server is stopped as Save is pressed. The
 person is told plainly, what they typed stays where they typed it, and Save works again, in
-the same form, once the server is back.
+the same form, once the server is back. The cabinet's search says so in its status bar (no
+dialog per keystroke) and shows what was typed by itself when the server answers again.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from shopcards.core.roles import Role
 from shopcards.services import cards
 from shopcards.services.opening import open_session
 from shopcards.services.session import Session
+from shopcards.ui.cabinet import try_again
 from shopcards.ui.till.window import TillWindow
 from tests.conftest import card_input
 from tests.services.test_shared_outage import UNREACHABLE, Outage, saved, shared_shop
 from tests.shared_store import Shop
-from tests.ui.conftest import ModalAnswers, find
+from tests.ui.conftest import ModalAnswers, find, show_window, type_text
 from tests.ui.test_card_form import click, fill, open_form
 from tests.ui.test_till import message, press, typed
 
@@ -86,3 +88,23 @@ def test_the_till_keeps_the_sale_typed_and_records_it_once_the_server_is_back(
     assert "Saved" in message(till)
     bought = f"SELECT amount FROM purchases WHERE customer_id = {card.id}"
     assert saved(shared_shop, bought) == [720]
+
+
+def test_the_cabinet_says_the_server_is_away_and_searches_again_by_itself(
+    qtbot: QtBot, desk: Session, shared_shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(try_again, "TRY_AGAIN_MS", 100)
+    cards.add_card(desk, card_input("Sanna", "Haettava"))
+    window = show_window(qtbot, desk)
+    outage = Outage(shared_shop)
+    try:
+        type_text(window.search, "haett")  # each keystroke unanswered: no error dialog
+        assert find(window, QLabel, "Connection").isVisible()
+        qtbot.wait(300)  # tried again, still away: still said
+        assert find(window, QLabel, "Connection").isVisible()
+    finally:
+        outage.over()
+    qtbot.waitUntil(lambda: not window.try_again.note.isVisible(), timeout=5000)
+    assert window.model.rowCount() == 1
+    assert window.current_card is not None
+    assert window.current_card.family_name == "Haettava"
