@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from shopcards import paths
-from shopcards.core.errors import CardFileError
+from shopcards.core.errors import CardFileError, ServerUnreachable
 from shopcards.core.i18n import _
 from shopcards.core.shared_address import SharedAddress
 from shopcards.store.pg_connection import PgConnection, connection_lost, unreachable
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 WRITE_LOCK = 0x5C0F_CA2D
 """The advisory lock every write transaction holds: one writer at a time, as on a card file."""
+COUNT_THE_WRITE = "UPDATE store_writes SET n = n + 1 WHERE one = 1 RETURNING txid_current()"
+"""The last statement of every write: counts it for other PCs' lists, and names the
+transaction so that a COMMIT whose answer was lost can be looked up (``txid_status``)."""
 LOCK_TIMEOUT_CODE = "55P03"
 CONNECT_TIMEOUT_S = 10.0
 """How long a statement may wait on the network before the server counts as unreachable."""
@@ -114,8 +117,8 @@ class SharedCardFile:
             try:
                 self.conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
                 yield self.conn
-                self.conn.execute_simple("UPDATE store_writes SET n = n + 1 WHERE one = 1")
-                self.conn.execute_simple("COMMIT")
+                (txid,) = self.conn.execute(COUNT_THE_WRITE).fetchone() or (None,)
+                self._commit(txid)
             except BaseException:
                 self.conn.roll_back()
                 raise
@@ -126,6 +129,36 @@ class SharedCardFile:
             if told is None:
                 raise
             raise told from exc
+
+    def _commit(self, txid: int) -> None:
+        """COMMIT; when the connection goes as it is sent, the server may have saved it all
+        before the answer was lost, so a new connection asks what became of transaction
+        ``txid``: saved is saved (the desk must not type it again), rolled back is the plain
+        "nothing was saved", and a server still away leaves it in doubt, said as such."""
+        try:
+            self.conn.execute_simple("COMMIT")
+        except ServerUnreachable as lost:
+            self.conn.in_transaction = False  # it ended with the connection, one way or another
+            try:
+                (status,) = self.conn.execute("SELECT txid_status(?)", [txid]).fetchone() or ("",)
+            except ServerUnreachable:
+                raise self._in_doubt(lost) from lost
+            if status == "committed":
+                return
+            if status == "aborted":
+                raise lost
+            raise self._in_doubt(lost) from lost
+
+    def _in_doubt(self, lost: ServerUnreachable) -> ServerUnreachable:
+        return ServerUnreachable(
+            _(
+                "The PC that holds the shared card file ({where}) stopped answering just as "
+                "this was being saved: it may have been saved. Once that PC answers again, "
+                "look whether it is there before typing it again.",
+                where=self.where(),
+            ),
+            lost.details,
+        )
 
     def _savepoint(self) -> Iterator[PgConnection]:
         self._depth += 1

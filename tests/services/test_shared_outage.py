@@ -9,10 +9,11 @@ session carries on once the server is back, without being opened again.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pg8000.native as pg
 import pytest
 
 from shopcards.core.card import CardQuery
@@ -153,3 +154,45 @@ def test_a_connection_cut_while_the_server_stays_up_is_made_again_on_next_use(
         cards.add_card(desk, card_input("Katja", "Kaapeli"))
     card = cards.add_card(desk, card_input("Katja", "Kaapeli"))
     assert saved(shared_shop, "SELECT id FROM customers WHERE family_name = 'Kaapeli'") == [card.id]
+
+
+def answer_to_commit_lost(monkeypatch: pytest.MonkeyPatch, then: Callable[[], None]) -> None:
+    """The server commits, and the answer never reaches this PC (the cable goes just then);
+    ``then`` runs after the commit, before this PC hears of the loss."""
+    run = pg.Connection.execute_simple
+
+    def commit_then_cut(self: pg.Connection, sql: str) -> Any:
+        answer = run(self, sql)
+        if sql == "COMMIT":
+            then()
+            raise pg.InterfaceError("network error")
+        return answer
+
+    monkeypatch.setattr(pg.Connection, "execute_simple", commit_then_cut)
+
+
+def test_a_commit_whose_answer_was_lost_is_looked_up_and_not_said_unsaved(
+    desk: Session, shared_shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saved on the server: the desk is told nothing went wrong, and must not save it twice."""
+    answer_to_commit_lost(monkeypatch, then=lambda: None)
+    card = cards.add_card(desk, card_input("Kerttu", "Kuittaamaton"))
+    monkeypatch.undo()
+    assert saved(shared_shop, "SELECT id FROM customers WHERE family_name = 'Kuittaamaton'") == [
+        card.id
+    ]
+
+
+def test_a_commit_whose_answer_was_lost_with_the_server_away_is_said_to_be_in_doubt(
+    desk: Session, shared_shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer_to_commit_lost(monkeypatch, then=lambda: shared_server.stop(shared_shop.plan))
+    try:
+        with pytest.raises(ServerUnreachable, match="it may have been saved"):
+            cards.add_card(desk, card_input("Eevi", "Epävarma"))
+    finally:
+        shared_server.start(shared_shop.plan)
+    monkeypatch.undo()
+    assert saved(shared_shop, "SELECT count(*) FROM customers WHERE family_name = 'Epävarma'") == [
+        1
+    ]
