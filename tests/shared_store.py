@@ -6,14 +6,25 @@ another pytest run on the same machine may delete under a running server); stopp
 removed when the run ends. A test
 gets a database of its own, copied from a template that holds what a new card file holds
 (made by moving a new card file in: the path a shop takes).
+
+A test that stops the server takes one of its own instead, set up as the shop's is
+(:func:`shop_server`: reached over TCP with its password).
 """
 
 from __future__ import annotations
 
 import itertools
+import socket
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from shopcards.core.shared_address import SharedAddress
+from shopcards.core.shared_address import SharedAddress, generate_password
+from shopcards.services import shared_server
+from shopcards.services.lan import lan_addresses
+from shopcards.services.shared_server import ServerPlan
 from shopcards.store import moving
 from shopcards.store.cardfile import open_card_file
 from shopcards.store.shared_file import open_shared
@@ -71,3 +82,37 @@ class ServerForTests:
             shared.close()
             card_file.close()
         self._template_made = True
+
+
+@dataclass(frozen=True)
+class Shop:
+    plan: ServerPlan
+    superuser_password: str
+    password: str
+    address: SharedAddress
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def shop_server() -> Iterator[Shop]:
+    """The shop's server set up as `shopcards share` does, with its database still empty; in
+    a folder of its own, not pytest's: pytest removes its older temporary folders when another
+    run starts, which would pull the data from under a running server."""
+    found = lan_addresses()
+    with tempfile.TemporaryDirectory(prefix="shopcards-server-") as folder:
+        plan = ServerPlan(
+            Path(folder) / "server", lan=found[0] if found else None, port=free_port()
+        )
+        superuser_password = shared_server.initialise(plan)
+        shared_server.start(plan)
+        try:
+            password = generate_password()
+            address = shared_server.create_shop_database(plan, superuser_password, password)
+            yield Shop(plan, superuser_password, password, address)
+        finally:
+            shared_server.stop(plan)

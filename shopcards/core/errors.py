@@ -49,6 +49,12 @@ class CardFileError(ShopError):
     """The card file cannot be used: locked, damaged, or from a newer shopcards."""
 
 
+class ServerUnreachable(CardFileError):
+    """The shared card file's server did not answer: nothing of the current action was saved,
+    and the next use tries again (store/pg_connection.py); the window retries a read by itself.
+    """
+
+
 class Cancelled(ShopError):
     """The person stopped the work; nothing of it was kept (see :mod:`shopcards.core.progress`)."""
 

@@ -9,15 +9,22 @@ Why pg8000 and not psycopg: it is pure Python (0.5 MB with its two small depende
 psycopg's binary wheel is 11 MB and the installer is 2.7 MB under its limit), speaks
 scram-sha-256, and the speed it gives is well inside issue 16's figures (a statement costs
 ~0.4 ms over a local socket).
+
+When the network fails (issue 16) every statement says so the same way: the connection is
+dropped (the server rolls back what it held open), :class:`ServerUnreachable` goes up with a
+message for a person, and the next statement outside a transaction connects again by itself,
+so a desk carries on once the server answers, without reopening the card file.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
+from shopcards.core.errors import ServerUnreachable
+from shopcards.core.i18n import _
 from shopcards.store.dialect import POSTGRESQL, for_postgres
 
 if TYPE_CHECKING:
@@ -28,6 +35,34 @@ NUMERIC_OID = 1700
 
 UNIQUE_OR_KEY_VIOLATIONS = ("23505", "23503", "23502", "23514")
 """SQLSTATE codes told as :class:`Conflict`: unique, foreign key, not null, check."""
+SERVER_GOING_AWAY = ("57P01", "57P02", "57P03")
+"""The server's own word that it is shutting down, crashed, or not up yet: as unreachable as
+a cut cable (codes of class 08, the connection's own failures, count too)."""
+
+T = TypeVar("T")
+
+
+def unreachable(where: str, exc: BaseException) -> ServerUnreachable:
+    """What the person is told, ``where`` being the shared card file as a person reads it."""
+    return ServerUnreachable(
+        _(
+            "The PC that holds the shared card file ({where}) cannot be reached: nothing was "
+            "saved. Check that it is on and connected to the shop's network, then try again.",
+            where=where,
+        ),
+        str(exc),
+    )
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """True when ``exc`` (pg8000's) means the server cannot be talked to, not that it refused
+    a statement: a network error, or the server closing the connection."""
+    import pg8000.exceptions
+
+    if isinstance(exc, (OSError, pg8000.exceptions.InterfaceError)):
+        return True
+    code = str(_details(exc).get("C", ""))
+    return code.startswith("08") or code in SERVER_GOING_AWAY
 
 
 class Conflict(sqlite3.IntegrityError):
@@ -71,6 +106,10 @@ class PgConnection:
 
     Autocommit outside a transaction, as SQLite's is: each read sees what is saved. A write
     transaction is opened by :class:`~shopcards.store.shared_file.SharedCardFile`.
+
+    ``connect`` makes a pg8000 connection to the store (raising :class:`ServerUnreachable`
+    when it cannot); it is called again after the connection was lost. ``where`` names the
+    store in what the person is told.
     """
 
     dialect = POSTGRESQL
@@ -80,10 +119,12 @@ class PgConnection:
         """The store reaches the connection as ``db.conn``: on a shared store they are one."""
         return self
 
-    def __init__(self, native: pg8000.native.Connection) -> None:
-        self._native = native
-        self._native.register_in_adapter(NUMERIC_OID, _numeric)
+    def __init__(self, connect: Callable[[], pg8000.native.Connection], where: str) -> None:
+        self._connect: Callable[[], pg8000.native.Connection] | None = connect
+        self._where = where
+        self._native: pg8000.native.Connection | None = None
         self.in_transaction = False
+        self._reached()
         self.total_changes = 0
         """Rows this connection changed: with the store's write count, how a list knows
         its file changed (``file_state``)."""
@@ -92,10 +133,8 @@ class PgConnection:
         self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] | None = None, /
     ) -> PgCursor:
         statement = for_postgres(sql)
-        try:
-            context = self._native.execute_unnamed(statement.sql, statement.values(parameters))
-        except Exception as exc:
-            raise _told(exc, statement.sql) from exc
+        text, values = statement.sql, statement.values(parameters)
+        context = self._run(lambda native: native.execute_unnamed(text, values), text)
         if context.row_count > 0 and context.columns is None:
             self.total_changes += context.row_count
         return PgCursor(context.rows, context.columns, context.row_count)
@@ -110,17 +149,47 @@ class PgConnection:
 
     def copy_in(self, sql: str, stream: BinaryIO) -> None:
         """``COPY … FROM STDIN`` with ``stream``'s bytes (store/moving.py)."""
-        try:
-            self._native.execute_unnamed(sql, stream=stream)
-        except Exception as exc:
-            raise _told(exc, sql) from exc
+        self._run(lambda native: native.execute_unnamed(sql, stream=stream), sql)
 
     def execute_simple(self, sql: str) -> None:
         """A statement with no parameters, as it is (transaction control, set-up)."""
+        self._run(lambda native: native.execute_simple(sql), sql)
+
+    def roll_back(self) -> None:
+        """End the transaction saving nothing; on a lost connection there is nothing to end
+        (the server rolled it back when the connection went)."""
+        if self._native is None:
+            return
         try:
-            self._native.execute_simple(sql)
+            self.execute_simple("ROLLBACK")
+        except ServerUnreachable:  # lost just now: the server rolls it back itself
+            return
+
+    def _run(self, work: Callable[[pg8000.native.Connection], T], sql: str) -> T:
+        """``work`` on the connection, made again first if it was lost; a lost connection
+        comes up as :class:`ServerUnreachable`, a constraint's refusal as :class:`Conflict`."""
+        native = self._reached()
+        try:
+            return work(native)
         except Exception as exc:
-            raise _told(exc, sql) from exc
+            if not connection_lost(exc):
+                raise _told(exc, sql) from exc
+            self._native = None
+            _close(native)
+            raise unreachable(self._where, exc) from exc
+
+    def _reached(self) -> pg8000.native.Connection:
+        """The live connection; a new one if the last was lost, but never inside a
+        transaction: that went with the connection, and its statements must not carry on
+        alone on another."""
+        if self._native is None:
+            if self._connect is None:  # as sqlite3 says it: closed on purpose, not lost
+                raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+            if self.in_transaction:
+                raise unreachable(self._where, ConnectionError("lost in a transaction"))
+            self._native = self._connect()
+            self._native.register_in_adapter(NUMERIC_OID, _numeric)
+        return self._native
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -133,19 +202,31 @@ class PgConnection:
         try:
             yield
         finally:
+            self.roll_back()
             self.in_transaction = False
-            self.execute_simple("ROLLBACK")
 
     def close(self) -> None:
-        try:
-            self._native.close()
-        except Exception:  # already cut off: nothing to close
-            return
+        self._connect = None
+        if self._native is not None:
+            _close(self._native)
+            self._native = None
+
+
+def _close(native: pg8000.native.Connection) -> None:
+    try:
+        native.close()
+    except Exception:  # already cut off: nothing to close
+        return
+
+
+def _details(exc: BaseException) -> dict[str, Any]:
+    """The server's fields of a pg8000 error (``C`` its SQLSTATE code), or none."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
 
 
 def _told(exc: Exception, sql: str) -> Exception:
     """A constraint's refusal as :class:`Conflict`; anything else as it came."""
-    details = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
+    details = _details(exc)
     if details.get("C") in UNIQUE_OR_KEY_VIOLATIONS:
         return Conflict(f"{details.get('M', exc)} ({sql})")
     exc.add_note(f"in: {sql}")

@@ -8,7 +8,9 @@ IMMEDIATE``), and the store's checks rely on it: a balance is read, then spent, 
 transaction no other desk can interleave with. Here each write transaction first takes one
 advisory lock for the whole store, so two PCs' writes follow each other exactly as two
 desks' do on one PC; reads never wait. A write that waits longer than the card file's busy
-timeout is told as busy, in the same words.
+timeout is told as busy, in the same words. A server that stops answering is told as
+:class:`ServerUnreachable` from any statement, and the next use connects again
+(:mod:`shopcards.store.pg_connection`).
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from shopcards import paths
-from shopcards.core.errors import CardFileError
+from shopcards.core.errors import CardFileError, ServerUnreachable
 from shopcards.core.i18n import _
 from shopcards.core.shared_address import SharedAddress
-from shopcards.store.pg_connection import PgConnection
+from shopcards.store.pg_connection import PgConnection, connection_lost, unreachable
 from shopcards.store.verdict import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -31,13 +34,12 @@ if TYPE_CHECKING:
 
 WRITE_LOCK = 0x5C0F_CA2D
 """The advisory lock every write transaction holds: one writer at a time, as on a card file."""
+COUNT_THE_WRITE = "UPDATE store_writes SET n = n + 1 WHERE one = 1 RETURNING txid_current()"
+"""The last statement of every write: counts it for other PCs' lists, and names the
+transaction so that a COMMIT whose answer was lost can be looked up (``txid_status``)."""
 LOCK_TIMEOUT_CODE = "55P03"
 CONNECT_TIMEOUT_S = 10.0
 """How long a statement may wait on the network before the server counts as unreachable."""
-
-
-class ServerUnreachable(CardFileError):
-    """The shared store's server did not answer: nothing of the current action was saved."""
 
 
 class PasswordRefused(CardFileError):
@@ -115,10 +117,10 @@ class SharedCardFile:
             try:
                 self.conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK])
                 yield self.conn
-                self.conn.execute_simple("UPDATE store_writes SET n = n + 1 WHERE one = 1")
-                self.conn.execute_simple("COMMIT")
+                (txid,) = self.conn.execute(COUNT_THE_WRITE).fetchone() or (None,)
+                self._commit(txid)
             except BaseException:
-                self._roll_back()
+                self.conn.roll_back()
                 raise
             finally:
                 self.conn.in_transaction = False
@@ -127,6 +129,36 @@ class SharedCardFile:
             if told is None:
                 raise
             raise told from exc
+
+    def _commit(self, txid: int) -> None:
+        """COMMIT; when the connection goes as it is sent, the server may have saved it all
+        before the answer was lost, so a new connection asks what became of transaction
+        ``txid``: saved is saved (the desk must not type it again), rolled back is the plain
+        "nothing was saved", and a server still away leaves it in doubt, said as such."""
+        try:
+            self.conn.execute_simple("COMMIT")
+        except ServerUnreachable as lost:
+            self.conn.in_transaction = False  # it ended with the connection, one way or another
+            try:
+                (status,) = self.conn.execute("SELECT txid_status(?)", [txid]).fetchone() or ("",)
+            except ServerUnreachable:
+                raise self._in_doubt(lost) from lost
+            if status == "committed":
+                return
+            if status == "aborted":
+                raise lost
+            raise self._in_doubt(lost) from lost
+
+    def _in_doubt(self, lost: ServerUnreachable) -> ServerUnreachable:
+        return ServerUnreachable(
+            _(
+                "The PC that holds the shared card file ({where}) stopped answering just as "
+                "this was being saved: it may have been saved. Once that PC answers again, "
+                "look whether it is there before typing it again.",
+                where=self.where(),
+            ),
+            lost.details,
+        )
 
     def _savepoint(self) -> Iterator[PgConnection]:
         self._depth += 1
@@ -141,14 +173,9 @@ class SharedCardFile:
         finally:
             self._depth -= 1
 
-    def _roll_back(self) -> None:
-        try:
-            self.conn.execute_simple("ROLLBACK")
-        except Exception:  # the connection is gone: the server rolled it back itself
-            return
-
     def _write_error(self, exc: Exception) -> CardFileError | None:
-        """Busy and unreachable are told as such; anything else is a bug and goes on."""
+        """Busy is told as such (unreachable is told by the connection); anything else is a
+        bug and goes on."""
         if isinstance(exc, CardFileError):
             return None
         details = exc.args[0] if exc.args and isinstance(exc.args[0], dict) else {}
@@ -162,8 +189,6 @@ class SharedCardFile:
                 ),
                 str(exc),
             )
-        if _is_network(exc):
-            return unreachable(self.address, exc)
         return None
 
     def flush_log(self) -> None:
@@ -179,27 +204,11 @@ def where(address: SharedAddress) -> str:
     return f"{address.short}/{address.database}"
 
 
-def unreachable(address: SharedAddress, exc: BaseException) -> ServerUnreachable:
-    return ServerUnreachable(
-        _(
-            "The PC that holds the shared card file ({where}) cannot be reached: nothing was "
-            "saved. Check that it is on and connected to the shop's network, then try again.",
-            where=where(address),
-        ),
-        str(exc),
-    )
-
-
-def _is_network(exc: BaseException) -> bool:
-    import pg8000.exceptions
-
-    return isinstance(exc, (OSError, pg8000.exceptions.InterfaceError))
-
-
 def open_shared(address: SharedAddress, password: str | None) -> SharedCardFile:
     """Connect to the shared store at ``address``; ServerUnreachable when it does not answer,
     PasswordRefused when it refuses the password."""
-    return SharedCardFile(address, PgConnection(_native(address, password)), password)
+    conn = PgConnection(partial(_native, address, password), where(address))
+    return SharedCardFile(address, conn, password)
 
 
 def _native(address: SharedAddress, password: str | None) -> pg8000.native.Connection:
@@ -216,8 +225,8 @@ def _native(address: SharedAddress, password: str | None) -> pg8000.native.Conne
         )
         native.run(f"SET lock_timeout = {BUSY_TIMEOUT_MS}")
     except Exception as exc:
-        if _is_network(exc):
-            raise unreachable(address, exc) from exc
+        if connection_lost(exc):
+            raise unreachable(where(address), exc) from exc
         if password_refused(exc):
             raise PasswordRefused(
                 _(

@@ -10,9 +10,8 @@ import ipaddress
 import os
 import socket
 import stat
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pg8000.native as pg
@@ -30,39 +29,13 @@ from shopcards.store import moving
 from shopcards.store.cardfile import open_card_file
 from shopcards.store.shared_file import PasswordRefused, open_shared, password_refused
 from tests.services.test_lan import Entry
-
-
-@dataclass(frozen=True)
-class Shop:
-    plan: ServerPlan
-    superuser_password: str
-    password: str
-    address: SharedAddress
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.shared_store import Shop, shop_server
 
 
 @pytest.fixture(scope="module")
 def shop() -> Iterator[Shop]:
-    """A server in a folder of its own, not pytest's: pytest removes its older temporary
-    folders when another run starts, which would pull the data from under a running server."""
-    found = lan_addresses()
-    with tempfile.TemporaryDirectory(prefix="shopcards-server-") as folder:
-        plan = ServerPlan(
-            Path(folder) / "server", lan=found[0] if found else None, port=free_port()
-        )
-        superuser_password = shared_server.initialise(plan)
-        shared_server.start(plan)
-        try:
-            password = generate_password()
-            address = shared_server.create_shop_database(plan, superuser_password, password)
-            yield Shop(plan, superuser_password, password, address)
-        finally:
-            shared_server.stop(plan)
+    with shop_server() as running:
+        yield running
 
 
 def connect(shop: Shop, *, user: str = "", password: str = "", host: str = "127.0.0.1",

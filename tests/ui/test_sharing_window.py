@@ -31,7 +31,7 @@ from shopcards.store.shared_file import SharedCardFile
 from shopcards.ui.sharing.connect_dialog import ConnectDialog
 from shopcards.ui.sharing.share_dialog import ShareDialog
 from tests.conftest import PIN, set_test_pin
-from tests.services.test_shared_server import free_port
+from tests.shared_store import free_port
 from tests.ui.conftest import find, visible_texts
 from tests.ui.test_cabinet_app import cabinet, settings  # noqa: F401 (fixtures)
 

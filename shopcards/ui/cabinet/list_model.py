@@ -22,6 +22,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from shopcards.core import phones
 from shopcards.core.card import CardQuery, ListRow, display_name
+from shopcards.core.errors import ServerUnreachable
 from shopcards.core.i18n import N_, _
 from shopcards.services import cards
 from shopcards.services.session import Session
@@ -82,13 +83,15 @@ class CardListModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the first page again, e.g. after a card was saved or archived."""
-        self.beginResetModel()
-        self._rows = cards.list_page(self._session, self._query, None, FIRST_PAGE)
-        self._more = len(self._rows) == FIRST_PAGE
-        self._region = self._session.settings.region
-        self._unwritten_phones.clear()
+        """Read the first page again, e.g. after a card was saved or archived. Read before
+        the reset: a read the card file does not answer leaves the list as it was."""
+        rows = cards.list_page(self._session, self._query, None, FIRST_PAGE)
+        region = self._session.settings.region
         state = cards.file_state(self._session)
+        self.beginResetModel()
+        self._rows, self._region = rows, region
+        self._more = len(rows) == FIRST_PAGE
+        self._unwritten_phones.clear()
         if state != self._phones_read_at:  # a phone may have changed
             self._phones.clear()
             self._phones_read_at = state
@@ -205,7 +208,10 @@ class CardListModel(QAbstractTableModel):
         if unread:
             if len(self._phones) + len(unread) > PHONES_KEPT:
                 self._phones.clear()
-            self._phones.update(cards.first_phones(self._session, unread))
+            try:
+                self._phones.update(cards.first_phones(self._session, unread))
+            except ServerUnreachable:  # blank until the list is read again (try_again.py)
+                return
         for row in rows:
             display_phone(self._phones.get(self._rows[row][0], ""), self._region)
         if rows:

@@ -40,6 +40,7 @@ from shopcards.ui.cabinet.file_actions import ask_card_file_to_open, ask_new_car
 from shopcards.ui.cabinet.list_model import CARD_ID_ROLE, CardListModel
 from shopcards.ui.cabinet.list_view import CardListView
 from shopcards.ui.cabinet.search_box import SearchBox
+from shopcards.ui.cabinet.try_again import TryAgain
 from shopcards.ui.cabinet.window_words import archived_text, count_text, saved_text, title_text
 from shopcards.ui.card.view import CardView
 from shopcards.ui.kit.theme import MARGIN, SPACING, ColourMode, Theme, colour_mode_actions
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._apply_query)
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_AFTER_MS)
-        self._count_timer.timeout.connect(self._show_count)
+        self._count_timer.timeout.connect(lambda: self.try_again.run("count", self._show_count))
         self._apply_query()
         if self._count_timer.isActive():  # a big card file: counted after its first page shows
             self._count_timer.stop()  # (a million cards took longer to count than to show)
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(CardFilePlace(self.session.card_file.where()), 1)
         self.role_label = QLabel()
         self.statusBar().addPermanentWidget(self.role_label)
+        self.try_again = TryAgain(self.statusBar())
         QWidget.setTabOrder(self.search, self.new_button)
         QWidget.setTabOrder(self.new_button, self.list)
 
@@ -338,8 +340,12 @@ class MainWindow(QMainWindow):
             self._debounce.start()
 
     def _apply_query(self) -> None:
-        """The first page now; the count (if it needs asking) once the typing pauses."""
+        """The first page now; the count (if it needs asking) once the typing pauses. A
+        shared card file's server that does not answer is said, and asked again."""
         self._debounce.stop()
+        self.try_again.run("list", self._show_query)
+
+    def _show_query(self) -> None:
         started = time.perf_counter()
         self.model.set_query(self._query)
         self._last_page_ms = (time.perf_counter() - started) * 1000
@@ -372,6 +378,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self._debounce.stop()
         self._count_timer.stop()
+        self.try_again.stop()
         self.model.stop_fetching()
         super().closeEvent(event)
 
@@ -382,7 +389,8 @@ class MainWindow(QMainWindow):
     # The open card ---------------------------------------------------------------------------
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_card(current.data(CARD_ID_ROLE) if current.isValid() else None)
+        card_id = current.data(CARD_ID_ROLE) if current.isValid() else None
+        self.try_again.run("card", lambda: self._show_card(card_id))
 
     def _show_card(self, card_id: int | None) -> None:
         card = None
