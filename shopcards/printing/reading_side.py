@@ -34,9 +34,11 @@ class ReadingSide:
         return self.width - x if self.rtl else x
 
     def align(self, align: Align) -> Align:
-        """Text set from the reading side: on a right-to-left page from the right, whatever
-        the script of the line (a Latin name in a Hebrew table is right-aligned too)."""
-        return Align.RIGHT if self.rtl and align is Align.START else align
+        """Text set from the page's reading side, whatever the script of the line: a Latin
+        name in a Hebrew table is right-aligned, a Hebrew one in an English table left."""
+        if align is not Align.START:
+            return align
+        return Align.RIGHT if self.rtl else Align.LEFT
 
     def end(self) -> Align:
         """Set to the end of the reading direction (an axis's figures against the axis that

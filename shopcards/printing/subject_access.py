@@ -89,8 +89,8 @@ class _Pages:
         self.line(self.said.gettext(TITLE), 0, WIDTH, 16, bold=True)
         self.y += 8 * MM
         made = format_value(Kind.DATE, self.access.made_at, self.access.locale, "")
-        name = self.layout.fitted_line(self.access.name, WIDTH, 12, bold=True, rtl=False)
-        self.draw(name, 0, WIDTH, INK)  # a line of its own, under the title, in any script
+        name = self.layout.fitted_line(self.access.name, WIDTH, 12, bold=True)
+        self.draw(name, 0, WIDTH, INK)  # under the title, from the page's side in any script
         self.y += 5.5 * MM
         who = self.said.gettext(
             "Card {card_no} · {shop} · {date}",

@@ -81,15 +81,22 @@ def test_the_customers_copy_in_hebrew_reads_right_to_left(
     assert labels["given_name"] != "Given name"  # said in Hebrew, not in the fallback
 
 
-def test_the_english_copy_stays_left_to_right(owner: Session, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("given", "family"), [("Sari", "Heinonen"), ("תמר", "פרידמן")])
+def test_the_english_copy_stays_left_to_right(
+    owner: Session, tmp_path: Path, given: str, family: str
+) -> None:
+    """Left to right as before, and a Hebrew value starts where the Latin ones do."""
     out = tmp_path / "en.pdf"
-    _copy(owner, "Sari", "Heinonen", "en", out)
+    _copy(owner, given, family, "en", out)
     lines = _lines(words(out))
     for line in lines[:-1]:
         assert min(w.left for w in line) == pytest.approx(ACCESS_MARGIN, abs=1), line
-    for label, value in (("Given name", "Sari"), ("Family name", "Heinonen"), ("City", "Haifa")):
+    starts = []
+    for label, value in (("Given name", given), ("Family name", family), ("City", "Haifa")):
         label_words, value_words = _row(lines, label, value)
         assert max(w.right for w in label_words) < min(w.left for w in value_words), label
+        starts.append(min(w.left for w in value_words))
+    assert max(starts) - min(starts) < 1
 
 
 def test_the_insights_report_in_hebrew_reads_right_to_left(owner: Session, tmp_path: Path) -> None:
