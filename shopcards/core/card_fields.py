@@ -46,6 +46,16 @@ CARD_FIELDS: dict[str, str] = {
 }
 """Each field's label, in English, in the card's order."""
 
+SHORT_FIELDS: dict[str, str] = {"card_no": N_("Card no."), "phones": N_("Phone")}
+"""The short form of a label, for a list's column heading where the full one would crowd the
+columns (its cells hold one phone, the first); a field without one is headed by its label."""
+
+
+def column_heading(key: str) -> str:
+    """A list's column heading for the field ``key``, in English (marked; said with ``_``)."""
+    return SHORT_FIELDS.get(key, CARD_FIELDS[key])
+
+
 GREETINGS: dict[str, str] = {
     "christmas": N_("Christmas"),
     "hanukkah": N_("Hanukkah"),

@@ -2,7 +2,9 @@
 customers worth most, who is due a letter or a call, and how the last letter batches did.
 
 Charts are drawn with the canvas's own lines and shapes, so they print sharp at any size; all
-text goes through the letter engine's layout, so names in Hebrew or Armenian print right.
+text goes through the letter engine's layout, so names in Hebrew or Armenian print right. In a
+right-to-left language the page is mirrored (reading_side): the sections start at the right
+margin, the charts' share axis runs from the right, the bars grow leftwards.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from shopcards.core.files import atomic_path
-from shopcards.core.i18n import _, ngettext
+from shopcards.core.i18n import _, ngettext, right_to_left
 from shopcards.core.insights import (
     NEXT_PERCENT,
     RESPONSE_DAYS,
@@ -29,12 +31,15 @@ from shopcards.core.overview import Overview
 from shopcards.core.segments import Segments
 from shopcards.printing.fonts import font_book
 from shopcards.printing.pages import MM
+from shopcards.printing.reading_side import ReadingSide
 from shopcards.printing.report_words import Figures, due_line, pareto_lines, thresholds_line
 from shopcards.printing.textlayout import Align, Layout, draw_lines
 
 PAGE_WIDTH, PAGE_HEIGHT = 210 * MM, 297 * MM
 MARGIN = 15 * MM
 WIDTH = PAGE_WIDTH - 2 * MARGIN
+FULL = WIDTH / MM
+"""The width between the margins in millimetres, as :meth:`_Page.text` takes widths."""
 TEXT = 8.5
 SMALL = 7.5
 HEADING = 11
@@ -95,6 +100,8 @@ class _Page:
         self.names = names
         self.layout = Layout(font_book())
         self.figures = Figures(heading.locale, heading.currency)
+        self.side = ReadingSide(WIDTH, right_to_left())
+        """The page reads as its words do (the window's language): right to left in Hebrew."""
 
     def draw(self, overview: Overview) -> None:
         self._title(overview)
@@ -107,7 +114,7 @@ class _Page:
             _("Printed by shopcards on {date}", date=self.figures.value(Kind.DATE, overview.today)),
             0,
             287,
-            WIDTH,
+            FULL,
             SMALL,
             colour=GREY,
         )
@@ -115,7 +122,7 @@ class _Page:
     # Sections ---------------------------------------------------------------------------------
 
     def _title(self, overview: Overview) -> None:
-        self.text(_("Customer insights"), 0, 15, WIDTH, 16, bold=True)
+        self.text(_("Customer insights"), 0, 15, FULL, 16, bold=True)
         self.text(
             _(
                 "{shop} · as of {date}",
@@ -124,7 +131,7 @@ class _Page:
             ),
             0,
             21,
-            WIDTH,
+            FULL,
             TEXT + 0.5,
             colour=GREY,
         )
@@ -140,7 +147,7 @@ class _Page:
         self.section(_("The 80/20 split"), period, top)
         box = (12.0, top + 7, 88.0, 62.0)  # x, y, width, height in mm (x from the margin)
         self._pareto_chart(overview, box)
-        x, width = 108.0, WIDTH / MM - 108.0
+        x, width = 108.0, FULL - 108.0
         y = top + 12
         for line, bold in pareto_lines(split, self.figures):
             self.text(line, x, y, width, TEXT + 0.5, bold=bold)
@@ -163,7 +170,7 @@ class _Page:
 
         def at(share_x: float, share_y: float) -> tuple[float, float]:
             return (
-                MARGIN + (left + share_x * width) * MM,
+                MARGIN + self.side.point((left + share_x * width) * MM),
                 PAGE_HEIGHT - (top + height - share_y * height) * MM,
             )
 
@@ -201,7 +208,7 @@ class _Page:
                 9,
                 SMALL,
                 colour=GREY,
-                align=Align.RIGHT,
+                align=self.side.end(),
             )
         c.setDash(2, 2)
         c.line(*at(0, 0), *at(1, 1))
@@ -251,7 +258,7 @@ class _Page:
             self.canvas.setFillColor(colour)
             bar = 70 * group.share / widest
             self.canvas.rect(
-                MARGIN + 40 * MM,
+                MARGIN + self.side.box(40 * MM, max(bar, 0.3) * MM),
                 PAGE_HEIGHT - (y + 4) * MM,
                 max(bar, 0.3) * MM,
                 3.6 * MM,
@@ -270,22 +277,22 @@ class _Page:
                 ),
                 128,
                 y + 3.2,
-                WIDTH / MM - 128,
+                FULL - 128,
                 TEXT,
-                align=Align.RIGHT,
+                align=self.side.end(),
             )
             y += 6.5
         self.text(
             thresholds_line(segments, self.figures),
             0,
             y + 3,
-            WIDTH,
+            FULL,
             SMALL,
             colour=GREY,
         )
 
     def _two_lists(self, lapsed: CustomerList, declining: CustomerList, top: float) -> None:
-        half = (WIDTH / MM - 8) / 2
+        half = (FULL - 8) / 2
         self._short_list(
             lapsed,
             _("Lapsed: {count}", count=self.figures.count(len(lapsed))),
@@ -350,7 +357,7 @@ class _Page:
             due_line(overview, self.figures),
             0,
             top + 10,
-            WIDTH,
+            FULL,
             TEXT,
         )
 
@@ -395,7 +402,7 @@ class _Page:
                 INK,
             )
         if not batches:
-            self.text(_("No letter batches yet."), 0, y + ROW / MM, WIDTH, TEXT, colour=GREY)
+            self.text(_("No letter batches yet."), 0, y + ROW / MM, FULL, TEXT, colour=GREY)
             return
         self.text(
             _(
@@ -404,7 +411,7 @@ class _Page:
             ),
             0,
             y + ROW / MM + 1.5,
-            WIDTH,
+            FULL,
             SMALL,
             colour=GREY,
         )
@@ -421,7 +428,7 @@ class _Page:
     # Drawing helpers --------------------------------------------------------------------------
 
     def section(
-        self, title: str, note: str, top: float, x: float = 0.0, width: float = WIDTH / MM
+        self, title: str, note: str, top: float, x: float = 0.0, width: float = FULL
     ) -> None:
         title_width = font_book().text_width(title, HEADING, bold=True) / MM + 3
         self.text(title, x, top + 4, width, HEADING, bold=True)
@@ -443,16 +450,16 @@ class _Page:
         colour: Color = INK,
         align: Align = Align.START,
     ) -> None:
-        """One line at ``x`` mm from the margin, its baseline ``baseline`` mm from the top,
-        shortened with "…" to fit ``width`` mm."""
+        """One line ``x`` mm in from the reading side's margin, its baseline ``baseline`` mm
+        from the top, shortened with "…" to fit ``width`` mm."""
         line = self.layout.fitted_line(text, width * MM, size, bold)
         self.canvas.setFillColor(colour)
         draw_lines(
             self.canvas,
             [line],
-            MARGIN + x * MM,
+            MARGIN + self.side.box(x * MM, width * MM),
             PAGE_HEIGHT - baseline * MM,
             width * MM,
             size * 1.2,
-            align,
+            self.side.align(align),
         )

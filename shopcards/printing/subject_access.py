@@ -3,7 +3,9 @@
 A4 pages: the card's fields, then one table per kind of record (consents, purchases, calls…).
 Cells wrap; a long table goes on over the next page with its heading and column labels
 repeated, and a row taller than what is left of a page continues on the next, line by line.
-All text goes through the letter engine's layout, so a Hebrew or Armenian name prints right.
+All text goes through the letter engine's layout, so a Hebrew or Armenian name prints right;
+in a right-to-left language the page is mirrored (reading_side): labels on the right, a
+table's first column rightmost, every line set from the right margin.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from shopcards.core.subject_access import CARD_HEADING, TITLE, Column, Section, 
 from shopcards.core.templates import Span
 from shopcards.printing.fonts import font_book
 from shopcards.printing.pages import MM
+from shopcards.printing.reading_side import ReadingSide
 from shopcards.printing.textlayout import Align, LaidLine, Layout, draw_lines
 
 PAGE_WIDTH, PAGE_HEIGHT = 210 * MM, 297 * MM
@@ -79,13 +82,15 @@ class _Pages:
         self.repeat: tuple[Section, list[float]] | None = None
         self.said = access.said
         """The words' language: the customer's copy speaks the shop's letters' language."""
+        self.side = ReadingSide(WIDTH, self.said.right_to_left)
+        """The page reads as its words do: right to left in Hebrew."""
 
     def title(self) -> None:
         self.line(self.said.gettext(TITLE), 0, WIDTH, 16, bold=True)
         self.y += 8 * MM
         made = format_value(Kind.DATE, self.access.made_at, self.access.locale, "")
-        name = self.layout.fitted_line(self.access.name, WIDTH, 12, bold=True, rtl=False)
-        self.draw(name, 0, WIDTH, INK)  # a line of its own, under the title, in any script
+        name = self.layout.fitted_line(self.access.name, WIDTH, 12, bold=True)
+        self.draw(name, 0, WIDTH, INK)  # under the title, from the page's side in any script
         self.y += 5.5 * MM
         who = self.said.gettext(
             "Card {card_no} · {shop} · {date}",
@@ -143,8 +148,9 @@ class _Pages:
         size: float = TEXT,
         aligns: Sequence[Align] = (),
     ) -> None:
-        """One row of cells side by side (ink, and left-aligned, unless told otherwise); each
-        wraps within its width, and a row that does not fit goes on over the next page."""
+        """One row of cells side by side (ink, and set from the reading side, unless told
+        otherwise); each wraps within its width, and a row that does not fit goes on over the
+        next page."""
         cells = [self.wrap(text, width, size) for text, width in zip(texts, widths, strict=True)]
         colours = colours or [INK] * len(cells)
         aligns = aligns or [Align.START] * len(cells)
@@ -211,8 +217,11 @@ class _Pages:
     def draw(
         self, line: LaidLine, x: float, width: float, colour: Color, align: Align = Align.START
     ) -> None:
+        """``line`` in the box ``x`` in from the reading side, ``width`` wide."""
         self.canvas.setFillColor(colour)
-        draw_lines(self.canvas, [line], MARGIN + x, PAGE_HEIGHT - self.y, width, line.size, align)
+        left = MARGIN + self.side.box(x, width)
+        align = self.side.align(align)
+        draw_lines(self.canvas, [line], left, PAGE_HEIGHT - self.y, width, line.size, align)
 
     def rule(self) -> None:
         self.canvas.setStrokeColor(RULE)

@@ -27,11 +27,13 @@ _ELLIPSIS = "…"
 
 
 class Align(Enum):
-    """Horizontal alignment; START is left for left-to-right and right for Hebrew paragraphs."""
+    """Horizontal alignment; START is left for left-to-right and right for Hebrew paragraphs,
+    LEFT and RIGHT are so whatever the line's direction."""
 
     START = "start"
     CENTER = "center"
     RIGHT = "right"
+    LEFT = "left"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +245,8 @@ def line_x(line: LaidLine, x: float, width: float, align: Align) -> float:
     """The left edge of ``line`` drawn in the box ``x``..``x + width``."""
     if align is Align.CENTER:
         return x + (width - line.width) / 2
+    if align is Align.LEFT:
+        return x
     if align is Align.RIGHT or line.rtl:
         return x + width - line.width
     return x

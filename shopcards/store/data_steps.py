@@ -69,3 +69,25 @@ def _d004(db: Database) -> None:
         "(SELECT coalesce(max(id), 0) FROM customers), "
         "(SELECT coalesce(max(entity_id), 0) FROM changes WHERE entity = 'customer'))"
     )
+
+
+PHONE_KINDS_SAID: dict[str, tuple[str, ...]] = {
+    "mobile": ("mobile", "matkapuhelin", "mobil", "נייד", "բջջային"),
+    "home": ("home", "koti", "acasă", "בית", "տուն"),
+    "work": ("work", "työ", "serviciu", "עבודה", "աշխատանք"),
+}
+"""The words the card form offered for each phone kind, in English, Finnish, Romanian, Hebrew
+and Armenian, as the releases before d005 saved them. Frozen here, as a migration's SQL is:
+the step means the words those releases wrote, whatever the catalogues say later."""
+
+
+@data_steps(name="d005_phone_kinds_by_key")
+def _d005(db: Database) -> None:
+    """The card form saved a phone's kind in the window's language ("matkapuhelin", "נייד"),
+    which the export's Mobile column and a vCard's TEL type do not know, and which a window
+    in another language showed untranslated. Keep each by its key ("mobile"), as the form now
+    does (core/card_fields.py); a label the shop typed itself stays as typed."""
+    for key, said in PHONE_KINDS_SAID.items():
+        others = [word for word in said if word != key]
+        marks = ", ".join("?" * len(others))
+        db.execute(f"UPDATE phones SET label = ? WHERE label IN ({marks})", [key, *others])

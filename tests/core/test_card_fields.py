@@ -3,10 +3,13 @@ say each field with the words of core/card_fields.py; an older export still read
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
 from shopcards.core.card_export import CARD_HEADINGS, card_headings
-from shopcards.core.card_fields import CARD_FIELDS
+from shopcards.core.card_fields import CARD_FIELDS, SHORT_FIELDS, column_heading
 from shopcards.core.customer_headings import Field, recognise
 from shopcards.core.i18n import words
 from shopcards.core.subject_access import CARD_WORDS
@@ -15,6 +18,8 @@ from shopcards.services import catalogues
 from shopcards.ui.imports.customers_fields import FIELD_TEXT
 from shopcards.ui.kit.card_words import FIELD_LABELS
 
+LISTS = ("ui/retention/screen.py", "ui/duplicates/window.py", "ui/card/duplicate_warning.py")
+"""The lists that head a column with a card's field."""
 SHARED = ("card_no", "title", "given_name", "family_name", "greeting", "consent_post",
           "consent_phone", "consent_email", "customer_type", "notes")  # fmt: skip
 
@@ -67,3 +72,25 @@ def test_the_customers_copy_says_a_codes_words_not_the_code(
     catalogues.start("en")
     field = CardField(key, CARD_FIELDS[key], code, CARD_WORDS.get(key))
     assert field.shown(words("fi")) == finnish
+
+
+def test_the_lists_head_a_cards_field_with_the_tables_words() -> None:
+    """The retention and duplicates lists and the duplicate warning each wrote their own
+    "Card no."; a label written again outside the table is a second string to translate."""
+    field_words = set(CARD_FIELDS.values()) | set(SHORT_FIELDS.values())
+    root = Path(__file__).parents[2] / "shopcards"
+    for module in LISTS:
+        tree = ast.parse((root / module).read_text(encoding="utf-8"))
+        written = {
+            node.args[0].value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and getattr(node.func, "id", None) in ("N_", "_")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        }
+        assert not written & field_words, module
+    assert column_heading("card_no") == "Card no." and column_heading("city") == "City"
+    for code, short in (("fi", "Kortin nro"), ("he", "מס׳ כרטיס")):
+        catalogues.start("en")
+        assert words(code).gettext(column_heading("card_no")) == short

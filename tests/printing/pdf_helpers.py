@@ -4,11 +4,15 @@ Positions come from pypdf's ``visitor_text``: each call gives a piece of text wi
 matrix and the current transformation; the piece's start point on the page is the text
 matrix's origin mapped through the transformation. The end point is the start plus the width
 the engine's own font book measures (the PDF's widths come from the same font files).
+:func:`words` asks poppler instead, for where a reader's program sees each word.
 """
 
 from __future__ import annotations
 
+import re
+import subprocess
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -57,3 +61,33 @@ def media_box(path: Path, page_number: int = 0) -> tuple[float, float]:
     """A page's width and height in points."""
     box = PdfReader(path).pages[page_number].mediabox
     return float(box.width), float(box.height)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as poppler's ``pdftotext -bbox`` finds it: its text in reading order and its
+    box in points from the page's top left (independent of the engine that drew it)."""
+
+    text: str
+    left: float
+    right: float
+    top: float
+
+
+def words(path: Path, page_number: int = 1) -> list[Word]:
+    """Every word on a page (the first is 1), as poppler reads it."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page_number), "-l", str(page_number), str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [
+        Word(unescape(text), float(left), float(right), float(top))
+        for left, top, right, text in _WORD.findall(html)
+    ]
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>'
+)

@@ -130,7 +130,9 @@ def test_the_owner_reviews_and_forgets_the_customers_past_retention(
     assert isinstance(screen, RetentionWindow)
     rows = find(screen, QTreeWidget, "Customers past retention")
     assert rows.topLevelItemCount() == 3
-    assert [rows.headerItem().text(n) for n in range(3)] == ["Name", "Card no.", "Last purchase"]
+    assert [rows.headerItem().text(n) for n in range(5)] == [
+        "Name", "Card no.", "Last purchase", "Joined", "Last changed"  # the card's own words
+    ]  # fmt: skip
     assert rows.topLevelItem(0).text(0) == "Longgone, Olga"
     assert rows.topLevelItem(0).text(2) == "none"
 

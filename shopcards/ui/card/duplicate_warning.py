@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcards.core.card import CardSummary
+from shopcards.core.card_fields import column_heading
 from shopcards.core.i18n import N_, _, isolated
 from shopcards.ui.cabinet.list_model import display_phone
 from shopcards.ui.kit.theme import MARGIN, SPACING
@@ -26,7 +27,10 @@ INTRO = N_(
     "This may be a customer you already have: the cards below share a phone number, the "
     "e-mail address, or the name and postcode with the new card."
 )
-HEADINGS = (N_("Name"), N_("Card no."), N_("Postcode"), N_("City"), N_("Phone"), N_("E-mail"))
+HEADINGS = (
+    N_("Name"),
+    *(column_heading(key) for key in ("card_no", "postcode", "city", "phones", "email")),
+)
 
 
 _ID_ROLE = Qt.ItemDataRole.UserRole

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcards.core.card_fields import column_heading
 from shopcards.core.errors import NotFound, ShopError
 from shopcards.core.i18n import N_, _, ngettext
 from shopcards.core.progress import CancelToken
@@ -37,7 +38,7 @@ from shopcards.ui.kit.widgets import button
 from shopcards.ui.kit.window_fit import fit_to_screen
 
 TITLE = N_("Duplicate cards")
-COLUMNS = (N_("Card no."), N_("Name"), N_("Card no."), N_("Name"), N_("Why"))
+COLUMNS = (column_heading("card_no"), N_("Name"), column_heading("card_no"), N_("Name"), N_("Why"))
 _PAIR = Qt.ItemDataRole.UserRole
 
 

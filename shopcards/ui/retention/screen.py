@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcards.core.card_fields import column_heading
 from shopcards.core.i18n import N_, _, format_locale, ngettext, pgettext
 from shopcards.core.progress import CancelToken
 from shopcards.core.retention import Logged, PastRetention
@@ -29,7 +30,13 @@ from shopcards.ui.kit.widgets import MessageLabel, button
 from shopcards.ui.kit.window_fit import fit_to_screen
 
 TITLE = N_("Customers past retention")
-COLUMNS = (N_("Name"), N_("Card no."), N_("Last purchase"), N_("Card made"), N_("Last changed"))
+COLUMNS = (
+    N_("Name"),
+    column_heading("card_no"),
+    N_("Last purchase"),
+    column_heading("created_at"),
+    column_heading("updated_at"),
+)
 SHOWN = 1_000
 """Rows put in the list; all of them are forgotten."""
 OFF = N_(
