@@ -6,6 +6,7 @@ A plain value object; the store turns it into rows and back, the window into wid
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -62,6 +63,14 @@ class PartialDate:
         if self.year is None:
             return f"--{self.month:02d}-{self.day:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def said(self, locale: str) -> str:
+        """ "3 April 1961", or "3 April" when the year is unknown, as ``locale`` writes it."""
+        from babel.dates import format_date, format_skeleton  # ~30 ms: when first written
+
+        if self.year is None:
+            return str(format_skeleton("MMMMd", dt.date(2000, self.month, self.day), locale=locale))
+        return str(format_date(dt.date(self.year, self.month, self.day), "long", locale=locale))
 
     @classmethod
     def from_iso(cls, text: str) -> PartialDate:

@@ -30,6 +30,15 @@ def format_value(kind: Kind, value: Value, locale: str, currency: str) -> str:
     return str(value)
 
 
+def format_moment(value: Value, locale: str) -> str:
+    """A date as :func:`format_value` writes it; a record's moment (ISO date and time) with
+    its time of day too, as hh:mm."""
+    text = format_value(Kind.DATE, value, locale, "")
+    if isinstance(value, str) and "T" in value:
+        return f"{text} {value[11:16]}"
+    return text
+
+
 def format_uplift(batch: BatchResult, days: int, locale: str) -> str:
     """The uplift in ``days``, in percentage points, signed ("+6.7 pts"); "no hold-out"
     without one; a trailing "*" while those days have not all passed yet."""

@@ -17,10 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from shopcards.core.card import PartialDate
 from shopcards.core.card_fields import CUSTOMER_TYPES, GREETINGS, JOINED_VIA
 from shopcards.core.consent import CHANNEL_LABELS, HOW_LABELS, VALUE_LABELS
 from shopcards.core.i18n import N_, Words, current
 from shopcards.core.insights import Kind, Value
+from shopcards.core.insights_text import format_moment
+from shopcards.core.roles import ACTORS
 
 FORMAT = "shopcards.subject-access/1"
 """Named in the JSON file, so a reader knows which keys to expect."""
@@ -35,12 +38,28 @@ class Field:
     label: str
     value: str | list[str]
     words: Mapping[Any, str] | None = None
+    kind: Kind = Kind.TEXT
+    """DATE for a day ("1961-04-03", "--04-03" without its year) or a moment (ISO date and
+    time): the JSON file keeps it so, the PDF writes it as ``locale`` does."""
 
-    def shown(self, said: Words | None = None) -> str:
-        """The value as a person reads it ("not asked" for the code ``not_asked``)."""
+    def shown(self, said: Words | None = None, locale: str = "") -> str:
+        """The value as a person reads it ("not asked" for the code ``not_asked``; a date in
+        words when ``locale`` is given)."""
         text = self.value if isinstance(self.value, str) else "\n".join(self.value)
         if self.words and text in self.words:
             return (said or current()).gettext(self.words[text])
+        if locale and text and self.kind is Kind.DATE:
+            return _day_said(text, locale)
+        return text
+
+
+def _day_said(text: str, locale: str) -> str:
+    """A day or a moment as ``locale`` writes it; a text that is neither stays as it is."""
+    try:
+        if "T" in text:
+            return format_moment(text, locale)
+        return PartialDate.from_iso(text).said(locale)
+    except ValueError:
         return text
 
 
@@ -146,7 +165,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("channel", N_("Channel"), words=CHANNEL_LABELS),
             Column("value", N_("Consent"), words=VALUE_LABELS),
             Column("how", N_("How"), words=HOW_LABELS),
-            Column("by", N_("By")),
+            Column("by", N_("By"), words=ACTORS),
             Column("desk", N_("Desk")),
         ),
     ),
@@ -219,7 +238,7 @@ SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
         N_("Changes to the card"),
         (
             Column("at", N_("When"), Kind.DATE),
-            Column("by", N_("By")),
+            Column("by", N_("By"), words=ACTORS),
             Column("desk", N_("Desk")),
             Column("action", N_("What"), words=ACTIONS),
             Column("details", N_("Details"), share=4),

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from shopcards.core.files import atomic_path
 from shopcards.core.insights import Kind, Value
-from shopcards.core.insights_text import format_value
+from shopcards.core.insights_text import format_moment, format_value
 from shopcards.core.subject_access import CARD_HEADING, TITLE, Column, Section, SubjectAccess
 from shopcards.core.templates import Span
 from shopcards.printing.fonts import font_book
@@ -105,7 +105,7 @@ class _Pages:
         self.heading(self.said.gettext(CARD_HEADING))
         for field in self.access.card:
             widths = [LABEL_WIDTH, WIDTH - LABEL_WIDTH - GAP]
-            self.row([field.label, field.shown(self.said)], widths, (GREY, INK))
+            self.row([field.label, field.shown(self.said, self.access.locale)], widths, (GREY, INK))
 
     def table(self, section: Section) -> None:
         widths = _widths(section.columns)
@@ -166,12 +166,11 @@ class _Pages:
         self.y += 1
 
     def cell(self, column: Column, value: Value) -> str:
-        text = format_value(
+        if column.kind is Kind.DATE:
+            return format_moment(value, self.access.locale)  # a record's moment: its time too
+        return format_value(
             column.kind, column.shown(value, self.said), self.access.locale, self.access.currency
         )
-        if column.kind is Kind.DATE and isinstance(value, str) and "T" in value:
-            return f"{text} {value[11:16]}"  # a record's moment: its time too
-        return text
 
     def new_page(self) -> None:
         self.footer()

@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from shopcards.core.card import Card
-from shopcards.core.card_fields import CARD_FIELDS
+from shopcards.core.card_fields import CARD_FIELDS, PHONE_KINDS
 from shopcards.core.files import atomic_path
 from shopcards.core.i18n import Words, _, current, format_locale, words
+from shopcards.core.insights import Kind
+from shopcards.core.phones import display
 from shopcards.core.subject_access import (
     CARD_WORDS,
     Field,
@@ -54,7 +56,7 @@ def gather(session: Session, card_id: int, said: Words | None = None) -> Subject
         made_at=session.now(),
         card_no=card.card_no,
         name=card.full_name,
-        card=_fields(card, said),
+        card=_fields(card, said, session.settings.region),
         sections=sections,
         said=said,
     )
@@ -80,7 +82,7 @@ def write(
     return access
 
 
-def _fields(card: Card, said: Words) -> tuple[Field, ...]:
+def _fields(card: Card, said: Words, region: str) -> tuple[Field, ...]:
     values: dict[str, str | list[str]] = {
         "card_no": card.card_no,
         "title": card.title,
@@ -91,7 +93,7 @@ def _fields(card: Card, said: Words) -> tuple[Field, ...]:
         "postcode": card.postcode,
         "city": card.city,
         "country": card.country,
-        "phones": [f"{p.number} ({p.label})" if p.label else p.number for p in card.phones],
+        "phones": [_phone(display(p.number, region), p.label, said) for p in card.phones],
         "email": card.email,
         "birthday": card.birthday.iso() if card.birthday else "",
         "anniversary": card.anniversary,
@@ -110,6 +112,23 @@ def _fields(card: Card, said: Words) -> tuple[Field, ...]:
         "updated_at": card.updated_at,
     }
     return tuple(
-        Field(key, said.gettext(CARD_FIELDS[key]), value, CARD_WORDS.get(key))
+        Field(
+            key,
+            said.gettext(CARD_FIELDS[key]),
+            value,
+            CARD_WORDS.get(key),
+            Kind.DATE if key in DAYS else Kind.TEXT,
+        )
         for key, value in values.items()
     )
+
+
+DAYS = frozenset(("birthday", "anniversary", "archived_at", "created_at", "updated_at"))
+"""The card's fields that hold a day or a moment (Field.kind)."""
+
+
+def _phone(number: str, label: str, said: Words) -> str:
+    """ "+358 40 123 4567 (matkapuhelin)": a kind in the copy's language, a label as typed."""
+    if not label:
+        return number
+    return f"{number} ({said.gettext(PHONE_KINDS[label]) if label in PHONE_KINDS else label})"

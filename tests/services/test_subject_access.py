@@ -11,6 +11,7 @@ import pytest
 from shopcards.core.calls import CallInput
 from shopcards.core.consent import Channel
 from shopcards.core.errors import PermissionDenied
+from shopcards.core.phones import display
 from shopcards.core.purchase import PurchaseInput
 from shopcards.core.subject_access import FORMAT, SECTIONS
 from shopcards.services import calls, cards, consents, purchases, subject_access
@@ -127,3 +128,39 @@ def test_the_customers_pdf_speaks_the_letters_language_whatever_the_window_reads
     assert f"kortti {card_no} · sivu 1" in text
     assert "Everything we keep" not in text and "Purchases" not in text
     assert subject_access.gather(owner, tamar).section("calls").heading == "Calls"
+
+
+def test_the_customers_pdf_writes_days_moments_and_phone_kinds_in_its_language(
+    owner: Session, tmp_path: Path
+) -> None:
+    """The JSON keeps ISO days and codes for a machine; the Finnish copy says them as a Finnish
+    reader writes them: a birthday with and without its year, when the card was made, and a
+    phone's kind (a label typed by the shop stays as typed)."""
+    from shopcards.services.settings import update_settings
+    from tests.printing.pdf_helpers import pages
+
+    update_settings(owner, letter_language="fi", locale="fi_FI", region="FI")
+    card = cards.add_card(
+        owner,
+        card_input(
+            "Sari",
+            "Heinonen",
+            birthday="1969-10-30",
+            phones=[("mobile", "040 123 4567"), ("mummola", "09 123 456")],
+        ),
+    )
+    assert card.id is not None
+    out, json_file = tmp_path / "sari.pdf", tmp_path / "sari.json"
+    subject_access.write(owner, card.id, pdf=out, json_file=json_file)
+    text = "\n".join(pages(out))
+    assert "30. lokakuuta 1969" in text and "1969-10-30" not in text
+    mobile = display("+358401234567", "FI")  # as the shop writes it, not +358…
+    assert f"{mobile} (matkapuhelin)" in text and "(mummola)" in text
+    assert "(mobile)" not in text and "\nOmistaja\n" in text  # who made the card, in words
+    assert "23.11.2026 10:30" in text and "2026-11-23T" not in text
+    kept = json.loads(json_file.read_text(encoding="utf-8"))
+    assert kept["card"]["birthday"] == "1969-10-30"
+    yearless = cards.add_card(owner, card_input("Eino", "Leino", birthday="--03-06"))
+    assert yearless.id is not None
+    subject_access.write(owner, yearless.id, pdf=out)
+    assert "6. maaliskuuta" in "\n".join(pages(out))

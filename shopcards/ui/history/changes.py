@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 from shopcards.core.card import Consent, CustomerType, JoinedVia, PartialDate
 from shopcards.core.changes import Change
 from shopcards.core.i18n import N_, _, format_locale
+from shopcards.core.roles import ACTORS
 from shopcards.services import purchases
 from shopcards.services.session import Session
 from shopcards.ui.history.edit import FIELD_NAMES
@@ -24,7 +25,6 @@ from shopcards.ui.kit.dates import iso_date_text, iso_date_time_text, partial_da
 from shopcards.ui.kit.empty_note import TableOrNote
 
 HEADERS = (N_("When"), N_("Who"), N_("What"))
-ACTORS = {"owner": N_("Owner"), "clerk": N_("Clerk")}
 _CARD_ACTIONS = {
     "added": N_("Card added"),
     "archived": N_("Card archived"),

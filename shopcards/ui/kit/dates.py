@@ -55,12 +55,7 @@ def iso_date_time_text(iso: str, locale: str) -> str:
 
 def partial_date_text(date: PartialDate, locale: str) -> str:
     """ "3 April 1961", or "3 April" when the year is unknown, in the shop's language."""
-    from babel.dates import format_date, format_skeleton
-
-    locale = words_locale(locale)
-    if date.year is None:
-        return str(format_skeleton("MMMMd", dt.date(2000, date.month, date.day), locale=locale))
-    return str(format_date(dt.date(date.year, date.month, date.day), "long", locale=locale))
+    return date.said(words_locale(locale))
 
 
 def date_edit(
