@@ -83,6 +83,17 @@ def type_text(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
 
 
+def type_keys(qtbot: QtBot, dialog: QWidget, *keys: str | Qt.Key) -> None:
+    """Type into whatever the dialog's focus is on, as a person would, key after key."""
+    for key in keys:
+        target = dialog.focusWidget()
+        assert target is not None
+        if isinstance(key, str):
+            qtbot.keyClicks(target, key)
+        else:
+            qtbot.keyClick(target, key)
+
+
 def visible_texts(root: QWidget) -> list[str]:
     return [label.text() for label in root.findChildren(QLabel) if label.isVisible()]
 

@@ -10,21 +10,10 @@ from pytestqt.qtbot import QtBot
 from shopcards.core.roles import Role
 from shopcards.services import auth, settings
 from shopcards.services.session import Session
-from tests.ui.conftest import ModalAnswers, find
+from tests.ui.conftest import ModalAnswers, find, type_keys
 from tests.ui.test_shop_tools import _shop_action, _tools
 
 PIN = "246810"
-
-
-def _keys(qtbot: QtBot, dialog: QWidget, *keys: str | Qt.Key) -> None:
-    """Type into whatever the dialog's focus is on, as a person would, key after key."""
-    for key in keys:
-        target = dialog.focusWidget()
-        assert target is not None
-        if isinstance(key, str):
-            qtbot.keyClicks(target, key)
-        else:
-            qtbot.keyClick(target, key)
 
 
 def test_first_start_pin_is_set_by_pin_tab_pin_enter(qtbot: QtBot, clerk: Session) -> None:
@@ -32,7 +21,7 @@ def test_first_start_pin_is_set_by_pin_tab_pin_enter(qtbot: QtBot, clerk: Sessio
     _window, tools = _tools(qtbot, clerk)
     tools.start()
     qtbot.waitUntil(lambda: tools.first_pin.isVisible())
-    _keys(qtbot, tools.first_pin, PIN, Qt.Key.Key_Tab, PIN, Qt.Key.Key_Return)
+    type_keys(qtbot, tools.first_pin, PIN, Qt.Key.Key_Tab, PIN, Qt.Key.Key_Return)
     assert tools.first_pin.result() == QDialog.DialogCode.Accepted
     assert auth.become_owner(clerk, PIN) is None and clerk.role is Role.OWNER
     # start() also took the daily backup: let it end before the card file closes
@@ -49,7 +38,7 @@ def test_owner_mode_by_keys_and_an_empty_enter_is_not_a_wrong_pin(
     said: list[str] = []
 
     def enter_empty_then_the_pin(dialog: QWidget) -> None:
-        _keys(qtbot, dialog, Qt.Key.Key_Return)
+        type_keys(qtbot, dialog, Qt.Key.Key_Return)
         said.append(find(dialog, QLabel, "Message").text())
         said.append(
             str(
@@ -58,7 +47,7 @@ def test_owner_mode_by_keys_and_an_empty_enter_is_not_a_wrong_pin(
                 ).fetchone()[0]
             )
         )
-        _keys(qtbot, dialog, PIN, Qt.Key.Key_Return)
+        type_keys(qtbot, dialog, PIN, Qt.Key.Key_Return)
 
     modals.then(enter_empty_then_the_pin)
     _shop_action(window, "Owner mode…")

@@ -32,7 +32,7 @@ from shopcards.ui.sharing.connect_dialog import ConnectDialog
 from shopcards.ui.sharing.share_dialog import ShareDialog
 from tests.conftest import PIN, set_test_pin
 from tests.shared_store import free_port
-from tests.ui.conftest import find, visible_texts
+from tests.ui.conftest import find, type_keys, visible_texts
 from tests.ui.test_cabinet_app import cabinet, settings  # noqa: F401 (fixtures)
 
 NO_SYSTEMD = Outcome(Step(command=("systemctl", "--user", "enable", "x")), False, "no systemd")
@@ -104,7 +104,7 @@ def test_the_owner_shares_from_the_file_menu_and_another_pc_connects_by_keys(
     share = _modal(qtbot, ShareDialog)
     assert isinstance(share, ShareDialog)
     assert share.focusWidget() is share.share_button
-    _keys(qtbot, share, Qt.Key.Key_Return)
+    type_keys(qtbot, share, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: share.server is not None, timeout=60_000)
     address_text = find(share, QLineEdit, "Address").text()
     password = find(share, QLineEdit, "Password").text()
@@ -112,7 +112,7 @@ def test_the_owner_shares_from_the_file_menu_and_another_pc_connects_by_keys(
     assert address_text == server.address.short and password == server.password
     undone = "Not done: systemctl --user enable x (no systemd)"
     assert any(undone in text for text in visible_texts(share))
-    _keys(qtbot, share, Qt.Key.Key_Return)  # Open the shared card file: the default now
+    type_keys(qtbot, share, Qt.Key.Key_Return)  # Open the shared card file: the default now
     qtbot.waitUntil(lambda: isinstance(_card_file(cabinet), SharedCardFile), timeout=20_000)
     assert _names(cabinet) == _names_of(shop)
     shared_window = cabinet.window
@@ -122,28 +122,17 @@ def test_the_owner_shares_from_the_file_menu_and_another_pc_connects_by_keys(
     connect = _modal(qtbot, ConnectDialog)
     assert isinstance(connect, ConnectDialog)
     assert connect.focusWidget() is connect.address  # typing can start at once
-    _keys(qtbot, connect, address_text, Qt.Key.Key_Tab, "wrong-wrong-wrong", Qt.Key.Key_Return)
+    type_keys(qtbot, connect, address_text, Qt.Key.Key_Tab, "wrong-wrong-wrong", Qt.Key.Key_Return)
     qtbot.waitUntil(connect.problem.isVisible, timeout=20_000)
     assert "password" in connect.problem.text().lower()
     assert connect.address.text() == address_text and connect.isVisible()
     assert connect.focusWidget() is connect.password and connect.password.text() == ""
-    _keys(qtbot, connect, password, Qt.Key.Key_Return)
+    type_keys(qtbot, connect, password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: cabinet.window is not shared_window, timeout=20_000)
     assert not isValid(connect)  # closed (and deleted) once it had connected
     assert connection_secret.password_for(server.address) == password
     assert isinstance(_card_file(cabinet), SharedCardFile)
     assert _names(cabinet) == _names_of(shop)
-
-
-def _keys(qtbot: QtBot, dialog: QWidget, *keys: str | Qt.Key) -> None:
-    """Type into whatever the dialog's focus is on, key after key (tests/ui/test_pin_keys.py)."""
-    for key in keys:
-        target = dialog.focusWidget()
-        assert target is not None
-        if isinstance(key, str):
-            qtbot.keyClicks(target, key)
-        else:
-            qtbot.keyClick(target, key)
 
 
 def _card_file(cabinet: Cabinet) -> object:  # noqa: F811
