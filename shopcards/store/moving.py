@@ -34,8 +34,8 @@ def into_server(
     card_file: CardFile, shared: SharedCardFile, report: Report | None, replace: bool = False
 ) -> int:
     """Make the shared store a copy of ``card_file``; the number of rows copied. An empty
-    database is given the tables first; with ``replace``, the shared store's tables are
-    emptied instead (a backup restored into it)."""
+    database is given the tables first and their indexes after the rows; with ``replace``,
+    the shared store's tables are emptied instead (a backup restored into it)."""
     schema = from_card_file(card_file.conn)
     total = _row_total(card_file.conn, schema.tables) + _count(
         card_file.conn, "customer_search_content"
@@ -53,6 +53,8 @@ def into_server(
             done = _copy_table_in(card_file.conn, conn, table, done, total, report)
         words = card_file.conn.execute(WORDS_SQL)
         done = _copy_in(conn, "customer_search", ("id", "words"), words, done, total, report)
+        for statement in () if replace else schema.indexes:  # over the rows, at once
+            conn.execute_simple(statement)
         for table in schema.tables:
             if table.identity:
                 _follow_ids(conn, table)
