@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
 
 from shopcards.core.errors import ServerUnreachable
 from shopcards.core.i18n import _
@@ -63,6 +63,12 @@ def connection_lost(exc: BaseException) -> bool:
         return True
     code = str(_details(exc).get("C", ""))
     return code.startswith("08") or code in SERVER_GOING_AWAY
+
+
+class Writable(Protocol):
+    """Where ``COPY … TO STDOUT`` writes its bytes, a row (or a few) at a time."""
+
+    def write(self, data: bytes, /) -> object: ...
 
 
 class Conflict(sqlite3.IntegrityError):
@@ -149,6 +155,10 @@ class PgConnection:
 
     def copy_in(self, sql: str, stream: BinaryIO) -> None:
         """``COPY … FROM STDIN`` with ``stream``'s bytes (store/moving.py)."""
+        self._run(lambda native: native.execute_unnamed(sql, stream=stream), sql)
+
+    def copy_out(self, sql: str, stream: Writable) -> None:
+        """``COPY … TO STDOUT``, its bytes written to ``stream`` as they come (store/moving.py)."""
         self._run(lambda native: native.execute_unnamed(sql, stream=stream), sql)
 
     def execute_simple(self, sql: str) -> None:

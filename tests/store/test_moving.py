@@ -19,6 +19,7 @@ from shopcards.store.cardfile import open_card_file
 from shopcards.store.shared_file import open_shared
 from tests.shared_store import ServerForTests
 
+TRICKY = "tab\there\nnew line\r\\N not null \\ back\x1c\u2028 \x0b\x0c end"
 TABLES = ("customers", "phones", "purchases", "changes", "search_words", "settings", "tags")
 
 
@@ -45,11 +46,23 @@ def test_a_card_file_goes_in_and_comes_back_the_same(
     shared = open_shared(pg_server.address("moving_round"), None)
     card_file = open_card_file(source)
     steps: list[Progress] = []
+    with card_file.write() as db:  # what COPY's text must escape, and a line ending it must not
+        db.execute("UPDATE customers SET notes = ? WHERE id = 1", [TRICKY])
+        db.execute("UPDATE customers SET is_staff = 1 WHERE id = 2")
     moving.into_server(card_file, shared, steps.append)
     moving.card_file_copy(shared, tmp_path / "back.db")
     back = open_card_file(tmp_path / "back.db")
-    for table in TABLES:
+    tables = [
+        name
+        for (name,) in card_file.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not name.startswith("customer_search")
+    ]
+    assert set(TABLES) <= set(tables)
+    for table in tables:
         assert _rows(back.conn, table) == _rows(card_file.conn, table), table
+    assert back.conn.execute("SELECT notes FROM customers WHERE id = 1").fetchone() == (TRICKY,)
+    schema = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+    assert back.conn.execute(schema).fetchall() == card_file.conn.execute(schema).fetchall()
     assert steps and steps[-1].done == steps[-1].total
     words = "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'a*'"
     assert back.conn.execute(words).fetchone() == card_file.conn.execute(words).fetchone()
@@ -75,6 +88,29 @@ def test_a_cancelled_move_leaves_the_server_empty(
         "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
     ).fetchone()
     assert tables == (0,)
+    shared.close()
+
+
+def test_a_cancelled_copy_out_leaves_no_file_and_the_server_as_it_was(
+    pg_server: ServerForTests, tmp_path: Path
+) -> None:
+    """Cancelled in the middle of a table's rows: the rows still on their way are read and
+    dropped, so the connection is in step for the next statement, and no file is left."""
+    source = tmp_path / "shop.db"
+    _demo_shop(source)
+    pg_server.run("CREATE DATABASE moving_out_cancel TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'")
+    shared = open_shared(pg_server.address("moving_out_cancel"), None)
+    moving.into_server(open_card_file(source), shared, None)
+    back = tmp_path / "back.db"
+
+    def stop(step: Progress) -> None:
+        if step.done:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        moving.card_file_copy(shared, back, stop)
+    assert not back.exists()
+    assert shared.conn.execute("SELECT count(*) FROM customers").fetchone() == (60,)
     shared.close()
 
 
