@@ -30,6 +30,9 @@ from shopcards.store.reads import Reads
 from shopcards.store.shared_file import SharedCardFile
 
 MOVING_OUT = N_("Moving the cards back into a card file on this PC…")
+INDEXES_BUILT_IN_S = 1800.0
+"""How long an index build over a moved card file may take (the words' trigram index over
+1,000,000 cards takes well over the connection's usual 10 s on a slow PC)."""
 SLICE = 20_000
 """Rows per COPY and per fetch: large enough to cross the network in few trips."""
 WORDS_SQL = "SELECT id, c0 FROM customer_search_content ORDER BY id"
@@ -58,8 +61,9 @@ def into_server(
             done = _copy_table_in(card_file.conn, conn, table, done, total, report)
         words = card_file.conn.execute(WORDS_SQL)
         done = _copy_in(conn, "customer_search", ("id", "words"), words, done, total, report)
-        for statement in () if replace else schema.indexes:  # over the rows, at once
-            conn.execute_simple(statement)
+        with conn.unhurried(INDEXES_BUILT_IN_S):
+            for statement in () if replace else schema.indexes:  # over the rows, at once
+                conn.execute_simple(statement)
         for table in schema.tables:
             if table.identity:
                 _follow_ids(conn, table)

@@ -202,6 +202,20 @@ class PgConnection:
         return self._native
 
     @contextmanager
+    def unhurried(self, seconds: float) -> Iterator[None]:
+        """Statements that are minutes of the server's own work (a moved card file's indexes,
+        built over all its rows): the answer is waited for ``seconds``, not the connection's
+        usual timeout, which is there to notice a cut cable (pg8000 has no public way to
+        change it, so its socket is told)."""
+        sock = self._reached()._usock
+        before = sock.gettimeout()
+        sock.settimeout(seconds)
+        try:
+            yield
+        finally:
+            sock.settimeout(before)
+
+    @contextmanager
     def snapshot(self) -> Iterator[None]:
         """Several reads from one state of the store (a report's figures must add up while
         the till sells): one REPEATABLE READ READ ONLY transaction, where each statement

@@ -9,12 +9,12 @@ import pytest
 
 from shopcards.core.card import CardQuery
 from shopcards.core.collation import Alphabet
-from shopcards.core.errors import Cancelled
+from shopcards.core.errors import Cancelled, ServerUnreachable
 from shopcards.core.progress import Progress
 from shopcards.core.shared_address import SharedAddress
 from shopcards.services import demo
 from shopcards.services.opening import open_session
-from shopcards.store import card_list, moving
+from shopcards.store import card_list, moving, shared_file
 from shopcards.store.cardfile import open_card_file
 from shopcards.store.shared_file import open_shared
 from tests.shared_store import ServerForTests
@@ -112,6 +112,23 @@ def test_a_cancelled_copy_out_leaves_no_file_and_the_server_as_it_was(
     assert not back.exists()
     assert shared.conn.execute("SELECT count(*) FROM customers").fetchone() == (60,)
     shared.close()
+
+
+def test_a_long_index_build_is_waited_for_and_a_short_wait_is_back_after(
+    pg_server: ServerForTests, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The move builds its indexes in one statement each, minutes of the server's work on a
+    big file: it must not be taken for a cut cable (it was, on 1,000,000 cards), and after it
+    a statement the server does not answer is noticed as soon as before."""
+    monkeypatch.setattr(shared_file, "CONNECT_TIMEOUT_S", 0.5)
+    shared = open_shared(pg_server.address("postgres"), None)
+    try:
+        with shared.conn.unhurried(10):
+            shared.conn.execute("SELECT pg_sleep(1)")
+        with pytest.raises(ServerUnreachable):
+            shared.conn.execute("SELECT pg_sleep(1)")
+    finally:
+        shared.close()
 
 
 @pytest.mark.parametrize(
