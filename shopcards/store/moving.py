@@ -7,6 +7,9 @@ from is never written. Rows go table by table in the order their foreign keys ne
 Into the server, rows travel by ``COPY … FROM STDIN`` (one statement per slice of rows: a
 statement per row would take 15 minutes for 2,000,000 purchases over the network); out of
 it, through a server-side cursor, a slice at a time, so a big store never sits in memory.
+The tables are analysed before the move commits: after a COPY the planner knows nothing of
+what they hold until autovacuum comes round (a minute or more, and never for small tables),
+and plans the first reports blind.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ def into_server(
         for table in schema.tables:
             if table.identity:
                 _follow_ids(conn, table)
+        conn.execute_simple("ANALYZE")
     return done
 
 

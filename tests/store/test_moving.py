@@ -51,6 +51,8 @@ def test_a_card_file_goes_in_and_comes_back_the_same(
     for table in TABLES:
         assert _rows(back.conn, table) == _rows(card_file.conn, table), table
     assert steps and steps[-1].done == steps[-1].total
+    analysed = "SELECT count(*) > 0 FROM pg_stats WHERE tablename = 'purchases'"
+    assert shared.conn.execute(analysed).fetchone() == (True,)  # planned by what it holds
     words = "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'a*'"
     assert back.conn.execute(words).fetchone() == card_file.conn.execute(words).fetchone()
     shared.close()
