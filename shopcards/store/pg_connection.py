@@ -90,7 +90,7 @@ class PgCursor:
     """The rows of one statement, read as from ``sqlite3.Cursor``: tuples, then None."""
 
     def __init__(self, rows: list[list[Any]] | None, columns: Any, row_count: int) -> None:
-        self._rows = iter(()) if rows is None else (tuple(row) for row in rows)
+        self._rows = iter(()) if rows is None else map(tuple, rows)
         self.description = (
             None if columns is None else [(c["name"],) + (None,) * 6 for c in columns]
         )
