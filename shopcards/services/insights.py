@@ -22,7 +22,6 @@ from pathlib import Path
 from shopcards.core.card import CardSummary
 from shopcards.core.consent import suggest_contact
 from shopcards.core.csv_cells import Cell, csv_rows
-from shopcards.core.cycles import cycle_collector_paused
 from shopcards.core.errors import ValidationError
 from shopcards.core.history import months_back
 from shopcards.core.i18n import N_, _, format_locale, ngettext
@@ -146,12 +145,11 @@ def batch_results(session: Session) -> tuple[BatchResult, ...]:
 
 
 def overview(session: Session, start: dt.date, end: dt.date) -> Overview:
-    """Everything the insights screen shows, from one snapshot and one pass over purchases
-    (its 300,000 rows made with the cycle collector paused: core.cycles)."""
+    """Everything the insights screen shows, from one snapshot and one pass over purchases."""
     _require(session)
     _check_period(start, end)
     today = session.today()
-    with store.snapshot(session.db) as db, cycle_collector_paused():
+    with store.snapshot(session.db) as db:
         figures = _figures(session)
         by_id = {f.customer_id: f for f in figures}
         leave_out = store.left_out(db)
@@ -304,8 +302,7 @@ def _with_contact(db: Database, listed: CustomerList) -> CustomerList:
     """The list with how to reach each customer: a call only where they agreed to calls
     (core.consent.suggest_contact), so nobody who said no to the phone is rung."""
     reach = consents.reach(db, list(listed.ids))
-    said = {how: suggest_contact(*how) for how in set(reach.values())}  # a few, not per card
-    values = [said[reach[i]] if i in reach else "" for i in listed.ids]
+    values = [suggest_contact(*reach[i]) if i in reach else "" for i in listed.ids]
     return replace(listed, columns=(*listed.columns, Column(_(CONTACT), Kind.TEXT, values)))
 
 

@@ -8,9 +8,6 @@ Into the server, rows travel by ``COPY … FROM STDIN`` (one statement per slice
 statement per row would take 15 minutes for 2,000,000 purchases over the network), and the
 indexes are built once the rows are in; out of it, by ``COPY … TO STDOUT`` as text, put into
 the card file a slice at a time as it comes, so a big store never sits in memory.
-The tables are analysed before the move commits: after a COPY the planner knows nothing of
-what they hold until autovacuum comes round (a minute or more, and never for small tables),
-and plans the first reports blind.
 """
 
 from __future__ import annotations
@@ -34,8 +31,8 @@ from shopcards.store.shared_file import SharedCardFile
 
 MOVING_OUT = N_("Moving the cards back into a card file on this PC…")
 INDEXES_BUILT_IN_S = 1800.0
-"""How long an index build (or the analysis) over a moved card file may take (the words'
-trigram index over 1,000,000 cards takes well over the connection's usual 10 s on a slow PC)."""
+"""How long an index build over a moved card file may take (the words' trigram index over
+1,000,000 cards takes well over the connection's usual 10 s on a slow PC)."""
 SLICE = 20_000
 """Rows per COPY and per fetch: large enough to cross the network in few trips."""
 WORDS_SQL = "SELECT id, c0 FROM customer_search_content ORDER BY id"
@@ -64,14 +61,12 @@ def into_server(
             done = _copy_table_in(card_file.conn, conn, table, done, total, report)
         words = card_file.conn.execute(WORDS_SQL)
         done = _copy_in(conn, "customer_search", ("id", "words"), words, done, total, report)
-        for table in schema.tables:
-            if table.identity:
-                _follow_ids(conn, table)
-        names = [table.name for table in schema.tables] + ["customer_search"]
         with conn.unhurried(INDEXES_BUILT_IN_S):
             for statement in () if replace else schema.indexes:  # over the rows, at once
                 conn.execute_simple(statement)
-            conn.execute_simple(f"ANALYZE {_quoted(names)}")
+        for table in schema.tables:
+            if table.identity:
+                _follow_ids(conn, table)
     return done
 
 

@@ -38,11 +38,6 @@ UNIQUE_OR_KEY_VIOLATIONS = ("23505", "23503", "23502", "23514")
 SERVER_GOING_AWAY = ("57P01", "57P02", "57P03")
 """The server's own word that it is shutting down, crashed, or not up yet: as unreachable as
 a cut cable (codes of class 08, the connection's own failures, count too)."""
-REPORT_WORK_MEM = "64MB"
-"""Memory a snapshot's sorts and groupings may use before they spill to disk. The server's
-4 MB sorts the insights' 100,000 customers on disk (a quarter of the 80/20 split's second on
-a shop of 2,000,000 purchases); a snapshot is a report's few statements, read by the owner,
-so a larger allowance for them alone does not crowd the till's server."""
 
 T = TypeVar("T")
 
@@ -84,19 +79,15 @@ class Conflict(sqlite3.IntegrityError):
 
 
 def _numeric(text: str) -> int | float:
-    """``sum``/``avg`` as SQLite gives them: a whole number as int, else a float. Tried as a
-    whole number first: the sums of money are (a report reads 300,000 of them)."""
-    try:
-        return int(text)
-    except ValueError:
-        return float(text)
+    """``sum``/``avg`` as SQLite gives them: a whole number as int, else a float."""
+    return float(text) if "." in text or "e" in text.lower() else int(text)
 
 
 class PgCursor:
     """The rows of one statement, read as from ``sqlite3.Cursor``: tuples, then None."""
 
     def __init__(self, rows: list[list[Any]] | None, columns: Any, row_count: int) -> None:
-        self._rows = iter(()) if rows is None else map(tuple, rows)
+        self._rows = iter(()) if rows is None else (tuple(row) for row in rows)
         self.description = (
             None if columns is None else [(c["name"],) + (None,) * 6 for c in columns]
         )
@@ -231,7 +222,6 @@ class PgConnection:
         outside a transaction would see the latest commit. It changes nothing, so it ends
         with a rollback, which also ends it cleanly after an error."""
         self.execute_simple("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        self.execute_simple(f"SET LOCAL work_mem = '{REPORT_WORK_MEM}'")
         self.in_transaction = True
         try:
             yield

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -289,22 +287,6 @@ def test_overview_holds_every_list(owner: Session, shop: dict[str, int]) -> None
     assert names(shop, seen.declining) == ["Bo", "Fay"]
     assert seen.segments.group(Segment.FORMER).count == 1
     assert names(shop, seen.due_letters) == ["Bo", "Anna", "Cai", "Jon"]  # 800 €, 653 € a year
-
-
-def test_overview_reads_its_rows_with_the_cycle_collector_paused(
-    owner: Session, shop: dict[str, int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen: list[bool] = []
-    read = insights_store.customer_figures
-
-    def noted(*args: Any) -> Any:
-        seen.append(gc.isenabled())
-        return read(*args)
-
-    monkeypatch.setattr(insights_store, "customer_figures", noted)
-    insights.overview(owner, *LAST_12)
-    assert seen == [False]
-    assert gc.isenabled()
 
 
 def test_every_list_exports_to_csv(owner: Session, shop: dict[str, int], tmp_path: Path) -> None:

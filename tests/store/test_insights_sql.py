@@ -10,9 +10,6 @@ import pytest
 from shopcards.core.insights import CustomerFigures
 from shopcards.store import insights as store
 from shopcards.store.cardfile import CardFile, open_card_file
-from shopcards.store.pg_connection import REPORT_WORK_MEM
-from shopcards.store.shared_file import open_shared
-from tests.shared_store import ServerForTests
 
 TODAY = dt.date(2026, 11, 23)
 NOW = "2026-11-23T10:00:00"
@@ -156,13 +153,3 @@ def test_snapshot_inside_a_write_is_the_write(card_file: CardFile) -> None:
     with store.snapshot(card_file.db):
         assert card_file.conn.in_transaction
     assert not card_file.conn.in_transaction
-
-
-def test_a_shared_snapshot_sorts_in_memory_and_only_itself(pg_server: ServerForTests) -> None:
-    shared = open_shared(pg_server.fresh(), None)
-    try:
-        with store.snapshot(shared.db):
-            assert shared.conn.execute("SHOW work_mem").fetchone() == (REPORT_WORK_MEM,)
-        assert shared.conn.execute("SHOW work_mem").fetchone() != (REPORT_WORK_MEM,)
-    finally:
-        shared.close()
