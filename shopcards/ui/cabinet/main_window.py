@@ -44,7 +44,7 @@ from shopcards.ui.cabinet.try_again import TryAgain
 from shopcards.ui.cabinet.window_words import archived_text, count_text, saved_text, title_text
 from shopcards.ui.card.view import CardView
 from shopcards.ui.kit.theme import MARGIN, SPACING, ColourMode, Theme, colour_mode_actions
-from shopcards.ui.kit.widgets import menu_action
+from shopcards.ui.kit.widgets import add_menus, menu_action
 
 SLOW_PAGE_MS = 40
 """A first page slower than this makes the next keystroke wait for a pause in the typing…"""
@@ -253,7 +253,6 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self._menus: dict[str, QMenu] = {}
         file, cards_menu, view, help_menu = MENUS
         entries: dict[str, list[QAction | None]] = {
             file: [
@@ -275,14 +274,7 @@ class MainWindow(QMainWindow):
             view: list(self.colour_actions.values()),
             help_menu: [self.about_action],
         }
-        for title, actions in entries.items():
-            menu = bar.addMenu(_(title))
-            for action in actions:
-                if action is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(action)
-            self._menus[title.replace("&", "")] = menu
+        self._menus = add_menus(bar, entries)
 
     def _build_shortcuts(self) -> None:
         for keys, slot in (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMenuBar,
     QPushButton,
     QWidget,
 )
@@ -118,6 +120,21 @@ def ok_cancel(
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(on_cancel)
     return buttons
+
+
+def add_menus(bar: QMenuBar, entries: Mapping[str, Sequence[QAction | None]]) -> dict[str, QMenu]:
+    """Menus on ``bar`` by their English titles (marked with ``N_``, shown translated), each
+    with its actions in order (None: a separator); kept by title without the "&"."""
+    menus: dict[str, QMenu] = {}
+    for title, actions in entries.items():
+        menu = bar.addMenu(_(title))
+        for action in actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menus[title.replace("&", "")] = menu
+    return menus
 
 
 def menu_action(
