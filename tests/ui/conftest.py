@@ -3,13 +3,14 @@ find widgets by accessible name and answer modal dialogs the way a person would.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from shopcards.services import cards
@@ -94,50 +95,78 @@ def type_keys(qtbot: QtBot, dialog: QWidget, *keys: str | Qt.Key) -> None:
             qtbot.keyClick(target, key)
 
 
+def _close(dialog: QWidget) -> None:
+    """Close a dialog even if it refuses Esc and its close button (a QMessageBox with no
+    escape button does): ``done`` ends its event loop whatever it holds."""
+    if isinstance(dialog, QDialog):
+        dialog.done(QDialog.DialogCode.Rejected)
+    else:
+        dialog.close()
+
+
 def visible_texts(root: QWidget) -> list[str]:
     return [label.text() for label in root.findChildren(QLabel) if label.isVisible()]
 
 
 _ANSWERED = "answeredByTheTest"
+_STUCK_AFTER = 15.0
+"""Seconds a modal dialog may stay open unanswered before the test gives up on it."""
 
 
 class ModalAnswers:
-    """Answers the modal dialogs a test triggers, in order, each with its own function."""
+    """Answers the modal dialogs a test triggers, in order, each with its own function.
+
+    A dialog nobody answers (none was expected, or its answer failed to close it) is rejected
+    after a while and counted in ``stuck``: the test then fails instead of waiting for ever in
+    the dialog's event loop.
+    """
 
     def __init__(self, qtbot: QtBot) -> None:
         self._qtbot = qtbot
         self._queue: list[Callable[[QWidget], None]] = []
         self.seen: list[str] = []
+        self.stuck: list[str] = []
+        self._open_since: tuple[QWidget, float] | None = None
         self._timer = QTimer()
         self._timer.setInterval(20)
         self._timer.timeout.connect(self._poll)
+        self._timer.start()
 
     def then(self, answer: Callable[[QWidget], None]) -> ModalAnswers:
         self._queue.append(answer)
-        self._timer.start()
         return self
 
     def _poll(self) -> None:
         dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            self._open_since = None
+            return
         # Marked on the Qt object itself, not kept in a list: a dialog opened at the address of
         # one answered and deleted before may come back as that one's Python wrapper, and was
         # then taken for answered (the merge dialog after the duplicate warning, in a long run).
-        if dialog is None or dialog.property(_ANSWERED) or not self._queue:
+        if dialog.property(_ANSWERED) or not self._queue:
+            self._give_up_if_stuck(dialog)
             return
         dialog.setProperty(_ANSWERED, True)
         self.seen.append(dialog.windowTitle())
         answer = self._queue.pop(0)
-        if not self._queue:
-            self._timer.stop()
         # answered from a fresh event, so a dialog that opens another one does not block this
         QTimer.singleShot(0, lambda: self._answer(answer, dialog))
+
+    def _give_up_if_stuck(self, dialog: QWidget) -> None:
+        if self._open_since is None or self._open_since[0] is not dialog:
+            self._open_since = (dialog, time.monotonic())
+        elif time.monotonic() - self._open_since[1] > _STUCK_AFTER:
+            self.stuck.append(dialog.windowTitle())
+            self._open_since = None
+            _close(dialog)
 
     @staticmethod
     def _answer(answer: Callable[[QWidget], None], dialog: QWidget) -> None:
         try:
             answer(dialog)
         except BaseException:
-            dialog.close()  # a failed check must not leave the test waiting on the dialog
+            _close(dialog)  # a failed check must not leave the test waiting on the dialog
             raise
 
     def all_answered(self) -> bool:
@@ -152,4 +181,5 @@ def modals(qtbot: QtBot) -> Iterator[ModalAnswers]:
     answers = ModalAnswers(qtbot)
     yield answers
     answers.stop()
+    assert not answers.stuck, f"dialogs left open with no answer: {answers.stuck}"
     assert answers.all_answered(), "a dialog the test expected never opened"

@@ -4,7 +4,14 @@ shows the conflict dialog, and "Reload theirs" and "Keep mine" each do what they
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from shopcards.core.templates import TemplateKind
@@ -85,6 +92,23 @@ def test_reload_theirs_shows_the_other_desks_words_and_saves_nothing(
     click(qtbot, till, "Save")
     assert till.saved is not None and till.saved.version == 2
     assert stored_body(owner, "letter_welcome") == "From the till, after reading theirs."
+
+
+def test_esc_on_the_conflict_goes_back_to_the_editor_with_nothing_decided(
+    qtbot: QtBot, owner: Session, other_owner: Session, modals: ModalAnswers
+) -> None:
+    office = open_editor(qtbot, owner, "letter_welcome")
+    till = open_editor(qtbot, other_owner, "letter_welcome")
+    write(office, "From the office.")
+    click(qtbot, office, "Save")
+    write(till, "From the till.")
+    modals.then(lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape))
+    click(qtbot, till, "Save")
+    qtbot.waitUntil(modals.all_answered)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert till.isVisible() and till.saved is None
+    assert find(till, QPlainTextEdit, "Text").toPlainText() == "From the till."
+    assert stored_body(owner, "letter_welcome") == "From the office."
 
 
 def test_deleting_a_template_edited_at_the_other_desk_asks_first(

@@ -33,7 +33,12 @@ def conflict_text(message: str, changed_fields: Sequence[str]) -> str:
 
 
 class ConflictDialog(QMessageBox):
-    """Reload theirs / Keep mine; Esc goes back to the form with nothing decided."""
+    """Reload theirs / Keep mine; Cancel (or Esc, or closing it) goes back to the form with
+    nothing decided.
+
+    Without an escape button a QMessageBox ignores Esc and the window's close button, and the
+    user could leave it only by choosing one of the two.
+    """
 
     def __init__(
         self, message: str, changed_fields: Sequence[str], parent: QWidget | None = None
@@ -52,8 +57,10 @@ class ConflictDialog(QMessageBox):
                 _("Keep mine"), QMessageBox.ButtonRole.ActionRole
             ),
         }
-        for button in self._buttons.values():
+        back = self.addButton(QMessageBox.StandardButton.Cancel)
+        for button in (*self._buttons.values(), back):
             button.setAccessibleName(button.text())
+        self.setEscapeButton(back)
         self.setDefaultButton(self._buttons[ConflictChoice.RELOAD_THEIRS])
 
     def ask(self) -> ConflictChoice:
