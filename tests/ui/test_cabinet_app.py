@@ -68,6 +68,17 @@ def test_the_cabinet_opens_a_card_file_with_the_history_beside_the_card(
     assert history.customer_id == card.id
 
 
+def test_a_dialog_open_over_the_cabinet_goes_when_the_cabinet_closes(
+    cabinet: Cabinet, shop: Session, qtbot: QtBot
+) -> None:
+    assert cabinet.open(shop.card_file.path) and cabinet.window is not None
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    setup = QApplication.activeModalWidget()
+    assert setup is not None and setup.windowTitle() == "Set up your shop"
+    cabinet.window.close()
+    assert not setup.isVisible() and QApplication.activeModalWidget() is None
+
+
 @pytest.mark.parametrize("mode", [ColourMode.LIGHT, ColourMode.DARK])
 def test_the_first_paint_looks_as_under_the_style_sheet_that_comes_after_it(
     qtbot: QtBot, settings: QSettings, shop: Session, mode: ColourMode

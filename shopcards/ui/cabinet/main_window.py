@@ -45,6 +45,7 @@ from shopcards.ui.cabinet.window_words import archived_text, count_text, saved_t
 from shopcards.ui.card.view import CardView
 from shopcards.ui.kit.theme import MARGIN, SPACING, ColourMode, Theme, colour_mode_actions
 from shopcards.ui.kit.widgets import add_menus, menu_action
+from shopcards.ui.kit.window_fit import close_its_dialogs
 
 SLOW_PAGE_MS = 40
 """A first page slower than this makes the next keystroke wait for a pause in the typing…"""
@@ -100,7 +101,6 @@ class MainWindow(QMainWindow):
         """Put ``action`` in the menu ``menu_name`` (made, before Help, if it is new).
 
         ``menu_name`` is the menu's English title, marked with ``N_``; it shows translated.
-        ui/shop_tools.py puts the till, owner mode, the drawing, letters and insights here.
         """
         name = menu_name.replace("&", "")
         menu = self._menus.get(name)
@@ -368,11 +368,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
-        self._debounce.stop()
-        self._count_timer.stop()
-        self.try_again.stop()
+        for timer in (self._debounce, self._count_timer, self.try_again):
+            timer.stop()
         self.model.stop_fetching()
         super().closeEvent(event)
+        close_its_dialogs(self)
 
     def _show_count(self) -> None:
         count = self.model.count()

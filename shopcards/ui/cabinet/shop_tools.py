@@ -78,7 +78,7 @@ class ShopTools(QObject):
 
             self.setup = ShopSetupDialog(self.session, self.window)
             self.setup.finished.connect(lambda _result: self._shop_set_up())
-            QTimer.singleShot(0, self.setup.open)
+            self._open_once_shown(self.setup)
         else:
             self._ask_first_pin()
         self.midnight_timer = QTimer(self, singleShot=True)
@@ -95,7 +95,17 @@ class ShopTools(QObject):
         if not auth.pin_is_set(self.session):
             # open(), not exec(): window-modal without a nested event loop of its own
             self.first_pin = SetPinDialog(self.session, self.window)
-            QTimer.singleShot(0, self.first_pin.open)
+            self._open_once_shown(self.first_pin)
+
+    def _open_once_shown(self, dialog: QDialog) -> None:
+        """Open ``dialog`` over the window from the next event, unless the window was closed
+        by then: a dialog over no window would block every later one and answer to nobody."""
+
+        def open_it() -> None:
+            if self.window.isVisible():
+                dialog.open()
+
+        QTimer.singleShot(0, open_it)
 
     # the menu --------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Every top-level window fits the screen it opens on, frame and title bar included.
+"""Every top-level window fits the screen it opens on, frame and title bar included, and takes
+its dialogs with it when it closes.
 
 A shop's back-office PC may have a 1024×768 screen: a window asking for more than the screen
 has would put its buttons or its status bar out of reach. Screens call :func:`fit_to_screen`
@@ -54,3 +55,15 @@ def _centre(window: QWidget, area: QRect) -> None:
         area.x() + max(0, (area.width() - outer.width()) // 2),
         area.y() + max(0, (area.height() - outer.height()) // 2),
     )
+
+
+def close_its_dialogs(window: QWidget) -> None:
+    """Hide every dialog still open over ``window``, which is closing.
+
+    Qt hides a closed window's child widgets but not its child windows: a dialog left open
+    would outlive its window, over nothing, keep the program running and, modal, block every
+    later dialog. Hidden, not answered: no "finished" reaches code that would act on the
+    closing window (a dialog in ``exec`` returns as if cancelled)."""
+    for dialog in window.findChildren(QDialog):
+        if dialog.isVisible():
+            dialog.hide()
