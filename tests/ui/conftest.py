@@ -57,6 +57,17 @@ def owner_window(qtbot: QtBot, shop: Session) -> MainWindow:
     return show_window(qtbot, shop)
 
 
+@pytest.fixture(autouse=True)
+def _no_dialog_left_open(qtbot: QtBot) -> Iterator[None]:
+    """A test that leaves a modal dialog open fails, and the dialog is hidden: left there, it
+    would sit under every later test's dialogs and make a later test wait for ever."""
+    yield
+    left = QApplication.activeModalWidget()
+    if left is not None:
+        left.hide()
+        pytest.fail(f"a modal dialog was left open: {left.windowTitle()!r}")
+
+
 def show_window(qtbot: QtBot, session: Session) -> MainWindow:
     win = MainWindow(session)
     qtbot.addWidget(win)
