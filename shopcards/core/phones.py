@@ -48,9 +48,9 @@ _WRONG_LENGTH = "wrong length"
 
 
 HANDED_OVER = 131_072
-"""Numbers typed in E.164 form kept parsed until their search words are made: an import
-reads each phone in its preview and saves it with its search words later; parsing it again
-was a sixth of the save of 100,000 rows."""
+"""Numbers read kept parsed until their search words are made: an import reads each phone in
+its preview and saves it with its search words later; parsing it again was a sixth of the
+save of 100,000 rows."""
 _handed_over: dict[str, PhoneNumber] = {}
 """E.164 text -> the number parsed from that very text (what :func:`search_tokens` parses)."""
 
@@ -67,10 +67,15 @@ def _read(raw: str, region: str) -> tuple[str, str]:
     if not phonenumbers.is_possible_number(number):
         return "", _WRONG_LENGTH
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    if raw == e164:  # "+…" is read the same in any region: it is what parse(e164, None) gives
-        if len(_handed_over) >= HANDED_OVER:
-            del _handed_over[next(iter(_handed_over))]
-        _handed_over[e164] = number
+    if len(_handed_over) >= HANDED_OVER:
+        del _handed_over[next(iter(_handed_over))]
+    # only what E.164 keeps (no extension, no raw input): equal to parse(e164, None)
+    _handed_over[e164] = phonenumbers.PhoneNumber(
+        country_code=number.country_code,
+        national_number=number.national_number,
+        italian_leading_zero=number.italian_leading_zero,
+        number_of_leading_zeros=number.number_of_leading_zeros,
+    )
     return e164, ""
 
 

@@ -1,15 +1,27 @@
 """A phone is parsed once in an import: the preview reads it (kept by text and region), and
-the save's search words use the number the preview parsed when it was typed in E.164 form.
-Either way the results are those of reading it afresh."""
+the save's search words use the number the preview parsed, however it was typed. The results
+are those of reading its E.164 form afresh."""
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
 
 from shopcards.core import phones
 from shopcards.core.phones import NotAPhone, normalise, search_tokens
 
-TYPED_E164 = ("+358401234567", "+442079460958", "+390612345678", "+5491123456789", "+12015550123")
+TYPED = (
+    ("+358401234567", "FI"),
+    ("+442079460958", "FI"),
+    ("+390612345678", "FI"),
+    ("+5491123456789", "FI"),
+    ("+12015550123", "FI"),
+    ("040 123 4567", "FI"),
+    ("020 7946 0958", "GB"),
+    ("06 1234 5678", "IT"),  # the Italian leading zero
+    ("(201) 555-0123 ext. 12", "US"),  # E.164 has no extension: neither have its words
+    ("0721 234 567", "RO"),
+)
 
 
 def _fresh_tokens(e164: str) -> list[str]:
@@ -18,24 +30,26 @@ def _fresh_tokens(e164: str) -> list[str]:
     return search_tokens(e164)
 
 
-@pytest.mark.parametrize("typed", TYPED_E164)
-def test_a_number_read_in_e164_form_gives_the_search_words_of_reading_it_afresh(
-    typed: str,
+@pytest.mark.parametrize(("typed", "region"), TYPED)
+def test_a_number_read_gives_the_search_words_of_reading_its_e164_form_afresh(
+    typed: str, region: str
 ) -> None:
-    expected = _fresh_tokens(typed)
     phones._read.cache_clear()
-    assert normalise(typed, "FI") == typed
-    assert typed in phones._handed_over  # the preview's parse is kept for the save…
-    assert search_tokens(typed) == expected
-    assert typed not in phones._handed_over  # …and handed over once
-    assert search_tokens(typed) == expected
+    e164 = normalise(typed, region)
+    expected = _fresh_tokens(e164)
+    phones._read.cache_clear()
+    assert normalise(typed, region) == e164
+    # the preview's parse is kept for the save, as parsing the E.164 text would give it…
+    assert phones._handed_over[e164] == phonenumbers.parse(e164, None)
+    assert search_tokens(e164) == expected
+    assert e164 not in phones._handed_over  # …and handed over once
+    assert search_tokens(e164) == expected
 
 
 def test_a_number_in_another_form_is_read_the_same_every_time() -> None:
     phones._read.cache_clear()
     first = normalise("040 123 4567", "fi")
     assert first == normalise("040 123 4567", "FI") == "+358401234567"
-    assert "040 123 4567" not in phones._handed_over
     assert search_tokens(first) == ["0401234567", "358401234567", "401234567"]
 
 
