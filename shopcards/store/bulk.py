@@ -188,7 +188,8 @@ def start_batch(db: Database, actor: str, now: str, file_name: str) -> int:
     new_id = inserted_id(
         db,
         "INSERT INTO changes (at, actor, entity, entity_id, action, details) "
-        "VALUES (?, ?, 'card_file', 0, 'purchases_import_started', json_object('file', ?))",
+        "VALUES (?, ?, 'card_file', 0, 'purchases_import_started', "
+        "json_object('file', CAST(? AS TEXT)))",
         [now, actor, file_name],
     )
     return new_id
@@ -219,7 +220,7 @@ def move_slice(
     db.execute(
         "INSERT INTO main.changes (at, actor, entity, entity_id, action, details) "
         "SELECT :now, :actor, 'purchase', new_id, 'imported', "
-        "json_object('file', :file, 'row', line, 'amount', amount) "
+        "json_object('file', CAST(:file AS TEXT), 'row', line, 'amount', amount) "
         "FROM temp.import_rows WHERE ord >= :start AND ord < :end ORDER BY ord",
         span | {"file": file_name},
     )

@@ -11,7 +11,7 @@ from typing import Any
 
 from shopcards.store import search_index
 from shopcards.store.changes import this_desk
-from shopcards.store.dialect import inserted_id
+from shopcards.store.dialect import among, inserted_id, is_postgres
 from shopcards.store.handle import Database
 
 KnownCard = tuple[int, str, str, str, str, str, str]
@@ -30,7 +30,11 @@ def roomy_cache(db: Database) -> Iterator[None]:
     of the cards' indexes and both word indexes than the usual cache holds, and SQLite wrote
     them to the log again and again before the commit (about a third of the save's time).
     Memory only: the log, its syncing and the one transaction stay as they are. Run outside
-    the transaction, so the usual size is back after its commit."""
+    the transaction, so the usual size is back after its commit. A shared card file's server
+    keeps its own cache: nothing to do there."""
+    if is_postgres(db):
+        yield
+        return
     (before,) = db.execute("PRAGMA cache_size").fetchone()
     db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
@@ -82,8 +86,9 @@ def finish_batch(db: Database, batch: int, added: int, updated: int, skipped: in
 def note_cards(db: Database, batch: int, kind: str, cards: list[tuple[int, int, int]]) -> None:
     """The batch's cards of one ``kind`` ('added' or 'updated'): (card id, file row, version)."""
     db.conn.executemany(
-        "INSERT OR REPLACE INTO customer_import_cards (batch_id, customer_id, kind, row, version) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO customer_import_cards (batch_id, customer_id, kind, row, version) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (batch_id, customer_id) DO UPDATE SET "
+        "kind = excluded.kind, row = excluded.row, version = excluded.version",
         [(batch, card_id, kind, row, version) for card_id, row, version in cards],
     )
 
@@ -129,26 +134,18 @@ def versions(db: Database, ids: list[int]) -> dict[int, int]:
     """The current version of each card in ``ids`` (in one statement per 10,000 cards)."""
     found: dict[int, int] = {}
     for start in range(0, len(ids), 10_000):
-        part = ids[start : start + 10_000]
-        found.update(
-            (int(card_id), int(version))
-            for card_id, version in db.execute(
-                "SELECT id, version FROM customers WHERE id IN (SELECT value FROM json_each(?))",
-                [json.dumps(part)],
-            )
-        )
+        clause, part = among(db, "id", ids[start : start + 10_000])
+        rows = db.execute(f"SELECT id, version FROM customers WHERE {clause}", [part])
+        found.update((int(card_id), int(version)) for card_id, version in rows)
     return found
 
 
 def with_records(db: Database, ids: list[int]) -> set[int]:
     """The cards among ``ids`` that something (a purchase, a call, a letter, a drawing entry,
     a loyalty movement) has been recorded on."""
-    given = json.dumps(ids)
-    union = " UNION ".join(
-        f"SELECT customer_id FROM {table} WHERE customer_id IN (SELECT value FROM json_each(:ids))"
-        for table in _RECORDS
-    )
-    return {int(card_id) for (card_id,) in db.execute(union, {"ids": given})}
+    clause, given = among(db, "customer_id", ids)
+    union = " UNION ".join(f"SELECT customer_id FROM {table} WHERE {clause}" for table in _RECORDS)
+    return {int(card_id) for (card_id,) in db.execute(union, [given] * len(_RECORDS))}
 
 
 def updated_values(db: Database, batch_id: int, card_id: int) -> list[dict[str, Any]]:
@@ -166,8 +163,8 @@ def delete_cards(db: Database, ids: list[int]) -> None:
     """Take away cards an import added (nothing recorded on them), and their index words."""
     for card_id in ids:
         search_index.drop_card(db, card_id)
-    given = json.dumps(ids)
-    db.execute("DELETE FROM customers WHERE id IN (SELECT value FROM json_each(?))", [given])
+    clause, given = among(db, "id", ids)
+    db.execute(f"DELETE FROM customers WHERE {clause}", [given])
 
 
 def mark_undone(db: Database, batch_id: int, actor: str, now: str) -> None:
@@ -180,8 +177,9 @@ def mark_undone(db: Database, batch_id: int, actor: str, now: str) -> None:
 def save_mapping(db: Database, name: str, columns: dict[str, str], actor: str, now: str) -> None:
     """Keep a mapping (heading -> field) under ``name``, replacing one of the same name."""
     db.execute(
-        "INSERT OR REPLACE INTO customer_import_mappings (name, columns, saved_at, saved_by) "
-        "VALUES (?, ?, ?, ?)",
+        "INSERT INTO customer_import_mappings (name, columns, saved_at, saved_by) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET columns = excluded.columns, "
+        "saved_at = excluded.saved_at, saved_by = excluded.saved_by",
         [name, json.dumps(columns, ensure_ascii=False), now, actor],
     )
 
