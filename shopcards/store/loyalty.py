@@ -132,7 +132,7 @@ def latest_last_day(db: Database, movement_id: int) -> str | None:
     """The latest last day of the lots a negative row took from (None: one never expires,
     or it took nothing): what money given back from it keeps."""
     row = db.execute(
-        "SELECT max(l.expires_on IS NULL), max(l.expires_on), count(*) FROM cashback_takes t "
+        "SELECT count(*) - count(l.expires_on), max(l.expires_on), count(*) FROM cashback_takes t "
         "JOIN cashback_ledger l ON l.id = t.lot_id WHERE t.movement_id = ?",
         [movement_id],
     ).fetchone()

@@ -6,19 +6,21 @@ from shopcards.core.retention import PastRetention
 from shopcards.store.handle import Database
 
 _PAST = """FROM customers c
-    WHERE c.is_staff = 0 AND c.created_at < :before AND c.updated_at < :before
+    WHERE NOT c.is_staff AND c.created_at < :before AND c.updated_at < :before
     AND NOT EXISTS (SELECT 1 FROM purchases p
         WHERE p.customer_id = c.id AND p.voided_at IS NULL AND p.date >= :before)"""
 """A card made and last changed before ``before``, with no (unvoided) purchase since."""
 
 
 def past(db: Database, before: str, limit: int = -1) -> list[PastRetention]:
-    """The cards past retention in the cabinet's order, with their last purchase."""
+    """The cards past retention in the cabinet's order, with their last purchase (the first
+    ``limit``; all for a negative one)."""
     rows = db.execute(
         "SELECT c.id, c.card_no, c.given_name, c.family_name, "
         "coalesce((SELECT max(p.date) FROM purchases p WHERE p.customer_id = c.id "
         "AND p.voided_at IS NULL), ''), substr(c.created_at, 1, 10), "
-        f"substr(c.updated_at, 1, 10) {_PAST} ORDER BY c.sort_key, c.id LIMIT :limit",
+        f"substr(c.updated_at, 1, 10) {_PAST} ORDER BY c.sort_key, c.id"
+        + (" LIMIT :limit" if limit >= 0 else ""),
         {"before": before, "limit": limit},
     ).fetchall()
     return [PastRetention(int(row[0]), *row[1:]) for row in rows]

@@ -34,7 +34,7 @@ def test_two_desks_spending_the_whole_balance_at_once_cannot_both_succeed(
         return found
 
     monkeypatch.setattr(loyalty_store, "balance", balance_read_slowly)
-    start = threading.Barrier(2)
+    start = threading.Barrier(2, timeout=30)  # a desk that fails to open cannot hang the run
     outcomes: list[str] = []
 
     def desk() -> None:
