@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
@@ -14,12 +13,13 @@ from shopcards.services import loyalty, purchases
 from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 from shopcards.store import loyalty as loyalty_store
+from shopcards.store.stores import Location
 from tests.conftest import FIXED_NOW
 from tests.services.loyalty_shop import new_card, scheme_on, sell
 
 
 def test_two_desks_spending_the_whole_balance_at_once_cannot_both_succeed(
-    owner: Session, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    owner: Session, location: Location, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each desk reads the balance slowly (0.3 s), so were the check outside the write
     transaction both would read 1,00 € and both spend it."""
@@ -38,7 +38,7 @@ def test_two_desks_spending_the_whole_balance_at_once_cannot_both_succeed(
     outcomes: list[str] = []
 
     def desk() -> None:
-        session = open_session(db_path, Role.CLERK)
+        session = open_session(location, Role.CLERK)
         session.clock = lambda: FIXED_NOW
         try:
             start.wait()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import socket
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -17,15 +16,16 @@ from shopcards.services import auth
 from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 from shopcards.store import settings as settings_store
+from shopcards.store.stores import Location
 from tests.conftest import CHEAP_PIN_COST, FIXED_NOW, PIN, set_test_pin
 
 
-def _burst(db_path: Path, pins: list[str]) -> list[str]:
+def _burst(location: Location, pins: list[str]) -> list[str]:
     """Send every PIN from a desk of its own at the same moment; what each was told."""
-    desks = [open_session(db_path) for _ in pins]
+    desks = [open_session(location) for _ in pins]
     for desk in desks:
         desk.clock = lambda: FIXED_NOW
-    start = threading.Barrier(len(pins))
+    start = threading.Barrier(len(pins), timeout=60)
     told: list[str] = [""] * len(pins)
 
     def attempt(index: int) -> None:
@@ -47,10 +47,10 @@ def _burst(db_path: Path, pins: list[str]) -> list[str]:
 
 
 def test_forty_wrong_pins_at_once_get_five_checks_like_tries_one_after_another(
-    owner: Session, db_path: Path
+    owner: Session, location: Location
 ) -> None:
     set_test_pin(owner)
-    told = _burst(db_path, ["000000"] * 40)
+    told = _burst(location, ["000000"] * 40)
     assert told.count(auth.WRONG_PIN) == FREE_TRIES
     assert sum("has to wait" in message for message in told) == 40 - FREE_TRIES
     with pytest.raises(PermissionDenied, match="has to wait"):
@@ -58,13 +58,13 @@ def test_forty_wrong_pins_at_once_get_five_checks_like_tries_one_after_another(
 
 
 def test_the_right_pin_late_in_a_burst_is_refused_until_the_wait_passes(
-    owner: Session, clerk: Session, db_path: Path
+    owner: Session, clerk: Session, location: Location
 ) -> None:
     set_test_pin(owner)
     for _ in range(FREE_TRIES):
         with pytest.raises(PermissionDenied, match="not right"):
             auth.become_owner(clerk, "000000")
-    told = _burst(db_path, ["111111"] * 9 + [PIN])
+    told = _burst(location, ["111111"] * 9 + [PIN])
     assert "owner" not in told and all("has to wait" in message for message in told)
     clerk.clock = lambda: FIXED_NOW + dt.timedelta(seconds=31)
     auth.become_owner(clerk, PIN)

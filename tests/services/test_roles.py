@@ -14,6 +14,7 @@ from shopcards.services import auth, cards, purchase_import, purchases
 from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 from shopcards.store import settings as settings_store
+from shopcards.store.stores import Location
 from tests.conftest import CHEAP_PIN_COST, PIN, card_input, set_test_pin
 
 
@@ -64,7 +65,7 @@ def test_owner_mode_needs_the_right_pin(with_pin: Session, clerk: Session) -> No
 
 
 def test_after_five_wrong_pins_each_try_waits_longer_at_every_desk(
-    with_pin: Session, clerk: Session, db_path: Path
+    with_pin: Session, clerk: Session, location: Location
 ) -> None:
     now = [dt.datetime(2026, 11, 23, 10, 0)]
     clerk.clock = lambda: now[0]
@@ -73,7 +74,7 @@ def test_after_five_wrong_pins_each_try_waits_longer_at_every_desk(
             auth.become_owner(clerk, "000000")
     with pytest.raises(PermissionDenied, match=r"5 wrong PINs in a row: .* wait 30 seconds"):
         auth.become_owner(clerk, PIN)  # even the right PIN waits
-    other_desk = open_session(db_path)
+    other_desk = open_session(location)
     other_desk.clock = clerk.clock
     with pytest.raises(PermissionDenied, match="wait 30 seconds"):
         auth.become_owner(other_desk, PIN)

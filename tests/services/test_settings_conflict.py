@@ -3,7 +3,6 @@ refused at the second save (the first stays), different settings are both kept."
 
 from __future__ import annotations
 
-from pathlib import Path
 from threading import Barrier, Thread
 
 import pytest
@@ -14,6 +13,7 @@ from shopcards.services import insights
 from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 from shopcards.services.settings import current_settings, save_letter_settings, update_settings
+from shopcards.store.stores import Location
 
 
 def test_the_same_setting_changed_at_both_desks_refuses_the_second_and_keeps_the_first(
@@ -74,16 +74,16 @@ def test_the_command_line_sets_values_as_given(owner: Session, other_owner: Sess
 
 
 def test_two_desks_saving_the_same_setting_at_once_cannot_both_pass(
-    db_path: Path, owner: Session
+    location: Location, owner: Session
 ) -> None:
     """Read, compare and write are one BEGIN IMMEDIATE transaction: the later one sees the
     earlier one's value, whichever order the two threads happen to run in."""
     base = current_settings(owner)
-    start = Barrier(2)
+    start = Barrier(2, timeout=30)
     outcome: dict[str, str] = {}
 
     def desk(name: str) -> None:
-        session = open_session(db_path, Role.OWNER)  # a connection of its own, as a desk has
+        session = open_session(location, Role.OWNER)  # a connection of its own, as a desk has
         start.wait()
         try:
             update_settings(session, base=base, shop_name=name)
