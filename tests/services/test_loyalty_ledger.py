@@ -12,6 +12,7 @@ from shopcards.services import cards, loyalty, purchases
 from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
+from shopcards.store.stores import Location
 from tests.services.loyalty_shop import (
     earned_by,
     give_back,
@@ -175,10 +176,10 @@ def test_expiry_takes_what_is_left_the_day_after_the_last_day_and_only_once(
     assert loyalty.balance(owner, anna) == ledger_sum(owner, anna) == 0
 
 
-def test_expiry_runs_when_the_file_opens(owner: Session, anna: int) -> None:
+def test_expiry_runs_when_the_file_opens(owner: Session, anna: int, location: Location) -> None:
     on_day(owner, "2024-05-02")
     sell(owner, anna, "20,00")  # last day 2025-05-02, long past by the real clock
-    again = open_session(owner.card_file.path)
+    again = open_session(location)
     try:
         assert loyalty.balance(again, anna) == 0
         assert [row.kind.value for row in loyalty.ledger(again, anna)] == ["earn", "expire"]
