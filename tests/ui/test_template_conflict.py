@@ -38,6 +38,20 @@ def write(editor: TemplateEditor, text: str) -> None:
     find(editor, QPlainTextEdit, "Text").setPlainText(text)
 
 
+def edited_at_both_desks(
+    qtbot: QtBot, owner: Session, other_owner: Session, office_words: str, till_words: str
+) -> TemplateEditor:
+    """The welcome letter open at the office and at the till; the office saves its words
+    first, and the till's editor (returned) holds its own, not yet saved."""
+    office = open_editor(qtbot, owner, "letter_welcome")
+    till = open_editor(qtbot, other_owner, "letter_welcome")
+    write(office, office_words)
+    click(qtbot, office, "Save")
+    assert office.result() == QDialog.DialogCode.Accepted
+    write(till, till_words)
+    return till
+
+
 def say_yes(box: QWidget) -> None:
     assert isinstance(box, QMessageBox)
     box.button(QMessageBox.StandardButton.Yes).click()
@@ -50,12 +64,10 @@ def stored_body(session: Session, key: str) -> str:
 def test_the_second_save_of_a_built_in_asks_and_keep_mine_saves_over_theirs(
     qtbot: QtBot, owner: Session, other_owner: Session, modals: ModalAnswers
 ) -> None:
-    office = open_editor(qtbot, owner, "letter_welcome")
-    till = open_editor(qtbot, other_owner, "letter_welcome")
-    write(office, "Hello {given_name}, from the office.")
-    click(qtbot, office, "Save")
-    assert office.result() == QDialog.DialogCode.Accepted
-    write(till, "Hello {given_name}, from the till.")
+    till = edited_at_both_desks(
+        qtbot, owner, other_owner, "Hello {given_name}, from the office.",
+        "Hello {given_name}, from the till.",
+    )  # fmt: skip
     said: list[str] = []
 
     def keep_mine(box: QWidget) -> None:
@@ -76,11 +88,7 @@ def test_the_second_save_of_a_built_in_asks_and_keep_mine_saves_over_theirs(
 def test_reload_theirs_shows_the_other_desks_words_and_saves_nothing(
     qtbot: QtBot, owner: Session, other_owner: Session, modals: ModalAnswers
 ) -> None:
-    office = open_editor(qtbot, owner, "letter_welcome")
-    till = open_editor(qtbot, other_owner, "letter_welcome")
-    write(office, "From the office.")
-    click(qtbot, office, "Save")
-    write(till, "From the till.")
+    till = edited_at_both_desks(qtbot, owner, other_owner, "From the office.", "From the till.")
     modals.then(lambda box: click(qtbot, box, "Reload theirs"))
     click(qtbot, till, "Save")
     text = find(till, QPlainTextEdit, "Text")
@@ -97,11 +105,7 @@ def test_reload_theirs_shows_the_other_desks_words_and_saves_nothing(
 def test_esc_on_the_conflict_goes_back_to_the_editor_with_nothing_decided(
     qtbot: QtBot, owner: Session, other_owner: Session, modals: ModalAnswers
 ) -> None:
-    office = open_editor(qtbot, owner, "letter_welcome")
-    till = open_editor(qtbot, other_owner, "letter_welcome")
-    write(office, "From the office.")
-    click(qtbot, office, "Save")
-    write(till, "From the till.")
+    till = edited_at_both_desks(qtbot, owner, other_owner, "From the office.", "From the till.")
     modals.then(lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape))
     click(qtbot, till, "Save")
     qtbot.waitUntil(modals.all_answered)
