@@ -3,10 +3,13 @@ run against a card file and against a shared card file on a real PostgreSQL serv
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
 
+from shopcards.core.shared_address import SharedAddress
 from shopcards.store.stores import Location
 from tests.shared_store import ServerForTests
 
@@ -28,3 +31,17 @@ def location(request: pytest.FixtureRequest, db_path: Path) -> Location:
         pytest.skip("not yet ported to the shared card file (tests/shared_pending.txt)")
     server: ServerForTests = request.getfixturevalue("pg_server")
     return server.fresh()
+
+
+def as_argument(location: Location) -> str:
+    """Where the shop is, for a desk started as a process of its own (:func:`from_argument`
+    reads it back): a card file's path, or a shared card file's address field by field (the
+    test server's host is a socket's folder, which an address a person types may not be)."""
+    if isinstance(location, SharedAddress):
+        return json.dumps(dataclasses.asdict(location))
+    return json.dumps(str(location))
+
+
+def from_argument(text: str) -> Location:
+    where = json.loads(text)
+    return Path(where) if isinstance(where, str) else SharedAddress(**where)

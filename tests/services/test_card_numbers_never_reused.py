@@ -13,18 +13,20 @@ import pytest
 from shopcards.services import backup, cards
 from shopcards.services.demo import build_demo
 from shopcards.services.session import Session
+from shopcards.store.stores import Location
+from tests.both_stores import as_argument
 from tests.conftest import card_input
 
 DESK = textwrap.dedent("""
     import sys, time
-    from pathlib import Path
     from shopcards.core.roles import Role
     from shopcards.core.validation import CardInput
     from shopcards.services import cards
     from shopcards.services.opening import open_session
+    from tests.both_stores import from_argument
 
-    path, desk, start = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
-    session = open_session(path, Role.CLERK)
+    where, desk, start = from_argument(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+    session = open_session(where, Role.CLERK)
     while time.time() < start:
         time.sleep(0.005)
     for n in range(100):
@@ -80,14 +82,14 @@ def test_a_demo_added_after_an_erasure_skips_the_erased_number(owner: Session) -
 
 
 def test_two_desks_adding_cards_at_once_get_distinct_new_numbers(
-    owner: Session, db_path: Path
+    owner: Session, location: Location
 ) -> None:
     bert = cards.add_card(owner, card_input("Bert", "Lindqvist"))
     cards.erase_card(owner, bert.id or 0)
     start = str(time.time() + 2)
     desks = [
         subprocess.Popen(
-            [sys.executable, "-c", DESK, str(db_path), desk, start],
+            [sys.executable, "-c", DESK, as_argument(location), desk, start],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -6,7 +6,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import pytest
 
@@ -14,19 +13,21 @@ from shopcards.core.errors import Conflict
 from shopcards.core.purchase import PurchaseInput
 from shopcards.services import cards, purchases
 from shopcards.services.session import Session
+from shopcards.store.stores import Location
+from tests.both_stores import as_argument
 from tests.conftest import card_input
 
 DESK = textwrap.dedent("""
     import sys, time
-    from pathlib import Path
     from shopcards.core.purchase import PurchaseInput
     from shopcards.core.roles import Role
     from shopcards.services import purchases
     from shopcards.services.opening import open_session
+    from tests.both_stores import from_argument
 
-    path, desk, customer_id, start = sys.argv[1:5]
-    path, customer_id, start = Path(path), int(customer_id), float(start)
-    session = open_session(path, Role.CLERK)
+    where, desk, customer_id, start = sys.argv[1:5]
+    customer_id, start = int(customer_id), float(start)
+    session = open_session(from_argument(where), Role.CLERK)
     while time.time() < start:
         time.sleep(0.005)
     for n in range(1000):
@@ -38,12 +39,14 @@ DESK = textwrap.dedent("""
 """)
 
 
-def test_two_desks_each_save_a_thousand_purchases(owner: Session, db_path: Path) -> None:
+def test_two_desks_each_save_a_thousand_purchases(owner: Session, location: Location) -> None:
+    """Two processes, as two PCs would be: on a shared card file, two connections to the
+    server."""
     card_id = cards.add_card(owner, card_input()).id
     start = str(time.time() + 2)
     desks = [
         subprocess.Popen(
-            [sys.executable, "-c", DESK, str(db_path), desk, str(card_id), start],
+            [sys.executable, "-c", DESK, as_argument(location), desk, str(card_id), start],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
