@@ -368,8 +368,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
-        for timer in (self._debounce, self._count_timer, self.try_again):
-            timer.stop()
+        for ticking in (self._debounce, self._count_timer, self.try_again):  # timers, retries
+            ticking.stop()
         self.model.stop_fetching()
         super().closeEvent(event)
         close_its_dialogs(self)
