@@ -80,6 +80,12 @@ def unshare(session: Session, dest: Path, report: Report | None = None) -> Path:
     return dest
 
 
+def check_can_share(session: Session) -> None:
+    """Refuses a card file that is shared already, before the owner is asked anything (the
+    same refusal ``share`` gives)."""
+    _local(session.card_file)
+
+
 def _local(card_file: Store) -> CardFile:
     if isinstance(card_file, SharedCardFile):
         raise ShopError(_("This card file is shared already ({where}).", where=card_file.where()))

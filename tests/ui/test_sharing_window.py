@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -28,11 +28,13 @@ from shopcards.services.lan import LanAddress, lan_addresses
 from shopcards.services.server_setup import SharedServer
 from shopcards.services.session import Session
 from shopcards.store.shared_file import SharedCardFile
+from shopcards.ui.kit.error_dialog import ErrorDialog
+from shopcards.ui.settings.shop_setup import ShopSetupDialog
 from shopcards.ui.sharing.connect_dialog import ConnectDialog
 from shopcards.ui.sharing.share_dialog import ShareDialog
 from tests.conftest import PIN, set_test_pin
 from tests.shared_store import free_port
-from tests.ui.conftest import find, type_keys, visible_texts
+from tests.ui.conftest import ModalAnswers, find, type_keys, visible_texts
 from tests.ui.test_cabinet_app import cabinet, settings  # noqa: F401 (fixtures)
 
 NO_SYSTEMD = Outcome(Step(command=("systemctl", "--user", "enable", "x")), False, "no systemd")
@@ -83,6 +85,7 @@ def test_the_owner_shares_from_the_file_menu_and_another_pc_connects_by_keys(
     cabinet: Cabinet,  # noqa: F811
     shop: Session,
     qtbot: QtBot,
+    modals: ModalAnswers,
     servers: list[SharedServer],
 ) -> None:
     set_test_pin(shop)
@@ -133,6 +136,23 @@ def test_the_owner_shares_from_the_file_menu_and_another_pc_connects_by_keys(
     assert connection_secret.password_for(server.address) == password
     assert isinstance(_card_file(cabinet), SharedCardFile)
     assert _names(cabinet) == _names_of(shop)
+
+    assert cabinet.session is not None and auth.become_owner(cabinet.session, PIN) is None
+    said: list[str] = []
+
+    def read(refused: QWidget) -> None:
+        assert isinstance(refused, ErrorDialog)
+        said.append(find(refused, QLabel, "Message").text())
+        refused.close()
+
+    modals.then(_not_now).then(read)  # the test's shop was never set up: asked on opening
+    _file_entry(cabinet, "Share this card file with other PCs…")  # said at once, not after Share
+    assert len(said) == 1 and "shared already" in said[0]
+
+
+def _not_now(setup: QWidget) -> None:
+    assert isinstance(setup, ShopSetupDialog)
+    setup.reject()
 
 
 def _card_file(cabinet: Cabinet) -> object:  # noqa: F811

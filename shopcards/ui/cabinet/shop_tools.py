@@ -19,9 +19,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from shopcards.core import i18n
+from shopcards.core.errors import ShopError
 from shopcards.core.i18n import N_, _
 from shopcards.core.roles import Role
-from shopcards.services import auth, cards, settings
+from shopcards.services import auth, cards, settings, sharing
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MENUS, MainWindow
 from shopcards.ui.card.call_dialog import CallsPane
@@ -29,6 +30,7 @@ from shopcards.ui.card.consent_block import add_consent_tools
 from shopcards.ui.card.loyalty_pane import add_loyalty
 from shopcards.ui.history.pane import ChangesPane, HistoryPane
 from shopcards.ui.kit.background import run_in_background
+from shopcards.ui.kit.error_dialog import show_error
 from shopcards.ui.kit.language import (
     chosen_language,
     language_menu,
@@ -155,6 +157,11 @@ class ShopTools(QObject):
         from shopcards.ui.sharing.share_dialog import ShareDialog
 
         if self.owner_mode():
+            try:
+                sharing.check_can_share(self.session)
+            except ShopError as refused:
+                show_error(self.window, refused)
+                return
             dialog = ShareDialog(self.session, self.window)
             dialog.open_shared.connect(self.window.cardFileRequested.emit)
             self._keep("share", dialog)
