@@ -3,12 +3,14 @@
     .venv/bin/python installer/build.py [--dist DIR] [--work DIR] [--no-package]
 
 - Linux: dist/shopcards/ (the program folder, with install.sh, the desktop entry and icons)
-  and dist/shopcards-VERSION-linux-ARCH.tar.gz of it.
-- Windows: dist/shopcards/ and, when Inno Setup 6 is installed, dist/shopcards-VERSION-setup.exe.
-- macOS: dist/shopcards.app and dist/shopcards-VERSION-macos.dmg.
+  and dist/shopcards-VERSION-linux-ARCH.tar.gz of it; the server part (server_part.py),
+  dist/shopcards-server/postgresql/, and dist/shopcards-server-VERSION-linux-ARCH.tar.gz of it.
+- Windows: dist/shopcards/, dist/shopcards-server/ and, when Inno Setup 6 is installed,
+  dist/shopcards-VERSION-setup.exe, with the server part as an optional component.
+- macOS: dist/shopcards.app and dist/shopcards-VERSION-macos.dmg (no server part yet).
 
-Run it on each system in turn: PyInstaller builds only for the system it runs on. The folder's
-size is printed at the end. installer/README.md says more.
+Run it on each system in turn: PyInstaller builds only for the system it runs on. The server
+part's size and the program folder's are printed at the end. installer/README.md says more.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import server_part  # noqa: E402  (installer/server_part.py, beside this script)
+
 SPEC = HERE / "shopcards.spec"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 """The hicolor theme sizes the Linux desktop entry's icon is installed at."""
@@ -59,19 +65,24 @@ def main(argv: list[str] | None = None) -> int:
     bundle = dist / "shopcards"
     icons = work / "shopcards" / "icons"  # rendered by the spec (installer/icons.py)
     print(f"program folder: {bundle}")
+    server = server_part.build(dist)
+    print(f"server part: {server}")
     if not args.no_package:
-        package(bundle, icons, dist, version)
+        package(bundle, server, icons, dist, version)
+    print(f"Server part: {folder_size(server) / 1e6:.1f} MB (optional, not in the program)")
     print(size_line(folder_size(bundle)))  # last, so it is seen and includes Linux's share/
     return 0
 
 
-def package(bundle: Path, icons: Path, dist: Path, version: str) -> None:
-    """The installer for the system this runs on, around the program folder."""
+def package(bundle: Path, server: Path, icons: Path, dist: Path, version: str) -> None:
+    """The installer for the system this runs on, around the program folder, and the server
+    part's own (Linux) or its optional component (Windows)."""
     if sys.platform.startswith("linux"):
         add_linux_desktop_files(bundle, icons)
         print(f"archive: {linux_archive(bundle, dist, version)}")
+        print(f"server archive: {server_part.linux_archive(server, dist, version)}")
     elif sys.platform == "win32":
-        windows_setup(bundle, icons / "shopcards.ico", dist, version)
+        windows_setup(bundle, server, icons / "shopcards.ico", dist, version)
     elif sys.platform == "darwin":
         print(f"disk image: {mac_disk_image(dist / 'shopcards.app', dist, version)}")
 
@@ -154,7 +165,7 @@ def linux_archive(bundle: Path, dist: Path, version: str) -> Path:
     return archive
 
 
-def windows_setup(bundle: Path, icon: Path, dist: Path, version: str) -> None:
+def windows_setup(bundle: Path, server: Path, icon: Path, dist: Path, version: str) -> None:
     """Compile installer/windows/shopcards.iss with Inno Setup's ISCC, if it is installed."""
     places = [
         Path(os.environ.get(var, "")) / "Inno Setup 6" / "ISCC.exe"
@@ -165,6 +176,7 @@ def windows_setup(bundle: Path, icon: Path, dist: Path, version: str) -> None:
         iscc or "ISCC.exe",
         f"/DAppVersion={version}",
         f"/DBundleDir={bundle}",
+        f"/DServerDir={server / server_part.FOLDER}",
         f"/DIconFile={icon}",
         f"/DOutputDir={dist}",
         str(HERE / "windows" / "shopcards.iss"),

@@ -9,6 +9,11 @@
 # whole. The card file and its backups live in the data folder (~/.local/share/shopcards),
 # which this script never touches; the first start of a newer shopcards copies the card file
 # aside and then brings it up to date.
+#
+# The server part (postgresql/, from shopcards-server-VERSION-linux-ARCH.tar.gz), needed only on
+# the PC that shares the card file, is unpacked into the program folder, before or after this
+# script; an upgrade from a folder without it keeps the one installed, which the shop's server
+# runs from.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,6 +34,9 @@ if [ "$here" != "$program" ]; then
     mkdir -p "$(dirname "$program")"
     rm -rf "$program.new"
     cp -a "$here" "$program.new"
+    if [ ! -d "$here/postgresql" ] && [ -d "$program/postgresql" ]; then
+        cp -a "$program/postgresql" "$program.new/postgresql"
+    fi
     rm -rf "$program"
     mv "$program.new" "$program"
 fi

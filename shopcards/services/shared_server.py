@@ -40,7 +40,13 @@ from shopcards.core.shared_address import (
     generate_password,
 )
 from shopcards.services.lan import Interfaces, LanAddress, lan_addresses, shop_address
-from shopcards.services.server_process import ServerError, hand_over, run, run_checked
+from shopcards.services.server_process import (
+    ServerError,
+    binaries,
+    hand_over,
+    run,
+    run_checked,
+)
 
 SUPERUSER = "postgres"
 LOOPBACK = ipaddress.ip_address("127.0.0.1")
@@ -88,7 +94,9 @@ def initialised(plan: ServerPlan) -> bool:
 
 def initialise(plan: ServerPlan) -> str:
     """Create the server's data (initdb) and its settings; give back the superuser's password,
-    which exists nowhere else afterwards. Refused if the folder holds a server already."""
+    which exists nowhere else afterwards. Refused if the folder holds a server already, or
+    (before anything is written) if this PC has no server programs."""
+    binaries()
     if initialised(plan):
         raise ServerError(
             _("The shop's server is set up already in {folder}.", folder=str(plan.folder))

