@@ -20,7 +20,7 @@ from shopcards.core.shared_address import DEFAULT_PORT, SharedAddress, generate_
 from shopcards.services import connection_secret, shared_server
 from shopcards.services.autostart import Outcome, ServerPrograms, make_autostart
 from shopcards.services.lan import LanAddress, shop_address
-from shopcards.services.server_process import ServerError
+from shopcards.services.server_process import ServerError, binaries
 from shopcards.services.shared_server import LOOPBACK, SUPERUSER, ServerPlan
 
 Autostart = Callable[[ServerPrograms], list[Outcome]]
@@ -49,7 +49,9 @@ def set_up(
     lan: LanAddress | None = None,
     autostart: Autostart = make_autostart,
 ) -> SharedServer:
-    """Set up, start and open the shop's server; give back what the other PCs need."""
+    """Set up, start and open the shop's server; give back what the other PCs need. A missing
+    server part is said first: adding it is the owner's first step, whatever else is amiss."""
+    binaries()
     plan = ServerPlan(folder or shared_server.server_folder(), lan or shop_address(), port)
     superuser_password = shared_server.initialise(plan)
     try:
