@@ -27,6 +27,20 @@ fi
 if command -v update-desktop-database >/dev/null 2>&1; then
     update-desktop-database -q "$share/applications" 2>/dev/null || true
 fi
+# The shop's server, started with this PC from this folder's server part (shopcards share):
+# its programs go with the folder, so it is stopped and no longer started with the PC, rather
+# than left to fail at every start. Its data, the shared card file, stays in its own folder.
+for unit in /etc/systemd/system/shopcards-server.service \
+        "${XDG_CONFIG_HOME:-$HOME/.config}/systemd/user/shopcards-server.service"; do
+    [ -f "$unit" ] && grep -q "$here/" "$unit" || continue
+    case $unit in /etc/*) ctl=systemctl ;; *) ctl="systemctl --user" ;; esac
+    $ctl disable --now shopcards-server >/dev/null 2>&1 || true
+    data=$(sed -n 's/^ExecStart=.* -D "\([^"]*\)".*/\1/p' "$unit")
+    rm -f "$unit"
+    $ctl daemon-reload >/dev/null 2>&1 || true
+    echo "The shop's server ran from this program: it is stopped and no longer starts with" \
+        "this PC. The shared card file stays in $data"
+done
 rm -rf "$here"
 
 if [ "$here" = /opt/shopcards ]; then

