@@ -15,7 +15,7 @@ no name: a restored backup is forgotten again from it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from shopcards.core.errors import NotFound
 from shopcards.core.i18n import _
@@ -160,8 +160,9 @@ def checkpoint(conn: Connection) -> bool:
     """
     if is_postgres(conn):
         from shopcards.store import erasure_server  # the shared store's alone
+        from shopcards.store.pg_connection import PgConnection
 
-        return erasure_server.wipe(conn)
+        return erasure_server.wipe(cast(PgConnection, conn))
     conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
     try:
         busy, _log_frames, _copied = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
