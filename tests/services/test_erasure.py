@@ -229,3 +229,24 @@ def test_a_merge_cut_short_is_finished_at_the_next_opening(
 
     assert traces_in(location) == []
     assert erasure.wipe_note(owner) == ""
+
+
+def test_a_sale_being_saved_at_another_desk_leaves_the_wipe_for_later(
+    owner: Session, clerk: Session, location: Location
+) -> None:
+    """The till saving while a pending wipe is tried: the card file's checkpoint cannot run
+    past its write, the server's rewrite cannot lock the purchases it is changing; either
+    gives up at once (the till must not wait behind a wipe) and the wipe is left pending."""
+    person = the_person(owner)
+    with a_desk_reading(location):  # the wipe after the erasure is left pending
+        erasure.forget_customer(owner, person)
+
+    with clerk.card_file.write() as db:
+        db.execute(
+            "UPDATE purchases SET amount = amount WHERE id = (SELECT min(id) FROM purchases)"
+        )
+        assert not erasure.finish_wipe(owner)
+        assert traces_in(location)
+    assert erasure.finish_wipe(owner)
+    assert traces_in(location) == []
+    assert erasure.wipe_note(owner) == ""
