@@ -45,6 +45,9 @@ class ServerForTests:
         self.port = int(info.port)
         self._template_made = False
         self._scratch = folder
+        # as the shop's server is set (services/shared_server.server_settings): an erasure's
+        # old log segments are deleted, not kept for reuse with their bytes
+        self.run("ALTER SYSTEM SET wal_recycle = off", "SELECT pg_reload_conf()")
 
     def stop(self) -> None:
         self._server.cleanup()
@@ -68,6 +71,14 @@ class ServerForTests:
         name = f"shop_{next(_numbers)}"
         self.run(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
         return self.address(name)
+
+    def lose(self, database: str) -> None:
+        """The shared card file ``database`` gone with all it held (the disk under it
+        failed), then made again as a new one at the same address."""
+        self.run(
+            f"DROP DATABASE {database} WITH (FORCE)",
+            f"CREATE DATABASE {database} TEMPLATE {TEMPLATE}",
+        )
 
     def _make_template(self) -> None:
         self.run(

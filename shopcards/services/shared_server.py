@@ -9,7 +9,8 @@ What keeps it the shop's alone:
   fixed port (5433 unless chosen), and on no Unix socket: one way in, the same on every system.
 - ``pg_hba.conf`` lets in, by scram-sha-256 password only, the shop's user to the shop's
   database from this PC and the shop's subnet, and the superuser to its ``postgres`` database
-  from this PC; nobody else, and no ``trust`` line.
+  and the shop's (where it gives the shop's user its rights) from this PC; nobody else, and
+  no ``trust`` line.
 - The superuser's password is generated, handed to initdb in a private temporary file, and
   given back to the caller to keep (:mod:`shopcards.services.connection_secret`).
 - SSL is off: the traffic stays on the shop's own network; a certificate would have to be
@@ -206,6 +207,9 @@ def server_settings(plan: ServerPlan) -> str:
             "unix_socket_directories = ''",
             "password_encryption = 'scram-sha-256'",
             "ssl = off",
+            "# A forgotten customer's rows must leave the log: old segments are deleted, not",
+            "# kept for reuse with their bytes (store/erasure_server.py).",
+            "wal_recycle = off",
             "",
         ]
     )
@@ -216,8 +220,9 @@ def access_rules(plan: ServerPlan) -> str:
     method = "scram-sha-256"
     lines = [
         "# Written by shopcards: the shop's user to the shop's database, from this PC and the",
-        "# shop's network; the superuser to its own database, from this PC. Nothing else.",
+        "# shop's network; the superuser to its own and the shop's, from this PC. Nothing else.",
         f"host  {SUPERUSER}  {SUPERUSER}  {LOOPBACK}/32  {method}",
+        f"host  {plan.database}  {SUPERUSER}  {LOOPBACK}/32  {method}",
         f"host  {plan.database}  {plan.user}  {LOOPBACK}/32  {method}",
     ]
     if plan.lan is not None:
@@ -291,6 +296,7 @@ def create_shop_database(plan: ServerPlan, superuser_password: str, password: st
         try:
             admin.run(f"CREATE DATABASE {database} OWNER {user} ENCODING 'UTF8' TEMPLATE template0")
             admin.run(f"REVOKE ALL ON DATABASE {database} FROM PUBLIC")
+            _give_wipe_rights(plan, superuser_password)
         except pg.Error:
             admin.run(f"DROP DATABASE IF EXISTS {database}")
             admin.run(f"DROP ROLE {user}")
@@ -298,6 +304,24 @@ def create_shop_database(plan: ServerPlan, superuser_password: str, password: st
     finally:
         admin.close()
     return plan.address
+
+
+def _give_wipe_rights(plan: ServerPlan, superuser_password: str) -> None:
+    """What the shop's user needs to wipe a forgotten customer from the server's log
+    (store/erasure_server.py): a checkpoint, and closing the log segment being written. A
+    function's right is given in the database it is called in: the shop's."""
+    import pg8000.native as pg
+
+    admin = pg.Connection(
+        SUPERUSER, host=str(LOOPBACK), port=plan.port, database=plan.database,
+        password=superuser_password, timeout=10,
+    )  # fmt: skip
+    try:
+        user = pg.identifier(plan.user)
+        admin.run(f"GRANT pg_checkpoint TO {user}")
+        admin.run(f"GRANT EXECUTE ON FUNCTION pg_switch_wal() TO {user}")
+    finally:
+        admin.close()
 
 
 SCRAM_ITERATIONS = 4096

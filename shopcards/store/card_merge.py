@@ -29,7 +29,7 @@ from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
 from shopcards.store import search_index
 from shopcards.store.dialect import is_postgres
-from shopcards.store.handle import Database
+from shopcards.store.handle import Connection, Database
 
 _NOT_MOVED = frozenset(
     {"phones", "customer_tags", "not_duplicates", "merged_cards", "drawing_entries"}
@@ -42,7 +42,7 @@ def move_everything(db: Database, keep_id: int, other_id: int, today: str) -> di
     """Move the other card's records to the kept card; how many rows moved, per table."""
     moved = {"drawing_entries": _move_drawing_entries(db, keep_id, other_id)}
     _end_second_tier(db, keep_id, other_id, today)
-    for table, column in _references(db):
+    for table, column in references(db):
         if table in _NOT_MOVED:
             continue
         moved[table] = moved.get(table, 0) + _move(db, table, column, keep_id, other_id)
@@ -97,7 +97,7 @@ _SHARED_REFERENCES = (
 )
 
 
-def _references(db: Database) -> list[tuple[str, str]]:
+def references(db: Database | Connection) -> list[tuple[str, str]]:
     """Every (table, column) with a foreign key to ``customers``, as the file has them now
     (SQLite's table list and pragma, or PostgreSQL's catalogue of constraints)."""
     rows = db.execute(_SHARED_REFERENCES if is_postgres(db) else _REFERENCES).fetchall()

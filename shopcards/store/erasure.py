@@ -15,7 +15,7 @@ no name: a restored backup is forgotten again from it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from shopcards.core.errors import NotFound
 from shopcards.core.i18n import _
@@ -143,21 +143,6 @@ def pending(db: Database) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
-PERSONAL_TABLES = (
-    "customers",
-    "phones",
-    "customer_tags",
-    "tags",
-    "purchases",
-    "changes",
-    "consent_events",
-    "calls",
-    "search_words",
-    "customer_search",
-)
-"""The tables an erasure deletes or rewrites rows of."""
-
-
 def mark_wiped(db: Database, today: str) -> None:
     db.execute("UPDATE erasure_log SET wiped_on = ? WHERE wiped_on IS NULL", [today])
 
@@ -169,13 +154,15 @@ def checkpoint(conn: Connection) -> bool:
     SQLite answers busy in the first of the three numbers it returns, with no error, so it
     must be looked at. The wait for readers is short, not the usual busy timeout.
 
-    A shared store rewrites the tables that held the person instead (``VACUUM FULL``: the
-    server otherwise keeps deleted rows in its pages until it reuses them).
+    A shared store has its own way (store/erasure_server.py): the tables that held the
+    person are rewritten and the server's old log segments deleted; another desk's snapshot
+    from before the erasure keeps it from that as a reader keeps SQLite from a checkpoint.
     """
     if is_postgres(conn):
-        for table in PERSONAL_TABLES:
-            conn.execute(f"VACUUM FULL {table}")
-        return True
+        from shopcards.store import erasure_server  # the shared store's alone
+        from shopcards.store.pg_connection import PgConnection
+
+        return erasure_server.wipe(cast(PgConnection, conn))
     conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
     try:
         busy, _log_frames, _copied = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()

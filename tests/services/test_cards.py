@@ -9,7 +9,9 @@ from shopcards.core.errors import Conflict, PermissionDenied, ValidationError
 from shopcards.services import cards
 from shopcards.services.session import Session
 from shopcards.services.settings import update_settings
+from shopcards.store.stores import Location, open_store
 from tests.conftest import card_input
+from tests.stored_bytes import stored_bytes
 
 
 def _names(session: Session, **query: str) -> list[str]:
@@ -188,7 +190,7 @@ def test_a_card_number_with_a_check_digit_finds_the_card(owner: Session) -> None
 
 
 def test_erasing_leaves_no_trace_of_the_name_but_keeps_the_sales(
-    owner: Session, clerk: Session
+    owner: Session, clerk: Session, location: Location
 ) -> None:
     card = cards.add_card(
         owner,
@@ -206,13 +208,11 @@ def test_erasing_leaves_no_trace_of_the_name_but_keeps_the_sales(
     cards.erase_card(owner, card.id or 0)
     clerk.close()
     owner.close()
-    raw = b"".join(p.read_bytes() for p in owner.card_file.path.parent.glob("shop.db*"))
+    raw = b"".join(stored_bytes(location).values())
     for trace in ("Quixotesque", "quixotesque", "Zebulon", "zebulon", "Xanadu", "9876543"):
         assert trace.encode() not in raw, trace
-    import sqlite3
-
-    with sqlite3.connect(owner.card_file.path) as conn:
-        assert conn.execute("SELECT customer_id, amount FROM purchases").fetchall() == [
+    with open_store(location) as store:
+        assert store.db.execute("SELECT customer_id, amount FROM purchases").fetchall() == [
             (None, 4200)
         ]
 

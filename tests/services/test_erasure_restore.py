@@ -10,18 +10,22 @@ import pytest
 
 from shopcards import paths
 from shopcards.core.roles import Role
+from shopcards.core.shared_address import SharedAddress
 from shopcards.services import backup, cards, erasure
 from shopcards.services.session import Session, connect
 from shopcards.services.settings import update_settings
 from shopcards.store import erasure as erasure_store
 from shopcards.store.backup import checksum_path
+from shopcards.store.stores import Location
 from tests.conftest import card_input
 from tests.services.test_erasure import NAME, the_person, traces_in
+from tests.shared_store import ServerForTests
 from tests.store.test_old_card_files import FIXTURES, old_card_file
+from tests.stored_bytes import stored_bytes
 
 
 def test_restoring_an_older_backup_forgets_the_customer_again(
-    owner: Session, tmp_path: Path
+    owner: Session, location: Location
 ) -> None:
     person = the_person(owner)
     kept = cards.add_card(owner, card_input("Bert", "Kept"))
@@ -33,14 +37,14 @@ def test_restoring_an_older_backup_forgets_the_customer_again(
 
     assert cards.find_card_no(owner, number) is None
     assert cards.get_card(owner, kept.id or 0).family_name == "Kept"
-    assert traces_in(owner.card_file.path) == []
+    assert traces_in(location) == []
     assert [line.card_no for line in erasure_store.logged(owner.db)] == [number]
     with pytest.raises(cards.CardNotUsable, match="erased at their request"):
         cards.card_at_till(owner, number)
 
 
 def test_the_log_beside_the_backups_survives_a_backup_older_than_the_erasure_log(
-    owner: Session,
+    owner: Session, location: Location
 ) -> None:
     """The backup restored replaces the file whose log says who was forgotten; the content
     replaced may itself be a restore of an older backup that lost that log."""
@@ -54,27 +58,40 @@ def test_the_log_beside_the_backups_survives_a_backup_older_than_the_erasure_log
     assert (
         owner.db.execute("SELECT count(*) FROM customers WHERE id = ?", [person]).fetchone()[0] == 0
     )
-    assert traces_in(owner.card_file.path) == []
+    assert traces_in(location) == []
 
 
 def test_a_damaged_file_replaced_by_an_older_backup_forgets_again(
-    owner: Session, db_path: Path
+    owner: Session, location: Location, request: pytest.FixtureRequest
 ) -> None:
+    """On a shared card file: the server's database is lost (the till PC's disk) and made
+    again empty at the same address; the older backup restored into it finds the erasure
+    in the log beside this PC's backups, as the card file's restore does."""
     person = the_person(owner)
     older = backup.backup_now(owner)
     erasure.forget_customer(owner, person)
     owner.close()
-    db_path.write_bytes(b"not a card file any more" * 100)
-    for log in ("-wal", "-shm"):
-        db_path.with_name(db_path.name + log).unlink(missing_ok=True)
+    if isinstance(location, SharedAddress):
+        server: ServerForTests = request.getfixturevalue("pg_server")
+        server.lose(location.database)
+        restoring = connect(location, Role.OWNER)
+        try:
+            backup.restore_from(restoring, older)
+        finally:
+            restoring.close()
+    else:
+        location.write_bytes(b"not a card file any more" * 100)
+        for log in ("-wal", "-shm"):
+            location.with_name(location.name + log).unlink(missing_ok=True)
+        backup.restore_file(location, older, lambda path: connect(path, Role.OWNER))
 
-    backup.restore_file(db_path, older, lambda path: connect(path, Role.OWNER))
-
-    session = connect(db_path, Role.OWNER)
+    session = connect(location, Role.OWNER)
     try:
         gone = session.db.execute("SELECT count(*) FROM customers WHERE id = ?", [person])
         assert gone.fetchone()[0] == 0
-        assert NAME.lower().encode() not in db_path.read_bytes().lower()
+        assert all(
+            NAME.lower().encode() not in data.lower() for data in stored_bytes(location).values()
+        )
     finally:
         session.close()
 

@@ -75,6 +75,19 @@ def test_the_shop_user_connects_with_the_generated_password_and_owns_its_databas
     )
 
 
+def test_the_shop_user_may_wipe_a_forgotten_customer_from_the_servers_log(shop: Shop) -> None:
+    """What store/erasure_server.py runs after an erasure, as the shop's user (no superuser):
+    the old log segments are deleted at the checkpoint, not kept for reuse with their bytes."""
+    conn = connect(shop)
+    try:
+        assert conn.run("SELECT rolsuper FROM pg_roles WHERE rolname = current_user") == [[False]]
+        assert conn.run("SHOW wal_recycle") == [["off"]]
+        conn.run("SELECT pg_switch_wal()")
+        conn.run("CHECKPOINT")
+    finally:
+        conn.close()
+
+
 def test_a_wrong_password_is_refused(shop: Shop) -> None:
     assert "password authentication failed" in refused(shop, password=generate_password())
 
@@ -110,16 +123,18 @@ def test_a_refused_password_is_said_plainly_typed_or_kept(shop: Shop, tmp_path: 
 
 
 def test_another_user_is_refused_even_with_the_shop_password(shop: Shop) -> None:
-    assert "no pg_hba.conf entry" in refused(shop, user="postgres")
+    assert "password authentication failed" in refused(shop, user="postgres")
     assert "no pg_hba.conf entry" in refused(shop, user="mallory")
 
 
-def test_the_superuser_reaches_only_its_own_database(shop: Shop) -> None:
-    assert "no pg_hba.conf entry" in refused(
-        shop, user="postgres", password=shop.superuser_password
-    )
-    admin = connect(shop, user="postgres", password=shop.superuser_password, database="postgres")
-    admin.close()
+def test_the_superuser_reaches_the_shop_database_from_this_pc_only(shop: Shop) -> None:
+    """It gives the shop's user its rights there (shared_server._give_wipe_rights); it may do
+    anything on the server anyway, so this opens nothing it could not reach."""
+    rules = (shop.plan.data / "pg_hba.conf").read_text().splitlines()
+    superuser = [line.split() for line in rules if line.split()[2:3] == ["postgres"]]
+    assert {rule[3] for rule in superuser} == {"127.0.0.1/32"}
+    for database in ("postgres", shop.plan.database):
+        connect(shop, user="postgres", password=shop.superuser_password, database=database).close()
 
 
 def test_the_shop_user_reaches_no_other_database(shop: Shop) -> None:
@@ -155,6 +170,7 @@ def test_the_access_rules_have_no_trust_line_and_nothing_listens_on_a_wildcard(
     assert all(rule[0] == "host" for rule in rules)
     assert {(rule[1], rule[2]) for rule in rules} == {
         ("postgres", "postgres"),
+        (shop.plan.database, "postgres"),
         (shop.plan.database, shop.plan.user),
     }
     assert "trust" not in (shop.plan.data / "pg_hba.conf").read_text()
