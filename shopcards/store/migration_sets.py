@@ -12,13 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from shopcards.store.dialect import POSTGRESQL, SQLITE, of
 from shopcards.store.reads import Reads
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 APPLIED_TABLE = "_sqlite_migrations"
-"""sqlite-utils' record of the steps applied (``Migrations.migrations_table``)."""
+"""sqlite-utils' record of the steps applied (``Migrations.migrations_table``); a shared card
+file has it too, copied with the card file it was made from (store/pg_schema.py)."""
+IS_THERE = {
+    SQLITE: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+    POSTGRESQL: "SELECT 1 FROM information_schema.tables "
+    "WHERE table_schema = current_schema() AND table_name = ?",
+}
+"""Whether a table is there: the schema's bookkeeping, side by side (a card file's
+``sqlite_master``, PostgreSQL's ``information_schema``)."""
 
 Step = TypeVar("Step", bound=Callable[["Database"], None])
 
@@ -47,9 +56,7 @@ class MigrationSet:
 
     def applied(self, db: Reads) -> list[str]:
         """The steps the card file has applied, in the order it applied them."""
-        table = db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [APPLIED_TABLE]
-        ).fetchone()
+        table = db.execute(IS_THERE[of(db)], [APPLIED_TABLE]).fetchone()
         if table is None:
             return []
         rows = db.execute(
