@@ -69,6 +69,12 @@ class ServerForTests:
         self.run(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
         return self.address(name)
 
+    def empty(self) -> SharedAddress:
+        """A new, empty database, as `shopcards share` finds the shop's before moving in."""
+        name = f"shop_{next(_numbers)}"
+        self.run(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'")
+        return self.address(name)
+
     def _make_template(self) -> None:
         self.run(
             f"DROP DATABASE IF EXISTS {TEMPLATE}",

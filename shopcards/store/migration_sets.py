@@ -67,8 +67,19 @@ class MigrationSet:
 
     def pending(self, db: Reads) -> list[str]:
         """The steps the card file has yet to apply, in the order they will run."""
+        return [name for name, _step in self.pending_steps(db)]
+
+    def pending_steps(self, db: Reads) -> list[tuple[str, Callable[[Database], None]]]:
+        """The steps yet to apply, each with its function: how a shared card file, which
+        ``sqlite_utils.Migrations`` cannot run on, is upgraded (store/shared_upgrade.py)."""
         applied = set(self.applied(db))
-        return [name for name in self.names() if name not in applied]
+        return [(name, step) for name, step in self._steps if name not in applied]
+
+    def unknown(self, db: Reads) -> list[str]:
+        """The steps the card file has applied that this program does not know: it was
+        written by a newer shopcards."""
+        known = set(self.names())
+        return [name for name in self.applied(db) if name not in known]
 
     def apply(self, db: Database, stop_before: str | None = None) -> None:
         """Apply the pending steps (up to ``stop_before``), each in a transaction with its
