@@ -12,15 +12,21 @@ is: a step the server cannot take fails the upgrade whole, which the tests try f
 step since the first release that could share a card file (tests/store/test_shared_upgrade.py).
 Data steps are today's store code, which serves both stores, and run as they are.
 
-A shared card file a newer shopcards has upgraded is refused, in the card file's words.
+The store as it was is kept first, as a card file is: a card file of its own steps in this
+PC's backups folder of it. A shared card file a newer shopcards has upgraded is refused, in
+the card file's words.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from shopcards import paths
 from shopcards.core.errors import CardFileError
 from shopcards.store import data_steps, schema
 from shopcards.store.migration_sets import APPLIED_TABLE, MigrationSet
@@ -53,9 +59,40 @@ def upgrade(shared: SharedCardFile) -> None:
         raise CardFileError(written_by_newer(shared.where(), unknown))
     if not schema.migrations.applied(conn) or not any(s.pending(conn) for s in SETS):
         return  # current, or no card file at all (an empty database): nothing to upgrade
+    _keep_as_it_was(shared)
     with shared.write() as locked:  # the pending steps read again, now that this PC alone may
         for steps in SETS:
             _apply(steps, locked)
+
+
+def _keep_as_it_was(shared: SharedCardFile) -> None:
+    """A copy of the store as it was before a newer shopcards changes its schema, in this
+    PC's backups folder of it, as a card file is kept (``backup.backup_before_migration``):
+    a card file of the store's own steps, which a restore upgrades as any older backup. A
+    desk of this PC taking the same copy this second is left to it."""
+    from shopcards.store import backup  # with sqlite-utils: only when an upgrade is due
+
+    stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
+    dest = paths.backups_dir(shared.path) / f"before-upgrade-{stamp}.db"
+    with contextlib.suppress(backup.CopyInProgress):
+        backup.copy_to(functools.partial(_at_its_steps, shared), backup.unused_name(dest))
+
+
+def _at_its_steps(shared: SharedCardFile, dest: Path) -> None:
+    """A new card file at ``dest`` with the steps the shared store has, and its rows."""
+    from sqlite_utils import Database
+
+    from shopcards.store import moving
+    from shopcards.store.cardfile import CardFile
+
+    db = Database(dest)
+    try:
+        for steps in SETS:
+            pending = steps.pending(shared.conn)
+            steps.apply(db, stop_before=pending[0] if pending else None)
+        moving.out_of_server(shared, CardFile(dest, db.conn), None)
+    finally:
+        db.close()
 
 
 def _apply(steps: MigrationSet, conn: PgConnection) -> None:

@@ -7,15 +7,17 @@ schema (today's migrations stopped before a step) moved into an empty database.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
+from shopcards import paths
 from shopcards.core.errors import CardFileError
 from shopcards.core.shared_address import SharedAddress
-from shopcards.store import data_steps, moving, schema
+from shopcards.store import backup, data_steps, moving, schema
 from shopcards.store.cardfile import CardFile
 from shopcards.store.shared_file import SharedCardFile, open_shared
 from shopcards.store.stores import open_store
@@ -27,6 +29,7 @@ store is older than that; every step since must reach an older one. m018 and m01
 too: the same mechanism, on steps that make tables, partial indexes, rows and a column."""
 STEPS_TRIED = schema.known_names()[schema.known_names().index(FIRST_TRIED) :]
 PEOPLE = [("Ada", "Lovelace", "yes"), ("Émile", "Zola", "no"), ("王", "芳", "not_asked")]
+COLUMNS = ("given_name", "family_name", "consent_post")
 
 SCHEMA_SQL = {
     "columns": "SELECT table_name, ordinal_position, column_name, data_type, is_nullable, "
@@ -84,7 +87,7 @@ def test_an_older_shared_store_is_upgraded_to_the_shape_a_new_one_has(
         assert not data_steps.data_steps.pending(shared.conn)
         upgraded = _shape(shared)
         names = shared.conn.execute(
-            "SELECT given_name, family_name, consent_post FROM customers ORDER BY id"
+            f"SELECT {', '.join(COLUMNS)} FROM customers ORDER BY id"
         ).fetchall()
     with open_shared(pg_server.fresh(), None) as new:
         assert upgraded == _shape(new)
@@ -103,6 +106,23 @@ def test_the_rows_a_step_makes_from_older_rows_are_made_on_the_server(
         ).fetchall()
         shared.conn.execute("SELECT incoming FROM calls").fetchall()
     assert events == [("Lovelace", "post", "yes", "unknown"), ("Zola", "post", "no", "unknown")]
+
+
+def test_the_store_as_it_was_is_kept_as_a_card_file_of_its_own_steps(
+    pg_server: ServerForTests, tmp_path: Path
+) -> None:
+    address = _older_store(pg_server, tmp_path, "m019_consent_events")
+    with open_store(address) as shared:
+        (kept,) = paths.backups_dir(shared.path).glob("before-upgrade-*.db")
+    assert backup.verify(kept) == ""  # its checksum matches, and SQLite finds it sound
+    conn = sqlite3.connect(kept)
+    try:
+        steps = schema.migrations.applied(conn)
+        names = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM customers ORDER BY id").fetchall()
+    finally:
+        conn.close()
+    assert steps == schema.known_names()[: schema.known_names().index("m019_consent_events")]
+    assert names == PEOPLE
 
 
 def test_two_pcs_opening_an_older_store_at_once_upgrade_it_once(
