@@ -75,11 +75,11 @@ class MigrationSet:
         applied = set(self.applied(db))
         return [(name, step) for name, step in self._steps if name not in applied]
 
-    def unknown(self, db: Reads) -> list[str]:
-        """The steps the card file has applied that this program does not know: it was
-        written by a newer shopcards."""
+    def unknown(self, applied: list[str]) -> list[str]:
+        """The steps of ``applied`` (a card file's) that this program does not know: the
+        file was written by a newer shopcards."""
         known = set(self.names())
-        return [name for name in self.applied(db) if name not in known]
+        return [name for name in applied if name not in known]
 
     def apply(self, db: Database, stop_before: str | None = None) -> None:
         """Apply the pending steps (up to ``stop_before``), each in a transaction with its

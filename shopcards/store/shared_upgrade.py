@@ -54,11 +54,14 @@ def upgrade(shared: SharedCardFile) -> None:
     """Bring the shared store to this program's schema and data steps, if it lacks any; a
     store from a newer shopcards is refused (CardFileError) and left as it is."""
     conn = shared.conn
-    unknown = schema.migrations.unknown(conn)
+    applied = schema.migrations.applied(conn)
+    unknown = schema.migrations.unknown(applied)
     if unknown:
         raise CardFileError(written_by_newer(shared.where(), unknown))
-    if not schema.migrations.applied(conn) or not any(s.pending(conn) for s in SETS):
-        return  # current, or no card file at all (an empty database): nothing to upgrade
+    if not applied:
+        return  # no card file at all (an empty database): nothing to upgrade
+    if len(applied) == len(schema.known_names()) and not data_steps.data_steps.pending(conn):
+        return  # current: what every opening but the first after an update finds
     _keep_as_it_was(shared)
     with shared.write() as locked:  # the pending steps read again, now that this PC alone may
         for steps in SETS:

@@ -191,7 +191,7 @@ def _inspect(conn: sqlite3.Connection, path: Path, read_only: bool, integrity: b
         return Verdict(path, Standing.NEW, read_only)
     applied = schema.migrations.applied(conn)
     known = schema.migrations.names()
-    unknown = schema.migrations.unknown(conn)
+    unknown = schema.migrations.unknown(applied)
     if unknown:
         return _refused(path, Standing.NEWER, written_by_newer(path, unknown), steps=len(applied))
     if not applied or "customers" not in tables:
