@@ -80,6 +80,12 @@ class ServerForTests:
             f"CREATE DATABASE {database} TEMPLATE {TEMPLATE}",
         )
 
+    def empty(self) -> SharedAddress:
+        """A new, empty database, as `shopcards share` finds the shop's before moving in."""
+        name = f"shop_{next(_numbers)}"
+        self.run(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'")
+        return self.address(name)
+
     def _make_template(self) -> None:
         self.run(
             f"DROP DATABASE IF EXISTS {TEMPLATE}",

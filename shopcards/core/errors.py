@@ -55,6 +55,12 @@ class ServerUnreachable(CardFileError):
     """
 
 
+class DiskFull(CardFileError):
+    """The disk that holds the card file (or a copy being written) is full; the transaction
+    was rolled back. Here rather than in store/cardfile.py so that a backup (store/backup.py,
+    which cardfile.py calls before an upgrade) can tell it too."""
+
+
 class Cancelled(ShopError):
     """The person stopped the work; nothing of it was kept (see :mod:`shopcards.core.progress`)."""
 

@@ -26,7 +26,7 @@ from typing import TypeAlias
 from sqlite_utils import Database
 
 from shopcards import paths
-from shopcards.core.errors import CardFileError
+from shopcards.core.errors import CardFileError, DiskFull
 from shopcards.core.i18n import _
 from shopcards.store.verdict import Standing, Verdict, examine, is_read_only
 
@@ -78,7 +78,7 @@ def copy_to(conn: Source, dest: Path) -> Path:
         except OSError:
             checksum.unlink()  # it belongs to the copy that could not be put in place
             raise
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, DiskFull) as exc:
         for leftover in (partial, checksum_partial):
             if leftover.is_file():
                 leftover.unlink()
@@ -103,7 +103,7 @@ def _claim(partial: Path) -> None:
         _claim(partial)
 
 
-def _cannot_write(dest: Path, exc: OSError | sqlite3.Error) -> CardFileError:
+def _cannot_write(dest: Path, exc: OSError | sqlite3.Error | DiskFull) -> CardFileError:
     return CardFileError(
         _(
             "The backup could not be written to {path}: {why}. Nothing was left there; choose "
@@ -328,8 +328,11 @@ def _recorded_sha256(checksum: Path) -> str:
     return checksum.read_text(encoding="utf-8", errors="replace").split(" ", 1)[0].strip()
 
 
-def _why(exc: OSError | sqlite3.Error) -> str:
-    """What went wrong, told by the error's number (never by its text)."""
+def _why(exc: OSError | sqlite3.Error | DiskFull) -> str:
+    """What went wrong, told by the error's number (never by its text). A shared card file's
+    copy is a card file being filled (store/moving.py), whose full disk comes as DiskFull."""
+    if isinstance(exc, DiskFull):
+        return _("the disk is full")
     number = exc.errno if isinstance(exc, OSError) else None
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if number == errno.ENOSPC or code == sqlite3.SQLITE_FULL:

@@ -8,9 +8,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from shopcards.core.errors import DiskFull
 from shopcards.core.files import CannotWrite
 from shopcards.core.i18n import _
-from shopcards.store.cardfile import DiskFull
 from shopcards.store.dialect import inserted_id
 from shopcards.store.handle import Database
 

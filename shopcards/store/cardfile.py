@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shopcards import paths
-from shopcards.core.errors import CardFileError
+from shopcards.core.errors import CardFileError, DiskFull
 from shopcards.core.i18n import _
 from shopcards.store import data_steps, schema
 from shopcards.store.verdict import (
@@ -26,10 +26,6 @@ from shopcards.store.verdict import (
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-
-class DiskFull(CardFileError):
-    """The disk that holds the card file is full; the transaction was rolled back."""
 
 
 class CardFile:

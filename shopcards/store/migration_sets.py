@@ -12,13 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from shopcards.store.dialect import POSTGRESQL, SQLITE, of
 from shopcards.store.reads import Reads
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 APPLIED_TABLE = "_sqlite_migrations"
-"""sqlite-utils' record of the steps applied (``Migrations.migrations_table``)."""
+"""sqlite-utils' record of the steps applied (``Migrations.migrations_table``); a shared card
+file has it too, copied with the card file it was made from (store/pg_schema.py)."""
+IS_THERE = {
+    SQLITE: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+    POSTGRESQL: "SELECT 1 FROM information_schema.tables "
+    "WHERE table_schema = current_schema() AND table_name = ?",
+}
+"""Whether a table is there: the schema's bookkeeping, side by side (a card file's
+``sqlite_master``, PostgreSQL's ``information_schema``)."""
 
 Step = TypeVar("Step", bound=Callable[["Database"], None])
 
@@ -47,9 +56,7 @@ class MigrationSet:
 
     def applied(self, db: Reads) -> list[str]:
         """The steps the card file has applied, in the order it applied them."""
-        table = db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [APPLIED_TABLE]
-        ).fetchone()
+        table = db.execute(IS_THERE[of(db)], [APPLIED_TABLE]).fetchone()
         if table is None:
             return []
         rows = db.execute(
@@ -60,8 +67,19 @@ class MigrationSet:
 
     def pending(self, db: Reads) -> list[str]:
         """The steps the card file has yet to apply, in the order they will run."""
+        return [name for name, _step in self.pending_steps(db)]
+
+    def pending_steps(self, db: Reads) -> list[tuple[str, Callable[[Database], None]]]:
+        """The steps yet to apply, each with its function: how a shared card file, which
+        ``sqlite_utils.Migrations`` cannot run on, is upgraded (store/shared_upgrade.py)."""
         applied = set(self.applied(db))
-        return [name for name in self.names() if name not in applied]
+        return [(name, step) for name, step in self._steps if name not in applied]
+
+    def unknown(self, applied: list[str]) -> list[str]:
+        """The steps of ``applied`` (a card file's) that this program does not know: the
+        file was written by a newer shopcards."""
+        known = set(self.names())
+        return [name for name in applied if name not in known]
 
     def apply(self, db: Database, stop_before: str | None = None) -> None:
         """Apply the pending steps (up to ``stop_before``), each in a transaction with its

@@ -130,11 +130,13 @@ def _follow_ids(conn: PgConnection, table: Table) -> None:
 
 
 def out_of_server(shared: SharedCardFile, card_file: CardFile, report: Report | None) -> int:
-    """Fill ``card_file`` (new, empty, of this version) with the shared store's content."""
+    """Fill ``card_file`` (new, empty, of this version) with the shared store's content: one
+    state of it (a snapshot), read without its write lock, so the till's sales are saved
+    while a backup is taken (and wait for the next one)."""
     schema = from_card_file(card_file.conn)
     total = _row_total(shared.conn, schema.tables)
     done = 0
-    with roomy_cache(card_file.db), card_file.write() as db, shared.write():
+    with roomy_cache(card_file.db), card_file.write() as db, shared.conn.snapshot():
         for table in reversed(schema.tables):
             db.execute(f'DELETE FROM "{table.name}"')
         indexes = _set_aside_indexes(db.conn)

@@ -115,9 +115,16 @@ def from_card_file(conn: sqlite3.Connection) -> Schema:
 
 def postgres_ddl(sql: str) -> str:
     """A CREATE TABLE or CREATE INDEX statement of the card file, spelled for PostgreSQL."""
+    return for_postgres(postgres_types(sql)).sql
+
+
+def postgres_types(sql: str) -> str:
+    """A statement that makes or alters a table or index, with the shared store's types (the
+    rest of its spelling is :func:`~shopcards.store.dialect.for_postgres`'s): also how a
+    migration reaches an older shared store (store/shared_upgrade.py)."""
     for pattern, replacement in _TYPES:
         sql = pattern.sub(replacement, sql)
-    return for_postgres(sql).sql
+    return sql
 
 
 def _table(conn: sqlite3.Connection, name: str) -> Table:

@@ -14,6 +14,7 @@ from typing import TypeAlias
 from shopcards.core.shared_address import SharedAddress
 from shopcards.store.cardfile import CardFile, open_card_file
 from shopcards.store.shared_file import SharedCardFile, open_shared
+from shopcards.store.shared_upgrade import upgrade
 
 Location: TypeAlias = Path | SharedAddress
 Store: TypeAlias = CardFile | SharedCardFile
@@ -23,5 +24,16 @@ def open_store(location: Location, password: str | None = None, create: bool = T
     """Open the store at ``location``: a card file (created if ``create``), or a shared card
     file with ``password`` (None: the server trusts this PC's user, as the tests' does)."""
     if isinstance(location, SharedAddress):
-        return open_shared(location, password)
+        return _upgraded(open_shared(location, password))
     return open_card_file(Path(location), create=create)
+
+
+def _upgraded(shared: SharedCardFile) -> SharedCardFile:
+    """A shared card file made by an older shopcards is upgraded as it opens, as a card file
+    is (store/shared_upgrade.py); one from a newer shopcards is refused."""
+    try:
+        upgrade(shared)
+    except BaseException:
+        shared.close()
+        raise
+    return shared

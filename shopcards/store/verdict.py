@@ -121,6 +121,17 @@ def examine(path: Path, integrity: bool = False) -> Verdict:
     return replace(found, share=share) if share is not None and found.opens else found
 
 
+def written_by_newer(where: Path | str, unknown: list[str]) -> str:
+    """Why a card file (or a shared card file, ``where`` it lives) that a newer shopcards has
+    upgraded is not opened: the last of the schema steps this one does not know."""
+    return _(
+        "{path} was written by a newer version of shopcards (schema step “{step}”). "
+        "Update shopcards to open it; the file was not changed.",
+        path=where,
+        step=unknown[-1],
+    )
+
+
 def is_read_only(path: Path) -> bool:
     """True when shopcards may not write the file or the folder it is in (WAL writes files
     beside it). A file with no write permission for anyone counts as read-only even for an
@@ -180,19 +191,9 @@ def _inspect(conn: sqlite3.Connection, path: Path, read_only: bool, integrity: b
         return Verdict(path, Standing.NEW, read_only)
     applied = schema.migrations.applied(conn)
     known = schema.migrations.names()
-    unknown = [name for name in applied if name not in known]
+    unknown = schema.migrations.unknown(applied)
     if unknown:
-        return _refused(
-            path,
-            Standing.NEWER,
-            _(
-                "{path} was written by a newer version of shopcards (schema step “{step}”). "
-                "Update shopcards to open it; the file was not changed.",
-                path=path,
-                step=unknown[-1],
-            ),
-            steps=len(applied),
-        )
+        return _refused(path, Standing.NEWER, written_by_newer(path, unknown), steps=len(applied))
     if not applied or "customers" not in tables:
         return _refused(
             path,

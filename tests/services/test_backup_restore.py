@@ -122,9 +122,10 @@ def test_owner_copies_and_safety_copies_are_rotated(owner: Session, tmp_path: Pa
         backup.backup_now(owner)  # the owner's copy of the day
         backup.restore_from(owner, backup.backup_now(owner, tmp_path / "x.db"))  # + a safety
         backup.daily_backup(owner)
-    folder = owner.card_file.path.parent / "backups" / "shop"
-    stamped = sorted(folder.glob("shop-*.db"))
-    last_week = [p for p in stamped if p.name >= "shop-2026-11-03"]
+    folder = paths.backups_dir(owner.card_file.path)  # on a shared one: this PC's data folder
+    name = owner.card_file.path.stem
+    stamped = sorted(folder.glob(f"{name}-*.db"))
+    last_week = [p for p in stamped if p.name >= f"{name}-2026-11-03"]
     assert len(last_week) == 14  # every copy of the last 7 days, owner's and safety
     assert len(stamped) == 14 + 4  # and the newest of each of 4 weeks before
     assert len(list(folder.glob("*.sha256"))) == len(list(folder.rglob("*.db"))) - 11
@@ -161,19 +162,24 @@ def test_an_unwritable_destination_is_named_and_left_clean(
 def test_a_full_disk_leaves_no_partial_copy(
     owner: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """SQLite is told the disk holds only a few pages: the same SQLITE_FULL a full disk gives."""
+    """SQLite is told the disk holds an empty card file and no more: the same SQLITE_FULL a
+    full disk gives, once the shop's rows are being copied (a shared card file's copy is a new
+    card file, whose tables are made first, then filled from the server)."""
+    with open_card_file(tmp_path / "measure" / "empty.db") as empty:
+        (room,) = empty.conn.execute("PRAGMA page_count").fetchone()
     build_demo(owner, 20, seed=3)
+    there = sorted(tmp_path.rglob("*"))
     real_connect = sqlite3.connect
 
     def tiny_disk(*args: object, **kwargs: object) -> sqlite3.Connection:
         conn = real_connect(*args, **kwargs)  # type: ignore[arg-type]
-        conn.execute("PRAGMA max_page_count = 3")
+        conn.execute(f"PRAGMA max_page_count = {room}")
         return conn
 
     monkeypatch.setattr(backup.backup.sqlite3, "connect", tiny_disk)
     with pytest.raises(CardFileError, match="the disk is full"):
         backup.backup_now(owner, tmp_path / "copy.db")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["shop.db", "shop.db-shm", "shop.db-wal"]
+    assert sorted(tmp_path.rglob("*")) == there
 
 
 def test_a_full_disk_while_writing_the_checksum_leaves_nothing(
