@@ -16,17 +16,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from shopcards import __version__, paths
+from shopcards import __version__
 from shopcards.cli.terminal import unmarked_output
 from shopcards.core import i18n
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
 from shopcards.services import catalogues
+from shopcards.services.connection_secret import start_location
 
 if TYPE_CHECKING:
     from shopcards.services.session import Location
 
-SHARED_SCHEMES = ("postgresql://", "postgres://")
 PROG = "shopcards"
 PRIVATE_UMASK = 0o077
 COMMAND_MODULES = (
@@ -99,27 +99,26 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         help=_(
             "the card file (default: {path}), or a shared card file's address "
             "(postgresql://shopcards@till-pc:5433/shopcards)",
-            path=paths.default_db(),
+            path=start_location(),
         ),
     )
 
 
 def location(text: str) -> Location:
     """A card file's path, or a shared card file's address (``postgresql://…``)."""
-    if text.lower().startswith(SHARED_SCHEMES):
-        from shopcards.core.shared_address import SharedAddressError, parse_address
+    from shopcards.core.shared_address import SharedAddressError, parse_location
 
-        try:
-            return parse_address(text)
-        except SharedAddressError as exc:
-            raise argparse.ArgumentTypeError(exc.message) from exc
-    return Path(text)
+    try:
+        return parse_location(text)
+    except SharedAddressError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from exc
 
 
 def db_location(args: argparse.Namespace) -> Location:
-    """The card file or shared card file the command works on."""
+    """The card file or shared card file the command works on: ``--db``, else the one this PC
+    opens at start (its own card file, or the shared one once it shared or connected)."""
     found: Location | None = getattr(args, "db", None)
-    return paths.default_db() if found is None else found
+    return start_location() if found is None else found
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -216,7 +215,7 @@ def window_card_file(arguments: Sequence[str]) -> Location | None:
     half of the start)."""
     match list(arguments):
         case []:
-            return paths.default_db()
+            return start_location()
         case ["--db", str(db)] if db and not db.startswith("-"):
             return location(db)
         case [str(option)] if option.startswith("--db=") and option != "--db=":

@@ -19,6 +19,7 @@ from shopcards.core.i18n import N_, _
 from shopcards.core.shared_address import SharedAddress, SharedAddressError
 from shopcards.services import sharing
 from shopcards.services.auth import cli_session
+from shopcards.services.connection_secret import start_location
 
 MOVED = N_("{done} / {total} rows moved")
 
@@ -69,6 +70,7 @@ def _share(args: argparse.Namespace) -> int:
             password=server.password,
         )
     )
+    print(_(sharing.OPENS_SHARED))
     for outcome in server.autostart:
         if not outcome.done:
             print(outcome.not_done())
@@ -80,7 +82,7 @@ def _connect(args: argparse.Namespace) -> int:
     if not isinstance(address, SharedAddress):
         raise SharedAddressError(_("Give the address of a shared card file (postgresql://…)."))
     sharing.connect(address, getpass.getpass(_("Password: ")))  # refused if it is wrong
-    print(_("Connected. Open it with: shopcards --db {address}", address=address))
+    print(_("Connected."), _(sharing.OPENS_SHARED))
     return 0
 
 
@@ -91,4 +93,6 @@ def _unshare(args: argparse.Namespace) -> int:
     finally:
         session.close()
     print(_("The shared card file was copied into {path}.", path=made))
+    if start_location() == made.resolve():
+        print(_("From now on shopcards opens {path} on this PC.", path=made))
     return 0

@@ -16,6 +16,7 @@ import ipaddress
 import re
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from shopcards.core.errors import ShopError
@@ -193,3 +194,11 @@ def typed_password(text: str) -> str:
         return text
     step = PASSWORD_GROUP_SIZE
     return "-".join(signs[start : start + step] for start in range(0, size, step))
+
+
+def parse_location(text: str) -> Path | SharedAddress:
+    """A card file's path, or a shared card file's address (``postgresql://…``): what is typed
+    after ``--db``, and what this PC keeps as the card file it opens at start."""
+    if text.strip().lower().startswith(tuple(f"{scheme}://" for scheme in SCHEMES)):
+        return parse_address(text)
+    return Path(text)

@@ -11,13 +11,21 @@ settings, which every desk reads. The password goes:
   PostgreSQL's own ``~/.pgpass`` does. On Linux this is the way: ``keyring`` would need the
   ``cryptography`` package there (over 20 MB), more than the installer can carry.
 
+It also keeps which card file this PC opens when shopcards starts without ``--db``
+(``start.json``): the card file in the data folder, until this PC shares its card file or
+connects to a shared one; from then on the shared one, so that after a restart the till and
+the back office do not each go on writing a card file of their own. A card file ``unshare``
+made from that shared one takes its place again.
+
 ``SHOPCARDS_HOME`` moves the settings folder as it moves the card files (tests, a portable
 install).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import logging
 import os
 import tempfile
 from enum import Enum
@@ -34,6 +42,9 @@ from shopcards.core.shared_address import SharedAddress, parse_address
 KEYRING_SERVICE = "shopcards"
 ADDRESSES_FILE = "connections.json"
 PASSWORDS_FILE = "passwords.json"
+START_FILE = "start.json"
+
+log = logging.getLogger(__name__)
 
 
 class KeptIn(Enum):
@@ -88,6 +99,31 @@ def remember(address: SharedAddress, password: str) -> KeptIn:
 def remembered() -> list[SharedAddress]:
     """The shared card files this PC has connected to, as remembered."""
     return [parse_address(text) for text in _read(ADDRESSES_FILE)]
+
+
+def start_location() -> Path | SharedAddress:
+    """The card file this PC opens when no ``--db`` is given (see the module's docstring). A
+    damaged setting is logged and the data folder's card file opened: a start never fails on
+    it."""
+    try:
+        kept = _read(START_FILE)
+        if isinstance(kept.get("shared"), dict):
+            return SharedAddress(**kept["shared"])
+        if isinstance(kept.get("card_file"), str):
+            return Path(kept["card_file"])
+    except (ValueError, TypeError) as exc:
+        log.warning("%s is damaged (%s): opening the data folder's card file", START_FILE, exc)
+    return paths.default_db()
+
+
+def open_at_start(location: Path | SharedAddress) -> None:
+    """From the next start on, this PC opens ``location`` when no ``--db`` is given. Kept
+    field by field: an address's text form does not carry every host (a server's socket
+    folder)."""
+    if isinstance(location, SharedAddress):
+        _write(START_FILE, {"shared": dataclasses.asdict(location)})
+    else:
+        _write(START_FILE, {"card_file": str(location)})
 
 
 def password_for(address: SharedAddress) -> str:

@@ -5,6 +5,9 @@ content into it in one transaction (store/moving.py) and remembers the connectio
 file itself is left as it was, with a line in its change log saying where its content went,
 so nothing is lost if the shop ever goes back. ``unshare`` copies a shared card file into a
 new card file on this PC. ``connect`` checks and keeps, on another PC, what ``share`` showed.
+Each makes the card file it leaves this PC with the one shopcards opens at its next start
+(services/connection_secret.py): a till that shared, or a PC that connected, does not go
+back to writing a card file of its own after a restart.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from shopcards.core.errors import ShopError
-from shopcards.core.i18n import _
+from shopcards.core.i18n import N_, _
 from shopcards.core.progress import Report
 from shopcards.core.shared_address import SharedAddress, typed_password
 from shopcards.services import connection_secret, server_setup
@@ -25,6 +28,9 @@ from shopcards.store import changes, moving
 from shopcards.store.cardfile import CardFile
 from shopcards.store.shared_file import SharedCardFile, open_shared, where
 from shopcards.store.stores import Store
+
+OPENS_SHARED = N_("From now on shopcards opens the shared card file on this PC.")
+"""Said once ``share`` or ``connect`` made the shared card file the one this PC opens."""
 
 
 def share(
@@ -51,6 +57,7 @@ def share(
     with card_file.write() as db:
         details = {"to": where(server.address)}
         changes.record(db, session.actor, session.now(), "card_file", 0, "shared", details)
+    connection_secret.open_at_start(server.address)
     return server
 
 
@@ -61,7 +68,9 @@ def connect(address: SharedAddress, typed: str) -> KeptIn:
     password = typed_password(typed)
     session = open_session(address, password=password)
     session.close()
-    return connection_secret.remember(address, password)
+    kept_in = connection_secret.remember(address, password)
+    connection_secret.open_at_start(address)
+    return kept_in
 
 
 def unshare(session: Session, dest: Path, report: Report | None = None) -> Path:
@@ -77,6 +86,8 @@ def unshare(session: Session, dest: Path, report: Report | None = None) -> Path:
             _("There is a file at {path} already: choose a new name for the card file.", path=dest)
         )
     moving.card_file_copy(shared, dest, report)
+    if connection_secret.start_location() == shared.address:
+        connection_secret.open_at_start(dest.resolve())  # back to one PC: this one's copy
     return dest
 
 

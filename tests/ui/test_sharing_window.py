@@ -113,6 +113,7 @@ def test_the_owner_shares_from_the_file_menu_and_another_pc_connects_by_keys(
     password = find(share, QLineEdit, "Password").text()
     (server,) = servers
     assert address_text == server.address.short and password == server.password
+    assert connection_secret.start_location() == server.address  # the till's next start
     undone = "Not done: systemctl --user enable x (no systemd)"
     assert any(undone in text for text in visible_texts(share))
     type_keys(qtbot, share, Qt.Key.Key_Return)  # Open the shared card file: the default now

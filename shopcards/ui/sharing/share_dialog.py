@@ -118,6 +118,7 @@ class ShareDialog(QDialog):
             ),
             _("Shared"),
         )
+        opens = paragraph(_(sharing.OPENS_SHARED), _(sharing.OPENS_SHARED))
         form = QFormLayout()
         form.addRow(_("Address:"), _copyable(server.address.short, _("Address")))
         form.addRow(_("Password:"), _copyable(server.password, _("Password")))
@@ -125,6 +126,7 @@ class ShareDialog(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(done)
         box.addLayout(form)
+        box.addWidget(opens)
         undone = [outcome.not_done() for outcome in server.autostart if not outcome.done]
         if undone:
             box.addWidget(
