@@ -18,6 +18,7 @@ from typing import Any
 
 from shopcards.core.card import CardSummary
 from shopcards.core.insights import CustomerFigures, Response, Windows
+from shopcards.store.dialect import many_rows
 from shopcards.store.handle import Database
 from shopcards.store.pg_connection import PgConnection
 
@@ -84,7 +85,7 @@ def customer_figures(db: Database, today: dt.date) -> list[CustomerFigures]:
     """Every customer's purchases up to ``today``, added up: one row per customer who has any,
     the biggest spenders of the last 12 months first."""
     sql, params = figures_sql(today)
-    return list(map(CustomerFigures._make, db.execute(sql, params).fetchall()))
+    return list(map(CustomerFigures._make, many_rows(db, sql, params)))
 
 
 def one_customer_figures(db: Database, customer_id: int, today: dt.date) -> CustomerFigures | None:
@@ -110,7 +111,7 @@ def ranked_spend_sql(db: Database, start: str, end: str) -> tuple[str, list[str]
 
 def ranked_spend(db: Database, start: str, end: str) -> list[tuple[int, int]]:
     sql, params = ranked_spend_sql(db, start, end)
-    return db.execute(sql, params).fetchall()
+    return many_rows(db, sql, params)
 
 
 def _days(start: str, end: str) -> int:
@@ -128,27 +129,29 @@ def due_for_letter(db: Database, since: str) -> list[tuple[int, str | None]]:
     address that got no letter on or after ``since``. A letter held back from them (the
     hold-out group of a batch) counts as their letter: posting to them now would spoil the
     batch's comparison."""
-    rows = db.execute(
+    rows = many_rows(
+        db,
         "SELECT c.id, (SELECT max(l.sent_at) FROM letters_sent l WHERE l.customer_id = c.id "
         "AND l.kind = 'letter' AND l.held_out = 0) "
         f"FROM customers c WHERE {_LIVE} AND NOT c.is_staff AND c.consent_post = 'yes' "
         "AND c.address != '' AND c.city != '' AND NOT EXISTS (SELECT 1 FROM letters_sent l "
         "WHERE l.customer_id = c.id AND l.kind = 'letter' AND l.sent_at >= ?)",
         [since],
-    ).fetchall()
+    )
     return [(int(card_id), last) for card_id, last in rows]
 
 
 def due_for_call(db: Database, since: str) -> list[tuple[int, str | None]]:
     """(card, last call or None) of the customers (not staff) with consent to phone and a
     number that had no call after ``since``."""
-    rows = db.execute(
+    rows = many_rows(
+        db,
         "SELECT c.id, (SELECT max(k.called_on) FROM calls k WHERE k.customer_id = c.id) "
         f"FROM customers c WHERE {_LIVE} AND NOT c.is_staff AND c.consent_phone = 'yes' "
         "AND EXISTS (SELECT 1 FROM phones p WHERE p.customer_id = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.customer_id = c.id AND k.called_on > ?)",
         [since],
-    ).fetchall()
+    )
     return [(int(card_id), last) for card_id, last in rows]
 
 
