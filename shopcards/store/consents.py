@@ -93,9 +93,14 @@ def reach(db: Database, ids: list[int]) -> dict[int, tuple[Consent, bool, Consen
         [values],
     )
     return {
-        int(card_id): (Consent(phone), bool(has_phone), Consent(post), bool(has_address))
+        int(card_id): (_CONSENTS[phone], bool(has_phone), _CONSENTS[post], bool(has_address))
         for card_id, phone, has_phone, post, has_address in rows
     }
+
+
+_CONSENTS = {consent.value: consent for consent in Consent}
+"""Each stored consent's member, looked up: calling the enum for each of a list's tens of
+thousands of cards, twice, took a tenth of a second."""
 
 
 def _event(

@@ -55,6 +55,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from shopcards.store.reads import Reads
@@ -237,7 +238,10 @@ def many_rows(
 def _values(pairs: list[tuple[str, Any]]) -> tuple[Any, ...]:
     """A row's values in its columns' order (a row is a JSON object whose keys may repeat:
     two columns both called ``coalesce``)."""
-    return tuple(value for _name, value in pairs)
+    return tuple(map(_VALUE, pairs))
+
+
+_VALUE = itemgetter(1)
 
 
 def inserted_id(db: Any, sql: str, params: Sequence[Any] | Mapping[str, Any]) -> int:
