@@ -13,7 +13,8 @@ each store:
 - moving the card file into the server, and back out into a new card file (seconds; only
   when it is moved in by this run);
 - keystroke → list page (store.card_list.page, 40 cards) over typed prefixes of names and
-  towns: median and 90th percentile (ms);
+  towns: median and 90th percentile (ms); and the count the window shows beside a list
+  longer than its page (store.card_list.count): median (ms);
 - saving a purchase (services.purchases.record_purchase): median (ms);
 - the history pane's reads for the card with HISTORY purchases (how many, the first page,
   the figures and chart: what ui/history/pane.py's show_customer asks): median (ms);
@@ -70,13 +71,22 @@ def words_of(session: Session, count: int) -> list[str]:
     return [text[:length] for text in texts[:count] for length in (2, 3, 5)]
 
 
-def searches(session: Session, texts: list[str]) -> tuple[float, float]:
+def searches(session: Session, texts: list[str]) -> tuple[float, float, float]:
+    """The page's median and 90th percentile, and the count's median (ms)."""
     alphabet = session.alphabet
     times = sorted(
         timed(lambda t=text: card_list.page(session.db, CardQuery(text=t), alphabet, None, 40))
         for text in texts
     )
-    return statistics.median(times) * 1000, times[int(len(times) * 0.9)] * 1000
+    counts = [
+        timed(lambda t=text: card_list.count(session.db, CardQuery(text=t), alphabet))
+        for text in texts
+    ]
+    return (
+        statistics.median(times) * 1000,
+        times[int(len(times) * 0.9)] * 1000,
+        statistics.median(counts) * 1000,
+    )
 
 
 def saves(session: Session, count: int) -> float:
@@ -102,7 +112,7 @@ def history(session: Session, customer_id: int, runs: int = 20) -> float:
 
 
 def report(name: str, session: Session, texts: list[str], count: int) -> None:
-    median, p90 = searches(session, texts)
+    median, p90, counted = searches(session, texts)
     save = saves(session, count)
     card = int(session.conn.execute("SELECT min(id) FROM customers").fetchone()[0])
     pane = history(session, card)
@@ -113,7 +123,8 @@ def report(name: str, session: Session, texts: list[str], count: int) -> None:
     split = timed(lambda: insights.overview(session, today - dt.timedelta(days=365), today))
     cpu, served = time.process_time() - cpu, _cpu(server) - served
     print(
-        f"{name:10} search median {median:7.2f} ms  p90 {p90:7.2f} ms  save {save:6.2f} ms  "
+        f"{name:10} search median {median:7.2f} ms  p90 {p90:7.2f} ms  count {counted:6.2f} ms  "
+        f"save {save:6.2f} ms  "
         f"history {pane:6.2f} ms  overview {split:6.2f} s (CPU: here {cpu:4.2f} s, "
         f"server {served:4.2f} s)",
         flush=True,
