@@ -18,7 +18,7 @@ from shopcards.core.consent import (
     how_for_new,
 )
 from shopcards.store.changes import this_desk
-from shopcards.store.dialect import among
+from shopcards.store.dialect import among, many_rows
 
 if TYPE_CHECKING:
     from shopcards.store.handle import Database
@@ -84,17 +84,23 @@ def reach(db: Database, ids: list[int]) -> dict[int, tuple[Consent, bool, Consen
     ``ids``: what decides whether a call may be suggested (core.consent.suggest_contact).
     One statement over the ids as one list (dialect.among) (8,000 cards: about 0.1 s)."""
     listed, values = among(db, "c.id", ids)
-    rows = db.execute(
+    rows = many_rows(
+        db,
         "SELECT c.id, c.consent_phone, "
         "EXISTS (SELECT 1 FROM phones p WHERE p.customer_id = c.id), c.consent_post, "
         "c.address != '' AND c.city != '' AND (c.family_name != '' OR c.given_name != '') "
         f"FROM customers c WHERE {listed}",
         [values],
-    ).fetchall()
+    )
     return {
-        int(card_id): (Consent(phone), bool(has_phone), Consent(post), bool(has_address))
+        int(card_id): (_CONSENTS[phone], bool(has_phone), _CONSENTS[post], bool(has_address))
         for card_id, phone, has_phone, post, has_address in rows
     }
+
+
+_CONSENTS = {consent.value: consent for consent in Consent}
+"""Each stored consent's member, looked up: calling the enum for each of a list's tens of
+thousands of cards, twice, took a tenth of a second."""
 
 
 def _event(

@@ -43,6 +43,9 @@ What is rewritten, and why it cannot be written once for both:
 Store code that cannot be one statement for both (the any-text search, the file's pragmas,
 the schema's bookkeeping) asks :func:`of` which store it speaks to and keeps both spellings
 side by side.
+
+A statement of very many rows (a report's row per customer) is read through
+:func:`many_rows`: the same rows on both stores, packed into one JSON text by PostgreSQL.
 """
 
 from __future__ import annotations
@@ -52,7 +55,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
+
+from shopcards.store.reads import Reads
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -207,6 +213,35 @@ def among(db: object, column: str, values: Iterable[Any]) -> tuple[str, Any]:
     if is_postgres(db):
         return f"{column} = ANY(?)", list(values)
     return f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(values))
+
+
+def many_rows(
+    db: Reads, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+) -> list[tuple[Any, ...]]:
+    """Every row of a statement that gives very many (a report's row per customer).
+
+    pg8000 reads each value of each row in Python: 0.5 s of the client's time for 100,000
+    customers' figures of seven values. A shared store packs the rows into one JSON text
+    instead, which the json module reads in C (0.16 s, for 0.08 s more of the server's). The
+    rows come in the statement's order (the aggregate reads its sorted subquery as it is
+    sorted) and as the values pg8000 would give for what reports read: whole numbers (also
+    ``sum``'s numeric), text, NULL and truth values. Not for JSON or binary columns, which
+    would come back as tuples and text."""
+    if not is_postgres(db):
+        return db.execute(sql, params).fetchall()
+    packed = f"SELECT coalesce(json_agg(r), '[]')::text FROM ({sql}) r"
+    text = db.execute(packed, params).fetchone()
+    rows: list[tuple[Any, ...]] = json.loads(text[0], object_pairs_hook=_values)
+    return rows
+
+
+def _values(pairs: list[tuple[str, Any]]) -> tuple[Any, ...]:
+    """A row's values in its columns' order (a row is a JSON object whose keys may repeat:
+    two columns both called ``coalesce``)."""
+    return tuple(map(_VALUE, pairs))
+
+
+_VALUE = itemgetter(1)
 
 
 def inserted_id(db: Any, sql: str, params: Sequence[Any] | Mapping[str, Any]) -> int:

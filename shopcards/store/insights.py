@@ -18,6 +18,7 @@ from typing import Any
 
 from shopcards.core.card import CardSummary
 from shopcards.core.insights import CustomerFigures, Response, Windows
+from shopcards.store.dialect import many_rows
 from shopcards.store.handle import Database
 from shopcards.store.pg_connection import PgConnection
 
@@ -36,15 +37,18 @@ _FIGURES = """
     SELECT customer_id,
         min(date) FILTER (WHERE amount > 0),
         max(date) FILTER (WHERE amount > 0),
-        sum(amount),
-        coalesce(sum(amount) FILTER (WHERE date > :since_12), 0),
+        CAST(sum(amount) AS BIGINT),
+        CAST(coalesce(sum(amount) FILTER (WHERE date > :since_12), 0) AS BIGINT),
         count(DISTINCT date) FILTER (WHERE date > :since_12 AND amount > 0),
-        coalesce(sum(amount) FILTER (WHERE date > :since_6), 0)
+        CAST(coalesce(sum(amount) FILTER (WHERE date > :since_6), 0) AS BIGINT)
     FROM purchases
     WHERE voided_at IS NULL AND customer_id {who} AND date <= :today AND {customer}
     GROUP BY customer_id
     ORDER BY 5 DESC, 1
 """
+"""Every sum is cast to a whole number, which it is: SQLite's already is; PostgreSQL's
+``sum`` of integers is a ``numeric``, and sorting 100,000 customers by one cost its server
+0.2 s of CPU, against 0.03 s by a ``bigint``."""
 
 
 @contextmanager
@@ -84,7 +88,7 @@ def customer_figures(db: Database, today: dt.date) -> list[CustomerFigures]:
     """Every customer's purchases up to ``today``, added up: one row per customer who has any,
     the biggest spenders of the last 12 months first."""
     sql, params = figures_sql(today)
-    return list(map(CustomerFigures._make, db.execute(sql, params).fetchall()))
+    return list(map(CustomerFigures._make, many_rows(db, sql, params)))
 
 
 def one_customer_figures(db: Database, customer_id: int, today: dt.date) -> CustomerFigures | None:
@@ -95,12 +99,13 @@ def one_customer_figures(db: Database, customer_id: int, today: dt.date) -> Cust
 
 def ranked_spend_sql(db: Database, start: str, end: str) -> tuple[str, list[str]]:
     """Spend per customer from ``start`` to ``end`` (ISO, both included), highest first, only
-    customers who spent something; with the index that reads it fastest."""
+    customers who spent something; with the index that reads it fastest (the sum sorted as
+    a whole number: see _FIGURES)."""
     first = db.execute("SELECT min(date) FROM purchases WHERE voided_at IS NULL").fetchone()[0]
     history = _days(first, end) if first else 0
     date = "date" if _days(start, end) < history * DATE_INDEX_BELOW else "+date"
     sql = (
-        "SELECT customer_id, sum(amount) AS spend FROM purchases "
+        "SELECT customer_id, CAST(sum(amount) AS BIGINT) AS spend FROM purchases "
         f"WHERE voided_at IS NULL AND customer_id IS NOT NULL AND {_CUSTOMER} AND {date} >= ? "
         f"AND {date} <= ? GROUP BY customer_id HAVING sum(amount) > 0 "
         "ORDER BY spend DESC, customer_id"
@@ -110,7 +115,7 @@ def ranked_spend_sql(db: Database, start: str, end: str) -> tuple[str, list[str]
 
 def ranked_spend(db: Database, start: str, end: str) -> list[tuple[int, int]]:
     sql, params = ranked_spend_sql(db, start, end)
-    return db.execute(sql, params).fetchall()
+    return many_rows(db, sql, params)
 
 
 def _days(start: str, end: str) -> int:
@@ -128,27 +133,29 @@ def due_for_letter(db: Database, since: str) -> list[tuple[int, str | None]]:
     address that got no letter on or after ``since``. A letter held back from them (the
     hold-out group of a batch) counts as their letter: posting to them now would spoil the
     batch's comparison."""
-    rows = db.execute(
+    rows = many_rows(
+        db,
         "SELECT c.id, (SELECT max(l.sent_at) FROM letters_sent l WHERE l.customer_id = c.id "
         "AND l.kind = 'letter' AND l.held_out = 0) "
         f"FROM customers c WHERE {_LIVE} AND NOT c.is_staff AND c.consent_post = 'yes' "
         "AND c.address != '' AND c.city != '' AND NOT EXISTS (SELECT 1 FROM letters_sent l "
         "WHERE l.customer_id = c.id AND l.kind = 'letter' AND l.sent_at >= ?)",
         [since],
-    ).fetchall()
+    )
     return [(int(card_id), last) for card_id, last in rows]
 
 
 def due_for_call(db: Database, since: str) -> list[tuple[int, str | None]]:
     """(card, last call or None) of the customers (not staff) with consent to phone and a
     number that had no call after ``since``."""
-    rows = db.execute(
+    rows = many_rows(
+        db,
         "SELECT c.id, (SELECT max(k.called_on) FROM calls k WHERE k.customer_id = c.id) "
         f"FROM customers c WHERE {_LIVE} AND NOT c.is_staff AND c.consent_phone = 'yes' "
         "AND EXISTS (SELECT 1 FROM phones p WHERE p.customer_id = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.customer_id = c.id AND k.called_on > ?)",
         [since],
-    ).fetchall()
+    )
     return [(int(card_id), last) for card_id, last in rows]
 
 

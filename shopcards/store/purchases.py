@@ -17,7 +17,7 @@ from shopcards.core.history import Counted
 from shopcards.core.i18n import _
 from shopcards.core.purchase import Purchase, PurchaseEntry
 from shopcards.store.customers import card_no_forms
-from shopcards.store.dialect import inserted_id
+from shopcards.store.dialect import inserted_id, many_rows
 from shopcards.store.handle import Database
 
 _COLUMNS = ", ".join(f.name for f in fields(Purchase))
@@ -155,11 +155,13 @@ def count(db: Database, customer_id: int) -> int:
 
 
 def counted_for_customer(db: Database, customer_id: int) -> list[Counted]:
-    """(date, amount) of the customer's purchases that count, from the index alone."""
-    rows = db.execute(
+    """(date, amount) of the customer's purchases that count, from the index alone (a long
+    history's thousands of rows read at once: dialect.many_rows)."""
+    rows = many_rows(
+        db,
         "SELECT date, amount FROM purchases WHERE customer_id = ? AND voided_at IS NULL",
         [customer_id],
-    ).fetchall()
+    )
     return [(str(date), int(amount)) for date, amount in rows]
 
 

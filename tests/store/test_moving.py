@@ -11,11 +11,13 @@ from shopcards.core.card import CardQuery
 from shopcards.core.collation import Alphabet
 from shopcards.core.errors import Cancelled, ServerUnreachable
 from shopcards.core.progress import Progress
+from shopcards.core.roles import Role
 from shopcards.core.shared_address import SharedAddress
-from shopcards.services import demo
+from shopcards.services import cards, demo
 from shopcards.services.opening import open_session
 from shopcards.store import card_list, moving, shared_file
 from shopcards.store.cardfile import open_card_file
+from shopcards.store.reads import Reads
 from shopcards.store.shared_file import open_shared
 from tests.shared_store import ServerForTests
 
@@ -23,12 +25,10 @@ TRICKY = "tab\there\nnew line\r\\N not null \\ back\x1c\u2028 \x0b\x0c end"
 TABLES = ("customers", "phones", "purchases", "changes", "search_words", "settings", "tags")
 
 
-def _demo_shop(path: Path) -> None:
-    from shopcards.core.roles import Role
-
+def _demo_shop(path: Path, customers: int = 60) -> None:
     session = open_session(path, Role.OWNER)
     try:
-        demo.build_demo(session, customers_count=60, seed=3)
+        demo.build_demo(session, customers_count=customers, seed=3)
     finally:
         session.close()
 
@@ -154,13 +154,58 @@ def test_the_shared_store_lists_what_the_card_file_lists(
     card_file.close()
 
 
+@pytest.mark.parametrize("text", ["lai", "man", "oul e", "tur j", "oulu", "040"])
+def test_the_shared_store_pages_drawers_and_archived_cards_as_the_card_file(
+    pg_server: ServerForTests, tmp_path: Path, text: str
+) -> None:
+    """Page after page (a card whose words begin with the typed word twice, as in its name
+    and e-mail, listed once), in a drawer, and among archived cards, the shared store's
+    search lists and counts what the card file's does."""
+    shared_address = _moved_demo(pg_server, tmp_path, customers=300, archived=60)
+    card_file = open_card_file(tmp_path / "shop.db")
+    shared = open_shared(shared_address, None)
+    alphabet = Alphabet.for_locale("fi_FI")
+    counts = []
+    for query in (
+        CardQuery(text=text),
+        CardQuery(text=text, drawer="L"),
+        CardQuery(text=text, archived=True),
+    ):
+        on_file = _every_page(card_file.db, query, alphabet)
+        assert _every_page(shared.db, query, alphabet) == on_file
+        assert card_list.count(shared.db, query, alphabet) == len(on_file)
+        counts.append(len(on_file))
+    assert counts[0] > 3 and counts[2] > 0  # more than a page, and some archived
+    shared.close()
+    card_file.close()
+
+
+def _every_page(db: Reads, query: CardQuery, alphabet: Alphabet) -> list[int]:
+    """The ids of every card of ``query``, read three at a time."""
+    found: list[int] = []
+    after = None
+    while True:
+        page = card_list.page(db, query, alphabet, after, 3)
+        found.extend(card.id for card in page)
+        if len(page) < 3:
+            return found
+        after = (page[-1].sort_key, page[-1].id)
+
+
 _moved: dict[str, object] = {}
 
 
-def _moved_demo(pg_server: ServerForTests, tmp_path: Path) -> SharedAddress:
+def _moved_demo(
+    pg_server: ServerForTests, tmp_path: Path, customers: int = 60, archived: int = 0
+) -> SharedAddress:
     name = f"search_{len(_moved)}"
     _moved[name] = True
-    _demo_shop(tmp_path / "shop.db")
+    _demo_shop(tmp_path / "shop.db", customers)
+    if archived:
+        session = open_session(tmp_path / "shop.db", Role.OWNER)
+        for card_id in range(1, archived + 1):
+            cards.archive_card(session, card_id)
+        session.close()
     pg_server.run(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'")
     address = pg_server.address(name)
     shared = open_shared(address, None)
