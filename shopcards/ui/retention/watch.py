@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
+from shopcards.core.progress import CancelToken
 from shopcards.core.roles import Role
 from shopcards.services import erasure, retention
 from shopcards.services.session import Session
+from shopcards.ui.kit.background import BackgroundTask, run_in_background
 from shopcards.ui.kit.theme import MARGIN
 
 RETRY_MS = 30_000
@@ -49,6 +51,7 @@ class PrivacyTools(QObject):
         self.note.setVisible(False)
         self.note.setContentsMargins(MARGIN, 0, MARGIN, 0)
         window.statusBar().addWidget(self.note, 1)
+        self.wiping: BackgroundTask[None] | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(RETRY_MS)
         self.timer.timeout.connect(self.try_wipe)
@@ -84,10 +87,35 @@ class PrivacyTools(QObject):
         self.window.statusBar().showMessage(told, 8000)
         self.show_note()
 
-    def try_wipe(self) -> None:
-        """Finish a pending wipe if the other desk has stopped reading; keep trying if not."""
-        with contextlib.suppress(ShopError):  # busy saving at another desk: the next try
-            erasure.finish_wipe(self.session, merge=False)
+    def try_wipe(self) -> BackgroundTask[None] | None:
+        """Finish a pending wipe if the other desk has stopped reading; keep trying if not.
+
+        On a worker thread with a connection of its own: on a shared card file the wipe
+        rewrites the tables the customer was in (store/erasure_server.py), seconds on a big
+        shop, which the window must not stand still for. None while a try is under way."""
+        if self.wiping is not None:
+            return None
+
+        def wipe(_token: CancelToken) -> None:
+            own = self.session.twin()  # opened on the worker's thread, which owns it
+            try:
+                with contextlib.suppress(ShopError):  # busy saving at another desk: next try
+                    erasure.finish_wipe(own, merge=False)
+            finally:
+                own.close()
+
+        self.wiping = run_in_background(
+            self.window,
+            _("Forgetting the customer"),
+            wipe,
+            self._tried,
+            self._tried,  # the server away: said by the cabinet already; tried again later
+            cancellable=False,
+        )
+        return self.wiping
+
+    def _tried(self, _outcome: object) -> None:
+        self.wiping = None
         self.show_note()
 
     def show_note(self) -> None:
