@@ -15,7 +15,8 @@ It also keeps which card file this PC opens when shopcards starts without ``--db
 (``start.json``): the card file in the data folder, until this PC shares its card file or
 connects to a shared one; from then on the shared one, so that after a restart the till and
 the back office do not each go on writing a card file of their own. A card file ``unshare``
-made from that shared one takes its place again.
+made from that shared one takes its place again. A card file whose cards moved into a server
+says so (:func:`moved_away`) when it is opened again all the same.
 
 ``SHOPCARDS_HOME`` moves the settings folder as it moves the card files (tests, a portable
 install).
@@ -35,9 +36,13 @@ from typing import Any
 import platformdirs
 
 from shopcards import paths
+from shopcards.core.changes import Change
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import _
 from shopcards.core.shared_address import SharedAddress, parse_address
+from shopcards.services.session import Session
+from shopcards.store import changes
+from shopcards.store.shared_file import SharedCardFile
 
 KEYRING_SERVICE = "shopcards"
 ADDRESSES_FILE = "connections.json"
@@ -124,6 +129,16 @@ def open_at_start(location: Path | SharedAddress) -> None:
         _write(START_FILE, {"shared": dataclasses.asdict(location)})
     else:
         _write(START_FILE, {"card_file": str(location)})
+
+
+def moved_away(session: Session) -> Change | None:
+    """The line ``share`` left in this card file's change log when its cards moved into a
+    server (its details say where to), or None. The card file is kept as it was and this PC
+    opens the shared one from then on; opened again by hand, the old one looks like the
+    shop's but saves where no other PC reads: the window says so."""
+    if isinstance(session.card_file, SharedCardFile):
+        return None
+    return changes.last_of(session.db, "card_file", 0, "shared")
 
 
 def password_for(address: SharedAddress) -> str:

@@ -69,6 +69,19 @@ def for_entity(db: Database, entity: str, entity_id: int, limit: int = 200) -> l
     ]
 
 
+def last_of(db: Database, entity: str, entity_id: int, action: str) -> Change | None:
+    """The latest change of ``action`` to ``entity_id``, or None."""
+    row = db.execute(
+        "SELECT at, actor, entity, entity_id, action, details, desk FROM changes "
+        "WHERE entity = ? AND entity_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
+        [entity, entity_id, action],
+    ).fetchone()
+    if row is None:
+        return None
+    at, actor, ent, eid, act, details, desk = row
+    return Change(at, actor, ent, int(eid), act, json.loads(details), desk)
+
+
 def demo_footprint(db: Database) -> tuple[int, int, bool]:
     """How many cards the file holds, how many `shopcards demo` made, and whether anyone added
     a card or changed the settings by hand: what tells a demo file from a real shop's."""

@@ -22,19 +22,20 @@ from shiboken6 import isValid
 
 from shopcards.app import Cabinet
 from shopcards.core.card import CardQuery
-from shopcards.services import auth, cards, connection_secret, server_setup
+from shopcards.services import auth, cards, connection_secret, server_setup, sharing
 from shopcards.services.autostart import Outcome, ServerPrograms, Step
 from shopcards.services.lan import LanAddress, lan_addresses
 from shopcards.services.server_setup import SharedServer
 from shopcards.services.session import Session
 from shopcards.store.shared_file import SharedCardFile
+from shopcards.ui.cabinet.shop_tools import ShopTools
 from shopcards.ui.kit.error_dialog import ErrorDialog
 from shopcards.ui.settings.shop_setup import ShopSetupDialog
 from shopcards.ui.sharing.connect_dialog import ConnectDialog
 from shopcards.ui.sharing.share_dialog import ShareDialog
 from tests.conftest import PIN, set_test_pin
 from tests.shared_store import free_port
-from tests.ui.conftest import ModalAnswers, find, type_keys, visible_texts
+from tests.ui.conftest import ModalAnswers, find, show_window, type_keys, visible_texts
 from tests.ui.test_cabinet_app import cabinet, settings  # noqa: F401 (fixtures)
 
 NO_SYSTEMD = Outcome(Step(command=("systemctl", "--user", "enable", "x")), False, "no systemd")
@@ -167,3 +168,25 @@ def _names(cabinet: Cabinet) -> list[str]:  # noqa: F811
 
 def _names_of(session: Session) -> list[str]:
     return [c.display_name for c in cards.list_cards(session, CardQuery())]
+
+
+def test_the_card_file_left_behind_says_where_its_cards_went_when_opened_again(
+    qtbot: QtBot, shop: Session, servers: list[SharedServer]
+) -> None:
+    """After sharing, the till opens the shared card file; its own card file is kept as it
+    was. Opened again by hand it looks like the shop's, so the window says it is not."""
+    set_test_pin(shop)
+    assert auth.become_owner(shop, PIN) is None
+    sharing.share(shop)
+    (server,) = servers
+    window = show_window(qtbot, shop)
+    ShopTools(window, shop)
+    note = find(window, QLabel, "Card file note").text()
+    assert f"moved to the shared card file at {server.address.short}" in note
+    assert "does not reach the other PCs" in note
+
+
+def test_a_card_file_never_shared_has_no_such_note(qtbot: QtBot, shop: Session) -> None:
+    window = show_window(qtbot, shop)
+    ShopTools(window, shop)
+    assert not [w for w in window.findChildren(QLabel) if w.accessibleName() == "Card file note"]

@@ -22,7 +22,7 @@ from shopcards.core import i18n
 from shopcards.core.errors import ShopError
 from shopcards.core.i18n import N_, _
 from shopcards.core.roles import Role
-from shopcards.services import auth, cards, settings, sharing
+from shopcards.services import auth, cards, settings
 from shopcards.services.session import Session
 from shopcards.ui.cabinet.main_window import MENUS, MainWindow
 from shopcards.ui.card.call_dialog import CallsPane
@@ -47,6 +47,7 @@ from shopcards.ui.settings.pin_dialog import (
     SetPinDialog,
     ask_for_owner_mode,
 )
+from shopcards.ui.sharing.moved_note import add_moved_note
 
 MENU = N_("&Shop")
 log = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ class ShopTools(QObject):
         self.guard.roleChanged.connect(lambda _role: self.role_changed())
         self._add_panes()
         self.privacy = PrivacyTools(window, session, self.owner_mode, self._keep)
+        self.moved_note = add_moved_note(window, session)
         window.card_view.forgetRequested.connect(self.privacy.forget_card)
         self._add_actions()
         self._show_mode()  # the window and panes were just built for this role: no re-reading
@@ -154,6 +156,7 @@ class ShopTools(QObject):
 
     def share_card_file(self) -> None:
         """Owner only: the PIN is asked for first."""
+        from shopcards.services import sharing  # its server machinery: not at every start
         from shopcards.ui.sharing.share_dialog import ShareDialog
 
         if self.owner_mode():
