@@ -19,7 +19,12 @@ from shopcards.store.cardfile import open_card_file
 from shopcards.store.shared_file import open_shared
 from tests.shared_store import ServerForTests
 
-TRICKY = "tab\there\nnew line\r\\N not null \\ back\x1c\u2028 \x0b\x0c end"
+TRICKY = (
+    "tab\there\nnew line\r\\N not null \\ back\x1c\u2028 \x0b\x0c it's 'NULL', \"q\"\n\\.\n end"
+)
+"""What COPY's text or CSV must escape or quote, line endings, and its end-of-data mark."""
+THIRD = 1 / 3
+"""A REAL that reads back the same only when written with all its digits."""
 TABLES = ("customers", "phones", "purchases", "changes", "search_words", "settings", "tags")
 
 
@@ -46,9 +51,14 @@ def test_a_card_file_goes_in_and_comes_back_the_same(
     shared = open_shared(pg_server.address("moving_round"), None)
     card_file = open_card_file(source)
     steps: list[Progress] = []
-    with card_file.write() as db:  # what COPY's text must escape, and a line ending it must not
+    with card_file.write() as db:  # what COPY must escape, and a line ending it must not
         db.execute("UPDATE customers SET notes = ? WHERE id = 1", [TRICKY])
         db.execute("UPDATE customers SET is_staff = 1 WHERE id = 2")
+        db.execute(
+            "INSERT INTO letter_batches (created_at, created_by, template, kind, selection, "
+            "holdout_share) VALUES ('2026-01-01', 'owner', '', 'post', '{}', ?)",
+            [THIRD],
+        )
     moving.into_server(card_file, shared, steps.append)
     moving.card_file_copy(shared, tmp_path / "back.db")
     back = open_card_file(tmp_path / "back.db")
@@ -61,6 +71,9 @@ def test_a_card_file_goes_in_and_comes_back_the_same(
     for table in tables:
         assert _rows(back.conn, table) == _rows(card_file.conn, table), table
     assert back.conn.execute("SELECT notes FROM customers WHERE id = 1").fetchone() == (TRICKY,)
+    third = "SELECT count(*) FROM letter_batches WHERE holdout_share = ?"
+    assert back.conn.execute(third, [THIRD]).fetchone() == (1,)
+    assert back.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     schema = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
     assert back.conn.execute(schema).fetchall() == card_file.conn.execute(schema).fetchall()
     assert steps and steps[-1].done == steps[-1].total
@@ -109,7 +122,7 @@ def test_a_cancelled_copy_out_leaves_no_file_and_the_server_as_it_was(
 
     with pytest.raises(Cancelled):
         moving.card_file_copy(shared, back, stop)
-    assert not back.exists()
+    assert list(tmp_path.glob("back.db*")) == []
     assert shared.conn.execute("SELECT count(*) FROM customers").fetchone() == (60,)
     shared.close()
 
