@@ -65,8 +65,8 @@ def into_server(
         )
         done = _copy_in(conn, "customer_search", ("id", "words"), words, done, total, report)
         with conn.unhurried(INDEXES_BUILT_IN_S):
-            for statement in () if replace else schema.indexes:  # over the rows, at once
-                conn.execute_simple(statement)
+            for statement in () if replace else schema.indexes + schema.foreign_keys:
+                conn.execute_simple(statement)  # over the rows, at once
         for table in schema.tables:
             if table.identity:
                 _follow_ids(conn, table)

@@ -182,3 +182,38 @@ def _moved_demo(pg_server: ServerForTests, tmp_path: Path) -> SharedAddress:
     card_file.close()
     shared.close()
     return address
+
+
+def test_the_moved_store_has_the_card_files_foreign_keys_and_keeps_them(
+    pg_server: ServerForTests, tmp_path: Path
+) -> None:
+    """The foreign keys are added after the rows (store/pg_schema.py): all of them, with
+    what they do when a card goes, and refusing a row that points nowhere."""
+    address = _moved_demo(pg_server, tmp_path)
+    card_file = open_card_file(tmp_path / "shop.db")
+    keys = card_file.conn.execute(
+        'SELECT m.name, f."from", f.on_delete FROM sqlite_master m, '
+        "pragma_foreign_key_list(m.name) f WHERE m.type = 'table' "
+        "AND m.name NOT LIKE 'customer_search%'"
+    ).fetchall()
+    card_file.close()
+    shared = open_shared(address, None)
+    on_server = shared.conn.execute(
+        "SELECT t.relname, a.attname, k.confdeltype FROM pg_constraint k "
+        "JOIN pg_class t ON t.oid = k.conrelid "
+        "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY(k.conkey) "
+        "WHERE k.contype = 'f'"
+    ).fetchall()
+    rules = {"CASCADE": "c", "SET NULL": "n", "NO ACTION": "a"}
+    assert sorted(on_server) == sorted((t, c, rules[d]) for t, c, d in keys)
+    with pytest.raises(sqlite3.IntegrityError), shared.write() as db:
+        db.execute("UPDATE purchases SET customer_id = -1 WHERE id = 1")
+    (card,) = shared.conn.execute("SELECT customer_id FROM purchases WHERE id = 1").fetchone()
+    with shared.write() as db:
+        db.execute("DELETE FROM customers WHERE id = ?", [card])
+    left = "SELECT count(*) FROM purchases WHERE customer_id = ?"
+    assert shared.conn.execute(left, [card]).fetchone() == (0,)
+    assert shared.conn.execute("SELECT customer_id FROM purchases WHERE id = 1").fetchone() == (
+        None,
+    )
+    shared.close()
