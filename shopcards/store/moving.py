@@ -6,7 +6,8 @@ from is never written. Rows go table by table in the order their foreign keys ne
 
 Into the server, rows travel by ``COPY … FROM STDIN`` (one statement per slice of rows: a
 statement per row would take 15 minutes for 2,000,000 purchases over the network) as CSV lines
-that SQLite writes itself, and the indexes are built once the rows are in; out of it, by
+that SQLite writes itself, and the indexes and foreign keys are added once the rows are in
+(each built or checked over all rows at once); out of it, by
 ``COPY … TO STDOUT`` as text, put into the card file a slice at a time as it comes, so a big
 store never sits in memory. The new card file is written without SQLite's log under a name of
 its own, and renamed into place once whole.
@@ -275,9 +276,10 @@ class _RowsOut:
 
 
 def _copied_row(line: str) -> Sequence[str | None]:
-    """A row as COPY's text format writes it. Most lines have no backslash but NULL's
-    ``\\N`` (every backslash of an escape comes in a pair or before another letter), so
-    only the rare line with an escape has each value looked at by :func:`_copied_value`."""
+    """A row as COPY's text format writes it. Nearly every line's only backslashes are
+    NULL's ``\\N``: when each backslash starts one, no value has an escape (a backslash of
+    the data comes doubled), so only the rare line with an escape has each value looked at
+    by :func:`_copied_value`."""
     values = line.split("\t")
     if "\\" not in line:
         return values

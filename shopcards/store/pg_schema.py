@@ -13,7 +13,9 @@ these choices:
 - a ``COLLATE NOCASE`` column is ``citext``: compared without case, as on the card file;
 - the FTS5 word index ``customer_search`` is a plain table of each card's words: the shared
   store's search finds words' beginnings in it through a trigram index (store/shared_search.py);
-- the trigger that keeps the highest card id given out is a PL/pgSQL function.
+- the trigger that keeps the highest card id given out is a PL/pgSQL function;
+- the foreign keys are added by ``ALTER TABLE`` once a move has filled the tables (the same
+  constraints: a move checks them in one join each, not row by row).
 """
 
 from __future__ import annotations
@@ -133,9 +135,9 @@ def postgres_ddl(sql: str) -> str:
 def _keys_apart(conn: sqlite3.Connection, table: str, sql: str) -> tuple[str, list[str]]:
     """``CREATE TABLE`` without its foreign keys, and the ``ALTER TABLE`` statements that add
     them (the same constraints, under the same names). A table whose keys are written in a
-    way not taken apart here keeps them in its ``CREATE TABLE``: slower to fill, as right."""
+    way not taken apart here keeps them in its ``CREATE TABLE``: slower to fill, as sound."""
     bare = INLINE_REFERENCE.sub("", sql)
-    if "REFERENCES" in bare.upper():
+    if KEY_LEFT.search(bare):
         return sql, []
     keys: dict[int, list[tuple[str, ...]]] = {}
     for key, _seq, *columns in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
@@ -144,11 +146,16 @@ def _keys_apart(conn: sqlite3.Connection, table: str, sql: str) -> tuple[str, li
 
 
 INLINE_REFERENCE = re.compile(
-    r"\s+REFERENCES\s+\w+\s*\(\s*\w+\s*\)(\s+ON\s+(DELETE|UPDATE)\s+(SET\s+NULL|CASCADE))*",
+    r"\s+REFERENCES\s+\w+\s*\(\s*\w+\s*\)"
+    r"(\s+ON\s+(DELETE|UPDATE)\s+(SET\s+NULL|SET\s+DEFAULT|CASCADE|RESTRICT|NO\s+ACTION))*",
     re.IGNORECASE,
 )
 """A column's foreign key as the migrations write it: ``REFERENCES customers(id) ON DELETE
 CASCADE``."""
+KEY_LEFT = re.compile(
+    r"\b(REFERENCES|FOREIGN\s+KEY|ON\s+DELETE|ON\s+UPDATE|DEFERRABLE|MATCH)\b", re.IGNORECASE
+)
+"""Any part of a foreign key still there: written some other way, it is left whole."""
 
 
 def _add_key(table: str, columns: list[tuple[str, ...]]) -> str:

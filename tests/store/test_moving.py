@@ -14,7 +14,7 @@ from shopcards.core.progress import Progress
 from shopcards.core.shared_address import SharedAddress
 from shopcards.services import demo
 from shopcards.services.opening import open_session
-from shopcards.store import card_list, moving, shared_file
+from shopcards.store import card_list, moving, pg_schema, shared_file
 from shopcards.store.cardfile import open_card_file
 from shopcards.store.shared_file import open_shared
 from tests.shared_store import ServerForTests
@@ -217,3 +217,20 @@ def test_the_moved_store_has_the_card_files_foreign_keys_and_keeps_them(
         None,
     )
     shared.close()
+
+
+def test_a_foreign_key_written_another_way_stays_in_its_table() -> None:
+    """Only the migrations' own spelling of a key is taken out of CREATE TABLE to be added
+    after the rows; any other is left whole, so no key is lost or left half-written."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE cards (id INTEGER PRIMARY KEY)")
+    conn.execute("CREATE TABLE inline (card INTEGER REFERENCES cards(id) ON DELETE CASCADE)")
+    conn.execute("CREATE TABLE later (card INTEGER, FOREIGN KEY (card) REFERENCES cards(id))")
+    schema = pg_schema.from_card_file(conn)
+    made = {statement.split()[2]: statement for statement in schema.statements[3:6]}
+    assert "REFERENCES" not in made["inline"]
+    assert "REFERENCES cards(id)" in made["later"]
+    assert schema.foreign_keys == (
+        'ALTER TABLE "inline" ADD FOREIGN KEY ("card") REFERENCES "cards" ("id") '
+        "ON UPDATE NO ACTION ON DELETE CASCADE",
+    )
