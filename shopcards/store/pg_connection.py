@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from shopcards.core.errors import ServerUnreachable
 from shopcards.core.i18n import _
@@ -153,9 +153,10 @@ class PgConnection:
             changed += max(self.execute(sql, parameters).rowcount, 0)
         return PgCursor(None, None, changed)
 
-    def copy_in(self, sql: str, stream: BinaryIO) -> None:
-        """``COPY … FROM STDIN`` with ``stream``'s bytes (store/moving.py)."""
-        self._run(lambda native: native.execute_unnamed(sql, stream=stream), sql)
+    def copy_in(self, sql: str, chunks: Iterable[bytes]) -> None:
+        """``COPY … FROM STDIN`` with ``chunks``, each sent as one message (store/moving.py):
+        pg8000 sends a stream 8 KiB a message."""
+        self._run(lambda native: native.execute_unnamed(sql, stream=chunks), sql)
 
     def copy_out(self, sql: str, stream: Writable) -> None:
         """``COPY … TO STDOUT``, its bytes written to ``stream`` as they come (store/moving.py)."""

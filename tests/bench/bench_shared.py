@@ -1,7 +1,7 @@
 """The shared card file (PostgreSQL over a local socket) beside the card file (issue 16).
 
     .venv/bin/python tests/bench/bench_shared.py --db PATH [--keep DIR] [--searches 200]
-        [--saves 200] [--history 5000]
+        [--saves 200] [--history 5000] [--move-only]
 
 PATH is an existing card file (the 1,000,000-card file for the search, one of 100,000
 customers and 2,000,000 purchases for the overview and the history); it is copied, never
@@ -11,7 +11,8 @@ or in DIR with ``--keep``: there the copy and the server's data stay, and a late
 the same PATH measures them again without the minutes of copying and moving. Prints, for
 each store:
 - moving the card file into the server, and back out into a new card file (seconds; only
-  when it is moved in by this run);
+  when it is moved in by this run; with ``--move-only`` nothing else, and the copy is given
+  no purchases more);
 - keystroke → list page (store.card_list.page, 40 cards) over typed prefixes of names and
   towns: median and 90th percentile (ms); and the count the window shows beside a list
   longer than its page (store.card_list.count): median (ms);
@@ -208,14 +209,17 @@ def main() -> None:
     parser.add_argument("--searches", type=int, default=200)
     parser.add_argument("--saves", type=int, default=200)
     parser.add_argument("--history", type=int, default=5000)
+    parser.add_argument("--move-only", action="store_true", help="measure only the moves")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-shared-"))
     folder.mkdir(parents=True, exist_ok=True)
     server = None
     try:
-        copy = prepared_copy(args.db, folder, args.history)
+        copy = prepared_copy(args.db, folder, 0 if args.move_only else args.history)
         server = ServerForTests(folder)
         moved_in(server, copy)
+        if args.move_only:
+            return
         local = open_session(copy, Role.OWNER)
         texts = words_of(local, args.searches // 3 + 1)
         report("card file", local, texts, args.saves)

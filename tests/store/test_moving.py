@@ -15,13 +15,18 @@ from shopcards.core.roles import Role
 from shopcards.core.shared_address import SharedAddress
 from shopcards.services import cards, demo
 from shopcards.services.opening import open_session
-from shopcards.store import card_list, moving, shared_file
+from shopcards.store import card_list, moving, pg_schema, shared_file
 from shopcards.store.cardfile import open_card_file
 from shopcards.store.reads import Reads
 from shopcards.store.shared_file import open_shared
 from tests.shared_store import ServerForTests
 
-TRICKY = "tab\there\nnew line\r\\N not null \\ back\x1c\u2028 \x0b\x0c end"
+TRICKY = (
+    "tab\there\nnew line\r\\N not null \\ back\x1c\u2028 \x0b\x0c it's 'NULL', \"q\"\n\\.\n end"
+)
+"""What COPY's text or CSV must escape or quote, line endings, and its end-of-data mark."""
+THIRD = 1 / 3
+"""A REAL that reads back the same only when written with all its digits."""
 TABLES = ("customers", "phones", "purchases", "changes", "search_words", "settings", "tags")
 
 
@@ -46,9 +51,14 @@ def test_a_card_file_goes_in_and_comes_back_the_same(
     shared = open_shared(pg_server.address("moving_round"), None)
     card_file = open_card_file(source)
     steps: list[Progress] = []
-    with card_file.write() as db:  # what COPY's text must escape, and a line ending it must not
+    with card_file.write() as db:  # what COPY must escape, and a line ending it must not
         db.execute("UPDATE customers SET notes = ? WHERE id = 1", [TRICKY])
         db.execute("UPDATE customers SET is_staff = 1 WHERE id = 2")
+        db.execute(
+            "INSERT INTO letter_batches (created_at, created_by, template, kind, selection, "
+            "holdout_share) VALUES ('2026-01-01', 'owner', '', 'post', '{}', ?)",
+            [THIRD],
+        )
     moving.into_server(card_file, shared, steps.append)
     moving.card_file_copy(shared, tmp_path / "back.db")
     back = open_card_file(tmp_path / "back.db")
@@ -61,6 +71,9 @@ def test_a_card_file_goes_in_and_comes_back_the_same(
     for table in tables:
         assert _rows(back.conn, table) == _rows(card_file.conn, table), table
     assert back.conn.execute("SELECT notes FROM customers WHERE id = 1").fetchone() == (TRICKY,)
+    third = "SELECT count(*) FROM letter_batches WHERE holdout_share = ?"
+    assert back.conn.execute(third, [THIRD]).fetchone() == (1,)
+    assert back.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     schema = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
     assert back.conn.execute(schema).fetchall() == card_file.conn.execute(schema).fetchall()
     assert steps and steps[-1].done == steps[-1].total
@@ -109,7 +122,7 @@ def test_a_cancelled_copy_out_leaves_no_file_and_the_server_as_it_was(
 
     with pytest.raises(Cancelled):
         moving.card_file_copy(shared, back, stop)
-    assert not back.exists()
+    assert list(tmp_path.glob("back.db*")) == []
     assert shared.conn.execute("SELECT count(*) FROM customers").fetchone() == (60,)
     shared.close()
 
@@ -214,3 +227,55 @@ def _moved_demo(
     card_file.close()
     shared.close()
     return address
+
+
+def test_the_moved_store_has_the_card_files_foreign_keys_and_keeps_them(
+    pg_server: ServerForTests, tmp_path: Path
+) -> None:
+    """The foreign keys are added after the rows (store/pg_schema.py): all of them, with
+    what they do when a card goes, and refusing a row that points nowhere."""
+    address = _moved_demo(pg_server, tmp_path)
+    card_file = open_card_file(tmp_path / "shop.db")
+    keys = card_file.conn.execute(
+        'SELECT m.name, f."from", f.on_delete FROM sqlite_master m, '
+        "pragma_foreign_key_list(m.name) f WHERE m.type = 'table' "
+        "AND m.name NOT LIKE 'customer_search%'"
+    ).fetchall()
+    card_file.close()
+    shared = open_shared(address, None)
+    on_server = shared.conn.execute(
+        "SELECT t.relname, a.attname, k.confdeltype FROM pg_constraint k "
+        "JOIN pg_class t ON t.oid = k.conrelid "
+        "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY(k.conkey) "
+        "WHERE k.contype = 'f'"
+    ).fetchall()
+    rules = {"CASCADE": "c", "SET NULL": "n", "NO ACTION": "a"}
+    assert sorted(on_server) == sorted((t, c, rules[d]) for t, c, d in keys)
+    with pytest.raises(sqlite3.IntegrityError), shared.write() as db:
+        db.execute("UPDATE purchases SET customer_id = -1 WHERE id = 1")
+    (card,) = shared.conn.execute("SELECT customer_id FROM purchases WHERE id = 1").fetchone()
+    with shared.write() as db:
+        db.execute("DELETE FROM customers WHERE id = ?", [card])
+    left = "SELECT count(*) FROM purchases WHERE customer_id = ?"
+    assert shared.conn.execute(left, [card]).fetchone() == (0,)
+    assert shared.conn.execute("SELECT customer_id FROM purchases WHERE id = 1").fetchone() == (
+        None,
+    )
+    shared.close()
+
+
+def test_a_foreign_key_written_another_way_stays_in_its_table() -> None:
+    """Only the migrations' own spelling of a key is taken out of CREATE TABLE to be added
+    after the rows; any other is left whole, so no key is lost or left half-written."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE cards (id INTEGER PRIMARY KEY)")
+    conn.execute("CREATE TABLE inline (card INTEGER REFERENCES cards(id) ON DELETE CASCADE)")
+    conn.execute("CREATE TABLE later (card INTEGER, FOREIGN KEY (card) REFERENCES cards(id))")
+    schema = pg_schema.from_card_file(conn)
+    made = {statement.split()[2]: statement for statement in schema.statements[3:6]}
+    assert "REFERENCES" not in made["inline"]
+    assert "REFERENCES cards(id)" in made["later"]
+    assert schema.foreign_keys == (
+        'ALTER TABLE "inline" ADD FOREIGN KEY ("card") REFERENCES "cards" ("id") '
+        "ON UPDATE NO ACTION ON DELETE CASCADE",
+    )
