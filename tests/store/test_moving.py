@@ -229,6 +229,20 @@ def _moved_demo(
     return address
 
 
+def test_the_moved_store_has_the_planners_figures_at_once(
+    pg_server: ServerForTests, tmp_path: Path
+) -> None:
+    """Analysed as it is moved in: the first searches after `share` are planned on the rows'
+    figures, not on those of the empty tables autovacuum would replace a minute later."""
+    shared = open_shared(_moved_demo(pg_server, tmp_path), None)
+    try:
+        figures = "SELECT count(*) FROM pg_stats WHERE tablename = ?"
+        for table in ("customers", "search_words", "purchases"):
+            assert shared.conn.execute(figures, [table]).fetchone()[0] > 0, table
+    finally:
+        shared.close()
+
+
 def test_the_moved_store_has_the_card_files_foreign_keys_and_keeps_them(
     pg_server: ServerForTests, tmp_path: Path
 ) -> None:
