@@ -20,6 +20,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
+from operator import itemgetter, lt
 
 from shopcards.core.i18n import N_, _
 from shopcards.core.insights import (
@@ -162,13 +164,16 @@ def _thresholds(
     )
 
 
+_POSITIVE = partial(lt, 0)
+"""Whether a spend is above nothing (``0 < spend``): a test run in C for each customer."""
+
+
 def _listed(segment: Segment, group: list[CustomerFigures]) -> tuple[CustomerList, int]:
-    """The group as a list (its columns taken from the rows in one go) and its 12-month spend,
-    a customer's spend below nothing counted as nothing."""
-    if not group:
-        return CustomerList(segment.label, (), _columns((), (), ())), 0
-    ids, _first, last_sales, _lifetime, spends, visits, _spend_6 = zip(*group, strict=True)
-    spent = sum(spend for spend in spends if spend > 0)
+    """The group as a list (each column taken from the rows by one C-level ``map``, as
+    unpacking every row was slower) and its 12-month spend, a customer's spend below nothing
+    counted as nothing."""
+    ids, last_sales, spends, visits = (list(map(itemgetter(i), group)) for i in (0, 2, 4, 5))
+    spent = sum(filter(_POSITIVE, spends))
     return CustomerList(segment.label, ids, _columns(visits, spends, last_sales)), spent
 
 

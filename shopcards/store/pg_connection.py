@@ -38,6 +38,9 @@ UNIQUE_OR_KEY_VIOLATIONS = ("23505", "23503", "23502", "23514")
 SERVER_GOING_AWAY = ("57P01", "57P02", "57P03")
 """The server's own word that it is shutting down, crashed, or not up yet: as unreachable as
 a cut cable (codes of class 08, the connection's own failures, count too)."""
+REPORT_WORK_MEM = "32MB"
+"""The memory of each sort or group in a report's snapshot: 100,000 customers' figures sort in
+11 MB."""
 
 T = TypeVar("T")
 
@@ -221,8 +224,12 @@ class PgConnection:
         """Several reads from one state of the store (a report's figures must add up while
         the till sells): one REPEATABLE READ READ ONLY transaction, where each statement
         outside a transaction would see the latest commit. It changes nothing, so it ends
-        with a rollback, which also ends it cleanly after an error."""
+        with a rollback, which also ends it cleanly after an error.
+
+        Its sorts and groups get :data:`REPORT_WORK_MEM` each: in the server's default 4 MB,
+        100,000 customers' figures were sorted on disk."""
         self.execute_simple("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        self.execute_simple(f"SET LOCAL work_mem = '{REPORT_WORK_MEM}'")
         self.in_transaction = True
         try:
             yield

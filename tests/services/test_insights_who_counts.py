@@ -4,6 +4,8 @@ negative and add up to 100%."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from shopcards.core.purchase import PurchaseInput
@@ -120,3 +122,27 @@ def test_a_former_customer_who_only_returned_lately_makes_no_share_negative(
     assert sorted(g.share for g in split.groups if g.share) == [0.333, 0.667]
     assert sum(round(g.customer_share * 1000) for g in split.groups) == 1000
     assert former.customer_share == 0.333  # one of the three, but still counted
+
+
+def test_the_overview_splits_the_last_12_months_as_their_purchases_add_up(
+    owner: Session, shop: dict[str, int]
+) -> None:
+    """The overview reads the default period's 80/20 off every customer's figures (their 12
+    months' spend, in the store's order) instead of summing the period's purchases again:
+    the same split at the window's edges, with returns, voided sales, staff and ties."""
+    make_staff(owner, shop, "Cai")  # 160 € in the last 12 months
+    ids = shop | shop_of(
+        owner,
+        [
+            ("Kim", [("2025-11-23", "500")]),  # the day before the 12 months
+            ("Lea", [("2025-11-24", "30"), ("2026-11-23", "30")]),  # their first and last day
+            ("Max", [("2026-02-02", "40"), ("2026-02-03", "-40")]),  # all brought back
+        ],
+    )
+    seen = insights.overview(owner, *LAST_12).pareto
+    assert seen == insights.pareto(owner, *LAST_12)
+    # Anna 1200, Bo 800, Eli 400, Fay 300, Dana 60, Lea 60, Gus 30, Hal 20 = 2870 €
+    assert (seen.customers, seen.total) == (8, 287_000)
+    assert names(ids, seen.top) == ["Anna", "Bo"]
+    assert names(ids, seen.next) == ["Eli", "Fay", "Dana", "Lea"]  # Lea spent what Dana did
+    assert gc.isenabled()  # paused while the overview was worked out, running again after
