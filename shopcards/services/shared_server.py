@@ -308,8 +308,9 @@ def create_shop_database(plan: ServerPlan, superuser_password: str, password: st
 
 def _give_wipe_rights(plan: ServerPlan, superuser_password: str) -> None:
     """What the shop's user needs to wipe a forgotten customer from the server's log
-    (store/erasure_server.py): a checkpoint, and closing the log segment being written. A
-    function's right is given in the database it is called in: the shop's."""
+    (store/erasure_server.py): a checkpoint, rewriting the planner's statistics, and closing
+    the log segment being written. A function's right is given in the database it is called
+    in: the shop's."""
     import pg8000.native as pg
 
     admin = pg.Connection(
@@ -318,7 +319,7 @@ def _give_wipe_rights(plan: ServerPlan, superuser_password: str) -> None:
     )  # fmt: skip
     try:
         user = pg.identifier(plan.user)
-        admin.run(f"GRANT pg_checkpoint TO {user}")
+        admin.run(f"GRANT pg_checkpoint, pg_maintain TO {user}")
         admin.run(f"GRANT EXECUTE ON FUNCTION pg_switch_wal() TO {user}")
     finally:
         admin.close()

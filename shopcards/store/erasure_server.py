@@ -9,6 +9,10 @@ folder for a forgotten name (tests/services/test_erasure.py does it at every era
   indexes into new files; the old ones are emptied at once and deleted at the next
   checkpoint. So every table the erasure deleted from or rewrote is rewritten
   (:data:`TABLES_REWRITTEN` and every table that points at a card).
+- The planner's statistics (``pg_statistic``, written by ``ANALYZE``: after a move, and by
+  autovacuum) keep sample values of each column, names among them. The rewritten tables'
+  samples are cleared and taken again, and ``pg_statistic`` itself rewritten, so neither
+  the new samples nor the old versions hold the person.
 - The write-ahead log (``pg_wal``) holds each row as it was written. ``pg_switch_wal()``
   closes the segment being written and ``CHECKPOINT`` makes every older segment unneeded;
   the server then deletes them, as long as it does not keep them for reuse under a new name
@@ -19,10 +23,12 @@ folder for a forgotten name (tests/services/test_erasure.py does it at every era
   pending (:func:`wipe` answers False) and is tried again, as on a card file.
 
 What no program can promise on either store: blocks the file system freed (an old segment,
-a table's old file) keep their bytes until the disk reuses them.
+a table's old file) keep their bytes until the disk reuses them; nor, on the server, its own
+log file, whose messages may quote a value (a refused duplicate's e-mail).
 
 The shop's user needs two rights the server's owner gives it when the shop's database is
-made: ``pg_checkpoint``, and running ``pg_switch_wal()``.
+made: ``pg_checkpoint``, ``pg_maintain`` (rewriting ``pg_statistic``), and running
+``pg_switch_wal()``.
 """
 
 from __future__ import annotations
@@ -45,6 +51,13 @@ LOCK_TIMEOUT = "55P03"
 REWRITTEN_IN_S = 1800.0
 """How long the rewrite and the checkpoint may take: the purchases of a big shop are well
 over the connection's usual 10 s (tests/bench/bench_erase_shared.py)."""
+
+CLEAR_SAMPLES = (
+    "SELECT pg_catalog.pg_clear_attribute_stats(s.schemaname, s.tablename, s.attname, "
+    "s.inherited) FROM pg_catalog.pg_stats s "
+    "WHERE s.schemaname = current_schema() AND s.tablename = ?"
+)
+"""Cleared first: ``ANALYZE`` of a table left empty keeps its old samples."""
 
 HELD_BACK = (
     "SELECT 1 FROM pg_stat_activity a WHERE a.datname = current_database() "
@@ -81,6 +94,10 @@ def _rewrite(conn: PgConnection) -> bool:
     try:
         for table in tables:
             conn.execute(f'VACUUM FULL "{table}"')
+        for table in tables:  # the planner's samples, taken again without the person
+            conn.execute(CLEAR_SAMPLES, [table])
+            conn.execute(f'ANALYZE "{table}"')
+        conn.execute("VACUUM FULL pg_catalog.pg_statistic")  # and their old versions gone
     except Exception as exc:
         details = exc.args[0] if exc.args else None
         if isinstance(details, dict) and details.get("C") == LOCK_TIMEOUT:

@@ -27,6 +27,7 @@ from shopcards.services.server_process import SERVICE_USER, ServerError
 from shopcards.services.shared_server import ServerPlan
 from shopcards.store import moving
 from shopcards.store.cardfile import open_card_file
+from shopcards.store.erasure_server import CLEAR_SAMPLES
 from shopcards.store.shared_file import PasswordRefused, open_shared, password_refused
 from tests.services.test_lan import Entry
 from tests.shared_store import Shop, shop_server
@@ -84,6 +85,13 @@ def test_the_shop_user_may_wipe_a_forgotten_customer_from_the_servers_log(shop: 
         assert conn.run("SHOW wal_recycle") == [["off"]]
         conn.run("SELECT pg_switch_wal()")
         conn.run("CHECKPOINT")
+        conn.run("CREATE TABLE samples (name text)")
+        conn.run("INSERT INTO samples SELECT 'Zyxw' || n FROM generate_series(1, 100) n")
+        conn.run("ANALYZE samples")
+        conn.run(CLEAR_SAMPLES.replace("?", "'samples'"))  # the planner's samples of names
+        assert conn.run("SELECT count(*) FROM pg_stats WHERE tablename = 'samples'") == [[0]]
+        conn.run("VACUUM FULL pg_catalog.pg_statistic")
+        conn.run("DROP TABLE samples")
     finally:
         conn.close()
 
