@@ -232,13 +232,16 @@ def _moved_demo(
 def test_the_moved_store_has_the_planners_figures_at_once(
     pg_server: ServerForTests, tmp_path: Path
 ) -> None:
-    """Analysed as it is moved in: the first searches after `share` are planned on the rows'
-    figures, not on those of the empty tables autovacuum would replace a minute later."""
+    """Vacuumed and analysed as it is moved in: the first searches after `share` are planned
+    on the rows' figures, and reports read the indexes alone, not a minute later when
+    autovacuum would have looked."""
     shared = open_shared(_moved_demo(pg_server, tmp_path), None)
     try:
         figures = "SELECT count(*) FROM pg_stats WHERE tablename = ?"
+        visible = "SELECT relallvisible FROM pg_class WHERE relname = ?"
         for table in ("customers", "search_words", "purchases"):
             assert shared.conn.execute(figures, [table]).fetchone()[0] > 0, table
+            assert shared.conn.execute(visible, [table]).fetchone()[0] > 0, table
     finally:
         shared.close()
 
