@@ -63,18 +63,23 @@ def test_the_window_keeps_working_while_pages_print_and_cancel_stops_the_job(
 
     task = screen.print_to(pdf_printer(out))
     assert task is not None and task.running  # print_to came back while the job goes on
-    qtbot.waitUntil(lambda: task.dialog.isVisible() and task.reached.done >= 1, timeout=30000)
-    ticks_then, pages_then = len(ticks), task.reached.done
-    qtbot.keyClicks(notes, "still typing")
-    qtbot.waitUntil(lambda: task.reached.done >= pages_then + 1, timeout=30000)
-    assert len(ticks) > ticks_then  # the event loop ran while the next page went
-    assert notes.text() == "still typing"
-    cancel = find(task.dialog, QPushButton, "Cancel")
-    with qtbot.waitSignal(task.done, timeout=30000):
-        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
-        said = task.dialog.labelText()
+    try:
+        qtbot.waitUntil(lambda: task.dialog.isVisible() and task.reached.done >= 1, timeout=30000)
+        ticks_then, pages_then = len(ticks), task.reached.done
+        qtbot.keyClicks(notes, "still typing")
+        qtbot.waitUntil(lambda: task.reached.done >= pages_then + 1, timeout=30000)
+        assert len(ticks) > ticks_then  # the event loop ran while the next page went
+        assert notes.text() == "still typing"
+        cancel = find(task.dialog, QPushButton, "Cancel")
+        with qtbot.waitSignal(task.done, timeout=30000):
+            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+            said = task.dialog.labelText()
+    finally:  # a failed check must not leave the job printing into the next test's window
+        clock.stop()
+        if task.running:
+            task.token.cancel()
+            qtbot.waitUntil(lambda: not task.running, timeout=60000)
     assert said == "Cancelling… the printer is told to stop after this page."
-    clock.stop()
 
     sent = task.reached.done
     assert 2 <= sent < total  # stopped part-way, not after the last page
